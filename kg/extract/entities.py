@@ -1,0 +1,558 @@
+"""Rule-based entity mentions: regions, bureaus, schools, programs, awards, documents.
+
+Each finder reads the cleaned text with the jieba token boundaries of the
+spaCy ``Doc`` and returns candidate spans; :func:`find_mentions` arbitrates
+overlaps (awards and documents first, then longer names) and resolves names
+that depend on the report's context (区教育局 → the publisher).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..regions import RegionIndex
+from .rules import Rules
+
+__all__ = ["Candidate", "TextView", "find_mentions"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,24})[”\"」』]")
+_BOOK = re.compile(r"《([^《》\n]{2,60})》")
+_STRIP_QUOTES = str.maketrans("", "", "“”\"「」『』《》‘’")
+_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万几两]+$")
+_QUANTIFIER = set("所个名位家项批条套台篇次人支座")
+_BOUNDARY = set("，,。；;！!？?：:、（）()【】[]\n\t 　…—-/|")
+_ORDINAL_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批|新一批|一批)")
+_YEAR_PREFIX = re.compile(r"^(?:20\d\d|19\d\d)年度?")
+_LEVEL_PREFIX = re.compile(r"^(?:全国|国家级|国家|省级|省|市级|市|区级|区|县级|县|江苏省级)")
+_COUNT_TAIL = re.compile(
+    r"(?<![第\d])[0-9０-９一二三四五六七八九十两余多]+[个所名位项家支人次篇套台]+[^，。]*$"
+)
+# jieba dictionary tags that end a name's left edge: verbs, adverbs,
+# prepositions, conjunctions, particles, pronouns, locatives, numerals.
+_NAME_STOP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "f", "m", "q", "y", "e", "o", "ad", "vd"})
+# Program and award names may contain verbs (品格提升工程): stop at function words only.
+_PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "r", "m", "q", "y", "e", "o", "d"})
+_AREA_SUFFIXES = ("示范区", "实验区", "发展区", "普惠区", "普惠县", "先行区", "示范县",
+                  "先进县", "先进区", "先行(发展)区", "试点区", "试点县")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span the finders propose, before overlaps are resolved."""
+
+    start: int
+    end: int
+    label: str
+    name: str
+    rule: str
+    region: str = ""  # division code, for Region and region-scoped names
+    priority: int = 0
+
+
+@dataclass
+class TextView:
+    """The cleaned text with token boundaries, for left-edge decisions."""
+
+    text: str
+    token_starts: list[int]
+    token_ends: list[int]
+    tokens: list[str]
+    tags: dict[str, str] = field(default_factory=dict)
+    _end_set: set[int] = field(default_factory=set)
+    _start_set: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._end_set = set(self.token_ends)
+        self._start_set = set(self.token_starts)
+
+    def is_token_end(self, offset: int) -> bool:
+        """Return True when a token ends at ``offset``."""
+        return offset in self._end_set
+
+    def token_start_at_or_before(self, offset: int) -> int:
+        """Return the start of the token containing ``offset``."""
+        i = bisect_right(self.token_starts, offset) - 1
+        return self.token_starts[i] if i >= 0 else 0
+
+    def previous_token(self, offset: int) -> tuple[int, str] | None:
+        """Return ``(start, text)`` of the token ending at ``offset``."""
+        i = bisect_left(self.token_ends, offset)
+        if i < len(self.token_ends) and self.token_ends[i] == offset:
+            return self.token_starts[i], self.tokens[i]
+        return None
+
+
+def _walk_left(
+    view: TextView,
+    start: int,
+    stop: frozenset[str],
+    max_chars: int,
+    floor: int,
+    stop_tags: frozenset[str] = frozenset(),
+) -> int:
+    """Extend a name's left edge token by token until a stop token.
+
+    Returns the new start offset (``start`` itself when nothing attaches).
+    """
+    edge = view.token_start_at_or_before(start) if start > floor else start
+    if edge < floor:
+        edge = start
+    while edge > floor:
+        prev = view.previous_token(edge)
+        if prev is None:
+            break
+        p_start, token = prev
+        if p_start < floor or start - p_start > max_chars:
+            break
+        if any(ch in _BOUNDARY for ch in token) or token in stop:
+            break
+        if stop_tags and not token.startswith("第") and view.tags.get(token) in stop_tags:
+            break
+        if not _CJK.search(token) and not token.isdigit():
+            break
+        if _DIGIT.fullmatch(token) and not token.startswith("第"):
+            # "8所" style counts are not part of names; ordinals (第一) are.
+            break
+        if token[-1] in _QUANTIFIER and len(token) <= 3 and _DIGIT.match(token[:-1] or "x"):
+            break
+        if token in _QUANTIFIER:
+            break
+        edge = p_start
+    return edge
+
+
+def _clause_floor(text: str, offset: int) -> int:
+    """Return the start of the clause containing ``offset`` (after 、，。 …)."""
+    i = offset - 1
+    while i >= 0 and text[i] not in _BOUNDARY:
+        i -= 1
+    return i + 1
+
+
+# ----------------------------------------------------------------- regions
+
+
+def _find_regions(
+    text: str, rules: Rules, seed_codes: set[str]
+) -> list[Candidate]:
+    """Region mentions, accepting ambiguous and short names only in context.
+
+    Full unambiguous names (3+ characters) seed the context; short forms
+    (北仑) and names shared by several divisions (鼓楼区) are accepted only
+    when exactly one reading lies above or below a region already in
+    context, so a name is never resolved by a silent guess.
+    """
+    index = rules.regions
+    hits: list[tuple[int, int, str, tuple[str, ...], bool]] = []
+    for match in rules.region_pattern.finditer(text):
+        surface = match.group()
+        full = index.by_name.get(surface, ())
+        if not full and surface in index.renamed:
+            full = (index.renamed[surface],)
+        short = index.by_short.get(surface, ())
+        if full:
+            hits.append((match.start(), match.end(), surface, full, True))
+        elif short and surface[0] not in "市区县省州旗盟":
+            hits.append((match.start(), match.end(), surface, short, False))
+    context = set(seed_codes)
+    accepted: dict[int, Candidate] = {}
+    for start, end, surface, codes, is_full in hits:
+        if is_full and len(codes) == 1 and len(surface) >= 3:
+            context.add(codes[0])
+            accepted[start] = Candidate(start, end, "Region", index.by_code[codes[0]].name,
+                                        "region.full", codes[0], 3)
+    changed = True
+    while changed:
+        changed = False
+        for start, end, surface, codes, is_full in hits:
+            if start in accepted:
+                continue
+            fits = [c for c in codes if _supported(c, context, index, is_full)]
+            if len(fits) == 1:
+                code = fits[0]
+                context.add(code)
+                rule = "region.full-context" if is_full else "region.short-context"
+                accepted[start] = Candidate(start, end, "Region", index.by_code[code].name,
+                                            rule, code, 3 if is_full else 2)
+                changed = True
+    return [accepted[k] for k in sorted(accepted)]
+
+
+def _supported(code: str, context: set[str], index: RegionIndex, is_full: bool) -> bool:
+    ref = index.by_code[code]
+    for other in context:
+        if other == code:
+            return True
+        if not index.related(code, other):
+            continue
+        other_level = index.by_code[other].level
+        # A short county name needs its own prefecture (or something below it)
+        # in context: a province alone would let 大丰/滨海-like words through.
+        if not is_full and ref.level == 3 and other_level < 2:
+            continue
+        return True
+    return False
+
+
+# ------------------------------------------------------------ organisations
+
+
+def _find_suffix_names(
+    view: TextView,
+    pattern: re.Pattern[str],
+    label: str,
+    rules: Rules,
+    stop: frozenset[str],
+    max_chars: int,
+    stop_tags: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    text = view.text
+    out = []
+    generic = rules.lexicon.generic_name_prefixes
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if not view.is_token_end(end):
+            continue
+        floor = _clause_floor(text, start)
+        left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
+        while left < start and text[left] in _QUANTIFIER:
+            left += 1
+        name = text[left:end]
+        prefix = name[: len(name) - len(match.group())]
+        if not prefix or not _CJK.search(prefix):
+            continue
+        if _is_generic(prefix, generic) or _ends_generic(view, start, left, generic):
+            continue
+        out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", "", 1))
+    return out
+
+
+def _ends_generic(view: TextView, suffix_start: int, left: int,
+                  generic: frozenset[str]) -> bool:
+    """Return True when the token right before the suffix is a generic modifier.
+
+    公办幼儿园 and 义务教育学校 name kinds of schools, not schools.
+    """
+    prev = view.previous_token(suffix_start)
+    return prev is not None and prev[0] >= left and prev[1] in generic
+
+
+def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
+    """Return True when ``prefix`` is made only of generic modifiers."""
+    rest = prefix
+    while rest:
+        for size in range(min(6, len(rest)), 0, -1):
+            if rest[:size] in generic:
+                rest = rest[size:]
+                break
+        else:
+            return False
+    return True
+
+
+def _find_bureaus(view: TextView, rules: Rules, regions: list[Candidate]) -> list[Candidate]:
+    """Bureau names: optional region chain or level character + a bureau suffix."""
+    text = view.text
+    region_by_end = {r.end: r for r in regions}
+    out = []
+    for match in rules.bureau_suffix.finditer(text):
+        start, end = match.span()
+        left, codes = start, []
+        while left in region_by_end:
+            region = region_by_end[left]
+            codes.insert(0, region.region)
+            left = region.start
+        level_char = ""
+        if not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
+            level_char = text[left - 1]
+            left -= 1
+        out.append(Candidate(left, end, "Bureau", text[left:end], "bureau.suffix",
+                             codes[-1] if codes else "", 4 if codes else 3 + bool(level_char)))
+    return out
+
+
+def _find_documents(text: str) -> list[Candidate]:
+    out = []
+    for match in _BOOK.finditer(text):
+        name = match.group(1).translate(_STRIP_QUOTES).strip()
+        if len(name) >= 2:
+            out.append(Candidate(match.start(1), match.end(1), "Document", name,
+                                 "document.book-title", "", 9))
+    return out
+
+
+def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
+    lex = rules.lexicon
+    out = []
+    for match in _QUOTE.finditer(text):
+        inner = match.group(1).strip()
+        if not _CJK.search(inner) or re.search(r"[，,。；;！!？?]", inner):
+            continue
+        after = text[match.end(): match.end() + 10]
+        canonical = lex.programs.get(inner)
+        rule = ""
+        if inner.endswith(tuple(lex.program_suffixes)) and not _is_construction(inner, rules):
+            rule = "program.quoted-suffix"
+        elif after.startswith(lex.quote_non_program_followers):
+            continue
+        elif after.startswith(lex.program_quote_followers):
+            rule = "program.quoted-follower"
+        elif canonical:
+            rule = "program.gazetteer"
+        elif re.match(r"^[\u4e00-\u9fff]{0,6}?(?:专项行动|行动|工程|计划|项目)", after):
+            rule = "program.quoted-follower"
+        if not rule:
+            continue
+        name = canonical or inner
+        out.append(Candidate(match.start(1), match.end(1), "Program", name, rule, "", 6))
+    return out
+
+
+def _is_construction(name: str, rules: Rules) -> bool:
+    return any(word in name for word in rules.lexicon.construction_words)
+
+
+def _find_gazetteer(text: str, rules: Rules) -> list[Candidate]:
+    lex = rules.lexicon
+    out = []
+    for match in rules.gazetteer_pattern.finditer(text):
+        surface = match.group()
+        if surface in lex.school_aliases:
+            out.append(Candidate(match.start(), match.end(), "School",
+                                 lex.school_aliases[surface], "school.alias", "", 5))
+        elif surface in lex.programs and lex.programs[surface] != "课后服务":
+            out.append(Candidate(match.start(), match.end(), "Program",
+                                 lex.programs[surface], "program.gazetteer", "", 5))
+    return out
+
+
+def _find_programs(view: TextView, rules: Rules, stop: frozenset[str]) -> list[Candidate]:
+    out = []
+    for cand in _find_suffix_names(view, rules.program_suffix, "Program", rules, stop, 16,
+                                   _PHRASE_STOP_TAGS):
+        name = _ORDINAL_PREFIX.sub("", _YEAR_PREFIX.sub("", cand.name))
+        name = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", name)
+        if len(name) < 4 or _is_construction(name, rules):
+            continue
+        out.append(Candidate(cand.end - len(name), cand.end, "Program", name,
+                             "program.suffix", "", 1))
+    return out
+
+
+# ------------------------------------------------------------------ awards
+
+
+def clean_award_name(raw: str) -> str:
+    """Normalise an award phrase: strip quotes, ordinals, counts and 称号.
+
+    Example:
+        >>> clean_award_name("第二批省现代化学校")
+        '省现代化学校'
+    """
+    name = raw.translate(_STRIP_QUOTES).strip()
+    name = name.lstrip("".join(_QUANTIFIER))
+    name = _ORDINAL_PREFIX.sub("", name)
+    name = _COUNT_TAIL.sub("", name)
+    for tail in ("等荣誉称号", "荣誉称号", "等荣誉", "等称号", "称号", "荣誉", "等奖项"):
+        if name.endswith(tail) and len(name) > len(tail) + 2:
+            name = name[: -len(tail)]
+    name = re.sub(r"(获得者|单位之一|之一)$", "", name)
+    return name.strip()
+
+
+def _is_award_name(name: str, rules: Rules) -> bool:
+    if len(name) < 3 or len(name) > 40:
+        return False
+    if name.endswith(rules.award_suffixes):
+        return True
+    return bool(re.search(r"(?:第[一二三四五六七八九十]名|全[国省市区县]第[一二三]|等奖|金奖|银奖|铜奖)$", name))
+
+
+@dataclass(frozen=True, slots=True)
+class AwardStatement:
+    """An award phrase after a trigger verb, with the trigger's span."""
+
+    trigger_start: int
+    trigger_end: int
+    pursued: bool
+    awards: tuple[Candidate, ...]
+    distributive: bool  # 分获: the i-th subject gets the i-th award
+
+
+def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
+    """Find trigger verbs and the (coordinated) award names they introduce."""
+    lex = rules.lexicon
+    out = []
+    for match in rules.award_trigger.finditer(text):
+        trig = match.group()
+        if trig == "获" and text[match.end(): match.end() + 1] in "得批评奖取悉":
+            continue
+        start = match.end()
+        if text[start: start + 1] == "了":
+            start += 1
+        end = start
+        while end < len(text) and text[end] not in "，,。；;！!？?：:\n(（":
+            end += 1
+        phrase = text[start:end]
+        if not phrase:
+            continue
+        pursued = trig in lex.award_pursuit_triggers
+        distributive = text[match.start() - 1: match.start()] == "分"
+        awards = _split_awards(phrase, start, rules)
+        if awards:
+            out.append(AwardStatement(match.start(), match.end(), pursued, tuple(awards),
+                                      distributive))
+    return out
+
+
+_EVENT_WORDS = re.compile(r"^(.*?(?:联赛|比赛|大赛|竞赛|杯|展演|评比|运动会|锦标赛|评选))")
+
+
+def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for piece in re.split(r"(、|和|及|以及)", phrase):
+        if piece in ("、", "和", "及", "以及"):
+            pos += len(piece)
+            continue
+        parts.append((pos, piece))
+        pos += len(piece)
+    # Joining on 和 can cut a real name (教育和体育): re-join pieces that are
+    # not award names on their own.
+    merged: list[tuple[int, str]] = []
+    for p_start, piece in parts:
+        if merged and not _is_award_name(clean_award_name(merged[-1][1]), rules):
+            prev_start, prev = merged.pop()
+            piece = phrase[prev_start: p_start + len(piece)]
+            p_start = prev_start
+        merged.append((p_start, piece))
+    out = []
+    first_level = ""
+    first_event = ""
+    for i, (p_start, piece) in enumerate(merged):
+        name = clean_award_name(piece)
+        if not _is_award_name(name, rules):
+            continue
+        if i == 0:
+            level = _LEVEL_PREFIX.match(name)
+            first_level = level.group() if level else ""
+            event = _EVENT_WORDS.match(name)
+            first_event = event.group(1) if event and len(event.group(1)) < len(name) else ""
+        else:
+            if first_event and not _EVENT_WORDS.match(name):
+                name = first_event + name
+            elif (first_level and not _LEVEL_PREFIX.match(name)
+                  and not rules.region_pattern.match(name)):
+                name = first_level + name
+        lead = len(piece) - len(piece.lstrip())
+        start = offset + p_start + lead
+        out.append(Candidate(start, offset + p_start + len(piece.rstrip()), "Award", name,
+                             "award.trigger", "", 8))
+    return out
+
+
+def _find_suffix_awards(view: TextView, rules: Rules, stop: frozenset[str]) -> list[Candidate]:
+    out = []
+    text = view.text
+    for match in rules.award_suffix.finditer(text):
+        start, end = match.span()
+        if not view.is_token_end(end):
+            continue
+        floor = _clause_floor(text, start)
+        left = _walk_left(view, start, stop, 20, floor, _PHRASE_STOP_TAGS)
+        name = clean_award_name(text[left:end])
+        if len(name) < 4 or not _CJK.search(name):
+            continue
+        if name == match.group() and len(name) < 4:
+            continue
+        out.append(Candidate(end - len(name) if text[left:end].endswith(name) else left, end,
+                             "Award", name, "award.suffix", "", 2))
+    return out
+
+
+# -------------------------------------------------------------- arbitration
+
+
+def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the best non-overlapping candidates (priority, then length)."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+def find_mentions(
+    view: TextView, rules: Rules, seed_codes: set[str]
+) -> tuple[list[Candidate], list[Candidate], list[AwardStatement]]:
+    """Find every entity mention in a document.
+
+    Args:
+        view: cleaned text with jieba token boundaries.
+        rules: compiled rule tables.
+        seed_codes: division codes known from the report's metadata.
+
+    Returns:
+        ``(mentions, regions, award_statements)``: non-overlapping mentions
+        of organisations, programs, awards and documents; region mentions
+        (which may sit inside other names: 宁波东海实验学校 names 宁波); and
+        the award statements for relation finding.
+    """
+    text = view.text
+    lex = rules.lexicon
+    regions = _find_regions(text, rules, seed_codes)
+    stop = lex.name_stop_tokens
+    statements = find_award_statements(text, rules)
+    cands: list[Candidate] = []
+    for st in statements:
+        cands.extend(st.awards)
+    cands += _find_documents(text)
+    cands += _find_quoted_programs(text, rules)
+    cands += _find_gazetteer(text, rules)
+    cands += _find_bureaus(view, rules, regions)
+    schools = _find_suffix_names(view, rules.school_suffix, "School", rules, stop, 14,
+                                 _NAME_STOP_TAGS)
+    cands += [c for c in schools if not c.name.endswith(("中专", "师范")) or len(c.name) > 3]
+    cands += _find_programs(view, rules, lex.program_stop_tokens)
+    cands += _find_suffix_awards(view, rules, stop)
+    orgs = _find_suffix_names(view, rules.organization_suffix, "Organization", rules, stop, 12,
+                              _NAME_STOP_TAGS)
+    cands += [c for c in orgs if len(c.name) >= 4]
+    mentions = _resolve_overlaps(cands)
+    # A short region form at the head of a university's name (南京 in
+    # 南京师范大学) names the university, not the region.
+    universities = [m for m in mentions if m.label == "School" and m.name.endswith(("大学", "学院"))]
+    regions = [
+        r for r in regions
+        if not any(u.start <= r.start < u.end and r.rule.startswith("region.short")
+                   for u in universities)
+    ]
+    return mentions, regions, statements
+
+
+def dominant_region(regions: list[Candidate], index: RegionIndex, level_char: str) -> str:
+    """Return the most-mentioned region code matching a level character."""
+    counts = Counter(r.region for r in regions)
+    fits = []
+    for code, count in counts.items():
+        ref = index.by_code[code]
+        ok = {
+            "区": ref.level == 3 and ref.name.endswith("区"),
+            "县": ref.level == 3 and ref.name.endswith("县"),
+            "旗": ref.level == 3 and ref.name.endswith("旗"),
+            "市": ref.name.endswith("市") and ref.level in (2, 3),
+            "省": ref.level == 1,
+            "州": ref.level == 2 and ref.name.endswith("州"),
+            "盟": ref.level == 2 and ref.name.endswith("盟"),
+            "": ref.level >= 2,
+        }.get(level_char, False)
+        if ok:
+            fits.append((-count, -ref.level, code))
+    return sorted(fits)[0][2] if fits else ""

@@ -1,0 +1,212 @@
+"""Relation mentions: receivedAward, locatedIn, subRegionOf and implements.
+
+Relations are read from the sentence that states them; each carries the rule
+that produced it so a user can audit it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Document, Mention, RelationMention
+from .entities import _AREA_SUFFIXES, AwardStatement
+from .rules import Rules
+
+__all__ = ["find_relations"]
+
+_COLLECTIVE = re.compile(r"(全[区县市省旗]|我[区县市省旗]|本[区县市])(?:教育系统|教育)?")
+_SYSTEM = re.compile(r"(?:全[区县市旗]|我[区县市旗]|本[区县市])?教育系统|我局|我们")
+# Subjects that are people, teams, media or counts: the honour has no
+# Bureau/School/Region recipient (GUIDELINES gray zone 4).
+_NON_RECIPIENT = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两]+)(?:所|个|名|位|支|项|篇|件|人)|公众号|微信|教师|老师|学生|"
+    r"校长|园长|班主任|个人|团队|节目|作品|论文|课题|案例|选手|运动员"
+)
+_IMPLEMENT_VERBS = re.compile(
+    r"(?:实施|推进|开展|落实|启动|打造|推广|深化|建成|试点|探索|执行|推行|建设|投用|启用)"
+)
+_HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
+_UNIVERSITY = ("大学", "学院")
+
+
+def find_relations(
+    doc: Document,
+    mentions: list[Mention],
+    sentences: tuple[tuple[int, int], ...],
+    statements: list[AwardStatement],
+    rules: Rules,
+    home: str,
+    publisher: int | None,
+) -> list[RelationMention]:
+    """Find relation mentions among a document's entity mentions.
+
+    Args:
+        doc: the document.
+        mentions: its entity mentions, sorted by offset.
+        sentences: sentence offsets.
+        statements: award trigger statements from the entity finder.
+        rules: compiled rule tables.
+        home: division code of the publishing bureau's region, or "".
+        publisher: index of the publisher's mention, or None.
+
+    Returns:
+        Relation mentions; heads and tails index ``mentions``.
+    """
+    out: list[RelationMention] = []
+    out += _awards(doc.text, mentions, statements, sentences, home, publisher)
+    out += _located(doc.text, mentions, rules, home, publisher)
+    out += _sub_regions(mentions, rules)
+    out += _implements(doc.text, mentions, sentences, publisher)
+    unique = {(r.head, r.tail, r.predicate): r for r in out}
+    return sorted(unique.values(), key=lambda r: (r.head, r.tail, r.predicate))
+
+
+def _awards(text: str, mentions: list[Mention], statements: list[AwardStatement],
+            sentences: tuple[tuple[int, int], ...], home: str,
+            publisher: int | None) -> list[RelationMention]:
+    by_span = {(m.start, m.end): i for i, m in enumerate(mentions) if m.label == "Award"}
+    out = []
+    for st in statements:
+        if st.pursued:
+            continue
+        award_ids = [by_span[(a.start, a.end)] for a in st.awards if (a.start, a.end) in by_span]
+        if not award_ids:
+            continue
+        sent_start = max((s for s, _ in sentences if s <= st.trigger_start), default=0)
+        clause_start = sent_start
+        for i in range(st.trigger_start - 1, sent_start - 1, -1):
+            if text[i] in "，,；;：:":
+                clause_start = i + 1
+                break
+        subjects = _subjects(text, mentions, clause_start, st.trigger_start, home, publisher,
+                             award_ids)
+        if subjects is None:
+            subjects = _subjects(text, mentions, sent_start, st.trigger_start, home, publisher,
+                                 award_ids, first_only=True)
+        if not subjects:
+            continue
+        sentence = next(i for i, (s, e) in enumerate(sentences) if s <= st.trigger_start < max(e, s + 1)) \
+            if any(s <= st.trigger_start < e for s, e in sentences) else 0
+        if st.distributive and len(subjects) == len(award_ids):
+            pairs = list(zip(subjects, award_ids, strict=True))
+        else:
+            pairs = [(s, a) for s in subjects for a in award_ids]
+        for subj, award in pairs:
+            area = mentions[award].name.endswith(_AREA_SUFFIXES)
+            if mentions[subj].label == "Region" and not area and publisher is not None:
+                subj = publisher
+            out.append(RelationMention(subj, award, "receivedAward", "award.trigger-subject",
+                                       sentence, "reported"))
+    return out
+
+
+def _subjects(text: str, mentions: list[Mention], start: int, end: int, home: str,
+              publisher: int | None, award_ids: list[int],
+              first_only: bool = False) -> list[int] | None:
+    """Recipients in ``text[start:end]``; None when the span names none."""
+    span = text[start:end]
+    inside = [i for i, m in enumerate(mentions)
+              if start <= m.start < end and m.label in ("School", "Bureau", "Region")
+              and m.end <= end]
+    # A region inside a school's name is not a recipient of its own.
+    schools = [i for i in inside if mentions[i].label == "School"]
+    school_spans = [(mentions[i].start, mentions[i].end) for i in schools]
+    inside = [i for i in inside if mentions[i].label != "Region"
+              or not any(s <= mentions[i].start < e for s, e in school_spans)]
+    lead = span[: (mentions[inside[0]].start - start) if inside else len(span)]
+    if _NON_RECIPIENT.search(lead if inside else span):
+        return []
+    if schools:
+        return schools[:1] if first_only else schools
+    bureaus = [i for i in inside if mentions[i].label == "Bureau"]
+    if bureaus:
+        return bureaus[:1]
+    regions = [i for i in inside if mentions[i].label == "Region"]
+    area = any(mentions[a].name.endswith(_AREA_SUFFIXES) for a in award_ids)
+    if regions:
+        return regions[:1] if area or publisher is None else [publisher]
+    if _COLLECTIVE.search(span) or _SYSTEM.search(span):
+        if area and home:
+            region = _home_region_mention(mentions, home)
+            if region is not None:
+                return [region]
+        return [publisher] if publisher is not None else []
+    return None
+
+
+def _home_region_mention(mentions: list[Mention], home: str) -> int | None:
+    for i, m in enumerate(mentions):
+        if m.label == "Region" and m.region == home:
+            return i
+    return None
+
+
+def _located(text: str, mentions: list[Mention], rules: Rules, home: str,
+             publisher: int | None) -> list[RelationMention]:
+    index = rules.regions
+    out = []
+    region_mentions = [i for i, m in enumerate(mentions) if m.label == "Region" and m.region]
+    first_mention_of = {}
+    for i in region_mentions:
+        first_mention_of.setdefault(mentions[i].region, i)
+    section = home
+    line_start = 0
+    for i, m in enumerate(mentions):
+        if m.label == "Region" and m.region:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            line = text[line_start: text.find("\n", m.start) if "\n" in text[m.start:] else len(text)]
+            if m.start == line_start and _HEADING_REGION.match(line) and len(line) < 60:
+                section = m.region
+            continue
+        if m.label == "Bureau" and m.region and m.region in first_mention_of:
+            out.append(RelationMention(i, first_mention_of[m.region], "locatedIn",
+                                       "located.bureau-region", m.sentence, m.status))
+            continue
+        if m.label != "School":
+            continue
+        inner = [j for j in region_mentions if m.start <= mentions[j].start < m.end]
+        named = mentions[inner[0]].region if inner else ""
+        target = ""
+        if named:
+            target = named
+            if section and section != named and named in index.ancestors(section):
+                target = section
+        elif section and not m.name.endswith(_UNIVERSITY):
+            target = section
+        if target and target in first_mention_of:
+            rule = "located.name-region" if target == named else "located.report-region"
+            out.append(RelationMention(i, first_mention_of[target], "locatedIn", rule,
+                                       m.sentence, m.status))
+    return out
+
+
+def _sub_regions(mentions: list[Mention], rules: Rules) -> list[RelationMention]:
+    index = rules.regions
+    first = {}
+    for i, m in enumerate(mentions):
+        if m.label == "Region" and m.region:
+            first.setdefault(m.region, i)
+    out = []
+    for code, i in sorted(first.items()):
+        for ancestor in index.ancestors(code):
+            if ancestor in first:
+                out.append(RelationMention(i, first[ancestor], "subRegionOf",
+                                           "region.hierarchy", mentions[i].sentence, "reported"))
+                break
+    return out
+
+
+def _implements(text: str, mentions: list[Mention], sentences: tuple[tuple[int, int], ...],
+                publisher: int | None) -> list[RelationMention]:
+    if publisher is None:
+        return []
+    out = []
+    for i, m in enumerate(mentions):
+        if m.label != "Program":
+            continue
+        s_start = sentences[m.sentence][0] if sentences else 0
+        before = text[max(s_start, m.start - 12): m.start]
+        if _IMPLEMENT_VERBS.search(before):
+            out.append(RelationMention(publisher, i, "implements", "implements.verb-object",
+                                       m.sentence, m.status))
+    return out

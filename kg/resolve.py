@@ -1,0 +1,212 @@
+"""Resolve stage: merge mentions from all reports into one entity per real thing.
+
+Keys are deterministic: a Region is its division code; a Bureau its full
+name; a School its name plus, when the name carries no region, the region it
+was found in (two 实验小学 in different counties stay apart); other types
+their normalized name. Abbreviation rules (``gazetteers/abbreviations.tsv``)
+and level prefixes (省特级教师 = 特级教师) merge variants; every merge is
+logged with its rule in :attr:`Resolution.merges`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .resources import read_table
+from .types import (
+    Entity,
+    Evidence,
+    Extraction,
+    ReportRecord,
+    Resolution,
+    ResolvedRelation,
+)
+
+__all__ = ["entity_key", "normalize_name", "resolve"]
+
+_STRIP = set(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】")
+_LEVEL = re.compile(r"^(?:全国|国家级|省级|市级|区级|县级|省|市|区|县)")
+_PROGRAM_TAIL = re.compile(r"(?<=工程)(?:建设项目|项目)$")
+
+
+def normalize_name(name: str) -> str:
+    """NFKC-normalize a name and drop quotes and spaces.
+
+    Example:
+        >>> normalize_name("“双减”")
+        '双减'
+    """
+    text = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in text if ch not in _STRIP)
+
+
+def entity_key(label: str, name: str, scope: str = "") -> str:
+    """Return the deterministic key of an entity (sha1 of label, name, scope)."""
+    raw = f"{label}\x1f{name}\x1f{scope}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def _abbreviations() -> list[tuple[str, str]]:
+    rows = read_table("gazetteers/abbreviations.tsv", 2)
+    return sorted(((short, full) for short, full in rows), key=lambda r: -len(r[0]))
+
+
+def _expand(name: str, rules: list[tuple[str, str]]) -> str:
+    for short, full in rules:
+        if name.endswith(short) and not name.endswith(full):
+            return name[: -len(short)] + full
+    return name
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolution:
+    """Merge the extractions of a corpus into entities and relations.
+
+    Args:
+        extractions: one per report, in any order.
+
+    Returns:
+        The resolution; entities, relations and reports sorted by key, so
+        the result does not depend on the order of ``extractions``.
+    """
+    extractions = sorted(extractions, key=lambda e: e.doc.doc_id)
+    abbreviations = _abbreviations()
+    forms: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = {}
+    regions: dict[str, str] = {}
+    levels: dict[str, int] = {}
+    evidence: dict[str, set[Evidence]] = defaultdict(set)
+    rel_evidence: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
+    merges: list[dict] = []
+    reports: list[ReportRecord] = []
+    mention_keys: list[list[str]] = []
+
+    for ex in extractions:
+        school_scope = _school_scopes(ex)
+        keys = []
+        for i, m in enumerate(ex.mentions):
+            name = normalize_name(m.name)
+            if m.label == "Program":
+                name = _PROGRAM_TAIL.sub("", name)
+            if m.label == "Region" and m.region:
+                key = f"region-{m.region}"
+                levels[key] = next((r.level for r in ex.regions if r.code == m.region), 0)
+            elif m.label == "School":
+                key = entity_key("School", _expand(name, abbreviations), school_scope.get(i, ""))
+            else:
+                key = entity_key(m.label, name)
+            keys.append(key)
+            labels[key] = m.label
+            names[key].add(name)
+            forms[key].add(normalize_name(m.text) or name)
+            if m.region:
+                regions.setdefault(key, m.region)
+            s_start, s_end = ex.sentences[m.sentence] if ex.sentences else (0, 0)
+            evidence[key].add(Evidence(ex.doc.doc_id, ex.doc.source, ex.doc.text[s_start:s_end],
+                                       m.start, m.end, m.rule, m.status, m.text))
+        mention_keys.append(keys)
+        for rel in ex.relations:
+            head, tail = ex.mentions[rel.head], ex.mentions[rel.tail]
+            s_start, s_end = ex.sentences[rel.sentence] if ex.sentences else (0, 0)
+            start = min(head.start, tail.start)
+            end = max(head.end, tail.end)
+            rel_evidence[(keys[rel.head], rel.predicate, keys[rel.tail])].add(
+                Evidence(ex.doc.doc_id, ex.doc.source, ex.doc.text[s_start:s_end], start, end,
+                         rel.rule, rel.status))
+        publisher = keys[ex.publisher] if ex.publisher is not None else None
+        meta = ex.doc.meta
+        reports.append(ReportRecord(ex.doc.doc_id, ex.doc.source, meta.title, publisher,
+                                    meta.issued, meta.year, meta.is_plan,
+                                    tuple(sorted(set(keys)))))
+
+    # Level-prefixed variants (省特级教师 / 特级教师) name one honour.
+    redirect: dict[str, str] = {}
+    by_name = {(labels[k], n): k for k in sorted(names) for n in names[k]}
+    for key in sorted(names):
+        if labels[key] not in ("Award", "Program"):
+            continue
+        for name in sorted(names[key]):
+            if _LEVEL.match(name):
+                continue
+            longer = sorted({k for (lab, n), k in by_name.items()
+                             if lab == labels[key] and k != key and _LEVEL.sub("", n) == name
+                             and n != name})
+            if len(longer) == 1:
+                redirect[key] = longer[0]
+                merges.append({"into": longer[0], "from": key, "forms": sorted(forms[key]),
+                               "rule": "level-prefix-variant"})
+                break
+
+    def final(key: str) -> str:
+        while key in redirect:
+            key = redirect[key]
+        return key
+
+    merged_forms: dict[str, set[str]] = defaultdict(set)
+    merged_names: dict[str, set[str]] = defaultdict(set)
+    merged_evidence: dict[str, set[Evidence]] = defaultdict(set)
+    for key in names:
+        target = final(key)
+        merged_forms[target] |= forms[key] | names[key]
+        merged_names[target] |= names[key]
+        merged_evidence[target] |= evidence[key]
+        if key in regions:
+            regions.setdefault(target, regions[key])
+
+    entities = []
+    for key in sorted(merged_names):
+        canonical = max(sorted(merged_names[key]), key=len)
+        aliases = tuple(sorted(merged_forms[key] - {canonical}))
+        if len(merged_forms[key]) > 1:
+            merges.append({"into": key, "canonical": canonical, "forms": sorted(merged_forms[key]),
+                           "rule": "same-key"})
+        entities.append(Entity(key, labels[key], canonical, aliases, regions.get(key, ""),
+                               levels.get(key, 0),
+                               tuple(sorted(merged_evidence[key], key=_evidence_order))))
+    relations = []
+    grouped: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
+    for (s, p, o), ev in rel_evidence.items():
+        grouped[(final(s), p, final(o))] |= ev
+    for (s, p, o) in sorted(grouped):
+        if s == o:
+            continue
+        relations.append(ResolvedRelation(s, p, o, tuple(sorted(grouped[(s, p, o)],
+                                                                key=_evidence_order))))
+    reports = [
+        ReportRecord(r.doc_id, r.source, r.title, final(r.publisher) if r.publisher else None,
+                     r.issued, r.year, r.is_plan, tuple(sorted({final(k) for k in r.mentions})))
+        for r in sorted(reports, key=lambda r: r.doc_id)
+    ]
+    merges.sort(key=lambda m: (m["rule"], m.get("into", ""), m.get("from", "")))
+    return Resolution(tuple(entities), tuple(relations), tuple(reports), tuple(merges))
+
+
+def _evidence_order(ev: Evidence) -> tuple:
+    return (ev.doc_id, ev.start, ev.end, ev.rule, ev.status, ev.sentence)
+
+
+def _school_scopes(ex: Extraction) -> dict[int, str]:
+    """Region scope of each school mention whose name carries no region."""
+    scopes: dict[int, str] = {}
+    located = {rel.head: ex.mentions[rel.tail].region for rel in ex.relations
+               if rel.predicate == "locatedIn"}
+    for i, m in enumerate(ex.mentions):
+        if m.label != "School":
+            continue
+        named = any(r.label == "Region" and m.start <= r.start < m.end for r in ex.mentions)
+        if not named and i in located:
+            scopes[i] = located[i]
+    # Mentions of one school name in one report share a scope.
+    by_name: dict[str, str] = {}
+    for i in sorted(scopes):
+        by_name.setdefault(ex.mentions[i].name, scopes[i])
+    for i, m in enumerate(ex.mentions):
+        if m.label == "School" and m.name in by_name and i not in scopes:
+            named = any(r.label == "Region" and m.start <= r.start < m.end for r in ex.mentions)
+            if not named:
+                scopes[i] = by_name[m.name]
+    return scopes

@@ -1,0 +1,149 @@
+"""Load and validate the rule tables shipped in ``kg/data``.
+
+This is the only module that opens bundled data files, so every table is
+validated in one place and errors name the file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import DataFileError
+
+__all__ = ["Lexicon", "load_lexicon", "read_lines", "read_table"]
+
+_DATA = "kg.data"
+
+
+def _data_path(relative: str) -> Path:
+    return Path(str(resources.files(_DATA).joinpath(relative)))
+
+
+def read_lines(relative: str) -> tuple[str, ...]:
+    """Read a one-entry-per-line list, skipping blanks and ``#`` comments.
+
+    Args:
+        relative: path below ``kg/data`` (``lexicon/school_suffixes.txt``).
+
+    Returns:
+        The entries in file order.
+
+    Raises:
+        DataFileError: the file is missing or lists an entry twice.
+    """
+    path = _data_path(relative)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(str(path), 0, f"cannot read: {exc}") from exc
+    seen: dict[str, int] = {}
+    for number, line in enumerate(raw.splitlines(), 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if entry in seen:
+            raise DataFileError(
+                str(path), number, f"duplicate entry {entry!r} (line {seen[entry]})"
+            )
+        seen[entry] = number
+    return tuple(seen)
+
+
+def read_table(relative: str, columns: int) -> tuple[tuple[str, ...], ...]:
+    """Read a tab-separated table with at least ``columns`` columns per row.
+
+    Args:
+        relative: path below ``kg/data``.
+        columns: the number of required columns; extra columns are notes.
+
+    Returns:
+        Rows cut to ``columns`` fields.
+
+    Raises:
+        DataFileError: a row has too few columns or an empty key.
+    """
+    path = _data_path(relative)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(str(path), 0, f"cannot read: {exc}") from exc
+    rows = []
+    keys: set[str] = set()
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < columns or not fields[0].strip():
+            raise DataFileError(
+                str(path), number, f"expected {columns} tab-separated columns"
+            )
+        key = fields[0].strip()
+        if key in keys:
+            raise DataFileError(str(path), number, f"duplicate key {key!r}")
+        keys.add(key)
+        rows.append(tuple(f.strip() for f in fields[:columns]))
+    return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every rule table the extractor uses, loaded once."""
+
+    school_suffixes: tuple[str, ...]
+    bureau_suffixes: tuple[str, ...]
+    organization_suffixes: tuple[str, ...]
+    program_suffixes: tuple[str, ...]
+    program_quote_followers: tuple[str, ...]
+    quote_non_program_followers: tuple[str, ...]
+    award_suffixes: tuple[str, ...]
+    award_triggers: tuple[str, ...]
+    award_pursuit_triggers: tuple[str, ...]
+    plan_markers: tuple[str, ...]
+    plan_section_markers: tuple[str, ...]
+    summary_section_markers: tuple[str, ...]
+    name_stop_tokens: frozenset[str]
+    program_stop_tokens: frozenset[str]
+    generic_name_prefixes: frozenset[str]
+    construction_words: tuple[str, ...]
+    programs: dict[str, str]  # surface form -> canonical name
+    school_aliases: dict[str, str]  # abbreviation -> full name
+    region_changes: dict[str, str]  # old name -> current division code
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load all rule tables (cached: the files are read once per process)."""
+
+    def lines(name: str) -> tuple[str, ...]:
+        return read_lines(f"lexicon/{name}.txt")
+
+    return Lexicon(
+        school_suffixes=lines("school_suffixes"),
+        bureau_suffixes=lines("bureau_suffixes"),
+        organization_suffixes=lines("organization_suffixes"),
+        program_suffixes=lines("program_suffixes"),
+        program_quote_followers=lines("program_quote_followers"),
+        quote_non_program_followers=lines("quote_non_program_followers"),
+        award_suffixes=lines("award_suffixes"),
+        award_triggers=lines("award_triggers"),
+        award_pursuit_triggers=lines("award_pursuit_triggers"),
+        plan_markers=lines("plan_markers"),
+        plan_section_markers=lines("plan_section_markers"),
+        summary_section_markers=lines("summary_section_markers"),
+        name_stop_tokens=frozenset(
+            lines("name_stop_tokens") + lines("award_triggers")
+            + lines("award_pursuit_triggers")
+        ),
+        program_stop_tokens=frozenset(
+            lines("program_stop_tokens") + lines("award_triggers")
+            + lines("award_pursuit_triggers")
+        ),
+        generic_name_prefixes=frozenset(lines("generic_name_prefixes")),
+        construction_words=lines("construction_words"),
+        programs=dict(read_table("gazetteers/programs.tsv", 2)),
+        school_aliases=dict(read_table("gazetteers/school_aliases.tsv", 2)),
+        region_changes=dict(read_table("gazetteers/region_changes.tsv", 2)),
+    )

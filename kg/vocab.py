@@ -1,0 +1,44 @@
+"""EduKG vocabulary. Generated from ontology/edukg.ttl by tools/gen_vocab.py.
+
+Do not edit: run ``make vocab``.
+"""
+
+from __future__ import annotations
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class EDU(DefinedNamespace):
+    """Terms of the EduKG ontology; an undefined term raises (``_fail``)."""
+
+    _NS = Namespace("https://w3id.org/edukg/ontology#")
+    _fail = True
+
+    Award: URIRef
+    Bureau: URIRef
+    Document: URIRef
+    Mention: URIRef
+    Organization: URIRef
+    Program: URIRef
+    Region: URIRef
+    Report: URIRef
+    School: URIRef
+    divisionCode: URIRef
+    divisionLevel: URIRef
+    endOffset: URIRef
+    implements: URIRef
+    inReport: URIRef
+    locatedIn: URIRef
+    mentionOf: URIRef
+    mentions: URIRef
+    receivedAward: URIRef
+    reportKind: URIRef
+    rule: URIRef
+    sentence: URIRef
+    sourceFile: URIRef
+    startOffset: URIRef
+    status: URIRef
+    subRegionOf: URIRef
+    surfaceForm: URIRef
+    year: URIRef
