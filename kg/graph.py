@@ -68,7 +68,9 @@ def build_rdf(resolution: Resolution) -> Graph:
             add((node, EDU.divisionCode, Literal(entity.region)))
             add((node, EDU.divisionLevel, Literal(entity.level, datatype=XSD.integer)))
         for ev in entity.mentions:
-            mention = BASE[f"mention/{_digest(ev.doc_id, ev.start, ev.end, entity.key)}"]
+            mention = BASE[
+                f"mention/{_digest(ev.doc_id, ev.start, ev.end, entity.key)}"
+            ]
             add((mention, RDF.type, EDU.Mention))
             add((mention, EDU.mentionOf, node))
             _add_evidence(graph, mention, ev, reports)
@@ -78,7 +80,10 @@ def build_rdf(resolution: Resolution) -> Graph:
         p = EDU[rel.predicate]
         add((s, p, o))
         for ev in rel.evidence:
-            statement = BASE[f"evidence/{_digest(rel.subject, rel.predicate, rel.object, ev.doc_id, ev.start, ev.end)}"]
+            digest = _digest(
+                rel.subject, rel.predicate, rel.object, ev.doc_id, ev.start, ev.end
+            )
+            statement = BASE[f"evidence/{digest}"]
             add((statement, RDF.type, RDF.Statement))
             add((statement, RDF.subject, s))
             add((statement, RDF.predicate, p))
@@ -102,7 +107,9 @@ def build_rdf(resolution: Resolution) -> Graph:
     return graph
 
 
-def _add_evidence(graph: Graph, node: URIRef, ev: Evidence, reports: dict[str, URIRef]) -> None:
+def _add_evidence(
+    graph: Graph, node: URIRef, ev: Evidence, reports: dict[str, URIRef]
+) -> None:
     graph.add((node, EDU.inReport, reports[ev.doc_id]))
     graph.add((node, EDU.sentence, Literal(ev.sentence, lang="zh")))
     graph.add((node, EDU.startOffset, Literal(ev.start, datatype=XSD.integer)))
@@ -120,7 +127,9 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
     """
     graph = nx.MultiDiGraph()
     by_key = {e.key: e for e in resolution.entities}
-    region_names = {e.region: e.name for e in resolution.entities if e.label == "Region"}
+    region_names = {
+        e.region: e.name for e in resolution.entities if e.label == "Region"
+    }
     year_of = {r.doc_id: r.year or 0 for r in resolution.reports}
     for entity in resolution.entities:
         first = entity.mentions[0] if entity.mentions else None
@@ -130,22 +139,44 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
             label=entity.name,
             aliases=" | ".join(entity.aliases),
             region=region_names.get(entity.region, ""),
-            year=min((year_of.get(ev.doc_id, 0) or 9999 for ev in entity.mentions), default=0) % 9999,
+            year=min(
+                (year_of.get(ev.doc_id, 0) or 9999 for ev in entity.mentions), default=0
+            )
+            % 9999,
             evidence=first.sentence if first else "",
             source=" | ".join(sorted({ev.source for ev in entity.mentions})),
         )
     for report in resolution.reports:
         node = str(report_iri(report.doc_id))
-        graph.add_node(node, type="Report", label=report.title or report.source, aliases="",
-                       region="", year=report.year or 0, evidence="", source=report.source)
+        graph.add_node(
+            node,
+            type="Report",
+            label=report.title or report.source,
+            aliases="",
+            region="",
+            year=report.year or 0,
+            evidence="",
+            source=report.source,
+        )
         if report.publisher:
-            graph.add_edge(node, str(entity_iri(by_key[report.publisher])), key="publisher",
-                           relation="publisher", evidence="", status="reported")
+            graph.add_edge(
+                node,
+                str(entity_iri(by_key[report.publisher])),
+                key="publisher",
+                relation="publisher",
+                evidence="",
+                status="reported",
+            )
     for rel in resolution.relations:
         ev = rel.evidence[0] if rel.evidence else None
-        graph.add_edge(str(entity_iri(by_key[rel.subject])), str(entity_iri(by_key[rel.object])),
-                       key=rel.predicate, relation=rel.predicate,
-                       evidence=ev.sentence if ev else "",
-                       status="planned" if rel.evidence and all(e.status == "planned" for e in rel.evidence)
-                       else "reported")
+        graph.add_edge(
+            str(entity_iri(by_key[rel.subject])),
+            str(entity_iri(by_key[rel.object])),
+            key=rel.predicate,
+            relation=rel.predicate,
+            evidence=ev.sentence if ev else "",
+            status="planned"
+            if rel.evidence and all(e.status == "planned" for e in rel.evidence)
+            else "reported",
+        )
     return graph

@@ -38,7 +38,8 @@ _SUFFIXES = (
     "盟",
     "州",
 )
-# Ethnic qualifiers between the place name and 自治州/自治县 (恩施土家族苗族自治州 → 恩施).
+# Ethnic qualifiers between a place name and 自治州/自治县:
+# 恩施土家族苗族自治州 → 恩施.
 _ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族)+$")
 
 
@@ -67,6 +68,7 @@ class RegionIndex:
     by_name: dict[str, tuple[str, ...]]  # full name -> codes
     by_short: dict[str, tuple[str, ...]]  # short form -> codes
     renamed: dict[str, str]  # old full name -> current code
+    towns: dict[str, tuple[RegionRef, ...]]  # county code -> its towns and streets
 
     def ancestors(self, code: str) -> tuple[str, ...]:
         """Return the codes above ``code``, nearest first."""
@@ -95,16 +97,19 @@ def load_region_index() -> RegionIndex:
     by_code: dict[str, RegionRef] = {}
     by_name: dict[str, list[str]] = defaultdict(list)
     by_short: dict[str, list[str]] = defaultdict(list)
+    towns: dict[str, list[RegionRef]] = defaultdict(list)
     for division in load_divisions():
-        level = int(division.level)
-        if level > 3:
-            continue
         ref = RegionRef(
             code=division.code,
             name=division.name,
-            level=level,
+            level=int(division.level),
             parent=division.parent_code or "",
         )
+        if ref.level > 3:
+            # Township names repeat across the country (城关镇): they are only
+            # matched under a county the report names, so index them by county.
+            towns[ref.parent].append(ref)
+            continue
         by_code[ref.code] = ref
     for code in sorted(by_code):
         ref = by_code[code]
@@ -113,9 +118,13 @@ def load_region_index() -> RegionIndex:
         if short and short != ref.name:
             by_short[short].append(code)
     renamed = dict(load_lexicon().region_changes.items())
+    for refs in towns.values():
+        for ref in refs:
+            by_code[ref.code] = ref
     return RegionIndex(
         by_code=by_code,
         by_name={k: tuple(v) for k, v in by_name.items()},
         by_short={k: tuple(v) for k, v in by_short.items()},
         renamed=renamed,
+        towns={k: tuple(v) for k, v in towns.items()},
     )

@@ -30,6 +30,9 @@ __all__ = ["entity_key", "normalize_name", "resolve"]
 
 _STRIP = set(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】")
 _LEVEL = re.compile(r"^(?:全国|国家级|省级|市级|区级|县级|省|市|区|县)")
+_RELATIVE_BUREAU = re.compile(
+    r"^[省市区县旗州盟]?(?:教育局|教体局|教育体育局|教委|教育厅|局)$"
+)
 _PROGRAM_TAIL = re.compile(r"(?<=工程)(?:建设项目|项目)$")
 
 
@@ -83,7 +86,6 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     rel_evidence: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
     merges: list[dict] = []
     reports: list[ReportRecord] = []
-    mention_keys: list[list[str]] = []
 
     for ex in extractions:
         school_scope = _school_scopes(ex)
@@ -94,9 +96,13 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                 name = _PROGRAM_TAIL.sub("", name)
             if m.label == "Region" and m.region:
                 key = f"region-{m.region}"
-                levels[key] = next((r.level for r in ex.regions if r.code == m.region), 0)
+                levels[key] = next(
+                    (r.level for r in ex.regions if r.code == m.region), 0
+                )
             elif m.label == "School":
-                key = entity_key("School", _expand(name, abbreviations), school_scope.get(i, ""))
+                key = entity_key(
+                    "School", _expand(name, abbreviations), school_scope.get(i, "")
+                )
             else:
                 key = entity_key(m.label, name)
             keys.append(key)
@@ -106,22 +112,48 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             if m.region:
                 regions.setdefault(key, m.region)
             s_start, s_end = ex.sentences[m.sentence] if ex.sentences else (0, 0)
-            evidence[key].add(Evidence(ex.doc.doc_id, ex.doc.source, ex.doc.text[s_start:s_end],
-                                       m.start, m.end, m.rule, m.status, m.text))
-        mention_keys.append(keys)
+            evidence[key].add(
+                Evidence(
+                    ex.doc.doc_id,
+                    ex.doc.source,
+                    ex.doc.text[s_start:s_end],
+                    m.start,
+                    m.end,
+                    m.rule,
+                    m.status,
+                    m.text,
+                )
+            )
         for rel in ex.relations:
             head, tail = ex.mentions[rel.head], ex.mentions[rel.tail]
             s_start, s_end = ex.sentences[rel.sentence] if ex.sentences else (0, 0)
             start = min(head.start, tail.start)
             end = max(head.end, tail.end)
             rel_evidence[(keys[rel.head], rel.predicate, keys[rel.tail])].add(
-                Evidence(ex.doc.doc_id, ex.doc.source, ex.doc.text[s_start:s_end], start, end,
-                         rel.rule, rel.status))
+                Evidence(
+                    ex.doc.doc_id,
+                    ex.doc.source,
+                    ex.doc.text[s_start:s_end],
+                    start,
+                    end,
+                    rel.rule,
+                    rel.status,
+                )
+            )
         publisher = keys[ex.publisher] if ex.publisher is not None else None
         meta = ex.doc.meta
-        reports.append(ReportRecord(ex.doc.doc_id, ex.doc.source, meta.title, publisher,
-                                    meta.issued, meta.year, meta.is_plan,
-                                    tuple(sorted(set(keys)))))
+        reports.append(
+            ReportRecord(
+                ex.doc.doc_id,
+                ex.doc.source,
+                meta.title,
+                publisher,
+                meta.issued,
+                meta.year,
+                meta.is_plan,
+                tuple(sorted(set(keys))),
+            )
+        )
 
     # Level-prefixed variants (省特级教师 / 特级教师) name one honour.
     redirect: dict[str, str] = {}
@@ -132,13 +164,26 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         for name in sorted(names[key]):
             if _LEVEL.match(name):
                 continue
-            longer = sorted({k for (lab, n), k in by_name.items()
-                             if lab == labels[key] and k != key and _LEVEL.sub("", n) == name
-                             and n != name})
+            longer = sorted(
+                {
+                    k
+                    for (lab, n), k in by_name.items()
+                    if lab == labels[key]
+                    and k != key
+                    and _LEVEL.sub("", n) == name
+                    and n != name
+                }
+            )
             if len(longer) == 1:
                 redirect[key] = longer[0]
-                merges.append({"into": longer[0], "from": key, "forms": sorted(forms[key]),
-                               "rule": "level-prefix-variant"})
+                merges.append(
+                    {
+                        "into": longer[0],
+                        "from": key,
+                        "forms": sorted(forms[key]),
+                        "rule": "level-prefix-variant",
+                    }
+                )
                 break
 
     def final(key: str) -> str:
@@ -160,25 +205,58 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     entities = []
     for key in sorted(merged_names):
         canonical = max(sorted(merged_names[key]), key=len)
-        aliases = tuple(sorted(merged_forms[key] - {canonical}))
+        # Context-relative forms (区教育局) name a different bureau in each
+        # report: they stay on the mentions (edu:surfaceForm), not as aliases.
+        aliases = tuple(
+            sorted(
+                f
+                for f in merged_forms[key] - {canonical}
+                if not (labels[key] == "Bureau" and _RELATIVE_BUREAU.match(f))
+            )
+        )
         if len(merged_forms[key]) > 1:
-            merges.append({"into": key, "canonical": canonical, "forms": sorted(merged_forms[key]),
-                           "rule": "same-key"})
-        entities.append(Entity(key, labels[key], canonical, aliases, regions.get(key, ""),
-                               levels.get(key, 0),
-                               tuple(sorted(merged_evidence[key], key=_evidence_order))))
+            merges.append(
+                {
+                    "into": key,
+                    "canonical": canonical,
+                    "forms": sorted(merged_forms[key]),
+                    "rule": "same-key",
+                }
+            )
+        entities.append(
+            Entity(
+                key,
+                labels[key],
+                canonical,
+                aliases,
+                regions.get(key, ""),
+                levels.get(key, 0),
+                tuple(sorted(merged_evidence[key], key=_evidence_order)),
+            )
+        )
     relations = []
     grouped: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
     for (s, p, o), ev in rel_evidence.items():
         grouped[(final(s), p, final(o))] |= ev
-    for (s, p, o) in sorted(grouped):
+    for s, p, o in sorted(grouped):
         if s == o:
             continue
-        relations.append(ResolvedRelation(s, p, o, tuple(sorted(grouped[(s, p, o)],
-                                                                key=_evidence_order))))
+        relations.append(
+            ResolvedRelation(
+                s, p, o, tuple(sorted(grouped[(s, p, o)], key=_evidence_order))
+            )
+        )
     reports = [
-        ReportRecord(r.doc_id, r.source, r.title, final(r.publisher) if r.publisher else None,
-                     r.issued, r.year, r.is_plan, tuple(sorted({final(k) for k in r.mentions})))
+        ReportRecord(
+            r.doc_id,
+            r.source,
+            r.title,
+            final(r.publisher) if r.publisher else None,
+            r.issued,
+            r.year,
+            r.is_plan,
+            tuple(sorted({final(k) for k in r.mentions})),
+        )
         for r in sorted(reports, key=lambda r: r.doc_id)
     ]
     merges.sort(key=lambda m: (m["rule"], m.get("into", ""), m.get("from", "")))
@@ -192,12 +270,17 @@ def _evidence_order(ev: Evidence) -> tuple:
 def _school_scopes(ex: Extraction) -> dict[int, str]:
     """Region scope of each school mention whose name carries no region."""
     scopes: dict[int, str] = {}
-    located = {rel.head: ex.mentions[rel.tail].region for rel in ex.relations
-               if rel.predicate == "locatedIn"}
+    located = {
+        rel.head: ex.mentions[rel.tail].region
+        for rel in ex.relations
+        if rel.predicate == "locatedIn"
+    }
     for i, m in enumerate(ex.mentions):
         if m.label != "School":
             continue
-        named = any(r.label == "Region" and m.start <= r.start < m.end for r in ex.mentions)
+        named = any(
+            r.label == "Region" and m.start <= r.start < m.end for r in ex.mentions
+        )
         if not named and i in located:
             scopes[i] = located[i]
     # Mentions of one school name in one report share a scope.
@@ -206,7 +289,9 @@ def _school_scopes(ex: Extraction) -> dict[int, str]:
         by_name.setdefault(ex.mentions[i].name, scopes[i])
     for i, m in enumerate(ex.mentions):
         if m.label == "School" and m.name in by_name and i not in scopes:
-            named = any(r.label == "Region" and m.start <= r.start < m.end for r in ex.mentions)
+            named = any(
+                r.label == "Region" and m.start <= r.start < m.end for r in ex.mentions
+            )
             if not named:
                 scopes[i] = by_name[m.name]
     return scopes

@@ -107,6 +107,9 @@ class Lexicon:
     name_stop_tokens: frozenset[str]
     program_stop_tokens: frozenset[str]
     generic_name_prefixes: frozenset[str]
+    program_generic_heads: frozenset[str]
+    award_title_suffixes: tuple[str, ...]
+    award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
     school_aliases: dict[str, str]  # abbreviation -> full name
@@ -134,14 +137,37 @@ def load_lexicon() -> Lexicon:
         plan_section_markers=lines("plan_section_markers"),
         summary_section_markers=lines("summary_section_markers"),
         name_stop_tokens=frozenset(
-            lines("name_stop_tokens") + lines("award_triggers")
+            lines("name_stop_tokens")
+            + lines("award_triggers")
             + lines("award_pursuit_triggers")
         ),
         program_stop_tokens=frozenset(
-            lines("program_stop_tokens") + lines("award_triggers")
+            lines("program_stop_tokens")
+            + lines("award_triggers")
             + lines("award_pursuit_triggers")
         ),
         generic_name_prefixes=frozenset(lines("generic_name_prefixes")),
+        program_generic_heads=frozenset(lines("program_generic_heads")),
+        award_title_suffixes=lines("award_title_suffixes"),
+        # Award names may start with a level (市级, 全市…): the program stop
+        # list without those words.
+        award_stop_tokens=frozenset(
+            set(lines("program_stop_tokens"))
+            | set(lines("award_triggers"))
+            | set(lines("award_pursuit_triggers"))
+        )
+        - {
+            "省级",
+            "市级",
+            "区级",
+            "县级",
+            "国家级",
+            "全国",
+            "全省",
+            "全市",
+            "全区",
+            "全县",
+        },
         construction_words=lines("construction_words"),
         programs=dict(read_table("gazetteers/programs.tsv", 2)),
         school_aliases=dict(read_table("gazetteers/school_aliases.tsv", 2)),

@@ -29,7 +29,15 @@ __all__ = [
 ]
 
 #: Ontology class local names an entity mention may carry.
-ENTITY_TYPES = ("Region", "Bureau", "School", "Program", "Award", "Document", "Organization")
+ENTITY_TYPES = (
+    "Region",
+    "Bureau",
+    "School",
+    "Program",
+    "Award",
+    "Document",
+    "Organization",
+)
 #: Ontology property local names a relation mention may carry.
 RELATION_TYPES = ("locatedIn", "subRegionOf", "receivedAward", "implements")
 

@@ -1,4 +1,4 @@
-"""EduKG vocabulary. Generated from ontology/edukg.ttl by tools/gen_vocab.py.
+"""EduKG vocabulary, generated from ontology/edukg.ttl (tools/gen_vocab.py).
 
 Do not edit: run ``make vocab``.
 """

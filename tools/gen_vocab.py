@@ -15,7 +15,7 @@ ONTOLOGY = ROOT / "ontology" / "edukg.ttl"
 TARGET = ROOT / "kg" / "vocab.py"
 NAMESPACE = "https://w3id.org/edukg/ontology#"
 
-HEADER = '''"""EduKG vocabulary. Generated from ontology/edukg.ttl by tools/gen_vocab.py.
+HEADER = '''"""EduKG vocabulary, generated from ontology/edukg.ttl (tools/gen_vocab.py).
 
 Do not edit: run ``make vocab``.
 """

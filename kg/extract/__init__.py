@@ -22,7 +22,9 @@ from .segment import JiebaTokenizer
 __all__ = ["build_nlp", "extract"]
 
 _SENTENCE_END = re.compile(r"[。！？；!?;]+|\n+")
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])")
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])"
+)
 
 
 def build_nlp(rules: Rules | None = None) -> Language:
@@ -40,8 +42,12 @@ def build_nlp(rules: Rules | None = None) -> Language:
     rules = rules or load_rules()
     nlp = spacy.blank("zh")
     nlp.tokenizer = JiebaTokenizer(nlp.vocab, rules.user_words())
-    nlp.add_pipe("sentencizer", config={"punct_chars": ["。", "！", "？", "；", "!", "?", ";"]})
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "gazetteer", "phrase_matcher_attr": "ORTH"})
+    nlp.add_pipe(
+        "sentencizer", config={"punct_chars": ["。", "！", "？", "；", "!", "?", ";"]}
+    )
+    ruler = nlp.add_pipe(
+        "span_ruler", config={"spans_key": "gazetteer", "phrase_matcher_attr": "ORTH"}
+    )
     patterns = [
         {"label": "School", "pattern": alias, "id": f"school.alias:{full}"}
         for alias, full in sorted(rules.lexicon.school_aliases.items())
@@ -69,15 +75,18 @@ def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _plan_flags(text: str, sentences: tuple[tuple[int, int], ...], rules: Rules,
-                whole_plan: bool) -> list[bool]:
+def _plan_flags(
+    text: str, sentences: tuple[tuple[int, int], ...], rules: Rules, whole_plan: bool
+) -> list[bool]:
     """Mark each sentence planned (True) or reported (False)."""
     lex = rules.lexicon
     flags = []
     in_plan = whole_plan
     for start, end in sentences:
         sentence = text[start:end]
-        is_heading = len(sentence) < 40 and (_HEADING.match(sentence) or "\n" in text[end: end + 1])
+        is_heading = len(sentence) < 40 and (
+            _HEADING.match(sentence) or "\n" in text[end : end + 1]
+        )
         if is_heading and any(m in sentence for m in lex.plan_section_markers):
             in_plan = True
         elif is_heading and any(m in sentence for m in lex.summary_section_markers):
@@ -112,7 +121,9 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     publisher_name = (doc.meta.publisher_name or "").strip()
     # Regions named by the publisher seed the context of short forms.
     pub_view = _plain_view(publisher_name, nlp)
-    pub_mentions, pub_regions, _ = find_mentions(pub_view, rules, set()) if publisher_name else ([], [], [])
+    _, pub_regions, _ = (
+        find_mentions(pub_view, rules, set()) if publisher_name else ([], [], [])
+    )
     seed = {r.region for r in pub_regions}
     candidates, regions, statements = find_mentions(view, rules, seed)
 
@@ -129,20 +140,37 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         return max(0, bisect_right(starts, offset) - 1)
 
     named = seed | {r.region for r in regions}
-    publisher_full = _bureau_name(publisher_name, home, index, rules) if publisher_name else ""
+    publisher_full = (
+        _bureau_name(publisher_name, home, index, rules) if publisher_name else ""
+    )
     mentions: list[Mention] = []
     kept: list[Candidate] = []
-    for cand in sorted([*candidates, *regions], key=lambda c: (c.start, c.end, c.label)):
+    for cand in sorted(
+        [*candidates, *regions], key=lambda c: (c.start, c.end, c.label)
+    ):
         name, region = cand.name, cand.region
         if cand.label == "Bureau":
-            name, region = _resolve_bureau(cand, publisher_name, publisher_full, home, index,
-                                           rules, named)
+            name, region = _resolve_bureau(
+                cand, publisher_name, publisher_full, home, index, rules, named
+            )
         elif cand.label == "Region":
             region = cand.region
         sent = sentence_of(cand.start)
         status = "planned" if planned[sent] else "reported"
-        mentions.append(Mention(doc.doc_id, cand.start, cand.end, text[cand.start:cand.end],
-                                cand.label, name, cand.rule, sent, region, status))
+        mentions.append(
+            Mention(
+                doc.doc_id,
+                cand.start,
+                cand.end,
+                text[cand.start : cand.end],
+                cand.label,
+                name,
+                cand.rule,
+                sent,
+                region,
+                status,
+            )
+        )
         kept.append(cand)
     publisher_index = None
     if publisher_full:
@@ -153,20 +181,54 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         else:
             # The publisher is named only in the metadata: record a mention
             # at offset 0 with the rule that says so.
-            mentions.insert(0, Mention(doc.doc_id, 0, 0, publisher_name, "Bureau",
-                                       publisher_full, "bureau.metadata", 0, home, "reported"))
+            mentions.insert(
+                0,
+                Mention(
+                    doc.doc_id,
+                    0,
+                    0,
+                    publisher_name,
+                    "Bureau",
+                    publisher_full,
+                    "bureau.metadata",
+                    0,
+                    home,
+                    "reported",
+                ),
+            )
             publisher_index = 0
-    relations = find_relations(doc, mentions, sentences, statements, rules, home, publisher_index)
-    region_refs = tuple(sorted({index.by_code[m.region] for m in mentions
-                                if m.label == "Region" and m.region}, key=lambda r: r.code))
-    return Extraction(doc=doc, sentences=sentences, mentions=tuple(mentions),
-                      relations=tuple(relations), publisher=publisher_index, regions=region_refs)
+    relations = find_relations(
+        doc, mentions, sentences, statements, rules, home, publisher_index
+    )
+    region_refs = tuple(
+        sorted(
+            {
+                index.by_code[m.region]
+                for m in mentions
+                if m.label == "Region" and m.region
+            },
+            key=lambda r: r.code,
+        )
+    )
+    return Extraction(
+        doc=doc,
+        sentences=sentences,
+        mentions=tuple(mentions),
+        relations=tuple(relations),
+        publisher=publisher_index,
+        regions=region_refs,
+    )
 
 
 def _plain_view(text: str, nlp: Language) -> TextView:
     tokens = list(nlp.tokenizer(text)) if text else []
-    return TextView(text, [t.idx for t in tokens], [t.idx + len(t.text) for t in tokens],
-                    [t.text for t in tokens], nlp.tokenizer.word_tags)
+    return TextView(
+        text,
+        [t.idx for t in tokens],
+        [t.idx + len(t.text) for t in tokens],
+        [t.text for t in tokens],
+        nlp.tokenizer.word_tags,
+    )
 
 
 def _bureau_level_char(name: str, rules: Rules) -> str:
@@ -177,41 +239,66 @@ def _bureau_level_char(name: str, rules: Rules) -> str:
     return ""
 
 
-def _bureau_name(surface: str, home: str, index, rules: Rules) -> str:  # noqa: ANN001
+def _bureau_name(surface: str, home: str, index, rules: Rules) -> str:
     """The fullest name of a bureau: region path + suffix (宁波市北仑区教育局)."""
-    suffix = next((s for s in sorted(rules.lexicon.bureau_suffixes, key=len, reverse=True)
-                   if surface.endswith(s)), "")
+    suffix = next(
+        (
+            s
+            for s in sorted(rules.lexicon.bureau_suffixes, key=len, reverse=True)
+            if surface.endswith(s)
+        ),
+        "",
+    )
     if not suffix or not home:
         return surface
     return _region_prefix(home, index) + suffix
 
 
-def _region_prefix(code: str, index) -> str:  # noqa: ANN001
+def _region_prefix(code: str, index) -> str:
     ref: RegionRef = index.by_code[code]
     if ref.level == 3 and ref.parent:
         return index.by_code[ref.parent].name + ref.name
     return ref.name
 
 
-def _resolve_bureau(cand: Candidate, publisher_name: str, publisher_full: str, home: str,
-                    index, rules: Rules, named: set[str]) -> tuple[str, str]:  # noqa: ANN001
+def _resolve_bureau(
+    cand: Candidate,
+    publisher_name: str,
+    publisher_full: str,
+    home: str,
+    index,
+    rules: Rules,
+    named: set[str],
+) -> tuple[str, str]:
     """Expand a bureau mention to its fullest name, using the report's context."""
     surface = cand.name
-    suffix = next((s for s in sorted(rules.lexicon.bureau_suffixes, key=len, reverse=True)
-                   if surface.endswith(s)), "")
+    suffix = next(
+        (
+            s
+            for s in sorted(rules.lexicon.bureau_suffixes, key=len, reverse=True)
+            if surface.endswith(s)
+        ),
+        "",
+    )
     if cand.region:
         return _region_prefix(cand.region, index) + suffix, cand.region
     head = surface[: -len(suffix)] if suffix else surface
     if suffix in ("教育部",) or not suffix:
         return surface, ""
-    if publisher_full and (surface == publisher_name or head == _bureau_level_char(publisher_name, rules)
-                           or not head):
-        if surface.endswith(suffix) and (not head or head == _bureau_level_char(publisher_name, rules)):
-            return publisher_full, home
+    # 区教育局 / 教体局 in a district bureau's own report is that bureau.
+    if publisher_full and head in ("", _bureau_level_char(publisher_name, rules)):
+        return publisher_full, home
     if home and head in ("省", "市", "州", "盟"):
-        # 市教育局 in a district's report is the bureau of the district's city.
+        # 市教育局 in a district's report is the bureau of the district's city
+        # (of the municipality itself under 北京/上海/天津/重庆).
         target = {"省": 1, "市": 2, "州": 2, "盟": 2}[head]
         for code in (home, *index.ancestors(home)):
-            if index.by_code[code].level == target and code in named:
+            ref = index.by_code[code]
+            level = (
+                2
+                if head == "市" and ref.level == 1 and ref.name.endswith("市")
+                else ref.level
+            )
+            if level == target and code in named:
                 return _region_prefix(code, index) + suffix, code
     return surface, ""

@@ -12,32 +12,54 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..regions import RegionIndex
-from .rules import Rules
+from ..regions import RegionIndex, load_region_index
+from ..types import RegionRef
+from .rules import Rules, trie_pattern
 
 __all__ = ["Candidate", "TextView", "find_mentions"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_REGION_END = re.compile(r"(?:[省市县区旗镇乡]|街道)$")
+_QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", "「", "」"})
 _QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,24})[”\"」』]")
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
-_STRIP_QUOTES = str.maketrans("", "", "“”\"「」『』《》‘’")
+_STRIP_QUOTES = str.maketrans("", "", '“”"「」『』《》‘’')
 _DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万几两]+$")
 _QUANTIFIER = set("所个名位家项批条套台篇次人支座")
 _BOUNDARY = set("，,。；;！!？?：:、（）()【】[]\n\t 　…—-/|")
 _ORDINAL_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批|新一批|一批)")
 _YEAR_PREFIX = re.compile(r"^(?:20\d\d|19\d\d)年度?")
-_LEVEL_PREFIX = re.compile(r"^(?:全国|国家级|国家|省级|省|市级|市|区级|区|县级|县|江苏省级)")
+_LEVEL_PREFIX = re.compile(
+    r"^(?:全国|国家级|国家|省级|省|自治区|自治州|市级|市|区级|区|县级|县|盟|旗)"
+)
 _COUNT_TAIL = re.compile(
     r"(?<![第\d])[0-9０-９一二三四五六七八九十两余多]+[个所名位项家支人次篇套台]+[^，。]*$"
 )
 # jieba dictionary tags that end a name's left edge: verbs, adverbs,
 # prepositions, conjunctions, particles, pronouns, locatives, numerals.
-_NAME_STOP_TAGS = frozenset({"v", "d", "p", "c", "u", "uj", "ul", "r", "f", "m", "q", "y", "e", "o", "ad", "vd"})
+_NAME_STOP_TAGS = frozenset(
+    {"v", "d", "p", "c", "u", "uj", "ul", "r", "f", "m", "q", "y", "e", "o", "ad", "vd"}
+)
 # Program and award names may contain verbs (品格提升工程): stop at function words only.
-_PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "r", "m", "q", "y", "e", "o", "d"})
-_AREA_SUFFIXES = ("示范区", "实验区", "发展区", "普惠区", "普惠县", "先行区", "示范县",
-                  "先进县", "先进区", "先行(发展)区", "试点区", "试点县")
+_PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "r", "q", "y", "e", "o", "d"})
+# Joiners allowed inside program and award names (课程基地与学校文化建设项目).
+_JOINERS = frozenset({"与", "和"})
+_AREA_SUFFIXES = (
+    "示范区",
+    "实验区",
+    "发展区",
+    "普惠区",
+    "普惠县",
+    "先行区",
+    "示范县",
+    "先进县",
+    "先进区",
+    "先行(发展)区",
+    "试点区",
+    "试点县",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +132,29 @@ def _walk_left(
             break
         if any(ch in _BOUNDARY for ch in token) or token in stop:
             break
-        if stop_tags and not token.startswith("第") and view.tags.get(token) in stop_tags:
-            break
+        if (
+            stop_tags
+            and not token.startswith("第")
+            and token not in _JOINERS
+            and view.tags.get(token) in stop_tags
+        ):
+            before = view.previous_token(p_start)
+            # 通山县启智学校: right after a region, a verb-like word is a name.
+            if not (before and len(token) <= 2 and _REGION_END.search(before[1])):
+                break
+        if token in _QUOTE_TOKENS:
+            edge = p_start  # names may quote a part: 市级“四有”好教师团队
+            continue
         if not _CJK.search(token) and not token.isdigit():
             break
         if _DIGIT.fullmatch(token) and not token.startswith("第"):
             # "8所" style counts are not part of names; ordinals (第一) are.
             break
-        if token[-1] in _QUANTIFIER and len(token) <= 3 and _DIGIT.match(token[:-1] or "x"):
+        if (
+            token[-1] in _QUANTIFIER
+            and len(token) <= 3
+            and _DIGIT.match(token[:-1] or "x")
+        ):
             break
         if token in _QUANTIFIER:
             break
@@ -136,9 +173,7 @@ def _clause_floor(text: str, offset: int) -> int:
 # ----------------------------------------------------------------- regions
 
 
-def _find_regions(
-    text: str, rules: Rules, seed_codes: set[str]
-) -> list[Candidate]:
+def _find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candidate]:
     """Region mentions, accepting ambiguous and short names only in context.
 
     Full unambiguous names (3+ characters) seed the context; short forms
@@ -163,12 +198,19 @@ def _find_regions(
     for start, end, surface, codes, is_full in hits:
         if is_full and len(codes) == 1 and len(surface) >= 3:
             context.add(codes[0])
-            accepted[start] = Candidate(start, end, "Region", index.by_code[codes[0]].name,
-                                        "region.full", codes[0], 3)
+            accepted[start] = Candidate(
+                start,
+                end,
+                "Region",
+                index.by_code[codes[0]].name,
+                "region.full",
+                codes[0],
+                3,
+            )
     changed = True
     while changed:
         changed = False
-        for start, end, surface, codes, is_full in hits:
+        for start, end, _surface, codes, is_full in hits:
             if start in accepted:
                 continue
             fits = [c for c in codes if _supported(c, context, index, is_full)]
@@ -176,10 +218,55 @@ def _find_regions(
                 code = fits[0]
                 context.add(code)
                 rule = "region.full-context" if is_full else "region.short-context"
-                accepted[start] = Candidate(start, end, "Region", index.by_code[code].name,
-                                            rule, code, 3 if is_full else 2)
+                accepted[start] = Candidate(
+                    start,
+                    end,
+                    "Region",
+                    index.by_code[code].name,
+                    rule,
+                    code,
+                    3 if is_full else 2,
+                )
                 changed = True
+    _find_towns(text, index, context, accepted)
     return [accepted[k] for k in sorted(accepted)]
+
+
+@lru_cache(maxsize=256)
+def _town_pattern(counties: frozenset[str]) -> re.Pattern[str] | None:
+    index = load_region_index()
+    names = {
+        t.name for c in counties for t in index.towns.get(c, ()) if len(t.name) >= 3
+    }
+    return re.compile(trie_pattern(sorted(names))) if names else None
+
+
+def _find_towns(
+    text: str, index: RegionIndex, context: set[str], accepted: dict[int, Candidate]
+) -> None:
+    """Towns and streets (level 4), only under counties already in context."""
+    counties = frozenset(c for c in context if index.by_code[c].level == 3)
+    pattern = _town_pattern(counties)
+    if pattern is None:
+        return
+    by_name: dict[str, list[RegionRef]] = {}
+    for county in sorted(counties):
+        for town in index.towns.get(county, ()):
+            by_name.setdefault(town.name, []).append(town)
+    for match in pattern.finditer(text):
+        refs = by_name.get(match.group(), [])
+        if len(refs) == 1 and not any(
+            s <= match.start() < e.end for s, e in accepted.items()
+        ):
+            accepted[match.start()] = Candidate(
+                match.start(),
+                match.end(),
+                "Region",
+                refs[0].name,
+                "region.town-context",
+                refs[0].code,
+                3,
+            )
 
 
 def _supported(code: str, context: set[str], index: RegionIndex, is_full: bool) -> bool:
@@ -217,6 +304,9 @@ def _find_suffix_names(
         start, end = match.span()
         if not view.is_token_end(end):
             continue
+        token_start = view.token_start_at_or_before(start)
+        if token_start < start and text[token_start:end] in generic:
+            continue  # 中小学: the suffix sits inside a generic word
         floor = _clause_floor(text, start)
         left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
         while left < start and text[left] in _QUANTIFIER:
@@ -227,18 +317,28 @@ def _find_suffix_names(
             continue
         if _is_generic(prefix, generic) or _ends_generic(view, start, left, generic):
             continue
+        if label == "School" and (
+            name.endswith(rules.award_suffixes)
+            or prefix in rules.lexicon.school_suffixes
+        ):
+            continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
         out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", "", 1))
     return out
 
 
-def _ends_generic(view: TextView, suffix_start: int, left: int,
-                  generic: frozenset[str]) -> bool:
+def _ends_generic(
+    view: TextView, suffix_start: int, left: int, generic: frozenset[str]
+) -> bool:
     """Return True when the token right before the suffix is a generic modifier.
 
     公办幼儿园 and 义务教育学校 name kinds of schools, not schools.
     """
     prev = view.previous_token(suffix_start)
-    return prev is not None and prev[0] >= left and prev[1] in generic
+    if prev is None or prev[0] < left or prev[1] not in generic:
+        return False
+    # 荔波县特殊教育学校: a kind of school named by its region is a school.
+    head = view.text[left : prev[0]]
+    return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
 
 
 def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
@@ -254,7 +354,9 @@ def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
     return True
 
 
-def _find_bureaus(view: TextView, rules: Rules, regions: list[Candidate]) -> list[Candidate]:
+def _find_bureaus(
+    view: TextView, rules: Rules, regions: list[Candidate]
+) -> list[Candidate]:
     """Bureau names: optional region chain or level character + a bureau suffix."""
     text = view.text
     region_by_end = {r.end: r for r in regions}
@@ -270,8 +372,17 @@ def _find_bureaus(view: TextView, rules: Rules, regions: list[Candidate]) -> lis
         if not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
             level_char = text[left - 1]
             left -= 1
-        out.append(Candidate(left, end, "Bureau", text[left:end], "bureau.suffix",
-                             codes[-1] if codes else "", 4 if codes else 3 + bool(level_char)))
+        out.append(
+            Candidate(
+                left,
+                end,
+                "Bureau",
+                text[left:end],
+                "bureau.suffix",
+                codes[-1] if codes else "",
+                4 if codes else 3 + bool(level_char),
+            )
+        )
     return out
 
 
@@ -280,22 +391,36 @@ def _find_documents(text: str) -> list[Candidate]:
     for match in _BOOK.finditer(text):
         name = match.group(1).translate(_STRIP_QUOTES).strip()
         if len(name) >= 2:
-            out.append(Candidate(match.start(1), match.end(1), "Document", name,
-                                 "document.book-title", "", 9))
+            out.append(
+                Candidate(
+                    match.start(1),
+                    match.end(1),
+                    "Document",
+                    name,
+                    "document.book-title",
+                    "",
+                    9,
+                )
+            )
     return out
 
 
 def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
     lex = rules.lexicon
     out = []
+    pending: list[tuple[int, int, str]] = []
     for match in _QUOTE.finditer(text):
         inner = match.group(1).strip()
         if not _CJK.search(inner) or re.search(r"[，,。；;！!？?]", inner):
             continue
-        after = text[match.end(): match.end() + 10]
+        after = text[match.end() : match.end() + 10]
         canonical = lex.programs.get(inner)
         rule = ""
-        if inner.endswith(tuple(lex.program_suffixes)) and not _is_construction(inner, rules):
+        if inner.endswith(rules.award_suffixes):
+            continue  # a quoted honour (“…普惠县”创建计划) is an Award
+        if inner.endswith(
+            lex.program_suffixes + lex.program_quote_followers
+        ) and not _is_construction(inner, rules):
             rule = "program.quoted-suffix"
         elif after.startswith(lex.quote_non_program_followers):
             continue
@@ -303,12 +428,28 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             rule = "program.quoted-follower"
         elif canonical:
             rule = "program.gazetteer"
-        elif re.match(r"^[\u4e00-\u9fff]{0,6}?(?:专项行动|行动|工程|计划|项目)", after):
+        elif re.match(
+            r"^[^的\W\d][\u4e00-\u9fff]{0,5}?(?:专项行动|行动|工程|计划|项目|改革|系统|平台)",
+            after,
+        ):
             rule = "program.quoted-follower"
         if not rule:
+            pending.append((match.start(1), match.end(1), inner))
             continue
         name = canonical or inner
-        out.append(Candidate(match.start(1), match.end(1), "Program", name, rule, "", 6))
+        out.append(
+            Candidate(match.start(1), match.end(1), "Program", name, rule, "", 6)
+        )
+    # A quoted name right before a quoted program shares its head:
+    # “随时学”“随时问”系统 names two systems.
+    starts = {c.start - 1 for c in out}
+    for start, end, inner in pending:
+        if end + 1 in starts:
+            out.append(
+                Candidate(
+                    start, end, "Program", inner, "program.quoted-coordinated", "", 6
+                )
+            )
     return out
 
 
@@ -322,25 +463,118 @@ def _find_gazetteer(text: str, rules: Rules) -> list[Candidate]:
     for match in rules.gazetteer_pattern.finditer(text):
         surface = match.group()
         if surface in lex.school_aliases:
-            out.append(Candidate(match.start(), match.end(), "School",
-                                 lex.school_aliases[surface], "school.alias", "", 5))
+            out.append(
+                Candidate(
+                    match.start(),
+                    match.end(),
+                    "School",
+                    lex.school_aliases[surface],
+                    "school.alias",
+                    "",
+                    5,
+                )
+            )
         elif surface in lex.programs and lex.programs[surface] != "课后服务":
-            out.append(Candidate(match.start(), match.end(), "Program",
-                                 lex.programs[surface], "program.gazetteer", "", 5))
+            out.append(
+                Candidate(
+                    match.start(),
+                    match.end(),
+                    "Program",
+                    lex.programs[surface],
+                    "program.gazetteer",
+                    "",
+                    5,
+                )
+            )
     return out
 
 
-def _find_programs(view: TextView, rules: Rules, stop: frozenset[str]) -> list[Candidate]:
+def _find_programs(
+    view: TextView, rules: Rules, stop: frozenset[str]
+) -> list[Candidate]:
     out = []
-    for cand in _find_suffix_names(view, rules.program_suffix, "Program", rules, stop, 16,
-                                   _PHRASE_STOP_TAGS):
+    for cand in _find_suffix_names(
+        view, rules.program_suffix, "Program", rules, stop, 16, _PHRASE_STOP_TAGS
+    ):
         name = _ORDINAL_PREFIX.sub("", _YEAR_PREFIX.sub("", cand.name))
         name = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", name)
         if len(name) < 4 or _is_construction(name, rules):
             continue
-        out.append(Candidate(cand.end - len(name), cand.end, "Program", name,
-                             "program.suffix", "", 1))
+        if re.match(r"^[一二三四五六七八九十两]+[大项个类]", name) and len(name) <= 5:
+            continue  # 五大行动, 九大工程: counts of unnamed programs
+        head = view.previous_token(view.token_start_at_or_before(cand.end - 1))
+        suffix_match = rules.program_suffix.search(name)
+        before_suffix = (
+            view.previous_token(cand.end - len(suffix_match.group()))
+            if suffix_match
+            else None
+        )
+        if (
+            before_suffix
+            and before_suffix[1] in rules.lexicon.program_generic_heads
+            and len(name) <= len(before_suffix[1]) + len(suffix_match.group()) + 2
+        ):
+            continue
+        del head
+        out.append(
+            Candidate(
+                cand.end - len(name), cand.end, "Program", name, "program.suffix", "", 1
+            )
+        )
     return out
+
+
+_LISTED = re.compile(
+    r"((?:[^，,。；;、\n]{2,20}、)+[^，,。；;、\n]{2,20})等([\u4e00-\u9fff]{0,8}?)(?:平台|项目|工程|行动|计划)"
+)
+
+
+def _find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
+    """Items of a list headed by a program category (A、B、C等教师培训平台)."""
+    text = view.text
+    out = []
+    for match in _LISTED.finditer(text):
+        category = match.group(2)
+        if category in rules.lexicon.program_generic_heads or len(category) < 2:
+            continue  # 等重点项目, 等新项目: construction lists, not programs
+        items_start = match.start(1)
+        pos = items_start
+        for i, item in enumerate(match.group(1).split("、")):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if i == 0:
+                start = _walk_left(
+                    view,
+                    end,
+                    rules.lexicon.program_stop_tokens,
+                    20,
+                    items_start,
+                    frozenset(),
+                )
+                # the walk starts at the item's end: re-walk from its last token
+                start = _item_start(view, items_start, end, rules)
+            name = text[start:end].translate(_STRIP_QUOTES).strip()
+            if name.endswith(rules.school_suffixes) or _is_construction(name, rules):
+                continue
+            if len(name) >= 3 and _CJK.search(name):
+                out.append(
+                    Candidate(
+                        start, end, "Program", name, "program.listed-category", "", 5
+                    )
+                )
+    return out
+
+
+def _item_start(view: TextView, floor: int, end: int, rules: Rules) -> int:
+    """Left edge of a list's first item: after the last stop token before it."""
+    stop = rules.lexicon.program_stop_tokens
+    start = floor
+    i = bisect_left(view.token_starts, floor)
+    while i < len(view.token_starts) and view.token_starts[i] < end:
+        if view.tokens[i] in stop:
+            start = view.token_ends[i]
+        i += 1
+    return start
 
 
 # ------------------------------------------------------------------ awards
@@ -355,21 +589,52 @@ def clean_award_name(raw: str) -> str:
     """
     name = raw.translate(_STRIP_QUOTES).strip()
     name = name.lstrip("".join(_QUANTIFIER))
+    name = re.sub(r"^(?:20\d\d|19\d\d)年(?!度)", "", name)
+    name = re.sub(r"(?:拟?推荐|认定|公示)?名单$", "", name)
     name = _ORDINAL_PREFIX.sub("", name)
     name = _COUNT_TAIL.sub("", name)
-    for tail in ("等荣誉称号", "荣誉称号", "等荣誉", "等称号", "称号", "荣誉", "等奖项"):
+    for tail in (
+        "等荣誉称号",
+        "荣誉称号",
+        "等荣誉",
+        "等称号",
+        "称号",
+        "荣誉",
+        "等奖项",
+    ):
         if name.endswith(tail) and len(name) > len(tail) + 2:
             name = name[: -len(tail)]
     name = re.sub(r"(获得者|单位之一|之一)$", "", name)
     return name.strip()
 
 
-def _is_award_name(name: str, rules: Rules) -> bool:
+_DESIGNATION_END = re.compile(
+    r"(?:学校|校园|高中|基地|班级|单位|集体|园|校|区|县|旗|城市)$"
+)
+_VERBISH = re.compile(r"取得|开展|推进|实现|提升|工作|突破|建设成效")
+
+
+def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool:
     if len(name) < 3 or len(name) > 40:
         return False
     if name.endswith(rules.award_suffixes):
         return True
-    return bool(re.search(r"(?:第[一二三四五六七八九十]名|全[国省市区县]第[一二三]|等奖|金奖|银奖|铜奖)$", name))
+    if name.endswith("奖") and not name.endswith(("奖项", "奖励", "奖金", "奖学金")):
+        return True
+    if after_trigger and _DESIGNATION_END.search(name) and not _VERBISH.search(name):
+        return True  # 被认定为X学校: what follows the verb is a designation
+    if (
+        len(name) <= 16
+        and re.search(r"先进|优秀|示范|模范|标兵|十佳|最美", name)
+        and not _VERBISH.search(name)
+    ):
+        return True
+    return bool(
+        re.search(
+            r"(?:第[一二三四五六七八九十]名|全[国省市区县]第[一二三]|等奖|金奖|银奖|铜奖)$",
+            name,
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,27 +654,46 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out = []
     for match in rules.award_trigger.finditer(text):
         trig = match.group()
-        if trig == "获" and text[match.end(): match.end() + 1] in "得批评奖取悉":
+        if trig == "获" and text[match.end() : match.end() + 1] in "得批评奖取悉":
             continue
         start = match.end()
-        if text[start: start + 1] == "了":
+        if text[start : start + 1] == "了":
             start += 1
         end = start
-        while end < len(text) and text[end] not in "，,。；;！!？?：:\n(（":
+        while end < len(text) and text[end] not in "，,。；;！!？?：:\n":
             end += 1
         phrase = text[start:end]
         if not phrase:
             continue
-        pursued = trig in lex.award_pursuit_triggers
-        distributive = text[match.start() - 1: match.start()] == "分"
+        clause = text[_clause_floor(text, match.start()) : match.start()]
+        pursued = trig in lex.award_pursuit_triggers or any(
+            m in clause for m in lex.plan_markers
+        )
+        distributive = text[match.start() - 1 : match.start()] == "分"
         awards = _split_awards(phrase, start, rules)
         if awards:
-            out.append(AwardStatement(match.start(), match.end(), pursued, tuple(awards),
-                                      distributive))
+            out.append(
+                AwardStatement(
+                    match.start(), match.end(), pursued, tuple(awards), distributive
+                )
+            )
     return out
 
 
-_EVENT_WORDS = re.compile(r"^(.*?(?:联赛|比赛|大赛|竞赛|杯|展演|评比|运动会|锦标赛|评选))")
+def _last_suffix_end(piece: str, rules: Rules) -> int:
+    """End of the last award suffix inside ``piece`` (0 if none).
+
+    Cuts 全国示范县教育领域创建工作取得新突破 back to 全国示范县.
+    """
+    best = 0
+    for match in rules.award_suffix.finditer(piece):
+        best = match.end()
+    return best
+
+
+_EVENT_WORDS = re.compile(
+    r"^(.*?(?:联赛|比赛|大赛|竞赛|杯|展演|评比|运动会|锦标赛|评选))"
+)
 
 
 def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
@@ -425,9 +709,9 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     # not award names on their own.
     merged: list[tuple[int, str]] = []
     for p_start, piece in parts:
-        if merged and not _is_award_name(clean_award_name(merged[-1][1]), rules):
-            prev_start, prev = merged.pop()
-            piece = phrase[prev_start: p_start + len(piece)]
+        if merged and not _is_award_name(clean_award_name(merged[-1][1]), rules, True):
+            prev_start, _ = merged.pop()
+            piece = phrase[prev_start : p_start + len(piece)]
             p_start = prev_start
         merged.append((p_start, piece))
     out = []
@@ -435,27 +719,48 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     first_event = ""
     for i, (p_start, piece) in enumerate(merged):
         name = clean_award_name(piece)
-        if not _is_award_name(name, rules):
+        if not name.endswith(rules.award_suffixes):
+            cut = _last_suffix_end(piece, rules)
+            if cut:
+                piece = piece[:cut]
+                name = clean_award_name(piece)
+        if not _is_award_name(name, rules, after_trigger=True):
             continue
         if i == 0:
             level = _LEVEL_PREFIX.match(name)
             first_level = level.group() if level else ""
             event = _EVENT_WORDS.match(name)
-            first_event = event.group(1) if event and len(event.group(1)) < len(name) else ""
+            first_event = (
+                event.group(1) if event and len(event.group(1)) < len(name) else ""
+            )
         else:
             if first_event and not _EVENT_WORDS.match(name):
                 name = first_event + name
-            elif (first_level and not _LEVEL_PREFIX.match(name)
-                  and not rules.region_pattern.match(name)):
+            elif (
+                first_level
+                and not _LEVEL_PREFIX.match(name)
+                and not rules.region_pattern.match(name)
+            ):
                 name = first_level + name
         lead = len(piece) - len(piece.lstrip())
         start = offset + p_start + lead
-        out.append(Candidate(start, offset + p_start + len(piece.rstrip()), "Award", name,
-                             "award.trigger", "", 8))
+        out.append(
+            Candidate(
+                start,
+                offset + p_start + len(piece.rstrip()),
+                "Award",
+                name,
+                "award.trigger",
+                "",
+                8,
+            )
+        )
     return out
 
 
-def _find_suffix_awards(view: TextView, rules: Rules, stop: frozenset[str]) -> list[Candidate]:
+def _find_suffix_awards(
+    view: TextView, rules: Rules, stop: frozenset[str]
+) -> list[Candidate]:
     out = []
     text = view.text
     for match in rules.award_suffix.finditer(text):
@@ -467,10 +772,29 @@ def _find_suffix_awards(view: TextView, rules: Rules, stop: frozenset[str]) -> l
         name = clean_award_name(text[left:end])
         if len(name) < 4 or not _CJK.search(name):
             continue
+        if not (_LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
+            if not name.endswith(rules.lexicon.award_title_suffixes):
+                continue  # 优秀校长 in a list of people is not an honour
+            prev = view.previous_token(start)
+            if name != match.group() and (
+                prev is None
+                or view.tags.get(prev[1]) in _NAME_STOP_TAGS
+                or prev[1] in stop
+            ):
+                continue  # 加大名师…: a verb, not a name, before the title
         if name == match.group() and len(name) < 4:
             continue
-        out.append(Candidate(end - len(name) if text[left:end].endswith(name) else left, end,
-                             "Award", name, "award.suffix", "", 2))
+        out.append(
+            Candidate(
+                end - len(name) if text[left:end].endswith(name) else left,
+                end,
+                "Award",
+                name,
+                "award.suffix",
+                "",
+                2,
+            )
+        )
     return out
 
 
@@ -517,27 +841,61 @@ def find_mentions(
     cands += _find_quoted_programs(text, rules)
     cands += _find_gazetteer(text, rules)
     cands += _find_bureaus(view, rules, regions)
-    schools = _find_suffix_names(view, rules.school_suffix, "School", rules, stop, 14,
-                                 _NAME_STOP_TAGS)
-    cands += [c for c in schools if not c.name.endswith(("中专", "师范")) or len(c.name) > 3]
+    schools = _find_suffix_names(
+        view, rules.school_suffix, "School", rules, stop, 14, _NAME_STOP_TAGS
+    )
+    cands += [
+        c for c in schools if not c.name.endswith(("中专", "师范")) or len(c.name) > 3
+    ]
     cands += _find_programs(view, rules, lex.program_stop_tokens)
-    cands += _find_suffix_awards(view, rules, stop)
-    orgs = _find_suffix_names(view, rules.organization_suffix, "Organization", rules, stop, 12,
-                              _NAME_STOP_TAGS)
+    cands += _find_suffix_awards(view, rules, lex.award_stop_tokens)
+    cands += _find_listed_programs(view, rules)
+    orgs = _find_suffix_names(
+        view,
+        rules.organization_suffix,
+        "Organization",
+        rules,
+        stop,
+        12,
+        _NAME_STOP_TAGS,
+    )
     cands += [c for c in orgs if len(c.name) >= 4]
     mentions = _resolve_overlaps(cands)
     # A short region form at the head of a university's name (南京 in
     # 南京师范大学) names the university, not the region.
-    universities = [m for m in mentions if m.label == "School" and m.name.endswith(("大学", "学院"))]
+    media = [
+        m
+        for m in mentions
+        if m.label == "Organization"
+        and m.name.endswith(("日报", "日报社", "电视台", "晚报", "新闻网"))
+    ]
     regions = [
-        r for r in regions
-        if not any(u.start <= r.start < u.end and r.rule.startswith("region.short")
-                   for u in universities)
+        r
+        for r in regions
+        if not (
+            r.rule.startswith("region.short")
+            and any(o.start <= r.start < o.end for o in media)
+        )
+    ]
+    schools_found = [m for m in mentions if m.label == "School"]
+    regions = [
+        r
+        for r in regions
+        if not (
+            r.rule.startswith("region.short")
+            and any(u.start <= r.start < u.end for u in schools_found)
+            and re.match(
+                r"^[\u4e00-\u9fff]{0,4}?(?:大学|学院|师范|师大)",
+                text[r.end : r.end + 8],
+            )
+        )
     ]
     return mentions, regions, statements
 
 
-def dominant_region(regions: list[Candidate], index: RegionIndex, level_char: str) -> str:
+def dominant_region(
+    regions: list[Candidate], index: RegionIndex, level_char: str
+) -> str:
     """Return the most-mentioned region code matching a level character."""
     counts = Counter(r.region for r in regions)
     fits = []

@@ -14,7 +14,9 @@ from .rules import Rules
 
 __all__ = ["find_relations"]
 
-_COLLECTIVE = re.compile(r"(全[区县市省旗]|我[区县市省旗]|本[区县市])(?:教育系统|教育)?")
+_COLLECTIVE = re.compile(
+    r"(全[区县市省旗]|我[区县市省旗]|本[区县市])(?:教育系统|教育)?"
+)
 _SYSTEM = re.compile(r"(?:全[区县市旗]|我[区县市旗]|本[区县市])?教育系统|我局|我们")
 # Subjects that are people, teams, media or counts: the honour has no
 # Bureau/School/Region recipient (GUIDELINES gray zone 4).
@@ -61,15 +63,24 @@ def find_relations(
     return sorted(unique.values(), key=lambda r: (r.head, r.tail, r.predicate))
 
 
-def _awards(text: str, mentions: list[Mention], statements: list[AwardStatement],
-            sentences: tuple[tuple[int, int], ...], home: str,
-            publisher: int | None) -> list[RelationMention]:
-    by_span = {(m.start, m.end): i for i, m in enumerate(mentions) if m.label == "Award"}
+def _awards(
+    text: str,
+    mentions: list[Mention],
+    statements: list[AwardStatement],
+    sentences: tuple[tuple[int, int], ...],
+    home: str,
+    publisher: int | None,
+) -> list[RelationMention]:
+    by_span = {
+        (m.start, m.end): i for i, m in enumerate(mentions) if m.label == "Award"
+    }
     out = []
     for st in statements:
         if st.pursued:
             continue
-        award_ids = [by_span[(a.start, a.end)] for a in st.awards if (a.start, a.end) in by_span]
+        award_ids = [
+            by_span[(a.start, a.end)] for a in st.awards if (a.start, a.end) in by_span
+        ]
         if not award_ids:
             continue
         sent_start = max((s for s, _ in sentences if s <= st.trigger_start), default=0)
@@ -78,15 +89,31 @@ def _awards(text: str, mentions: list[Mention], statements: list[AwardStatement]
             if text[i] in "，,；;：:":
                 clause_start = i + 1
                 break
-        subjects = _subjects(text, mentions, clause_start, st.trigger_start, home, publisher,
-                             award_ids)
+        subjects = _subjects(
+            text, mentions, clause_start, st.trigger_start, home, publisher, award_ids
+        )
         if subjects is None:
-            subjects = _subjects(text, mentions, sent_start, st.trigger_start, home, publisher,
-                                 award_ids, first_only=True)
+            subjects = _subjects(
+                text,
+                mentions,
+                sent_start,
+                st.trigger_start,
+                home,
+                publisher,
+                award_ids,
+                first_only=True,
+            )
         if not subjects:
             continue
-        sentence = next(i for i, (s, e) in enumerate(sentences) if s <= st.trigger_start < max(e, s + 1)) \
-            if any(s <= st.trigger_start < e for s, e in sentences) else 0
+        sentence = (
+            next(
+                i
+                for i, (s, e) in enumerate(sentences)
+                if s <= st.trigger_start < max(e, s + 1)
+            )
+            if any(s <= st.trigger_start < e for s, e in sentences)
+            else 0
+        )
         if st.distributive and len(subjects) == len(award_ids):
             pairs = list(zip(subjects, award_ids, strict=True))
         else:
@@ -95,24 +122,50 @@ def _awards(text: str, mentions: list[Mention], statements: list[AwardStatement]
             area = mentions[award].name.endswith(_AREA_SUFFIXES)
             if mentions[subj].label == "Region" and not area and publisher is not None:
                 subj = publisher
-            out.append(RelationMention(subj, award, "receivedAward", "award.trigger-subject",
-                                       sentence, "reported"))
+            out.append(
+                RelationMention(
+                    subj,
+                    award,
+                    "receivedAward",
+                    "award.trigger-subject",
+                    sentence,
+                    "reported",
+                )
+            )
     return out
 
 
-def _subjects(text: str, mentions: list[Mention], start: int, end: int, home: str,
-              publisher: int | None, award_ids: list[int],
-              first_only: bool = False) -> list[int] | None:
+def _subjects(
+    text: str,
+    mentions: list[Mention],
+    start: int,
+    end: int,
+    home: str,
+    publisher: int | None,
+    award_ids: list[int],
+    first_only: bool = False,
+) -> list[int] | None:
     """Recipients in ``text[start:end]``; None when the span names none."""
+    passive = text.rfind("被", start, end)
+    if passive >= 0:
+        end = passive  # X被市教育局授予…: the agent after 被 is not the recipient
     span = text[start:end]
-    inside = [i for i, m in enumerate(mentions)
-              if start <= m.start < end and m.label in ("School", "Bureau", "Region")
-              and m.end <= end]
+    inside = [
+        i
+        for i, m in enumerate(mentions)
+        if start <= m.start < end
+        and m.label in ("School", "Bureau", "Region")
+        and m.end <= end
+    ]
     # A region inside a school's name is not a recipient of its own.
     schools = [i for i in inside if mentions[i].label == "School"]
     school_spans = [(mentions[i].start, mentions[i].end) for i in schools]
-    inside = [i for i in inside if mentions[i].label != "Region"
-              or not any(s <= mentions[i].start < e for s, e in school_spans)]
+    inside = [
+        i
+        for i in inside
+        if mentions[i].label != "Region"
+        or not any(s <= mentions[i].start < e for s, e in school_spans)
+    ]
     lead = span[: (mentions[inside[0]].start - start) if inside else len(span)]
     if _NON_RECIPIENT.search(lead if inside else span):
         return []
@@ -141,11 +194,14 @@ def _home_region_mention(mentions: list[Mention], home: str) -> int | None:
     return None
 
 
-def _located(text: str, mentions: list[Mention], rules: Rules, home: str,
-             publisher: int | None) -> list[RelationMention]:
+def _located(
+    text: str, mentions: list[Mention], rules: Rules, home: str, publisher: int | None
+) -> list[RelationMention]:
     index = rules.regions
     out = []
-    region_mentions = [i for i, m in enumerate(mentions) if m.label == "Region" and m.region]
+    region_mentions = [
+        i for i, m in enumerate(mentions) if m.label == "Region" and m.region
+    ]
     first_mention_of = {}
     for i in region_mentions:
         first_mention_of.setdefault(mentions[i].region, i)
@@ -154,17 +210,31 @@ def _located(text: str, mentions: list[Mention], rules: Rules, home: str,
     for i, m in enumerate(mentions):
         if m.label == "Region" and m.region:
             line_start = text.rfind("\n", 0, m.start) + 1
-            line = text[line_start: text.find("\n", m.start) if "\n" in text[m.start:] else len(text)]
+            line = text[
+                line_start : text.find("\n", m.start)
+                if "\n" in text[m.start :]
+                else len(text)
+            ]
             if m.start == line_start and _HEADING_REGION.match(line) and len(line) < 60:
                 section = m.region
             continue
         if m.label == "Bureau" and m.region and m.region in first_mention_of:
-            out.append(RelationMention(i, first_mention_of[m.region], "locatedIn",
-                                       "located.bureau-region", m.sentence, m.status))
+            out.append(
+                RelationMention(
+                    i,
+                    first_mention_of[m.region],
+                    "locatedIn",
+                    "located.bureau-region",
+                    m.sentence,
+                    m.status,
+                )
+            )
             continue
         if m.label != "School":
             continue
         inner = [j for j in region_mentions if m.start <= mentions[j].start < m.end]
+        # The most specific region in the name (岚山区安东卫街道中心小学 → the street).
+        inner.sort(key=lambda j: -index.by_code[mentions[j].region].level)
         named = mentions[inner[0]].region if inner else ""
         target = ""
         if named:
@@ -175,8 +245,11 @@ def _located(text: str, mentions: list[Mention], rules: Rules, home: str,
             target = section
         if target and target in first_mention_of:
             rule = "located.name-region" if target == named else "located.report-region"
-            out.append(RelationMention(i, first_mention_of[target], "locatedIn", rule,
-                                       m.sentence, m.status))
+            out.append(
+                RelationMention(
+                    i, first_mention_of[target], "locatedIn", rule, m.sentence, m.status
+                )
+            )
     return out
 
 
@@ -190,14 +263,26 @@ def _sub_regions(mentions: list[Mention], rules: Rules) -> list[RelationMention]
     for code, i in sorted(first.items()):
         for ancestor in index.ancestors(code):
             if ancestor in first:
-                out.append(RelationMention(i, first[ancestor], "subRegionOf",
-                                           "region.hierarchy", mentions[i].sentence, "reported"))
+                out.append(
+                    RelationMention(
+                        i,
+                        first[ancestor],
+                        "subRegionOf",
+                        "region.hierarchy",
+                        mentions[i].sentence,
+                        "reported",
+                    )
+                )
                 break
     return out
 
 
-def _implements(text: str, mentions: list[Mention], sentences: tuple[tuple[int, int], ...],
-                publisher: int | None) -> list[RelationMention]:
+def _implements(
+    text: str,
+    mentions: list[Mention],
+    sentences: tuple[tuple[int, int], ...],
+    publisher: int | None,
+) -> list[RelationMention]:
     if publisher is None:
         return []
     out = []
@@ -205,8 +290,16 @@ def _implements(text: str, mentions: list[Mention], sentences: tuple[tuple[int, 
         if m.label != "Program":
             continue
         s_start = sentences[m.sentence][0] if sentences else 0
-        before = text[max(s_start, m.start - 12): m.start]
+        before = text[max(s_start, m.start - 12) : m.start]
         if _IMPLEMENT_VERBS.search(before):
-            out.append(RelationMention(publisher, i, "implements", "implements.verb-object",
-                                       m.sentence, m.status))
+            out.append(
+                RelationMention(
+                    publisher,
+                    i,
+                    "implements",
+                    "implements.verb-object",
+                    m.sentence,
+                    m.status,
+                )
+            )
     return out

@@ -38,7 +38,9 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def render(node: dict) -> str:
         end = "" in node
-        branches = [re.escape(ch) + render(sub) for ch, sub in sorted(node.items()) if ch]
+        branches = [
+            re.escape(ch) + render(sub) for ch, sub in sorted(node.items()) if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -75,6 +77,12 @@ class Rules:
         words.update(lex.bureau_suffixes, lex.award_suffixes, lex.school_suffixes)
         words.update(lex.programs, lex.school_aliases)
         words.update(name for name in self.regions.by_name if len(name) >= 3)
+        words.update(
+            t.name
+            for towns in self.regions.towns.values()
+            for t in towns
+            if len(t.name) >= 3
+        )
         return sorted(words)
 
 
@@ -83,9 +91,7 @@ def load_rules() -> Rules:
     """Compile every rule table (cached per process)."""
     lex = load_lexicon()
     regions = load_region_index()
-    region_words = (
-        set(regions.by_name) | set(regions.by_short) | set(regions.renamed)
-    )
+    region_words = set(regions.by_name) | set(regions.by_short) | set(regions.renamed)
     return Rules(
         lexicon=lex,
         regions=regions,
@@ -95,12 +101,8 @@ def load_rules() -> Rules:
         organization_suffix=_alternation(lex.organization_suffixes),
         program_suffix=_alternation(lex.program_suffixes),
         award_suffix=_alternation(lex.award_suffixes),
-        award_trigger=_alternation(
-            lex.award_triggers + lex.award_pursuit_triggers
-        ),
-        gazetteer_pattern=_alternation(
-            list(lex.programs) + list(lex.school_aliases)
-        ),
+        award_trigger=_alternation(lex.award_triggers + lex.award_pursuit_triggers),
+        gazetteer_pattern=_alternation(list(lex.programs) + list(lex.school_aliases)),
         school_suffixes=tuple(sorted(lex.school_suffixes, key=len, reverse=True)),
         award_suffixes=tuple(sorted(lex.award_suffixes, key=len, reverse=True)),
     )

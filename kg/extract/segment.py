@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 __all__ = ["JiebaTokenizer", "create_jieba_tokenizer"]
 
 
-def _new_jieba_tokenizer():  # noqa: ANN202 - jieba has no type hints
+def _new_jieba_tokenizer():
     with warnings.catch_warnings():
         # jieba/_compat.py imports pkg_resources, which newer setuptools flags.
         warnings.simplefilter("ignore")
@@ -76,10 +76,10 @@ class JiebaTokenizer:
 
 
 @registry.tokenizers("kg.jieba.v1")
-def create_jieba_tokenizer():  # noqa: ANN201 - spaCy factory signature
+def create_jieba_tokenizer():
     """spaCy factory ``kg.jieba.v1``; user words are added by ``build_nlp``."""
 
-    def make(nlp):  # noqa: ANN001, ANN202
+    def make(nlp):
         return JiebaTokenizer(nlp.vocab)
 
     return make
