@@ -89,6 +89,19 @@ def build_rdf(resolution: Resolution) -> Graph:
             add((statement, RDF.predicate, p))
             add((statement, RDF.object, o))
             _add_evidence(graph, statement, ev, reports)
+    for ind in resolution.indicators:
+        node = BASE[f"indicator/{ind.key}"]
+        add((node, RDF.type, EDU.Indicator))
+        add((node, EDU.measure, Literal(ind.measure, lang="zh")))
+        add((node, EDU.quantity, Literal(ind.quantity, datatype=XSD.decimal)))
+        add((node, EDU.unit, Literal(ind.unit)))
+        add((node, EDU.approximate, Literal(ind.approximate)))
+        if ind.year:
+            add((node, EDU.year, Literal(str(ind.year), datatype=XSD.gYear)))
+        if ind.subject:
+            add((node, EDU.indicatorOf, iri[ind.subject]))
+        add((node, EDU.surfaceForm, Literal(ind.evidence.surface, lang="zh")))
+        _add_evidence(graph, node, ind.evidence, reports)
     for report in resolution.reports:
         node = reports[report.doc_id]
         add((node, RDF.type, EDU.Report))

@@ -21,6 +21,8 @@ from .types import (
     Entity,
     Evidence,
     Extraction,
+    Figure,
+    Indicator,
     ReportRecord,
     Resolution,
     ResolvedRelation,
@@ -86,6 +88,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     rel_evidence: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
     merges: list[dict] = []
     reports: list[ReportRecord] = []
+    indicators: list[tuple[Figure, str | None, Evidence]] = []
 
     for ex in extractions:
         school_scope = _school_scopes(ex)
@@ -141,6 +144,21 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                 )
             )
         publisher = keys[ex.publisher] if ex.publisher is not None else None
+        for fig in ex.figures:
+            s_start, s_end = ex.sentences[fig.sentence] if ex.sentences else (0, 0)
+            ev = Evidence(
+                ex.doc.doc_id,
+                ex.doc.source,
+                ex.doc.text[s_start:s_end],
+                fig.start,
+                fig.end,
+                "figure.number-unit",
+                fig.status,
+                fig.text,
+            )
+            indicators.append(
+                (fig, publisher or _region_before(ex, keys, fig.start), ev)
+            )
         meta = ex.doc.meta
         reports.append(
             ReportRecord(
@@ -260,7 +278,39 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         for r in sorted(reports, key=lambda r: r.doc_id)
     ]
     merges.sort(key=lambda m: (m["rule"], m.get("into", ""), m.get("from", "")))
-    return Resolution(tuple(entities), tuple(relations), tuple(reports), tuple(merges))
+    resolved_indicators = tuple(
+        Indicator(
+            key=entity_key("Indicator", fig.doc_id, f"{fig.start}:{fig.end}"),
+            measure=fig.measure,
+            quantity=fig.quantity,
+            unit=fig.unit,
+            approximate=fig.approximate,
+            year=fig.year,
+            subject=final(subject) if subject else None,
+            evidence=ev,
+        )
+        for fig, subject, ev in sorted(
+            indicators, key=lambda t: (t[0].doc_id, t[0].start)
+        )
+    )
+    return Resolution(
+        tuple(entities),
+        tuple(relations),
+        tuple(reports),
+        tuple(merges),
+        resolved_indicators,
+    )
+
+
+def _region_before(ex: Extraction, keys: list[str], offset: int) -> str | None:
+    """Key of the last county-or-larger region named before ``offset``."""
+    best = None
+    for i, m in enumerate(ex.mentions):
+        if m.start > offset:
+            break
+        if m.label == "Region" and m.region and len(m.region) == 6:
+            best = keys[i]
+    return best
 
 
 def _evidence_order(ev: Evidence) -> tuple:

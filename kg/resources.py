@@ -114,6 +114,7 @@ class Lexicon:
     programs: dict[str, str]  # surface form -> canonical name
     school_aliases: dict[str, str]  # abbreviation -> full name
     region_changes: dict[str, str]  # old name -> current division code
+    figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
 
 
 @cache
@@ -172,4 +173,8 @@ def load_lexicon() -> Lexicon:
         programs=dict(read_table("gazetteers/programs.tsv", 2)),
         school_aliases=dict(read_table("gazetteers/school_aliases.tsv", 2)),
         region_changes=dict(read_table("gazetteers/region_changes.tsv", 2)),
+        figure_units={
+            unit: (norm, int(mult))
+            for unit, norm, mult in read_table("lexicon/figure_units.tsv", 3)
+        },
     )

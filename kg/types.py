@@ -18,6 +18,8 @@ __all__ = [
     "Entity",
     "Evidence",
     "Extraction",
+    "Figure",
+    "Indicator",
     "Mention",
     "RegionRef",
     "RelationMention",
@@ -182,6 +184,31 @@ class RelationMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantitative statement in one document (新增学位2800个).
+
+    Attributes:
+        measure: what is counted, as written (新增学位, 课后服务参与率).
+        quantity: the normalized number as a decimal string (1.16亿 → 116000000).
+        unit: normalized unit (CNY, person, school, percent …).
+        approximate: the text says 余/多 (more than).
+        year: the year the figure is about.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    measure: str
+    quantity: str
+    unit: str
+    approximate: bool
+    sentence: int
+    status: str
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one document."""
 
@@ -191,6 +218,8 @@ class Extraction:
     relations: tuple[RelationMention, ...]
     publisher: int | None = None  # index of the publisher's mention
     regions: tuple[RegionRef, ...] = ()  # every region the document names
+    figures: tuple[Figure, ...] = ()
+    home_region: str = ""  # division code of the publisher's region
 
     def sentence_text(self, index: int) -> str:
         """Return the text of sentence ``index``."""
@@ -246,6 +275,20 @@ class ResolvedRelation:
 
 
 @dataclass(frozen=True, slots=True)
+class Indicator:
+    """A figure attached to its subject (a Region or Bureau entity key)."""
+
+    key: str
+    measure: str
+    quantity: str
+    unit: str
+    approximate: bool
+    year: int | None
+    subject: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class ReportRecord:
     """A report node: its metadata and the entities it mentions."""
 
@@ -267,6 +310,7 @@ class Resolution:
     relations: tuple[ResolvedRelation, ...]
     reports: tuple[ReportRecord, ...]
     merges: tuple[dict, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
 
 
 @dataclass(slots=True)

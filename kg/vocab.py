@@ -18,20 +18,25 @@ class EDU(DefinedNamespace):
     Award: URIRef
     Bureau: URIRef
     Document: URIRef
+    Indicator: URIRef
     Mention: URIRef
     Organization: URIRef
     Program: URIRef
     Region: URIRef
     Report: URIRef
     School: URIRef
+    approximate: URIRef
     divisionCode: URIRef
     divisionLevel: URIRef
     endOffset: URIRef
     implements: URIRef
     inReport: URIRef
+    indicatorOf: URIRef
     locatedIn: URIRef
+    measure: URIRef
     mentionOf: URIRef
     mentions: URIRef
+    quantity: URIRef
     receivedAward: URIRef
     reportKind: URIRef
     rule: URIRef
@@ -41,4 +46,5 @@ class EDU(DefinedNamespace):
     status: URIRef
     subRegionOf: URIRef
     surfaceForm: URIRef
+    unit: URIRef
     year: URIRef

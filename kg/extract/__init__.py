@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from ..types import Document, Extraction, Mention, RegionRef
 from .entities import Candidate, TextView, dominant_region, find_mentions
+from .figures import find_figures
 from .relations import find_relations
 from .rules import Rules, load_rules
 from .segment import JiebaTokenizer
@@ -210,8 +211,11 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
             key=lambda r: r.code,
         )
     )
+    figures = find_figures(text, doc.doc_id, sentences, planned, doc.meta.year)
     return Extraction(
         doc=doc,
+        figures=tuple(figures),
+        home_region=home,
         sentences=sentences,
         mentions=tuple(mentions),
         relations=tuple(relations),
