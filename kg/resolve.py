@@ -11,11 +11,15 @@ logged with its rule in :attr:`Resolution.merges`.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from .errors import DataFileError
 from .resources import read_table
 from .types import (
     Entity,
@@ -28,7 +32,7 @@ from .types import (
     ResolvedRelation,
 )
 
-__all__ = ["entity_key", "normalize_name", "resolve"]
+__all__ = ["Overrides", "entity_key", "load_overrides", "normalize_name", "resolve"]
 
 _STRIP = set(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】")
 _LEVEL = re.compile(r"^(?:全国|国家级|省级|市级|区级|县级|省|市|区|县)")
@@ -67,16 +71,66 @@ def _expand(name: str, rules: list[tuple[str, str]]) -> str:
     return name
 
 
-def resolve(extractions: Iterable[Extraction]) -> Resolution:
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """A user's corrections to resolution, honoured by the next build.
+
+    Attributes:
+        merge: ``(type, name) -> target name``: mentions named ``name`` become
+            the entity named ``target`` (its canonical name).
+        drop: ``(type, name)`` pairs whose entities (and their relations) are
+            removed from the graph.
+    """
+
+    merge: dict[tuple[str, str], str] = field(default_factory=dict)
+    drop: frozenset[tuple[str, str]] = frozenset()
+
+
+def load_overrides(path: Path) -> Overrides:
+    """Read an overrides file: ``action<TAB>type<TAB>name[<TAB>target]`` per line.
+
+    ``merge School 北仑职高 北仑职业高级中学`` makes both one entity named by
+    the target; ``drop Award 劳育实验区`` removes an entity. Blank lines and
+    ``#`` comments are ignored.
+
+    Raises:
+        DataFileError: a line has an unknown action or too few columns.
+    """
+    merge: dict[tuple[str, str], str] = {}
+    drop: set[tuple[str, str]] = set()
+    for number, line in enumerate(
+        Path(path).read_text(encoding="utf-8").splitlines(), 1
+    ):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if fields[0] == "merge" and len(fields) >= 4 and fields[3]:
+            merge[(fields[1], normalize_name(fields[2]))] = normalize_name(fields[3])
+        elif fields[0] == "drop" and len(fields) >= 3:
+            drop.add((fields[1], normalize_name(fields[2])))
+        else:
+            raise DataFileError(
+                str(path),
+                number,
+                "expected 'merge TYPE NAME TARGET' or 'drop TYPE NAME'",
+            )
+    return Overrides(merge, frozenset(drop))
+
+
+def resolve(
+    extractions: Iterable[Extraction], overrides: Overrides | None = None
+) -> Resolution:
     """Merge the extractions of a corpus into entities and relations.
 
     Args:
         extractions: one per report, in any order.
+        overrides: user corrections (see :func:`load_overrides`).
 
     Returns:
         The resolution; entities, relations and reports sorted by key, so
         the result does not depend on the order of ``extractions``.
     """
+    overrides = overrides or Overrides()
     extractions = sorted(extractions, key=lambda e: e.doc.doc_id)
     abbreviations = _abbreviations()
     forms: dict[str, set[str]] = defaultdict(set)
@@ -97,6 +151,17 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             name = normalize_name(m.name)
             if m.label == "Program":
                 name = _PROGRAM_TAIL.sub("", name)
+            if (m.label, name) in overrides.merge:
+                target = overrides.merge[(m.label, name)]
+                merges.append(
+                    {
+                        "into": target,
+                        "from": name,
+                        "forms": [m.text],
+                        "rule": "override-merge",
+                    }
+                )
+                name = target
             if m.label == "Region" and m.region:
                 key = f"region-{m.region}"
                 levels[key] = next(
@@ -252,12 +317,24 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
                 tuple(sorted(merged_evidence[key], key=_evidence_order)),
             )
         )
+    dropped = {e.key for e in entities if (e.label, e.name) in overrides.drop}
+    for e in entities:
+        if e.key in dropped:
+            merges.append(
+                {
+                    "into": "",
+                    "from": e.key,
+                    "forms": [e.name, *e.aliases],
+                    "rule": "override-drop",
+                }
+            )
+    entities = [e for e in entities if e.key not in dropped]
     relations = []
     grouped: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
     for (s, p, o), ev in rel_evidence.items():
         grouped[(final(s), p, final(o))] |= ev
     for s, p, o in sorted(grouped):
-        if s == o:
+        if s == o or s in dropped or o in dropped:
             continue
         relations.append(
             ResolvedRelation(
@@ -269,15 +346,18 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             r.doc_id,
             r.source,
             r.title,
-            final(r.publisher) if r.publisher else None,
+            final(r.publisher)
+            if r.publisher and final(r.publisher) not in dropped
+            else None,
             r.issued,
             r.year,
             r.is_plan,
-            tuple(sorted({final(k) for k in r.mentions})),
+            tuple(sorted({final(k) for k in r.mentions} - dropped)),
         )
         for r in sorted(reports, key=lambda r: r.doc_id)
     ]
-    merges.sort(key=lambda m: (m["rule"], m.get("into", ""), m.get("from", "")))
+    unique = {json.dumps(m, ensure_ascii=False, sort_keys=True): m for m in merges}
+    merges = [unique[k] for k in sorted(unique)]
     resolved_indicators = tuple(
         Indicator(
             key=entity_key("Indicator", fig.doc_id, f"{fig.start}:{fig.end}"),
@@ -286,7 +366,9 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             unit=fig.unit,
             approximate=fig.approximate,
             year=fig.year,
-            subject=final(subject) if subject else None,
+            subject=final(subject)
+            if subject and final(subject) not in dropped
+            else None,
             evidence=ev,
         )
         for fig, subject, ev in sorted(

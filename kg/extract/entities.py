@@ -22,6 +22,14 @@ __all__ = ["Candidate", "TextView", "find_mentions"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _REGION_END = re.compile(r"(?:[省市县区旗镇乡]|街道)$")
+_CONJUNCTIONS = frozenset("和与及或同")
+# 小学化, 小学生, 中学段: the suffix word is part of a longer common word.
+_NOT_A_NAME_AFTER = frozenset("化生段")
+# A quoted name followed by a short head ending in a program word
+# (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
+_FOLLOWER = re.compile(
+    r"^[^的\W\d][\u4e00-\u9fff]{0,5}?(?:专项行动|行动|工程|计划|项目|改革|系统|平台)"
+)
 _QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", "「", "」"})
 _QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,24})[”\"」』]")
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
@@ -91,6 +99,10 @@ class TextView:
         self._end_set = set(self.token_ends)
         self._start_set = set(self.token_starts)
 
+    def is_token_start(self, offset: int) -> bool:
+        """Return True when a token starts at ``offset``."""
+        return offset in self._start_set
+
     def is_token_end(self, offset: int) -> bool:
         """Return True when a token ends at ``offset``."""
         return offset in self._end_set
@@ -131,6 +143,11 @@ def _walk_left(
         if p_start < floor or start - p_start > max_chars:
             break
         if any(ch in _BOUNDARY for ch in token) or token in stop:
+            break
+        if token[0] in _CONJUNCTIONS and len(token) > 1 and token not in view.tags:
+            # jieba's HMM glued a conjunction to the next name (和兰炼):
+            # the name starts after the conjunction.
+            edge = p_start + 1
             break
         if (
             stop_tags
@@ -302,7 +319,7 @@ def _find_suffix_names(
     generic = rules.lexicon.generic_name_prefixes
     for match in pattern.finditer(text):
         start, end = match.span()
-        if not view.is_token_end(end):
+        if not view.is_token_end(end) or text[end : end + 1] in _NOT_A_NAME_AFTER:
             continue
         token_start = view.token_start_at_or_before(start)
         if token_start < start and text[token_start:end] in generic:
@@ -416,7 +433,12 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         after = text[match.end() : match.end() + 10]
         canonical = lex.programs.get(inner)
         rule = ""
-        if inner.endswith(rules.award_suffixes):
+        followed = after.startswith(lex.program_quote_followers) or bool(
+            _FOLLOWER.match(after)
+        )
+        if after.startswith(lex.award_pursuit_triggers):
+            continue  # “…普惠县”创建计划: an honour being pursued, an Award
+        if inner.endswith(rules.award_suffixes) and not followed:
             continue  # a quoted honour (“…普惠县”创建计划) is an Award
         if inner.endswith(
             lex.program_suffixes + lex.program_quote_followers
@@ -428,10 +450,7 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             rule = "program.quoted-follower"
         elif canonical:
             rule = "program.gazetteer"
-        elif re.match(
-            r"^[^的\W\d][\u4e00-\u9fff]{0,5}?(?:专项行动|行动|工程|计划|项目|改革|系统|平台)",
-            after,
-        ):
+        elif _FOLLOWER.match(after):
             rule = "program.quoted-follower"
         if not rule:
             pending.append((match.start(1), match.end(1), inner))
@@ -457,11 +476,14 @@ def _is_construction(name: str, rules: Rules) -> bool:
     return any(word in name for word in rules.lexicon.construction_words)
 
 
-def _find_gazetteer(text: str, rules: Rules) -> list[Candidate]:
+def _find_gazetteer(view: TextView, rules: Rules) -> list[Candidate]:
+    text = view.text
     lex = rules.lexicon
     out = []
     for match in rules.gazetteer_pattern.finditer(text):
         surface = match.group()
+        if surface in lex.school_aliases and not view.is_token_start(match.start()):
+            continue  # 北师大 inside 西北师大
         if surface in lex.school_aliases:
             out.append(
                 Candidate(
@@ -489,6 +511,40 @@ def _find_gazetteer(text: str, rules: Rules) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=32)
+def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _generic_program(
+    view: TextView, name: str, end: int, suffix: str, heads: frozenset[str]
+) -> bool:
+    """招生计划, 重点项目, 标准下达招生计划: a generic head before the suffix."""
+    prefix = name[: -len(suffix)]
+    head = next(
+        (h for h in sorted(heads, key=len, reverse=True) if prefix.endswith(h)), ""
+    )
+    if not head:
+        return False
+    if len(prefix) - len(head) <= 2:
+        return True
+    before = view.previous_token(end - len(suffix) - len(head))
+    return before is not None and view.tags.get(before[1]) == "v"
+
+
+def _strip_leading_verbs(view: TextView, start: int, name: str) -> str:
+    """Drop verbs that open an unquoted program name (推行普通高中…工程)."""
+    end = start + len(name)
+    while True:
+        i = bisect_left(view.token_starts, start)
+        if i >= len(view.tokens) or view.token_starts[i] != start:
+            return view.text[start:end]
+        token = view.tokens[i]
+        if view.tags.get(token) != "v" or view.token_ends[i] >= end - 2:
+            return view.text[start:end]
+        start = view.token_ends[i]
+
+
 def _find_programs(
     view: TextView, rules: Rules, stop: frozenset[str]
 ) -> list[Candidate]:
@@ -498,24 +554,19 @@ def _find_programs(
     ):
         name = _ORDINAL_PREFIX.sub("", _YEAR_PREFIX.sub("", cand.name))
         name = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", name)
+        name = _strip_leading_verbs(view, cand.end - len(name), name)
         if len(name) < 4 or _is_construction(name, rules):
             continue
         if re.match(r"^[一二三四五六七八九十两]+[大项个类]", name) and len(name) <= 5:
             continue  # 五大行动, 九大工程: counts of unnamed programs
-        head = view.previous_token(view.token_start_at_or_before(cand.end - 1))
-        suffix_match = rules.program_suffix.search(name)
-        before_suffix = (
-            view.previous_token(cand.end - len(suffix_match.group()))
-            if suffix_match
-            else None
+        suffix = next(
+            (x for x in _by_length(rules.lexicon.program_suffixes) if name.endswith(x)),
+            "",
         )
-        if (
-            before_suffix
-            and before_suffix[1] in rules.lexicon.program_generic_heads
-            and len(name) <= len(before_suffix[1]) + len(suffix_match.group()) + 2
+        if suffix and _generic_program(
+            view, name, cand.end, suffix, rules.lexicon.program_generic_heads
         ):
             continue
-        del head
         out.append(
             Candidate(
                 cand.end - len(name), cand.end, "Program", name, "program.suffix", "", 1
@@ -839,7 +890,7 @@ def find_mentions(
         cands.extend(st.awards)
     cands += _find_documents(text)
     cands += _find_quoted_programs(text, rules)
-    cands += _find_gazetteer(text, rules)
+    cands += _find_gazetteer(view, rules)
     cands += _find_bureaus(view, rules, regions)
     schools = _find_suffix_names(
         view, rules.school_suffix, "School", rules, stop, 14, _NAME_STOP_TAGS

@@ -154,6 +154,7 @@ def _subjects(
         i
         for i, m in enumerate(mentions)
         if start <= m.start < end
+        and m.end > m.start  # the publisher's metadata mention has no span
         and m.label in ("School", "Bureau", "Region")
         and m.end <= end
     ]
@@ -169,6 +170,15 @@ def _subjects(
     lead = span[: (mentions[inside[0]].start - start) if inside else len(span)]
     if _NON_RECIPIENT.search(lead if inside else span):
         return []
+    if inside:
+        # “X教育”公众号获评…, X学校3名教师获评…: the recipient named after the
+        # last entity is a person, team or account.
+        tail_start = max(mentions[i].end for i in inside)
+        tail = text[tail_start:end]
+        if first_only:
+            tail = re.split(r"[，,；;]", tail, maxsplit=1)[0]
+        if _NON_RECIPIENT.search(tail):
+            return []
     if schools:
         return schools[:1] if first_only else schools
     bureaus = [i for i in inside if mentions[i].label == "Bureau"]
@@ -177,7 +187,13 @@ def _subjects(
     regions = [i for i in inside if mentions[i].label == "Region"]
     area = any(mentions[a].name.endswith(_AREA_SUFFIXES) for a in award_ids)
     if regions:
-        return regions[:1] if area or publisher is None else [publisher]
+        # 兰州市七里河区…: the last region of a chain is the subject.
+        subject = regions[0]
+        for nxt in regions[1:]:
+            if mentions[nxt].start != mentions[subject].end:
+                break
+            subject = nxt
+        return [subject] if area or publisher is None else [publisher]
     if _COLLECTIVE.search(span) or _SYSTEM.search(span):
         if area and home:
             region = _home_region_mention(mentions, home)

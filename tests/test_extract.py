@@ -1,0 +1,307 @@
+"""Rule families of the extractor, on short snippets written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import build_nlp, extract
+from kg.types import Document, Extraction, ReportMeta
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def run(
+    nlp,
+    text: str,
+    publisher: str | None = None,
+    year: int = 2023,
+    is_plan: bool = False,
+) -> Extraction:
+    doc = Document(
+        "t.txt", "t.txt", text, ReportMeta("", publisher, None, year, is_plan)
+    )
+    return extract(doc, nlp)
+
+
+def names(ex: Extraction, label: str) -> set[str]:
+    return {m.name for m in ex.mentions if m.label == label}
+
+
+def triples(ex: Extraction, predicate: str) -> set[tuple[str, str]]:
+    return {
+        (ex.mentions[r.head].name, ex.mentions[r.tail].name)
+        for r in ex.relations
+        if r.predicate == predicate
+    }
+
+
+# ------------------------------------------------------------------ regions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # full names are always regions
+        ("甘肃省兰州市七里河区召开教育大会。", {"甘肃省", "兰州市", "七里河区"}),
+        # a short form resolves inside its prefecture's context
+        ("兰州市教育工作会议上，七里河教育系统作交流发言。", {"兰州市", "七里河区"}),
+        # a short form with no context is not guessed
+        ("七里河教育系统作交流发言。", set()),
+        # towns are matched only under a county the report names
+        ("榆中县城关镇中心小学扩建完成。", {"榆中县", "城关镇"}),
+        ("城关镇中心小学扩建完成。", set()),
+        # a city short form inside a university's name names the university
+        ("榆中县与兰州大学签约。", {"榆中县"}),
+    ],
+)
+def test_extract_regions_need_context(nlp, text, expected):
+    assert names(run(nlp, text), "Region") == expected
+
+
+def test_extract_ambiguous_county_resolved_by_context(nlp):
+    # 鼓楼区 exists in 南京, 徐州, 福州 and 开封: the report's city decides.
+    ex = run(nlp, "福州市鼓楼区教育局召开会议。")
+    codes = {m.region for m in ex.mentions if m.label == "Region"}
+    assert "350102" in codes
+    assert not codes & {"320106", "320302", "410204"}
+
+
+def test_extract_ambiguous_county_without_context_is_skipped(nlp):
+    ex = run(nlp, "鼓楼区教育局召开会议。")
+    assert not [m for m in ex.mentions if m.label == "Region"]
+
+
+def test_extract_renamed_division_maps_to_current_code(nlp):
+    ex = run(nlp, "原崇安区的学校已并入新区划。无锡市教育局发文。")
+    assert "320213" in {m.region for m in ex.mentions if m.label == "Region"}
+
+
+def test_extract_subregion_follows_official_hierarchy(nlp):
+    ex = run(nlp, "内蒙古自治区呼伦贝尔市鄂温克族自治旗教育局总结。")
+    assert ("鄂温克族自治旗", "呼伦贝尔市") in triples(ex, "subRegionOf")
+    assert ("呼伦贝尔市", "内蒙古自治区") in triples(ex, "subRegionOf")
+
+
+# ------------------------------------------------------------------ bureaus
+
+
+@pytest.mark.parametrize(
+    ("publisher", "text", "expected"),
+    [
+        (
+            "甘肃省兰州市七里河区教育局",
+            "区教育局荣获先进单位。",
+            "兰州市七里河区教育局",
+        ),
+        (
+            "区教育局",
+            "兰州市七里河区深化改革，区教育局荣获先进单位。",
+            "兰州市七里河区教育局",
+        ),
+        (
+            "天津市河西区教育和体育局",
+            "区教育和体育局牵头推进。",
+            "天津市河西区教育和体育局",
+        ),
+        ("市教委", "市教委统筹推进。", "市教委"),
+    ],
+)
+def test_extract_bureau_expands_to_publisher(nlp, publisher, text, expected):
+    ex = run(nlp, text, publisher=publisher)
+    assert expected in names(ex, "Bureau")
+    assert ex.publisher is not None
+    assert ex.mentions[ex.publisher].name == expected
+
+
+def test_extract_city_bureau_in_district_report(nlp):
+    ex = run(nlp, "兰州市七里河区落实市教育局部署。", publisher="兰州市七里河区教育局")
+    assert "兰州市教育局" in names(ex, "Bureau")
+
+
+# ------------------------------------------------------------------ schools
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新建西固区福利路小学和兰炼第一中学。", {"西固区福利路小学", "兰炼第一中学"}),
+        ("推动金城实验学校、黄河幼儿园集团化办学。", {"金城实验学校", "黄河幼儿园"}),
+        ("榆中县特殊教育学校新增康复教室。", {"榆中县特殊教育学校"}),
+        ("红古职高与兰州石化职业技术大学合作。", {"红古职高", "兰州石化职业技术大学"}),
+        ("西北师大专家来校指导。", {"西北师范大学"}),
+    ],
+)
+def test_extract_school_names(nlp, text, expected):
+    assert expected <= names(run(nlp, text), "School")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区公办幼儿园达到12所。",
+        "推动农村学校和薄弱学校改造。",
+        "中小学课后服务全覆盖。",
+        "新增义务教育学校学位。",
+        "共有8所学校参加。",
+    ],
+)
+def test_extract_generic_school_phrases_are_not_schools(nlp, text):
+    assert names(run(nlp, text), "School") == set()
+
+
+# ----------------------------------------------------------------- programs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全面落实“双减”政策。", "双减"),
+        ("启动“陇原名师”培育工程。", "陇原名师"),
+        ("实施“强校提质”三年行动。", "强校提质"),
+        ("建成“智慧校园”平台。", "智慧校园"),
+        ("深入实施乡村教师素养提升工程。", "乡村教师素养提升工程"),
+    ],
+)
+def test_extract_programs(nlp, text, expected):
+    assert expected in names(run(nlp, text), "Program")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "坚持“以学生为中心”的理念。",  # a slogan
+        "形成“家校社”协同模式。",  # a model
+        "完成教学楼改造工程。",  # construction
+        "下达年度招生计划。",  # generic plan
+    ],
+)
+def test_extract_slogans_and_works_are_not_programs(nlp, text):
+    assert names(run(nlp, text), "Program") == set()
+
+
+def test_extract_listed_programs_under_a_category(nlp):
+    ex = run(nlp, "扎实开展青蓝结对、名师送教、骨干研修等教师成长平台建设。")
+    assert {"青蓝结对", "名师送教", "骨干研修"} <= names(ex, "Program")
+
+
+def test_extract_implements_from_publisher(nlp):
+    ex = run(nlp, "区教育局深入实施“阳光午餐”工程。", publisher="兰州市七里河区教育局")
+    assert ("兰州市七里河区教育局", "阳光午餐") in triples(ex, "implements")
+
+
+# ------------------------------------------------------------------- awards
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "expected"),
+    [
+        # coordinated subjects: one relation per named school
+        (
+            "兰州市七里河区晨曦小学、彩虹中学等2校获评省文明校园。",
+            "兰州市七里河区教育局",
+            {("晨曦小学", "省文明校园"), ("彩虹中学", "省文明校园")},
+        ),
+        # the bureau itself
+        (
+            "区教育局被评为全省教育宣传工作先进单位。",
+            "兰州市七里河区教育局",
+            {("兰州市七里河区教育局", "全省教育宣传工作先进单位")},
+        ),
+        # an area designation goes to the region
+        (
+            "兰州市七里河区成功创建省级学前教育示范区。",
+            "兰州市七里河区教育局",
+            {("七里河区", "省级学前教育示范区")},
+        ),
+        # passive with an agent: the agent is not the recipient
+        (
+            "彩虹中学被市教育局授予“市德育先进学校”称号。",
+            "兰州市七里河区教育局",
+            {("彩虹中学", "市德育先进学校")},
+        ),
+    ],
+)
+def test_extract_award_recipients(nlp, text, publisher, expected):
+    got = triples(run(nlp, text, publisher=publisher), "receivedAward")
+    assert {(s[-len(e[0]) :], o) for (s, o) in got for e in expected} >= expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "积极争创全国义务教育优质均衡发展县。",  # pursued only
+        "力争成功创建省级文明校园。",  # a target
+        "3名教师获评市级优秀教师。",  # people, not a school
+        "“七里河教育”公众号获评优秀政务新媒体。",  # a media account
+    ],
+)
+def test_extract_award_without_recipient(nlp, text):
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    assert names(ex, "Award"), "the honour is still an Award entity"
+    assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_elliptical_awards_are_rebuilt(nlp):
+    ex = run(
+        nlp,
+        "兰州市七里河区创成省义务教育优质均衡发展区、学前教育普及普惠区。",
+        publisher="兰州市七里河区教育局",
+    )
+    assert "省学前教育普及普惠区" in names(ex, "Award")
+
+
+def test_extract_documents(nlp):
+    ex = run(nlp, "印发《七里河区课后服务实施办法》。")
+    assert names(ex, "Document") == {"七里河区课后服务实施办法"}
+
+
+# ------------------------------------------------------- planned / reported
+
+
+def test_extract_plan_section_marks_statements_planned(nlp):
+    text = (
+        "一、2023年工作总结\n彩虹中学获评省文明校园。\n"
+        "二、2024年工作计划\n推进“智慧校园”平台建设。\n"
+    )
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    status = {m.name: m.status for m in ex.mentions}
+    assert status["省文明校园"] == "reported"
+    assert status["智慧校园"] == "planned"
+
+
+def test_extract_modal_verb_marks_planned(nlp):
+    ex = run(nlp, "明年将启动“书香校园”工程。")
+    assert {m.status for m in ex.mentions if m.name == "书香校园"} == {"planned"}
+
+
+# ------------------------------------------------------------------ figures
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "quantity", "unit"),
+    [
+        ("全年新增学位3200个。", "新增学位", "3200", "item"),
+        ("投入资金2.35亿元。", "投入资金", "235000000", "CNY"),
+        ("招录新教师416名。", "招录新教师", "416", "person"),
+        ("课后服务参与率达到98.5%。", "课后服务参与率", "98.5", "percent"),
+        ("资助学生1.2万人。", "资助学生", "12000", "person"),
+    ],
+)
+def test_extract_figures(nlp, text, measure, quantity, unit):
+    figures = run(nlp, text).figures
+    assert [(f.measure, f.quantity, f.unit) for f in figures] == [
+        (measure, quantity, unit)
+    ]
+
+
+def test_extract_offsets_point_at_the_surface_form(nlp):
+    text = "兰州市七里河区晨曦小学获评省文明校园。"
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    for m in ex.mentions:
+        if m.rule != "bureau.metadata":
+            assert text[m.start : m.end] == m.text
+    for r in ex.relations:
+        assert 0 <= r.sentence < len(ex.sentences)
