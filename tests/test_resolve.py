@@ -1,0 +1,127 @@
+"""Cross-report resolution: one node per real entity, audit log, overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import build_nlp, extract
+from kg.resolve import load_overrides, resolve
+from kg.types import Document, Extraction, ReportMeta
+
+REPORTS = {
+    "a.txt": (
+        "酒泉市肃州区教育局",
+        "酒泉市肃州区实验小学获评省文明校园。区教育局与西北师大签约。"
+        "肃州职高获评省技能大赛一等奖。",
+    ),
+    "b.txt": (
+        "酒泉市金塔县教育局",
+        "金塔县实验小学获评省文明校园。县教育局与西北师范大学合作。"
+        "肃州职业高级中学获评市优秀组织奖。",
+    ),
+    "c.txt": (
+        "酒泉市肃州区教育局",
+        "2023年，区教育局推进“强师”工程，酒泉市肃州区实验小学新建图书馆。",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def extractions() -> list[Extraction]:
+    nlp = build_nlp()
+    out = []
+    for name, (publisher, text) in sorted(REPORTS.items()):
+        doc = Document(name, name, text, ReportMeta("", publisher, None, 2023))
+        out.append(extract(doc, nlp))
+    return out
+
+
+def entity_names(resolution, label: str) -> list[str]:
+    return sorted(e.name for e in resolution.entities if e.label == label)
+
+
+def test_resolve_merges_same_entity_across_reports(extractions):
+    res = resolve(extractions)
+    schools = [e for e in res.entities if e.name == "酒泉市肃州区实验小学"]
+    assert len(schools) == 1
+    assert {ev.doc_id for ev in schools[0].mentions} == {"a.txt", "c.txt"}
+
+
+def test_resolve_keeps_same_named_schools_in_different_regions_apart(extractions):
+    res = resolve(extractions)
+    names = entity_names(res, "School")
+    assert "酒泉市肃州区实验小学" in names
+    assert "金塔县实验小学" in names
+
+
+def test_resolve_abbreviations_and_aliases(extractions):
+    res = resolve(extractions)
+    universities = [e for e in res.entities if e.name == "西北师范大学"]
+    assert len(universities) == 1
+    assert "西北师大" in universities[0].aliases
+    vocational = [e for e in res.entities if "肃州职" in e.name]
+    assert len(vocational) == 1
+    assert vocational[0].name == "肃州职业高级中学"
+    assert "肃州职高" in vocational[0].aliases
+
+
+def test_resolve_relative_bureau_names_follow_each_report(extractions):
+    res = resolve(extractions)
+    bureaus = entity_names(res, "Bureau")
+    assert "酒泉市肃州区教育局" in bureaus
+    assert "酒泉市金塔县教育局" in bureaus
+    for entity in res.entities:
+        if entity.label == "Bureau":
+            # 区教育局 names a different bureau in each report: not an alias.
+            assert "区教育局" not in entity.aliases
+    publishers = {r.doc_id: r.publisher for r in res.reports}
+    assert publishers["a.txt"] == publishers["c.txt"] != publishers["b.txt"]
+
+
+def test_resolve_is_order_independent(extractions):
+    assert resolve(extractions) == resolve(list(reversed(extractions)))
+
+
+def test_resolve_logs_merges_with_rule(extractions):
+    res = resolve(extractions)
+    forms = {tuple(m["forms"]): m["rule"] for m in res.merges}
+    assert any("肃州职高" in f and "肃州职业高级中学" in f for f in forms)
+    assert all(m["rule"] for m in res.merges)
+
+
+def test_resolve_overrides_merge_and_drop(extractions, tmp_path: Path):
+    path = tmp_path / "overrides.tsv"
+    path.write_text(
+        "# corrections\n"
+        "merge\tSchool\t金塔县实验小学\t金塔县第一实验小学\n"
+        "drop\tAward\t市优秀组织奖\n",
+        encoding="utf-8",
+    )
+    res = resolve(extractions, load_overrides(path))
+    assert "金塔县第一实验小学" in entity_names(res, "School")
+    assert "金塔县实验小学" not in entity_names(res, "School")
+    assert "市优秀组织奖" not in entity_names(res, "Award")
+    keys = {e.key for e in res.entities}
+    assert all(r.subject in keys and r.object in keys for r in res.relations)
+    rules = {m["rule"] for m in res.merges}
+    assert {"override-merge", "override-drop"} <= rules
+
+
+def test_resolve_overrides_reject_bad_lines(tmp_path: Path):
+    from kg.errors import DataFileError
+
+    path = tmp_path / "overrides.tsv"
+    path.write_text("rename\tSchool\tA\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"overrides\.tsv:1"):
+        load_overrides(path)
+
+
+def test_resolve_every_relation_has_evidence(extractions):
+    res = resolve(extractions)
+    assert res.relations
+    for rel in res.relations:
+        assert rel.evidence
+        for ev in rel.evidence:
+            assert ev.sentence and ev.rule and ev.start <= ev.end
