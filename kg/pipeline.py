@@ -1,4 +1,4 @@
-"""Wire the stages: report files → graph files. The CLI and notebooks call :func:`build`.
+"""Wire the stages: report files → graph files (:func:`build`, used by the CLI).
 
 Reports are ingested and extracted independently (in worker processes with
 ``jobs > 1``); only resolution sees the whole corpus.
@@ -16,11 +16,19 @@ from pathlib import Path
 from .errors import KGError
 from .types import BuildReport, Document, Extraction, Resolution, SkippedFile
 
-__all__ = ["SUPPORTED_SUFFIXES", "build", "collect_files"]
+__all__ = ["OUTPUT_NAMES", "SUPPORTED_SUFFIXES", "build", "collect_files"]
 
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".md")
+#: The files :func:`build` writes into its output folder.
+OUTPUT_NAMES = (
+    "graph.ttl",
+    "graph.graphml",
+    "graph.html",
+    "report.json",
+    "resolution.jsonl",
+)
 Progress = Callable[[str, int, int], None]
 
 _NLP = None
@@ -28,6 +36,9 @@ _NLP = None
 
 def collect_files(path: Path) -> list[Path]:
     """Return the report files under ``path`` (or ``path`` itself), sorted.
+
+    Hidden files and everything in hidden folders (``.git``,
+    ``.ipynb_checkpoints``) are left out.
 
     Raises:
         KGError: ``path`` does not exist.
@@ -37,7 +48,12 @@ def collect_files(path: Path) -> list[Path]:
         raise KGError(f"{path}: no such file or directory")
     if path.is_file():
         return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
 
 
 def _worker_init() -> None:
@@ -55,7 +71,9 @@ def _extract_one(doc: Document) -> Extraction:
     return extract(doc, _NLP)
 
 
-def _extract_all(docs: list[Document], jobs: int, progress: Progress | None) -> Iterator[Extraction]:
+def _extract_all(
+    docs: list[Document], jobs: int, progress: Progress | None
+) -> Iterator[Extraction]:
     if jobs > 1 and len(docs) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
             for i, ex in enumerate(pool.map(_extract_one, docs, chunksize=4), 1):
@@ -91,28 +109,51 @@ def build(
         What the build did: files read and skipped, counts, timings.
 
     Raises:
-        KGError: ``input_path`` does not exist.
+        KGError: ``input_path`` does not exist or ``output_dir`` cannot be
+            created.
     """
     from .graph import build_rdf, to_networkx
     from .ingest import read_documents
     from .resolve import resolve
-    from .serialize import turtle_bytes, write_graphml, write_json, write_jsonl
+    from .serialize import (
+        atomic_write,
+        graphml_bytes,
+        jsonl_bytes,
+        turtle_bytes,
+        write_json,
+    )
 
     report = BuildReport()
     t0 = time.perf_counter()
     input_path = Path(input_path)
+    output_dir = Path(output_dir)
     files = collect_files(input_path)
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KGError(
+            f"{output_dir}: cannot create the output folder: {exc.strerror}"
+        ) from exc
+    # A previous build's outputs inside the input folder are not reports.
+    produced = {(output_dir / name).resolve() for name in OUTPUT_NAMES}
+    files = [f for f in files if f.resolve() not in produced]
     root = input_path if input_path.is_dir() else input_path.parent
     wanted = [f for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES]
     for f in files:
         if f.suffix.lower() not in SUPPORTED_SUFFIXES:
-            _skip(report, SkippedFile(f.relative_to(root).as_posix(), "unsupported-type",
-                                      f"suffix {f.suffix or '(none)'} is not one of "
-                                      + ", ".join(SUPPORTED_SUFFIXES)))
+            _skip(
+                report,
+                SkippedFile(
+                    f.relative_to(root).as_posix(),
+                    "unsupported-type",
+                    f"suffix {f.suffix or '(none)'} is not one of "
+                    + ", ".join(SUPPORTED_SUFFIXES),
+                ),
+            )
     docs: list[Document] = []
     for item in read_documents(wanted, root=root):
         if isinstance(item, SkippedFile):
-            _skip(report, item)
+            _skip(report, item, logged=True)  # ingest has logged it
         else:
             docs.append(item)
             report.files_read.append(item.doc_id)
@@ -134,19 +175,21 @@ def build(
     t4 = time.perf_counter()
     _count(report, resolution)
     report.triples = len(rdf)
-    output_dir = Path(output_dir)
-    outputs = {
-        "graph.ttl": lambda p: _write_bytes(p, turtle_bytes(rdf)),
-        "graph.graphml": lambda p: write_graphml(nx_graph, p),
-        "resolution.jsonl": lambda p: write_jsonl(resolution.merges, p),
+    # Render every artefact before writing any: a failing renderer leaves the
+    # previous build's files as they were, not a mix of old and new.
+    payloads = {
+        "graph.ttl": turtle_bytes(rdf),
+        "graph.graphml": graphml_bytes(nx_graph),
+        "resolution.jsonl": jsonl_bytes(resolution.merges),
     }
     if html:
         from .visualize import render_html
 
-        outputs["graph.html"] = lambda p: _write_bytes(
-            p, render_html(nx_graph, title=f"EduKG: {input_path.name}").encode("utf-8"))
-    for name, write in outputs.items():
-        write(output_dir / name)
+        payloads["graph.html"] = render_html(
+            nx_graph, title=f"EduKG: {input_path.resolve().name}"
+        ).encode("utf-8")
+    for name, data in payloads.items():
+        atomic_write(output_dir / name, data)
         report.outputs[name] = str(output_dir / name)
     report.outputs["report.json"] = str(output_dir / "report.json")
     report.timings["write"] = time.perf_counter() - t4
@@ -155,15 +198,14 @@ def build(
     return report
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    from .serialize import atomic_write
-
-    atomic_write(path, data)
-
-
-def _skip(report: BuildReport, item: SkippedFile) -> None:
-    log.warning("skipped %s: %s%s", item.source, item.reason,
-                f" ({item.detail})" if item.detail else "")
+def _skip(report: BuildReport, item: SkippedFile, *, logged: bool = False) -> None:
+    if not logged:
+        log.warning(
+            "skipped %s: %s%s",
+            item.source,
+            item.reason,
+            f" ({item.detail})" if item.detail else "",
+        )
     entry = {"file": item.source, "reason": item.reason, "detail": item.detail}
     if item.reason in ("empty", "boilerplate-only"):
         report.files_empty.append(item.source)
@@ -173,4 +215,6 @@ def _skip(report: BuildReport, item: SkippedFile) -> None:
 def _count(report: BuildReport, resolution: Resolution) -> None:
     report.entity_counts = dict(Counter(e.label for e in resolution.entities))
     report.entity_counts["Report"] = len(resolution.reports)
+    if resolution.indicators:  # counted like `kg stats` counts edu:Indicator nodes
+        report.entity_counts["Indicator"] = len(resolution.indicators)
     report.relation_counts = dict(Counter(r.predicate for r in resolution.relations))

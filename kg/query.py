@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,14 +42,17 @@ class QueryResult:
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
 
-def _load_store(graph_path: Path):  # noqa: ANN202 - pyoxigraph.Store
+def _load_store(graph_path: Path):
     import pyoxigraph as ox
 
     path = Path(graph_path)
     if not path.is_file():
         raise QueryError(f"{path}: no such graph file (run `kg build` first)")
-    fmt = {".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
-           ".nq": ox.RdfFormat.N_QUADS}.get(path.suffix, ox.RdfFormat.TURTLE)
+    fmt = {
+        ".nt": ox.RdfFormat.N_TRIPLES,
+        ".trig": ox.RdfFormat.TRIG,
+        ".nq": ox.RdfFormat.N_QUADS,
+    }.get(path.suffix, ox.RdfFormat.TURTLE)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)
@@ -57,7 +61,7 @@ def _load_store(graph_path: Path):  # noqa: ANN202 - pyoxigraph.Store
     return store
 
 
-def _value(term) -> str:  # noqa: ANN001
+def _value(term) -> str:
     return "" if term is None else term.value
 
 
@@ -81,32 +85,55 @@ def run_query(graph_path: Path, sparql: str) -> QueryResult:
     store = _load_store(graph_path)
     try:
         result = store.query(PREFIXES + sparql, use_default_graph_as_union=True)
+        # Solutions are computed lazily: evaluation errors surface here too.
+        if isinstance(result, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(result))
+        if isinstance(result, ox.QuerySolutions):
+            variables = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(_value(sol[v]) for v in variables) for sol in result)
+            return QueryResult("select", variables, rows)
+        data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL: {exc}") from exc
+        raise QueryError(f"malformed SPARQL: {_syntax_message(exc)}") from exc
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from exc
-    if isinstance(result, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(_value(sol[v]) for v in variables) for sol in result)
-        return QueryResult("select", variables, rows)
-    data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
     return QueryResult("graph", ntriples=data.decode("utf-8"))
+
+
+_PREFIX_LINES = PREFIXES.count("\n")
+_POSITION = re.compile(r"\b(\d+):(\d+)\b")
+
+
+def _syntax_message(exc: SyntaxError) -> str:
+    """One line, with positions counted in the user's query, not ours.
+
+    Example:
+        >>> _syntax_message(SyntaxError("error at 8:10: expected\\n  one of x"))
+        'error at 1:10: expected one of x'
+    """
+    text = " ".join(str(exc).split())
+    return _POSITION.sub(
+        lambda m: f"{max(1, int(m[1]) - _PREFIX_LINES)}:{m[2]}", text, count=1
+    )
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:
     """Render a result as an aligned table, CSV, TSV or JSON text."""
     if result.kind == "ask":
-        return json.dumps({"boolean": result.boolean}) + "\n" if fmt == "json" else (
-            f"{str(result.boolean).lower()}\n")
+        return (
+            json.dumps({"boolean": result.boolean}) + "\n"
+            if fmt == "json"
+            else (f"{str(result.boolean).lower()}\n")
+        )
     if result.kind == "graph":
         return result.ntriples
     if fmt == "json":
         return json.dumps(result.to_dicts(), ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer = csv.writer(
+            buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n"
+        )
         writer.writerow(result.variables)
         writer.writerows(result.rows)
         return buffer.getvalue()
@@ -119,10 +146,14 @@ def _width(text: str) -> int:
 
 
 def _table(variables: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
-    widths = [max([_width(v), *(_width(r[i]) for r in rows)]) for i, v in enumerate(variables)]
+    widths = [
+        max([_width(v), *(_width(r[i]) for r in rows)]) for i, v in enumerate(variables)
+    ]
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return "  ".join(
+            c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
 
     out = [line(variables), "  ".join("-" * w for w in widths)]
     out += [line(r) for r in rows]
@@ -132,17 +163,23 @@ def _table(variables: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str
 
 def graph_stats(graph_path: Path) -> dict:
     """Count entities per class, relations per property, reports and triples."""
-    entities = run_query(graph_path, """
+    entities = run_query(
+        graph_path,
+        """
         SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
           ?s a ?c . FILTER(STRSTARTS(STR(?c), STR(edu:)))
           BIND(STRAFTER(STR(?c), "#") AS ?class)
-        } GROUP BY ?class""")
-    relations = run_query(graph_path, """
+        } GROUP BY ?class""",
+    )
+    relations = run_query(
+        graph_path,
+        """
         SELECT ?relation (COUNT(*) AS ?n) WHERE {
           ?s ?p ?o .
           VALUES ?p { edu:locatedIn edu:subRegionOf edu:receivedAward edu:implements }
           BIND(STRAFTER(STR(?p), "#") AS ?relation)
-        } GROUP BY ?relation""")
+        } GROUP BY ?relation""",
+    )
     triples = run_query(graph_path, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     counts = {k: int(v) for k, v in entities.rows}
     return {

@@ -18,7 +18,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 __all__ = [
     "atomic_write",
+    "graphml_bytes",
+    "jsonl_bytes",
     "read_graph",
+    "turtle_bytes",
     "write_graphml",
     "write_json",
     "write_jsonl",
@@ -36,6 +39,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode open() would.
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
         os.replace(tmp, path)
@@ -44,7 +49,13 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         raise
 
 
-def _ox(term):  # noqa: ANN001, ANN202 - rdflib term -> pyoxigraph term
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _ox(term):
     import pyoxigraph as ox
 
     if isinstance(term, URIRef):
@@ -69,9 +80,14 @@ def turtle_bytes(graph: Graph) -> bytes:
     """Serialise ``graph`` as deterministic Turtle."""
     import pyoxigraph as ox
 
-    prefixes = {prefix: str(ns) for prefix, ns in sorted(graph.namespaces())
-                if prefix in {"edu", "id", "rdf", "rdfs", "skos", "dcterms", "xsd"}}
-    triples = (ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(graph, key=_order))
+    prefixes = {
+        prefix: str(ns)
+        for prefix, ns in sorted(graph.namespaces())
+        if prefix in {"edu", "id", "rdf", "rdfs", "skos", "dcterms", "xsd"}
+    }
+    triples = (
+        ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(graph, key=_order)
+    )
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
@@ -82,24 +98,40 @@ def write_turtle(graph: Graph, path: Path) -> None:
 
 def read_graph(path: Path) -> Graph:
     """Parse a Turtle, N-Triples or TriG file into an rdflib graph."""
-    fmt = {".nt": "nt", ".trig": "trig", ".nq": "nquads"}.get(Path(path).suffix, "turtle")
+    fmt = {".nt": "nt", ".trig": "trig", ".nq": "nquads"}.get(
+        Path(path).suffix, "turtle"
+    )
     graph = Graph()
     graph.parse(path, format=fmt)
     return graph
 
 
+def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
+    """Serialise a networkx graph as GraphML (for Gephi)."""
+    lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write a networkx graph as GraphML (for Gephi) atomically."""
-    lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
-    atomic_write(path, "\n".join(lines) + "\n")
+    atomic_write(path, graphml_bytes(graph))
 
 
 def write_json(data: object, path: Path) -> None:
     """Write pretty, key-sorted JSON atomically."""
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    atomic_write(
+        path, json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
+
+
+def jsonl_bytes(rows: Iterable[dict]) -> bytes:
+    """Serialise rows as JSON Lines (one key-sorted object per line)."""
+    text = "".join(
+        json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows
+    )
+    return text.encode("utf-8")
 
 
 def write_jsonl(rows: Iterable[dict], path: Path) -> None:
     """Write one JSON object per line atomically."""
-    text = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
-    atomic_write(path, text)
+    atomic_write(path, jsonl_bytes(rows))

@@ -1,0 +1,111 @@
+"""Shared fixtures: paths to the bundled data and one build of the examples.
+
+A build loads jieba and spaCy (seconds), so the example corpus is built once
+per session into a temporary folder and shared; tests that build again reuse
+the warm pipeline (``kg.pipeline`` keeps its NLP object).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+import kg.resolve
+from kg.pipeline import build
+from kg.types import BuildReport, Extraction, Resolution
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "reports"
+ONTOLOGY = ROOT / "ontology" / "edukg.ttl"
+DATA = ROOT / "kg" / "data"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Add ``--runslow`` (tests marked ``slow`` are skipped without it)."""
+    parser.addoption("--runslow", action="store_true", help="run tests marked slow")
+
+
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Skip ``@pytest.mark.slow`` tests unless ``--runslow`` is given."""
+    if config.getoption("--runslow"):
+        return
+    skip = pytest.mark.skip(reason="slow: needs --runslow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@dataclass(frozen=True)
+class Built:
+    """One finished build and what went into it."""
+
+    out: Path
+    report: BuildReport
+    report_json: dict
+    extractions: tuple[Extraction, ...]
+    resolution: Resolution
+
+    @property
+    def ttl(self) -> Path:
+        """The build's ``graph.ttl``."""
+        return self.out / "graph.ttl"
+
+
+def build_capturing(input_path: Path, out: Path, **kwargs: object) -> Built:
+    """Run :func:`kg.pipeline.build` and keep the extractions and resolution.
+
+    ``kg.resolve.resolve`` is wrapped for the duration of the build, so the
+    resolution is exactly the one the graph files were written from.
+    """
+    seen: dict[str, object] = {}
+    original = kg.resolve.resolve
+
+    def spy(
+        extractions: Iterable[Extraction], *args: object, **kwargs: object
+    ) -> Resolution:
+        extractions = tuple(extractions)
+        seen["extractions"] = extractions
+        seen["resolution"] = original(extractions, *args, **kwargs)
+        return seen["resolution"]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kg.resolve, "resolve", spy)
+        report = build(input_path, out, **kwargs)
+    report_json = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return Built(out, report, report_json, seen["extractions"], seen["resolution"])
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """``examples/reports`` built once (with HTML) for the whole session."""
+    return build_capturing(EXAMPLES, tmp_path_factory.mktemp("example-build"))
+
+
+@pytest.fixture(scope="session")
+def example_graph(example_build: Built) -> Graph:
+    """The example build's ``graph.ttl`` parsed back with rdflib."""
+    return Graph().parse(example_build.ttl, format="turtle")
+
+
+@pytest.fixture(scope="session")
+def ontology() -> Graph:
+    """``ontology/edukg.ttl`` parsed with rdflib."""
+    return Graph().parse(ONTOLOGY, format="turtle")
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Iterator[Path]:
+    """A private copy of ``examples/reports`` that a test may change."""
+    target = tmp_path / "reports"
+    target.mkdir()
+    for source in sorted(EXAMPLES.iterdir()):
+        (target / source.name).write_bytes(source.read_bytes())
+    yield target

@@ -1,0 +1,315 @@
+"""End-to-end builds: outputs, report.json, determinism, bad input, atomicity."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, SEEDS, Built, build_capturing
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF
+
+import kg.serialize
+import kg.visualize
+from kg.errors import KGError
+from kg.pipeline import OUTPUT_NAMES, build, collect_files
+from kg.query import run_query
+from kg.vocab import EDU
+
+EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.iterdir())
+ENTITY_CLASSES = ("Region", "Bureau", "School", "Program", "Award", "Document")
+RELATIONS = ("locatedIn", "subRegionOf", "receivedAward", "implements")
+GOOD = EXAMPLES / "04_chongqing_dazu_2023_summary.txt"
+
+
+def build_report_json(out: Path) -> dict:
+    """Read ``report.json`` of a build folder."""
+    return json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def _tmp_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+# ---------------------------------------------------------------- outputs
+
+
+@pytest.mark.parametrize("name", OUTPUT_NAMES)
+def test_every_output_is_written_and_listed(example_build: Built, name: str) -> None:
+    path = example_build.out / name
+    assert path.is_file(), f"{name} was not written"
+    assert path.stat().st_size > 0, f"{name} is empty"
+    assert example_build.report.outputs[name] == str(path)
+    assert example_build.report_json["outputs"][name] == str(path)
+
+
+def test_outputs_is_the_documented_set(example_build: Built) -> None:
+    assert set(example_build.report.outputs) == set(OUTPUT_NAMES)
+    assert not _tmp_files(example_build.out)
+
+
+def test_output_files_respect_the_umask(example_build: Built) -> None:
+    """Outputs are readable like any file the user creates (not mkstemp's 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    for name in OUTPUT_NAMES:
+        mode = (example_build.out / name).stat().st_mode & 0o777
+        assert mode == 0o666 & ~mask, f"{name} has mode {mode:o}"
+
+
+def test_report_json_lists_every_file_read(example_build: Built) -> None:
+    data = example_build.report_json
+    assert data["files_read"] == EXAMPLE_FILES
+    assert data["files_skipped"] == []
+    assert data["files_empty"] == []
+    assert data["entity_counts"]["Report"] == len(EXAMPLE_FILES)
+
+
+def test_report_json_is_the_returned_report(example_build: Built) -> None:
+    assert example_build.report_json == example_build.report.to_dict()
+
+
+@pytest.mark.parametrize("label", ENTITY_CLASSES)
+def test_entity_counts_match_the_graph(example_build: Built, label: str) -> None:
+    count = example_build.report_json["entity_counts"].get(label, 0)
+    assert count > 0, f"no {label} found in the examples"
+    in_graph = run_query(
+        example_build.ttl,
+        f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a edu:{label} }}",
+    )
+    assert int(in_graph.rows[0][0]) == count
+
+
+@pytest.mark.parametrize("predicate", RELATIONS)
+def test_relation_counts_match_the_graph(example_build: Built, predicate: str) -> None:
+    count = example_build.report_json["relation_counts"].get(predicate, 0)
+    assert count > 0, f"no {predicate} relation found in the examples"
+    in_graph = run_query(
+        example_build.ttl, f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s edu:{predicate} ?o }}"
+    )
+    assert int(in_graph.rows[0][0]) == count
+
+
+def test_triple_count_matches_the_turtle(
+    example_build: Built, example_graph: Graph
+) -> None:
+    assert example_build.report.triples == len(example_graph)
+
+
+def test_every_report_is_a_report_node(example_graph: Graph) -> None:
+    sources = {str(o) for o in example_graph.objects(None, EDU.sourceFile)}
+    assert sources == set(EXAMPLE_FILES)
+    assert len(set(example_graph.subjects(RDF.type, EDU.Report))) == len(EXAMPLE_FILES)
+
+
+# ---------------------------------------------------------- determinism
+
+
+def test_two_builds_are_byte_identical(example_build: Built, tmp_path: Path) -> None:
+    calls: list[tuple[str, int, int]] = []
+    build(EXAMPLES, tmp_path, progress=lambda *a: calls.append(a))
+    for name in ("graph.ttl", "graph.graphml", "graph.html", "resolution.jsonl"):
+        again = (tmp_path / name).read_bytes()
+        assert again == (example_build.out / name).read_bytes(), f"{name} differs"
+    total = len(EXAMPLE_FILES)
+    assert calls == [("extract", i, total) for i in range(1, total + 1)]
+
+
+def test_worker_processes_give_the_same_graph(
+    example_build: Built, tmp_path: Path
+) -> None:
+    build(EXAMPLES, tmp_path, jobs=2, html=False)
+    assert (tmp_path / "graph.ttl").read_bytes() == example_build.ttl.read_bytes()
+
+
+def test_no_html_skips_the_page(tmp_path: Path) -> None:
+    report = build(GOOD, tmp_path, html=False)
+    assert not (tmp_path / "graph.html").exists()
+    assert "graph.html" not in report.outputs
+    assert report.files_read == [GOOD.name]
+
+
+def test_outputs_inside_the_input_folder_are_not_read_back(example_copy: Path) -> None:
+    out = example_copy / "out"
+    first = build(example_copy, out)
+    ttl = (out / "graph.ttl").read_bytes()
+    second = build(example_copy, out)
+    assert second.files_read == first.files_read == EXAMPLE_FILES
+    assert second.files_skipped == []
+    assert (out / "graph.ttl").read_bytes() == ttl
+
+
+def test_hidden_files_and_folders_are_not_reports(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for sub in ("2023", ".ipynb_checkpoints", ".git/objects"):
+        (folder / sub).mkdir(parents=True)
+    shutil.copy(GOOD, folder / "2023" / "dazu.txt")
+    shutil.copy(GOOD, folder / ".ipynb_checkpoints" / "dazu-checkpoint.txt")
+    shutil.copy(GOOD, folder / ".hidden.txt")
+    (folder / ".git" / "objects" / "ab12").write_bytes(b"x\x00\x01")
+    assert collect_files(folder) == [folder / "2023" / "dazu.txt"]
+    report = build(folder, tmp_path / "out", html=False)
+    assert report.files_read == ["2023/dazu.txt"]  # ids are relative paths
+    assert report.files_skipped == []
+
+
+# ------------------------------------------------------------ bad input
+
+
+def _write_bad(folder: Path, kind: str) -> str:
+    rnd = random.Random(7)
+    files = {
+        "empty": ("empty.txt", b""),
+        "binary": (
+            "binary.txt",
+            bytes(rnd.randrange(256) for _ in range(4096)) + b"\x00" * 64,
+        ),
+        # A UTF-8 BOM promises UTF-8; the bytes after it are not.
+        "undecodable": ("undecodable.txt", codecs.BOM_UTF8 + b"\xff\xfe\xfa\xc3(\xa0"),
+        "boilerplate-only": (
+            "boilerplate.txt",
+            "版权所有 © 2023 某某区教育局\n网站标识码 1234567890\n".encode(),
+        ),
+        "unsupported-type": ("report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"),
+    }
+    name, data = files[kind]
+    (folder / name).write_bytes(data)
+    return name
+
+
+@pytest.mark.parametrize(
+    "reason", ["empty", "binary", "undecodable", "boilerplate-only", "unsupported-type"]
+)
+def test_a_bad_file_is_skipped_with_a_reason_and_one_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, reason: str
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "good.txt")
+    bad = _write_bad(folder, reason)
+    with caplog.at_level(logging.WARNING):
+        report = build(folder, tmp_path / "out", html=False)
+
+    assert report.files_read == ["good.txt"]
+    data = build_report_json(tmp_path / "out")
+    assert data["files_read"] == ["good.txt"]
+    assert [(s["file"], s["reason"]) for s in data["files_skipped"]] == [(bad, reason)]
+    assert data["files_skipped"][0]["detail"], "a skip needs a human-readable detail"
+    if reason in ("empty", "boilerplate-only"):
+        assert data["files_empty"] == [bad]
+    warnings = [
+        r
+        for r in caplog.records
+        if r.levelno == logging.WARNING and bad in r.getMessage()
+    ]
+    assert len(warnings) == 1, [r.getMessage() for r in warnings]
+    assert reason in warnings[0].getMessage()
+
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert (None, EDU.sourceFile, Literal("good.txt")) in graph
+    assert len(set(graph.subjects(RDF.type, EDU.Region))) > 0
+
+
+def test_all_bad_files_together(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "good.txt")
+    kinds = ["empty", "binary", "undecodable", "boilerplate-only", "unsupported-type"]
+    expected = sorted((_write_bad(folder, k), k) for k in kinds)
+    report = build(folder, tmp_path / "out", html=False)
+    assert report.files_read == ["good.txt"]
+    skipped = build_report_json(tmp_path / "out")["files_skipped"]
+    assert [(s["file"], s["reason"]) for s in skipped] == expected
+
+
+def test_missing_input_raises_kgerror(tmp_path: Path) -> None:
+    with pytest.raises(KGError, match="no such file"):
+        build(tmp_path / "nowhere", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_folder_that_is_a_file_raises_kgerror(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(KGError, match="output folder"):
+        build(GOOD, blocker / "out")
+
+
+# ------------------------------------------------------------ atomicity
+
+
+def _explode(*_args: object, **_kwargs: object) -> bytes:
+    raise RuntimeError("disk on fire")
+
+
+@pytest.mark.parametrize(
+    ("module", "attribute"),
+    [(kg.serialize, "graphml_bytes"), (kg.visualize, "render_html")],
+    ids=["graphml", "html"],
+)
+def test_a_failing_writer_leaves_the_previous_build_intact(
+    example_build: Built,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    module: object,
+    attribute: str,
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(example_build.out, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    monkeypatch.setattr(module, attribute, _explode)
+    # A different corpus, so a half-updated folder would show.
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        build(GOOD, out)
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert after == before
+    assert not _tmp_files(out)
+
+
+def test_atomic_write_keeps_the_old_file_when_the_rename_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+
+    def fail(*_args: object) -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(kg.serialize.os, "replace", fail)
+    with pytest.raises(OSError, match="no space"):
+        kg.serialize.atomic_write(target, b"new" * 1000)
+    assert target.read_bytes() == b"old"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_atomic_write_replaces_and_creates_folders(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "out.txt"
+    kg.serialize.atomic_write(target, "第一")
+    kg.serialize.atomic_write(target, "第二")
+    assert target.read_text(encoding="utf-8") == "第二"
+    assert list(target.parent.iterdir()) == [target]
+
+
+# ------------------------------------------------------------ real reports
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} is not available")
+def test_smoke_build_of_real_reports(tmp_path: Path) -> None:
+    built = build_capturing(SEEDS, tmp_path, html=False)
+    names = sorted(p.name for p in SEEDS.iterdir() if p.is_file())
+    assert built.report_json["files_read"] == names
+    assert built.report_json["files_skipped"] == []
+    for label in ("Region", "Bureau", "School"):
+        assert built.report_json["entity_counts"].get(label, 0) > 0, label
+    assert sum(built.report_json["relation_counts"].values()) > 0
+    graph = Graph().parse(built.ttl)
+    assert len(graph) == built.report.triples
+    # Every real report yields at least one entity.
+    for record in built.resolution.reports:
+        assert record.mentions, f"{record.source}: nothing extracted"
