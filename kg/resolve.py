@@ -195,8 +195,15 @@ def resolve(
         for rel in ex.relations:
             head, tail = ex.mentions[rel.head], ex.mentions[rel.tail]
             s_start, s_end = ex.sentences[rel.sentence] if ex.sentences else (0, 0)
-            start = min(head.start, tail.start)
-            end = max(head.end, tail.end)
+            # The span covers the arguments written in the evidence sentence;
+            # one may stand elsewhere (the publisher, a region named earlier).
+            inside = [
+                (m.start, m.end)
+                for m in (head, tail)
+                if s_start <= m.start and m.end <= s_end and m.end > m.start
+            ]
+            start = min((a for a, _ in inside), default=s_start)
+            end = max((b for _, b in inside), default=s_end)
             rel_evidence[(keys[rel.head], rel.predicate, keys[rel.tail])].add(
                 Evidence(
                     ex.doc.doc_id,

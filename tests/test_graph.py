@@ -120,12 +120,6 @@ def _inside_sentence(text: str, sentence: str, start: int, end: int) -> bool:
     return False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/resolve.py: a relation's evidence span is min(head.start, tail.start).."
-    "max(head.end, tail.end), which runs across sentences when one argument (the "
-    "publisher, a parent region) is outside the evidence sentence",
-)
 def test_relation_offsets_lie_inside_the_evidence_sentence(
     example_build: Built,
 ) -> None:
