@@ -9,6 +9,7 @@ standard RDF reification (see ontology/edukg.ttl): one ``rdf:Statement`` per
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 import networkx as nx
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -17,7 +18,7 @@ from rdflib.namespace import DCTERMS
 from .types import Entity, Evidence, Resolution
 from .vocab import EDU
 
-__all__ = ["BASE", "build_rdf", "entity_iri", "to_networkx"]
+__all__ = ["BASE", "PREFIXES", "build_rdf", "entity_iri", "iter_triples", "to_networkx"]
 
 BASE = Namespace("https://w3id.org/edukg/id/")
 
@@ -41,6 +42,20 @@ def report_iri(doc_id: str) -> URIRef:
     return BASE[f"report/{_digest(doc_id)}"]
 
 
+#: Prefixes bound in every EduKG graph and written in its Turtle.
+PREFIXES = {
+    "dcterms": str(DCTERMS),
+    "edu": str(EDU._NS),
+    "id": str(BASE),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 def build_rdf(resolution: Resolution) -> Graph:
     """Build the RDF graph of a resolution.
 
@@ -51,84 +66,90 @@ def build_rdf(resolution: Resolution) -> Graph:
         An rdflib graph with entities, relations, reports and evidence.
     """
     graph = Graph()
-    graph.bind("edu", EDU._NS)
-    graph.bind("id", BASE)
-    graph.bind("skos", SKOS)
-    graph.bind("dcterms", DCTERMS)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    graph.addN((s, p, o, graph) for s, p, o in iter_triples(resolution))
+    return graph
+
+
+def iter_triples(resolution: Resolution) -> Iterator[Triple]:
+    """Yield the triples of a resolution's graph (what :func:`build_rdf` holds).
+
+    The pipeline serialises these directly: an rdflib graph of a million
+    triples costs half a minute and a gigabyte just to hold them.
+    """
     iri = {e.key: entity_iri(e) for e in resolution.entities}
     reports = {r.doc_id: report_iri(r.doc_id) for r in resolution.reports}
-    add = graph.add
     for entity in resolution.entities:
         node = iri[entity.key]
-        add((node, RDF.type, EDU[entity.label]))
-        add((node, RDFS.label, Literal(entity.name, lang="zh")))
+        yield node, RDF.type, EDU[entity.label]
+        yield node, RDFS.label, Literal(entity.name, lang="zh")
         for alias in entity.aliases:
-            add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+            yield node, SKOS.altLabel, Literal(alias, lang="zh")
         if entity.label == "Region" and entity.region:
-            add((node, EDU.divisionCode, Literal(entity.region)))
-            add((node, EDU.divisionLevel, Literal(entity.level, datatype=XSD.integer)))
+            yield node, EDU.divisionCode, Literal(entity.region)
+            yield node, EDU.divisionLevel, Literal(entity.level, datatype=XSD.integer)
         for ev in entity.mentions:
             mention = BASE[
                 f"mention/{_digest(ev.doc_id, ev.start, ev.end, entity.key)}"
             ]
-            add((mention, RDF.type, EDU.Mention))
-            add((mention, EDU.mentionOf, node))
-            _add_evidence(graph, mention, ev, reports)
-            add((mention, EDU.surfaceForm, Literal(ev.surface, lang="zh")))
+            yield mention, RDF.type, EDU.Mention
+            yield mention, EDU.mentionOf, node
+            yield mention, EDU.surfaceForm, Literal(ev.surface, lang="zh")
+            yield from _evidence(mention, ev, reports)
     for rel in resolution.relations:
         s, o = iri[rel.subject], iri[rel.object]
         p = EDU[rel.predicate]
-        add((s, p, o))
+        yield s, p, o
         for ev in rel.evidence:
             digest = _digest(
                 rel.subject, rel.predicate, rel.object, ev.doc_id, ev.start, ev.end
             )
             statement = BASE[f"evidence/{digest}"]
-            add((statement, RDF.type, RDF.Statement))
-            add((statement, RDF.subject, s))
-            add((statement, RDF.predicate, p))
-            add((statement, RDF.object, o))
-            _add_evidence(graph, statement, ev, reports)
+            yield statement, RDF.type, RDF.Statement
+            yield statement, RDF.subject, s
+            yield statement, RDF.predicate, p
+            yield statement, RDF.object, o
+            yield from _evidence(statement, ev, reports)
     for ind in resolution.indicators:
         node = BASE[f"indicator/{ind.key}"]
-        add((node, RDF.type, EDU.Indicator))
-        add((node, EDU.measure, Literal(ind.measure, lang="zh")))
-        add((node, EDU.quantity, Literal(ind.quantity, datatype=XSD.decimal)))
-        add((node, EDU.unit, Literal(ind.unit)))
-        add((node, EDU.approximate, Literal(ind.approximate)))
+        yield node, RDF.type, EDU.Indicator
+        yield node, EDU.measure, Literal(ind.measure, lang="zh")
+        yield node, EDU.quantity, Literal(ind.quantity, datatype=XSD.decimal)
+        yield node, EDU.unit, Literal(ind.unit)
+        yield node, EDU.approximate, Literal(ind.approximate)
         if ind.year:
-            add((node, EDU.year, Literal(str(ind.year), datatype=XSD.gYear)))
+            yield node, EDU.year, Literal(str(ind.year), datatype=XSD.gYear)
         if ind.subject:
-            add((node, EDU.indicatorOf, iri[ind.subject]))
-        add((node, EDU.surfaceForm, Literal(ind.evidence.surface, lang="zh")))
-        _add_evidence(graph, node, ind.evidence, reports)
+            yield node, EDU.indicatorOf, iri[ind.subject]
+        yield node, EDU.surfaceForm, Literal(ind.evidence.surface, lang="zh")
+        yield from _evidence(node, ind.evidence, reports)
     for report in resolution.reports:
         node = reports[report.doc_id]
-        add((node, RDF.type, EDU.Report))
-        add((node, EDU.sourceFile, Literal(report.source)))
+        yield node, RDF.type, EDU.Report
+        yield node, EDU.sourceFile, Literal(report.source)
         if report.title:
-            add((node, DCTERMS.title, Literal(report.title, lang="zh")))
+            yield node, DCTERMS.title, Literal(report.title, lang="zh")
         if report.publisher:
-            add((node, DCTERMS.publisher, iri[report.publisher]))
+            yield node, DCTERMS.publisher, iri[report.publisher]
         if report.issued:
-            add((node, DCTERMS.issued, Literal(report.issued, datatype=XSD.date)))
+            yield node, DCTERMS.issued, Literal(report.issued, datatype=XSD.date)
         if report.year:
-            add((node, EDU.year, Literal(str(report.year), datatype=XSD.gYear)))
-        add((node, EDU.reportKind, Literal("plan" if report.is_plan else "summary")))
+            yield node, EDU.year, Literal(str(report.year), datatype=XSD.gYear)
+        yield node, EDU.reportKind, Literal("plan" if report.is_plan else "summary")
         for key in report.mentions:
-            add((node, EDU.mentions, iri[key]))
-    return graph
+            yield node, EDU.mentions, iri[key]
 
 
-def _add_evidence(
-    graph: Graph, node: URIRef, ev: Evidence, reports: dict[str, URIRef]
-) -> None:
-    graph.add((node, EDU.inReport, reports[ev.doc_id]))
-    graph.add((node, EDU.sentence, Literal(ev.sentence, lang="zh")))
-    graph.add((node, EDU.startOffset, Literal(ev.start, datatype=XSD.integer)))
-    graph.add((node, EDU.endOffset, Literal(ev.end, datatype=XSD.integer)))
-    graph.add((node, EDU.rule, Literal(ev.rule)))
-    graph.add((node, EDU.status, Literal(ev.status)))
+def _evidence(
+    node: URIRef, ev: Evidence, reports: dict[str, URIRef]
+) -> Iterator[Triple]:
+    yield node, EDU.inReport, reports[ev.doc_id]
+    yield node, EDU.sentence, Literal(ev.sentence, lang="zh")
+    yield node, EDU.startOffset, Literal(ev.start, datatype=XSD.integer)
+    yield node, EDU.endOffset, Literal(ev.end, datatype=XSD.integer)
+    yield node, EDU.rule, Literal(ev.rule)
+    yield node, EDU.status, Literal(ev.status)
 
 
 def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:

@@ -112,7 +112,7 @@ def build(
         KGError: ``input_path`` does not exist or ``output_dir`` cannot be
             created.
     """
-    from .graph import build_rdf, to_networkx
+    from .graph import iter_triples, to_networkx
     from .ingest import read_documents
     from .resolve import resolve
     from .serialize import (
@@ -168,17 +168,17 @@ def build(
     report.timings["resolve"] = time.perf_counter() - t2
 
     t3 = time.perf_counter()
-    rdf = build_rdf(resolution)
+    triples = set(iter_triples(resolution))
     nx_graph = to_networkx(resolution)
     report.timings["graph"] = time.perf_counter() - t3
 
     t4 = time.perf_counter()
     _count(report, resolution)
-    report.triples = len(rdf)
+    report.triples = len(triples)
     # Render every artefact before writing any: a failing renderer leaves the
     # previous build's files as they were, not a mix of old and new.
     payloads = {
-        "graph.ttl": turtle_bytes(rdf),
+        "graph.ttl": turtle_bytes(triples),
         "graph.graphml": graphml_bytes(nx_graph),
         "resolution.jsonl": jsonl_bytes(resolution.merges),
     }

@@ -55,40 +55,58 @@ def _umask() -> int:
     return mask
 
 
-def _ox(term):
+def _ox(term, cache: dict):  # rdflib term -> pyoxigraph term
     import pyoxigraph as ox
 
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        node = cache.get(term)
+        if node is None:
+            node = cache[term] = ox.NamedNode(str(term))
+        return node
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term), datatype=_ox(term.datatype, cache))
         return ox.Literal(str(term))
     raise TypeError(f"unsupported RDF term {term!r}")
 
 
 def _order(triple: tuple) -> tuple:
+    # A total order that is cheap to compute: IRIs are str subclasses, and a
+    # literal's language and datatype break ties between equal lexical forms.
     s, p, o = triple
-    return (str(s), str(p), o.n3() if isinstance(o, Literal) else str(o))
+    if isinstance(o, Literal):
+        return (str(s), str(p), 1, str(o), o.language or "", str(o.datatype or ""))
+    return (str(s), str(p), 0, str(o), "", "")
 
 
-def turtle_bytes(graph: Graph) -> bytes:
-    """Serialise ``graph`` as deterministic Turtle."""
+def turtle_bytes(
+    graph: Graph | Iterable[tuple], prefixes: dict[str, str] | None = None
+) -> bytes:
+    """Serialise a graph (or an iterable of rdflib triples) as deterministic Turtle.
+
+    Args:
+        graph: an rdflib graph, or triples of rdflib terms.
+        prefixes: prefix → namespace to declare; defaults to EduKG's.
+
+    Returns:
+        UTF-8 Turtle, triples in a total order so equal graphs give equal bytes.
+    """
     import pyoxigraph as ox
 
-    prefixes = {
-        prefix: str(ns)
-        for prefix, ns in sorted(graph.namespaces())
-        if prefix in {"edu", "id", "rdf", "rdfs", "skos", "dcterms", "xsd"}
-    }
+    if prefixes is None:
+        from .graph import PREFIXES
+
+        prefixes = PREFIXES
+    cache: dict = {}
     triples = (
-        ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(graph, key=_order)
+        ox.Triple(_ox(s, cache), _ox(p, cache), _ox(o, cache))
+        for s, p, o in sorted(set(graph), key=_order)
     )
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
 
 
 def write_turtle(graph: Graph, path: Path) -> None:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..types import Document, Extraction, Mention, RegionRef
 from .entities import Candidate, TextView, dominant_region, find_mentions
@@ -112,13 +113,7 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     index = rules.regions
     text = doc.text
     sdoc = nlp(text)
-    view = TextView(
-        text=text,
-        token_starts=[t.idx for t in sdoc],
-        token_ends=[t.idx + len(t.text) for t in sdoc],
-        tokens=[t.text for t in sdoc],
-        tags=nlp.tokenizer.word_tags,
-    )
+    view = _view(text, sdoc, nlp)
     publisher_name = (doc.meta.publisher_name or "").strip()
     # Regions named by the publisher seed the context of short forms.
     pub_view = _plain_view(publisher_name, nlp)
@@ -224,15 +219,18 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     )
 
 
+def _view(text: str, sdoc: Doc, nlp: Language) -> TextView:
+    # Token offsets as arrays: creating a Token object per token costs more
+    # than the segmentation itself.
+    starts = sdoc.to_array("IDX").tolist() if len(sdoc) else []
+    lengths = sdoc.to_array("LENGTH").tolist() if len(sdoc) else []
+    ends = [a + n for a, n in zip(starts, lengths, strict=True)]
+    tokens = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+    return TextView(text, starts, ends, tokens, nlp.tokenizer.word_tags)
+
+
 def _plain_view(text: str, nlp: Language) -> TextView:
-    tokens = list(nlp.tokenizer(text)) if text else []
-    return TextView(
-        text,
-        [t.idx for t in tokens],
-        [t.idx + len(t.text) for t in tokens],
-        [t.text for t in tokens],
-        nlp.tokenizer.word_tags,
-    )
+    return _view(text, nlp.tokenizer(text), nlp)
 
 
 def _bureau_level_char(name: str, rules: Rules) -> str:

@@ -57,7 +57,9 @@ class JiebaTokenizer:
         if self._word_tags is None:
             import jieba.posseg
 
-            self._word_tags = jieba.posseg.POSTokenizer(self.jieba).word_tag_tab
+            # Importing jieba.posseg already loads the default dictionary's
+            # tags (ours uses the same dictionary): reuse them, don't reload.
+            self._word_tags = jieba.posseg.dt.word_tag_tab
         return self._word_tags
 
     def __call__(self, text: str) -> Doc:
