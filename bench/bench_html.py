@@ -1,39 +1,67 @@
-"""Benchmark the HTML explorer: Python render time and browser time to first draw.
+"""Benchmark the HTML explorer: render time and time-to-interactive in Chromium.
 
 Renders synthetic EduKG-shaped graphs (a region hierarchy with bureaus,
-schools, awards, programs, documents, organisations and reports) and opens
-each page in headless Chromium. The page marks ``<html data-kg-ready=MS>``
-with ``performance.now()`` when vis-network first finishes drawing; Chromium's
-``--dump-dom`` (with a virtual-time budget, so timers and animation frames
-run) returns the DOM with that mark.
+schools, awards, programs, documents, organisations and reports) with
+:func:`kg.visualize.render_html`, then opens each page in headless Debian
+Chromium driven by Playwright and measures, from navigation start:
 
-Not a pytest test: run it by hand, e.g.::
+* ``dom ms``: ``DOMContentLoaded`` (the page parsed, vis-network and the
+  explorer script run, the network built);
+* ``ready ms``: first complete draw, the page's own mark: the explorer sets
+  ``<html data-kg-ready=MS>`` from ``performance.now()`` on vis-network's
+  first ``afterDrawing``, after every listener is attached (physics is off,
+  so there is no ``stabilized`` event to wait for);
+* ``TTI ms``: time to interactive, the later of the two;
+* ``select ms``: one interaction once ready: search a school by name, select
+  it (dimming the rest of the graph) and wait for the redraw;
+* ``heap MB``: JS heap in use once ready.
 
-    .venv/bin/python bench/bench_html.py            # 500, 2000, 10000 nodes
-    .venv/bin/python bench/bench_html.py 50 --keep out/   # also keep the pages
+Browser figures are medians of ``--repeat`` fresh page loads (a new browser
+context each, so nothing is cached). Prints a table and writes
+``bench/results/html.json``. Not a pytest test: run it by hand, e.g.::
 
-Needs Debian's ``chromium`` (``apt-get install -y chromium fonts-wqy-zenhei``);
-without it only the Python side is measured.
+    .venv/bin/python bench/bench_html.py                 # 500, 2000, 10000 nodes
+    .venv/bin/python bench/bench_html.py 50 --keep out/  # also keep the pages
+
+Needs Debian's ``chromium`` (``apt-get install -y chromium fonts-wqy-zenhei``)
+and the ``playwright`` package (in the ``dev`` extra; ``playwright install``
+is not needed); without them only the Python side is measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import platform
 import random
-import re
 import shutil
-import subprocess
+import statistics
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 
-from kg.visualize import render_html
+from kg.visualize import render_html  # noqa: E402 - needs the path above
 
+RESULTS = HERE / "results" / "html.json"
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 _IRI = "https://edukg.example/id/"
 _DISTRICT_SUFFIXES = ("区", "县", "市")
 _SCHOOL_KINDS = (
@@ -46,8 +74,17 @@ _SCHOOL_KINDS = (
 )
 _AWARDS = ("全国文明校园", "省级示范学校", "绿色学校", "书香校园", "体育传统项目学校")
 _PROGRAMS = ("“双减”工作", "集团化办学", "智慧校园建设", "课后服务", "教师队伍建设")
-_WIDTHS = (7, 7, 9, 8, 14)
-_READY = re.compile(r'data-kg-ready="(\d+)"')
+_COLUMNS = (
+    ("nodes", 7),
+    ("edges", 7),
+    ("render s", 9),
+    ("page MB", 8),
+    ("dom ms", 8),
+    ("ready ms", 9),
+    ("TTI ms", 8),
+    ("select ms", 10),
+    ("heap MB", 8),
+)
 
 
 def synthetic_graph(n: int, seed: int = 0) -> nx.MultiDiGraph:
@@ -149,72 +186,197 @@ def synthetic_graph(n: int, seed: int = 0) -> nx.MultiDiGraph:
     return g
 
 
-def time_to_first_draw(page: Path, chromium: str, budget_ms: int) -> int | None:
-    """Milliseconds from navigation to vis-network's first draw, or None."""
-    with tempfile.TemporaryDirectory() as profile:
-        cmd = [
-            chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            "--window-size=1400,900",
-            f"--virtual-time-budget={budget_ms}",
-            "--dump-dom",
-            page.resolve().as_uri(),
-        ]
-        try:
-            out = subprocess.run(
-                cmd, capture_output=True, text=True, timeout=300, check=False
-            ).stdout
-        except subprocess.TimeoutExpired:
-            return None
-    match = _READY.search(out)
-    return int(match.group(1)) if match else None
+#: Per-load browser figures, in table order after the Python columns.
+_METRICS = ("dom_ms", "ready_ms", "tti_ms", "select_ms", "heap_mb")
+_MEASURE_SELECT = """(label) => new Promise((resolve) => {
+    const net = kgExplorer.network;
+    const start = performance.now();
+    const ids = kgExplorer.search(label);
+    net.once("afterDrawing", () => resolve({
+        ms: performance.now() - start,
+        found: ids.length > 0,
+    }));
+    kgExplorer.select(ids[0], false);
+    net.redraw();
+})"""
+
+
+def _launch() -> tuple[Any, Any] | None:
+    """Start Playwright and headless Chromium, or None if either is missing."""
+    chromium = os.environ.get("EDUKG_CHROMIUM", CHROMIUM)
+    if not Path(chromium).is_file():
+        print(f"no Chromium at {chromium}: measuring the Python side only")
+        return None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("playwright is not installed: measuring the Python side only")
+        return None
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(
+        executable_path=chromium, args=LAUNCH_ARGS, headless=True
+    )
+    return pw, browser
+
+
+def measure_page(browser: Any, page_path: Path, probe_label: str) -> dict[str, Any]:
+    """Load ``page_path`` once in a fresh context and time it.
+
+    Returns:
+        ``dom_ms``, ``ready_ms`` (from navigation start), ``select_ms``,
+        ``heap_mb``, ``wall_s`` (goto until ready, seen from Python), the
+        node count vis-network holds, and any console errors.
+    """
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.set_default_timeout(300_000)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on(
+            "console",
+            lambda m: errors.append(m.text) if m.type == "error" else None,
+        )
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        start = time.perf_counter()
+        page.goto(page_path.resolve().as_uri(), wait_until="commit")
+        # A function, not an expression: Playwright eval()s a bare expression
+        # in the page, which the page's CSP (no 'unsafe-eval') refuses.
+        page.wait_for_function(
+            "() => document.documentElement.hasAttribute('data-kg-ready')"
+        )
+        wall = time.perf_counter() - start
+        timing = page.evaluate(
+            """() => ({
+                ready: Number(document.documentElement.dataset.kgReady),
+                dom: performance.getEntriesByType("navigation")[0]
+                    .domContentLoadedEventEnd,
+                heap: performance.memory ? performance.memory.usedJSHeapSize : 0,
+                nodes: kgExplorer.network.body.data.nodes.length,
+            })"""
+        )
+        select = page.evaluate(_MEASURE_SELECT, probe_label)
+        if not select["found"]:
+            errors.append(f"search found no {probe_label!r}")
+    finally:
+        context.close()
+    return {
+        "dom_ms": round(timing["dom"]),
+        "ready_ms": timing["ready"],
+        "tti_ms": max(round(timing["dom"]), timing["ready"]),
+        "select_ms": round(select["ms"], 1),
+        "heap_mb": round(timing["heap"] / 1e6, 1),
+        "wall_s": round(wall, 2),
+        "nodes_in_network": timing["nodes"],
+        "errors": errors,
+    }
+
+
+def _median(runs: list[dict[str, Any]], key: str) -> float:
+    return statistics.median(run[key] for run in runs)
+
+
+def _row(values: tuple[object, ...]) -> str:
+    return " ".join(f"{v:>{w}}" for v, (_, w) in zip(values, _COLUMNS, strict=True))
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print a table; returns the exit status."""
+    """Run the benchmark, print a table and write the JSON; returns the status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[500, 2000, 10000])
+    parser.add_argument("--repeat", type=int, default=3, help="page loads per size")
     parser.add_argument("--keep", type=Path, help="directory to keep pages in")
-    parser.add_argument("--budget-ms", type=int, default=120_000)
+    parser.add_argument("--json", type=Path, default=RESULTS, help="results file")
     args = parser.parse_args(argv)
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        print("chromium not found: measuring the Python side only", file=sys.stderr)
     out_dir = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     out_dir.mkdir(parents=True, exist_ok=True)
+    launched = _launch()
+    browser = launched[1] if launched else None
+    browser_version = browser.version if browser else None
 
     # The first call imports pyvis and compiles the template: keep that out
     # of the first row.
     render_html(synthetic_graph(20))
-    header = ("nodes", "edges", "render s", "page MB", "first draw ms")
-    print(" ".join(f"{h:>{w}}" for h, w in zip(header, _WIDTHS, strict=True)))
-    for size in args.sizes:
-        graph = synthetic_graph(size)
-        start = time.perf_counter()
-        page = render_html(graph, title=f"EduKG bench {size}")
-        elapsed = time.perf_counter() - start
-        path = out_dir / f"bench_{size}.html"
-        path.write_text(page, encoding="utf-8")
-        draw = time_to_first_draw(path, chromium, args.budget_ms) if chromium else None
-        row = (
-            graph.number_of_nodes(),
-            graph.number_of_edges(),
-            f"{elapsed:.2f}",
-            f"{len(page.encode()) / 1e6:.2f}",
-            "-" if draw is None else draw,
-        )
-        print(" ".join(f"{v:>{w}}" for v, w in zip(row, _WIDTHS, strict=True)))
-    if args.keep is None:
-        shutil.rmtree(out_dir)
-    return 0
+    print(_row(tuple(name for name, _ in _COLUMNS)))
+    rows = []
+    failed = False
+    try:
+        for size in args.sizes:
+            graph = synthetic_graph(size)
+            start = time.perf_counter()
+            page = render_html(graph, title=f"EduKG bench {size}")
+            elapsed = time.perf_counter() - start
+            path = out_dir / f"bench_{size}.html"
+            path.write_text(page, encoding="utf-8")
+            probe = max(
+                (
+                    d["label"]
+                    for _, d in graph.nodes(data=True)
+                    if d["type"] == "School"
+                ),
+                default=graph.nodes[min(graph.nodes)]["label"],
+            )
+            runs = (
+                [measure_page(browser, path, probe) for _ in range(args.repeat)]
+                if browser
+                else []
+            )
+            row: dict[str, Any] = {
+                "nodes": graph.number_of_nodes(),
+                "edges": graph.number_of_edges(),
+                "render_s": round(elapsed, 3),
+                "page_mb": round(len(page.encode()) / 1e6, 2),
+                "runs": runs,
+            }
+            for key in (*_METRICS, "wall_s"):
+                row[key] = _median(runs, key) if runs else None
+            for run in runs:
+                if run["errors"] or run["nodes_in_network"] != row["nodes"]:
+                    failed = True
+                    print(f"  {size}: {run['errors']} nodes={run['nodes_in_network']}")
+            rows.append(row)
+            print(
+                _row(
+                    (
+                        row["nodes"],
+                        row["edges"],
+                        f"{elapsed:.2f}",
+                        f"{row['page_mb']:.2f}",
+                        *("-" if row[k] is None else f"{row[k]:g}" for k in _METRICS),
+                    )
+                )
+            )
+    finally:
+        if launched:
+            launched[1].close()
+            launched[0].stop()
+        if args.keep is None:
+            shutil.rmtree(out_dir)
+
+    result = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "browser": browser_version,
+        "playwright": _version("playwright"),
+        "pyvis": _version("pyvis"),
+        "repeat": args.repeat,
+        "sizes": rows,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(
+        json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {args.json}")
+    return 1 if failed else 0
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 if __name__ == "__main__":

@@ -164,6 +164,13 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
     region_names = {
         e.region: e.name for e in resolution.entities if e.label == "Region"
     }
+    # A school's or bureau's region is where it is located, the most specific
+    # one when it has several (later, higher-level entries win).
+    located = {
+        rel.subject: by_key[rel.object].name
+        for rel in sorted(resolution.relations, key=lambda r: by_key[r.object].level)
+        if rel.predicate == "locatedIn"
+    }
     year_of = {r.doc_id: r.year or 0 for r in resolution.reports}
     for entity in resolution.entities:
         first = entity.mentions[0] if entity.mentions else None
@@ -172,7 +179,7 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
             type=entity.label,
             label=entity.name,
             aliases=" | ".join(entity.aliases),
-            region=region_names.get(entity.region, ""),
+            region=located.get(entity.key) or region_names.get(entity.region, ""),
             year=min(
                 (year_of.get(ev.doc_id, 0) or 9999 for ev in entity.mentions), default=0
             )
