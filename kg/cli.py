@@ -29,16 +29,31 @@ def _fail(exc: Exception) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details.")
 def cli(verbose: bool) -> None:
     """EduKG: build and query knowledge graphs of Chinese education reports."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="kg: %(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="kg: %(levelname)s: %(message)s",
+    )
 
 
 @cli.command()
 @click.argument("reports", type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
-              default=Path("outputs"), show_default=True, help="Output folder.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes for ingest and extraction.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes for ingest and extraction.",
+)
 @click.option("--no-html", is_flag=True, help="Skip the interactive HTML graph.")
 def build(reports: Path, output: Path, jobs: int, no_html: bool) -> None:
     """Build the graph of a folder of REPORTS (.txt, .html, .htm, .md)."""
@@ -57,14 +72,18 @@ def build(reports: Path, output: Path, jobs: int, no_html: bool) -> None:
             bar[stage].__exit__(None, None, None)
 
     try:
-        result = run_build(reports, output, jobs=jobs, html=not no_html, progress=progress)
-    except KGError as exc:
+        result = run_build(
+            reports, output, jobs=jobs, html=not no_html, progress=progress
+        )
+    except (KGError, OSError) as exc:
         _fail(exc)
     for item in result.files_skipped:
         click.echo(f"kg: warning: skipped {item['file']}: {item['reason']}", err=True)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.entity_counts.items()))
     rels = ", ".join(f"{k} {v}" for k, v in sorted(result.relation_counts.items()))
-    click.echo(f"read {len(result.files_read)} reports, skipped {len(result.files_skipped)}")
+    click.echo(
+        f"read {len(result.files_read)} reports, skipped {len(result.files_skipped)}"
+    )
     click.echo(f"entities: {counts}")
     click.echo(f"relations: {rels or 'none'}")
     click.echo(f"{result.triples} triples in {result.timings.get('total', 0):.1f}s")
@@ -75,8 +94,15 @@ def build(reports: Path, output: Path, jobs: int, no_html: bool) -> None:
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.argument("sparql")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True, help="Output format.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 def query(graph: Path, sparql: str, fmt: str) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over a built GRAPH.
 
@@ -85,7 +111,11 @@ def query(graph: Path, sparql: str, fmt: str) -> None:
     from .query import format_result, run_query
 
     try:
-        text = Path(sparql).read_text(encoding="utf-8") if sparql.endswith(".rq") else sparql
+        text = (
+            Path(sparql).read_text(encoding="utf-8")
+            if sparql.endswith(".rq")
+            else sparql
+        )
         result = run_query(graph, text)
         click.echo(format_result(result, fmt), nl=False)
     except (KGError, OSError) as exc:
@@ -117,3 +147,52 @@ def stats(graph: Path, as_json: bool) -> None:
 def main() -> None:
     """Entry point of the ``kg`` console script."""
     cli(prog_name="kg")
+
+
+# ---------------------------------------------------------- export, validate
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    required=True,
+    help="Output format.",
+    type=click.Choice(["csv", "gexf", "graphml", "jsonld", "nt", "trig"]),
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Output file (for csv: a folder).",
+)
+def export(graph: Path, fmt: str, output: Path) -> None:
+    """Export a built GRAPH to JSON-LD, N-Triples, TriG, GraphML, GEXF or CSV."""
+    from .export import export_graph
+
+    try:
+        click.echo(f"wrote {export_graph(graph, fmt, output)}")
+    except (KGError, OSError) as exc:
+        _fail(exc)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path),
+    help="SHACL shapes file.  [default: ontology/shapes.ttl]",
+)
+def validate(graph: Path, shapes: Path | None) -> None:
+    """Check a built GRAPH against the SHACL shapes; exit 1 if it does not conform."""
+    from .validate import validate_graph
+
+    try:
+        result = validate_graph(graph, shapes)
+    except (KGError, OSError) as exc:
+        _fail(exc)
+    click.echo(result.format(), nl=False)
+    sys.exit(0 if result.conforms else 1)

@@ -203,7 +203,7 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
             graph.add_edge(
                 node,
                 str(entity_iri(by_key[report.publisher])),
-                key="publisher",
+                key=f"publisher-{graph.number_of_edges()}",
                 relation="publisher",
                 evidence="",
                 status="reported",
@@ -213,7 +213,8 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
         graph.add_edge(
             str(entity_iri(by_key[rel.subject])),
             str(entity_iri(by_key[rel.object])),
-            key=rel.predicate,
+            # GraphML writes the key as the edge id, which Gephi needs unique.
+            key=f"{rel.predicate}-{graph.number_of_edges()}",
             relation=rel.predicate,
             evidence=ev.sentence if ev else "",
             status="planned"

@@ -226,7 +226,10 @@ def test_networkx_edges_carry_the_relation(
     relations = set(RELATION_TYPES) | {"publisher"}
     for u, v, key, attrs in nx_graph.edges(keys=True, data=True):
         assert attrs["relation"] in relations, (u, v, attrs)
-        assert key == attrs["relation"]
+        # unique per edge: GraphML writes the key as the edge id
+        assert key.startswith(attrs["relation"] + "-")
+    keys = [key for _, _, key in nx_graph.edges(keys=True)]
+    assert len(keys) == len(set(keys))
     rel_edges = [
         (u, v, a["relation"])
         for u, v, a in nx_graph.edges(data=True)
