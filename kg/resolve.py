@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataFileError
+from .regions import RegionIndex, load_region_index
 from .resources import read_table
 from .types import (
     Entity,
@@ -39,6 +40,7 @@ _LEVEL = re.compile(r"^(?:全国|国家级|省级|市级|区级|县级|省|市|�
 _RELATIVE_BUREAU = re.compile(
     r"^[省市区县旗州盟]?(?:教育局|教体局|教育体育局|教委|教育厅|局)$"
 )
+_PROGRAM_WORD = re.compile(r"(?:工程|项目|计划)$")
 _PROGRAM_TAIL = re.compile(r"(?<=工程)(?:建设项目|项目)$")
 
 
@@ -131,6 +133,7 @@ def resolve(
         the result does not depend on the order of ``extractions``.
     """
     overrides = overrides or Overrides()
+    region_index = load_region_index()
     extractions = sorted(extractions, key=lambda e: e.doc.doc_id)
     abbreviations = _abbreviations()
     forms: dict[str, set[str]] = defaultdict(set)
@@ -145,7 +148,7 @@ def resolve(
     indicators: list[tuple[Figure, str | None, Evidence]] = []
 
     for ex in extractions:
-        school_scope = _school_scopes(ex)
+        school_keys = _school_keys(ex, region_index)
         keys = []
         for i, m in enumerate(ex.mentions):
             name = normalize_name(m.name)
@@ -168,15 +171,18 @@ def resolve(
                     (r.level for r in ex.regions if r.code == m.region), 0
                 )
             elif m.label == "School":
-                key = entity_key(
-                    "School", _expand(name, abbreviations), school_scope.get(i, "")
-                )
+                key_name, scope = school_keys[i]
+                key = entity_key("School", _expand(key_name, abbreviations), scope)
             else:
                 key = entity_key(m.label, name)
             keys.append(key)
             labels[key] = m.label
             names[key].add(name)
-            forms[key].add(normalize_name(m.text) or name)
+            surface = normalize_name(m.text) or name
+            # A fragment an elliptical honour was rebuilt from (…、学前教育普及
+            # 普惠区) names no honour on its own: it stays on the mention only.
+            if not (m.label == "Award" and surface != name and name.endswith(surface)):
+                forms[key].add(surface)
             if m.region:
                 regions.setdefault(key, m.region)
             s_start, s_end = ex.sentences[m.sentence] if ex.sentences else (0, 0)
@@ -275,6 +281,30 @@ def resolve(
                     }
                 )
                 break
+
+    # X工程 / X项目 / X计划 with one long stem name one program (义务教育薄弱
+    # 环节改善与能力提升工程 is also called …项目).
+    stems: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(names):
+        if labels[key] == "Program" and key not in redirect:
+            for name in sorted(names[key]):
+                stem = _PROGRAM_WORD.sub("", name)
+                if len(stem) >= 6 and stem != name:
+                    stems[stem].append(key)
+                    break
+    for _stem, keys in sorted(stems.items()):
+        target = keys[0]
+        for key in keys[1:]:
+            if key != target:
+                redirect[key] = target
+                merges.append(
+                    {
+                        "into": target,
+                        "from": key,
+                        "forms": sorted(forms[key]),
+                        "rule": "program-suffix-variant",
+                    }
+                )
 
     def final(key: str) -> str:
         while key in redirect:
@@ -406,31 +436,48 @@ def _evidence_order(ev: Evidence) -> tuple:
     return (ev.doc_id, ev.start, ev.end, ev.rule, ev.status, ev.sentence)
 
 
-def _school_scopes(ex: Extraction) -> dict[int, str]:
-    """Region scope of each school mention whose name carries no region."""
-    scopes: dict[int, str] = {}
+def _school_keys(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, str]]:
+    """Key name and region scope of each school mention.
+
+    A leading region chain is moved from the name into the scope, so
+    重庆市大足区北山中学 and 北山中学 (in a 大足区 report) get one key, while
+    two 实验小学 in different counties keep two. 旗实验高中 in a 旗's own
+    report drops the bare level character the same way.
+    """
     located = {
         rel.head: ex.mentions[rel.tail].region
         for rel in ex.relations
         if rel.predicate == "locatedIn"
     }
+    regions = {m.start: m for m in ex.mentions if m.label == "Region" and m.region}
+    out: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(ex.mentions):
         if m.label != "School":
             continue
-        named = any(
-            r.label == "Region" and m.start <= r.start < m.end for r in ex.mentions
-        )
-        if not named and i in located:
-            scopes[i] = located[i]
+        name = normalize_name(m.name)
+        pos, chain = m.start, []
+        while pos in regions and regions[pos].end <= m.end and m.text == m.name:
+            chain.append(regions[pos].region)
+            pos = regions[pos].end
+        named = any(m.start <= r.start < m.end for r in regions.values())
+        stripped = name[pos - m.start :] if chain else name
+        if chain:
+            scope = max(chain, key=lambda c: index.by_code[c].level)
+        elif not named and i in located:
+            scope = located[i]
+            if name[:1] in "区县市旗" and name[:1] == index.by_code[scope].name[-1:]:
+                stripped = name[1:]
+        else:
+            scope = ""
+        if len(stripped) < 2:
+            stripped = name
+        out[i] = (stripped, scope)
     # Mentions of one school name in one report share a scope.
     by_name: dict[str, str] = {}
-    for i in sorted(scopes):
-        by_name.setdefault(ex.mentions[i].name, scopes[i])
-    for i, m in enumerate(ex.mentions):
-        if m.label == "School" and m.name in by_name and i not in scopes:
-            named = any(
-                r.label == "Region" and m.start <= r.start < m.end for r in ex.mentions
-            )
-            if not named:
-                scopes[i] = by_name[m.name]
-    return scopes
+    for i in sorted(out):
+        if out[i][1]:
+            by_name.setdefault(ex.mentions[i].name, out[i][1])
+    for i, (stripped, scope) in out.items():
+        if not scope and ex.mentions[i].name in by_name:
+            out[i] = (stripped, by_name[ex.mentions[i].name])
+    return out

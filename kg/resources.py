@@ -13,7 +13,14 @@ from pathlib import Path
 
 from .errors import DataFileError
 
-__all__ = ["Lexicon", "load_lexicon", "read_lines", "read_table"]
+__all__ = [
+    "Lexicon",
+    "list_queries",
+    "load_lexicon",
+    "read_lines",
+    "read_query",
+    "read_table",
+]
 
 _DATA = "kg.data"
 
@@ -88,6 +95,45 @@ def read_table(relative: str, columns: int) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+def list_queries() -> tuple[str, ...]:
+    """Return the names of the SPARQL queries shipped in ``kg/data/queries``.
+
+    Returns:
+        The file stems (``awards-by-region`` …), sorted.
+    """
+    folder = resources.files(_DATA).joinpath("queries")
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".rq")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".rq") and not entry.name.startswith(".")
+        )
+    )
+
+
+def read_query(name: str) -> str:
+    """Read the text of the shipped query ``kg/data/queries/NAME.rq``.
+
+    Args:
+        name: a name from :func:`list_queries`.
+
+    Returns:
+        The query text, comments included.
+
+    Raises:
+        DataFileError: no shipped query has that name.
+    """
+    # Only known names reach the file system: a name such as ``../x`` must
+    # not read outside the package.
+    if name not in list_queries():
+        raise DataFileError(f"queries/{name}.rq", 0, "no such query")
+    path = _data_path(f"queries/{name}.rq")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(str(path), 0, f"cannot read: {exc}") from exc
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Every rule table the extractor uses, loaded once."""
@@ -109,11 +155,13 @@ class Lexicon:
     generic_name_prefixes: frozenset[str]
     program_generic_heads: frozenset[str]
     award_title_suffixes: tuple[str, ...]
+    award_blocking_followers: tuple[str, ...]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
     school_aliases: dict[str, str]  # abbreviation -> full name
     region_changes: dict[str, str]  # old name -> current division code
+    bureau_suffix_aliases: dict[str, str]  # 教委 -> 教育委员会
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
 
 
@@ -150,6 +198,7 @@ def load_lexicon() -> Lexicon:
         generic_name_prefixes=frozenset(lines("generic_name_prefixes")),
         program_generic_heads=frozenset(lines("program_generic_heads")),
         award_title_suffixes=lines("award_title_suffixes"),
+        award_blocking_followers=lines("award_blocking_followers"),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(
@@ -173,6 +222,7 @@ def load_lexicon() -> Lexicon:
         programs=dict(read_table("gazetteers/programs.tsv", 2)),
         school_aliases=dict(read_table("gazetteers/school_aliases.tsv", 2)),
         region_changes=dict(read_table("gazetteers/region_changes.tsv", 2)),
+        bureau_suffix_aliases=dict(read_table("lexicon/bureau_suffix_aliases.tsv", 2)),
         figure_units={
             unit: (norm, int(mult))
             for unit, norm, mult in read_table("lexicon/figure_units.tsv", 3)

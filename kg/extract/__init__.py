@@ -253,7 +253,12 @@ def _bureau_name(surface: str, home: str, index, rules: Rules) -> str:
     )
     if not suffix or not home:
         return surface
-    return _region_prefix(home, index) + suffix
+    return _region_prefix(home, index) + _full_suffix(suffix, rules)
+
+
+def _full_suffix(suffix: str, rules: Rules) -> str:
+    """教委 → 教育委员会: canonical names use the full ending."""
+    return rules.lexicon.bureau_suffix_aliases.get(suffix, suffix)
 
 
 def _region_prefix(code: str, index) -> str:
@@ -283,7 +288,9 @@ def _resolve_bureau(
         "",
     )
     if cand.region:
-        return _region_prefix(cand.region, index) + suffix, cand.region
+        return _region_prefix(cand.region, index) + _full_suffix(
+            suffix, rules
+        ), cand.region
     head = surface[: -len(suffix)] if suffix else surface
     if suffix in ("教育部",) or not suffix:
         return surface, ""
@@ -302,5 +309,5 @@ def _resolve_bureau(
                 else ref.level
             )
             if level == target and code in named:
-                return _region_prefix(code, index) + suffix, code
+                return _region_prefix(code, index) + _full_suffix(suffix, rules), code
     return surface, ""

@@ -553,6 +553,8 @@ def _find_programs(
         view, rules.program_suffix, "Program", rules, stop, 16, _PHRASE_STOP_TAGS
     ):
         name = _ORDINAL_PREFIX.sub("", _YEAR_PREFIX.sub("", cand.name))
+        if name.startswith("年") and view.text[cand.start - 1 : cand.start].isdigit():
+            name = name[2:] if name.startswith("年度") else name[1:]  # 2021|年…
         name = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", name)
         name = _strip_leading_verbs(view, cand.end - len(name), name)
         if len(name) < 4 or _is_construction(name, rules):
@@ -778,7 +780,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
         if not _is_award_name(name, rules, after_trigger=True):
             continue
         if i == 0:
-            level = _LEVEL_PREFIX.match(name)
+            level = _LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)
             first_level = level.group() if level else ""
             event = _EVENT_WORDS.match(name)
             first_event = (
@@ -819,6 +821,8 @@ def _find_suffix_awards(
         if not view.is_token_end(end):
             continue
         floor = _clause_floor(text, start)
+        if text[end : end + 4].startswith(rules.lexicon.award_blocking_followers):
+            continue  # 特级教师后备人才: candidates for the honour, not holders
         left = _walk_left(view, start, stop, 20, floor, _PHRASE_STOP_TAGS)
         name = clean_award_name(text[left:end])
         if len(name) < 4 or not _CJK.search(name):
