@@ -305,3 +305,20 @@ def test_extract_offsets_point_at_the_surface_form(nlp):
             assert text[m.start : m.end] == m.text
     for r in ex.relations:
         assert 0 <= r.sentence < len(ex.sentences)
+
+
+def test_extract_town_wins_over_a_county_short_form(nlp):
+    # 那坡 is a county of 百色市, but 那坡镇 is a town of 田阳区.
+    ex = run(nlp, "百色市田阳区那坡镇初级中学获评先进学校。")
+    assert "那坡镇" in names(ex, "Region")
+    assert "那坡县" not in names(ex, "Region")
+
+
+def test_extract_autonomous_region_department(nlp):
+    ex = run(
+        nlp,
+        "广西壮族自治区百色市田阳区教育局被自治区教育厅授予“先进单位”称号。",
+        publisher="广西壮族自治区百色市田阳区教育局",
+    )
+    assert "广西壮族自治区教育厅" in names(ex, "Bureau")
+    assert ("百色市田阳区教育局", "先进单位") in triples(ex, "receivedAward")

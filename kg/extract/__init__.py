@@ -297,10 +297,10 @@ def _resolve_bureau(
     # 区教育局 / 教体局 in a district bureau's own report is that bureau.
     if publisher_full and head in ("", _bureau_level_char(publisher_name, rules)):
         return publisher_full, home
-    if home and head in ("省", "市", "州", "盟"):
+    if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
         # 市教育局 in a district's report is the bureau of the district's city
         # (of the municipality itself under 北京/上海/天津/重庆).
-        target = {"省": 1, "市": 2, "州": 2, "盟": 2}[head]
+        target = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "自治州": 2}[head]
         for code in (home, *index.ancestors(home)):
             ref = index.by_code[code]
             level = (

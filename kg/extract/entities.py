@@ -272,6 +272,14 @@ def _find_towns(
             by_name.setdefault(town.name, []).append(town)
     for match in pattern.finditer(text):
         refs = by_name.get(match.group(), [])
+        same_start = accepted.get(match.start())
+        if (
+            same_start is not None
+            and same_start.rule == "region.short-context"
+            and same_start.end < match.end()
+        ):
+            # 那坡镇 (a town of the report's county) read as 那坡 (a county).
+            del accepted[match.start()]
         if len(refs) == 1 and not any(
             s <= match.start() < e.end for s, e in accepted.items()
         ):
@@ -386,7 +394,10 @@ def _find_bureaus(
             codes.insert(0, region.region)
             left = region.start
         level_char = ""
-        if not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
+        if not codes and text[max(0, left - 3) : left] in ("自治区", "自治州"):
+            level_char = text[left - 3 : left]
+            left -= 3
+        elif not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
             level_char = text[left - 1]
             left -= 1
         out.append(
