@@ -10,11 +10,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import KGError
+
+if TYPE_CHECKING:
+    from .query import NamedQuery
 
 __all__ = ["main"]
 
@@ -92,8 +96,8 @@ def build(reports: Path, output: Path, jobs: int, no_html: bool) -> None:
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(path_type=Path))
-@click.argument("sparql")
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
+@click.argument("sparql", required=False)
 @click.option(
     "-f",
     "--format",
@@ -103,20 +107,37 @@ def build(reports: Path, output: Path, jobs: int, no_html: bool) -> None:
     show_default=True,
     help="Output format.",
 )
-def query(graph: Path, sparql: str, fmt: str) -> None:
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE, a string (<…> for an IRI); repeatable.",
+)
+@click.option("-l", "--list", "list_only", is_flag=True, help="List the named queries.")
+def query(
+    graph: Path | None,
+    sparql: str | None,
+    fmt: str,
+    params: tuple[str, ...],
+    list_only: bool,
+) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over a built GRAPH.
 
-    SPARQL is the query text, or a path to a .rq file.
+    SPARQL is a named query (see --list), a path to a .rq file, or the query
+    text. GRAPH is a graph.ttl or the build folder that holds it.
     """
-    from .query import format_result, run_query
+    from .query import format_result, load_query, named_queries
 
+    if list_only:
+        click.echo(_query_list(named_queries()), nl=False)
+        return
+    if graph is None or sparql is None:
+        raise click.UsageError("give GRAPH and SPARQL (or --list)")
     try:
-        text = (
-            Path(sparql).read_text(encoding="utf-8")
-            if sparql.endswith(".rq")
-            else sparql
-        )
-        result = run_query(graph, text)
+        bound = _parse_params(params)
+        result = load_query(sparql).run(graph, bound)
         click.echo(format_result(result, fmt), nl=False)
     except (KGError, OSError) as exc:
         _fail(exc)
@@ -196,3 +217,79 @@ def validate(graph: Path, shapes: Path | None) -> None:
         _fail(exc)
     click.echo(result.format(), nl=False)
     sys.exit(0 if result.conforms else 1)
+
+
+# ------------------------------------------------- named queries, serve
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    """``("name=实验小学",)`` → ``{"name": "实验小学"}``; values may hold ``=``."""
+    bound: dict[str, str] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(
+                f"{item!r} is not NAME=VALUE", param_hint="--param"
+            )
+        if name.strip() in bound:
+            raise click.BadParameter(f"{name} given twice", param_hint="--param")
+        bound[name.strip()] = value
+    return bound
+
+
+def _query_list(queries: tuple[NamedQuery, ...]) -> str:
+    """One line per named query, then one per parameter it takes."""
+    width = max((len(q.name) for q in queries), default=0)
+    lines = []
+    for q in queries:
+        lines.append(f"{q.name:<{width}}  {q.description}")
+        for p in q.params:
+            optional = "" if p.required else " (optional)"
+            lines.append(f"{'':<{width}}    --param {p.name}=…{optional}  {p.help}")
+    return "\n".join(lines) + "\n"
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (the default: this machine only).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=7878,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--writable",
+    is_flag=True,
+    help="Accept SPARQL UPDATE, on a scratch copy dropped at exit.",
+)
+@click.option(
+    "--memory",
+    is_flag=True,
+    help="Load the graph into memory: slower start, faster joins on big graphs.",
+)
+def serve(graph: Path, host: str, port: int, writable: bool, memory: bool) -> None:
+    """Serve a built GRAPH as a SPARQL 1.1 endpoint, with the explorer at /.
+
+    Queries go to /query (GET ?query=, or POST); the graph.html explorer is
+    at /. Read-only unless --writable. Stop with Ctrl-C.
+    """
+    from .serve import serve as run_server
+
+    def ready(url: str) -> None:
+        mode = "writable scratch copy" if writable else "read-only"
+        mode += ", in memory" if memory else ""
+        click.echo(f"serving {graph} at {url} ({mode}); SPARQL endpoint {url}query")
+        click.echo("press Ctrl-C to stop")
+
+    try:
+        run_server(graph, host, port, writable, memory=memory, on_ready=ready)
+    except (KGError, OSError) as exc:
+        _fail(exc)
+    click.echo("stopped")

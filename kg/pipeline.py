@@ -100,7 +100,8 @@ def build(
     Args:
         input_path: a folder of reports (searched recursively) or one file.
         output_dir: where ``graph.ttl``, ``graph.graphml``, ``graph.html``,
-            ``report.json`` and ``resolution.jsonl`` are written.
+            ``report.json`` and ``resolution.jsonl`` are written, and the
+            query store ``store/`` (:func:`kg.query.write_store`).
         jobs: worker processes for ingest+extract (1: in this process).
         html: also render the interactive HTML graph.
         progress: optional callback ``(stage, done, total)``.
@@ -136,7 +137,12 @@ def build(
         ) from exc
     # A previous build's outputs inside the input folder are not reports.
     produced = {(output_dir / name).resolve() for name in OUTPUT_NAMES}
-    files = [f for f in files if f.resolve() not in produced]
+    store = (output_dir / "store").resolve()  # the query store's files too
+    files = [
+        f
+        for f in files
+        if f.resolve() not in produced and store not in f.resolve().parents
+    ]
     root = input_path if input_path.is_dir() else input_path.parent
     wanted = [f for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES]
     for f in files:
@@ -193,9 +199,28 @@ def build(
         report.outputs[name] = str(output_dir / name)
     report.outputs["report.json"] = str(output_dir / "report.json")
     report.timings["write"] = time.perf_counter() - t4
+    _write_store(output_dir, report)
     report.timings["total"] = time.perf_counter() - t0
     write_json(report.to_dict(), output_dir / "report.json")
     return report
+
+
+def _write_store(output_dir: Path, report: BuildReport) -> None:
+    """Load graph.ttl into ``<out>/store`` so ``kg query`` need not parse it.
+
+    The store is a cache of graph.ttl, not part of the build's contract: if it
+    cannot be written the build still succeeds and queries read the Turtle.
+    """
+    from .query import STORE_DIR, write_store
+
+    t = time.perf_counter()
+    try:
+        store = write_store(output_dir / "graph.ttl", output_dir / STORE_DIR)
+    except KGError as exc:
+        log.warning("%s (queries will read graph.ttl)", exc)
+        return
+    report.outputs[STORE_DIR] = str(store)
+    report.timings["store"] = time.perf_counter() - t
 
 
 def _skip(report: BuildReport, item: SkippedFile, *, logged: bool = False) -> None:

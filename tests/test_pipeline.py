@@ -19,7 +19,7 @@ import kg.serialize
 import kg.visualize
 from kg.errors import KGError
 from kg.pipeline import OUTPUT_NAMES, build, collect_files
-from kg.query import run_query
+from kg.query import STORE_DIR, run_query
 from kg.vocab import EDU
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.iterdir())
@@ -50,7 +50,9 @@ def test_every_output_is_written_and_listed(example_build: Built, name: str) -> 
 
 
 def test_outputs_is_the_documented_set(example_build: Built) -> None:
-    assert set(example_build.report.outputs) == set(OUTPUT_NAMES)
+    # The files, and the query store folder loaded from graph.ttl.
+    assert set(example_build.report.outputs) == {*OUTPUT_NAMES, STORE_DIR}
+    assert (example_build.out / STORE_DIR).is_dir()
     assert not _tmp_files(example_build.out)
 
 
@@ -262,12 +264,13 @@ def test_a_failing_writer_leaves_the_previous_build_intact(
 ) -> None:
     out = tmp_path / "out"
     shutil.copytree(example_build.out, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    # Every file, the query store's included.
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     monkeypatch.setattr(module, attribute, _explode)
     # A different corpus, so a half-updated folder would show.
     with pytest.raises(RuntimeError, match="disk on fire"):
         build(GOOD, out)
-    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert not _tmp_files(out)
 

@@ -5,16 +5,39 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
 import unicodedata
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from conftest import Built
+from click.testing import CliRunner
+from conftest import EXAMPLES, SEEDS, Built
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from rdflib import Graph
 
-from kg.errors import QueryError
+import kg.query
+from kg.cli import cli
+from kg.errors import DataFileError, QueryError
 from kg.pipeline import build
-from kg.query import QueryResult, format_result, graph_stats, run_query
+from kg.query import (
+    STORE_DIR,
+    NamedQuery,
+    QueryResult,
+    bind_value,
+    format_result,
+    graph_stats,
+    load_query,
+    named_queries,
+    named_query,
+    open_store,
+    run_query,
+    store_is_fresh,
+    write_store,
+)
+from kg.resources import list_queries, read_query
 
 SCHOOLS = "SELECT ?s ?label WHERE { ?s a edu:School ; rdfs:label ?label } ORDER BY ?s"
 
@@ -242,3 +265,399 @@ def test_awkward_text_formats_cleanly(awkward_graph: Path, fmt: str) -> None:
         assert [r[0] for r in rows[1:]] == [r[0] for r in result.rows]
     else:
         assert text.endswith(f"({len(result.rows)} rows)\n")
+
+
+# ---------------------------------------------------------- named queries
+
+NAMED = named_queries()
+#: A value for each required parameter, present in both test corpora.
+PARAM_VALUES = {"name": "小学"}
+#: Text that would rewrite the query if it were pasted into it.
+INJECTIONS = (
+    '实验小学" } UNION { ?s ?p ?o } #',
+    "\"'} UNION {",
+    "} UNION { ?e rdfs:label ?entity }",
+    '\\" . ?x ?y ?z . FILTER(true) #',
+    "x\n} LIMIT 0 #",
+    "<https://w3id.org/edukg/id/> } UNION {",
+)
+
+
+def _params(query: NamedQuery) -> dict[str, str]:
+    return {p.name: PARAM_VALUES[p.name] for p in query.params if p.required}
+
+
+@pytest.fixture(scope="module")
+def seeds_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``../shared/corpus/seeds`` built once for this module (no HTML)."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is not here")
+    out = tmp_path_factory.mktemp("seeds-build")
+    build(SEEDS, out, html=False)
+    return out / "graph.ttl"
+
+
+def _count(graph: Path, sparql: str) -> int:
+    return int(
+        run_query(graph, f"SELECT (COUNT(*) AS ?n) WHERE {{ {sparql} }}").rows[0][0]
+    )
+
+
+def test_there_are_at_least_ten_named_queries_with_descriptions() -> None:
+    assert len(NAMED) >= 10
+    assert tuple(q.name for q in NAMED) == list_queries()
+    for query in NAMED:
+        assert query.description, f"{query.name}.rq has no description line"
+        assert not query.description.startswith("param "), query.name
+        for param in query.params:
+            assert param.help, (query.name, param.name)
+            # Oxigraph binds only projected variables.
+            select = query.sparql[query.sparql.index("SELECT") :].split("WHERE")[0]
+            assert f"?{param.name}" in select, (query.name, param.name)
+
+
+@pytest.mark.parametrize("query", NAMED, ids=lambda q: q.name)
+def test_named_query_runs_on_the_example_graph(example_build: Built, query) -> None:
+    result = query.run(example_build.ttl, _params(query))
+    assert result.kind == "select"
+    assert result.variables
+    assert result.rows, f"{query.name} found nothing in the example graph"
+
+
+@pytest.mark.parametrize("query", NAMED, ids=lambda q: q.name)
+def test_named_query_runs_on_the_seeds_graph(seeds_graph: Path, query) -> None:
+    result = query.run(seeds_graph, _params(query))
+    assert result.kind == "select"
+    assert result.rows, f"{query.name} found nothing in the seeds graph"
+
+
+def test_awards_by_region_counts_the_regions_own_awards(example_build: Built) -> None:
+    rows = named_query("awards-by-region").run(example_build.ttl).to_dicts()
+    by_region = {row["region"]: int(row["awards"]) for row in rows}
+    own = run_query(
+        example_build.ttl,
+        "SELECT ?label (COUNT(DISTINCT ?a) AS ?n) WHERE { ?r a edu:Region ; "
+        "rdfs:label ?label ; edu:receivedAward ?a } GROUP BY ?label",
+    )
+    assert own.rows
+    for label, count in own.rows:
+        assert by_region.get(label, 0) >= int(count), label
+
+
+def test_schools_by_region_counts_each_school_once(example_build: Built) -> None:
+    rows = named_query("schools-by-region").run(example_build.ttl).to_dicts()
+    located = _count(
+        example_build.ttl,
+        "SELECT DISTINCT ?s WHERE { ?s a edu:School ; edu:locatedIn ?r }",
+    )
+    assert sum(int(row["schools"]) for row in rows) == located
+
+
+def test_evidence_lists_every_statement_and_narrows_by_name(
+    example_build: Built,
+) -> None:
+    evidence = named_query("evidence")
+    everything = evidence.run(example_build.ttl)
+    assert len(everything.rows) == _count(example_build.ttl, "?st a rdf:Statement")
+    narrowed = evidence.run(example_build.ttl, {"name": "小学"}).to_dicts()
+    assert 0 < len(narrowed) < len(everything.rows)
+    assert all("小学" in r["subject"] or "小学" in r["object"] for r in narrowed)
+
+
+def test_param_binds_a_value(example_build: Built) -> None:
+    rows = (
+        named_query("reports-mentioning")
+        .run(example_build.ttl, {"name": "实验小学"})
+        .to_dicts()
+    )
+    assert rows
+    labels = run_query(
+        example_build.ttl,
+        "SELECT ?l ?form WHERE { ?e rdfs:label ?l "
+        "{ ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } }",
+    ).rows
+    matching = {label for label, form in labels if "实验小学" in form}
+    assert {r["entity"] for r in rows} <= matching
+    assert {r["name"] for r in rows} == {"实验小学"}
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_param_values_cannot_change_the_query(example_build: Built, value: str) -> None:
+    # Echoed back verbatim: the value is one literal, whatever it contains.
+    echo = run_query(example_build.ttl, "SELECT ?name WHERE {}", {"name": value})
+    assert echo.rows == ((value,),)
+    # A filter on it finds nothing, where a pasted UNION would find everything.
+    assert (
+        named_query("reports-mentioning").run(example_build.ttl, {"name": value}).rows
+        == ()
+    )
+    assert named_query("evidence").run(example_build.ttl, {"name": value}).rows == ()
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_cli_param_values_cannot_change_the_query(
+    example_build: Built, value: str
+) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["query", str(example_build.ttl), "entity", "--param", f"name={value}"],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("(0 rows)\n")
+
+
+def test_param_names_may_carry_a_sigil(example_build: Built) -> None:
+    for key in ("name", "?name", "$name"):
+        echo = run_query(example_build.ttl, "SELECT ?name WHERE {}", {key: "x"})
+        assert echo.rows == (("x",),)
+
+
+def test_an_iri_param_binds_an_iri(example_build: Built) -> None:
+    region = run_query(
+        example_build.ttl, "SELECT ?r WHERE { ?r a edu:Region } LIMIT 1"
+    ).rows[0][0]
+    result = run_query(
+        example_build.ttl,
+        "SELECT ?r ?label WHERE { ?r rdfs:label ?label }",
+        {"r": f"<{region}>"},
+    )
+    assert len(result.rows) == 1
+    assert result.rows[0][0] == region
+    with pytest.raises(QueryError, match="not a valid IRI"):
+        bind_value("<not an iri>")
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("reports-mentioning", {}, r"needs --param name="),
+        ("reports", {"name": "x"}, r"has no parameter 'name' \(parameters: none\)"),
+        ("entity", {"nmae": "x"}, r"has no parameter 'nmae' \(parameters: name\)"),
+        ("entity", {"na me": "x"}, r"not a SPARQL variable name"),
+    ],
+)
+def test_bad_params_raise_queryerror(
+    example_build: Built, name: str, params: dict, message: str
+) -> None:
+    with pytest.raises(QueryError, match=message):
+        named_query(name).run(example_build.ttl, params)
+
+
+def test_a_param_outside_the_select_clause_is_reported(example_build: Built) -> None:
+    with pytest.raises(QueryError, match="variable of the SELECT clause"):
+        run_query(
+            example_build.ttl,
+            "SELECT ?s WHERE { ?s rdfs:label ?l FILTER(?l = ?x) }",
+            {"x": "a"},
+        )
+
+
+def test_unknown_query_names_are_reported_with_suggestions() -> None:
+    with pytest.raises(QueryError, match="did you mean reports-mentioning"):
+        named_query("reports-mentionin")
+    with pytest.raises(DataFileError, match="no such query"):
+        read_query("../resources")
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind"),
+    [
+        ("awards-by-region", "named"),
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "inline"),
+        ("../kg/resources", "inline"),  # never a path into the package
+    ],
+)
+def test_load_query_tells_names_from_text(spec: str, kind: str) -> None:
+    query = load_query(spec)
+    assert (query.name == spec) is (kind == "named")
+    assert query.closed is (kind == "named")
+
+
+def test_rq_files_may_declare_params(example_build: Built, tmp_path: Path) -> None:
+    path = tmp_path / "schools.rq"
+    path.write_text(
+        "# Schools by name.\n# param name: part of the name\n"
+        "SELECT ?label ?name WHERE { ?s a edu:School ; rdfs:label ?label "
+        "FILTER(CONTAINS(STR(?label), ?name)) }\n",
+        encoding="utf-8",
+    )
+    query = load_query(str(path))
+    assert query.description == "Schools by name."
+    with pytest.raises(QueryError, match="needs --param name"):
+        query.run(example_build.ttl)
+    rows = query.run(example_build.ttl, {"name": "小学"}).rows
+    assert rows and all("小学" in label for label, _ in rows)
+
+
+# ------------------------------------------------------------- CLI: query
+
+
+def test_cli_list_prints_every_name_and_description() -> None:
+    result = CliRunner().invoke(cli, ["query", "--list"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for query in NAMED:
+        assert any(
+            line.startswith(query.name + " ") and query.description in line
+            for line in lines
+        ), query.name
+    assert sum(1 for line in lines if not line.startswith(" ")) == len(NAMED) >= 10
+    assert "--param name=" in result.stdout
+
+
+def test_cli_runs_a_named_query_with_a_param(example_build: Built) -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "query",
+            str(example_build.out),  # a build folder works as GRAPH
+            "reports-mentioning",
+            "--param",
+            "name=实验小学",
+            "-f",
+            "csv",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    expected = named_query("reports-mentioning").run(
+        example_build.ttl, {"name": "实验小学"}
+    )
+    assert [tuple(r.values()) for r in rows] == list(expected.rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["reports-mentioning"], "needs --param name="),
+        (["reports-mentionin"], "did you mean"),
+        (["reports", "--param", "oops"], "is not NAME=VALUE"),
+        (["entity", "-p", "name=a", "-p", "name=b"], "given twice"),
+    ],
+)
+def test_cli_query_errors_exit_2(
+    example_build: Built, args: list[str], message: str
+) -> None:
+    result = CliRunner().invoke(cli, ["query", str(example_build.ttl), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_cli_query_needs_graph_and_sparql_without_list() -> None:
+    result = CliRunner().invoke(cli, ["query"])
+    assert result.exit_code == 2
+    assert "--list" in result.stderr
+
+
+# ---------------------------------------------------------- the store
+
+
+@pytest.fixture
+def build_copy(example_build: Built, tmp_path: Path) -> Path:
+    """A private copy of the example build folder (mtimes kept)."""
+    out = tmp_path / "out"
+    shutil.copytree(example_build.out, out)
+    return out
+
+
+def test_build_leaves_a_fresh_store(example_build: Built) -> None:
+    store = example_build.out / STORE_DIR
+    assert example_build.report_json["outputs"][STORE_DIR] == str(store)
+    assert store.is_dir()
+    assert store_is_fresh(example_build.ttl)
+    assert store_is_fresh(example_build.out)
+    assert len(open_store(example_build.ttl)) == example_build.report.triples
+    leftovers = [p for p in example_build.out.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_queries_use_the_store_not_the_turtle(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = run_query(build_copy / "graph.ttl", SCHOOLS)
+
+    def no_parsing(path: Path) -> None:
+        raise AssertionError(f"parsed {path}")
+
+    monkeypatch.setattr(kg.query, "_load_store", no_parsing)
+    assert run_query(build_copy / "graph.ttl", SCHOOLS) == expected
+    assert graph_stats(build_copy)["triples"] > 0
+
+
+def test_the_store_answers_when_graph_ttl_is_gone(build_copy: Path) -> None:
+    expected = run_query(build_copy / "graph.ttl", SCHOOLS)
+    (build_copy / "graph.ttl").unlink()
+    assert run_query(build_copy / "graph.ttl", SCHOOLS) == expected
+    result = CliRunner().invoke(
+        cli, ["query", str(build_copy / "graph.ttl"), "reports"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "(4 rows)" in result.stdout
+
+
+def test_a_stale_store_is_not_used(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ttl = build_copy / "graph.ttl"
+    # Same size, newer file: a hand edit, or another build's graph copied in.
+    marker = build_copy / STORE_DIR / "edukg-store.json"
+    later = marker.stat().st_mtime_ns + 5_000_000_000
+    os.utime(ttl, ns=(later, later))
+    assert not store_is_fresh(ttl)
+    parsed: list[Path] = []
+    original = kg.query._load_store
+    monkeypatch.setattr(
+        kg.query, "_load_store", lambda p: parsed.append(p) or original(p)
+    )
+    run_query(ttl, "ASK {}")
+    assert parsed == [ttl]
+
+
+def test_an_edited_graph_is_queried_not_the_old_store(build_copy: Path) -> None:
+    ttl = build_copy / "graph.ttl"
+    ttl.write_text(
+        "<urn:x:s> <http://www.w3.org/2000/01/rdf-schema#label> 'edited' .\n",
+        encoding="utf-8",
+    )
+    assert not store_is_fresh(ttl)
+    assert run_query(ttl, "SELECT ?l WHERE { ?s rdfs:label ?l }").rows == (("edited",),)
+
+
+def test_rebuilding_replaces_the_store(build_copy: Path) -> None:
+    ttl = build_copy / "graph.ttl"
+    before = ttl.read_bytes()
+    report = build(EXAMPLES, build_copy, html=False)
+    assert ttl.read_bytes() == before  # the store is not part of that contract
+    assert store_is_fresh(ttl)
+    assert len(open_store(ttl)) == report.triples
+    assert [p for p in build_copy.iterdir() if p.name.startswith(".")] == []
+
+
+def test_write_store_failure_keeps_the_old_store(build_copy: Path) -> None:
+    bad = build_copy / "bad.ttl"
+    bad.write_text("this is <not turtle", encoding="utf-8")
+    with pytest.raises(QueryError, match="cannot write the query store"):
+        write_store(bad, build_copy / STORE_DIR)
+    assert store_is_fresh(build_copy / "graph.ttl")
+    assert [p for p in build_copy.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_build_whose_store_fails_still_succeeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def fail(*_args: object) -> None:
+        raise QueryError("no space left on device")
+
+    monkeypatch.setattr(kg.query, "write_store", fail)
+    report = build(EXAMPLES, tmp_path, html=False)
+    assert STORE_DIR not in report.outputs
+    assert "no space left" in caplog.text
+    assert run_query(tmp_path / "graph.ttl", "ASK { ?s a edu:School }").boolean
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
+def test_any_text_is_bound_verbatim(value: str) -> None:
+    assume(not (value.startswith("<") and value.endswith(">")))  # <…> is an IRI
+    echo = run_query(ox.Store(), "SELECT ?name WHERE {}", {"name": value})
+    assert echo.rows == ((value,),)
