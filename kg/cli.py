@@ -59,7 +59,14 @@ def cli(verbose: bool) -> None:
     help="Worker processes for ingest and extraction.",
 )
 @click.option("--no-html", is_flag=True, help="Skip the interactive HTML graph.")
-def build(reports: Path, output: Path, jobs: int, no_html: bool) -> None:
+@click.option(
+    "--overrides",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Resolution overrides (merge/drop lines); default: OUTPUT/overrides.tsv.",
+)
+def build(
+    reports: Path, output: Path, jobs: int, no_html: bool, overrides: Path | None
+) -> None:
     """Build the graph of a folder of REPORTS (.txt, .html, .htm, .md)."""
     from .pipeline import build as run_build
 
@@ -75,14 +82,35 @@ def build(reports: Path, output: Path, jobs: int, no_html: bool) -> None:
         if done == total:
             bar[stage].__exit__(None, None, None)
 
+    # `kg build` prints one line per skipped file itself; the library's log
+    # records of the same events would say it twice (shown with -v).
+    quiet = (
+        []
+        if logging.getLogger().level <= logging.INFO
+        else ["kg.pipeline", "kg.ingest"]
+    )
+    saved = {name: logging.getLogger(name).level for name in quiet}
+    for name in quiet:
+        logging.getLogger(name).setLevel(logging.ERROR)
     try:
         result = run_build(
-            reports, output, jobs=jobs, html=not no_html, progress=progress
+            reports,
+            output,
+            jobs=jobs,
+            html=not no_html,
+            overrides=overrides,
+            progress=progress,
         )
     except (KGError, OSError) as exc:
         _fail(exc)
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
     for item in result.files_skipped:
-        click.echo(f"kg: warning: skipped {item['file']}: {item['reason']}", err=True)
+        detail = f" ({item['detail']})" if item.get("detail") else ""
+        click.echo(
+            f"kg: warning: skipped {item['file']}: {item['reason']}{detail}", err=True
+        )
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.entity_counts.items()))
     rels = ", ".join(f"{k} {v}" for k, v in sorted(result.relation_counts.items()))
     click.echo(

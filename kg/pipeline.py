@@ -76,7 +76,10 @@ def _extract_all(
 ) -> Iterator[Extraction]:
     if jobs > 1 and len(docs) > 1:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
-            for i, ex in enumerate(pool.map(_extract_one, docs, chunksize=4), 1):
+            for i, ex in enumerate(
+                pool.map(_extract_one, docs, chunksize=max(1, len(docs) // (jobs * 8))),
+                1,
+            ):
                 if progress:
                     progress("extract", i, len(docs))
                 yield ex
@@ -93,6 +96,7 @@ def build(
     *,
     jobs: int = 1,
     html: bool = True,
+    overrides: Path | None = None,
     progress: Progress | None = None,
 ) -> BuildReport:
     """Build the knowledge graph of a folder of reports.
@@ -103,7 +107,10 @@ def build(
             ``report.json`` and ``resolution.jsonl`` are written, and the
             query store ``store/`` (:func:`kg.query.write_store`).
         jobs: worker processes for ingest+extract (1: in this process).
-        html: also render the interactive HTML graph.
+        html: also render the interactive HTML graph (without it, a stale
+            graph.html from an earlier build is removed).
+        overrides: a resolution overrides file (:func:`kg.resolve.load_overrides`);
+            ``<output_dir>/overrides.tsv`` is used when it exists and none is given.
         progress: optional callback ``(stage, done, total)``.
 
     Returns:
@@ -115,7 +122,7 @@ def build(
     """
     from .graph import iter_triples, to_networkx
     from .ingest import read_documents
-    from .resolve import resolve
+    from .resolve import load_overrides, resolve
     from .serialize import (
         atomic_write,
         graphml_bytes,
@@ -170,7 +177,11 @@ def build(
     report.timings["extract"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
-    resolution = resolve(extractions)
+    if overrides is None and (output_dir / "overrides.tsv").is_file():
+        overrides = output_dir / "overrides.tsv"
+    resolution = resolve(extractions, load_overrides(overrides) if overrides else None)
+    if overrides:
+        report.outputs["overrides"] = str(overrides)
     report.timings["resolve"] = time.perf_counter() - t2
 
     t3 = time.perf_counter()
@@ -197,6 +208,9 @@ def build(
     for name, data in payloads.items():
         atomic_write(output_dir / name, data)
         report.outputs[name] = str(output_dir / name)
+    if not html:
+        # An explorer page from an earlier build would no longer match the graph.
+        (output_dir / "graph.html").unlink(missing_ok=True)
     report.outputs["report.json"] = str(output_dir / "report.json")
     report.timings["write"] = time.perf_counter() - t4
     _write_store(output_dir, report)

@@ -125,3 +125,24 @@ def test_resolve_every_relation_has_evidence(extractions):
         assert rel.evidence
         for ev in rel.evidence:
             assert ev.sentence and ev.rule and ev.start <= ev.end
+
+
+def test_build_honours_the_overrides_file_in_the_output_folder(tmp_path: Path):
+    from kg.pipeline import build
+
+    reports = tmp_path / "in"
+    reports.mkdir()
+    (reports / "a.txt").write_text(
+        "酒泉市肃州区教育局2023年工作总结\n" + REPORTS["a.txt"][1], encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "overrides.tsv").write_text(
+        "merge\tSchool\t肃州职高\t酒泉市肃州职业高级中学\n", encoding="utf-8"
+    )
+    report = build(reports, out, html=False)
+    assert report.outputs["overrides"].endswith("overrides.tsv")
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "酒泉市肃州职业高级中学" in ttl
+    merges = (out / "resolution.jsonl").read_text(encoding="utf-8")
+    assert "override-merge" in merges
