@@ -74,6 +74,9 @@ MAX_BODY = 16 * 1024 * 1024
 #: Results up to this size are buffered in memory, larger ones in a temp file.
 _SPOOL = 8 * 1024 * 1024
 _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+#: Prefixes of Turtle results; not id:, whose IRIs (id:region/…) would need
+#: escaped slashes (id:region\/320200).
+_OUTPUT_PREFIXES = {k: v for k, v in PREFIX_MAP.items() if k != "id"}
 
 _NO_EXPLORER = b"""<!doctype html>
 <html lang="en"><meta charset="utf-8"><title>EduKG SPARQL endpoint</title>
@@ -469,7 +472,7 @@ class _Handler(BaseHTTPRequestHandler):
                     fmt = negotiate(accept, _graph_formats())
                     if fmt is None:
                         raise _not_acceptable(_graph_formats())
-                    ox.serialize(result, buffer, fmt, prefixes=PREFIX_MAP)
+                    ox.serialize(result, buffer, fmt, prefixes=_OUTPUT_PREFIXES)
                     media = _with_charset(fmt.media_type)
                 self._send_file(buffer, media)
         except SyntaxError as exc:
