@@ -69,7 +69,8 @@ import pyoxigraph as ox
 from networkx.readwrite.gexf import GEXFWriter
 
 from .errors import KGError
-from .serialize import atomic_write
+from .serialize import atomic_write, rdf_format
+from .types import ENTITY_TYPES
 
 __all__ = [
     "ENTITY_CLASSES",
@@ -102,16 +103,7 @@ PREFIXES: dict[str, str] = {
 
 #: The classes whose instances are network nodes, in the order used to pick
 #: one ``type`` when a node has several.
-ENTITY_CLASSES: tuple[str, ...] = (
-    "Region",
-    "Bureau",
-    "School",
-    "Program",
-    "Award",
-    "Document",
-    "Organization",
-    "Report",
-)
+ENTITY_CLASSES: tuple[str, ...] = (*ENTITY_TYPES, "Report")
 
 #: Supported export formats.
 FORMATS: tuple[str, ...] = ("csv", "gexf", "graphml", "jsonld", "nt", "trig")
@@ -183,11 +175,7 @@ def load_triples(graph_path: Path) -> list[ox.Triple]:
     path = Path(graph_path)
     if not path.is_file():
         raise ExportError(f"{path}: no such graph file (run `kg build` first)")
-    fmt = {
-        ".nt": ox.RdfFormat.N_TRIPLES,
-        ".nq": ox.RdfFormat.N_QUADS,
-        ".trig": ox.RdfFormat.TRIG,
-    }.get(path.suffix, ox.RdfFormat.TURTLE)
+    fmt = rdf_format(path)
     try:
         triples = {q.triple for q in ox.parse(path=str(path), format=fmt)}
     except (SyntaxError, ValueError, OSError) as exc:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DataFileError, QueryError
+from .serialize import rdf_format
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -84,16 +85,6 @@ class QueryResult:
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
 
 
-def _rdf_format(path: Path) -> ox.RdfFormat:
-    import pyoxigraph as ox
-
-    return {
-        ".nt": ox.RdfFormat.N_TRIPLES,
-        ".trig": ox.RdfFormat.TRIG,
-        ".nq": ox.RdfFormat.N_QUADS,
-    }.get(path.suffix, ox.RdfFormat.TURTLE)
-
-
 def _load_store(graph_path: Path) -> ox.Store:
     import pyoxigraph as ox
 
@@ -102,7 +93,7 @@ def _load_store(graph_path: Path) -> ox.Store:
         raise QueryError(f"{path}: no such graph file (run `kg build` first)")
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=_rdf_format(path))
+        store.bulk_load(path=str(path), format=rdf_format(path))
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"{path}: cannot parse graph: {exc}") from exc
     return store
@@ -156,7 +147,7 @@ def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
         # the graph.ttl it was loaded from.
         tmp.chmod(0o777 & ~_umask())
         store = ox.Store(str(tmp))
-        store.bulk_load(path=str(ttl_path), format=_rdf_format(ttl_path))
+        store.bulk_load(path=str(ttl_path), format=rdf_format(ttl_path))
         store.flush()
         triples = len(store)
         del store  # closes RocksDB: the folder must not move while it is open

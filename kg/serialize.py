@@ -20,6 +20,7 @@ __all__ = [
     "atomic_write",
     "graphml_bytes",
     "jsonl_bytes",
+    "rdf_format",
     "read_graph",
     "turtle_bytes",
     "write_graphml",
@@ -112,6 +113,17 @@ def turtle_bytes(
 def write_turtle(graph: Graph, path: Path) -> None:
     """Write ``graph`` as Turtle to ``path`` atomically and deterministically."""
     atomic_write(path, turtle_bytes(graph))
+
+
+def rdf_format(path: Path):
+    """The pyoxigraph format of a graph file, from its suffix (Turtle by default)."""
+    import pyoxigraph as ox
+
+    return {
+        ".nt": ox.RdfFormat.N_TRIPLES,
+        ".nq": ox.RdfFormat.N_QUADS,
+        ".trig": ox.RdfFormat.TRIG,
+    }.get(Path(path).suffix, ox.RdfFormat.TURTLE)
 
 
 def read_graph(path: Path) -> Graph:

@@ -34,6 +34,7 @@ from rdflib.term import Node
 import kg
 
 from .errors import KGError
+from .serialize import rdf_format
 
 __all__ = [
     "SHAPES",
@@ -247,11 +248,7 @@ def _needed_predicates(shapes: Graph) -> set[str] | None:
 def _load_data(path: Path, needed: set[str] | None) -> Graph:
     if not path.is_file():
         raise ValidateError(f"{path}: no such graph file (run `kg build` first)")
-    fmt = {
-        ".nt": ox.RdfFormat.N_TRIPLES,
-        ".nq": ox.RdfFormat.N_QUADS,
-        ".trig": ox.RdfFormat.TRIG,
-    }.get(path.suffix, ox.RdfFormat.TURTLE)
+    fmt = rdf_format(path)
     graph = Graph()
     memo: dict[ox.NamedNode | ox.BlankNode | ox.Literal, Node] = {}
 
