@@ -155,6 +155,7 @@ class Lexicon:
     generic_name_prefixes: frozenset[str]
     program_generic_heads: frozenset[str]
     award_title_suffixes: tuple[str, ...]
+    area_award_suffixes: tuple[str, ...]
     award_blocking_followers: tuple[str, ...]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
@@ -198,6 +199,7 @@ def load_lexicon() -> Lexicon:
         generic_name_prefixes=frozenset(lines("generic_name_prefixes")),
         program_generic_heads=frozenset(lines("program_generic_heads")),
         award_title_suffixes=lines("award_title_suffixes"),
+        area_award_suffixes=lines("area_award_suffixes"),
         award_blocking_followers=lines("award_blocking_followers"),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.

@@ -322,3 +322,22 @@ def test_extract_autonomous_region_department(nlp):
     )
     assert "广西壮族自治区教育厅" in names(ex, "Bureau")
     assert ("百色市田阳区教育局", "先进单位") in triples(ex, "receivedAward")
+
+
+def test_extract_list_count_after_schools_is_not_a_person_subject(nlp):
+    ex = run(
+        nlp,
+        "晨曦小学、彩虹中学、春苗幼儿园等3所学校被评为兰州市文明校园。",
+        publisher="兰州市七里河区教育局",
+    )
+    got = triples(ex, "receivedAward")
+    assert {s for s, _ in got} == {"晨曦小学", "彩虹中学", "春苗幼儿园"}
+
+
+def test_extract_banner_honour_goes_to_the_region(nlp):
+    ex = run(
+        nlp,
+        "内蒙古自治区兴安盟扎赉特旗成功创建自治区民族团结进步示范旗。",
+        publisher="兴安盟扎赉特旗教育局",
+    )
+    assert ("扎赉特旗", "自治区民族团结进步示范旗") in triples(ex, "receivedAward")

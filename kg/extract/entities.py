@@ -54,20 +54,6 @@ _NAME_STOP_TAGS = frozenset(
 _PHRASE_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "r", "q", "y", "e", "o", "d"})
 # Joiners allowed inside program and award names (课程基地与学校文化建设项目).
 _JOINERS = frozenset({"与", "和"})
-_AREA_SUFFIXES = (
-    "示范区",
-    "实验区",
-    "发展区",
-    "普惠区",
-    "普惠县",
-    "先行区",
-    "示范县",
-    "先进县",
-    "先进区",
-    "先行(发展)区",
-    "试点区",
-    "试点县",
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ..resources import load_lexicon
 from ..types import Document, Mention, RelationMention
-from .entities import _AREA_SUFFIXES, AwardStatement
+from .entities import AwardStatement
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -23,6 +24,9 @@ _SYSTEM = re.compile(r"(?:全[区县市旗]|我[区县市旗]|本[区县市])?�
 _NON_RECIPIENT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两]+)(?:所|个|名|位|支|项|篇|件|人)|公众号|微信|教师|老师|学生|"
     r"校长|园长|班主任|个人|团队|节目|作品|论文|课题|案例|选手|运动员"
+)
+_LIST_COUNT = re.compile(
+    r"^等\s*[0-9一二三四五六七八九十两]+[所个家]?[\u4e00-\u9fff]{0,4}"
 )
 _IMPLEMENT_VERBS = re.compile(
     r"(?:实施|推进|开展|落实|启动|打造|推广|深化|建成|试点|探索|执行|推行|建设|投用|启用)"
@@ -119,7 +123,7 @@ def _awards(
         else:
             pairs = [(s, a) for s in subjects for a in award_ids]
         for subj, award in pairs:
-            area = mentions[award].name.endswith(_AREA_SUFFIXES)
+            area = mentions[award].name.endswith(load_lexicon().area_award_suffixes)
             if mentions[subj].label == "Region" and not area and publisher is not None:
                 subj = publisher
             out.append(
@@ -174,7 +178,8 @@ def _subjects(
         # “X教育”公众号获评…, X学校3名教师获评…: the recipient named after the
         # last entity is a person, team or account.
         tail_start = max(mentions[i].end for i in inside)
-        tail = text[tail_start:end]
+        # 等3所学校 after a list counts the schools just named, not people.
+        tail = _LIST_COUNT.sub("", text[tail_start:end])
         if first_only:
             tail = re.split(r"[，,；;]", tail, maxsplit=1)[0]
         if _NON_RECIPIENT.search(tail):
@@ -185,7 +190,9 @@ def _subjects(
     if bureaus:
         return bureaus[:1]
     regions = [i for i in inside if mentions[i].label == "Region"]
-    area = any(mentions[a].name.endswith(_AREA_SUFFIXES) for a in award_ids)
+    area = any(
+        mentions[a].name.endswith(load_lexicon().area_award_suffixes) for a in award_ids
+    )
     if regions:
         # 兰州市七里河区…: the last region of a chain is the subject.
         subject = regions[0]
