@@ -234,23 +234,14 @@ def _plain_view(text: str, nlp: Language) -> TextView:
 
 
 def _bureau_level_char(name: str, rules: Rules) -> str:
-    for suffix in sorted(rules.lexicon.bureau_suffixes, key=len, reverse=True):
-        if name.endswith(suffix):
-            head = name[: -len(suffix)]
-            return head[-1] if head and head[-1] in "省市区县旗州盟" else ""
-    return ""
+    suffix = rules.bureau_ending(name)
+    head = name[: -len(suffix)] if suffix else ""
+    return head[-1] if head and head[-1] in "省市区县旗州盟" else ""
 
 
 def _bureau_name(surface: str, home: str, index, rules: Rules) -> str:
     """The fullest name of a bureau: region path + suffix (宁波市北仑区教育局)."""
-    suffix = next(
-        (
-            s
-            for s in sorted(rules.lexicon.bureau_suffixes, key=len, reverse=True)
-            if surface.endswith(s)
-        ),
-        "",
-    )
+    suffix = rules.bureau_ending(surface)
     if not suffix or not home:
         return surface
     return _region_prefix(home, index) + _full_suffix(suffix, rules)
@@ -279,14 +270,7 @@ def _resolve_bureau(
 ) -> tuple[str, str]:
     """Expand a bureau mention to its fullest name, using the report's context."""
     surface = cand.name
-    suffix = next(
-        (
-            s
-            for s in sorted(rules.lexicon.bureau_suffixes, key=len, reverse=True)
-            if surface.endswith(s)
-        ),
-        "",
-    )
+    suffix = rules.bureau_ending(surface)
     if cand.region:
         return _region_prefix(cand.region, index) + _full_suffix(
             suffix, rules

@@ -508,11 +508,6 @@ def _find_gazetteer(view: TextView, rules: Rules) -> list[Candidate]:
     return out
 
 
-@lru_cache(maxsize=32)
-def _by_length(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
-
-
 def _generic_program(
     view: TextView, name: str, end: int, suffix: str, heads: frozenset[str]
 ) -> bool:
@@ -559,7 +554,7 @@ def _find_programs(
         if re.match(r"^[一二三四五六七八九十两]+[大项个类]", name) and len(name) <= 5:
             continue  # 五大行动, 九大工程: counts of unnamed programs
         suffix = next(
-            (x for x in _by_length(rules.lexicon.program_suffixes) if name.endswith(x)),
+            (x for x in rules.program_suffixes if name.endswith(x)),
             "",
         )
         if suffix and _generic_program(
@@ -593,15 +588,6 @@ def _find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
             start, end = pos, pos + len(item)
             pos = end + 1
             if i == 0:
-                start = _walk_left(
-                    view,
-                    end,
-                    rules.lexicon.program_stop_tokens,
-                    20,
-                    items_start,
-                    frozenset(),
-                )
-                # the walk starts at the item's end: re-walk from its last token
                 start = _item_start(view, items_start, end, rules)
             name = text[start:end].translate(_STRIP_QUOTES).strip()
             if name.endswith(rules.school_suffixes) or _is_construction(name, rules):

@@ -7,6 +7,7 @@ that produced it so a user can audit it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..resources import load_lexicon
 from ..types import Document, Mention, RelationMention
@@ -78,6 +79,7 @@ def _awards(
     by_span = {
         (m.start, m.end): i for i, m in enumerate(mentions) if m.label == "Award"
     }
+    sentence_starts = [start for start, _ in sentences]
     out = []
     for st in statements:
         if st.pursued:
@@ -87,7 +89,8 @@ def _awards(
         ]
         if not award_ids:
             continue
-        sent_start = max((s for s, _ in sentences if s <= st.trigger_start), default=0)
+        sentence = max(0, bisect_right(sentence_starts, st.trigger_start) - 1)
+        sent_start = sentences[sentence][0] if sentences else 0
         clause_start = sent_start
         for i in range(st.trigger_start - 1, sent_start - 1, -1):
             if text[i] in "，,；;：:":
@@ -109,15 +112,6 @@ def _awards(
             )
         if not subjects:
             continue
-        sentence = (
-            next(
-                i
-                for i, (s, e) in enumerate(sentences)
-                if s <= st.trigger_start < max(e, s + 1)
-            )
-            if any(s <= st.trigger_start < e for s, e in sentences)
-            else 0
-        )
         if st.distributive and len(subjects) == len(award_ids):
             pairs = list(zip(subjects, award_ids, strict=True))
         else:

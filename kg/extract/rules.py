@@ -69,6 +69,12 @@ class Rules:
     gazetteer_pattern: re.Pattern[str]
     school_suffixes: tuple[str, ...]
     award_suffixes: tuple[str, ...]
+    bureau_suffixes: tuple[str, ...]
+    program_suffixes: tuple[str, ...]
+
+    def bureau_ending(self, name: str) -> str:
+        """The longest bureau ending of ``name`` (教育体育局 before 体育局), or ""."""
+        return next((s for s in self.bureau_suffixes if name.endswith(s)), "")
 
     def user_words(self) -> list[str]:
         """Words jieba must keep whole: names and suffixes from the tables."""
@@ -105,4 +111,6 @@ def load_rules() -> Rules:
         gazetteer_pattern=_alternation(list(lex.programs) + list(lex.school_aliases)),
         school_suffixes=tuple(sorted(lex.school_suffixes, key=len, reverse=True)),
         award_suffixes=tuple(sorted(lex.award_suffixes, key=len, reverse=True)),
+        bureau_suffixes=tuple(sorted(lex.bureau_suffixes, key=len, reverse=True)),
+        program_suffixes=tuple(sorted(lex.program_suffixes, key=len, reverse=True)),
     )
