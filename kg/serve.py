@@ -320,6 +320,13 @@ def _quality(media_type: str, ranges: list[tuple[str, str, float]]) -> float:
 # ------------------------------------------------------------ the handler
 
 
+def _sparql_error(exc: Exception, action: str) -> _RequestError:
+    """Map an Oxigraph error to the HTTP reply: 400 for bad SPARQL, else 500."""
+    if isinstance(exc, SyntaxError):
+        return _RequestError(HTTPStatus.BAD_REQUEST, f"malformed SPARQL: {exc}")
+    return _RequestError(HTTPStatus.INTERNAL_SERVER_ERROR, f"{action} failed: {exc}")
+
+
 class _RequestError(Exception):
     """Stop handling a request and answer with this status and message."""
 
@@ -475,14 +482,8 @@ class _Handler(BaseHTTPRequestHandler):
                     ox.serialize(result, buffer, fmt, prefixes=_OUTPUT_PREFIXES)
                     media = _with_charset(fmt.media_type)
                 self._send_file(buffer, media)
-        except SyntaxError as exc:
-            raise _RequestError(
-                HTTPStatus.BAD_REQUEST, f"malformed SPARQL: {exc}"
-            ) from exc
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise _RequestError(
-                HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {exc}"
-            ) from exc
+        except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
+            raise _sparql_error(exc, "query") from exc
 
     def _update(self, params: dict[str, list[str]]) -> None:
         if not self.server.writable:
@@ -495,14 +496,8 @@ class _Handler(BaseHTTPRequestHandler):
             raise _RequestError(HTTPStatus.BAD_REQUEST, "give exactly one update")
         try:
             self.server.store.update(texts[0], prefixes=PREFIX_MAP)
-        except SyntaxError as exc:
-            raise _RequestError(
-                HTTPStatus.BAD_REQUEST, f"malformed SPARQL: {exc}"
-            ) from exc
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise _RequestError(
-                HTTPStatus.INTERNAL_SERVER_ERROR, f"update failed: {exc}"
-            ) from exc
+        except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
+            raise _sparql_error(exc, "update") from exc
         self._send(HTTPStatus.NO_CONTENT, b"")
 
     # ------------------------------------------------------------ replies
