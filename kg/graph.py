@@ -86,6 +86,8 @@ def iter_triples(resolution: Resolution) -> Iterator[Triple]:
         yield node, RDFS.label, Literal(entity.name, lang="zh")
         for alias in entity.aliases:
             yield node, SKOS.altLabel, Literal(alias, lang="zh")
+        if entity.award_level:
+            yield node, EDU.level, EDU[entity.award_level]
         if entity.label == "Region" and entity.region:
             yield node, EDU.divisionCode, Literal(entity.region)
             yield node, EDU.divisionLevel, Literal(entity.level, datatype=XSD.integer)

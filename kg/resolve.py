@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +119,16 @@ def load_overrides(path: Path) -> Overrides:
     return Overrides(merge, frozenset(drop))
 
 
+_LEVEL_ORDER = ("national", "provincial", "city", "county", "other")
+
+
+def _award_level(votes: Counter[str]) -> str:
+    """The level most mentions state; a tie goes to the higher body."""
+    if not votes:
+        return "other"
+    return min(votes, key=lambda lv: (-votes[lv], _LEVEL_ORDER.index(lv)))
+
+
 def resolve(
     extractions: Iterable[Extraction], overrides: Overrides | None = None
 ) -> Resolution:
@@ -141,6 +151,7 @@ def resolve(
     labels: dict[str, str] = {}
     regions: dict[str, str] = {}
     levels: dict[str, int] = {}
+    award_levels: dict[str, Counter[str]] = defaultdict(Counter)
     evidence: dict[str, set[Evidence]] = defaultdict(set)
     rel_evidence: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
     merges: list[dict] = []
@@ -185,6 +196,8 @@ def resolve(
                 forms[key].add(surface)
             if m.region:
                 regions.setdefault(key, m.region)
+            if m.award_level:
+                award_levels[key][m.award_level] += 1
             s_start, s_end = ex.sentences[m.sentence] if ex.sentences else (0, 0)
             evidence[key].add(
                 Evidence(
@@ -314,8 +327,10 @@ def resolve(
     merged_forms: dict[str, set[str]] = defaultdict(set)
     merged_names: dict[str, set[str]] = defaultdict(set)
     merged_evidence: dict[str, set[Evidence]] = defaultdict(set)
+    merged_levels: dict[str, Counter[str]] = defaultdict(Counter)
     for key in names:
         target = final(key)
+        merged_levels[target].update(award_levels.get(key, Counter()))
         merged_forms[target] |= forms[key] | names[key]
         merged_names[target] |= names[key]
         merged_evidence[target] |= evidence[key]
@@ -352,6 +367,7 @@ def resolve(
                 regions.get(key, ""),
                 levels.get(key, 0),
                 tuple(sorted(merged_evidence[key], key=_evidence_order)),
+                _award_level(merged_levels[key]) if labels[key] == "Award" else "",
             )
         )
     dropped = {e.key for e in entities if (e.label, e.name) in overrides.drop}

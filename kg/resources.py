@@ -164,6 +164,9 @@ class Lexicon:
     region_changes: dict[str, str]  # old name -> current division code
     bureau_suffix_aliases: dict[str, str]  # 教委 -> 教育委员会
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
+    participation_cues: tuple[str, ...] = ()
+    award_levels: tuple[tuple[str, str], ...] = ()  # name prefix -> level
+    award_level_titles: tuple[tuple[str, str], ...] = ()  # title -> fixed level
 
 
 @cache
@@ -229,4 +232,18 @@ def load_lexicon() -> Lexicon:
             unit: (norm, int(mult))
             for unit, norm, mult in read_table("lexicon/figure_units.tsv", 3)
         },
+        participation_cues=lines("participation_cues"),
+        award_levels=_levels("lexicon/award_levels.tsv"),
+        award_level_titles=_levels("lexicon/award_level_titles.tsv"),
     )
+
+
+_LEVEL_NAMES = frozenset({"national", "provincial", "city", "county", "other"})
+
+
+def _levels(relative: str) -> tuple[tuple[str, str], ...]:
+    rows = read_table(relative, 2)
+    for word, level in rows:
+        if level not in _LEVEL_NAMES:
+            raise DataFileError(relative, 0, f"unknown level {level!r} for {word!r}")
+    return tuple((word, level) for word, level in rows)

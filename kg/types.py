@@ -41,7 +41,13 @@ ENTITY_TYPES = (
     "Organization",
 )
 #: Ontology property local names a relation mention may carry.
-RELATION_TYPES = ("locatedIn", "subRegionOf", "receivedAward", "implements")
+RELATION_TYPES = (
+    "locatedIn",
+    "subRegionOf",
+    "receivedAward",
+    "implements",
+    "participatesIn",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +160,8 @@ class Mention:
         region: division code that scopes the entity (its own or its
             context's), or "".
         status: ``reported`` or ``planned``.
+        award_level: for an Award, the conferring level read from its name
+            and context (national, provincial, city, county, other).
     """
 
     doc_id: str
@@ -166,6 +174,7 @@ class Mention:
     sentence: int
     region: str = ""
     status: str = "reported"
+    award_level: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +262,8 @@ class Entity:
         region: division code of the entity itself (Region) or of its location.
         level: division level for Regions, else 0.
         mentions: evidence of every mention.
+        award_level: for an Award, its conferring level (national,
+            provincial, city, county, other), else "".
     """
 
     key: str
@@ -262,6 +273,7 @@ class Entity:
     region: str = ""
     level: int = 0
     mentions: tuple[Evidence, ...] = ()
+    award_level: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ class EDU(DefinedNamespace):
     _fail = True
 
     Award: URIRef
+    AwardLevel: URIRef
     Bureau: URIRef
     Document: URIRef
     Indicator: URIRef
@@ -26,16 +27,23 @@ class EDU(DefinedNamespace):
     Report: URIRef
     School: URIRef
     approximate: URIRef
+    city: URIRef
+    county: URIRef
     divisionCode: URIRef
     divisionLevel: URIRef
     endOffset: URIRef
     implements: URIRef
     inReport: URIRef
     indicatorOf: URIRef
+    level: URIRef
     locatedIn: URIRef
     measure: URIRef
     mentionOf: URIRef
     mentions: URIRef
+    national: URIRef
+    other: URIRef
+    participatesIn: URIRef
+    provincial: URIRef
     quantity: URIRef
     receivedAward: URIRef
     reportKind: URIRef

@@ -15,7 +15,7 @@ from kg.types import ENTITY_TYPES, RELATION_TYPES
 from kg.vocab import EDU
 
 NS = str(EDU._NS)
-KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
 
 
 def _defined(graph: Graph, *kinds: URIRef) -> dict[str, URIRef]:

@@ -38,7 +38,7 @@ class EDU(DefinedNamespace):
 def render() -> str:
     """Return the text of kg/vocab.py for the current ontology."""
     graph = Graph().parse(ONTOLOGY)
-    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual)
     terms = sorted(
         {
             str(s)[len(NAMESPACE) :]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,8 +18,10 @@ from spacy.tokens import Doc
 from ..types import Document, Extraction, Mention, RegionRef
 from .entities import Candidate, TextView, dominant_region, find_mentions
 from .figures import find_figures
+from .levels import award_level, level_of_region
 from .relations import find_relations
 from .rules import Rules, load_rules
+from .script import simplified_shadow
 from .segment import JiebaTokenizer
 
 __all__ = ["build_nlp", "extract"]
@@ -111,10 +114,14 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     """
     rules = rules or load_rules()
     index = rules.regions
-    text = doc.text
+    original = doc.text
+    # Rules read simplified characters; names are cut from the original.
+    text = simplified_shadow(original)
+    if text is not original:
+        doc = replace(doc, text=text)
     sdoc = nlp(text)
     view = _view(text, sdoc, nlp)
-    publisher_name = (doc.meta.publisher_name or "").strip()
+    publisher_name = simplified_shadow((doc.meta.publisher_name or "").strip())
     # Regions named by the publisher seed the context of short forms.
     pub_view = _plain_view(publisher_name, nlp)
     _, pub_regions, _ = (
@@ -136,6 +143,8 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         return max(0, bisect_right(starts, offset) - 1)
 
     named = seed | {r.region for r in regions}
+    home_level = level_of_region(home, index) if home else ""
+    municipal = bool(home) and _in_municipality(home, index)
     publisher_full = (
         _bureau_name(publisher_name, home, index, rules) if publisher_name else ""
     )
@@ -153,18 +162,29 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
             region = cand.region
         sent = sentence_of(cand.start)
         status = "planned" if planned[sent] else "reported"
+        level = ""
+        if cand.label == "Award":
+            level = award_level(
+                name,
+                rules,
+                context_level=cand.level or home_level,
+                municipal=municipal,
+            )
+        if original is not text and cand.label != "Region":
+            name = _as_written(name, cand.start, cand.end, text, original)
         mentions.append(
             Mention(
                 doc.doc_id,
                 cand.start,
                 cand.end,
-                text[cand.start : cand.end],
+                original[cand.start : cand.end],
                 cand.label,
                 name,
                 cand.rule,
                 sent,
                 region,
                 status,
+                level,
             )
         )
         kept.append(cand)
@@ -207,6 +227,8 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         )
     )
     figures = find_figures(text, doc.doc_id, sentences, planned, doc.meta.year)
+    if original is not text:
+        doc = replace(doc, text=original)
     return Extraction(
         doc=doc,
         figures=tuple(figures),
@@ -217,6 +239,21 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         publisher=publisher_index,
         regions=region_refs,
     )
+
+
+def _as_written(name: str, start: int, end: int, shadow: str, original: str) -> str:
+    """The name as the original script writes it (貴州省教育廳, not 贵州省教育厅)."""
+    at = shadow.find(name, start, end) if name else -1
+    if at < 0:
+        return name
+    return original[at : at + len(name)]
+
+
+def _in_municipality(code: str, index) -> bool:
+    """True when ``code`` lies in 北京/上海/天津/重庆 (a province-level 市)."""
+    top = ([code, *index.ancestors(code)])[-1]
+    ref = index.by_code.get(top)
+    return ref is not None and ref.level == 1 and ref.name.endswith("市")
 
 
 def _view(text: str, sdoc: Doc, nlp: Language) -> TextView:

@@ -67,6 +67,7 @@ class Candidate:
     rule: str
     region: str = ""  # division code, for Region and region-scoped names
     priority: int = 0
+    level: str = ""  # an honour's conferring level stated by its context
 
 
 @dataclass

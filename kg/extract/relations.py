@@ -64,6 +64,7 @@ def find_relations(
     out += _located(doc.text, mentions, rules, home, publisher)
     out += _sub_regions(mentions, rules)
     out += _implements(doc.text, mentions, sentences, publisher)
+    out += _participates(doc.text, mentions, sentences, rules)
     unique = {(r.head, r.tail, r.predicate): r for r in out}
     return sorted(unique.values(), key=lambda r: (r.head, r.tail, r.predicate))
 
@@ -317,6 +318,44 @@ def _implements(
                     "implements.verb-object",
                     m.sentence,
                     m.status,
+                )
+            )
+    return out
+
+
+def _participates(
+    text: str,
+    mentions: list[Mention],
+    sentences: tuple[tuple[int, int], ...],
+    rules: Rules,
+) -> list[RelationMention]:
+    """Schools named with one program in a sentence that says they take part."""
+    cues = rules.lexicon.participation_cues
+    by_sentence: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.label in ("School", "Program") and m.end > m.start:
+            by_sentence.setdefault(m.sentence, []).append(i)
+    out = []
+    for sentence, ids in sorted(by_sentence.items()):
+        programs = [i for i in ids if mentions[i].label == "Program"]
+        schools = [i for i in ids if mentions[i].label == "School"]
+        # Two programs in one sentence: which school takes part in which is
+        # not stated by position alone.
+        if len(programs) != 1 or not schools:
+            continue
+        start, end = sentences[sentence] if sentences else (0, len(text))
+        if not any(cue in text[start:end] for cue in cues):
+            continue
+        program = programs[0]
+        for school in schools:
+            out.append(
+                RelationMention(
+                    school,
+                    program,
+                    "participatesIn",
+                    "participates.sentence-cue",
+                    sentence,
+                    mentions[program].status,
                 )
             )
     return out

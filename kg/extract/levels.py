@@ -1,0 +1,93 @@
+"""The conferring level of an honour: national, provincial, city, county, other.
+
+GUIDELINES: decide from the name first (全国…, 省级…, 贵港市…), then from who
+confers it (被市教育局评为, a list headed 区级表彰), then from the report's own
+bureau, whose honours these are when nothing else is said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..regions import RegionIndex
+from .rules import Rules
+
+__all__ = ["LEVELS", "award_level", "level_of_region", "level_of_word"]
+
+#: Levels in the order a tie is broken (the higher conferring body first).
+LEVELS = ("national", "provincial", "city", "county", "other")
+
+_MASK = re.compile(r"^[XxＸｘ*＊某]{1,4}(?=[省市区县旗州])")
+# A year, an edition or a count before the level word: 2023年度, 第七届, 首届.
+_LEAD = re.compile(
+    r"^(?:(?:19|20)\d\d(?:年度|年)?|第[一二三四五六七八九十\d]+[届批次]|首届|首批)*"
+)
+
+
+def level_of_region(code: str, index: RegionIndex) -> str:
+    """The level of a body of region ``code`` (北京市 is provincial)."""
+    ref = index.by_code.get(code)
+    if ref is None:
+        return ""
+    return {1: "provincial", 2: "city", 3: "county"}.get(ref.level, "other")
+
+
+def level_of_word(word: str, rules: Rules) -> str:
+    """The level a level word or a body's name states (市级, 县教育局), or ""."""
+    best = ""
+    for prefix, level in rules.lexicon.award_levels:
+        if word.startswith(prefix) and len(prefix) > len(best):
+            best, found = prefix, level
+    return found if best else ""
+
+
+def _region_prefix_level(name: str, rules: Rules) -> str:
+    match = rules.region_pattern.match(name)
+    if not match:
+        return ""
+    index = rules.regions
+    surface = match.group()
+    codes = index.by_name.get(surface) or index.by_short.get(surface) or ()
+    levels = {level_of_region(code, index) for code in codes}
+    if len(levels) != 1:
+        return ""
+    return levels.pop()
+
+
+def award_level(
+    name: str, rules: Rules, *, context_level: str = "", municipal: bool = False
+) -> str:
+    """Return the conferring level of the honour ``name``.
+
+    Args:
+        name: the honour's name, in simplified characters.
+        rules: compiled rule tables.
+        context_level: the level the context states (a list heading, the
+            conferring body, the report's bureau), used when the name says
+            nothing.
+        municipal: the report is about a 直辖市 (北京/上海/天津/重庆), where
+            a 市 honour is a provincial one.
+
+    Returns:
+        One of :data:`LEVELS`.
+
+    Example:
+        >>> from kg.extract.rules import load_rules
+        >>> award_level("全国优秀教师", load_rules())
+        'national'
+        >>> award_level("2023年度先进集体", load_rules(), context_level="county")
+        'county'
+    """
+    for title, level in rules.lexicon.award_level_titles:
+        if name.endswith(title):
+            return level
+    head = _LEAD.sub("", name)
+    level = _region_prefix_level(head, rules)
+    if not level:
+        # A masked region (XX区, **市) still says its level.
+        level = level_of_word(_MASK.sub("", head), rules)
+        if level == "city" and municipal:
+            level = "provincial"
+    if not level:
+        level = context_level
+    return level or "other"
