@@ -165,6 +165,10 @@ class Lexicon:
     bureau_suffix_aliases: dict[str, str]  # 教委 -> 教育委员会
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
+    grant_triggers: tuple[str, ...] = ()
+    list_lead_markers: tuple[str, ...] = ()
+    honour_category_heads: tuple[str, ...] = ()
+    non_honour_designations: tuple[str, ...] = ()
     award_levels: tuple[tuple[str, str], ...] = ()  # name prefix -> level
     award_level_titles: tuple[tuple[str, str], ...] = ()  # title -> fixed level
 
@@ -233,6 +237,10 @@ def load_lexicon() -> Lexicon:
             for unit, norm, mult in read_table("lexicon/figure_units.tsv", 3)
         },
         participation_cues=lines("participation_cues"),
+        grant_triggers=lines("grant_triggers"),
+        list_lead_markers=lines("list_lead_markers"),
+        honour_category_heads=lines("honour_category_heads"),
+        non_honour_designations=lines("non_honour_designations"),
         award_levels=_levels("lexicon/award_levels.tsv"),
         award_level_titles=_levels("lexicon/award_level_titles.tsv"),
     )

@@ -683,6 +683,9 @@ class AwardStatement:
     pursued: bool
     awards: tuple[Candidate, ...]
     distributive: bool  # 分获: the i-th subject gets the i-th award
+    # Where the recipients are named when they are not the subject before the
+    # trigger: 授予A、B“X”称号, a list under 名单如下. None: the subject.
+    recipients: tuple[int, int] | None = None
 
 
 def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
@@ -711,10 +714,27 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         if awards:
             out.append(
                 AwardStatement(
-                    match.start(), match.end(), pursued, tuple(awards), distributive
+                    match.start(),
+                    match.end(),
+                    pursued,
+                    tuple(awards),
+                    distributive,
+                    _listed_below(text, end, rules),
                 )
             )
     return out
+
+
+def _listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
+    """拟认定为X，名单如下：— the recipients are the lines below."""
+    from .honours import list_block
+
+    nl = text.find("\n", end)
+    line_end = len(text) if nl < 0 else nl
+    rest = text[end:line_end].rstrip("：:，, ")
+    if not any(rest.endswith(m) for m in rules.lexicon.list_lead_markers):
+        return None
+    return list_block(text, line_end + 1)
 
 
 def _last_suffix_end(piece: str, rules: Rules) -> int:
@@ -872,7 +892,15 @@ def find_mentions(
     lex = rules.lexicon
     regions = _find_regions(text, rules, seed_codes)
     stop = lex.name_stop_tokens
-    statements = find_award_statements(text, rules)
+    from .honours import find_honour_statements
+
+    grants = find_honour_statements(text, rules)
+    granted = {st.trigger_start for st in grants}
+    statements = [
+        st
+        for st in find_award_statements(text, rules)
+        if st.trigger_start not in granted
+    ] + grants
     cands: list[Candidate] = []
     for st in statements:
         cands.extend(st.awards)

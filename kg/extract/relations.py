@@ -97,9 +97,22 @@ def _awards(
             if text[i] in "，,；;：:":
                 clause_start = i + 1
                 break
-        subjects = _subjects(
-            text, mentions, clause_start, st.trigger_start, home, publisher, award_ids
-        )
+        if st.recipients is not None:
+            area = any(
+                mentions[a].name.endswith(load_lexicon().area_award_suffixes)
+                for a in award_ids
+            )
+            subjects = _listed(text, mentions, st.recipients, publisher, area)
+        else:
+            subjects = _subjects(
+                text,
+                mentions,
+                clause_start,
+                st.trigger_start,
+                home,
+                publisher,
+                award_ids,
+            )
         if subjects is None:
             subjects = _subjects(
                 text,
@@ -119,7 +132,12 @@ def _awards(
             pairs = [(s, a) for s in subjects for a in award_ids]
         for subj, award in pairs:
             area = mentions[award].name.endswith(load_lexicon().area_award_suffixes)
-            if mentions[subj].label == "Region" and not area and publisher is not None:
+            if (
+                mentions[subj].label == "Region"
+                and not area
+                and publisher is not None
+                and st.recipients is None
+            ):
                 subj = publisher
             out.append(
                 RelationMention(
@@ -203,6 +221,50 @@ def _subjects(
                 return [region]
         return [publisher] if publisher is not None else []
     return None
+
+
+def _listed(
+    text: str,
+    mentions: list[Mention],
+    span: tuple[int, int],
+    publisher: int | None,
+    area: bool,
+) -> list[int]:
+    """Every School, Bureau and Region named in a recipients' span.
+
+    A region that groups the list (漳州市：龙文区 长泰县) and a region inside
+    a school's name are not recipients; a span naming none but the report's
+    own body (我局, 全区教育系统) gives the honour to the publisher.
+    """
+    start, end = span
+    inside = [
+        i
+        for i, m in enumerate(mentions)
+        if start <= m.start
+        and m.end <= end
+        and m.end > m.start
+        and m.label in ("School", "Bureau", "Region")
+    ]
+    schools = [
+        (mentions[i].start, mentions[i].end)
+        for i in inside
+        if mentions[i].label == "School"
+    ]
+    out = []
+    for i in inside:
+        m = mentions[i]
+        if m.label == "Region" and (
+            not area
+            or any(s <= m.start < e for s, e in schools)
+            or text[m.end : m.end + 1] in ("：", ":")
+        ):
+            continue
+        out.append(i)
+    if out:
+        return out
+    if _SYSTEM.search(text[start:end]) or _COLLECTIVE.search(text[start:end]):
+        return [publisher] if publisher is not None else []
+    return []
 
 
 def _home_region_mention(mentions: list[Mention], home: str) -> int | None:
