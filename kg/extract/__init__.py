@@ -122,6 +122,9 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     sdoc = nlp(text)
     view = _view(text, sdoc, nlp)
     publisher_name = simplified_shadow((doc.meta.publisher_name or "").strip())
+    if publisher_name and not _is_bureau_name(publisher_name, rules):
+        # 来源：某区政数局, 根据教育部: not the name of an education body.
+        publisher_name = ""
     # Regions named by the publisher seed the context of short forms.
     pub_view = _plain_view(publisher_name, nlp)
     _, pub_regions, _ = (
@@ -129,11 +132,20 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     )
     seed = {r.region for r in pub_regions}
     candidates, regions, statements = find_mentions(view, rules, seed)
+    if not publisher_name:
+        publisher_name = _own_bureau(text, candidates, regions, index, rules)
+        if publisher_name:
+            pub_view = _plain_view(publisher_name, nlp)
+            _, pub_regions, _ = find_mentions(pub_view, rules, seed)
 
     level_char = _bureau_level_char(publisher_name, rules)
     home = pub_regions[-1].region if pub_regions else ""
     if not home and publisher_name and level_char:
         home = dominant_region(regions, index, level_char)
+    if not home:
+        # GUIDELINES decision 12: the area a report is about, even when no
+        # bureau signs it, locates the schools it lists.
+        home = _report_area(text, regions, index)
 
     sentences = _sentences(text)
     starts = [s for s, _ in sentences]
@@ -239,6 +251,73 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         publisher=publisher_index,
         regions=region_refs,
     )
+
+
+_FIRST_PERSON = re.compile(r"我局|本局")
+_OWN_AREA = re.compile(r"我[省市区县旗州]")
+_AREA_WORDS = re.compile(r"(?:我|全|本)([省市区县旗州])")
+_SIGNATURE_LINES = 8
+
+
+def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
+    """The bureau whose own text this is, when no metadata names it.
+
+    GUIDELINES decision 13: a closing signature, the bureau that opens the
+    text as its subject, or a first-person summary (我局, 全市教育系统) of
+    the area the report is about.
+    """
+    bureaus = [c for c in candidates if c.label == "Bureau"]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for line in lines[-_SIGNATURE_LINES:]:
+        if len(line) <= 25 and rules.bureau_ending(line) and line[0] not in "市区县省":
+            return line
+    words = _AREA_WORDS.findall(text)
+    for cand in bureaus:
+        if cand.start > 300:
+            break
+        if not cand.region or text[cand.end : cand.end + 2] in ("关于", "的"):
+            continue
+        suffix = rules.bureau_ending(cand.name)
+        level_char = _bureau_level_char(cand.name, rules)
+        own = (
+            text.count(cand.name)
+            + text.count(level_char + suffix)
+            - (cand.name.endswith(level_char + suffix) * text.count(cand.name))
+        )
+        # A bureau that opens the text and comes back, or speaks as 我局/我县.
+        if own >= 2 or _FIRST_PERSON.search(text):
+            return cand.name
+    if _FIRST_PERSON.search(text) or len(_OWN_AREA.findall(text)) >= 2:
+        level_char = max(sorted(set(words)), key=words.count) if words else ""
+        area = dominant_region(regions, index, level_char) if regions else ""
+        if area:
+            return _region_prefix(area, index) + "教育局"
+    return ""
+
+
+def _is_bureau_name(name: str, rules: Rules) -> bool:
+    """区教育局, XX区教育局, 福建省教育厅: an ending after a region or level."""
+    suffix = rules.bureau_ending(name)
+    if not suffix:
+        return False
+    head = name[: -len(suffix)]
+    if not head or head[-1] in "省市区县旗州盟":
+        return True
+    match = rules.region_pattern.match(head)
+    return bool(match) and match.end() == len(head)
+
+
+def _report_area(text: str, regions, index) -> str:
+    """The region a report is about: its most-named county or city."""
+    words = _AREA_WORDS.findall(text)
+    level_char = max(sorted(set(words)), key=words.count) if words else ""
+    counts = {}
+    for r in regions:
+        counts[r.region] = counts.get(r.region, 0) + 1
+    area = dominant_region(regions, index, level_char) if regions else ""
+    if not area or counts.get(area, 0) < 2:
+        return ""
+    return area
 
 
 def _as_written(name: str, start: int, end: int, shadow: str, original: str) -> str:
