@@ -166,6 +166,8 @@ class Lexicon:
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
     grant_triggers: tuple[str, ...] = ()
+    school_short_kinds: tuple[str, ...] = ()
+    school_short_followers: frozenset[str] = frozenset()
     list_lead_markers: tuple[str, ...] = ()
     honour_category_heads: tuple[str, ...] = ()
     non_honour_designations: tuple[str, ...] = ()
@@ -238,6 +240,10 @@ def load_lexicon() -> Lexicon:
         },
         participation_cues=lines("participation_cues"),
         grant_triggers=lines("grant_triggers"),
+        school_short_kinds=tuple(
+            kind for kind, _ in read_table("lexicon/school_short_forms.tsv", 2)
+        ),
+        school_short_followers=frozenset(lines("school_short_followers")),
         list_lead_markers=lines("list_lead_markers"),
         honour_category_heads=lines("honour_category_heads"),
         non_honour_designations=lines("non_honour_designations"),

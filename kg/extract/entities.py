@@ -151,7 +151,11 @@ def _walk_left(
             continue
         if not _CJK.search(token) and not token.isdigit():
             break
-        if _DIGIT.fullmatch(token) and not token.startswith("第"):
+        if (
+            _DIGIT.fullmatch(token)
+            and not token.startswith("第")
+            and view.text[p_start - 1 : p_start] != "第"
+        ):
             # "8所" style counts are not part of names; ordinals (第一) are.
             break
         if (
@@ -329,6 +333,8 @@ def _find_suffix_names(
             continue
         if _is_generic(prefix, generic) or _ends_generic(view, start, left, generic):
             continue
+        if label == "School" and _COUNTED_AFTER.match(text, end):
+            continue  # 特殊教育学校3所, 教师进修学校1所: a kind, counted
         if label == "School" and (
             name.endswith(rules.award_suffixes)
             or prefix in rules.lexicon.school_suffixes
@@ -602,9 +608,12 @@ def _find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
     return out
 
 
-def _item_start(view: TextView, floor: int, end: int, rules: Rules) -> int:
+def _item_start(
+    view: TextView, floor: int, end: int, rules: Rules, kind: str = "program"
+) -> int:
     """Left edge of a list's first item: after the last stop token before it."""
-    stop = rules.lexicon.program_stop_tokens
+    lex = rules.lexicon
+    stop = lex.program_stop_tokens if kind == "program" else lex.name_stop_tokens
     start = floor
     i = bisect_left(view.token_starts, floor)
     while i < len(view.token_starts) and view.token_starts[i] < end:
@@ -612,6 +621,72 @@ def _item_start(view: TextView, floor: int, end: int, rules: Rules) -> int:
             start = view.token_ends[i]
         i += 1
     return start
+
+
+_COUNTED_AFTER = re.compile(r"\s*[0-9一二三四五六七八九十两]+\s*所")
+_NUMERAL = r"(?:[一二三四五六七八九十〇零百]{1,4}|[0-9]{1,3})"
+_LIST_OF_SCHOOLS = re.compile(
+    r"((?:[^，,。；;、\n]{1,12}、)+[^，,。；;、\n]{1,12})等\s*"
+    r"[0-9一二三四五六七八九十百两]+\s*所(?:学校|中小学|小学|中学|幼儿园|学校（园）|校)"
+)
+
+
+def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
+    """Numbered short forms: 三中, 县一中, 中卫六小, 35中 (decision 11)."""
+    text = view.text
+    lex = rules.lexicon
+    kinds = "|".join(
+        map(re.escape, sorted(lex.school_short_kinds, key=len, reverse=True))
+    )
+    out = []
+    for match in re.finditer(rf"{_NUMERAL}(?:{kinds})", text):
+        start, end = match.span()
+        after = text[end : end + 1]
+        if after and after not in lex.school_short_followers and not after.isspace():
+            continue
+        if text[start - 1 : start] in ("第", "初", "高", "年", "届", "次"):
+            continue  # 第三中, 初一, 高三: ordinals and grades
+        floor = _clause_floor(text, start)
+        left = start
+        # The head is a place or a level word (中卫, 县, XX): at most 4
+        # characters, never a verb or a count.
+        while left > floor and start - left < 4 and _CJK.match(text[left - 1]):
+            prev = view.previous_token(left)
+            if prev is not None and (
+                prev[1] in lex.name_stop_tokens
+                or view.tags.get(prev[1]) in ("v", "p", "c", "u", "uj", "r", "d")
+            ):
+                break
+            left -= 1
+        while left < start and text[left] in "XxＸ*＊":
+            break
+        if left > floor and text[left - 1 : left] in "XxＸ*＊":
+            left -= 1
+            while left > floor and text[left - 1] in "XxＸ*＊":
+                left -= 1
+        name = text[left:end]
+        out.append(Candidate(left, end, "School", name, "school.short-form", "", 1))
+    return out
+
+
+def _find_listed_schools(view: TextView, rules: Rules) -> list[Candidate]:
+    """Items of a list counted as schools: 一中、城南、北关等10所学校."""
+    text = view.text
+    out = []
+    for match in _LIST_OF_SCHOOLS.finditer(text):
+        items_start = match.start(1)
+        pos = items_start
+        for i, item in enumerate(match.group(1).split("、")):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if i == 0:
+                start = _item_start(view, items_start, end, rules, "name")
+            name = text[start:end].strip()
+            if 2 <= len(name) <= 10 and _CJK.match(name) and not _DIGIT.match(name):
+                out.append(
+                    Candidate(start, end, "School", name, "school.listed-count", "", 0)
+                )
+    return out
 
 
 # ------------------------------------------------------------------ awards
@@ -914,6 +989,8 @@ def find_mentions(
     cands += [
         c for c in schools if not c.name.endswith(("中专", "师范")) or len(c.name) > 3
     ]
+    cands += _find_short_schools(view, rules)
+    cands += _find_listed_schools(view, rules)
     cands += _find_programs(view, rules, lex.program_stop_tokens)
     cands += _find_suffix_awards(view, rules, lex.award_stop_tokens)
     cands += _find_listed_programs(view, rules)
