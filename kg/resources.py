@@ -166,6 +166,7 @@ class Lexicon:
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
     grant_triggers: tuple[str, ...] = ()
+    reforms: tuple[tuple[str, str], ...] = ()  # word -> suffix/introducer/…
     school_short_kinds: tuple[str, ...] = ()
     school_short_followers: frozenset[str] = frozenset()
     list_lead_markers: tuple[str, ...] = ()
@@ -240,6 +241,11 @@ def load_lexicon() -> Lexicon:
         },
         participation_cues=lines("participation_cues"),
         grant_triggers=lines("grant_triggers"),
+        reforms=tuple(
+            (word, kind)
+            for kind, words in read_table("lexicon/reforms.tsv", 2)
+            for word in words.split()
+        ),
         school_short_kinds=tuple(
             kind for kind, _ in read_table("lexicon/school_short_forms.tsv", 2)
         ),

@@ -435,6 +435,22 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         if not _CJK.search(inner) or re.search(r"[，,。；;！!？?]", inner):
             continue
         after = text[match.end() : match.end() + 10]
+        honour = _quoted_honour(inner, after, rules)
+        if honour:
+            # “2023年度清廉学校”建设示范校: the quote opens an honour's name.
+            end = match.end() + len(honour) - len(inner)
+            out.append(
+                Candidate(
+                    match.start(1),
+                    end,
+                    "Award",
+                    inner + honour[len(inner) :],
+                    "award.quoted-continued",
+                    "",
+                    7,
+                )
+            )
+            continue
         canonical = lex.programs.get(inner)
         rule = ""
         followed = after.startswith(lex.program_quote_followers) or bool(
@@ -446,7 +462,7 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue  # a quoted honour (“…普惠县”创建计划) is an Award
         if inner.endswith(
             lex.program_suffixes + lex.program_quote_followers
-        ) and not _is_construction(inner, rules):
+        ) and not _is_local_works(inner, rules):
             rule = "program.quoted-suffix"
         elif after.startswith(lex.quote_non_program_followers):
             continue
@@ -460,6 +476,18 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             pending.append((match.start(1), match.end(1), inner))
             continue
         name = canonical or inner
+        if "、" in inner and not canonical and not after.startswith("活动"):
+            # “双减、民转公、新高考”重点改革: one quote, several programs.
+            pos = match.start(1)
+            for item in inner.split("、"):
+                if len(item.strip()) >= 2:
+                    out.append(
+                        Candidate(
+                            pos, pos + len(item), "Program", item.strip(), rule, "", 6
+                        )
+                    )
+                pos += len(item) + 1
+            continue
         out.append(
             Candidate(match.start(1), match.end(1), "Program", name, rule, "", 6)
         )
@@ -474,6 +502,38 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _is_local_works(name: str, rules: Rules, names_site: bool = False) -> bool:
+    """A single construction work (decision 14), not a scheme that funds many.
+
+    A scheme opens with its scope (农村…, 义务教育…) and names no site or
+    count; X中学迁建工程 and 30项基建项目 are works.
+    """
+    if not _is_construction(name, rules):
+        return False
+    return (
+        names_site
+        or not name.startswith(_scopes(rules))
+        or bool(re.search(r"[0-9]|[一二三四五六七八九十百]+[项个所处]", name))
+    )
+
+
+def _scopes(rules: Rules) -> tuple[str, ...]:
+    """Scope words that open a scheme's name (农村…, 义务教育…), 2+ characters."""
+    return tuple(w for w in rules.lexicon.generic_name_prefixes if len(w) >= 2)
+
+
+def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
+    """The honour a quote opens (“X”建设示范校 → X建设示范校), or ""."""
+    run = re.match(r"[\u4e00-\u9fff]{1,8}", after)
+    if not run:
+        return ""
+    for size in range(1, len(run.group()) + 1):
+        tail = run.group()[:size]
+        if tail.endswith(rules.award_suffixes):
+            return inner + tail
+    return ""
 
 
 def _is_construction(name: str, rules: Rules) -> bool:
@@ -525,8 +585,8 @@ def _generic_program(
     )
     if not head:
         return False
-    if len(prefix) - len(head) <= 2:
-        return True
+    if len(prefix) - len(head) <= 3 or head.endswith(_SCHOOL_HEADS):
+        return True  # 新开工建设项目; 寄宿制学校项目: a school's own works
     before = view.previous_token(end - len(suffix) - len(head))
     return before is not None and view.tags.get(before[1]) == "v"
 
@@ -545,8 +605,17 @@ def _strip_leading_verbs(view: TextView, start: int, name: str) -> str:
 
 
 def _find_programs(
-    view: TextView, rules: Rules, stop: frozenset[str]
+    view: TextView,
+    rules: Rules,
+    stop: frozenset[str],
+    sites: list[tuple[int, int]] = (),
 ) -> list[Candidate]:
+    """Programs named by a suffix word (…工程, …计划, …改革).
+
+    A construction work is a Program only when it names no site: a scheme
+    that funds building (农村初中校舍改造工程) is one, a school's or a
+    county's own works (X中学迁建工程) are not (decision 14).
+    """
     out = []
     for cand in _find_suffix_names(
         view, rules.program_suffix, "Program", rules, stop, 16, _PHRASE_STOP_TAGS
@@ -556,7 +625,12 @@ def _find_programs(
             name = name[2:] if name.startswith("年度") else name[1:]  # 2021|年…
         name = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", name)
         name = _strip_leading_verbs(view, cand.end - len(name), name)
-        if len(name) < 4 or _is_construction(name, rules):
+        start = cand.end - len(name)
+        if len(name) < 4:
+            continue
+        if _is_local_works(
+            name, rules, any(s < cand.end and start < e for s, e in sites)
+        ):
             continue
         if re.match(r"^[一二三四五六七八九十两]+[大项个类]", name) and len(name) <= 5:
             continue  # 五大行动, 九大工程: counts of unnamed programs
@@ -573,6 +647,50 @@ def _find_programs(
                 cand.end - len(name), cand.end, "Program", name, "program.suffix", "", 1
             )
         )
+    return out
+
+
+def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
+    """实施X改革, 推进X领导的校长负责制: reforms and systems (decision 14)."""
+    kinds: dict[str, list[str]] = {}
+    for word, kind in rules.lexicon.reforms:
+        kinds.setdefault(kind, []).append(word)
+    systems = kinds.get("system-suffix", [])
+    suffixes = sorted(kinds.get("suffix", []) + systems, key=len, reverse=True)
+    generic = tuple(kinds.get("generic", ()))
+    name = rf"([\u4e00-\u9fff]{{2,20}}?(?:{'|'.join(map(re.escape, suffixes))}))"
+    intro = "|".join(map(re.escape, kinds.get("introducer", [])))
+    by_verb = re.compile(rf"(?:{intro}){name}")
+    # A system (…校长负责制) may open a clause without a verb before it.
+    system_name = rf"([\u4e00-\u9fff]{{2,20}}?(?:{'|'.join(map(re.escape, systems))}))"
+    at_clause = re.compile(rf"(?:^|(?<=[，,；;。\n])){system_name}")
+    out = []
+    seen: set[int] = set()
+    for pattern in (by_verb, at_clause):
+        for match in pattern.finditer(text):
+            found = match.group(1)
+            suffix = next(x for x in suffixes if found.endswith(x))
+            head = found[: -len(suffix)]
+            if len(head) < 4 or head.startswith(generic) or head.endswith(generic):
+                continue
+            if match.start(1) in seen:
+                continue
+            if pattern is at_clause and not text.startswith(
+                tuple(kinds.get("system-follower", ())), match.end(1)
+            ):
+                continue  # 严格落实…责任制: a duty, unless reformed or piloted
+            seen.add(match.start(1))
+            out.append(
+                Candidate(
+                    match.start(1),
+                    match.end(1),
+                    "Program",
+                    found,
+                    "program.reform",
+                    "",
+                    2,
+                )
+            )
     return out
 
 
@@ -624,6 +742,7 @@ def _item_start(
 
 
 _COUNTED_AFTER = re.compile(r"\s*[0-9一二三四五六七八九十两]+\s*所")
+_SCHOOL_HEADS = ("学校", "幼儿园", "小学", "中学")
 _NUMERAL = r"(?:[一二三四五六七八九十〇零百]{1,4}|[0-9]{1,3})"
 _LIST_OF_SCHOOLS = re.compile(
     r"((?:[^，,。；;、\n]{1,12}、)+[^，,。；;、\n]{1,12})等\s*"
@@ -991,7 +1110,11 @@ def find_mentions(
     ]
     cands += _find_short_schools(view, rules)
     cands += _find_listed_schools(view, rules)
-    cands += _find_programs(view, rules, lex.program_stop_tokens)
+    sites = [(c.start, c.end) for c in schools] + [
+        (r.start, r.end) for r in regions if rules.regions.by_code[r.region].level >= 3
+    ]
+    cands += _find_programs(view, rules, lex.program_stop_tokens, sites)
+    cands += _find_reforms(text, rules)
     cands += _find_suffix_awards(view, rules, lex.award_stop_tokens)
     cands += _find_listed_programs(view, rules)
     orgs = _find_suffix_names(
