@@ -203,7 +203,26 @@ def _find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candida
             hits.append((match.start(), match.end(), surface, short, False))
     context = set(seed_codes)
     accepted: dict[int, Candidate] = {}
+    standalone = _standalone_short_forms(text, hits, rules)
     for start, end, surface, codes, is_full in hits:
+        if (
+            not is_full
+            and len(codes) == 1
+            and (surface in standalone or index.by_code[codes[0]].level == 1)
+        ):
+            # 北京 (a province-level name), or 泰和 used as a place again and
+            # again (泰和中学, 泰和教育): one reading, no context needed.
+            context.add(codes[0])
+            accepted[start] = Candidate(
+                start,
+                end,
+                "Region",
+                index.by_code[codes[0]].name,
+                "region.short-unique",
+                codes[0],
+                2,
+            )
+            continue
         if is_full and len(codes) == 1 and len(surface) >= 3:
             context.add(codes[0])
             accepted[start] = Candidate(
@@ -290,15 +309,51 @@ def _supported(code: str, context: set[str], index: RegionIndex, is_full: bool) 
     for other in context:
         if other == code:
             return True
+        other_ref = index.by_code[other]
+        if (
+            not is_full
+            and ref.level == 2
+            and other_ref.level == 2
+            and ref.parent == other_ref.parent
+        ):
+            return True  # 合肥 beside 六安市: a prefecture of the same province
         if not index.related(code, other):
             continue
-        other_level = index.by_code[other].level
         # A short county name needs its own prefecture (or something below it)
         # in context: a province alone would let 大丰/滨海-like words through.
-        if not is_full and ref.level == 3 and other_level < 2:
+        # A municipality (重庆市) is the prefecture of its districts.
+        if (
+            not is_full
+            and ref.level == 3
+            and other_ref.level < 2
+            and not (ref.parent == other and other_ref.name.endswith("市"))
+        ):
             continue
         return True
     return False
+
+
+def _standalone_short_forms(text: str, hits, rules: Rules) -> set[str]:
+    """Unique short forms the text uses as a place at least twice.
+
+    泰和中学, 泰和二中, 泰和教育: a short county or city name that heads a
+    school's or the area's name twice names that place (decision 18).
+    """
+    lex = rules.lexicon
+    heads = tuple(lex.school_suffixes) + tuple(lex.school_short_kinds)
+    uses: dict[str, int] = {}
+    as_place: set[str] = set()
+    for _start, end, surface, codes, is_full in hits:
+        if is_full or len(codes) != 1 or len(surface) < 2:
+            continue
+        after = text[end : end + 6]
+        if after.startswith("教育") or re.match(r"^[XxＸ*＊]{2}", after):
+            as_place.add(surface)  # 泰和教育, 兰州XX县区: the place itself
+        elif not re.sub(r"^[一二三四五六七八九十0-9]+", "", after).startswith(heads):
+            continue
+        uses[surface] = uses.get(surface, 0) + 1
+    # A school named after a place word (三都小学) is not enough on its own.
+    return {surface for surface, n in uses.items() if n >= 2 and surface in as_place}
 
 
 # ------------------------------------------------------------ organisations
@@ -1142,19 +1197,6 @@ def find_mentions(
         if not (
             r.rule.startswith("region.short")
             and any(o.start <= r.start < o.end for o in media)
-        )
-    ]
-    schools_found = [m for m in mentions if m.label == "School"]
-    regions = [
-        r
-        for r in regions
-        if not (
-            r.rule.startswith("region.short")
-            and any(u.start <= r.start < u.end for u in schools_found)
-            and re.match(
-                r"^[\u4e00-\u9fff]{0,4}?(?:大学|学院|师范|师大)",
-                text[r.end : r.end + 8],
-            )
         )
     ]
     return mentions, regions, statements
