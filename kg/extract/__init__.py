@@ -16,7 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..types import Document, Extraction, Mention, RegionRef
-from .entities import Candidate, TextView, dominant_region, find_mentions
+from .entities import (
+    Candidate,
+    TextView,
+    dominant_region,
+    find_mentions,
+    find_unresolved_area,
+)
 from .figures import find_figures
 from .levels import award_level, level_of_region
 from .relations import find_relations
@@ -146,6 +152,12 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         # GUIDELINES decision 12: the area a report is about, even when no
         # bureau signs it, locates the schools it lists.
         home = _report_area(text, regions, index)
+    area_name = ""
+    if not home:
+        unresolved = find_unresolved_area(text, rules, regions)
+        if unresolved:
+            regions = sorted([*regions, *unresolved], key=lambda c: c.start)
+            area_name = unresolved[0].name
 
     sentences = _sentences(text)
     starts = [s for s, _ in sentences]
@@ -226,7 +238,7 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
             )
             publisher_index = 0
     relations = find_relations(
-        doc, mentions, sentences, statements, rules, home, publisher_index
+        doc, mentions, sentences, statements, rules, home, publisher_index, area_name
     )
     region_refs = tuple(
         sorted(

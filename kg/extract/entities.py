@@ -1202,6 +1202,38 @@ def find_mentions(
     return mentions, regions, statements
 
 
+def find_unresolved_area(
+    text: str, rules: Rules, regions: list[Candidate]
+) -> list[Candidate]:
+    """An area the report is about whose name several divisions share.
+
+    郊区教育局 in a report that names no city: 郊区 is a district of three
+    cities and the text does not say which, so it stays a Region without a
+    division code rather than a guess (never a silent guess). Only a name
+    that heads a bureau's name, and so names the report's own area, counts.
+    """
+    index = rules.regions
+    taken = [(r.start, r.end) for r in regions]
+    found: dict[str, list[tuple[int, int]]] = {}
+    heads_bureau: set[str] = set()
+    for match in rules.region_pattern.finditer(text):
+        surface = match.group()
+        if len(index.by_name.get(surface, ())) < 2 or len(surface) < 2:
+            continue
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        found.setdefault(surface, []).append(match.span())
+        if rules.bureau_suffix.match(text, match.end()):
+            heads_bureau.add(surface)
+    if len(heads_bureau) != 1:
+        return []
+    surface = heads_bureau.pop()
+    return [
+        Candidate(start, end, "Region", surface, "region.unresolved-area", "", 2)
+        for start, end in found[surface]
+    ]
+
+
 def dominant_region(
     regions: list[Candidate], index: RegionIndex, level_char: str
 ) -> str:

@@ -44,6 +44,7 @@ def find_relations(
     rules: Rules,
     home: str,
     publisher: int | None,
+    area_name: str = "",
 ) -> list[RelationMention]:
     """Find relation mentions among a document's entity mentions.
 
@@ -55,6 +56,8 @@ def find_relations(
         rules: compiled rule tables.
         home: division code of the publishing bureau's region, or "".
         publisher: index of the publisher's mention, or None.
+        area_name: the report's area when its name has no single division
+            (郊区): schools and the area's bureau are located in it.
 
     Returns:
         Relation mentions; heads and tails index ``mentions``.
@@ -62,6 +65,8 @@ def find_relations(
     out: list[RelationMention] = []
     out += _awards(doc.text, mentions, statements, sentences, home, publisher)
     out += _located(doc.text, mentions, rules, home, publisher)
+    if area_name and not home:
+        out += _located_in_area(mentions, area_name)
     out += _sub_regions(mentions, rules)
     out += _implements(doc.text, mentions, sentences, publisher)
     out += _participates(doc.text, mentions, sentences, rules)
@@ -328,6 +333,35 @@ def _located(
             out.append(
                 RelationMention(
                     i, first_mention_of[target], "locatedIn", rule, m.sentence, m.status
+                )
+            )
+    return out
+
+
+def _located_in_area(mentions: list[Mention], area_name: str) -> list[RelationMention]:
+    """Schools and the bureau of an area that has no division code (郊区)."""
+    area = next(
+        (
+            i
+            for i, m in enumerate(mentions)
+            if m.label == "Region" and not m.region and m.name == area_name
+        ),
+        None,
+    )
+    if area is None:
+        return []
+    out = []
+    for i, m in enumerate(mentions):
+        located = m.label == "School" and not m.name.endswith(_UNIVERSITY)
+        if m.label == "Bureau" and m.name.startswith(area_name):
+            located = True
+        if located and not any(
+            r.label == "Region" and m.start <= r.start < m.end and r.region
+            for r in mentions
+        ):
+            out.append(
+                RelationMention(
+                    i, area, "locatedIn", "located.report-area", m.sentence, m.status
                 )
             )
     return out
