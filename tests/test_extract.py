@@ -70,9 +70,27 @@ def test_extract_ambiguous_county_resolved_by_context(nlp):
     assert not codes & {"320106", "320302", "410204"}
 
 
-def test_extract_ambiguous_county_without_context_is_skipped(nlp):
+def test_extract_ambiguous_county_without_context_gets_no_code(nlp):
+    # 鼓楼区 is a district of several cities: the report's own area stays a
+    # Region without a division code, never one guessed.
     ex = run(nlp, "鼓楼区教育局召开会议。")
+    regions = [m for m in ex.mentions if m.label == "Region"]
+    assert [(m.name, m.region) for m in regions] == [("鼓楼区", "")]
+
+
+def test_extract_ambiguous_name_that_heads_no_bureau_is_skipped(nlp):
+    ex = run(nlp, "鼓楼区召开会议。")
     assert not [m for m in ex.mentions if m.label == "Region"]
+
+
+def test_extract_unresolved_area_locates_its_schools(nlp):
+    ex = run(nlp, "郊区教育局表彰了荫营中学。")
+    located = {
+        (ex.mentions[r.head].name, ex.mentions[r.tail].name)
+        for r in ex.relations
+        if r.predicate == "locatedIn"
+    }
+    assert ("荫营中学", "郊区") in located
 
 
 def test_extract_renamed_division_maps_to_current_code(nlp):
