@@ -18,6 +18,7 @@ or Region named there the honour.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .entities import AwardStatement, Candidate, clean_award_name
 from .levels import level_of_word
@@ -39,6 +40,22 @@ _MAX_LIST_LINE = 80
 _MAX_LIST_LINES = 300
 
 
+# 对A、B进行表彰; 为A、B代表颁发奖牌: a roll of honours, holders unnamed.
+_ROLL = re.compile(
+    r"(?:对|为)([^。；;！？!?\n（(]{4,200}?)(?:等?代表)?(?:进行了?|予以)?(?:表彰|颁发)"
+)
+_COLLECTIVE_LEAD = re.compile(r"^(?:全[区县市省旗]|本[区县市])")
+# 先进基层党组织2个, 优秀共产党员5人: an honour counted out.
+_COUNTED_ITEM = re.compile(
+    r"([\u4e00-\u9fff“”\"]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[个名人位项所家支]"
+)
+_HONOUR_HEAD = re.compile(r"优秀|先进|模范|标兵|十佳|最美|示范|星级|楷模")
+# 通过省教育强镇督导验收: passing the assessment confers the title.
+_ASSESSED = re.compile(
+    r"通过了?([^，,。；;、\n]{3,30}?)(?:督导|省级|市级)?(?:验收|评估验收|复评|认定)"
+)
+
+
 def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     """Find grants, listed recipients and honour categories in a report.
 
@@ -51,6 +68,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     """
     out = _grants(text, rules) + _heading_lists(text, rules)
     out += _categories(text, rules)
+    out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
@@ -103,7 +121,17 @@ def _grants(text: str, rules: Rules) -> list[AwardStatement]:
     pattern = re.compile("|".join(map(re.escape, lex.grant_triggers)))
     for match in pattern.finditer(text):
         t_end = match.end()
-        if text[t_end : t_end + 1] in ("为", "了"):
+        if text[t_end : t_end + 1] == "了":
+            named = _quoted_titles(text, t_end, rules)
+            if named:
+                # 命名了“X”和“Y”: honours conferred, holders not named here.
+                out.append(
+                    AwardStatement(
+                        match.start(), match.end(), False, named, False, (t_end, t_end)
+                    )
+                )
+            continue
+        if text[t_end : t_end + 1] == "为":
             continue  # 认定为X: the subject comes before; the usual reading
         limit = _CLAUSE_END.search(text, t_end)
         clause_end = limit.start() if limit else len(text)
@@ -220,14 +248,7 @@ def _categories(text: str, rules: Rules) -> list[AwardStatement]:
         level = level_of_word(match.group(1) or "", rules)
         limit = _CLAUSE_END.search(text, match.end())
         end = limit.start() if limit else len(text)
-        awards = []
-        pos = match.end()
-        for item in text[match.end() : end].split("、"):
-            name = clean_award_name(item.strip())
-            at = text.find(name, pos, pos + len(item)) if name else -1
-            if at >= 0 and len(name) >= 3:
-                awards.append(_award(at, name, "award.category-list", level))
-            pos += len(item) + 1
+        awards = _item_awards(text, match.end(), end, "award.category-list", level)
         if not awards:
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -244,6 +265,140 @@ def _categories(text: str, rules: Rules) -> list[AwardStatement]:
                 tuple(awards),
                 False,
                 (lead_start, match.start()),
+            )
+        )
+    return out
+
+
+def _item_awards(
+    text: str, start: int, end: int, rule: str, level: str = "", rules=None
+) -> list[Candidate]:
+    """One Award per item of a 、-separated run ``text[start:end]``."""
+    out = []
+    for piece in re.finditer(r"[^、]+", text[start:end]):
+        raw = piece.group()
+        lead = len(raw) - len(raw.lstrip())
+        raw = raw.strip()
+        name = clean_award_name(raw)
+        if len(name) < 3:
+            continue
+        if rules is not None and not _is_honour(name, rules):
+            continue
+        at = start + piece.start() + lead
+        out.append(Candidate(at, at + len(raw), "Award", name, rule, "", 8, level))
+    return out
+
+
+def _is_honour(name: str, rules: Rules) -> bool:
+    return name.endswith(rules.award_suffixes) or bool(_HONOUR_HEAD.search(name))
+
+
+def _quoted_titles(text: str, start: int, rules: Rules) -> tuple[Candidate, ...]:
+    """命名了“X”和“Y”: the quoted titles right after the verb, in a row."""
+    limit = _CLAUSE_END.search(text, start)
+    clause = text[start : limit.start() if limit else len(text)]
+    out = []
+    expected = 0
+    for match in _QUOTED.finditer(clause):
+        if clause[expected : match.start()].strip(" 和、及以"):
+            break  # the row of titles ended
+        name = clean_award_name(match.group(1))
+        if len(name) >= 3 and _is_designation(name, rules):
+            at = start + match.start(1)
+            out.append(
+                Candidate(
+                    at, at + len(match.group(1)), "Award", name, "award.named", "", 8
+                )
+            )
+        expected = match.end()
+    return tuple(out)
+
+
+def _rolls(text: str, rules: Rules) -> list[AwardStatement]:
+    """对A、B进行表彰 / 为A、B代表颁发奖牌: the honours of a commendation."""
+    out = []
+    for match in _ROLL.finditer(text):
+        start, end = match.span(1)
+        lead = _COLLECTIVE_LEAD.match(text, start)
+        if lead:
+            start = lead.end()
+        # 和/及 join the last item as 、 does (same length: offsets hold).
+        segment = re.sub(r"和|及", "、", text[start:end])
+        awards = [
+            replace(a, start=a.start + start, end=a.end + start)
+            for a in _item_awards(segment, 0, len(segment), "award.roll", "", rules)
+        ]
+        if len(awards) >= 2:
+            at = match.start()
+            out.append(AwardStatement(at, at, False, tuple(awards), False, (at, at)))
+    return out
+
+
+def _counted(text: str, rules: Rules) -> list[AwardStatement]:
+    """贵港市优秀共产党员1人、优秀党务工作者1人: counted honours.
+
+    An item without a level or body before its honour word takes the first
+    item's (decision 3: 贵港市优秀党务工作者).
+    """
+    out = []
+    for group in re.finditer(r"[^；;。！？\n]+", text):
+        items = []
+        for piece in re.finditer(r"[^、，,]+", group.group()):
+            counted = _COUNTED_ITEM.fullmatch(piece.group().strip())
+            if counted is None:
+                continue
+            raw = counted.group(1)
+            raw = re.sub(r"^(?:其中|获得|荣获|共有|评选出|获|有)", "", raw)
+            name = clean_award_name(raw)
+            if len(name) < 3 or not _is_honour(name, rules):
+                continue
+            at = group.start() + piece.start() + piece.group().find(raw)
+            items.append((at, raw, name))
+        if len(items) < 2:
+            continue
+        head = _HONOUR_HEAD.search(items[0][2])
+        prefix = items[0][2][: head.start()] if head else ""
+        if prefix and not re.search(r"(?:[省市区县旗州]|工委|党委|自治区)$", prefix):
+            prefix = ""
+        awards = []
+        for i, (at, raw, name) in enumerate(items):
+            first = _HONOUR_HEAD.search(name)
+            if i and prefix and first is not None and first.start() == 0:
+                name = prefix + name
+            awards.append(
+                Candidate(at, at + len(raw), "Award", name, "award.counted", "", 8)
+            )
+        out.append(
+            AwardStatement(
+                items[0][0],
+                items[0][0],
+                False,
+                tuple(awards),
+                False,
+                (items[0][0], items[0][0]),
+            )
+        )
+    return out
+
+
+def _assessed(text: str, rules: Rules) -> list[AwardStatement]:
+    """X通过省教育强镇督导验收: the title the assessment confers."""
+    out = []
+    for match in _ASSESSED.finditer(text):
+        raw = match.group(1)
+        name = clean_award_name(raw)
+        if "创建" in text[max(0, match.start() - 20) : match.start()]:
+            continue  # 创建X…通过评估: on the way to a title (decision 27)
+        if len(name) < 3 or not name.endswith(rules.award_suffixes):
+            continue
+        at = match.start(1) + raw.find(raw.strip('“”"'))
+        out.append(
+            AwardStatement(
+                match.start(),
+                match.start() + 2,
+                False,
+                (Candidate(at, match.end(1), "Award", name, "award.assessed", "", 8),),
+                False,
             )
         )
     return out
