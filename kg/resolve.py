@@ -184,6 +184,9 @@ def resolve(
             elif m.label == "School":
                 key_name, scope = school_keys[i]
                 key = entity_key("School", _expand(key_name, abbreviations), scope)
+            elif m.label == "Award":
+                # 优秀教师 of a county and of a province are two honours.
+                key = entity_key(m.label, name, m.award_level)
             else:
                 key = entity_key(m.label, name)
             keys.append(key)
@@ -264,9 +267,18 @@ def resolve(
             )
         )
 
-    # Level-prefixed variants (省特级教师 / 特级教师) name one honour.
+    # Level-prefixed variants (省特级教师 / 特级教师) name one honour. An
+    # honour's bare name (优秀教师) is shared by every body that confers one,
+    # so only a report that writes both forms says they are the same honour.
     redirect: dict[str, str] = {}
-    by_name = {(labels[k], n): k for k in sorted(names) for n in names[k]}
+    docs = {k: {ev.doc_id for ev in evidence[k]} for k in names}
+    prefixed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key in sorted(names):
+        if labels[key] in ("Award", "Program"):
+            for n in names[key]:
+                bare = _LEVEL.sub("", n)
+                if bare != n:
+                    prefixed[(labels[key], bare)].add(key)
     for key in sorted(names):
         if labels[key] not in ("Award", "Program"):
             continue
@@ -274,14 +286,9 @@ def resolve(
             if _LEVEL.match(name):
                 continue
             longer = sorted(
-                {
-                    k
-                    for (lab, n), k in by_name.items()
-                    if lab == labels[key]
-                    and k != key
-                    and _LEVEL.sub("", n) == name
-                    and n != name
-                }
+                k
+                for k in prefixed.get((labels[key], name), ())
+                if k != key and (labels[key] == "Program" or docs[k] & docs[key])
             )
             if len(longer) == 1:
                 redirect[key] = longer[0]

@@ -24,7 +24,7 @@ from .entities import (
     find_unresolved_area,
 )
 from .figures import find_figures
-from .levels import award_level, level_of_region
+from .levels import award_level, conferring_levels, level_of_region, level_of_word
 from .relations import find_relations
 from .rules import Rules, load_rules
 from .script import simplified_shadow
@@ -168,7 +168,23 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
 
     named = seed | {r.region for r in regions}
     home_level = level_of_region(home, index) if home else ""
+    if not home_level:
+        # 县教育局 / 郊区 with no division: the level its name states.
+        home_level = level_of_word(
+            _bureau_level_char(publisher_name, rules) or area_name[-1:], rules
+        )
     municipal = bool(home) and _in_municipality(home, index)
+    if not municipal:
+        municipal = any(
+            r.region
+            and index.by_code[r.region].level == 1
+            and index.by_code[r.region].name.endswith("市")
+            for r in regions
+        )
+    county_city = bool(home) and (
+        index.by_code[home].level == 3 and index.by_code[home].name.endswith("市")
+    )
+    conferrers = conferring_levels(text, statements, rules, county_city)
     publisher_full = (
         _bureau_name(publisher_name, home, index, rules) if publisher_name else ""
     )
@@ -191,7 +207,7 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
             level = award_level(
                 name,
                 rules,
-                context_level=cand.level or home_level,
+                context_level=cand.level or conferrers.get(cand.end, "") or home_level,
                 municipal=municipal,
             )
         if original is not text and cand.label != "Region":

@@ -43,7 +43,7 @@ _LEVEL_PREFIX = re.compile(
     r"^(?:全国|国家级|国家|省级|省|自治区|自治州|市级|市|区级|区|县级|县|盟|旗)"
 )
 _COUNT_TAIL = re.compile(
-    r"(?<![第\d])[0-9０-９一二三四五六七八九十两余多]+[个所名位项家支人次篇套台]+[^，。]*$"
+    r"(?<=[^第\d])[0-9０-９一二三四五六七八九十两余多]+[个所名位项家支人次篇套台]+[^，。]*$"
 )
 # jieba dictionary tags that end a name's left edge: verbs, adverbs,
 # prepositions, conjunctions, particles, pronouns, locatives, numerals.

@@ -47,7 +47,7 @@ _ROLL = re.compile(
 _COLLECTIVE_LEAD = re.compile(r"^(?:全[区县市省旗]|本[区县市])")
 # 先进基层党组织2个, 优秀共产党员5人: an honour counted out.
 _COUNTED_ITEM = re.compile(
-    r"([\u4e00-\u9fff“”\"]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[个名人位项所家支]"
+    r"([\u4e00-\u9fff“”\"XxＸ*＊]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[个名人位项所家支]"
 )
 _HONOUR_HEAD = re.compile(r"优秀|先进|模范|标兵|十佳|最美|示范|星级|楷模")
 # 通过省教育强镇督导验收: passing the assessment confers the title.
@@ -356,14 +356,15 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
             items.append((at, raw, name))
         if len(items) < 2:
             continue
-        head = _HONOUR_HEAD.search(items[0][2])
-        prefix = items[0][2][: head.start()] if head else ""
-        if prefix and not re.search(r"(?:[省市区县旗州]|工委|党委|自治区)$", prefix):
-            prefix = ""
         awards = []
-        for i, (at, raw, name) in enumerate(items):
+        prefix = ""
+        for at, raw, name in items:
             first = _HONOUR_HEAD.search(name)
-            if i and prefix and first is not None and first.start() == 0:
+            if first is not None and first.start() > 0:
+                own = name[: first.start()]
+                if re.search(r"(?:[省市区县旗州]|工委|党委|自治区)$", own):
+                    prefix = own  # the level or body the next items omit
+            elif first is not None and prefix:
                 name = prefix + name
             awards.append(
                 Candidate(at, at + len(raw), "Award", name, "award.counted", "", 8)

@@ -12,11 +12,23 @@ import re
 from ..regions import RegionIndex
 from .rules import Rules
 
-__all__ = ["LEVELS", "award_level", "level_of_region", "level_of_word"]
+__all__ = [
+    "LEVELS",
+    "award_level",
+    "conferring_levels",
+    "level_of_region",
+    "level_of_word",
+]
 
 #: Levels in the order a tie is broken (the higher conferring body first).
 LEVELS = ("national", "provincial", "city", "county", "other")
 
+_INNER_LEVEL = re.compile(r"全国|国家级|全省|省级|全市|市级|全区|区级|全县|县级")
+# The conferring body before a verb: a region or level word and an organ.
+_AGENT = re.compile(
+    r"[\u4e00-\u9fffXx*]{0,12}?(?:教育局|教育厅|教育部|教委|教育工委|组织部|"
+    r"党委|政府|人民政府|委员会|文明办|省委|市委|区委|县委)"
+)
 _MASK = re.compile(r"^[XxＸｘ*＊某]{1,4}(?=[省市区县旗州])")
 # A year, an edition or a count before the level word: 2023年度, 第七届, 首届.
 _LEAD = re.compile(
@@ -82,12 +94,52 @@ def award_level(
         if name.endswith(title):
             return level
     head = _LEAD.sub("", name)
+    inner = _INNER_LEVEL.search(head)
     level = _region_prefix_level(head, rules)
     if not level:
         # A masked region (XX区, **市) still says its level.
         level = level_of_word(_MASK.sub("", head), rules)
         if level == "city" and municipal:
             level = "provincial"
+    if not level and inner:
+        # 青少年…主题教育全国先进集体: the level word inside the name.
+        level = level_of_word(inner.group(), rules)
     if not level:
         level = context_level
     return level or "other"
+
+
+def conferring_levels(
+    text: str, statements, rules: Rules, county_city: bool = False
+) -> dict[int, str]:
+    """The level of the body that confers each honour (by the honour's end).
+
+    被自治区教育工委命名为X, 被鞍山市教育局评为X, 郊区教育局授予…X: the agent
+    of the verb confers the honour. ``county_city``: the report is about a
+    county-level city, whose 市教育局 is a county-level body.
+    """
+    out: dict[tuple[int, int], str] = {}
+    for st in statements:
+        floor = max(text.rfind(p, 0, st.trigger_start) for p in "，,。；;\n") + 1
+        clause = text[floor : st.trigger_start]
+        passive = clause.rfind("被")
+        agent = clause[passive + 1 :] if passive >= 0 else clause
+        level = _agent_level(agent, rules)
+        if level == "city" and county_city and not rules.region_pattern.search(agent):
+            level = "county"  # 市教育局 in 海城市's report: a county-level city
+        if level:
+            for award in st.awards:
+                out[award.end] = level
+    return out
+
+
+def _agent_level(agent: str, rules: Rules) -> str:
+    """省委、省政府 → provincial; 贵港市组织部 → city; 市教育局 → city."""
+    match = _AGENT.search(agent)
+    if not match:
+        return ""
+    body = match.group()
+    level = _region_prefix_level(body, rules)
+    if level:
+        return level
+    return level_of_word(_MASK.sub("", body), rules)
