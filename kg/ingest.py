@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import DataFileError, IngestError
+from kg.resources import load_lexicon
 from kg.types import Document, ReportMeta, SkippedFile
 
 if TYPE_CHECKING:
@@ -210,8 +211,9 @@ def _rules() -> _Rules:
     meta_key = re.compile(rf"(?P<key>{keys})(?=\s|[::|丨]|$)(?P<sep>\s*[::])?")
 
     toc = _table("toc_blocks.txt", {"start": 1, "end": 1})
-    pubs = _table("publishers.txt", {"bureau": 1, "org": 1, "alias": 2})
-    bureau = _literal_alternation(v[0] for _, v in pubs["bureau"])
+    pubs = _table("publishers.txt", {"org": 1, "alias": 2})
+    # One list of bureau endings for every stage (kg/data/lexicon).
+    bureau = _literal_alternation(load_lexicon().bureau_suffixes)
     titles = _table(
         "report_titles.txt",
         {"title": 1, "summary": 1, "plan": 1, "future": 1, "past": 1},
@@ -642,11 +644,57 @@ def _title_year(title: str, rules: _Rules) -> int | None:
 
 
 def _body_year(text: str) -> int | None:
-    """The most frequent ``19xx年``/``20xx年`` in the text; ties → the later."""
-    counts = Counter(int(m.group(1)) for m in _YEAR_RE.finditer(text))
+    """The year a text covers when its title does not say.
+
+    In order: an anniversary (庆祝第26个教师节 → 2010), the year of a review
+    section (一、2012年全市教育工作回顾: a meeting reviews that year), else
+    the most frequent ``20xx年`` or document-number year (渝府〔2011〕6号),
+    not counting full dates (a page's publication date); ties → the later.
+    """
+    for event, first in _year_events():
+        match = re.search(
+            rf"第\s*(\d+|[一二三四五六七八九十]+)\s*[个個届屆]{event}", text
+        )
+        if match:
+            return first + _ordinal(match.group(1)) - 1
+    review = _REVIEW_RE.search(text)
+    if review:
+        return int(review.group(1))
+    counts = Counter(
+        int(m.group(1))
+        for m in _YEAR_RE.finditer(text)
+        if not _FULL_DATE_RE.match(text, m.start())
+    )
+    counts.update(int(m.group(1)) for m in _DOC_NUMBER_YEAR_RE.finditer(text))
+    if not counts:
+        counts = Counter(int(m.group(1)) for m in _YEAR_RE.finditer(text))
     if not counts:
         return None
     return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+_REVIEW_RE = re.compile(
+    r"^\s*[一二三四五六七八九十]+、\s*((?:19|20)\d{2})年[^\n。]{0,20}(?:回顾|总结)",
+    re.MULTILINE,
+)
+_FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_DOC_NUMBER_YEAR_RE = re.compile(r"[〔\[［]((?:19|20)\d{2})[〕\]］]\s*\d+\s*号")
+
+
+def _year_events() -> list[tuple[str, int]]:
+    out = []
+    for _, row in _data_lines("year_events.txt"):
+        event, _, first = row.partition("\t")
+        out.append((re.escape(event.strip()), int(first)))
+    return out
+
+
+def _ordinal(digits: str) -> int:
+    if digits.isdigit():
+        return int(digits)
+    import cn2an
+
+    return int(cn2an.cn2an(digits, "smart"))
 
 
 def _is_title_line(line: str, rules: _Rules) -> bool:

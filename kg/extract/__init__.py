@@ -282,6 +282,7 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
 
 
 _FIRST_PERSON = re.compile(r"我局|本局")
+_ADDRESS = re.compile(r"同志们|各位代表|各位领导")
 _OWN_AREA = re.compile(r"我[省市区县旗州]")
 _AREA_WORDS = re.compile(r"(?:我|全|本)([省市区县旗州])")
 _SIGNATURE_LINES = 8
@@ -315,7 +316,10 @@ def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
         # A bureau that opens the text and comes back, or speaks as 我局/我县.
         if own >= 2 or _FIRST_PERSON.search(text):
             return cand.name
-    if _FIRST_PERSON.search(text) or len(_OWN_AREA.findall(text)) >= 2:
+    own_area = len(_OWN_AREA.findall(text))
+    # A speech to the area's own staff (同志们：… 我们 … 我市) is the bureau's.
+    speech = bool(_ADDRESS.search(text[:200])) and "我们" in text
+    if _FIRST_PERSON.search(text) or own_area >= 2 or (own_area and speech):
         level_char = max(sorted(set(words)), key=words.count) if words else ""
         area = dominant_region(regions, index, level_char) if regions else ""
         if area:
@@ -422,8 +426,16 @@ def _resolve_bureau(
     head = surface[: -len(suffix)] if suffix else surface
     if suffix in ("教育部",) or not suffix:
         return surface, ""
-    # 区教育局 / 教体局 in a district bureau's own report is that bureau.
-    if publisher_full and head in ("", _bureau_level_char(publisher_name, rules)):
+    # 区教育局 / 教体局 in a district bureau's own report is that bureau (省教育厅
+    # in a report of 省政府教育督导办公室 is not: another body of the same area).
+    same_body = _full_suffix(suffix, rules) == _full_suffix(
+        rules.bureau_ending(publisher_name), rules
+    )
+    if (
+        publisher_full
+        and same_body
+        and head in ("", _bureau_level_char(publisher_name, rules))
+    ):
         return publisher_full, home
     if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
         # 市教育局 in a district's report is the bureau of the district's city
