@@ -148,16 +148,28 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     home = pub_regions[-1].region if pub_regions else ""
     if not home and publisher_name and level_char:
         home = dominant_region(regions, index, level_char)
+    # The publisher's own region names it; an area read from the text only
+    # locates the schools (a masked XX区教育局 is not its city's bureau).
+    pub_home = home
     if not home:
         # GUIDELINES decision 12: the area a report is about, even when no
         # bureau signs it, locates the schools it lists.
         home = _report_area(text, regions, index)
+        if (
+            level_char
+            and home
+            and level_of_region(home, index) != level_of_word(level_char, rules)
+        ):
+            pub_home = ""
+        else:
+            pub_home = home
     area_name = ""
     if not home:
         unresolved = find_unresolved_area(text, rules, regions)
         if unresolved:
             regions = sorted([*regions, *unresolved], key=lambda c: c.start)
             area_name = unresolved[0].name
+            candidates = _extend_bureaus(candidates, unresolved)
 
     sentences = _sentences(text)
     starts = [s for s, _ in sentences]
@@ -186,7 +198,7 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     )
     conferrers = conferring_levels(text, statements, rules, county_city)
     publisher_full = (
-        _bureau_name(publisher_name, home, index, rules) if publisher_name else ""
+        _bureau_name(publisher_name, pub_home, index, rules) if publisher_name else ""
     )
     mentions: list[Mention] = []
     kept: list[Candidate] = []
@@ -327,6 +339,29 @@ def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
     return ""
 
 
+def _extend_bureaus(candidates, area: list) -> list:
+    """郊区教育局: a bureau whose name starts with the area's name.
+
+    The bureau finder read the area's last character as a level character
+    (区教育局) or stopped at its end (教育局): the area's name completes it.
+    """
+    ends = {r.end: r for r in area}
+    out = []
+    for cand in candidates:
+        if cand.label == "Bureau":
+            for region in (ends.get(cand.start), ends.get(cand.start + 1)):
+                if region is not None:
+                    overlap = region.end - cand.start
+                    cand = replace(
+                        cand,
+                        start=region.start,
+                        name=region.name + cand.name[overlap:],
+                    )
+                    break
+        out.append(cand)
+    return out
+
+
 def _is_bureau_name(name: str, rules: Rules) -> bool:
     """区教育局, XX区教育局, 福建省教育厅: an ending after a region or level."""
     suffix = rules.bureau_ending(name)
@@ -347,6 +382,10 @@ def _report_area(text: str, regions, index) -> str:
     for r in regions:
         counts[r.region] = counts.get(r.region, 0) + 1
     area = dominant_region(regions, index, level_char) if regions else ""
+    if not area and level_char:
+        # 我区 of a masked district (XX区): its city, the most-named place
+        # (decision 26).
+        area = dominant_region(regions, index, "")
     if not area or counts.get(area, 0) < 2:
         return ""
     return area

@@ -769,6 +769,10 @@ def _find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
             pos = end + 1
             if i == 0:
                 start = _item_start(view, items_start, end, rules)
+            quote = _QUOTE.search(text, start, end)
+            if quote is not None and quote.start() > start:
+                # 城关小学“党建+德育工作”: the school's own brand is the program.
+                start, end = quote.start(1), quote.end(1)
             name = text[start:end].translate(_STRIP_QUOTES).strip()
             if name.endswith(rules.school_suffixes) or _is_construction(name, rules):
                 continue
@@ -1121,6 +1125,33 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
+def _with_inner_bureaus(
+    mentions: list[Candidate], cands: list[Candidate]
+) -> list[Candidate]:
+    """Bureaus named inside a document's or honour's title (decision 25).
+
+    《上海市教育委员会关于…》 names the bureau as 江苏省 in 江苏省…联赛 names
+    the region: the bureau is a mention too, beside the longer name.
+    """
+    hosts = [m for m in mentions if m.label in ("Document", "Award", "Program")]
+    others = [m for m in mentions if m.label not in ("Document", "Award", "Program")]
+    extra = []
+    for cand in cands:
+        if cand.label != "Bureau" or cand in mentions:
+            continue
+        inside = any(h.start <= cand.start and cand.end <= h.end for h in hosts)
+        clash = any(o.start < cand.end and cand.start < o.end for o in others)
+        if (
+            inside
+            and not clash
+            and not any(e.start < cand.end and cand.start < e.end for e in extra)
+        ):
+            extra.append(cand)
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda c: (c.start, c.end))
+
+
 def find_mentions(
     view: TextView, rules: Rules, seed_codes: set[str]
 ) -> tuple[list[Candidate], list[Candidate], list[AwardStatement]]:
@@ -1183,6 +1214,7 @@ def find_mentions(
     )
     cands += [c for c in orgs if len(c.name) >= 4]
     mentions = _resolve_overlaps(cands)
+    mentions = _with_inner_bureaus(mentions, cands)
     # A short region form at the head of a university's name (南京 in
     # 南京师范大学) names the university, not the region.
     media = [
