@@ -165,6 +165,10 @@ class Lexicon:
     bureau_suffix_aliases: dict[str, str]  # 教委 -> 教育委员会
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
+    media_suffixes: tuple[str, ...] = ()
+    bare_school_kinds: tuple[str, ...] = ()
+    quoted_only_programs: frozenset[str] = frozenset()
+    span_priorities: tuple[tuple[str, int], ...] = ()  # group:rule -> priority
     grant_triggers: tuple[str, ...] = ()
     reforms: tuple[tuple[str, str], ...] = ()  # word -> suffix/introducer/…
     school_short_kinds: tuple[str, ...] = ()
@@ -240,6 +244,13 @@ def load_lexicon() -> Lexicon:
             for unit, norm, mult in read_table("lexicon/figure_units.tsv", 3)
         },
         participation_cues=lines("participation_cues"),
+        media_suffixes=lines("media_suffixes"),
+        bare_school_kinds=lines("bare_school_kinds"),
+        quoted_only_programs=frozenset(lines("quoted_only_programs")),
+        span_priorities=tuple(
+            (key, int(value))
+            for key, value in read_table("lexicon/span_priorities.tsv", 2)
+        ),
         grant_triggers=lines("grant_triggers"),
         reforms=tuple(
             (word, kind)

@@ -1,7 +1,7 @@
 """Rule-based entity mentions: regions, bureaus, schools, programs, awards, documents.
 
 Each finder reads the cleaned text with the jieba token boundaries of the
-spaCy ``Doc`` and returns candidate spans; :func:`find_mentions` arbitrates
+spaCy ``Doc`` and returns candidate spans; the arbiter component settles
 overlaps (awards and documents first, then longer names) and resolves names
 that depend on the report's context (区教育局 → the publisher).
 """
@@ -18,7 +18,25 @@ from ..regions import RegionIndex, load_region_index
 from ..types import RegionRef
 from .rules import Rules, trie_pattern
 
-__all__ = ["Candidate", "TextView", "find_mentions"]
+__all__ = [
+    "AwardStatement",
+    "Candidate",
+    "TextView",
+    "drop_regions_in_media",
+    "find_award_statements_all",
+    "find_bureaus",
+    "find_documents",
+    "find_listed_programs",
+    "find_organizations",
+    "find_programs",
+    "find_quoted",
+    "find_regions",
+    "find_schools",
+    "find_suffix_awards",
+    "find_unresolved_area",
+    "resolve_overlaps",
+    "with_inner_bureaus",
+]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _REGION_END = re.compile(r"(?:[省市县区旗镇乡]|街道)$")
@@ -66,8 +84,9 @@ class Candidate:
     name: str
     rule: str
     region: str = ""  # division code, for Region and region-scoped names
-    priority: int = 0
+    priority: int = 0  # set by the arbiter from span_priorities.tsv
     level: str = ""  # an honour's conferring level stated by its context
+    qualified: bool = False  # a bureau named with its region or level
 
 
 @dataclass
@@ -181,7 +200,7 @@ def _clause_floor(text: str, offset: int) -> int:
 # ----------------------------------------------------------------- regions
 
 
-def _find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candidate]:
+def find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candidate]:
     """Region mentions, accepting ambiguous and short names only in context.
 
     Full unambiguous names (3+ characters) seed the context; short forms
@@ -220,7 +239,6 @@ def _find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candida
                 index.by_code[codes[0]].name,
                 "region.short-unique",
                 codes[0],
-                2,
             )
             continue
         if is_full and len(codes) == 1 and len(surface) >= 3:
@@ -232,7 +250,6 @@ def _find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candida
                 index.by_code[codes[0]].name,
                 "region.full",
                 codes[0],
-                3,
             )
     changed = True
     while changed:
@@ -252,7 +269,6 @@ def _find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candida
                     index.by_code[code].name,
                     rule,
                     code,
-                    3 if is_full else 2,
                 )
                 changed = True
     _find_towns(text, index, context, accepted)
@@ -300,7 +316,6 @@ def _find_towns(
                 refs[0].name,
                 "region.town-context",
                 refs[0].code,
-                3,
             )
 
 
@@ -395,7 +410,7 @@ def _find_suffix_names(
             or prefix in rules.lexicon.school_suffixes
         ):
             continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
-        out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", "", 1))
+        out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", ""))
     return out
 
 
@@ -456,7 +471,9 @@ def _find_bureaus(
                 text[left:end],
                 "bureau.suffix",
                 codes[-1] if codes else "",
-                4 if codes else 3 + bool(level_char),
+                # A bureau whose name says its region or level outranks a
+                # bare ending (priorities: kg/data/lexicon/span_priorities.tsv).
+                qualified=bool(codes or level_char),
             )
         )
     return out
@@ -475,7 +492,6 @@ def _find_documents(text: str) -> list[Candidate]:
                     name,
                     "document.book-title",
                     "",
-                    9,
                 )
             )
     return out
@@ -502,7 +518,6 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
                     inner + honour[len(inner) :],
                     "award.quoted-continued",
                     "",
-                    7,
                 )
             )
             continue
@@ -538,14 +553,12 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
                 if len(item.strip()) >= 2:
                     out.append(
                         Candidate(
-                            pos, pos + len(item), "Program", item.strip(), rule, "", 6
+                            pos, pos + len(item), "Program", item.strip(), rule, ""
                         )
                     )
                 pos += len(item) + 1
             continue
-        out.append(
-            Candidate(match.start(1), match.end(1), "Program", name, rule, "", 6)
-        )
+        out.append(Candidate(match.start(1), match.end(1), "Program", name, rule, ""))
     # A quoted name right before a quoted program shares its head:
     # “随时学”“随时问”系统 names two systems.
     starts = {c.start - 1 for c in out}
@@ -553,7 +566,7 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         if end + 1 in starts:
             out.append(
                 Candidate(
-                    start, end, "Program", inner, "program.quoted-coordinated", "", 6
+                    start, end, "Program", inner, "program.quoted-coordinated", ""
                 )
             )
     return out
@@ -593,41 +606,6 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
 
 def _is_construction(name: str, rules: Rules) -> bool:
     return any(word in name for word in rules.lexicon.construction_words)
-
-
-def _find_gazetteer(view: TextView, rules: Rules) -> list[Candidate]:
-    text = view.text
-    lex = rules.lexicon
-    out = []
-    for match in rules.gazetteer_pattern.finditer(text):
-        surface = match.group()
-        if surface in lex.school_aliases and not view.is_token_start(match.start()):
-            continue  # 北师大 inside 西北师大
-        if surface in lex.school_aliases:
-            out.append(
-                Candidate(
-                    match.start(),
-                    match.end(),
-                    "School",
-                    lex.school_aliases[surface],
-                    "school.alias",
-                    "",
-                    5,
-                )
-            )
-        elif surface in lex.programs and lex.programs[surface] != "课后服务":
-            out.append(
-                Candidate(
-                    match.start(),
-                    match.end(),
-                    "Program",
-                    lex.programs[surface],
-                    "program.gazetteer",
-                    "",
-                    5,
-                )
-            )
-    return out
 
 
 def _generic_program(
@@ -699,7 +677,7 @@ def _find_programs(
             continue
         out.append(
             Candidate(
-                cand.end - len(name), cand.end, "Program", name, "program.suffix", "", 1
+                cand.end - len(name), cand.end, "Program", name, "program.suffix", ""
             )
         )
     return out
@@ -743,7 +721,6 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
                     found,
                     "program.reform",
                     "",
-                    2,
                 )
             )
     return out
@@ -779,7 +756,7 @@ def _find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
             if len(name) >= 3 and _CJK.search(name):
                 out.append(
                     Candidate(
-                        start, end, "Program", name, "program.listed-category", "", 5
+                        start, end, "Program", name, "program.listed-category", ""
                     )
                 )
     return out
@@ -843,7 +820,7 @@ def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
             while left > floor and text[left - 1] in "XxＸ*＊":
                 left -= 1
         name = text[left:end]
-        out.append(Candidate(left, end, "School", name, "school.short-form", "", 1))
+        out.append(Candidate(left, end, "School", name, "school.short-form", ""))
     return out
 
 
@@ -862,7 +839,7 @@ def _find_listed_schools(view: TextView, rules: Rules) -> list[Candidate]:
             name = text[start:end].strip()
             if 2 <= len(name) <= 10 and _CJK.match(name) and not _DIGIT.match(name):
                 out.append(
-                    Candidate(start, end, "School", name, "school.listed-count", "", 0)
+                    Candidate(start, end, "School", name, "school.listed-count", "")
                 )
     return out
 
@@ -1062,7 +1039,6 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
                 name,
                 "award.trigger",
                 "",
-                8,
             )
         )
     return out
@@ -1104,7 +1080,6 @@ def _find_suffix_awards(
                 name,
                 "award.suffix",
                 "",
-                2,
             )
         )
     return out
@@ -1113,7 +1088,7 @@ def _find_suffix_awards(
 # -------------------------------------------------------------- arbitration
 
 
-def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the best non-overlapping candidates (priority, then length)."""
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -1125,7 +1100,7 @@ def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
-def _with_inner_bureaus(
+def with_inner_bureaus(
     mentions: list[Candidate], cands: list[Candidate]
 ) -> list[Candidate]:
     """Bureaus named inside a document's or honour's title (decision 25).
@@ -1135,7 +1110,7 @@ def _with_inner_bureaus(
     """
     hosts = [m for m in mentions if m.label in ("Document", "Award", "Program")]
     others = [m for m in mentions if m.label not in ("Document", "Award", "Program")]
-    extra = []
+    extra: list[Candidate] = []
     for cand in cands:
         if cand.label != "Bureau" or cand in mentions:
             continue
@@ -1152,78 +1127,16 @@ def _with_inner_bureaus(
     return sorted([*mentions, *extra], key=lambda c: (c.start, c.end))
 
 
-def find_mentions(
-    view: TextView, rules: Rules, seed_codes: set[str]
-) -> tuple[list[Candidate], list[Candidate], list[AwardStatement]]:
-    """Find every entity mention in a document.
-
-    Args:
-        view: cleaned text with jieba token boundaries.
-        rules: compiled rule tables.
-        seed_codes: division codes known from the report's metadata.
-
-    Returns:
-        ``(mentions, regions, award_statements)``: non-overlapping mentions
-        of organisations, programs, awards and documents; region mentions
-        (which may sit inside other names: 宁波东海实验学校 names 宁波); and
-        the award statements for relation finding.
-    """
-    text = view.text
-    lex = rules.lexicon
-    regions = _find_regions(text, rules, seed_codes)
-    stop = lex.name_stop_tokens
-    from .honours import find_honour_statements
-
-    grants = find_honour_statements(text, rules)
-    granted = {st.trigger_start for st in grants}
-    statements = [
-        st
-        for st in find_award_statements(text, rules)
-        if st.trigger_start not in granted
-    ] + grants
-    cands: list[Candidate] = []
-    for st in statements:
-        cands.extend(st.awards)
-    cands += _find_documents(text)
-    cands += _find_quoted_programs(text, rules)
-    cands += _find_gazetteer(view, rules)
-    cands += _find_bureaus(view, rules, regions)
-    schools = _find_suffix_names(
-        view, rules.school_suffix, "School", rules, stop, 14, _NAME_STOP_TAGS
-    )
-    cands += [
-        c for c in schools if not c.name.endswith(("中专", "师范")) or len(c.name) > 3
-    ]
-    cands += _find_short_schools(view, rules)
-    cands += _find_listed_schools(view, rules)
-    sites = [(c.start, c.end) for c in schools] + [
-        (r.start, r.end) for r in regions if rules.regions.by_code[r.region].level >= 3
-    ]
-    cands += _find_programs(view, rules, lex.program_stop_tokens, sites)
-    cands += _find_reforms(text, rules)
-    cands += _find_suffix_awards(view, rules, lex.award_stop_tokens)
-    cands += _find_listed_programs(view, rules)
-    orgs = _find_suffix_names(
-        view,
-        rules.organization_suffix,
-        "Organization",
-        rules,
-        stop,
-        12,
-        _NAME_STOP_TAGS,
-    )
-    cands += [c for c in orgs if len(c.name) >= 4]
-    mentions = _resolve_overlaps(cands)
-    mentions = _with_inner_bureaus(mentions, cands)
-    # A short region form at the head of a university's name (南京 in
-    # 南京师范大学) names the university, not the region.
+def drop_regions_in_media(
+    regions: list[Candidate], mentions: list[Candidate], rules: Rules
+) -> list[Candidate]:
+    """A short region form inside a media name (浙江日报) is no place (decision 18)."""
     media = [
         m
         for m in mentions
-        if m.label == "Organization"
-        and m.name.endswith(("日报", "日报社", "电视台", "晚报", "新闻网"))
+        if m.label == "Organization" and m.name.endswith(rules.lexicon.media_suffixes)
     ]
-    regions = [
+    return [
         r
         for r in regions
         if not (
@@ -1231,7 +1144,92 @@ def find_mentions(
             and any(o.start <= r.start < o.end for o in media)
         )
     ]
-    return mentions, regions, statements
+
+
+def find_award_statements_all(text: str, rules: Rules) -> list[AwardStatement]:
+    """Every honour statement: grants, lists and categories, then triggers."""
+    from .honours import find_honour_statements
+
+    grants = find_honour_statements(text, rules)
+    granted = {st.trigger_start for st in grants}
+    return [
+        st
+        for st in find_award_statements(text, rules)
+        if st.trigger_start not in granted
+    ] + grants
+
+
+def find_documents(text: str) -> list[Candidate]:
+    """《…》 titles."""
+    return _find_documents(text)
+
+
+def find_quoted(text: str, rules: Rules) -> list[Candidate]:
+    """Quoted programs and the honours a quote opens."""
+    return _find_quoted_programs(text, rules)
+
+
+def find_bureaus(
+    view: TextView, rules: Rules, regions: list[Candidate]
+) -> list[Candidate]:
+    """Bureau names: a region chain or level character + a bureau ending."""
+    return _find_bureaus(view, rules, regions)
+
+
+def find_schools(
+    view: TextView, rules: Rules
+) -> tuple[list[Candidate], list[Candidate]]:
+    """School names: ``(kept, suffix_names)``; the latter mark sites of works."""
+    lex = rules.lexicon
+    suffix_names = _find_suffix_names(
+        view,
+        rules.school_suffix,
+        "School",
+        rules,
+        lex.name_stop_tokens,
+        14,
+        _NAME_STOP_TAGS,
+    )
+    kept = [
+        c
+        for c in suffix_names
+        if not c.name.endswith(lex.bare_school_kinds) or len(c.name) > 3
+    ]
+    kept += _find_short_schools(view, rules)
+    kept += _find_listed_schools(view, rules)
+    return kept, suffix_names
+
+
+def find_programs(
+    view: TextView, rules: Rules, sites: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Programs named by a suffix word, and reforms."""
+    out = _find_programs(view, rules, rules.lexicon.program_stop_tokens, sites)
+    return out + _find_reforms(view.text, rules)
+
+
+def find_suffix_awards(view: TextView, rules: Rules) -> list[Candidate]:
+    """Honours named by an honour ending (…先进集体, 省…示范校)."""
+    return _find_suffix_awards(view, rules, rules.lexicon.award_stop_tokens)
+
+
+def find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
+    """Items of a list headed by a program category."""
+    return _find_listed_programs(view, rules)
+
+
+def find_organizations(view: TextView, rules: Rules) -> list[Candidate]:
+    """Other named bodies (…日报, …协会), so their names hide nothing else."""
+    orgs = _find_suffix_names(
+        view,
+        rules.organization_suffix,
+        "Organization",
+        rules,
+        rules.lexicon.name_stop_tokens,
+        12,
+        _NAME_STOP_TAGS,
+    )
+    return [c for c in orgs if len(c.name) >= 4]
 
 
 def find_unresolved_area(
@@ -1261,7 +1259,7 @@ def find_unresolved_area(
         return []
     surface = heads_bureau.pop()
     return [
-        Candidate(start, end, "Region", surface, "region.unresolved-area", "", 2)
+        Candidate(start, end, "Region", surface, "region.unresolved-area", "")
         for start, end in found[surface]
     ]
 

@@ -111,7 +111,7 @@ def _is_designation(name: str, rules: Rules) -> bool:
 
 
 def _award(start: int, name: str, rule: str, level: str = "") -> Candidate:
-    return Candidate(start, start + len(name), "Award", name, rule, "", 8, level)
+    return Candidate(start, start + len(name), "Award", name, rule, "", level=level)
 
 
 def _grants(text: str, rules: Rules) -> list[AwardStatement]:
@@ -285,7 +285,7 @@ def _item_awards(
         if rules is not None and not _is_honour(name, rules):
             continue
         at = start + piece.start() + lead
-        out.append(Candidate(at, at + len(raw), "Award", name, rule, "", 8, level))
+        out.append(Candidate(at, at + len(raw), "Award", name, rule, "", level=level))
     return out
 
 
@@ -307,7 +307,7 @@ def _quoted_titles(text: str, start: int, rules: Rules) -> tuple[Candidate, ...]
             at = start + match.start(1)
             out.append(
                 Candidate(
-                    at, at + len(match.group(1)), "Award", name, "award.named", "", 8
+                    at, at + len(match.group(1)), "Award", name, "award.named", ""
                 )
             )
         expected = match.end()
@@ -367,7 +367,7 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
             elif first is not None and prefix:
                 name = prefix + name
             awards.append(
-                Candidate(at, at + len(raw), "Award", name, "award.counted", "", 8)
+                Candidate(at, at + len(raw), "Award", name, "award.counted", "")
             )
         out.append(
             AwardStatement(
@@ -398,7 +398,7 @@ def _assessed(text: str, rules: Rules) -> list[AwardStatement]:
                 match.start(),
                 match.start() + 2,
                 False,
-                (Candidate(at, match.end(1), "Award", name, "award.assessed", "", 8),),
+                (Candidate(at, match.end(1), "Award", name, "award.assessed", ""),),
                 False,
             )
         )

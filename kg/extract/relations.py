@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 
 from ..resources import load_lexicon
-from ..types import Document, Mention, RelationMention
+from ..types import Mention, RelationMention
 from .entities import AwardStatement
 from .rules import Rules
 
@@ -37,7 +37,7 @@ _UNIVERSITY = ("大学", "学院")
 
 
 def find_relations(
-    doc: Document,
+    text: str,
     mentions: list[Mention],
     sentences: tuple[tuple[int, int], ...],
     statements: list[AwardStatement],
@@ -49,7 +49,7 @@ def find_relations(
     """Find relation mentions among a document's entity mentions.
 
     Args:
-        doc: the document.
+        text: the document's text (simplified characters).
         mentions: its entity mentions, sorted by offset.
         sentences: sentence offsets.
         statements: award trigger statements from the entity finder.
@@ -63,13 +63,13 @@ def find_relations(
         Relation mentions; heads and tails index ``mentions``.
     """
     out: list[RelationMention] = []
-    out += _awards(doc.text, mentions, statements, sentences, home, publisher)
-    out += _located(doc.text, mentions, rules, home, publisher)
+    out += _awards(text, mentions, statements, sentences, home, publisher)
+    out += _located(text, mentions, rules, home, publisher)
     if area_name and not home:
         out += _located_in_area(mentions, area_name)
     out += _sub_regions(mentions, rules)
-    out += _implements(doc.text, mentions, sentences, publisher)
-    out += _participates(doc.text, mentions, sentences, rules)
+    out += _implements(text, mentions, sentences, publisher)
+    out += _participates(text, mentions, sentences, rules)
     unique = {(r.head, r.tail, r.predicate): r for r in out}
     return sorted(unique.values(), key=lambda r: (r.head, r.tail, r.predicate))
 

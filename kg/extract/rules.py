@@ -82,6 +82,8 @@ class Rules:
         words: set[str] = set()
         words.update(lex.bureau_suffixes, lex.award_suffixes, lex.school_suffixes)
         words.update(lex.programs, lex.school_aliases)
+        # Trigger verbs stay whole so a name's left edge stops at them.
+        words.update(lex.award_triggers, lex.award_pursuit_triggers, lex.grant_triggers)
         words.update(name for name in self.regions.by_name if len(name) >= 3)
         words.update(
             t.name

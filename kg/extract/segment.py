@@ -7,9 +7,11 @@ leaking between pipelines and tests.
 
 from __future__ import annotations
 
+import json
 import logging
 import warnings
 from collections.abc import Iterable
+from pathlib import Path
 
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -35,17 +37,29 @@ class JiebaTokenizer:
 
     Args:
         vocab: the pipeline's vocabulary.
-        user_words: extra words (gazetteer names, suffixes) that jieba must
-            keep whole, so rule spans align with token boundaries.
+        user_words: extra words (gazetteer names, suffixes, trigger verbs)
+            that jieba must keep whole, so rule spans align with token
+            boundaries.
+
+    The user words are the tokenizer's state: :meth:`to_disk` writes them
+    and :meth:`from_disk` restores them, so a pipeline saved with
+    ``nlp.to_disk`` reloads (``spacy.load``) with the same tokens.
     """
 
     def __init__(self, vocab: Vocab, user_words: Iterable[str] = ()) -> None:
         self.vocab = vocab
         self.jieba = _new_jieba_tokenizer()
         self._word_tags: dict[str, str] | None = None
-        for word in sorted(set(user_words)):
+        self.user_words: list[str] = []
+        self.add_words(user_words)
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Make jieba keep ``words`` whole (idempotent)."""
+        known = set(self.user_words)
+        for word in sorted(set(words) - known):
             # A high frequency makes jieba prefer the whole word over its parts.
             self.jieba.add_word(word, freq=max(2000, 500 * len(word)))
+        self.user_words = sorted(known | set(words))
 
     @property
     def word_tags(self) -> dict[str, str]:
@@ -69,17 +83,30 @@ class JiebaTokenizer:
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **_: object) -> bytes:
-        """Serialisation is not needed: the tokenizer is rebuilt from data."""
-        return b""
+        """Serialise the user words (UTF-8 JSON)."""
+        return json.dumps(self.user_words, ensure_ascii=False).encode("utf-8")
 
-    def from_bytes(self, _data: bytes, **_: object) -> JiebaTokenizer:
-        """See :meth:`to_bytes`."""
+    def from_bytes(self, data: bytes, **_: object) -> JiebaTokenizer:
+        """Restore the user words written by :meth:`to_bytes`."""
+        self.add_words(json.loads(data.decode("utf-8")) if data else ())
         return self
+
+    def to_disk(self, path: str | Path, **_: object) -> None:
+        """Write the user words to ``path`` (a file)."""
+        Path(path).write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, **_: object) -> JiebaTokenizer:
+        """Read the user words written by :meth:`to_disk`."""
+        return self.from_bytes(Path(path).read_bytes())
 
 
 @registry.tokenizers("kg.jieba.v1")
 def create_jieba_tokenizer():
-    """spaCy factory ``kg.jieba.v1``; user words are added by ``build_nlp``."""
+    """spaCy tokenizer ``kg.jieba.v1``: a private jieba instance.
+
+    ``build_nlp`` adds the user words generated from the rule tables; a
+    saved pipeline restores them from disk.
+    """
 
     def make(nlp):
         return JiebaTokenizer(nlp.vocab)

@@ -1,0 +1,594 @@
+"""The extraction pipeline's spaCy components.
+
+Each finder is a registered factory that reads the ``Doc`` and writes its
+candidates to ``doc.spans[<group>]``: a span per candidate (token-aligned,
+``alignment_mode="expand"``) whose ``span.id_`` points to the candidate, with
+its exact character offsets, name, rule and region, in
+``doc._.kg_candidates[<group>]``. ``kg_arbiter_v1`` settles the
+overlaps with the priorities of ``kg/data/lexicon/span_priorities.tsv`` and
+writes the mentions to ``doc.spans["kg_mentions"]`` and ``doc.ents``; the
+context, mention and relation components read those and ``doc.sents``.
+
+A statistical component joins by writing its own span group and listing the
+group's rules in ``span_priorities.tsv``: ``nlp.add_pipe(name,
+before="kg_arbiter_v1")`` and one table row, no code change.
+
+Per-report inputs travel on the Doc: ``doc._.kg_meta`` (the report's
+metadata) and ``doc._.kg_original`` (the text as written, when the Doc holds
+its simplified shadow) are set by :func:`kg.extract.extract` before the
+components run.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from ..types import Mention
+from .context import ReportContext, as_written, read_context, resolve_bureau
+from .entities import (
+    Candidate,
+    TextView,
+    drop_regions_in_media,
+    find_award_statements_all,
+    find_bureaus,
+    find_documents,
+    find_listed_programs,
+    find_organizations,
+    find_programs,
+    find_quoted,
+    find_regions,
+    find_schools,
+    find_suffix_awards,
+    resolve_overlaps,
+    with_inner_bureaus,
+)
+from .figures import find_figures
+from .levels import award_level, conferring_levels
+from .relations import find_relations
+from .rules import Rules, load_rules
+
+__all__ = [
+    "CANDIDATE_GROUPS",
+    "PIPELINE",
+    "candidates",
+    "sentence_offsets",
+    "write_candidates",
+]
+
+#: The components :func:`kg.extract.build_nlp` adds, in order.
+PIPELINE = (
+    "kg_sentences_v1",
+    "kg_regions_v1",
+    "kg_honours_v1",
+    "kg_documents_v1",
+    "kg_quoted_v1",
+    "kg_gazetteer_v1",
+    "kg_bureaus_v1",
+    "kg_schools_v1",
+    "kg_programs_v1",
+    "kg_suffix_awards_v1",
+    "kg_listed_programs_v1",
+    "kg_organizations_v1",
+    "kg_arbiter_v1",
+    "kg_context_v1",
+    "kg_mentions_v1",
+    "kg_relations_v1",
+    "kg_figures_v1",
+)
+
+#: Sentence-ending characters (a run of them ends one sentence).
+_SENTENCE_END = frozenset("。！？；!?;")
+
+for _name in (
+    "kg_candidates",
+    "kg_doc_id",
+    "kg_planned",
+    "kg_meta",
+    "kg_original",
+    "kg_view",
+    "kg_sentences",
+    "kg_statements",
+    "kg_context",
+    "kg_mentions",
+    "kg_publisher",
+    "kg_relations",
+    "kg_figures",
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _priorities(rules: Rules) -> dict[str, dict[str, int]]:
+    """``{group: {rule: priority}}`` in the table's order."""
+    table: dict[str, dict[str, int]] = {}
+    for key, priority in rules.lexicon.span_priorities:
+        group, _, rule = key.partition(":")
+        table.setdefault(group, {})[rule] = priority
+    return table
+
+
+#: The candidate groups the arbiter reads, in order (from the data table).
+CANDIDATE_GROUPS = tuple(_priorities(load_rules()))
+
+
+def write_candidates(doc: Doc, group: str, cands: Iterable[Candidate]) -> None:
+    """Store ``cands`` as ``doc.spans[group]``.
+
+    Each span is token-aligned (``alignment_mode="expand"``) and its
+    ``span.id_`` (``group:i``) points to the candidate in
+    ``doc._.kg_candidates[group]``, which keeps the exact character offsets,
+    name, rule and region (span extensions are keyed by offsets alone, so
+    two candidates over one span would share them).
+    """
+    cands = list(cands)
+    store = doc._.kg_candidates
+    if store is None:
+        store = doc._.kg_candidates = {}
+    store[group] = cands
+    spans = []
+    for i, cand in enumerate(cands):
+        span = doc.char_span(
+            cand.start,
+            max(cand.end, cand.start + 1),
+            label=cand.label,
+            alignment_mode="expand",
+            span_id=f"{group}:{i}",
+        )
+        if span is not None:
+            spans.append(span)
+    doc.spans[group] = spans
+
+
+def candidates(doc: Doc, group: str) -> list[Candidate]:
+    """The candidates a component wrote to ``doc.spans[group]``."""
+    store = doc._.kg_candidates or {}
+    return list(store.get(group, ()))
+
+
+def view_of(doc: Doc, nlp: Language) -> TextView:
+    """The Doc's text with token boundaries and dictionary tags (cached)."""
+    if doc._.kg_view is None:
+        # Token offsets as arrays: creating a Token object per token costs
+        # more than the segmentation itself.
+        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        lengths = doc.to_array("LENGTH").tolist() if len(doc) else []
+        ends = [a + n for a, n in zip(starts, lengths, strict=True)]
+        text = doc.text
+        tokens = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        tags = getattr(nlp.tokenizer, "word_tags", {})
+        doc._.kg_view = TextView(text, starts, ends, tokens, tags)
+    return doc._.kg_view
+
+
+def sentence_offsets(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """``doc.sents`` as character offsets, leading whitespace trimmed.
+
+    A sentence ends after a run of sentence-ending punctuation (kept in it)
+    or before a line break.
+    """
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        last = sent[-1]
+        if "\n" in last.text and last.text.isspace():
+            end = last.idx
+        text = doc.text[start:end]
+        if text.strip():
+            out.append((start + len(text) - len(text.lstrip()), end))
+    return tuple(out)
+
+
+@Language.factory("kg_sentences_v1")
+def make_sentences(nlp: Language, name: str):
+    """Sentence boundaries at 。！？； runs and at line breaks."""
+
+    def set_sentences(doc: Doc) -> Doc:
+        tokens = list(doc)
+        for i, token in enumerate(tokens):
+            if i == 0:
+                token.is_sent_start = True
+                continue
+            prev = tokens[i - 1].text
+            newline = "\n" in prev and prev.isspace()
+            run_end = all(ch in _SENTENCE_END for ch in prev) and not all(
+                ch in _SENTENCE_END for ch in token.text
+            )
+            token.is_sent_start = newline or run_end
+        doc._.kg_sentences = sentence_offsets(doc)
+        return doc
+
+    return set_sentences
+
+
+def _publisher_name(doc: Doc) -> str:
+    from .script import simplified_shadow
+
+    meta = doc._.kg_meta
+    return simplified_shadow(((meta.publisher_name if meta else None) or "").strip())
+
+
+@Language.factory("kg_regions_v1")
+def make_regions(nlp: Language, name: str):
+    """Regions from the official division list, short forms only in context."""
+    rules = load_rules()
+
+    def find(doc: Doc) -> Doc:
+        publisher = _publisher_name(doc)
+        seed = (
+            {r.region for r in find_regions(publisher, rules, set())}
+            if publisher
+            else set()
+        )
+        write_candidates(doc, "kg_regions", find_regions(doc.text, rules, seed))
+        return doc
+
+    return find
+
+
+@Language.factory("kg_honours_v1")
+def make_honours(nlp: Language, name: str):
+    """Honour statements: triggers, grants, lists, categories (their awards)."""
+    rules = load_rules()
+
+    def find(doc: Doc) -> Doc:
+        statements = find_award_statements_all(doc.text, rules)
+        doc._.kg_statements = statements
+        write_candidates(doc, "kg_awards", (a for st in statements for a in st.awards))
+        return doc
+
+    return find
+
+
+def _simple(group: str, finder):
+    def find(doc: Doc) -> Doc:
+        write_candidates(doc, group, finder(doc))
+        return doc
+
+    return find
+
+
+@Language.factory("kg_documents_v1")
+def make_documents(nlp: Language, name: str):
+    """《…》 document titles."""
+    return _simple("kg_documents", lambda doc: find_documents(doc.text))
+
+
+@Language.factory("kg_quoted_v1")
+def make_quoted(nlp: Language, name: str):
+    """Quoted programs (“双减”) and the honours a quote opens."""
+    rules = load_rules()
+    return _simple("kg_quoted", lambda doc: find_quoted(doc.text, rules))
+
+
+@Language.factory("kg_gazetteer_v1")
+def make_gazetteer(nlp: Language, name: str):
+    """Gazetteer names: one PhraseMatcher pass (the ``span_ruler``'s patterns).
+
+    Reads ``doc.spans["gazetteer"]`` written by the span ruler; a school
+    alias counts only where a token starts (北师大 inside 西北师大 does not),
+    and programs that are generic when bare (课后服务) only when quoted.
+    """
+    rules = load_rules()
+    lex = rules.lexicon
+
+    def find(doc: Doc) -> Doc:
+        out = []
+        for span in doc.spans.get("gazetteer", []):
+            kind, _, canonical = span.id_.partition(":")
+            if kind == "program.gazetteer" and canonical in lex.quoted_only_programs:
+                continue
+            out.append(
+                Candidate(
+                    span.start_char,
+                    span.end_char,
+                    span.label_,
+                    canonical,
+                    kind,
+                    "",
+                )
+            )
+        write_candidates(doc, "kg_gazetteer", out)
+        return doc
+
+    return find
+
+
+@Language.factory("kg_bureaus_v1")
+def make_bureaus(nlp: Language, name: str):
+    """Education authorities: a region chain or level + a bureau ending."""
+    rules = load_rules()
+    return _simple(
+        "kg_bureaus",
+        lambda doc: find_bureaus(
+            view_of(doc, nlp), rules, candidates(doc, "kg_regions")
+        ),
+    )
+
+
+@Language.factory("kg_schools_v1")
+def make_schools(nlp: Language, name: str):
+    """Schools: suffix names, numbered short forms, units of a counted list."""
+    rules = load_rules()
+
+    def find(doc: Doc) -> Doc:
+        kept, suffix_names = find_schools(view_of(doc, nlp), rules)
+        write_candidates(doc, "kg_schools", kept)
+        # Every suffix name marks a site, even one too bare to be a school.
+        write_candidates(doc, "kg_school_sites", suffix_names)
+        return doc
+
+    return find
+
+
+@Language.factory("kg_programs_v1")
+def make_programs(nlp: Language, name: str):
+    """Programs named by a suffix word, and reforms; works at a site are not."""
+    rules = load_rules()
+
+    def find(doc: Doc) -> Doc:
+        index = rules.regions
+        sites = [(c.start, c.end) for c in candidates(doc, "kg_school_sites")] + [
+            (r.start, r.end)
+            for r in candidates(doc, "kg_regions")
+            if index.by_code[r.region].level >= 3
+        ]
+        write_candidates(
+            doc, "kg_programs", find_programs(view_of(doc, nlp), rules, sites)
+        )
+        return doc
+
+    return find
+
+
+@Language.factory("kg_suffix_awards_v1")
+def make_suffix_awards(nlp: Language, name: str):
+    """Honours named by an honour ending."""
+    rules = load_rules()
+    return _simple(
+        "kg_suffix_awards", lambda doc: find_suffix_awards(view_of(doc, nlp), rules)
+    )
+
+
+@Language.factory("kg_listed_programs_v1")
+def make_listed_programs(nlp: Language, name: str):
+    """Items of a list headed by a program category."""
+    rules = load_rules()
+    return _simple(
+        "kg_listed_programs", lambda doc: find_listed_programs(view_of(doc, nlp), rules)
+    )
+
+
+@Language.factory("kg_organizations_v1")
+def make_organizations(nlp: Language, name: str):
+    """Other named bodies (media, associations)."""
+    rules = load_rules()
+    return _simple(
+        "kg_organizations", lambda doc: find_organizations(view_of(doc, nlp), rules)
+    )
+
+
+@Language.factory("kg_arbiter_v1")
+def make_arbiter(nlp: Language, name: str):
+    """Settle overlapping candidates by the priorities in the data table.
+
+    Writes the chosen mentions to ``doc.spans["kg_mentions"]``, the regions
+    to ``doc.spans["kg_regions"]``,
+    and the non-overlapping token spans to ``doc.ents``.
+    """
+    rules = load_rules()
+    table = _priorities(rules)
+
+    def arbitrate(doc: Doc) -> Doc:
+        from dataclasses import replace
+
+        cands = []
+        for group, by_rule in table.items():
+            for cand in candidates(doc, group):
+                key = cand.rule + ("+qualified" if cand.qualified else "")
+                priority = by_rule.get(key, by_rule.get(cand.rule))
+                if priority is None:
+                    raise KeyError(
+                        f"span_priorities.tsv: no priority for {group}:{key}"
+                    )
+                cands.append(replace(cand, priority=priority))
+        mentions = with_inner_bureaus(resolve_overlaps(cands), cands)
+        regions = drop_regions_in_media(candidates(doc, "kg_regions"), mentions, rules)
+        write_candidates(doc, "kg_mentions", mentions)
+        write_candidates(doc, "kg_regions", regions)
+        doc.ents = filter_spans([*doc.spans["kg_mentions"], *doc.spans["kg_regions"]])
+        return doc
+
+    return arbitrate
+
+
+@Language.factory("kg_context_v1")
+def make_context(nlp: Language, name: str):
+    """The report's publisher and area (decisions 12, 13, 26)."""
+    rules = load_rules()
+
+    def read(doc: Doc) -> Doc:
+        context, mentions, regions = read_context(
+            doc.text,
+            _publisher_name(doc),
+            candidates(doc, "kg_mentions"),
+            candidates(doc, "kg_regions"),
+            rules,
+        )
+        doc._.kg_context = context
+        write_candidates(doc, "kg_mentions", mentions)
+        write_candidates(doc, "kg_regions", regions)
+        return doc
+
+    return read
+
+
+def _plan_flags(
+    text: str, sentences: tuple[tuple[int, int], ...], rules: Rules, whole_plan: bool
+) -> list[bool]:
+    """Mark each sentence planned (True) or reported (False)."""
+    import re
+
+    heading = re.compile(
+        r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])"
+    )
+    lex = rules.lexicon
+    flags = []
+    in_plan = whole_plan
+    for start, end in sentences:
+        sentence = text[start:end]
+        is_heading = len(sentence) < 40 and (
+            heading.match(sentence) or "\n" in text[end : end + 1]
+        )
+        if is_heading and any(m in sentence for m in lex.plan_section_markers):
+            in_plan = True
+        elif is_heading and any(m in sentence for m in lex.summary_section_markers):
+            in_plan = False
+        modal = any(m in sentence for m in lex.plan_markers)
+        flags.append(in_plan or modal)
+    return flags
+
+
+def _planned(doc: Doc, rules: Rules) -> list[bool]:
+    """Each sentence planned or reported (computed once per Doc)."""
+    if doc._.kg_planned is None:
+        meta = doc._.kg_meta
+        doc._.kg_planned = _plan_flags(
+            doc.text, doc._.kg_sentences, rules, bool(meta and meta.is_plan)
+        )
+    return doc._.kg_planned
+
+
+@Language.factory("kg_mentions_v1")
+def make_mentions(nlp: Language, name: str):
+    """Mentions with their names in context, status and honour level."""
+    rules = load_rules()
+
+    def build(doc: Doc) -> Doc:
+        context: ReportContext = doc._.kg_context
+        text = doc.text
+        original = doc._.kg_original or text
+        doc_id = doc._.kg_doc_id or ""
+        sentences = doc._.kg_sentences
+        starts = [s for s, _ in sentences]
+        planned = _planned(doc, rules)
+        conferrers = conferring_levels(
+            text, doc._.kg_statements, rules, context.county_city
+        )
+        mentions: list[Mention] = []
+        chosen = sorted(
+            [*candidates(doc, "kg_mentions"), *candidates(doc, "kg_regions")],
+            key=lambda c: (c.start, c.end, c.label),
+        )
+        for cand in chosen:
+            name, region = cand.name, cand.region
+            if cand.label == "Bureau":
+                name, region = resolve_bureau(cand, context, rules)
+            sent = max(0, bisect_right(starts, cand.start) - 1)
+            status = "planned" if planned and planned[sent] else "reported"
+            level = ""
+            if cand.label == "Award":
+                level = award_level(
+                    name,
+                    rules,
+                    context_level=cand.level
+                    or conferrers.get(cand.end, "")
+                    or context.home_level,
+                    municipal=context.municipal,
+                )
+            if original is not text and cand.label != "Region":
+                name = as_written(name, cand.start, cand.end, text, original)
+            mentions.append(
+                Mention(
+                    doc_id,
+                    cand.start,
+                    cand.end,
+                    original[cand.start : cand.end],
+                    cand.label,
+                    name,
+                    cand.rule,
+                    sent,
+                    region,
+                    status,
+                    level,
+                )
+            )
+        publisher_index = None
+        if context.publisher_full:
+            for i, m in enumerate(mentions):
+                if m.label == "Bureau" and m.name == context.publisher_full:
+                    publisher_index = i
+                    break
+            else:
+                # The publisher is named only in the metadata: record a
+                # mention at offset 0 with the rule that says so.
+                mentions.insert(
+                    0,
+                    Mention(
+                        doc_id,
+                        0,
+                        0,
+                        context.publisher_name,
+                        "Bureau",
+                        context.publisher_full,
+                        "bureau.metadata",
+                        0,
+                        context.home,
+                        "reported",
+                    ),
+                )
+                publisher_index = 0
+        doc._.kg_mentions = tuple(mentions)
+        doc._.kg_publisher = publisher_index
+        return doc
+
+    return build
+
+
+@Language.factory("kg_relations_v1")
+def make_relations(nlp: Language, name: str):
+    """locatedIn, subRegionOf, receivedAward, implements, participatesIn."""
+    rules = load_rules()
+
+    def find(doc: Doc) -> Doc:
+        context: ReportContext = doc._.kg_context
+        doc._.kg_relations = tuple(
+            find_relations(
+                doc.text,
+                list(doc._.kg_mentions),
+                doc._.kg_sentences,
+                doc._.kg_statements,
+                rules,
+                context.home,
+                doc._.kg_publisher,
+                context.area_name,
+            )
+        )
+        return doc
+
+    return find
+
+
+@Language.factory("kg_figures_v1")
+def make_figures(nlp: Language, name: str):
+    """Figures (新增学位2800个) as indicator observations."""
+    rules = load_rules()
+
+    def find(doc: Doc) -> Doc:
+        meta = doc._.kg_meta
+        doc._.kg_figures = tuple(
+            find_figures(
+                doc.text,
+                doc._.kg_doc_id or "",
+                doc._.kg_sentences,
+                _planned(doc, rules),
+                meta.year if meta else None,
+            )
+        )
+        return doc
+
+    return find

@@ -1,0 +1,319 @@
+"""The report's own context: who published it, which area it is about.
+
+Names that depend on the report (区教育局 is the publisher; 市教育局 is its
+city's bureau), the area that locates the schools it lists (decision 12),
+and the publisher when no metadata names one (decision 13) are read here,
+once per report, by the ``kg_context_v1`` component.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..types import RegionRef
+from .entities import Candidate, dominant_region, find_regions, find_unresolved_area
+from .levels import level_of_region, level_of_word
+from .rules import Rules
+
+__all__ = ["ReportContext", "as_written", "read_context", "resolve_bureau"]
+
+_FIRST_PERSON = re.compile(r"我局|本局")
+_ADDRESS = re.compile(r"同志们|各位代表|各位领导")
+_OWN_AREA = re.compile(r"我[省市区县旗州]")
+_AREA_WORDS = re.compile(r"(?:我|全|本)([省市区县旗州])")
+_SIGNATURE_LINES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class ReportContext:
+    """What a report says about itself.
+
+    Attributes:
+        publisher_name: the issuing bureau as written ("" when none).
+        publisher_full: its fullest name (宁波市北仑区教育局).
+        home: division code of the area the report is about ("" if none).
+        area_name: the area's name when it has no single division (郊区).
+        named: every division code the report names or is seeded with.
+        home_level: the award level of the area's own bodies.
+        municipal: the report is about a province-level 市 (北京/重庆…).
+        county_city: the area is a county-level 市 (its 市教育局 is county).
+    """
+
+    publisher_name: str = ""
+    publisher_full: str = ""
+    home: str = ""
+    area_name: str = ""
+    named: frozenset[str] = frozenset()
+    home_level: str = ""
+    municipal: bool = False
+    county_city: bool = False
+
+
+def read_context(
+    text: str,
+    metadata_publisher: str,
+    candidates: list[Candidate],
+    regions: list[Candidate],
+    rules: Rules,
+) -> tuple[ReportContext, list[Candidate], list[Candidate]]:
+    """Read a report's context from its metadata and its mentions.
+
+    Args:
+        text: the report (simplified characters).
+        metadata_publisher: the issuing body the metadata names, or "".
+        candidates: the arbitrated mentions (bureaus are completed here
+            when the area's name heads them: 郊区教育局).
+        regions: the region mentions.
+        rules: compiled rule tables.
+
+    Returns:
+        ``(context, candidates, regions)``; an unresolved area (郊区) adds
+        codeless region mentions.
+    """
+    index = rules.regions
+    publisher_name = metadata_publisher
+    if publisher_name and not _is_bureau_name(publisher_name, rules):
+        # 来源：某区政数局, 根据教育部: not the name of an education body.
+        publisher_name = ""
+    pub_regions = find_regions(publisher_name, rules, set()) if publisher_name else []
+    seed = {r.region for r in pub_regions}
+    if not publisher_name:
+        publisher_name = _own_bureau(text, candidates, regions, index, rules)
+        if publisher_name:
+            pub_regions = find_regions(publisher_name, rules, seed)
+
+    level_char = bureau_level_char(publisher_name, rules)
+    home = pub_regions[-1].region if pub_regions else ""
+    if not home and publisher_name and level_char:
+        home = dominant_region(regions, index, level_char)
+    # The publisher's own region names it; an area read from the text only
+    # locates the schools (a masked XX区教育局 is not its city's bureau).
+    pub_home = home
+    if not home:
+        # GUIDELINES decision 12: the area a report is about, even when no
+        # bureau signs it, locates the schools it lists.
+        home = _report_area(text, regions, index)
+        if (
+            level_char
+            and home
+            and level_of_region(home, index) != level_of_word(level_char, rules)
+        ):
+            pub_home = ""
+        else:
+            pub_home = home
+    area_name = ""
+    if not home:
+        unresolved = find_unresolved_area(text, rules, regions)
+        if unresolved:
+            regions = sorted([*regions, *unresolved], key=lambda c: c.start)
+            area_name = unresolved[0].name
+            candidates = _extend_bureaus(candidates, unresolved)
+
+    home_level = level_of_region(home, index) if home else ""
+    if not home_level:
+        # 县教育局 / 郊区 with no division: the level its name states.
+        home_level = level_of_word(level_char or area_name[-1:], rules)
+    municipal = bool(home) and _in_municipality(home, index)
+    if not municipal:
+        municipal = any(
+            r.region
+            and index.by_code[r.region].level == 1
+            and index.by_code[r.region].name.endswith("市")
+            for r in regions
+        )
+    county_city = bool(home) and (
+        index.by_code[home].level == 3 and index.by_code[home].name.endswith("市")
+    )
+    publisher_full = (
+        bureau_name(publisher_name, pub_home, index, rules) if publisher_name else ""
+    )
+    context = ReportContext(
+        publisher_name=publisher_name,
+        publisher_full=publisher_full,
+        home=home,
+        area_name=area_name,
+        named=frozenset(seed | {r.region for r in regions}),
+        home_level=home_level,
+        municipal=municipal,
+        county_city=county_city,
+    )
+    return context, candidates, regions
+
+
+def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
+    """The bureau whose own text this is, when no metadata names it.
+
+    GUIDELINES decision 13: a closing signature, the bureau that opens the
+    text as its subject, or a first-person summary (我局, 全市教育系统) of
+    the area the report is about.
+    """
+    bureaus = [c for c in candidates if c.label == "Bureau"]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for line in lines[-_SIGNATURE_LINES:]:
+        if len(line) <= 25 and rules.bureau_ending(line) and line[0] not in "市区县省":
+            return line
+    words = _AREA_WORDS.findall(text)
+    for cand in bureaus:
+        if cand.start > 300:
+            break
+        if not cand.region or text[cand.end : cand.end + 2] in ("关于", "的"):
+            continue
+        suffix = rules.bureau_ending(cand.name)
+        level_char = bureau_level_char(cand.name, rules)
+        own = (
+            text.count(cand.name)
+            + text.count(level_char + suffix)
+            - (cand.name.endswith(level_char + suffix) * text.count(cand.name))
+        )
+        # A bureau that opens the text and comes back, or speaks as 我局/我县.
+        if own >= 2 or _FIRST_PERSON.search(text):
+            return cand.name
+    own_area = len(_OWN_AREA.findall(text))
+    # A speech to the area's own staff (同志们：… 我们 … 我市) is the bureau's.
+    speech = bool(_ADDRESS.search(text[:200])) and "我们" in text
+    if _FIRST_PERSON.search(text) or own_area >= 2 or (own_area and speech):
+        level_char = max(sorted(set(words)), key=words.count) if words else ""
+        area = dominant_region(regions, index, level_char) if regions else ""
+        if area:
+            return region_prefix(area, index) + "教育局"
+    return ""
+
+
+def _extend_bureaus(candidates, area: list) -> list:
+    """郊区教育局: a bureau whose name starts with the area's name.
+
+    The bureau finder read the area's last character as a level character
+    (区教育局) or stopped at its end (教育局): the area's name completes it.
+    """
+    ends = {r.end: r for r in area}
+    out = []
+    for cand in candidates:
+        if cand.label == "Bureau":
+            for region in (ends.get(cand.start), ends.get(cand.start + 1)):
+                if region is not None:
+                    overlap = region.end - cand.start
+                    cand = replace(
+                        cand,
+                        start=region.start,
+                        name=region.name + cand.name[overlap:],
+                    )
+                    break
+        out.append(cand)
+    return out
+
+
+def _is_bureau_name(name: str, rules: Rules) -> bool:
+    """区教育局, XX区教育局, 福建省教育厅: an ending after a region or level."""
+    suffix = rules.bureau_ending(name)
+    if not suffix:
+        return False
+    head = name[: -len(suffix)]
+    if not head or head[-1] in "省市区县旗州盟":
+        return True
+    match = rules.region_pattern.match(head)
+    return bool(match) and match.end() == len(head)
+
+
+def _report_area(text: str, regions, index) -> str:
+    """The region a report is about: its most-named county or city."""
+    words = _AREA_WORDS.findall(text)
+    level_char = max(sorted(set(words)), key=words.count) if words else ""
+    counts: dict[str, int] = {}
+    for r in regions:
+        counts[r.region] = counts.get(r.region, 0) + 1
+    area = dominant_region(regions, index, level_char) if regions else ""
+    if not area and level_char:
+        # 我区 of a masked district (XX区): its city, the most-named place
+        # (decision 26).
+        area = dominant_region(regions, index, "")
+    if not area or counts.get(area, 0) < 2:
+        return ""
+    return area
+
+
+def as_written(name: str, start: int, end: int, shadow: str, original: str) -> str:
+    """The name as the original script writes it (貴州省教育廳, not 贵州省教育厅)."""
+    at = shadow.find(name, start, end) if name else -1
+    if at < 0:
+        return name
+    return original[at : at + len(name)]
+
+
+def _in_municipality(code: str, index) -> bool:
+    """True when ``code`` lies in 北京/上海/天津/重庆 (a province-level 市)."""
+    top = ([code, *index.ancestors(code)])[-1]
+    ref = index.by_code.get(top)
+    return ref is not None and ref.level == 1 and ref.name.endswith("市")
+
+
+def bureau_level_char(name: str, rules: Rules) -> str:
+    """The level character before a bureau's ending (区 of 区教育局), or ""."""
+    suffix = rules.bureau_ending(name)
+    head = name[: -len(suffix)] if suffix else ""
+    return head[-1] if head and head[-1] in "省市区县旗州盟" else ""
+
+
+def bureau_name(surface: str, home: str, index, rules: Rules) -> str:
+    """The fullest name of a bureau: region path + suffix (宁波市北仑区教育局)."""
+    suffix = rules.bureau_ending(surface)
+    if not suffix or not home:
+        return surface
+    return region_prefix(home, index) + full_suffix(suffix, rules)
+
+
+def full_suffix(suffix: str, rules: Rules) -> str:
+    """教委 → 教育委员会: canonical names use the full ending."""
+    return rules.lexicon.bureau_suffix_aliases.get(suffix, suffix)
+
+
+def region_prefix(code: str, index) -> str:
+    """The region part of a bureau's full name (宁波市北仑区 for a district)."""
+    ref: RegionRef = index.by_code[code]
+    if ref.level == 3 and ref.parent:
+        return index.by_code[ref.parent].name + ref.name
+    return ref.name
+
+
+def resolve_bureau(
+    cand: Candidate, context: ReportContext, rules: Rules
+) -> tuple[str, str]:
+    """Expand a bureau mention to its fullest name, using the report's context."""
+    index = rules.regions
+    publisher_name = context.publisher_name
+    publisher_full = context.publisher_full
+    home = context.home
+    surface = cand.name
+    suffix = rules.bureau_ending(surface)
+    if cand.region:
+        return region_prefix(cand.region, index) + full_suffix(
+            suffix, rules
+        ), cand.region
+    head = surface[: -len(suffix)] if suffix else surface
+    if suffix in ("教育部",) or not suffix:
+        return surface, ""
+    # 区教育局 / 教体局 in a district bureau's own report is that bureau (省教育厅
+    # in a report of 省政府教育督导办公室 is not: another body of the same area).
+    same_body = full_suffix(suffix, rules) == full_suffix(
+        rules.bureau_ending(publisher_name), rules
+    )
+    if (
+        publisher_full
+        and same_body
+        and head in ("", bureau_level_char(publisher_name, rules))
+    ):
+        return publisher_full, home
+    if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
+        # 市教育局 in a district's report is the bureau of the district's city
+        # (of the municipality itself under 北京/上海/天津/重庆).
+        target = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "自治州": 2}[head]
+        for code in (home, *index.ancestors(home)):
+            ref = index.by_code[code]
+            level = (
+                2
+                if head == "市" and ref.level == 1 and ref.name.endswith("市")
+                else ref.level
+            )
+            if level == target and code in context.named:
+                return region_prefix(code, index) + full_suffix(suffix, rules), code
+    return surface, ""
