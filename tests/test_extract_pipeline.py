@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def test_finders_write_span_groups_and_the_arbiter_writes_ents(nlp):
     assert {"广丰中学", "广益中心小学", "城东中学"} <= school_names
     # ents never overlap and cover the chosen mentions' tokens
     ends = [(e.start, e.end) for e in doc.ents]
-    assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends))
     assert {e.label_ for e in doc.ents} >= {"School", "Award", "Bureau"}
 
 
