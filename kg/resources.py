@@ -166,6 +166,7 @@ class Lexicon:
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
+    ranking_words: tuple[str, ...] = ()
     bare_school_kinds: tuple[str, ...] = ()
     quoted_only_programs: frozenset[str] = frozenset()
     span_priorities: tuple[tuple[str, int], ...] = ()  # group:rule -> priority
@@ -245,6 +246,7 @@ def load_lexicon() -> Lexicon:
         },
         participation_cues=lines("participation_cues"),
         media_suffixes=lines("media_suffixes"),
+        ranking_words=lines("ranking_words"),
         bare_school_kinds=lines("bare_school_kinds"),
         quoted_only_programs=frozenset(lines("quoted_only_programs")),
         span_priorities=tuple(

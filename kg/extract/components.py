@@ -224,7 +224,9 @@ def make_regions(nlp: Language, name: str):
             if publisher
             else set()
         )
-        write_candidates(doc, "kg_regions", find_regions(doc.text, rules, seed))
+        view = view_of(doc, nlp)
+        bounds = (set(view.token_starts), set(view.token_ends))
+        write_candidates(doc, "kg_regions", find_regions(doc.text, rules, seed, bounds))
         return doc
 
     return find

@@ -160,6 +160,7 @@ def _walk_left(
             and not token.startswith("第")
             and token not in _JOINERS
             and view.tags.get(token) in stop_tags
+            and token not in _region_words()  # 三台 is tagged a numeral
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校: right after a region, a verb-like word is a name.
@@ -181,12 +182,19 @@ def _walk_left(
             token[-1] in _QUANTIFIER
             and len(token) <= 3
             and _DIGIT.match(token[:-1] or "x")
+            and token not in _region_words()
         ):
-            break
+            break  # 3台: a count; 三台 (三台县): a place
         if token in _QUANTIFIER:
             break
         edge = p_start
     return edge
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    index = load_region_index()
+    return frozenset(index.by_short) | frozenset(index.by_name)
 
 
 def _clause_floor(text: str, offset: int) -> int:
@@ -200,13 +208,20 @@ def _clause_floor(text: str, offset: int) -> int:
 # ----------------------------------------------------------------- regions
 
 
-def find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candidate]:
+def find_regions(
+    text: str,
+    rules: Rules,
+    seed_codes: set[str],
+    token_bounds: tuple[set[int], set[int]] | None = None,
+) -> list[Candidate]:
     """Region mentions, accepting ambiguous and short names only in context.
 
     Full unambiguous names (3+ characters) seed the context; short forms
     (北仑) and names shared by several divisions (鼓楼区) are accepted only
     when exactly one reading lies above or below a region already in
-    context, so a name is never resolved by a silent guess.
+    context, so a name is never resolved by a silent guess. A short form
+    taken on its own (北京, 泰和) must also be a whole word of the text
+    (``token_bounds``: token starts and ends), not part of one (隆重庆祝).
     """
     index = rules.regions
     hits: list[tuple[int, int, str, tuple[str, ...], bool]] = []
@@ -228,6 +243,17 @@ def find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candidat
             not is_full
             and len(codes) == 1
             and (surface in standalone or index.by_code[codes[0]].level == 1)
+            and (
+                token_bounds is None
+                or (
+                    start in token_bounds[0]
+                    and (
+                        end in token_bounds[1]
+                        # 北京大学 is one word: a university's place (dec. 18)
+                        or rules.school_suffix.match(text, end) is not None
+                    )
+                )
+            )
         ):
             # 北京 (a province-level name), or 泰和 used as a place again and
             # again (泰和中学, 泰和教育): one reading, no context needed.
@@ -241,7 +267,7 @@ def find_regions(text: str, rules: Rules, seed_codes: set[str]) -> list[Candidat
                 codes[0],
             )
             continue
-        if is_full and len(codes) == 1 and len(surface) >= 3:
+        if is_full and len(codes) == 1 and (len(surface) >= 3 or surface[-1] in "县旗"):
             context.add(codes[0])
             accepted[start] = Candidate(
                 start,
@@ -395,7 +421,13 @@ def _find_suffix_names(
             continue  # 中小学: the suffix sits inside a generic word
         floor = _clause_floor(text, start)
         left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
-        while left < start and text[left] in _QUANTIFIER:
+        # 3所学校 → the count's measure word is no part of a name (人亚学校
+        # starts with 人 and is one).
+        while (
+            left < start
+            and text[left] in _QUANTIFIER
+            and _DIGIT.search(text[max(0, left - 3) : left])
+        ):
             left += 1
         name = text[left:end]
         prefix = name[: len(name) - len(match.group())]
@@ -403,6 +435,8 @@ def _find_suffix_names(
             continue
         if _is_generic(prefix, generic) or _ends_generic(view, start, left, generic):
             continue
+        if label == "School" and len(prefix) == 1:
+            continue  # 经学校申报, 镇中心小学: one character names no school
         if label == "School" and _COUNTED_AFTER.match(text, end):
             continue  # 特殊教育学校3所, 教师进修学校1所: a kind, counted
         if label == "School" and (
@@ -426,6 +460,8 @@ def _ends_generic(
         return False
     # 荔波县特殊教育学校: a kind of school named by its region is a school.
     head = view.text[left : prev[0]]
+    if head in _region_words():
+        return False  # 潍坊职业学院: a region's school of a generic kind
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
 
 
@@ -599,6 +635,8 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
         return ""
     for size in range(1, len(run.group()) + 1):
         tail = run.group()[:size]
+        if _TITLE_WORD.match(tail):
+            return ""  # “X”称号: the title word is no part of the name
         if tail.endswith(rules.award_suffixes):
             return inner + tail
     return ""
@@ -778,6 +816,7 @@ def _item_start(
 
 
 _COUNTED_AFTER = re.compile(r"\s*[0-9一二三四五六七八九十两]+\s*所")
+_TITLE_WORD = re.compile(r"^(?:等?荣誉)?称号")
 _SCHOOL_HEADS = ("学校", "幼儿园", "小学", "中学")
 _NUMERAL = r"(?:[一二三四五六七八九十〇零百]{1,4}|[0-9]{1,3})"
 _LIST_OF_SCHOOLS = re.compile(
@@ -787,41 +826,63 @@ _LIST_OF_SCHOOLS = re.compile(
 
 
 def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
-    """Numbered short forms: 三中, 县一中, 中卫六小, 35中 (decision 11)."""
+    """Short forms of the area's schools (decision 11).
+
+    Numbered: 三中, 县一中, 中卫六小, 35中; unnumbered after a level word
+    or a town: 县职中, 县实小, 城关镇中.
+    """
     text = view.text
     lex = rules.lexicon
     kinds = "|".join(
         map(re.escape, sorted(lex.school_short_kinds, key=len, reverse=True))
     )
+    pattern = re.compile(rf"{_NUMERAL}(?:{kinds})|(?<=[县市区旗镇乡])(?:{kinds})")
     out = []
-    for match in re.finditer(rf"{_NUMERAL}(?:{kinds})", text):
+    for match in pattern.finditer(text):
         start, end = match.span()
         after = text[end : end + 1]
-        if after and after not in lex.school_short_followers and not after.isspace():
-            continue
+        if (
+            after
+            and after not in lex.school_short_followers
+            and not after.isspace()
+            and not view.is_token_end(end)
+        ):
+            continue  # 一中 in 统一中国: part of other words
         if text[start - 1 : start] in ("第", "初", "高", "年", "届", "次"):
             continue  # 第三中, 初一, 高三: ordinals and grades
+        numbered = bool(re.match(_NUMERAL, match.group()))
+        if not numbered:
+            # 县职中 / 城关镇中: the level word or town is part of the name.
+            start -= 1
+            if not view.is_token_start(start) and text[start] not in "镇乡":
+                continue
         floor = _clause_floor(text, start)
-        left = start
-        # The head is a place or a level word (中卫, 县, XX): at most 4
-        # characters, never a verb or a count.
-        while left > floor and start - left < 4 and _CJK.match(text[left - 1]):
-            prev = view.previous_token(left)
-            if prev is not None and (
-                prev[1] in lex.name_stop_tokens
-                or view.tags.get(prev[1]) in ("v", "p", "c", "u", "uj", "r", "d")
-            ):
-                break
-            left -= 1
-        while left < start and text[left] in "XxＸ*＊":
-            break
-        if left > floor and text[left - 1 : left] in "XxＸ*＊":
-            left -= 1
-            while left > floor and text[left - 1] in "XxＸ*＊":
-                left -= 1
-        name = text[left:end]
-        out.append(Candidate(left, end, "School", name, "school.short-form", ""))
+        left = _short_form_head(view, start, floor, lex)
+        if not numbered and text[start] in "镇乡" and left == start:
+            continue  # 镇中 alone names no school
+        out.append(
+            Candidate(left, end, "School", text[left:end], "school.short-form", "")
+        )
     return out
+
+
+def _short_form_head(view: TextView, start: int, floor: int, lex) -> int:
+    """Left edge of a short form's head (中卫, 县, XX, 城关镇): ≤ 4 characters."""
+    text = view.text
+    left = start
+    while left > floor and start - left < 4 and _CJK.match(text[left - 1]):
+        prev = view.previous_token(left)
+        if prev is not None and (
+            prev[1] in lex.name_stop_tokens
+            or view.tags.get(prev[1]) in ("v", "p", "c", "u", "uj", "r", "d")
+        ):
+            break
+        left -= 1
+    if left > floor and text[left - 1 : left] in "XxＸ*＊":
+        left -= 1
+        while left > floor and text[left - 1] in "XxＸ*＊":
+            left -= 1
+    return left
 
 
 def _find_listed_schools(view: TextView, rules: Rules) -> list[Candidate]:
@@ -881,9 +942,18 @@ _DESIGNATION_END = re.compile(
 _VERBISH = re.compile(r"取得|开展|推进|实现|提升|工作|突破|建设成效")
 
 
+def _is_ranking(name: str, rules: Rules) -> bool:
+    """位列全市第一名, 考核第一名: a place in an evaluation, not a prize."""
+    if any(word in name for word in rules.lexicon.ranking_words):
+        return True
+    return "考核" in name and bool(re.search(r"第[一二三四五六七八九十\d]+名$", name))
+
+
 def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool:
     if len(name) < 3 or len(name) > 40:
         return False
+    if _is_ranking(name, rules):
+        return False  # 考核位列全市第一名: a ranking (decision 15)
     if name.endswith(rules.award_suffixes):
         return True
     if name.endswith("奖") and not name.endswith(("奖项", "奖励", "奖金", "奖学金")):
@@ -1060,6 +1130,8 @@ def _find_suffix_awards(
         name = clean_award_name(text[left:end])
         if len(name) < 4 or not _CJK.search(name):
             continue
+        if _is_ranking(name, rules):
+            continue  # 考核位列全市第一名: a ranking (decision 15)
         if not (_LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
             if not name.endswith(rules.lexicon.award_title_suffixes):
                 continue  # 优秀校长 in a list of people is not an honour
@@ -1089,7 +1161,16 @@ def _find_suffix_awards(
 
 
 def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
-    """Keep the best non-overlapping candidates (priority, then length)."""
+    """Keep the best non-overlapping candidates (priority, then length).
+
+    A name that opens with a shorter name of the same type (北师大南川附校
+    opens with the alias 北师大) is the longer name, whatever the priorities.
+    """
+    heads: dict[int, int] = {}
+    for c in cands:
+        if c.label == "School":
+            heads[c.start] = max(heads.get(c.start, 0), c.end)
+    cands = [c for c in cands if c.label != "School" or heads[c.start] == c.end]
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for cand in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):

@@ -33,6 +33,11 @@ _TITLE_WORDS = re.compile(r"^(?:等?荣誉称号|等?称号|荣誉|的?荣誉称
 _COUNT = re.compile(r"等\s*[0-9一二三四五六七八九十百两]+\s*[个所家名位支][^为]{0,8}$")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+\s*[个名位所家支项人]")
 _PAREN_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+# 二、安全工作先进集体（3个）: a heading naming an honour and its count.
+_HEADING_HONOUR = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])?\s*"
+    r"([\u4e00-\u9fff“”\"]{3,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?\s*[:：]?\s*$"
+)
 _HEADING_LIST = re.compile(
     r"^(?:附件\s*\d*\s*[:：]?\s*)?(.{4,50}?)(?:拟?认定|推荐|表彰)?名单\s*$"
 )
@@ -158,13 +163,21 @@ def _quoted_grant(
     if not _is_designation(name, rules):
         return None
     start = t_end + last.start(1) + last.group(1).find(name)
+    recipients = (t_end, t_end + last.start())
+    head = clause[: last.start()]
+    if any(head.endswith(m) for m in rules.lexicon.list_lead_markers):
+        # 授予以下学校“X”称号：— the schools are listed on the lines below.
+        block = list_block(text, _line_end(text, t_end) + 1)
+        if block is None:
+            return None
+        recipients = block
     return AwardStatement(
         match.start(),
         match.end(),
         False,
         (_award(start, name, "award.grant-quoted"),),
         False,
-        (t_end, t_end + last.start()),
+        recipients,
     )
 
 
@@ -212,6 +225,10 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
         line = text[pos:stop]
         stripped = line.strip()
         match = _HEADING_LIST.match(stripped)
+        if match is None:
+            honour = _HEADING_HONOUR.match(stripped)
+            if honour and _is_honour(clean_award_name(honour.group(1)), rules):
+                match = honour
         if match and "关于" not in stripped and "的通知" not in stripped:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
             name = clean_award_name(raw)
