@@ -8,6 +8,7 @@ the warm pipeline (``kg.pipeline`` keeps its NLP object).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,3 +110,41 @@ def example_copy(tmp_path: Path) -> Iterator[Path]:
     for source in sorted(EXAMPLES.iterdir()):
         (target / source.name).write_bytes(source.read_bytes())
     yield target
+
+
+# --------------------------------------------------------------------------
+# In CI a test may not skip for want of its prerequisites (../shared,
+# Chromium, Playwright): a skip there would hide a check that never ran.
+# --------------------------------------------------------------------------
+
+#: Skip reasons that are choices, not missing prerequisites.
+_SKIPS_ALLOWED_IN_CI = ("needs --runslow", "+SKIP", "win32", "POSIX signals")
+
+
+def _skip_is_a_failure(report: pytest.TestReport | pytest.CollectReport) -> bool:
+    if not os.environ.get("CI") or not report.skipped:
+        return False
+    if hasattr(report, "wasxfail"):
+        return False
+    reason = str(report.longrepr[-1] if isinstance(report.longrepr, tuple) else "")
+    return not any(allowed in reason for allowed in _SKIPS_ALLOWED_IN_CI)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Turn a prerequisite skip into a failure when ``CI`` is set."""
+    outcome = yield
+    report = outcome.get_result()
+    if _skip_is_a_failure(report):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which must run it: {report.longrepr}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector):
+    """A module skipped at import (no Chromium) fails when ``CI`` is set."""
+    outcome = yield
+    report = outcome.get_result()
+    if _skip_is_a_failure(report):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which must run it: {report.longrepr}"
