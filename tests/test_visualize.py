@@ -448,7 +448,7 @@ def test_unknown_type_uses_default_style() -> None:
 
 
 def test_bad_style_is_a_data_file_error() -> None:
-    from kg.visualize import _parse_style
+    from kg.visualize.style import parse_style as _parse_style
 
     raw = _style()
     raw["types"]["School"]["color"] = "red; background:url(http://x)"
