@@ -22,7 +22,6 @@ Positions come from :mod:`kg.visualize.layout`, colours and shapes from
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -44,6 +43,15 @@ __all__ = ["VisualizationError", "render_html"]
 
 #: vis-network build shipped inside pyvis 0.3.x that the page inlines.
 _VIS_LIB = ("templates", "lib", "vis-9.1.2")
+#: Most nodes the page puts into vis-network at once; past it the page shows
+#: an overview (regions and bureaus first, by degree) and grows by search and
+#: expand. Chosen with bench/bench_html.py: a few thousand nodes draw and
+#: select in well under a second in headless Chromium.
+DRAW_BUDGET = 2500
+#: Filtered views up to this many nodes get a fresh force layout in the page.
+RELAYOUT_MAX = 600
+#: Most neighbours one click on a node adds to the view.
+EXPAND_MAX = 200
 _TEMPLATE_FILES = ("explorer.html.j2", "explorer.css", "explorer.js")
 
 _ALIAS_SEPARATOR = " | "
@@ -133,6 +141,8 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "EduKG") -> str:
         "relations": {r: style.relation_style(r).name for r in relations},
         "statuses": {k: s.name for k, s in style.statuses.items()},
         "regions": _regions(infos),
+        "regionParents": _region_parents(infos, edge_rows),
+        "limits": {"draw": DRAW_BUDGET, "relayout": RELAYOUT_MAX, "expand": EXPAND_MAX},
         "years": sorted({info.year for info in infos}),
         "dim": {"color": style.dim_color, "font": style.dim_font_color},
         "fontColor": style.font_color,
@@ -385,6 +395,36 @@ def _present_types(infos: Sequence[_NodeInfo], style: Style) -> list[str]:
     return known + sorted(present - set(known))
 
 
+def _region_parents(
+    infos: Sequence[_NodeInfo],
+    edge_rows: Sequence[tuple[int, int, Mapping[str, str]]],
+) -> dict[str, str]:
+    """Region name → its parent's name, from subRegionOf edges (for the filter).
+
+    A region with several parents (never in a complete build) keeps the
+    first in edge order, so the filter's tree stays a tree.
+    """
+    parents: dict[str, str] = {}
+    for u, v, row in edge_rows:
+        if row["relation"] != "subRegionOf":
+            continue
+        if infos[u].type == "Region" and infos[v].type == "Region":
+            child, parent = infos[u].label, infos[v].label
+            if child != parent:
+                parents.setdefault(child, parent)
+    # Drop cycles (two regions sharing a name across provinces can make one).
+    for name in list(parents):
+        seen = {name}
+        step = parents.get(name)
+        while step is not None:
+            if step in seen:
+                parents.pop(name, None)
+                break
+            seen.add(step)
+            step = parents.get(step)
+    return dict(sorted(parents.items()))
+
+
 def _regions(infos: Sequence[_NodeInfo]) -> list[str]:
     names = {info.region for info in infos if info.region}
     names |= {info.label for info in infos if info.type == "Region"}
@@ -395,20 +435,6 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _tooltip(info: _NodeInfo, style: Style) -> str:
-    """Plain-text tooltip; vis-network shows a string title via innerText."""
-    lines = [info.label, f"类型：{style.type_style(info.type).name}（{info.type}）"]
-    if info.aliases:
-        lines.append("别名：" + "、".join(info.aliases))
-    if info.region:
-        lines.append(f"地区：{info.region}")
-    if info.year:
-        lines.append(f"年份：{info.year}")
-    if info.evidence:
-        lines.append("证据：" + _short(info.evidence, 160))
-    return "\n".join(lines)
-
-
 def _vis_node(
     idx: int,
     info: _NodeInfo,
@@ -417,16 +443,17 @@ def _vis_node(
     group: str,
     style: Style,
 ) -> dict[str, Any]:
+    # No tooltip here: the page builds it from ``info`` for the nodes it
+    # draws, which keeps a 100,000-node page a third smaller.
     return {
         "id": idx,
         "label": _short(info.label, style.label_max_chars),
-        "title": _tooltip(info, style),
         "group": group,
         "x": pos[0],
         "y": pos[1],
-        # Hubs (regions, bureaus) are drawn larger so the structure reads at
-        # a glance; capped so a hub never hides its neighbours.
-        "size": round(10 + min(16.0, 3.0 * math.sqrt(degree)), 1),
+        # Size and label size grow with degree (options.nodes.scaling), so
+        # hubs read first and labels of leaves appear only when zoomed in.
+        "value": degree,
     }
 
 
@@ -439,16 +466,10 @@ def _vis_edges(
     for i, (u, v, row) in enumerate(rows):
         rel = style.relation_style(row["relation"])
         status = style.statuses.get(row["status"])
-        title = f"{rel.name}（{row['relation']}）"
-        if status is not None:
-            title += f" · {status.name}"
-        if row["evidence"]:
-            title += "\n证据：" + _short(row["evidence"], 160)
         edge: dict[str, Any] = {
             "id": i,
             "from": u,
             "to": v,
-            "title": title,
             "color": {"color": rel.color, "highlight": rel.color, "hover": rel.color},
             "dashes": bool(status and status.dashes),
         }
@@ -494,6 +515,20 @@ def _vis_options(
         "nodes": {
             "shape": "dot",
             "borderWidth": 1.5,
+            # Labels thin out by zoom and importance: a label's font grows
+            # with the node's degree and is not drawn below drawThreshold
+            # pixels on screen, so zoomed out only the hubs are named.
+            "scaling": {
+                "min": 8,
+                "max": 34,
+                "label": {
+                    "enabled": True,
+                    "min": 12,
+                    "max": 26,
+                    "maxVisible": 26,
+                    "drawThreshold": 8,
+                },
+            },
             "font": {
                 "face": style.font_face,
                 "size": 14,
