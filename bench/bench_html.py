@@ -20,7 +20,7 @@ Browser figures are medians of ``--repeat`` fresh page loads (a new browser
 context each, so nothing is cached). Prints a table and writes
 ``bench/results/html.json``. Not a pytest test: run it by hand, e.g.::
 
-    .venv/bin/python bench/bench_html.py                 # 500, 2000, 10000 nodes
+    .venv/bin/python bench/bench_html.py                 # 1000, 10000, 100000 nodes
     .venv/bin/python bench/bench_html.py 50 --keep out/  # also keep the pages
 
 Needs Debian's ``chromium`` (``apt-get install -y chromium fonts-wqy-zenhei``)
@@ -282,7 +282,7 @@ def _row(values: tuple[object, ...]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, print a table and write the JSON; returns the status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[500, 2000, 10000])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
     parser.add_argument("--repeat", type=int, default=3, help="page loads per size")
     parser.add_argument("--keep", type=Path, help="directory to keep pages in")
     parser.add_argument("--json", type=Path, default=RESULTS, help="results file")

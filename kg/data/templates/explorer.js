@@ -188,7 +188,7 @@
     }
     if (within) {
       // A region keeps its sub-regions, what is located in them, and the
-      // region-less things (awards, programs …) those are linked to.
+      // region-less things those point to (their awards, programs …).
       var inRegion = new Uint8Array(N);
       for (i = 0; i < N; i++) {
         var m = info[i];
@@ -198,7 +198,7 @@
         if (inRegion[i] !== 1) continue;
         adjacency[i].forEach(function (a) {
           var o = info[a.other];
-          if (!inRegion[a.other] && !o.region && o.type !== "Region" && o.type !== "Report") inRegion[a.other] = 2;
+          if (a.out && !inRegion[a.other] && !o.region && o.type !== "Region" && o.type !== "Report") inRegion[a.other] = 2;
         });
       }
       for (i = 0; i < N; i++) {
