@@ -473,6 +473,14 @@ def test_isolates_hidden_until_toggled_and_reports_collapsed(
     opened.assert_quiet_and_offline()
 
 
+def _wait_for_layout(opened: Opened) -> None:
+    """Wait until the page's force layout (if one runs) has settled."""
+    opened.page.wait_for_function(
+        """() => document.documentElement.hasAttribute('data-kg-layout')
+            && !document.documentElement.hasAttribute('data-kg-layout-busy')"""
+    )
+
+
 def test_region_filter_includes_sub_regions_and_relayouts(
     open_page: Any, built: Path, built_graph: nx.MultiDiGraph
 ) -> None:
@@ -500,9 +508,7 @@ def test_region_filter_includes_sub_regions_and_relayouts(
     opened = open_page(built / "graph.html")
     page = opened.page
     page.locator("#kg-region").select_option(top)
-    page.wait_for_function(
-        "() => document.documentElement.hasAttribute('data-kg-layout')"
-    )
+    _wait_for_layout(opened)
     shown = _labels(opened, _view(opened))
     assert {top, parent_of[district], district} <= shown
     assert schools <= shown
@@ -520,6 +526,7 @@ def test_click_centres_and_expands_neighbours(
     for box in page.locator("input.kg-type").all():
         if box.get_attribute("value") != "School":
             box.uncheck()
+    _wait_for_layout(opened)
     before = len(_view(opened))
     label = _unique_school(built_graph)
     school = next(n for n, d in built_graph.nodes(data=True) if d["label"] == label)
@@ -621,7 +628,7 @@ def test_sparql_link_only_when_served(
 def test_big_graph_opens_on_an_overview_and_grows_by_search(
     open_page: Any, tmp_path: Path
 ) -> None:
-    from kg.visualize.page import DRAW_BUDGET
+    from kg.visualize.page import DRAW_BUDGET, OVERVIEW_SIZE
 
     g = nx.MultiDiGraph()
 
@@ -651,7 +658,7 @@ def test_big_graph_opens_on_an_overview_and_grows_by_search(
     page_path.write_text(render_html(g), encoding="utf-8")
     opened = open_page(page_path)
     ids = _view(opened)
-    assert len(ids) == DRAW_BUDGET
+    assert len(ids) == OVERVIEW_SIZE
     shown = _labels(opened, ids)
     assert {f"区{i}" for i in range(40)} <= shown
     assert {f"区{i}教育局" for i in range(40)} <= shown
@@ -661,4 +668,23 @@ def test_big_graph_opens_on_an_overview_and_grows_by_search(
     )
     assert _search_and_pick(opened, hidden, hidden) == hidden
     assert hidden in _labels(opened, _view(opened))
+    # Expanding every region (each brings up to 200 schools) never draws
+    # more than the budget, and the last one expanded stays in view.
+    sizes = opened.evaluate(
+        """() => {
+            const data = document.getElementById("kg-data").textContent;
+            const info = JSON.parse(data).info;
+            const sizes = [];
+            info.forEach((n, i) => {
+                if (n.type === "Region") {
+                    kgExplorer.select(i, false, true);
+                    sizes.push(kgExplorer.network.body.data.nodes.length);
+                }
+            });
+            return sizes;
+        }"""
+    )
+    assert len(sizes) == 40
+    assert max(sizes) <= DRAW_BUDGET
+    assert max(sizes) > OVERVIEW_SIZE
     opened.assert_quiet_and_offline()

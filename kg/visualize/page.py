@@ -48,6 +48,9 @@ _VIS_LIB = ("templates", "lib", "vis-9.1.2")
 #: expand. Chosen with bench/bench_html.py: a few thousand nodes draw and
 #: select in well under a second in headless Chromium.
 DRAW_BUDGET = 2500
+#: Nodes of the overview a graph past DRAW_BUDGET opens on (the most
+#: connected regions and bureaus), laid out afresh so it reads as a map.
+OVERVIEW_SIZE = 400
 #: Filtered views up to this many nodes get a fresh force layout in the page.
 RELAYOUT_MAX = 600
 #: Most neighbours one click on a node adds to the view.
@@ -142,7 +145,12 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "EduKG") -> str:
         "statuses": {k: s.name for k, s in style.statuses.items()},
         "regions": _regions(infos),
         "regionParents": _region_parents(infos, edge_rows),
-        "limits": {"draw": DRAW_BUDGET, "relayout": RELAYOUT_MAX, "expand": EXPAND_MAX},
+        "limits": {
+            "draw": DRAW_BUDGET,
+            "overview": OVERVIEW_SIZE,
+            "relayout": RELAYOUT_MAX,
+            "expand": EXPAND_MAX,
+        },
         "years": sorted({info.year for info in infos}),
         "dim": {"color": style.dim_color, "font": style.dim_font_color},
         "fontColor": style.font_color,

@@ -275,13 +275,27 @@
         var ia = importance(a), ib = importance(b);
         return ia[0] - ib[0] || ia[1] - ib[1] || (String(a) < String(b) ? -1 : 1);
       });
-      all = all.slice(0, limits.draw);
+      all = all.slice(0, limits.overview || limits.draw);
     }
+    trimPinned(all.length);
     if (selected !== null && !all.some(function (id) { return id === selected; }) && !pinned.has(selected)) clearSelection();
     setView(all);
     updateCount();
     if (options.relayout !== false && (!filtersAreDefault() || overview) && nodes.length > 1 && nodes.length <= limits.relayout) relayout();
     else if (options.fit !== false && nodes.length) network.fit();
+  }
+
+  // Nodes brought in by search and expand stay until the view would pass
+  // the draw budget; then the oldest go first (never the selected one).
+  function trimPinned(base) {
+    var room = Math.max(0, limits.draw - base);
+    if (pinned.size <= room) return;
+    var excess = pinned.size - room;
+    var victims = [];
+    pinned.forEach(function (id) {
+      if (victims.length < excess && id !== selected) victims.push(id);
+    });
+    victims.forEach(function (id) { pinned.delete(id); });
   }
 
   function updateCount() {
@@ -293,7 +307,7 @@
       countLabel.textContent = "显示 " + shown + " / " + N + " 个节点 · " + shownEdges + " 条关系";
     }
     var hidden = [];
-    if (overview) hidden.push("图较大：先显示概览（地区、教育局优先，按关系数）" + limits.draw + " / " + lastCandidates + " 个；搜索或点击节点展开");
+    if (overview) hidden.push("图较大：先显示概览（关系最多的地区和教育局）" + (limits.overview || limits.draw) + " / " + lastCandidates + " 个；搜索或点击节点展开其邻居（视图最多 " + limits.draw + " 个节点）");
     var isolated = 0;
     if (!isolatedBox.checked) for (var i = 0; i < N; i++) if (degree[i] === 0) isolated++;
     if (isolated) hidden.push(isolated + " 个孤立节点已隐藏（勾选“孤立节点”显示）");
@@ -302,17 +316,25 @@
   }
 
   // A fresh force layout for small filtered views, so a filter leaves no holes.
+  // One handler for every run: a relayout asked for while one is running
+  // restarts it, and physics is switched off once the last one settles.
   var layoutRuns = 0;
+  var layoutBusy = false;
+  network.on("stabilizationIterationsDone", function () {
+    if (!layoutBusy) return;
+    layoutBusy = false;
+    network.setOptions({ physics: { enabled: false } });
+    var pos = network.getPositions();
+    Object.keys(pos).forEach(function (k) { placed[isNaN(Number(k)) ? k : Number(k)] = pos[k]; });
+    network.fit();
+    layoutRuns++;
+    root.removeAttribute("data-kg-layout-busy");
+    root.setAttribute("data-kg-layout", String(layoutRuns));
+  });
   function relayout() {
+    layoutBusy = true;
+    root.setAttribute("data-kg-layout-busy", "1");
     network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -60, springLength: 90, avoidOverlap: 0.4 }, stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true } } });
-    network.once("stabilizationIterationsDone", function () {
-      network.setOptions({ physics: { enabled: false } });
-      var pos = network.getPositions();
-      Object.keys(pos).forEach(function (k) { placed[isNaN(Number(k)) ? k : Number(k)] = pos[k]; });
-      network.fit();
-      layoutRuns++;
-      root.setAttribute("data-kg-layout", String(layoutRuns));
-    });
     network.stabilize(200);
   }
 
@@ -680,7 +702,7 @@
     // Read by bench/bench_html.py to time the first complete draw.
     root.setAttribute("data-kg-ready", String(Math.round(performance.now())));
   });
-  applyFilters({ relayout: false });
+  applyFilters();
   if (!nodes.length) network.redraw();
 
   // Test hook for headless checks and for scripting the page by hand.
