@@ -688,3 +688,22 @@ def test_big_graph_opens_on_an_overview_and_grows_by_search(
     assert max(sizes) <= DRAW_BUDGET
     assert max(sizes) > OVERVIEW_SIZE
     opened.assert_quiet_and_offline()
+
+
+def test_clicking_a_report_group_opens_it(
+    open_page: Any, built: Path, built_graph: nx.MultiDiGraph
+) -> None:
+    opened = open_page(built / "graph.html")
+    group = next(i for i in _view(opened) if isinstance(i, str))
+    opened.evaluate("(id) => kgExplorer.select(id, false, true)", group)
+    ids = _view(opened)
+    assert group not in ids
+    panel = opened.page.locator("#kg-panel-body")
+    assert "的报告" in panel.locator("h2").text_content()
+    files = panel.locator("button").all_text_contents()
+    assert files and set(files) <= _labels(opened, ids)
+    reports = {
+        d["label"] for _, d in built_graph.nodes(data=True) if d["type"] == "Report"
+    }
+    assert set(files) <= reports
+    opened.assert_quiet_and_offline()

@@ -262,6 +262,53 @@
     viewEdges = wantEdges;
   }
 
+  // Add nodes to the view without recomputing the filters (search, expand):
+  // cost follows the nodes added, not the graph. Past the draw budget the
+  // oldest additions leave first.
+  function addToView(ids) {
+    ids.forEach(function (id) { pinned.add(id); });
+    var fresh = ids.filter(function (id) { return !nodes.get(id); });
+    var over = nodes.length + fresh.length - limits.draw;
+    if (over > 0) {
+      var keep = new Set(ids);
+      var victims = [];
+      pinned.forEach(function (id) {
+        if (victims.length < over && !keep.has(id) && id !== selected && nodes.get(id)) victims.push(id);
+      });
+      victims.forEach(function (id) { pinned.delete(id); });
+      removeFromView(victims);
+    }
+    if (!fresh.length) return;
+    nodes.add(fresh.map(visNode));
+    var edgeAdd = [];
+    function link(edgeId, make) {
+      if (!viewEdges.has(edgeId)) { viewEdges.add(edgeId); edgeAdd.push(make()); }
+    }
+    fresh.forEach(function (id) {
+      if (isGroup(id)) return;
+      adjacency[id].forEach(function (a) {
+        if (nodes.get(a.other)) link(a.edge, function () { return visEdge(a.edge); });
+      });
+    });
+    if (edgeAdd.length) edges.add(edgeAdd);
+    updateCount();
+  }
+
+  function removeFromView(ids) {
+    if (!ids.length) return;
+    var drop = [];
+    ids.forEach(function (id) {
+      if (isGroup(id)) {
+        var gid = "p" + groupPublisher(id);
+        if (viewEdges.delete(gid)) drop.push(gid);
+        return;
+      }
+      adjacency[id].forEach(function (a) { if (viewEdges.delete(a.edge)) drop.push(a.edge); });
+    });
+    if (drop.length) edges.remove(drop);
+    nodes.remove(ids);
+  }
+
   var lastCandidates = 0;
   var overview = false;
 
@@ -429,7 +476,6 @@
       var pub = groupPublisher(id);
       openGroups.add(pub);
       fresh = reportsOf[pub].filter(function (r) { return !nodes.get(r); });
-      fresh.forEach(function (r) { pinned.add(r); });
     } else {
       var others = [];
       var seen = new Set();
@@ -438,11 +484,14 @@
       });
       others.sort(function (a, b) { return degree[b] - degree[a] || a - b; });
       fresh = others.slice(0, limits.expand);
-      fresh.forEach(function (o) { pinned.add(o); });
     }
     ring(centre, fresh);
-    pinned.add(id);
-    if (fresh.length) applyFilters({ relayout: false, fit: false });
+    if (isGroup(id)) {
+      removeFromView([id]);
+      addToView(fresh);
+    } else {
+      addToView([id].concat(fresh));
+    }
     return fresh.length;
   }
 
@@ -540,12 +589,14 @@
   // Select a node: bring it (and, on a click, its neighbours) into the view,
   // centre it, dim the rest and show its panel.
   function selectNode(id, focus, grow) {
-    if (!nodes.get(id)) {
-      if (!isGroup(id) && publisherOf[id] >= 0 && collapseBox.checked) openGroups.add(publisherOf[id]);
-      pinned.add(id);
-      applyFilters({ relayout: false, fit: false });
-    }
+    if (!nodes.get(id)) addToView([id]);
     if (grow) expand(id);
+    if (!nodes.get(id)) {
+      // A report group that was just opened: its reports replace it.
+      clearSelection();
+      showGroupPanel(id);
+      return;
+    }
     selected = id;
     network.selectNodes([id]);
     highlight(id);
