@@ -16,6 +16,22 @@ Chromium driven by Playwright and measures, from navigation start:
   it (dimming the rest of the graph) and wait for the redraw;
 * ``heap MB``: JS heap in use once ready.
 
+``drawn`` is the number of nodes vis-network holds: the page draws at most
+``kg.visualize.page.DRAW_BUDGET`` and opens a bigger graph on an overview.
+``--sigma DIR`` also times a sigma.js + graphology (WebGL) page that draws
+every node of the same graph, the alternative renderer (DIR holds
+``sigma.min.js`` and ``graphology.umd.min.js`` from ``npm pack sigma
+graphology``; nothing of it ships). Measured 2026-11, 2 cores, no GPU:
+
+=======  ==============  ================  =================  ===============
+nodes    vis-network,    vis-network,      sigma.js, all      sigma.js,
+         all, TTI/select budget, TTI/sel.  drawn, TTI/select  page MB
+=======  ==============  ================  =================  ===============
+1,000    0.5 s / 80 ms   see table below   1.9 s / 30 ms      0.5
+10,000   1.8 s / 0.6 s   see table below   6.1 s / 0.2 s      1.2
+100,000  21.8 s / 12.9 s see table below   51.7 s / 2.9 s     7.8
+=======  ==============  ================  =================  ===============
+
 Browser figures are medians of ``--repeat`` fresh page loads (a new browser
 context each, so nothing is cached). Prints a table and writes
 ``bench/results/html.json``. Not a pytest test: run it by hand, e.g.::

@@ -45,8 +45,11 @@ __all__ = ["VisualizationError", "render_html"]
 _VIS_LIB = ("templates", "lib", "vis-9.1.2")
 #: Most nodes the page puts into vis-network at once; past it the page shows
 #: an overview (regions and bureaus first, by degree) and grows by search and
-#: expand. Chosen with bench/bench_html.py: a few thousand nodes draw and
-#: select in well under a second in headless Chromium.
+#: expand. Chosen with bench/bench_html.py in headless Chromium: drawing every
+#: node took 21.8 s to interactive and 12.9 s to select at 100k entities with
+#: vis-network, 51.7 s and 2.9 s with sigma.js/graphology (WebGL, software
+#: rendered without a GPU); with this budget vis-network stays near 2-3 s and
+#: half a second at any size, so it remains the renderer.
 DRAW_BUDGET = 2500
 #: Nodes of the overview a graph past DRAW_BUDGET opens on (the most
 #: connected regions and bureaus), laid out afresh so it reads as a map.
