@@ -492,3 +492,29 @@ def test_missing_pyvis_gives_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
         render_html(_sample_graph())
     assert isinstance(excinfo.value, KGError)
     assert isinstance(excinfo.value, ImportError)
+
+
+def test_size_and_labels_follow_degree(page: str) -> None:
+    """Hubs are bigger and keep their labels longest when zooming out."""
+    data = _data(page)
+    scaling = data["options"]["nodes"]["scaling"]
+    assert scaling["label"]["enabled"] is True
+    # A leaf's label (min px) vanishes at half zoom; a hub's (max px) stays.
+    assert scaling["label"]["min"] * 0.5 < scaling["label"]["drawThreshold"]
+    assert scaling["label"]["max"] * 0.5 >= scaling["label"]["drawThreshold"]
+    values = {
+        i["label"]: n["value"] for n, i in zip(data["nodes"], data["info"], strict=True)
+    }
+    assert (
+        values["梁溪区"]
+        > values["梁溪区实验小学1"]
+        > values["《义务教育质量评价指南》"]
+    )
+
+
+def test_page_limits_what_it_draws(page: str) -> None:
+    from kg.visualize.page import DRAW_BUDGET, OVERVIEW_SIZE
+
+    limits = _data(page)["limits"]
+    assert limits["draw"] == DRAW_BUDGET
+    assert OVERVIEW_SIZE <= limits["relayout"] < DRAW_BUDGET
