@@ -499,9 +499,9 @@ def test_size_and_labels_follow_degree(page: str) -> None:
     data = _data(page)
     scaling = data["options"]["nodes"]["scaling"]
     assert scaling["label"]["enabled"] is True
-    # A leaf's label (min px) vanishes at half zoom; a hub's (max px) stays.
-    assert scaling["label"]["min"] * 0.5 < scaling["label"]["drawThreshold"]
-    assert scaling["label"]["max"] * 0.5 >= scaling["label"]["drawThreshold"]
+    # At 40 % zoom a leaf's label (min px) is gone; a hub's (max px) stays.
+    assert scaling["label"]["min"] * 0.4 < scaling["label"]["drawThreshold"]
+    assert scaling["label"]["max"] * 0.4 >= scaling["label"]["drawThreshold"]
     values = {
         i["label"]: n["value"] for n, i in zip(data["nodes"], data["info"], strict=True)
     }

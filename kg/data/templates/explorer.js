@@ -103,6 +103,14 @@
   }
 
   // ---- the view: what vis-network holds -----------------------------------
+  // Sizes and label sizes grow with the square root of degree: degrees are
+  // heavy-tailed (a district with thousands of schools), and a linear scale
+  // would draw every other node at the minimum.
+  if (data.options.nodes && data.options.nodes.scaling) {
+    data.options.nodes.scaling.customScalingFunction = function (min, max, total, value) {
+      return max === min ? 0.5 : Math.sqrt((value - min) / (max - min));
+    };
+  }
   var nodes = new vis.DataSet([]);
   var edges = new vis.DataSet([]);
   var network = new vis.Network($("kg-network"), { nodes: nodes, edges: edges }, data.options);
@@ -218,11 +226,33 @@
     return out;
   }
 
-  // Overview order: regions, bureaus, report groups, the rest; then degree.
+  // Depth of a region in the tree (0: a province or a region with no parent).
+  var depthMemo = {};
+  function regionDepth(name) {
+    if (has(depthMemo, name)) return depthMemo[name];
+    var depth = 0, step = name, seen = new Set([name]);
+    while (has(regionParents, step) && !seen.has(regionParents[step])) {
+      step = regionParents[step];
+      seen.add(step);
+      depth++;
+    }
+    depthMemo[name] = depth;
+    return depth;
+  }
+  // Overview order: the top three levels of regions, bureaus, deeper
+  // regions, report groups, the rest; within each, by degree. So a big graph
+  // opens on its region tree and the bureaus that hang from it.
   function importance(id) {
-    if (isGroup(id)) return 2e9 - reportsOf[groupPublisher(id)].length;
+    var tier;
+    if (isGroup(id)) return 5e9 - reportsOf[groupPublisher(id)].length;
     var t = info[id].type;
-    return (t === "Region" ? 0 : t === "Bureau" ? 1e9 : 3e9) - Math.min(degree[id], 1e8);
+    if (t === "Region") {
+      var depth = regionDepth(info[id].label);
+      tier = depth < 3 ? depth : 4;
+    } else {
+      tier = t === "Bureau" ? 3 : 6;
+    }
+    return tier * 1e9 - Math.min(degree[id], 1e8);
   }
 
   // Sync vis-network's DataSets with the wanted set of node ids.
@@ -381,9 +411,25 @@
     root.setAttribute("data-kg-layout", String(layoutRuns));
   });
   function relayout() {
+    // Start from the precomputed arrangement shrunk to the size the view
+    // needs: in a big graph its nodes sit far apart, where forces are weak.
+    var ids = nodes.getIds();
+    var pos = network.getPositions(ids);
+    var xs = ids.map(function (id) { return pos[id].x; });
+    var ys = ids.map(function (id) { return pos[id].y; });
+    var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs);
+    var minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
+    var extent = Math.max(maxX - minX, maxY - minY, 1);
+    var target = 90 * Math.sqrt(ids.length);
+    if (extent > target) {
+      var k = target / extent, cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+      nodes.update(ids.map(function (id, n) {
+        return { id: id, x: Math.round((xs[n] - cx) * k), y: Math.round((ys[n] - cy) * k) };
+      }));
+    }
     layoutBusy = true;
     root.setAttribute("data-kg-layout-busy", "1");
-    network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -60, springLength: 90, avoidOverlap: 0.4 }, stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true } } });
+    network.setOptions({ physics: { enabled: true, solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.04, springLength: 90, avoidOverlap: 0.4 }, stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true } } });
     network.stabilize(200);
   }
 
