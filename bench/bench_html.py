@@ -28,9 +28,9 @@ nodes    vis-network,    vis-network,      sigma.js, all      sigma.js,
          all, TTI/select budget, TTI/sel.  drawn, TTI/select  page MB
          (before)        (now)
 =======  ==============  ================  =================  ===============
-1,000    0.5 s / 80 ms   1.0 s / 162 ms    1.9 s / 30 ms      0.5
-10,000   1.8 s / 0.6 s   2.1 s / 22 ms     6.1 s / 0.2 s      1.2
-100,000  21.8 s / 12.9 s 3.0 s / 46 ms     51.7 s / 2.9 s     7.8
+1,000    0.5 s / 80 ms   1.2 s / 258 ms    1.9 s / 30 ms      0.5
+10,000   1.8 s / 0.6 s   2.4 s / 27 ms     6.1 s / 0.2 s      1.2
+100,000  21.8 s / 12.9 s 4.2 s / 50 ms     51.7 s / 2.9 s     7.8
 =======  ==============  ================  =================  ===============
 
 Browser figures are medians of ``--repeat`` fresh page loads (a new browser
