@@ -48,8 +48,8 @@ _VIS_LIB = ("templates", "lib", "vis-9.1.2")
 #: expand. Chosen with bench/bench_html.py in headless Chromium: drawing every
 #: node took 21.8 s to interactive and 12.9 s to select at 100k entities with
 #: vis-network, 51.7 s and 2.9 s with sigma.js/graphology (WebGL, software
-#: rendered without a GPU); with this budget vis-network stays near 2-3 s and
-#: half a second at any size, so it remains the renderer.
+#: rendered without a GPU); with this budget vis-network is interactive in
+#: 1-4 s and selects in under 0.3 s at any size, so it remains the renderer.
 DRAW_BUDGET = 2500
 #: Nodes of the overview a graph past DRAW_BUDGET opens on (the most
 #: connected regions and bureaus), laid out afresh so it reads as a map.
