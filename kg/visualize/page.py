@@ -537,7 +537,7 @@ def _vis_options(
                     "min": 12,
                     "max": 26,
                     "maxVisible": 26,
-                    "drawThreshold": 6,
+                    "drawThreshold": 8,
                 },
             },
             "font": {
