@@ -599,7 +599,12 @@
     addRow(dl, "别名", n.aliases.join("、"));
     addRow(dl, "地区", n.region);
     addRow(dl, "年份", n.year ? n.year : "");
-    addRow(dl, "来源", n.source);
+    // An entity named in many reports lists them all in `source`: show the
+    // first few and the count (the full list is in the CSV export).
+    var sources = n.source ? n.source.split(" | ") : [];
+    addRow(dl, "来源", sources.length > 3
+      ? sources.slice(0, 3).join("、") + " 等 " + sources.length + " 份报告"
+      : sources.join("、"));
     addRow(dl, "IRI", n.iri);
     panelBody.appendChild(dl);
 
