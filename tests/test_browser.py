@@ -10,7 +10,7 @@ dialog as an event, which is exactly what these tests assert on.
 Two pages are checked:
 
 * the examples corpus plus one hostile report, built by :func:`kg.build`:
-  extraction drops markup-like school names (``<img …>实验小学`` becomes
+  extraction drops markup-like school names (``<svg/…>实验小学`` becomes
   ``实验小学``) but keeps the raw sentence as evidence, so the hostile text
   reaches the side panel through the evidence;
 * a small graph rendered directly with :func:`kg.visualize.render_html` whose
@@ -64,12 +64,16 @@ TIMEOUT_MS = 30_000
 IRI = "https://edukg.example/id/"
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+#: Markup in a report's text. Ingest cuts well-formed tags (<p class=…>) left
+#: in copied pages, so the report uses a tag in the slash-separated form
+#: browsers still run (<svg/onload=…>), which reaches the evidence intact.
+HOSTILE_MARKUP = "<svg/onload=alert(1)>"
 HOSTILE_REPORT = f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>成都市温江区教育局2023年工作总结</title></head>
 <body><article>
 <h1>成都市温江区教育局2023年工作总结</h1>
 <p>2023年，成都市温江区教育局扎实推进教育高质量发展。</p>
-<p>温江区{html.escape(HOSTILE_IMG)}实验小学被评为四川省示范学校。</p>
+<p>温江区{html.escape(HOSTILE_MARKUP)}实验小学被评为四川省示范学校。</p>
 <p>温江区&lt;script&gt;alert(2)&lt;/script&gt;第一中学荣获“全国文明校园”称号。</p>
 </article></body></html>
 """
@@ -339,12 +343,12 @@ def test_hostile_evidence_from_a_report_renders_as_text(
         {
             built_graph.nodes[u]["label"]
             for u, _, d in built_graph.edges(data=True)
-            if HOSTILE_IMG in d["evidence"]
+            if HOSTILE_MARKUP in d["evidence"]
         }
         | {
             d["label"]
             for _, d in built_graph.nodes(data=True)
-            if HOSTILE_IMG in d["evidence"]
+            if HOSTILE_MARKUP in d["evidence"]
         }
     )
     assert hits, "the hostile sentence did not reach the graph"
@@ -352,7 +356,7 @@ def test_hostile_evidence_from_a_report_renders_as_text(
     label = hits[0]
     assert _search_and_pick(opened, label, label) == label
     panel = opened.page.locator("#kg-panel-body").text_content()
-    assert HOSTILE_IMG in panel
+    assert HOSTILE_MARKUP in panel
     assert (
         opened.evaluate("(sel) => document.querySelectorAll(sel).length", INJECTED) == 0
     )
