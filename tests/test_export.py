@@ -29,9 +29,11 @@ from kg.export import (
     ExportError,
     export_graph,
 )
+from kg.types import RELATION_TYPES
 from kg.vocab import EDU
 
-RELATIONS = (EDU.locatedIn, EDU.subRegionOf, EDU.receivedAward, EDU.implements)
+#: Every relation between entities the pipeline writes (kg.types).
+RELATIONS = tuple(EDU[name] for name in RELATION_TYPES)
 FILE_NAMES = {fmt: fmt if EXPORTS[fmt].folder else f"graph.{fmt}" for fmt in FORMATS}
 # rdflib 7's own JSON-LD and TriG parsers still build a ConjunctiveGraph, and
 # the TriG parser calls the deprecated Dataset.default_context.

@@ -188,8 +188,10 @@ def test_honours_match_the_graph(run: Run) -> None:
     assert run.state["honours"] == len(rows) > 0
     per_year = Counter(row["y"] for row in rows)
     assert run.state["honours_by_year"] == dict(per_year)
-    levels = _select(run.out, "ASK { ?a a edu:Award ; edu:level ?l }")
-    assert run.state["has_level"] == bool(levels)
+    from kg.query import run_query
+
+    levels = run_query(run.out, "ASK { ?a a edu:Award ; edu:level ?l }")
+    assert run.state["has_level"] is levels.boolean
     if not run.state["has_level"]:
         cell = _tagged(run.notebook, "table:honours")
         said = "".join(o.get("text", "") for o in cell.outputs)
