@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .errors import KGError
+from .export import EXPORTS, FORMATS
 
 if TYPE_CHECKING:
     from .query import NamedQuery
@@ -208,18 +209,27 @@ def main() -> None:
     "--format",
     "fmt",
     required=True,
-    help="Output format.",
-    type=click.Choice(["csv", "gexf", "graphml", "jsonld", "nt", "trig"]),
+    help="Output format: "
+    + "; ".join(f"{f.name}: {f.summary}" for f in EXPORTS.values())
+    + ".",
+    type=click.Choice(FORMATS),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Output file (for csv: a folder).",
+    help="Output file (for "
+    + " and ".join(f.name for f in EXPORTS.values() if f.folder)
+    + ": a folder).",
 )
 def export(graph: Path, fmt: str, output: Path) -> None:
-    """Export a built GRAPH to JSON-LD, N-Triples, TriG, GraphML, GEXF or CSV."""
+    """Export a built GRAPH (graph.ttl or its build folder) to another format.
+
+    RDF (JSON-LD, N-Triples, TriG), networks for Gephi (GraphML, GEXF) or
+    analysis tables (CSV, Parquet: entities, relations with year, status and
+    evidence, reports, mentions, indicators, plus nodes and edges).
+    """
     from .export import export_graph
 
     try:
@@ -236,7 +246,10 @@ def export(graph: Path, fmt: str, output: Path) -> None:
     help="SHACL shapes file.  [default: ontology/shapes.ttl]",
 )
 def validate(graph: Path, shapes: Path | None) -> None:
-    """Check a built GRAPH against the SHACL shapes; exit 1 if it does not conform."""
+    """Check a built GRAPH (graph.ttl or its build folder) against the SHACL shapes.
+
+    Exit 1 if it does not conform.
+    """
     from .validate import validate_graph
 
     try:

@@ -8,17 +8,27 @@ standard RDF reification (see ontology/edukg.ttl): one ``rdf:Statement`` per
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import itertools
 from collections.abc import Iterator
 
 import networkx as nx
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from .types import Entity, Evidence, Resolution
+from .types import Entity, Evidence, Resolution, ResolvedRelation
 from .vocab import EDU
 
-__all__ = ["BASE", "PREFIXES", "build_rdf", "entity_iri", "iter_triples", "to_networkx"]
+__all__ = [
+    "BASE",
+    "PREFIXES",
+    "build_rdf",
+    "complete_regions",
+    "entity_iri",
+    "iter_triples",
+    "to_networkx",
+]
 
 BASE = Namespace("https://w3id.org/edukg/id/")
 
@@ -55,6 +65,92 @@ PREFIXES = {
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
+#: Rule of a subRegionOf edge known from the division codes alone.
+DIVISION_RULE = "region.division-code"
+
+
+def complete_regions(resolution: Resolution) -> Resolution:
+    """Give every Region its ancestors up to the province, from its code.
+
+    南通市 (320600) gets 江苏省 (320000) as parent even when no report names
+    the province, so ``edu:subRegionOf*`` reaches from a district to its
+    province. A missing ancestor becomes a Region entity with its official
+    name, code and level but no mention. ``subRegionOf`` edges become exactly
+    child → parent by code: an edge that skipped a level (北仑区 → 浙江省 when
+    宁波市 was not named) is replaced by the path through the missing level.
+    Each edge keeps the evidence the reports gave for it; an edge only the
+    codes imply carries the evidence of the region mention that implied it,
+    with rule ``region.division-code``.
+
+    Idempotent: a complete resolution is returned unchanged.
+    """
+    from .regions import load_region_index
+
+    index = load_region_index()
+    regions = {
+        e.region: e for e in resolution.entities if e.label == "Region" and e.region
+    }
+    if not regions:
+        return resolution
+    region_keys = {e.key for e in regions.values()}
+    added: dict[str, Entity] = {}
+    for code in sorted(regions):
+        for ancestor in index.ancestors(code):
+            if ancestor in regions or ancestor in added:
+                continue
+            ref = index.by_code[ancestor]
+            added[ancestor] = Entity(
+                key=f"region-{ancestor}",
+                label="Region",
+                name=ref.name,
+                aliases=(),
+                region=ancestor,
+                level=ref.level,
+            )
+    every = {**regions, **added}
+    key_of = {code: e.key for code, e in every.items()}
+    code_of = {e.key: code for code, e in every.items()}
+    # Evidence the reports gave, per (child, ancestor) edge.
+    stated: dict[tuple[str, str], tuple[Evidence, ...]] = {}
+    others = []
+    for rel in resolution.relations:
+        if (
+            rel.predicate == "subRegionOf"
+            and rel.subject in region_keys
+            and rel.object in region_keys
+        ):
+            stated[(code_of[rel.subject], code_of[rel.object])] = rel.evidence
+        else:
+            others.append(rel)
+    edges: dict[tuple[str, str], tuple[Evidence, ...]] = {}
+    for code in sorted(regions):
+        first = regions[code].mentions[:1]
+        chain = [code, *index.ancestors(code)]
+        for child, parent in itertools.pairwise(chain):
+            evidence = stated.get((child, parent))
+            if evidence is None:
+                skipped = [
+                    ev for (c, _), evs in stated.items() if c == child for ev in evs
+                ]
+                source = skipped[:1] or list(first)
+                evidence = tuple(
+                    dataclasses.replace(ev, rule=DIVISION_RULE, surface="")
+                    for ev in source
+                )
+            if (child, parent) not in edges or not edges[(child, parent)]:
+                edges[(child, parent)] = evidence
+    hierarchy = [
+        ResolvedRelation(key_of[child], "subRegionOf", key_of[parent], evidence)
+        for (child, parent), evidence in edges.items()
+    ]
+    relations = sorted(
+        [*others, *hierarchy], key=lambda r: (r.subject, r.predicate, r.object)
+    )
+    entities = sorted([*resolution.entities, *added.values()], key=lambda e: e.key)
+    return dataclasses.replace(
+        resolution, entities=tuple(entities), relations=tuple(relations)
+    )
+
 
 def build_rdf(resolution: Resolution) -> Graph:
     """Build the RDF graph of a resolution.
@@ -65,6 +161,7 @@ def build_rdf(resolution: Resolution) -> Graph:
     Returns:
         An rdflib graph with entities, relations, reports and evidence.
     """
+    resolution = complete_regions(resolution)
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -78,6 +175,7 @@ def iter_triples(resolution: Resolution) -> Iterator[Triple]:
     The pipeline serialises these directly: an rdflib graph of a million
     triples costs half a minute and a gigabyte just to hold them.
     """
+    resolution = complete_regions(resolution)
     iri = {e.key: entity_iri(e) for e in resolution.entities}
     reports = {r.doc_id: report_iri(r.doc_id) for r in resolution.reports}
     for entity in resolution.entities:
@@ -161,6 +259,7 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
     ``region``, ``year``, ``evidence`` and ``source``; edges carry
     ``relation``, ``evidence`` and ``status``.
     """
+    resolution = complete_regions(resolution)
     graph = nx.MultiDiGraph()
     by_key = {e.key: e for e in resolution.entities}
     region_names = {

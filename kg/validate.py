@@ -34,6 +34,7 @@ from rdflib.term import Node
 import kg
 
 from .errors import KGError
+from .graph import PREFIXES
 from .serialize import rdf_format
 
 __all__ = [
@@ -50,16 +51,11 @@ SHAPES = Path(kg.__file__).resolve().parents[1] / "ontology" / "shapes.ttl"
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _EDU = "https://w3id.org/edukg/ontology#"
+#: The EduKG prefixes (one table, :data:`kg.graph.PREFIXES`) plus the shapes'.
 _PREFIXES = {
-    "dcterms": "http://purl.org/dc/terms/",
-    "edu": _EDU,
+    **PREFIXES,
     "eshape": "https://w3id.org/edukg/shapes#",
-    "id": "https://w3id.org/edukg/id/",
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
     "sh": str(SH),
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 # Shape properties whose objects are predicates of the data graph.
 _PREDICATE_SLOTS = (
@@ -182,8 +178,9 @@ def validate_graph(
     """Validate a built graph with pySHACL (no inference).
 
     Args:
-        graph_path: a ``graph.ttl`` written by ``kg build`` (``.nt``,
-            ``.nq`` and ``.trig`` are read too; named graphs are merged).
+        graph_path: a ``graph.ttl`` written by ``kg build`` or its build
+            folder (``.nt``, ``.nq`` and ``.trig`` are read too; named graphs
+            are merged).
         shapes_path: a SHACL shapes file; by default :data:`SHAPES`.
 
     Returns:
@@ -195,8 +192,11 @@ def validate_graph(
     import pyshacl
 
     started = time.perf_counter()
+    graph_path = Path(graph_path)
+    if graph_path.is_dir():  # a build folder, as `kg query` accepts
+        graph_path = graph_path / "graph.ttl"
     shapes = _load_shapes(Path(shapes_path) if shapes_path else SHAPES)
-    data = _load_data(Path(graph_path), _needed_predicates(shapes))
+    data = _load_data(graph_path, _needed_predicates(shapes))
     conforms, report, _ = pyshacl.validate(
         data,
         shacl_graph=shapes,

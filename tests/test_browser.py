@@ -10,7 +10,7 @@ dialog as an event, which is exactly what these tests assert on.
 Two pages are checked:
 
 * the examples corpus plus one hostile report, built by :func:`kg.build`:
-  extraction drops markup-like school names (``<img …>实验小学`` becomes
+  extraction drops markup-like school names (``<svg/…>实验小学`` becomes
   ``实验小学``) but keeps the raw sentence as evidence, so the hostile text
   reaches the side panel through the evidence;
 * a small graph rendered directly with :func:`kg.visualize.render_html` whose
@@ -64,12 +64,16 @@ TIMEOUT_MS = 30_000
 IRI = "https://edukg.example/id/"
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+#: Markup in a report's text. Ingest cuts well-formed tags (<p class=…>) left
+#: in copied pages, so the report uses a tag in the slash-separated form
+#: browsers still run (<svg/onload=…>), which reaches the evidence intact.
+HOSTILE_MARKUP = "<svg/onload=alert(1)>"
 HOSTILE_REPORT = f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>成都市温江区教育局2023年工作总结</title></head>
 <body><article>
 <h1>成都市温江区教育局2023年工作总结</h1>
 <p>2023年，成都市温江区教育局扎实推进教育高质量发展。</p>
-<p>温江区{html.escape(HOSTILE_IMG)}实验小学被评为四川省示范学校。</p>
+<p>温江区{html.escape(HOSTILE_MARKUP)}实验小学被评为四川省示范学校。</p>
 <p>温江区&lt;script&gt;alert(2)&lt;/script&gt;第一中学荣获“全国文明校园”称号。</p>
 </article></body></html>
 """
@@ -269,6 +273,22 @@ def _search_and_pick(opened: Opened, text: str, label: str) -> str:
     )
 
 
+def _first_view_size(graph: nx.MultiDiGraph) -> int:
+    """Nodes the first view draws: no isolates, one node per publisher's reports."""
+    publishers = {
+        v
+        for u, v, d in graph.edges(data=True)
+        if d["relation"] == "publisher" and graph.nodes[u]["type"] == "Report"
+    }
+    published = {
+        u
+        for u, _, d in graph.edges(data=True)
+        if d["relation"] == "publisher" and graph.nodes[u]["type"] == "Report"
+    }
+    connected = [n for n in graph.nodes if graph.degree(n) > 0]
+    return len([n for n in connected if n not in published]) + len(publishers)
+
+
 def _panel_title(opened: Opened) -> str:
     return opened.page.locator("#kg-panel-body h2").text_content()
 
@@ -295,10 +315,8 @@ def test_built_page_loads_offline_without_errors(
 ) -> None:
     opened = open_page(built / "graph.html")
     counts = _node_count(opened)
-    assert counts == {
-        "dataset": built_graph.number_of_nodes(),
-        "positioned": built_graph.number_of_nodes(),
-    }
+    expected = _first_view_size(built_graph)
+    assert counts == {"dataset": expected, "positioned": expected}
     shot = tmp_path / "explorer.png"
     opened.page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
@@ -325,12 +343,12 @@ def test_hostile_evidence_from_a_report_renders_as_text(
         {
             built_graph.nodes[u]["label"]
             for u, _, d in built_graph.edges(data=True)
-            if HOSTILE_IMG in d["evidence"]
+            if HOSTILE_MARKUP in d["evidence"]
         }
         | {
             d["label"]
             for _, d in built_graph.nodes(data=True)
-            if HOSTILE_IMG in d["evidence"]
+            if HOSTILE_MARKUP in d["evidence"]
         }
     )
     assert hits, "the hostile sentence did not reach the graph"
@@ -338,7 +356,7 @@ def test_hostile_evidence_from_a_report_renders_as_text(
     label = hits[0]
     assert _search_and_pick(opened, label, label) == label
     panel = opened.page.locator("#kg-panel-body").text_content()
-    assert HOSTILE_IMG in panel
+    assert HOSTILE_MARKUP in panel
     assert (
         opened.evaluate("(sel) => document.querySelectorAll(sel).length", INJECTED) == 0
     )
@@ -415,4 +433,283 @@ def test_hostile_filters_keep_working(
     assert opened.evaluate("() => kgExplorer.network.body.data.nodes.length") == (
         node_count - 1
     )
+    opened.assert_quiet_and_offline()
+
+
+# --------------------------------------------------------------------------
+# reading aids: isolates, reports, region tree, expand, export, size
+
+
+def _view(opened: Opened) -> list[Any]:
+    return opened.evaluate("() => kgExplorer.network.body.data.nodes.getIds()")
+
+
+def _labels(opened: Opened, ids: list[Any]) -> set[str]:
+    return set(
+        opened.evaluate(
+            """(ids) => {
+                const data = document.getElementById("kg-data").textContent;
+                const info = JSON.parse(data).info;
+                return ids.filter((i) => typeof i === "number")
+                    .map((i) => info[i].label);
+            }""",
+            ids,
+        )
+    )
+
+
+def test_isolates_hidden_until_toggled_and_reports_collapsed(
+    open_page: Any, built: Path, built_graph: nx.MultiDiGraph
+) -> None:
+    opened = open_page(built / "graph.html")
+    page = opened.page
+    isolated = sum(1 for n in built_graph.nodes if built_graph.degree(n) == 0)
+    assert isolated, "the examples graph has no isolated node to hide"
+    assert page.locator("#kg-notice").is_visible()
+    assert str(isolated) in page.locator("#kg-notice").text_content()
+    groups = [i for i in _view(opened) if isinstance(i, str)]
+    assert groups, "reports were not collapsed per publisher"
+    page.locator("#kg-isolated").check()
+    assert len(_view(opened)) == _first_view_size(built_graph) + isolated
+    page.locator("#kg-collapse").uncheck()
+    assert len(_view(opened)) == built_graph.number_of_nodes()
+    assert not [i for i in _view(opened) if isinstance(i, str)]
+    opened.assert_quiet_and_offline()
+
+
+def _wait_for_layout(opened: Opened) -> None:
+    """Wait until the page's force layout (if one runs) has settled."""
+    opened.page.wait_for_function(
+        """() => document.documentElement.hasAttribute('data-kg-layout')
+            && !document.documentElement.hasAttribute('data-kg-layout-busy')"""
+    )
+
+
+def test_region_filter_includes_sub_regions_and_relayouts(
+    open_page: Any, built: Path, built_graph: nx.MultiDiGraph
+) -> None:
+    by_label = {d["label"]: n for n, d in built_graph.nodes(data=True)}
+    parent_of = {
+        built_graph.nodes[u]["label"]: built_graph.nodes[v]["label"]
+        for u, v, d in built_graph.edges(data=True)
+        if d["relation"] == "subRegionOf"
+    }
+    # A region two levels up from a school's district: 大足区's province.
+    district = next(
+        built_graph.nodes[n]["region"]
+        for n in sorted(built_graph.nodes)
+        if built_graph.nodes[n]["type"] == "School"
+        and built_graph.nodes[n]["region"] in parent_of
+        and parent_of[built_graph.nodes[n]["region"]] in parent_of
+    )
+    top = parent_of[parent_of[district]]
+    schools = {
+        d["label"]
+        for _, d in built_graph.nodes(data=True)
+        if d["type"] == "School" and d["region"] == district
+    }
+    assert top in by_label
+    opened = open_page(built / "graph.html")
+    page = opened.page
+    page.locator("#kg-region").select_option(top)
+    _wait_for_layout(opened)
+    shown = _labels(opened, _view(opened))
+    assert {top, parent_of[district], district} <= shown
+    assert schools <= shown
+    assert len(shown) < built_graph.number_of_nodes()
+    opened.assert_quiet_and_offline()
+
+
+def test_click_centres_and_expands_neighbours(
+    open_page: Any, built: Path, built_graph: nx.MultiDiGraph
+) -> None:
+    opened = open_page(built / "graph.html")
+    page = opened.page
+    # Narrow the view to one type, then expand a school: its region and
+    # awards come back into the view around it.
+    for box in page.locator("input.kg-type").all():
+        if box.get_attribute("value") != "School":
+            box.uncheck()
+    _wait_for_layout(opened)
+    before = len(_view(opened))
+    label = _unique_school(built_graph)
+    school = next(n for n, d in built_graph.nodes(data=True) if d["label"] == label)
+    neighbours = {
+        built_graph.nodes[n]["label"] for n in nx.all_neighbors(built_graph, school)
+    }
+    index = opened.evaluate(
+        """(label) => JSON.parse(document.getElementById("kg-data").textContent)
+            .info.findIndex((n) => n.label === label)""",
+        label,
+    )
+    at = opened.evaluate(
+        "(id) => kgExplorer.network.canvasToDOM(kgExplorer.network.getPosition(id))",
+        index,
+    )
+    box = page.locator("#kg-network canvas").bounding_box()
+    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    page.locator("#kg-panel").wait_for(state="visible")
+    assert _panel_title(opened) == label
+    assert neighbours <= _labels(opened, _view(opened))
+    assert len(_view(opened)) > before
+    # The centring animation (400 ms, longer on a busy machine) ends with
+    # the node in the middle of the canvas.
+    page.wait_for_function(
+        """(id) => {
+            const net = kgExplorer.network;
+            const p = net.canvasToDOM(net.getPosition(id));
+            const c = net.canvas.frame.canvas;
+            return Math.abs(p.x - c.clientWidth / 2) < 5
+                && Math.abs(p.y - c.clientHeight / 2) < 5;
+        }""",
+        arg=index,
+        timeout=10_000,
+    )
+    opened.assert_quiet_and_offline()
+
+
+def test_view_exports_as_csv_and_png(
+    open_page: Any, hostile_html: tuple[Path, int], tmp_path: Path
+) -> None:
+    path, node_count = hostile_html
+    opened = open_page(path)
+    page = opened.page
+    with page.expect_download() as download:
+        page.locator("#kg-csv-nodes").click()
+    nodes_csv = tmp_path / "nodes.csv"
+    download.value.save_as(nodes_csv)
+    text = nodes_csv.read_text(encoding="utf-8-sig")
+    assert (
+        text.splitlines()[0]
+        == '"iri","label","type","region","year","degree","aliases"'
+    )
+    assert len(text.strip().splitlines()) == node_count + 1
+    assert HOSTILE_LABEL.replace('"', '""') in text
+    with page.expect_download() as download:
+        page.locator("#kg-csv-edges").click()
+    edges_csv = tmp_path / "edges.csv"
+    download.value.save_as(edges_csv)
+    assert "receivedAward" in edges_csv.read_text(encoding="utf-8-sig")
+    with page.expect_download() as download:
+        page.locator("#kg-png").click()
+    png = tmp_path / "view.png"
+    download.value.save_as(png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 2000
+    assert (
+        opened.evaluate("(sel) => document.querySelectorAll(sel).length", INJECTED) == 0
+    )
+    opened.assert_quiet_and_offline()
+
+
+def test_sparql_link_only_when_served(
+    open_page: Any, browser: Any, hostile_html: tuple[Path, int]
+) -> None:
+    path, _ = hostile_html
+    opened = open_page(path)
+    assert opened.page.locator("#kg-sparql").is_hidden()
+    context = browser.new_context()
+    try:
+        url = "http://127.0.0.1:9/graph.html"
+        context.route(
+            url,
+            lambda route: route.fulfill(
+                status=200,
+                content_type="text/html; charset=utf-8",
+                body=path.read_text(encoding="utf-8"),
+            ),
+        )
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(
+            "() => document.documentElement.hasAttribute('data-kg-ready')"
+        )
+        link = page.locator("#kg-sparql")
+        assert link.is_visible()
+        assert link.get_attribute("href") == "/sparql"
+    finally:
+        context.close()
+
+
+def test_big_graph_opens_on_an_overview_and_grows_by_search(
+    open_page: Any, tmp_path: Path
+) -> None:
+    from kg.visualize.page import DRAW_BUDGET, OVERVIEW_SIZE
+
+    g = nx.MultiDiGraph()
+
+    def node(key: str, type_: str, label: str, region: str = "") -> str:
+        g.add_node(
+            IRI + key,
+            type=type_,
+            label=label,
+            aliases="",
+            region=region,
+            year=2023,
+            evidence="",
+            source="x.txt",
+        )
+        return IRI + key
+
+    regions = [node(f"r{i}", "Region", f"区{i}") for i in range(40)]
+    bureaus = [node(f"b{i}", "Bureau", f"区{i}教育局", f"区{i}") for i in range(40)]
+    for i, b in enumerate(bureaus):
+        g.add_edge(b, regions[i], relation="locatedIn", evidence="", status="reported")
+    for i in range(DRAW_BUDGET + 500):
+        s = node(f"s{i}", "School", f"学校{i:05d}", f"区{i % 40}")
+        g.add_edge(
+            s, regions[i % 40], relation="locatedIn", evidence="", status="reported"
+        )
+    page_path = tmp_path / "big.html"
+    page_path.write_text(render_html(g), encoding="utf-8")
+    opened = open_page(page_path)
+    ids = _view(opened)
+    assert len(ids) == OVERVIEW_SIZE
+    shown = _labels(opened, ids)
+    assert {f"区{i}" for i in range(40)} <= shown
+    assert {f"区{i}教育局" for i in range(40)} <= shown
+    assert "图较大" in opened.page.locator("#kg-notice").text_content()
+    hidden = next(
+        f"学校{i:05d}" for i in range(DRAW_BUDGET + 500) if f"学校{i:05d}" not in shown
+    )
+    assert _search_and_pick(opened, hidden, hidden) == hidden
+    assert hidden in _labels(opened, _view(opened))
+    # Expanding every region (each brings up to 200 schools) never draws
+    # more than the budget, and the last one expanded stays in view.
+    sizes = opened.evaluate(
+        """() => {
+            const data = document.getElementById("kg-data").textContent;
+            const info = JSON.parse(data).info;
+            const sizes = [];
+            info.forEach((n, i) => {
+                if (n.type === "Region") {
+                    kgExplorer.select(i, false, true);
+                    sizes.push(kgExplorer.network.body.data.nodes.length);
+                }
+            });
+            return sizes;
+        }"""
+    )
+    assert len(sizes) == 40
+    assert max(sizes) <= DRAW_BUDGET
+    assert max(sizes) > OVERVIEW_SIZE
+    opened.assert_quiet_and_offline()
+
+
+def test_clicking_a_report_group_opens_it(
+    open_page: Any, built: Path, built_graph: nx.MultiDiGraph
+) -> None:
+    opened = open_page(built / "graph.html")
+    group = next(i for i in _view(opened) if isinstance(i, str))
+    opened.evaluate("(id) => kgExplorer.select(id, false, true)", group)
+    ids = _view(opened)
+    assert group not in ids
+    panel = opened.page.locator("#kg-panel-body")
+    assert "的报告" in panel.locator("h2").text_content()
+    files = panel.locator("button").all_text_contents()
+    assert files and set(files) <= _labels(opened, ids)
+    reports = {
+        d["label"] for _, d in built_graph.nodes(data=True) if d["type"] == "Report"
+    }
+    assert set(files) <= reports
     opened.assert_quiet_and_offline()

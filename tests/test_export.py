@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -22,15 +23,18 @@ from kg.cli import cli
 from kg.export import (
     EDGE_COLUMNS,
     ENTITY_CLASSES,
+    EXPORTS,
     FORMATS,
     NODE_COLUMNS,
     ExportError,
     export_graph,
 )
+from kg.types import RELATION_TYPES
 from kg.vocab import EDU
 
-RELATIONS = (EDU.locatedIn, EDU.subRegionOf, EDU.receivedAward, EDU.implements)
-FILE_NAMES = {fmt: f"graph.{fmt}" for fmt in FORMATS} | {"csv": "csv"}
+#: Every relation between entities the pipeline writes (kg.types).
+RELATIONS = tuple(EDU[name] for name in RELATION_TYPES)
+FILE_NAMES = {fmt: fmt if EXPORTS[fmt].folder else f"graph.{fmt}" for fmt in FORMATS}
 # rdflib 7's own JSON-LD and TriG parsers still build a ConjunctiveGraph, and
 # the TriG parser calls the deprecated Dataset.default_context.
 JSONLD_WARNING = "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
@@ -51,7 +55,16 @@ def exports(
     return {
         fmt: export_graph(example_build.ttl, fmt, out / FILE_NAMES[fmt])
         for fmt in FORMATS
+        if fmt != "parquet" or _has_pyarrow()
     }
+
+
+def _has_pyarrow() -> bool:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 @pytest.fixture(scope="session")
@@ -313,7 +326,7 @@ def test_csv_keeps_commas_quotes_and_newlines(tmp_path: Path) -> None:
 def test_exports_are_byte_identical(
     example_build: Built, exports: dict[str, Path], tmp_path: Path
 ) -> None:
-    for fmt in FORMATS:
+    for fmt in exports:
         again = export_graph(example_build.ttl, fmt, tmp_path / FILE_NAMES[fmt])
         assert read_bytes(again) == read_bytes(exports[fmt]), fmt
 
@@ -326,7 +339,7 @@ def test_exports_do_not_depend_on_the_hash_seed(
         "for fmt, name in zip(sys.argv[3::2], sys.argv[4::2]):\n"
         "    export_graph(Path(sys.argv[1]), fmt, Path(sys.argv[2]) / name)\n"
     )
-    pairs = [arg for fmt in FORMATS for arg in (fmt, FILE_NAMES[fmt])]
+    pairs = [arg for fmt in exports for arg in (fmt, FILE_NAMES[fmt])]
     env = dict(os.environ, PYTHONHASHSEED="12345")
     subprocess.run(
         [sys.executable, "-c", script, str(example_build.ttl), str(tmp_path), *pairs],
@@ -334,7 +347,7 @@ def test_exports_do_not_depend_on_the_hash_seed(
         env=env,
         cwd=ROOT,
     )
-    for fmt in FORMATS:
+    for fmt in exports:
         assert read_bytes(tmp_path / FILE_NAMES[fmt]) == read_bytes(exports[fmt]), fmt
 
 
@@ -410,3 +423,103 @@ def test_cli_unknown_format_exits_2(example_build: Built, tmp_path: Path) -> Non
     result = kg("export", str(example_build.ttl), "-f", "xml", "-o", "x.xml")
     assert result.exit_code == 2
     assert "xml" in result.stderr
+
+
+# ------------------------------------------------------- analysis tables
+
+TABLES = ("entities", "relations", "reports", "mentions", "indicators")
+
+
+def test_csv_has_the_analysis_tables(
+    exports: dict[str, Path], example_graph: Graph, entities: set[URIRef]
+) -> None:
+    from kg.export import (
+        ENTITY_COLUMNS,
+        INDICATOR_COLUMNS,
+        MENTION_COLUMNS,
+        RELATION_COLUMNS,
+        REPORT_COLUMNS,
+    )
+
+    columns = dict(
+        zip(
+            TABLES,
+            (
+                ENTITY_COLUMNS,
+                RELATION_COLUMNS,
+                REPORT_COLUMNS,
+                MENTION_COLUMNS,
+                INDICATOR_COLUMNS,
+            ),
+            strict=True,
+        )
+    )
+    rows = {}
+    for name in TABLES:
+        header, rows[name] = read_csv(exports["csv"] / f"{name}.csv")
+        assert header == list(columns[name]), name
+    reports = set(example_graph.subjects(RDF.type, EDU.Report))
+    assert {r["id"] for r in rows["reports"]} == {str(r) for r in reports}
+    assert len(rows["entities"]) == len(entities) - len(reports)
+    assert len(rows["mentions"]) == len(
+        set(example_graph.subjects(RDF.type, EDU.Mention))
+    )
+    assert len(rows["indicators"]) == len(
+        set(example_graph.subjects(RDF.type, EDU.Indicator))
+    )
+    # One relation row per piece of evidence, each with its report's year.
+    statements = [
+        st
+        for st in example_graph.subjects(RDF.type, RDF.Statement)
+        if example_graph.value(st, RDF.predicate) in RELATIONS
+    ]
+    assert len([r for r in rows["relations"] if r["sentence"]]) == len(statements)
+    years = {
+        str(example_graph.value(r, EDU.sourceFile)): str(
+            example_graph.value(r, EDU.year) or ""
+        )
+        for r in reports
+    }
+    for row in rows["relations"]:
+        if row["report_file"]:
+            assert row["year"] == years[row["report_file"]], row
+            assert row["status"] in ("reported", "planned")
+    for row in rows["reports"]:
+        assert row["kind"] in ("summary", "plan")
+        assert int(row["mentions"]) >= int(row["entities"]) > 0
+
+
+def test_parquet_tables_match_the_csv(exports: dict[str, Path]) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    for name in (*TABLES, "nodes", "edges"):
+        table = pd.read_parquet(exports["parquet"] / f"{name}.parquet")
+        frame = pd.read_csv(
+            exports["csv"] / f"{name}.csv", dtype=str, keep_default_na=False
+        )
+        assert list(table.columns) == list(frame.columns), name
+        assert len(table) == len(frame), name
+    relations = pd.read_parquet(exports["parquet"] / "relations.parquet")
+    assert str(relations["year"].dtype).lower() == "int64"
+
+
+def test_gexf_colours_and_sizes_nodes_by_type(exports: dict[str, Path]) -> None:
+    from kg.visualize.style import load_style
+
+    text = exports["gexf"].read_text(encoding="utf-8")
+    style = load_style()
+    colour = style.type_style("School").color
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    assert f'<viz:color r="{r}" g="{g}" b="{b}"' in text
+    sizes = {float(v) for v in re.findall(r'viz:size value="([\d.]+)"', text)}
+    assert len(sizes) > 3, "sizes should follow degree"
+
+
+@pytest.mark.parametrize("fmt", ["nt", "csv"])
+def test_a_build_folder_is_accepted(
+    example_build: Built, exports: dict[str, Path], fmt: str, tmp_path: Path
+) -> None:
+    target = tmp_path / FILE_NAMES[fmt]
+    result = kg("export", str(example_build.out), "-f", fmt, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert read_bytes(target) == read_bytes(exports[fmt])

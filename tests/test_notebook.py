@@ -40,26 +40,22 @@ print({_MARK!r} + _json.dumps({{
     "prefix": _sys.prefix,
     "cwd": str(Path.cwd()),
     "out": str(OUT),
-    "schools_per_region": schools_per_region.to_dict("records"),
-    "awards_per_school": awards_per_school.to_dict("records"),
-    "programs_per_bureau": programs_per_bureau.to_dict("records"),
-    "centrality": centrality[["iri", "degree"]].to_dict("records"),
-    "component_sizes": components["size"].tolist(),
-    "most_awarded_schools": most_awarded_schools["awards"].to_dict(),
-    "awards_per_region": awards_per_region["awards"].to_dict(),
+    "has_level": bool(HAS_LEVEL),
+    "honours": int(honours_by_year.to_numpy().sum()),
+    "honours_by_year": honours_by_year.sum(axis=1).to_dict(),
+    "programs_per_bureau": programs_per_bureau.reset_index().to_dict("records"),
+    "district": DISTRICT,
+    "district_nodes": sorted(district.nodes),
+    "region_comparison": region_comparison.reset_index().to_dict("records"),
 }}, ensure_ascii=False, default=int))
 """
-_TABLES = (
-    "stats",
-    "schools_per_region",
-    "awards_per_school",
-    "programs_per_bureau",
-    "node_types",
-    "degree_centrality",
-    "components",
-    "most_awarded_schools",
-    "awards_per_region",
-)
+_TABLES = ("stats", "honours", "programs", "district", "regions")
+_CHARTS = {
+    "honours": "honours_by_year.png",
+    "programs": "programs_by_bureau.png",
+    "district": "district_network.png",
+    "regions": "region_comparison.png",
+}
 _BODY_ROW = re.compile(r"<tbody>\s*<tr>")
 
 
@@ -159,49 +155,96 @@ def test_shows_table(run: Run, table: str) -> None:
     assert _BODY_ROW.search(html[0]), f"{table} is empty"
 
 
-def test_chart_is_inline_and_saved(run: Run) -> None:
-    cell = _tagged(run.notebook, "chart:awards_per_region")
+@pytest.mark.parametrize("chart", sorted(_CHARTS))
+def test_chart_is_inline_and_saved(run: Run, chart: str) -> None:
+    cell = _tagged(run.notebook, f"chart:{chart}")
     assert _rich(cell, "image/png")
-    assert (run.out / "awards_per_region.png").stat().st_size > 1000
+    assert (run.out / _CHARTS[chart]).stat().st_size > 1000
 
 
-def test_sparql_tables_match_graph(run: Run, graph: nx.MultiDiGraph) -> None:
-    nodes = graph.nodes
-    edges = [(u, v, d["relation"]) for u, v, d in graph.edges(data=True)]
-    schools = {n for n in nodes if nodes[n]["type"] == "School"}
-    awarded = Counter(u for u, _, r in edges if r == "receivedAward" and u in schools)
-    implements = {(u, v) for u, v, r in edges if r == "implements"}
-
-    by_region = run.state["schools_per_region"]
-    assert sum(row["schools"] for row in by_region) >= len(schools) > 0
-
-    by_school = run.state["awards_per_school"]
-    assert len(by_school) == len(awarded) > 0
-    assert sorted(row["awards"] for row in by_school) == sorted(awarded.values())
-
-    by_bureau = run.state["programs_per_bureau"]
-    assert sum(row["programs"] for row in by_bureau) == len(implements) > 0
+def test_default_input_is_the_bundled_examples() -> None:
+    """No path outside the repository: REPORTS defaults to examples/reports."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    setup = nb.cells[1].source
+    assert 'ROOT / "examples" / "reports"' in setup
+    assert "shared" not in setup
+    assert "REPORTS = " in setup
 
 
-def test_networkx_tables_match_graph(run: Run, graph: nx.MultiDiGraph) -> None:
-    state = run.state
-    degrees = dict(graph.degree())
-    top = state["centrality"]
-    assert len(top) == min(10, graph.number_of_nodes())
-    assert [row["degree"] for row in top] == sorted(degrees.values(), reverse=True)[
-        : len(top)
-    ]
-    assert all(degrees[row["iri"]] == row["degree"] for row in top)
+def _select(path: Path, sparql: str) -> list[dict[str, str]]:
+    from kg.query import run_query
 
-    sizes = state["component_sizes"]
-    assert sum(sizes) == graph.number_of_nodes()
-    assert len(sizes) == nx.number_weakly_connected_components(graph)
+    return run_query(path, sparql).to_dicts()
 
-    awards = [
-        (u, graph.nodes[u])
-        for u, _, d in graph.edges(data=True)
-        if d["relation"] == "receivedAward"
-    ]
-    school_awards = Counter(a["label"] for _, a in awards if a["type"] == "School")
-    assert max(state["most_awarded_schools"].values()) == max(school_awards.values())
-    assert sum(state["awards_per_region"].values()) == len(awards)
+
+def test_honours_match_the_graph(run: Run) -> None:
+    rows = _select(
+        run.out,
+        """SELECT DISTINCT ?y ?a ?w WHERE {
+          ?st rdf:predicate edu:receivedAward ; rdf:subject ?w ; rdf:object ?a ;
+              edu:status "reported" ; edu:inReport/edu:year ?y .
+          ?w a ?t . FILTER(?t IN (edu:School, edu:Bureau, edu:Region)) }""",
+    )
+    assert run.state["honours"] == len(rows) > 0
+    per_year = Counter(row["y"] for row in rows)
+    assert run.state["honours_by_year"] == dict(per_year)
+    from kg.query import run_query
+
+    levels = run_query(run.out, "ASK { ?a a edu:Award ; edu:level ?l }")
+    assert run.state["has_level"] is levels.boolean
+    if not run.state["has_level"]:
+        cell = _tagged(run.notebook, "table:honours")
+        said = "".join(o.get("text", "") for o in cell.outputs)
+        assert "no award level" in said
+
+
+def test_programs_match_the_named_query(run: Run) -> None:
+    from kg.query import named_query
+
+    rows = named_query("programs-by-bureau").run(run.out).to_dicts()
+    expected = Counter(row["bureau"] for row in rows)
+    shown = {r["bureau"]: r for r in run.state["programs_per_bureau"]}
+    assert {b: r["total"] for b, r in shown.items()} == dict(expected)
+    planned = Counter(row["bureau"] for row in rows if row["statuses"] == "planned")
+    assert {b: r["planned"] for b, r in shown.items() if r["planned"]} == dict(planned)
+
+
+def test_regions_match_the_named_query(run: Run) -> None:
+    from kg.query import named_query
+
+    awards = {
+        row["code"]: int(row["awards"])
+        for row in named_query("awards-by-region").run(run.out).to_dicts()
+    }
+    compared = run.state["region_comparison"]
+    assert compared
+    for row in compared:
+        assert row["awards"] == awards.get(row["code"], 0), row
+    schools = _select(
+        run.out,
+        """SELECT ?code (COUNT(DISTINCT ?s) AS ?n) WHERE {
+          ?s a edu:School ; edu:locatedIn/edu:subRegionOf* ?r .
+          ?r edu:divisionCode ?code ; edu:divisionLevel 3 } GROUP BY ?code""",
+    )
+    by_code = {row["code"]: int(row["n"]) for row in schools}
+    for row in compared:
+        assert row["schools"] == by_code.get(row["code"], 0), row
+
+
+def test_district_network_holds_its_schools(run: Run, graph: nx.MultiDiGraph) -> None:
+    district = run.state["district"]
+    assert district
+    nodes = set(run.state["district_nodes"])
+    centre = next(
+        n
+        for n, d in graph.nodes(data=True)
+        if d["label"] == district and d["type"] == "Region"
+    )
+    assert centre in nodes
+    direct = {
+        u
+        for u, v, d in graph.edges(data=True)
+        if v == centre and d["relation"] == "locatedIn"
+    }
+    assert direct and direct <= nodes
+    assert not [n for n in nodes if graph.nodes[n]["type"] == "Report"]

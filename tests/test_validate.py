@@ -419,3 +419,10 @@ def test_the_seed_build_conforms(tmp_path: Path) -> None:
     built = build_capturing(SEEDS, tmp_path / "seeds", html=False)
     result = validate_graph(built.ttl)
     assert result.conforms, result.format()
+
+
+def test_cli_accepts_a_build_folder(example_build: Built) -> None:
+    """Like `kg query`, `kg validate` takes the folder `kg build` wrote."""
+    result = CliRunner().invoke(cli, ["validate", str(example_build.out)])
+    assert result.exit_code == 0, result.output
+    assert validate_graph(example_build.out).conforms

@@ -214,7 +214,8 @@ def test_every_node_and_edge_is_embedded(page: str) -> None:
         assert info["label"] == attrs["label"]
         assert info["type"] == attrs["type"]
         assert node["label"] == attrs["label"]
-        assert attrs["label"] in node["title"]
+        # Tooltips are built in the page, only for the nodes it draws.
+        assert "title" not in node
 
 
 def test_node_fields_reach_tooltip_and_panel_data(page: str) -> None:
@@ -227,8 +228,8 @@ def test_node_fields_reach_tooltip_and_panel_data(page: str) -> None:
     assert info["region"] == "梁溪区"
     assert info["year"] == 2019
     assert info["evidence"] == "梁溪区实验小学3荣获全国文明校园称号。"
-    for part in ("学校", "School", "实小3", "梁溪区", "荣获全国文明校园"):
-        assert part in node["title"]
+    # Size (and label size) by degree: locatedIn and receivedAward.
+    assert node["value"] == 2
 
 
 def test_edges_carry_relation_status_and_evidence(page: str) -> None:
@@ -248,7 +249,6 @@ def test_edges_carry_relation_status_and_evidence(page: str) -> None:
     }
     assert edge["dashes"] is True
     assert (iris[edge["from"]], iris[edge["to"]]) == (IRI + "b1", IRI + "p1")
-    assert "计划推进" in edge["title"]
     # Few edges: relation names are drawn on them.
     assert edge["label"] == _style()["relations"]["implements"]["name"]
 
@@ -276,6 +276,8 @@ def test_parallel_edges_are_bent_apart() -> None:
 def test_filters_get_sorted_regions_and_years(page: str) -> None:
     data = _data(page)
     assert data["regions"] == sorted({"无锡市", "梁溪区"})
+    # The region filter is a tree: 梁溪区 sits under 无锡市.
+    assert data["regionParents"] == {"梁溪区": "无锡市"}
     assert data["years"] == [0, 2019, 2020, 2021]
 
 
@@ -334,10 +336,9 @@ def test_hostile_text_round_trips_through_json() -> None:
     assert info["evidence"] == graph.nodes[IRI + "x1"]["evidence"]
     assert info["region"] == "<b>区</b>"
     node = data["nodes"][data["info"].index(info)]
-    # The canvas label is cut to label_max_chars; the tooltip has it whole.
+    # The canvas label is cut to label_max_chars; info (tooltip, panel) has it whole.
     assert node["label"].endswith("…")
     assert HOSTILE_SCRIPT.startswith(node["label"][:-1])
-    assert HOSTILE_SCRIPT in node["title"]
     relations = {e["relation"] for e in data["edgeInfo"]}
     assert "<svg onload=alert(5)>" in relations
 
@@ -448,7 +449,7 @@ def test_unknown_type_uses_default_style() -> None:
 
 
 def test_bad_style_is_a_data_file_error() -> None:
-    from kg.visualize import _parse_style
+    from kg.visualize.style import parse_style as _parse_style
 
     raw = _style()
     raw["types"]["School"]["color"] = "red; background:url(http://x)"
@@ -491,3 +492,29 @@ def test_missing_pyvis_gives_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
         render_html(_sample_graph())
     assert isinstance(excinfo.value, KGError)
     assert isinstance(excinfo.value, ImportError)
+
+
+def test_size_and_labels_follow_degree(page: str) -> None:
+    """Hubs are bigger and keep their labels longest when zooming out."""
+    data = _data(page)
+    scaling = data["options"]["nodes"]["scaling"]
+    assert scaling["label"]["enabled"] is True
+    # At 40 % zoom a leaf's label (min px) is gone; a hub's (max px) stays.
+    assert scaling["label"]["min"] * 0.4 < scaling["label"]["drawThreshold"]
+    assert scaling["label"]["max"] * 0.4 >= scaling["label"]["drawThreshold"]
+    values = {
+        i["label"]: n["value"] for n, i in zip(data["nodes"], data["info"], strict=True)
+    }
+    assert (
+        values["梁溪区"]
+        > values["梁溪区实验小学1"]
+        > values["《义务教育质量评价指南》"]
+    )
+
+
+def test_page_limits_what_it_draws(page: str) -> None:
+    from kg.visualize.page import DRAW_BUDGET, OVERVIEW_SIZE
+
+    limits = _data(page)["limits"]
+    assert limits["draw"] == DRAW_BUDGET
+    assert OVERVIEW_SIZE <= limits["relayout"] < DRAW_BUDGET

@@ -15,24 +15,25 @@ and is treated as hostile. It reaches the page only
 * through ``textContent``/``innerText`` in the browser (vis-network 9 renders
   a string ``title`` as text; the explorer never assigns ``innerHTML``).
 
-Layout is computed here, not by vis-network's physics, because the physics
-simulation never settles for thousands of nodes in a browser.
+Positions come from :mod:`kg.visualize.layout`, colours and shapes from
+:mod:`kg.visualize.style`.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
-import tomllib
-from collections import Counter, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import DataFileError, KGError
+
+from .layout import layout
+from .style import Style, load_style, node_color
 
 if TYPE_CHECKING:
     import jinja2
@@ -42,33 +43,23 @@ __all__ = ["VisualizationError", "render_html"]
 
 #: vis-network build shipped inside pyvis 0.3.x that the page inlines.
 _VIS_LIB = ("templates", "lib", "vis-9.1.2")
-_STYLE_FILE = "viz_style.toml"
+#: Most nodes the page puts into vis-network at once; past it the page shows
+#: an overview (regions and bureaus first, by degree) and grows by search and
+#: expand. Chosen with bench/bench_html.py in headless Chromium: drawing every
+#: node took 21.8 s to interactive and 12.9 s to select at 100k entities with
+#: vis-network, 51.7 s and 2.9 s with sigma.js/graphology (WebGL, software
+#: rendered without a GPU); with this budget vis-network is interactive in
+#: 1-4 s and selects in under 0.3 s at any size, so it remains the renderer.
+DRAW_BUDGET = 2500
+#: Nodes of the overview a graph past DRAW_BUDGET opens on (the most
+#: connected regions and bureaus), laid out afresh so it reads as a map.
+OVERVIEW_SIZE = 400
+#: Filtered views up to this many nodes get a fresh force layout in the page.
+RELAYOUT_MAX = 600
+#: Most neighbours one click on a node adds to the view.
+EXPAND_MAX = 200
 _TEMPLATE_FILES = ("explorer.html.j2", "explorer.css", "explorer.js")
 
-#: Seed of every randomised layout step, so equal graphs give equal pages.
-_LAYOUT_SEED = 20240607
-#: Target distance in pixels between neighbouring nodes.
-_SPACING = 110.0
-#: networkx's spring layout is dense O(n²) per iteration (and needs scipy
-#: above 500 nodes), so it is used only for components up to this size ...
-_SPRING_MAX = 300
-#: ... and smaller ones are placed on rings, which reads as well for stars.
-_SPRING_MIN = 6
-#: Work budget (Σ size² + per-call overhead) for spring layouts of one page;
-#: past it components fall back to rings so many mid-sized ones stay fast.
-_SPRING_BUDGET = 300_000
-_SPRING_CALL_COST = 2_000
-#: Hubs laid out by spring in a component too big for a direct spring layout.
-_MAX_HUBS = 150
-#: Members per hub aimed at when choosing how many hubs a big component gets.
-_MEMBERS_PER_HUB = 40
-
-_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-#: Font stacks go into CSS verbatim: allow names, quotes, commas and spaces.
-_FONT_FACE = re.compile(r"[\w\s,'\"-]+")
-_SHAPES = frozenset(
-    {"dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon"}
-)
 _ALIAS_SEPARATOR = " | "
 
 #: (character, JSON escape) pairs; str.replace per pair is ~50x faster than
@@ -91,48 +82,6 @@ class VisualizationError(KGError, ImportError):
     It is an :class:`ImportError` too, so callers that already guard optional
     imports keep working.
     """
-
-
-@dataclass(frozen=True, slots=True)
-class _TypeStyle:
-    name: str
-    color: str
-    border: str
-    shape: str
-
-
-@dataclass(frozen=True, slots=True)
-class _RelationStyle:
-    name: str
-    color: str
-
-
-@dataclass(frozen=True, slots=True)
-class _StatusStyle:
-    name: str
-    dashes: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Style:
-    background: str
-    font_face: str
-    font_color: str
-    dim_color: str
-    dim_font_color: str
-    edge_label_limit: int
-    label_max_chars: int
-    default_type: _TypeStyle
-    types: Mapping[str, _TypeStyle]
-    default_relation: _RelationStyle
-    relations: Mapping[str, _RelationStyle]
-    statuses: Mapping[str, _StatusStyle]
-
-    def type_style(self, type_: str) -> _TypeStyle:
-        return self.types.get(type_, self.default_type)
-
-    def relation_style(self, relation: str) -> _RelationStyle:
-        return self.relations.get(relation, self.default_relation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +119,7 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "EduKG") -> str:
         DataFileError: the bundled ``viz_style.toml`` or templates are broken.
     """
     network_cls = _import_pyvis_network()
-    style = _load_style()
+    style = load_style()
     order = sorted(graph.nodes, key=str)
     index = {node: i for i, node in enumerate(order)}
     infos = [_node_info(node, graph.nodes[node]) for node in order]
@@ -191,13 +140,20 @@ def render_html(graph: nx.MultiDiGraph, *, title: str = "EduKG") -> str:
             t: {
                 "name": style.type_style(t).name,
                 "group": _group(i),
-                "color": _node_color(style.type_style(t)),
+                "color": node_color(style.type_style(t)),
             }
             for i, t in enumerate(type_keys)
         },
         "relations": {r: style.relation_style(r).name for r in relations},
         "statuses": {k: s.name for k, s in style.statuses.items()},
         "regions": _regions(infos),
+        "regionParents": _region_parents(infos, edge_rows),
+        "limits": {
+            "draw": DRAW_BUDGET,
+            "overview": OVERVIEW_SIZE,
+            "relayout": RELAYOUT_MAX,
+            "expand": EXPAND_MAX,
+        },
         "years": sorted({info.year for info in infos}),
         "dim": {"color": style.dim_color, "font": style.dim_font_color},
         "fontColor": style.font_color,
@@ -259,108 +215,6 @@ def _import_pyvis_network() -> type:
 
 # --------------------------------------------------------------------------
 # data files
-
-
-@lru_cache(maxsize=1)
-def _load_style() -> _Style:
-    """Read and validate the bundled ``viz_style.toml`` once per process."""
-    path = resources.files("kg") / "data" / _STYLE_FILE
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataFileError(str(path), 0, f"cannot read: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(str(path), 0, str(exc)) from exc
-    return _parse_style(raw, str(path))
-
-
-def _parse_style(raw: Mapping[str, Any], path: str) -> _Style:
-    """Build a :class:`_Style` from parsed TOML, rejecting anything unsafe.
-
-    Colours and fonts are copied into CSS without escaping (escaping would
-    break CSS), so only plain ``#rrggbb`` colours and simple font names pass.
-    """
-
-    def fail(message: str) -> DataFileError:
-        return DataFileError(path, 0, message)
-
-    def table(obj: Any, where: str) -> Mapping[str, Any]:
-        if not isinstance(obj, Mapping):
-            raise fail(f"[{where}] must be a table")
-        return obj
-
-    def text(obj: Mapping[str, Any], key: str, where: str) -> str:
-        value = obj.get(key)
-        if not isinstance(value, str) or not value:
-            raise fail(f"{where}.{key} must be a non-empty string")
-        return value
-
-    def color(obj: Mapping[str, Any], key: str, where: str) -> str:
-        value = text(obj, key, where)
-        if not _HEX_COLOR.fullmatch(value):
-            raise fail(f"{where}.{key} must be #rrggbb, got {value!r}")
-        return value.lower()
-
-    def positive(obj: Mapping[str, Any], key: str, where: str) -> int:
-        value = obj.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise fail(f"{where}.{key} must be a positive integer")
-        return value
-
-    def type_style(obj: Any, where: str) -> _TypeStyle:
-        obj = table(obj, where)
-        shape = text(obj, "shape", where)
-        if shape not in _SHAPES:
-            raise fail(f"{where}.shape must be one of {sorted(_SHAPES)}")
-        return _TypeStyle(
-            name=text(obj, "name", where),
-            color=color(obj, "color", where),
-            border=color(obj, "border", where),
-            shape=shape,
-        )
-
-    def relation_style(obj: Any, where: str) -> _RelationStyle:
-        obj = table(obj, where)
-        return _RelationStyle(
-            name=text(obj, "name", where), color=color(obj, "color", where)
-        )
-
-    def status_style(obj: Any, where: str) -> _StatusStyle:
-        obj = table(obj, where)
-        dashes = obj.get("dashes")
-        if not isinstance(dashes, bool):
-            raise fail(f"{where}.dashes must be true or false")
-        return _StatusStyle(name=text(obj, "name", where), dashes=dashes)
-
-    page = table(raw.get("page"), "page")
-    font_face = text(page, "font_face", "page")
-    if not _FONT_FACE.fullmatch(font_face):
-        raise fail("page.font_face may hold only names, quotes, commas and spaces")
-    return _Style(
-        background=color(page, "background", "page"),
-        font_face=font_face,
-        font_color=color(page, "font_color", "page"),
-        dim_color=color(page, "dim_color", "page"),
-        dim_font_color=color(page, "dim_font_color", "page"),
-        edge_label_limit=positive(page, "edge_label_limit", "page"),
-        label_max_chars=positive(page, "label_max_chars", "page"),
-        default_type=type_style(raw.get("default_type"), "default_type"),
-        types={
-            k: type_style(v, f"types.{k}")
-            for k, v in table(raw.get("types"), "types").items()
-        },
-        default_relation=relation_style(
-            raw.get("default_relation"), "default_relation"
-        ),
-        relations={
-            k: relation_style(v, f"relations.{k}")
-            for k, v in table(raw.get("relations"), "relations").items()
-        },
-        statuses={
-            k: status_style(v, f"statuses.{k}")
-            for k, v in table(raw.get("statuses"), "statuses").items()
-        },
-    )
 
 
 @lru_cache(maxsize=1)
@@ -498,7 +352,7 @@ def _network_data(
     infos: Sequence[_NodeInfo],
     edge_rows: Sequence[tuple[int, int, Mapping[str, str]]],
     type_keys: Sequence[str],
-    style: _Style,
+    style: Style,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """vis-network nodes, edges and options, assembled through a pyvis Network.
 
@@ -506,7 +360,7 @@ def _network_data(
     stays smaller than with IRIs repeated in every edge, and the explorer
     can look the extra data up by position.
     """
-    positions = _layout(
+    positions = layout(
         len(infos),
         [(u, v) for u, v, _ in edge_rows],
         [(info.type, info.label) for info in infos],
@@ -545,11 +399,41 @@ def _group(position: int) -> str:
     return f"t{position}"
 
 
-def _present_types(infos: Sequence[_NodeInfo], style: _Style) -> list[str]:
+def _present_types(infos: Sequence[_NodeInfo], style: Style) -> list[str]:
     """Types in the graph: styled ones in style-file order, then the rest."""
     present = {info.type for info in infos}
     known = [t for t in style.types if t in present]
     return known + sorted(present - set(known))
+
+
+def _region_parents(
+    infos: Sequence[_NodeInfo],
+    edge_rows: Sequence[tuple[int, int, Mapping[str, str]]],
+) -> dict[str, str]:
+    """Region name → its parent's name, from subRegionOf edges (for the filter).
+
+    A region with several parents (never in a complete build) keeps the
+    first in edge order, so the filter's tree stays a tree.
+    """
+    parents: dict[str, str] = {}
+    for u, v, row in edge_rows:
+        if row["relation"] != "subRegionOf":
+            continue
+        if infos[u].type == "Region" and infos[v].type == "Region":
+            child, parent = infos[u].label, infos[v].label
+            if child != parent:
+                parents.setdefault(child, parent)
+    # Drop cycles (two regions sharing a name across provinces can make one).
+    for name in list(parents):
+        seen = {name}
+        step = parents.get(name)
+        while step is not None:
+            if step in seen:
+                parents.pop(name, None)
+                break
+            seen.add(step)
+            step = parents.get(step)
+    return dict(sorted(parents.items()))
 
 
 def _regions(infos: Sequence[_NodeInfo]) -> list[str]:
@@ -558,31 +442,8 @@ def _regions(infos: Sequence[_NodeInfo]) -> list[str]:
     return sorted(names)
 
 
-def _node_color(ts: _TypeStyle) -> dict[str, Any]:
-    return {
-        "background": ts.color,
-        "border": ts.border,
-        "highlight": {"background": ts.color, "border": "#111111"},
-        "hover": {"background": ts.color, "border": "#111111"},
-    }
-
-
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _tooltip(info: _NodeInfo, style: _Style) -> str:
-    """Plain-text tooltip; vis-network shows a string title via innerText."""
-    lines = [info.label, f"类型：{style.type_style(info.type).name}（{info.type}）"]
-    if info.aliases:
-        lines.append("别名：" + "、".join(info.aliases))
-    if info.region:
-        lines.append(f"地区：{info.region}")
-    if info.year:
-        lines.append(f"年份：{info.year}")
-    if info.evidence:
-        lines.append("证据：" + _short(info.evidence, 160))
-    return "\n".join(lines)
 
 
 def _vis_node(
@@ -591,23 +452,24 @@ def _vis_node(
     pos: tuple[int, int],
     degree: int,
     group: str,
-    style: _Style,
+    style: Style,
 ) -> dict[str, Any]:
+    # No tooltip here: the page builds it from ``info`` for the nodes it
+    # draws, which keeps a 100,000-node page a third smaller.
     return {
         "id": idx,
         "label": _short(info.label, style.label_max_chars),
-        "title": _tooltip(info, style),
         "group": group,
         "x": pos[0],
         "y": pos[1],
-        # Hubs (regions, bureaus) are drawn larger so the structure reads at
-        # a glance; capped so a hub never hides its neighbours.
-        "size": round(10 + min(16.0, 3.0 * math.sqrt(degree)), 1),
+        # Size and label size grow with degree (options.nodes.scaling), so
+        # hubs read first and labels of leaves appear only when zoomed in.
+        "value": degree,
     }
 
 
 def _vis_edges(
-    rows: Sequence[tuple[int, int, Mapping[str, str]]], style: _Style
+    rows: Sequence[tuple[int, int, Mapping[str, str]]], style: Style
 ) -> list[dict[str, Any]]:
     show_labels = len(rows) <= style.edge_label_limit
     seen_pairs: Counter[tuple[int, int]] = Counter()
@@ -615,16 +477,10 @@ def _vis_edges(
     for i, (u, v, row) in enumerate(rows):
         rel = style.relation_style(row["relation"])
         status = style.statuses.get(row["status"])
-        title = f"{rel.name}（{row['relation']}）"
-        if status is not None:
-            title += f" · {status.name}"
-        if row["evidence"]:
-            title += "\n证据：" + _short(row["evidence"], 160)
         edge: dict[str, Any] = {
             "id": i,
             "from": u,
             "to": v,
-            "title": title,
             "color": {"color": rel.color, "highlight": rel.color, "hover": rel.color},
             "dashes": bool(status and status.dashes),
         }
@@ -648,7 +504,7 @@ def _vis_edges(
 def _vis_options(
     type_keys: Sequence[str],
     groups: Mapping[str, str],
-    style: _Style,
+    style: Style,
     edge_count: int,
 ) -> dict[str, Any]:
     big = edge_count > style.edge_label_limit
@@ -670,6 +526,20 @@ def _vis_options(
         "nodes": {
             "shape": "dot",
             "borderWidth": 1.5,
+            # Labels thin out by zoom and importance: a label's font grows
+            # with the node's degree and is not drawn below drawThreshold
+            # pixels on screen, so zoomed out only the hubs are named.
+            "scaling": {
+                "min": 8,
+                "max": 34,
+                "label": {
+                    "enabled": True,
+                    "min": 12,
+                    "max": 26,
+                    "maxVisible": 26,
+                    "drawThreshold": 8,
+                },
+            },
             "font": {
                 "face": style.font_face,
                 "size": 14,
@@ -698,7 +568,7 @@ def _vis_options(
         "groups": {
             groups[t]: {
                 "shape": style.type_style(t).shape,
-                "color": _node_color(style.type_style(t)),
+                "color": node_color(style.type_style(t)),
             }
             for t in type_keys
         },
@@ -716,229 +586,3 @@ def _info_json(info: _NodeInfo) -> dict[str, Any]:
         "evidence": info.evidence,
         "source": info.source,
     }
-
-
-# --------------------------------------------------------------------------
-# layout
-
-
-def _layout(
-    n: int,
-    pairs: Iterable[tuple[int, int]],
-    sort_keys: Sequence[tuple[str, str]],
-) -> list[tuple[int, int]]:
-    """Place ``n`` nodes (``0..n-1``) deterministically, in near-linear time.
-
-    Each connected component is laid out alone, then the components are
-    packed in rows, biggest first. Small and medium components get a
-    networkx spring layout while the work budget lasts; big ones get a
-    hub-and-ring layout (:func:`_hub_layout`); isolated nodes share a grid
-    ordered by ``sort_keys`` so same-typed nodes sit together.
-
-    Args:
-        n: number of nodes.
-        pairs: edges as index pairs; direction, duplicates and loops ignored.
-        sort_keys: per node, a key ordering isolated nodes in their grid.
-
-    Returns:
-        Integer ``(x, y)`` per node, centred on the origin.
-    """
-    import networkx as nx
-    import numpy as np
-
-    graph = nx.Graph()
-    graph.add_nodes_from(range(n))
-    graph.add_edges_from(sorted({(min(e), max(e)) for e in pairs if e[0] != e[1]}))
-    components = sorted(
-        (sorted(c) for c in nx.connected_components(graph)),
-        key=lambda c: (-len(c), c[0]),
-    )
-
-    blocks: list[tuple[list[int], np.ndarray]] = []
-    budget = _SPRING_BUDGET
-    for comp in components:
-        size = len(comp)
-        if size == 1:
-            continue
-        cost = size * size + _SPRING_CALL_COST
-        if _SPRING_MIN <= size <= _SPRING_MAX and cost <= budget:
-            budget -= cost
-            blocks.append((comp, _spring_block(graph, comp)))
-        else:
-            blocks.append((comp, _hub_layout(graph, comp)))
-
-    singles = sorted(
-        (c[0] for c in components if len(c) == 1), key=lambda i: (sort_keys[i], i)
-    )
-    if singles:
-        cols = math.ceil(math.sqrt(len(singles)))
-        # Wide cells: isolated nodes are often documents with long titles.
-        grid = np.array(
-            [
-                ((k % cols) * _SPACING * 1.8, (k // cols) * _SPACING)
-                for k in range(len(singles))
-            ]
-        )
-        blocks.append((singles, grid))
-
-    positions = np.zeros((n, 2))
-    for members, coords in _pack(blocks):
-        positions[members] = coords
-    if n:
-        positions -= (positions.min(axis=0) + positions.max(axis=0)) / 2
-    return [(round(x), round(y)) for x, y in positions.tolist()]
-
-
-def _spring_block(graph: nx.Graph, comp: list[int]) -> Any:
-    """Spring layout of one component, scaled to about ``_SPACING`` per edge."""
-    import networkx as nx
-    import numpy as np
-
-    sub = nx.Graph()
-    sub.add_nodes_from(comp)
-    sub.add_edges_from(sorted(graph.subgraph(comp).edges()))
-    # Twice networkx's default optimal distance spreads the leaves of a hub
-    # (a district's schools) over a wider circle so their labels overlap less.
-    pos = nx.spring_layout(
-        sub, seed=_LAYOUT_SEED, iterations=100, k=2.0 / math.sqrt(len(comp))
-    )
-    coords = np.array([pos[v] for v in comp], dtype=float)
-    return _rescale(coords, _SPACING * math.sqrt(len(comp)) * 0.6)
-
-
-def _rescale(coords: Any, half_width: float) -> Any:
-    import numpy as np
-
-    coords = coords - coords.mean(axis=0)
-    extent = float(np.abs(coords).max()) if len(coords) else 0.0
-    return coords * (half_width / extent) if extent > 0 else coords
-
-
-def _hub_layout(graph: nx.Graph, comp: list[int]) -> Any:
-    """Lay out a big component as hubs on a spring layout, members on rings.
-
-    The highest-degree nodes become hubs; a multi-source BFS gives every
-    other node to its nearest hub. Hubs are placed by a spring layout of the
-    hub graph (two hubs are linked when their territories touch), pushed apart
-    until their discs stop overlapping, and each hub's members fill rings
-    around it in BFS order. Cost is linear in the component plus the spring
-    layout of at most ``_MAX_HUBS`` nodes.
-    """
-    import networkx as nx
-    import numpy as np
-
-    hub_count = max(1, min(_MAX_HUBS, len(comp) // _MEMBERS_PER_HUB))
-    hubs = sorted(comp, key=lambda v: (-graph.degree(v), v))[:hub_count]
-    owner = {h: h for h in hubs}
-    members: dict[int, list[int]] = {h: [] for h in hubs}
-    hub_edges: set[tuple[int, int]] = set()
-    queue = deque(sorted(hubs))
-    while queue:
-        v = queue.popleft()
-        for w in sorted(graph[v]):
-            if w not in owner:
-                owner[w] = owner[v]
-                members[owner[v]].append(w)
-                queue.append(w)
-            elif owner[w] != owner[v]:
-                a, b = owner[w], owner[v]
-                hub_edges.add((min(a, b), max(a, b)))
-
-    ring_gap = _SPACING * 0.8
-    radius = {}
-    offsets = {}
-    for h in hubs:
-        offsets[h], radius[h] = _rings(len(members[h]), ring_gap)
-
-    order = sorted(hubs)
-    if len(order) == 1:
-        centres = np.zeros((1, 2))
-    else:
-        hub_graph = nx.Graph()
-        hub_graph.add_nodes_from(order)
-        hub_graph.add_edges_from(sorted(hub_edges))
-        pos = nx.spring_layout(hub_graph, seed=_LAYOUT_SEED, iterations=80)
-        centres = np.array([pos[h] for h in order], dtype=float)
-        radii = np.array([radius[h] for h in order])
-        area_side = math.sqrt(float((radii**2).sum()) * math.pi)
-        centres = _separate(_rescale(centres, area_side * 0.6), radii)
-
-    coords = {}
-    for h, centre in zip(order, centres, strict=True):
-        coords[h] = centre
-        for w, offset in zip(members[h], offsets[h], strict=True):
-            coords[w] = centre + offset
-    return np.array([coords[v] for v in comp], dtype=float)
-
-
-def _rings(count: int, gap: float) -> tuple[Any, float]:
-    """Offsets for ``count`` nodes on concentric rings, and the disc radius."""
-    import numpy as np
-
-    offsets = np.zeros((count, 2))
-    placed, ring = 0, 0
-    while placed < count:
-        ring += 1
-        r = ring * gap
-        capacity = max(6, int(2 * math.pi * r / gap))
-        take = min(capacity, count - placed)
-        # A per-ring phase keeps nodes of successive rings from lining up
-        # radially, where their labels would stack.
-        angles = 2 * math.pi * np.arange(take) / take + ring * 0.618
-        offsets[placed : placed + take, 0] = r * np.cos(angles)
-        offsets[placed : placed + take, 1] = r * np.sin(angles)
-        placed += take
-    return offsets, ring * gap + gap / 2
-
-
-def _separate(centres: Any, radii: Any, rounds: int = 200) -> Any:
-    """Push discs apart until none overlap (or ``rounds`` run out)."""
-    import numpy as np
-
-    count = len(centres)
-    # Coincident centres have no direction to push along: offset every centre
-    # by a tiny, index-dependent amount so the result stays deterministic.
-    angles = np.arange(count) * 2.399963
-    x = centres[:, 0] + np.cos(angles) * 1e-3
-    y = centres[:, 1] + np.sin(angles) * 1e-3
-    need = radii[:, None] + radii[None, :] + _SPACING * 0.5
-    np.fill_diagonal(need, 0.0)
-    for _ in range(rounds):
-        dx = x[:, None] - x[None, :]
-        dy = y[:, None] - y[None, :]
-        dist = np.hypot(dx, dy)
-        overlap = need - dist
-        if not (overlap > 1e-6).any():
-            break
-        # Each overlapping pair moves apart by a share of its overlap along
-        # the line between the centres.
-        push = np.where(overlap > 0, overlap / np.maximum(dist, 1e-9), 0.0) * 0.25
-        x = x + (push * dx).sum(axis=1)
-        y = y + (push * dy).sum(axis=1)
-    return np.stack([x, y], axis=1)
-
-
-def _pack(blocks: Sequence[tuple[list[int], Any]]) -> list[tuple[list[int], Any]]:
-    """Shelf-pack blocks left to right in rows about as wide as they are tall."""
-    import numpy as np
-
-    if not blocks:
-        return []
-    margin = _SPACING
-    boxes = []
-    for members, coords in blocks:
-        low = coords.min(axis=0)
-        size = coords.max(axis=0) - low
-        boxes.append((members, coords - low, size))
-    area = sum((s[0] + margin) * (s[1] + margin) for _, _, s in boxes)
-    row_width = max(max(s[0] for _, _, s in boxes), math.sqrt(area) * 1.2)
-
-    placed = []
-    x = y = row_height = 0.0
-    for members, coords, size in boxes:
-        if x > 0 and x + size[0] > row_width:
-            x, y, row_height = 0.0, y + row_height + margin, 0.0
-        placed.append((members, coords + np.array([x, y])))
-        x += size[0] + margin
-        row_height = max(row_height, size[1])
-    return placed

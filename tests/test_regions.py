@@ -1,0 +1,124 @@
+"""The region hierarchy: every Region reaches its province by subRegionOf."""
+
+from __future__ import annotations
+
+from conftest import Built
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF
+
+from kg.graph import (
+    DIVISION_RULE,
+    PREFIXES,
+    complete_regions,
+    iter_triples,
+    to_networkx,
+)
+from kg.regions import load_region_index
+from kg.types import Entity, Evidence, ReportRecord, Resolution, ResolvedRelation
+from kg.vocab import EDU
+
+
+def _region(code: str, *, mentioned: bool = True) -> Entity:
+    ref = load_region_index().by_code[code]
+    ev = Evidence("doc", "doc.txt", f"{ref.name}的学校。", 0, len(ref.name), "gaz")
+    return Entity(
+        f"region-{code}",
+        "Region",
+        ref.name,
+        (),
+        code,
+        ref.level,
+        (ev,) if mentioned else (),
+    )
+
+
+def _school(name: str, region: str) -> Entity:
+    ev = Evidence("doc", "doc.txt", f"{name}。", 0, len(name), "suffix")
+    return Entity(f"school-{name}", "School", name, (), region, 0, (ev,))
+
+
+def _located(school: Entity, region: Entity) -> ResolvedRelation:
+    return ResolvedRelation(school.key, "locatedIn", region.key, school.mentions)
+
+
+def test_a_district_gets_its_city_and_province() -> None:
+    """崇川区 alone: 南通市 and 江苏省 are added with codes and levels."""
+    index = load_region_index()
+    chongchuan = next(c for c in index.by_name["崇川区"] if c.startswith("3206"))
+    district = _region(chongchuan)
+    school = _school("崇川实验小学", chongchuan)
+    resolution = Resolution((district, school), (_located(school, district),), ())
+
+    done = complete_regions(resolution)
+    by_code = {e.region: e for e in done.entities if e.label == "Region"}
+    assert set(by_code) == {chongchuan, "320600", "320000"}
+    assert (by_code["320600"].name, by_code["320600"].level) == ("南通市", 2)
+    assert (by_code["320000"].name, by_code["320000"].level) == ("江苏省", 1)
+    assert by_code["320000"].mentions == ()
+    edges = {
+        (r.subject, r.object): r for r in done.relations if r.predicate == "subRegionOf"
+    }
+    assert set(edges) == {
+        (district.key, "region-320600"),
+        ("region-320600", "region-320000"),
+    }
+    # Implied edges carry the sentence that named the district, under their own rule.
+    for rel in edges.values():
+        assert [ev.rule for ev in rel.evidence] == [DIVISION_RULE]
+        assert rel.evidence[0].sentence == district.mentions[0].sentence
+    assert complete_regions(done) == done
+
+
+def test_a_skipped_level_is_filled_in() -> None:
+    """北仑区 → 浙江省 (宁波市 not named) becomes 北仑区 → 宁波市 → 浙江省."""
+    beilun, zhejiang = _region("330206"), _region("330000")
+    ev = Evidence("doc", "doc.txt", "浙江省北仑区。", 3, 6, "region.hierarchy")
+    stated = ResolvedRelation(beilun.key, "subRegionOf", zhejiang.key, (ev,))
+    done = complete_regions(Resolution((beilun, zhejiang), (stated,), ()))
+    pairs = {(r.subject, r.object) for r in done.relations}
+    assert pairs == {
+        (beilun.key, "region-330200"),
+        ("region-330200", zhejiang.key),
+    }
+
+
+def test_containment_query_reaches_schools_of_a_province() -> None:
+    """``locatedIn/subRegionOf*`` from 江苏省 finds a 崇川区 school."""
+    index = load_region_index()
+    chongchuan = next(c for c in index.by_name["崇川区"] if c.startswith("3206"))
+    district = _region(chongchuan)
+    school = _school("崇川实验小学", chongchuan)
+    report = ReportRecord("doc", "doc.txt", "", None, None, 2023, False, ())
+    resolution = Resolution(
+        (district, school), (_located(school, district),), (report,)
+    )
+    graph = Graph()
+    for triple in iter_triples(resolution):
+        graph.add(triple)
+    province = next(graph.subjects(EDU.divisionCode, Literal("320000")))
+    assert (province, RDF.type, EDU.Region) in graph
+    rows = graph.query(
+        "SELECT ?name WHERE { ?s edu:locatedIn/edu:subRegionOf* ?r ."
+        ' ?r rdfs:label "江苏省"@zh . ?s rdfs:label ?name }',
+        initNs=PREFIXES,
+    )
+    assert [str(r.name) for r in rows] == ["崇川实验小学"]
+    nx_graph = to_networkx(resolution)
+    assert {a["label"] for _, a in nx_graph.nodes(data=True)} >= {"南通市", "江苏省"}
+
+
+def test_every_built_region_reaches_a_province(example_graph: Graph) -> None:
+    rows = example_graph.query(
+        "SELECT ?r WHERE { ?r a edu:Region ."
+        " FILTER NOT EXISTS { ?r edu:subRegionOf* ?p . ?p edu:divisionLevel 1 } }",
+        initNs=PREFIXES,
+    )
+    assert list(rows) == []
+
+
+def test_every_built_region_has_one_parent(example_build: Built) -> None:
+    graph = Graph().parse(example_build.ttl)
+    for region in graph.subjects(RDF.type, EDU.Region):
+        level = int(graph.value(region, EDU.divisionLevel))
+        parents = list(graph.objects(region, EDU.subRegionOf))
+        assert len(parents) == (0 if level == 1 else 1), (region, parents)
