@@ -134,7 +134,9 @@ EDGE_COLUMNS = (
 _TYPE = RDF + "type"
 _STATEMENT = RDF + "Statement"
 _MENTION = EDU + "Mention"
-_NOT_EDGES = frozenset({_TYPE, EDU + "mentions"})
+# withinRegion is containment written out for queries: the relations it
+# follows from are edges already.
+_NOT_EDGES = frozenset({_TYPE, EDU + "mentions", EDU + "withinRegion"})
 
 
 class ExportError(KGError):

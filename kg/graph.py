@@ -161,7 +161,6 @@ def build_rdf(resolution: Resolution) -> Graph:
     Returns:
         An rdflib graph with entities, relations, reports and evidence.
     """
-    resolution = complete_regions(resolution)
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -174,8 +173,12 @@ def iter_triples(resolution: Resolution) -> Iterator[Triple]:
 
     The pipeline serialises these directly: an rdflib graph of a million
     triples costs half a minute and a gigabyte just to hold them.
+
+    Regions and ``subRegionOf`` are what the reports state; containment from
+    the official division codes is written as ``edu:withinRegion`` (see
+    :func:`iter_containment`), with the divisions no report names as
+    ``edu:AdministrativeDivision`` nodes.
     """
-    resolution = complete_regions(resolution)
     iri = {e.key: entity_iri(e) for e in resolution.entities}
     reports = {r.doc_id: report_iri(r.doc_id) for r in resolution.reports}
     for entity in resolution.entities:
@@ -224,6 +227,7 @@ def iter_triples(resolution: Resolution) -> Iterator[Triple]:
             yield node, EDU.indicatorOf, iri[ind.subject]
         yield node, EDU.surfaceForm, Literal(ind.evidence.surface, lang="zh")
         yield from _evidence(node, ind.evidence, reports)
+    yield from iter_containment(resolution, iri)
     for report in resolution.reports:
         node = reports[report.doc_id]
         yield node, RDF.type, EDU.Report
@@ -250,6 +254,58 @@ def _evidence(
     yield node, EDU.endOffset, Literal(ev.end, datatype=XSD.integer)
     yield node, EDU.rule, Literal(ev.rule)
     yield node, EDU.status, Literal(ev.status)
+
+
+def iter_containment(
+    resolution: Resolution, iri: dict[str, URIRef]
+) -> Iterator[Triple]:
+    """``edu:withinRegion`` triples and the unnamed divisions they reach.
+
+    A Region is within every division above its code; a School or Bureau is
+    within each region it is located in and every division above those. A
+    division no report names (江苏省 above a named 南通市) becomes an
+    ``edu:AdministrativeDivision`` node with its official name, code and
+    level, so ``?school edu:withinRegion ?r . ?r rdfs:label "江苏省"`` finds
+    the schools of 南通市's districts without a property path.
+    """
+    from .regions import load_region_index
+
+    index = load_region_index()
+    by_key = {e.key: e for e in resolution.entities}
+    named = {e.region for e in resolution.entities if e.label == "Region" and e.region}
+    unnamed: set[str] = set()
+
+    def above(code: str) -> tuple[str, ...]:
+        ups = index.ancestors(code)
+        unnamed.update(c for c in ups if c not in named)
+        return ups
+
+    within: set[tuple[str, str]] = set()  # (subject key, region IRI)
+    for entity in resolution.entities:
+        if entity.label == "Region" and entity.region:
+            within.update(
+                (entity.key, str(BASE[f"region/{c}"])) for c in above(entity.region)
+            )
+    for rel in resolution.relations:
+        if rel.predicate != "locatedIn":
+            continue
+        region = by_key[rel.object]
+        within.add((rel.subject, str(iri[rel.object])))
+        if region.region:
+            within.update(
+                (rel.subject, str(BASE[f"region/{c}"])) for c in above(region.region)
+            )
+    for code in sorted(unnamed):
+        ref = index.by_code[code]
+        node = BASE[f"region/{code}"]
+        yield node, RDF.type, EDU.AdministrativeDivision
+        yield node, RDFS.label, Literal(ref.name, lang="zh")
+        yield node, EDU.divisionCode, Literal(code)
+        yield node, EDU.divisionLevel, Literal(ref.level, datatype=XSD.integer)
+        for up in index.ancestors(code):
+            yield node, EDU.withinRegion, BASE[f"region/{up}"]
+    for key, region in sorted(within):
+        yield iri[key], EDU.withinRegion, URIRef(region)
 
 
 def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:

@@ -120,7 +120,7 @@ def build(
         KGError: ``input_path`` does not exist or ``output_dir`` cannot be
             created.
     """
-    from .graph import complete_regions, iter_triples, to_networkx
+    from .graph import iter_triples, to_networkx
     from .ingest import read_documents
     from .resolve import load_overrides, resolve
     from .serialize import (
@@ -180,7 +180,6 @@ def build(
     if overrides is None and (output_dir / "overrides.tsv").is_file():
         overrides = output_dir / "overrides.tsv"
     resolution = resolve(extractions, load_overrides(overrides) if overrides else None)
-    resolution = complete_regions(resolution)  # ancestors up to the province
     if overrides:
         report.outputs["overrides"] = str(overrides)
     report.timings["resolve"] = time.perf_counter() - t2

@@ -553,6 +553,8 @@ def graph_stats(graph_path: Path) -> dict:
         """
         SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
           ?s a ?c . FILTER(STRSTARTS(STR(?c), STR(edu:)))
+          # divisions no report names are reference nodes, not entities
+          FILTER(?c != edu:AdministrativeDivision)
           BIND(STRAFTER(STR(?c), "#") AS ?class)
         } GROUP BY ?class""",
     )
@@ -561,7 +563,7 @@ def graph_stats(graph_path: Path) -> dict:
         """
         SELECT ?relation (COUNT(*) AS ?n) WHERE {
           ?s ?p ?o .
-          VALUES ?p { edu:locatedIn edu:subRegionOf edu:receivedAward edu:implements }
+          VALUES ?p { edu:locatedIn edu:subRegionOf edu:receivedAward edu:implements edu:participatesIn }
           BIND(STRAFTER(STR(?p), "#") AS ?relation)
         } GROUP BY ?relation""",
     )

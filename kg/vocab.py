@@ -15,6 +15,7 @@ class EDU(DefinedNamespace):
     _NS = Namespace("https://w3id.org/edukg/ontology#")
     _fail = True
 
+    AdministrativeDivision: URIRef
     Award: URIRef
     AwardLevel: URIRef
     Bureau: URIRef
@@ -55,4 +56,5 @@ class EDU(DefinedNamespace):
     subRegionOf: URIRef
     surfaceForm: URIRef
     unit: URIRef
+    withinRegion: URIRef
     year: URIRef
