@@ -563,7 +563,10 @@ def graph_stats(graph_path: Path) -> dict:
         """
         SELECT ?relation (COUNT(*) AS ?n) WHERE {
           ?s ?p ?o .
-          VALUES ?p { edu:locatedIn edu:subRegionOf edu:receivedAward edu:implements edu:participatesIn }
+          VALUES ?p {
+            edu:locatedIn edu:subRegionOf edu:receivedAward edu:implements
+            edu:participatesIn
+          }
           BIND(STRAFTER(STR(?p), "#") AS ?relation)
         } GROUP BY ?relation""",
     )
