@@ -79,6 +79,7 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
     # Rules read simplified characters; names are cut from the original.
     text = simplified_shadow(original)
     sdoc = nlp.make_doc(text)
+    sdoc._.kg_text = text
     sdoc._.kg_doc_id = doc.doc_id
     sdoc._.kg_meta = doc.meta
     sdoc._.kg_original = original if text is not original else None

@@ -85,6 +85,7 @@ PIPELINE = (
 _SENTENCE_END = frozenset("。！？；!?;")
 
 for _name in (
+    "kg_text",
     "kg_candidates",
     "kg_doc_id",
     "kg_planned",
@@ -150,6 +151,13 @@ def candidates(doc: Doc, group: str) -> list[Candidate]:
     return list(store.get(group, ()))
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once (``Doc.text`` joins every token per call)."""
+    if doc._.kg_text is None:
+        doc._.kg_text = doc.text
+    return doc._.kg_text
+
+
 def view_of(doc: Doc, nlp: Language) -> TextView:
     """The Doc's text with token boundaries and dictionary tags (cached)."""
     if doc._.kg_view is None:
@@ -158,7 +166,7 @@ def view_of(doc: Doc, nlp: Language) -> TextView:
         starts = doc.to_array("IDX").tolist() if len(doc) else []
         lengths = doc.to_array("LENGTH").tolist() if len(doc) else []
         ends = [a + n for a, n in zip(starts, lengths, strict=True)]
-        text = doc.text
+        text = text_of(doc)
         tokens = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         tags = getattr(nlp.tokenizer, "word_tags", {})
         doc._.kg_view = TextView(text, starts, ends, tokens, tags)
@@ -166,39 +174,55 @@ def view_of(doc: Doc, nlp: Language) -> TextView:
 
 
 def sentence_offsets(doc: Doc) -> tuple[tuple[int, int], ...]:
-    """``doc.sents`` as character offsets, leading whitespace trimmed.
+    """The Doc's sentences (its ``SENT_START`` annotation) as character offsets.
 
-    A sentence ends after a run of sentence-ending punctuation (kept in it)
-    or before a line break.
+    A sentence that ends before a line break leaves the break out; leading
+    whitespace is trimmed. Read from arrays: iterating ``doc.sents`` token by
+    token costs more than the whole extraction on a long report.
     """
+    if not len(doc):
+        return ()
+    text = text_of(doc)
+    idx = doc.to_array("IDX").tolist()
+    lengths = doc.to_array("LENGTH").tolist()
+    starts = doc.to_array("SENT_START").tolist()
+    bounds = [i for i, flag in enumerate(starts) if flag == 1 or i == 0]
     out = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        last = sent[-1]
-        if "\n" in last.text and last.text.isspace():
-            end = last.idx
-        text = doc.text[start:end]
-        if text.strip():
-            out.append((start + len(text) - len(text.lstrip()), end))
+    for n, first in enumerate(bounds):
+        last = (bounds[n + 1] if n + 1 < len(bounds) else len(idx)) - 1
+        start, end = idx[first], idx[last] + lengths[last]
+        token = text[idx[last] : end]
+        if "\n" in token and token.isspace():
+            end = idx[last]
+        piece = text[start:end]
+        if piece.strip():
+            out.append((start + len(piece) - len(piece.lstrip()), end))
     return tuple(out)
 
 
 @Language.factory("kg_sentences_v1")
 def make_sentences(nlp: Language, name: str):
     """Sentence boundaries at 。！？； runs and at line breaks."""
+    import numpy
+    from spacy.attrs import SENT_START
 
     def set_sentences(doc: Doc) -> Doc:
-        tokens = list(doc)
-        for i, token in enumerate(tokens):
-            if i == 0:
-                token.is_sent_start = True
-                continue
-            prev = tokens[i - 1].text
+        if not len(doc):
+            doc._.kg_sentences = ()
+            return doc
+        text = text_of(doc)
+        idx = doc.to_array("IDX").tolist()
+        lengths = doc.to_array("LENGTH").tolist()
+        tokens = [text[a : a + n] for a, n in zip(idx, lengths, strict=True)]
+        ends = [bool(t) and all(ch in _SENTENCE_END for ch in t) for t in tokens]
+        flags = [1] + [-1] * (len(tokens) - 1)
+        for i in range(1, len(tokens)):
+            prev = tokens[i - 1]
             newline = "\n" in prev and prev.isspace()
-            run_end = all(ch in _SENTENCE_END for ch in prev) and not all(
-                ch in _SENTENCE_END for ch in token.text
-            )
-            token.is_sent_start = newline or run_end
+            if newline or (ends[i - 1] and not ends[i]):
+                flags[i] = 1
+        values = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
         doc._.kg_sentences = sentence_offsets(doc)
         return doc
 
@@ -226,7 +250,9 @@ def make_regions(nlp: Language, name: str):
         )
         view = view_of(doc, nlp)
         bounds = (set(view.token_starts), set(view.token_ends))
-        write_candidates(doc, "kg_regions", find_regions(doc.text, rules, seed, bounds))
+        write_candidates(
+            doc, "kg_regions", find_regions(text_of(doc), rules, seed, bounds)
+        )
         return doc
 
     return find
@@ -238,7 +264,7 @@ def make_honours(nlp: Language, name: str):
     rules = load_rules()
 
     def find(doc: Doc) -> Doc:
-        statements = find_award_statements_all(doc.text, rules)
+        statements = find_award_statements_all(text_of(doc), rules)
         doc._.kg_statements = statements
         write_candidates(doc, "kg_awards", (a for st in statements for a in st.awards))
         return doc
@@ -257,14 +283,14 @@ def _simple(group: str, finder):
 @Language.factory("kg_documents_v1")
 def make_documents(nlp: Language, name: str):
     """《…》 document titles."""
-    return _simple("kg_documents", lambda doc: find_documents(doc.text))
+    return _simple("kg_documents", lambda doc: find_documents(text_of(doc)))
 
 
 @Language.factory("kg_quoted_v1")
 def make_quoted(nlp: Language, name: str):
     """Quoted programs (“双减”) and the honours a quote opens."""
     rules = load_rules()
-    return _simple("kg_quoted", lambda doc: find_quoted(doc.text, rules))
+    return _simple("kg_quoted", lambda doc: find_quoted(text_of(doc), rules))
 
 
 @Language.factory("kg_gazetteer_v1")
@@ -415,7 +441,7 @@ def make_context(nlp: Language, name: str):
 
     def read(doc: Doc) -> Doc:
         context, mentions, regions = read_context(
-            doc.text,
+            text_of(doc),
             _publisher_name(doc),
             candidates(doc, "kg_mentions"),
             candidates(doc, "kg_regions"),
@@ -460,7 +486,7 @@ def _planned(doc: Doc, rules: Rules) -> list[bool]:
     if doc._.kg_planned is None:
         meta = doc._.kg_meta
         doc._.kg_planned = _plan_flags(
-            doc.text, doc._.kg_sentences, rules, bool(meta and meta.is_plan)
+            text_of(doc), doc._.kg_sentences, rules, bool(meta and meta.is_plan)
         )
     return doc._.kg_planned
 
@@ -472,7 +498,7 @@ def make_mentions(nlp: Language, name: str):
 
     def build(doc: Doc) -> Doc:
         context: ReportContext = doc._.kg_context
-        text = doc.text
+        text = text_of(doc)
         original = doc._.kg_original or text
         doc_id = doc._.kg_doc_id or ""
         sentences = doc._.kg_sentences
@@ -560,7 +586,7 @@ def make_relations(nlp: Language, name: str):
         context: ReportContext = doc._.kg_context
         doc._.kg_relations = tuple(
             find_relations(
-                doc.text,
+                text_of(doc),
                 list(doc._.kg_mentions),
                 doc._.kg_sentences,
                 doc._.kg_statements,
@@ -584,7 +610,7 @@ def make_figures(nlp: Language, name: str):
         meta = doc._.kg_meta
         doc._.kg_figures = tuple(
             find_figures(
-                doc.text,
+                text_of(doc),
                 doc._.kg_doc_id or "",
                 doc._.kg_sentences,
                 _planned(doc, rules),
