@@ -144,17 +144,33 @@ def build(
     help="Bind ?NAME to VALUE, a string (<…> for an IRI); repeatable.",
 )
 @click.option("-l", "--list", "list_only", is_flag=True, help="List the named queries.")
+@click.option(
+    "-t",
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    metavar="SECONDS",
+    help="Cancel the query after this long (default: no limit).",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Let SERVICE send requests to other SPARQL endpoints (off by default).",
+)
 def query(
     graph: Path | None,
     sparql: str | None,
     fmt: str,
     params: tuple[str, ...],
     list_only: bool,
+    timeout: float | None,
+    allow_remote: bool,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over a built GRAPH.
 
     SPARQL is a named query (see --list), a path to a .rq file, or the query
-    text. GRAPH is a graph.ttl or the build folder that holds it.
+    text. GRAPH is a graph.ttl or the build folder that holds it. The graph
+    is only read: updates (INSERT …) are refused, and so is SERVICE unless
+    --allow-remote.
     """
     from .query import format_result, load_query, named_queries
 
@@ -163,12 +179,24 @@ def query(
         return
     if graph is None or sparql is None:
         raise click.UsageError("give GRAPH and SPARQL (or --list)")
+    if not graph.exists() and Path(sparql).exists() and not sparql.endswith(".rq"):
+        _fail(
+            f"{graph}: no such graph; GRAPH comes first: "
+            f"kg query {sparql} {_quote(str(graph))}"
+        )
     try:
         bound = _parse_params(params)
-        result = load_query(sparql).run(graph, bound)
+        spec = load_query(sparql)
+        result = spec.run(graph, bound, timeout=timeout, allow_remote=allow_remote)
         click.echo(format_result(result, fmt), nl=False)
     except (KGError, OSError) as exc:
         _fail(exc)
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 @cli.command()

@@ -53,14 +53,10 @@ from urllib.parse import parse_qs, urlsplit
 
 from . import __version__
 from .errors import KGError
-from .query import (
-    PREFIX_MAP,
-    STORE_DIR,
-    _graph_file,
-    _load_store,
-    open_store,
-    store_is_fresh,
-)
+from .query import PREFIX_MAP
+from .store import STORE_DIR, open_store, store_is_fresh
+from .store import graph_file as _graph_file
+from .store import load_graph as _load_store
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
