@@ -20,7 +20,9 @@ import io
 import json
 import logging
 import re
-from collections.abc import Mapping
+import sys
+import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,8 @@ from .errors import DataFileError, QueryError, QueryTimeoutError
 from .store import STORE_DIR, open_store, store_is_fresh, write_store
 
 if TYPE_CHECKING:
+    import multiprocessing
+
     import pyoxigraph as ox
 
 __all__ = [
@@ -237,12 +241,9 @@ def _run_with_limit(
         raise QueryError(f"the time limit must be positive, not {timeout}")
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child_query,
-        args=(str(graph_path), sparql, dict(params or {}), sender),
-        daemon=True,
+    child = start_process(
+        _child_query, (str(graph_path), sparql, dict(params or {}), sender)
     )
-    child.start()
     sender.close()
     try:
         if not receiver.poll(timeout):
@@ -261,6 +262,33 @@ def _run_with_limit(
     if outcome == "error":
         raise QueryError(value)
     return value
+
+
+def start_process(target: Callable, args: tuple) -> multiprocessing.Process:
+    """Start ``target(*args)`` in a fresh (spawned) daemon process.
+
+    The child imports only ``target``'s module: the parent's ``__main__`` is
+    hidden while it starts, so a script without an ``if __name__`` guard, a
+    notebook or ``python -`` cannot be re-run (or fail to be) in the child.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    child = context.Process(target=target, args=args, daemon=True)
+    main = sys.modules["__main__"]
+    saved = {k: main.__dict__.pop(k) for k in ("__file__",) if k in main.__dict__}
+    spec = getattr(main, "__spec__", None)
+    with _MAIN_LOCK:
+        try:
+            main.__spec__ = None
+            child.start()
+        finally:
+            main.__spec__ = spec
+            main.__dict__.update(saved)
+    return child
+
+
+_MAIN_LOCK = threading.Lock()
 
 
 def _child_query(graph: str, sparql: str, params: dict[str, str], sender) -> None:

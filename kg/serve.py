@@ -74,6 +74,7 @@ from .query import (
     explain_syntax_error,
     named_queries,
     named_query,
+    start_process,
 )
 from .store import STORE_DIR, graph_file, load_graph, store_problem, write_store
 
@@ -228,10 +229,7 @@ _TEXT = "text/plain; charset=utf-8"
 class _Worker:
     def __init__(self, context: Any, spec: _StoreSpec) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(
-            target=_worker_main, args=(spec, child), daemon=True, name="kg-query"
-        )
-        self.process.start()
+        self.process = start_process(_worker_main, (spec, child))
         child.close()
 
     def wait_ready(self) -> None:

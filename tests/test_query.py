@@ -887,3 +887,21 @@ def test_a_store_with_an_old_marker_is_not_trusted(build_copy: Path) -> None:
     marker.write_text(json.dumps(old), "utf-8")
     assert not store_is_fresh(build_copy)
     assert run_query(build_copy, "ASK { ?s a edu:School }").boolean is True
+
+
+def test_time_limit_works_from_an_unguarded_script(example_build: Built) -> None:
+    # The child must not re-run the parent's __main__ (here: stdin).
+    script = (
+        "from kg.query import run_query\n"
+        f"graph = {str(example_build.out)!r}\n"
+        "print(run_query(graph, 'ASK {}', timeout=60).boolean)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.strip() == "True", done.stderr
