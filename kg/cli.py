@@ -341,7 +341,7 @@ def _query_list(queries: tuple[NamedQuery, ...]) -> str:
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    help="Query worker processes (default: 2 to 4 by CPU count; 1 if writable).",
+    help="Query worker processes (default 4, 2 with --memory; 1 if writable).",
 )
 @click.option(
     "--allow-remote",

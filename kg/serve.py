@@ -49,7 +49,6 @@ import ipaddress
 import json
 import logging
 import multiprocessing
-import os
 import queue
 import re
 import shutil
@@ -384,8 +383,9 @@ class SparqlServer:
                 0.5 GB per million triples per worker, for faster joins.
             time_limit: seconds a query may run before it is cut (None or 0:
                 no limit).
-            workers: query worker processes (default: the CPU count, 2 to 4;
-                always 1 when writable).
+            workers: query worker processes (default 4, 2 with ``memory``;
+                always 1 when writable). More than the cores is useful: a
+                worker stuck in a long query leaves the others answering.
             allow_remote: let SERVICE (and LOAD, when writable) reach other
                 servers.
             cors: allow read requests from pages of any origin.
@@ -401,7 +401,7 @@ class SparqlServer:
         self.cors = cors
         self._scratch: Path | None = None
         spec = self._spec(graph, writable, memory)
-        size = 1 if writable else max(1, workers or min(4, max(2, os.cpu_count() or 2)))
+        size = 1 if writable else workers or (2 if memory else 4)
         try:
             self.pool = WorkerPool(spec, size)
         except KGError:

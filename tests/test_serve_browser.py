@@ -9,7 +9,6 @@ fails the test.
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import Built
+from test_serve import running
 
 from kg.query import run_query
 from kg.serve import make_server
@@ -50,15 +50,8 @@ class Opened:
 
 @pytest.fixture(scope="module")
 def base(example_build: Built) -> Iterator[str]:
-    server = make_server(example_build.out, port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(10)
+    with running(make_server(example_build.out, port=0)) as url:
+        yield url
 
 
 @pytest.fixture
