@@ -5,7 +5,8 @@ another checkout's ``kg`` package, e.g. an old commit extracted with
 ``git archive``), then for each burst size opens that many connections at
 once, each sending one simple SELECT, and records success (HTTP 200 within
 ``--client-timeout``) and latency. Each burst runs twice: alone, and with one
-runaway query (a cartesian product) sent just before it.
+runaway query (a cartesian product, which the new server cuts at its 30 s
+time limit and the old one never does) running throughout.
 
 Every loop is bounded (one request per client, bounded waits) and traffic goes
 to 127.0.0.1 only. Prints a table and writes ``bench/results/serve.json``. Not
@@ -90,29 +91,37 @@ async def one_request(port: int, sparql: str, timeout: float) -> tuple[int, floa
     return status, time.perf_counter() - start
 
 
-async def burst(port: int, n: int, timeout: float, runaway: bool) -> dict:
-    background = None
-    if runaway:
-        background = asyncio.create_task(one_request(port, RUNAWAY, 120))
-        await asyncio.sleep(0.5)  # let it start burning CPU
+async def burst(port: int, n: int, timeout: float) -> dict:
+    """``n`` clients at once, one simple query each."""
     results = await asyncio.gather(
         *(one_request(port, SIMPLE, timeout) for _ in range(n))
     )
     latencies = sorted(t for status, t in results if status == 200)
-    out = {
-        "clients": n,
-        "runaway": runaway,
-        "ok": len(latencies),
-        "success": len(latencies) / n,
-    }
+    out = {"clients": n, "ok": len(latencies), "success": len(latencies) / n}
     if latencies:
         q = statistics.quantiles(latencies, n=100, method="inclusive")
         out |= {"p50": q[49], "p95": q[94], "p99": q[98], "max": latencies[-1]}
+    return out
+
+
+async def phase(port: int, sizes: list[int], timeout: float, runaway: bool) -> list:
+    """Every burst size in turn, with one runaway query running throughout."""
+    await one_request(port, SIMPLE, 10)  # warm up
+    background = None
+    if runaway:
+        background = asyncio.create_task(one_request(port, RUNAWAY, 120))
+        await asyncio.sleep(1.5)  # past the server's slow-query mark
+    rows = []
+    for n in sizes:
+        row = await burst(port, n, timeout) | {"runaway": runaway}
+        rows.append(row)
+        print(json.dumps(row), flush=True)
     if background is not None:
         status, seconds = await background
-        out["runaway_status"] = status  # 503 once cut at the time limit
-        out["runaway_seconds"] = seconds
-    return out
+        for row in rows:  # 503 once cut at the time limit
+            row |= {"runaway_status": status, "runaway_seconds": seconds}
+        print(f"runaway query: HTTP {status} after {seconds:.1f} s", flush=True)
+    return rows
 
 
 def main() -> None:
@@ -131,11 +140,7 @@ def main() -> None:
         port = free_port()
         proc = start_server(args.graph, port, args.kg_root, args.server_arg)
         try:
-            asyncio.run(one_request(port, SIMPLE, 10))  # warm up
-            for n in args.clients:
-                row = asyncio.run(burst(port, n, args.client_timeout, runaway))
-                rows.append(row)
-                print(json.dumps(row), flush=True)
+            rows += asyncio.run(phase(port, args.clients, args.client_timeout, runaway))
         finally:
             proc.kill()  # a runaway query may still be running in the old server
             proc.wait(10)

@@ -44,11 +44,13 @@ Content-Security-Policy; the ``Server`` header names EduKG only.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import ipaddress
 import json
 import logging
 import multiprocessing
+import os
 import queue
 import re
 import shutil
@@ -88,6 +90,8 @@ log = logging.getLogger(__name__)
 MAX_BODY = 16 * 1024 * 1024
 #: Seconds a query may run on ``kg serve`` unless configured otherwise.
 DEFAULT_TIME_LIMIT = 30.0
+#: A query running longer gets a lower CPU priority (nice 10).
+SLOW_QUERY = 1.0
 _LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 #: Prefixes of Turtle results; not id:, whose IRIs (id:region/…) would need
 #: escaped slashes (id:region\/320200).
@@ -250,6 +254,10 @@ class _Worker:
         self.conn.close()
 
 
+def _min(a: float, b: float | None) -> float:
+    return a if b is None else min(a, b)
+
+
 class _TimeLimitError(Exception):
     """No worker answered within the time limit."""
 
@@ -292,9 +300,19 @@ class WorkerPool:
             raise _TimeLimitError("busy") from None
         try:
             worker.conn.send(job)
-            if worker.conn.poll(remaining()):
+            slow = not worker.conn.poll(_min(SLOW_QUERY, remaining()))
+            if slow:
+                # A long query yields the CPU to the many short ones; its
+                # worker is replaced afterwards rather than reniced back
+                # (which needs privileges).
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, worker.process.pid, 10)
+            if not slow or worker.conn.poll(remaining()):
                 reply = worker.conn.recv()
-                self._idle.put(worker)
+                if slow and self.spec.mode != "scratch":
+                    self._replace(worker)
+                else:
+                    self._idle.put(worker)
                 return reply
         except (EOFError, OSError):
             self._replace(worker)
