@@ -480,12 +480,12 @@ class SparqlServer:
                 return _StoreSpec("dump", str(store_dir))
         if not fresh and not graph.is_file():
             raise QueryError(f"{graph}: no such graph file (run `kg build` first)")
-        if not writable:
-            return _StoreSpec(
-                "store" if fresh else "file", str(graph if not fresh else store_dir)
-            )
-        # Writable: a scratch store on disk that only the one worker opens,
-        # so a worker killed at the time limit loses no committed update.
+        if fresh and not writable:
+            return _StoreSpec("store", str(store_dir))
+        # A private store on disk: for a writable server one that only its one
+        # worker opens, so a worker killed at the time limit loses no
+        # committed update; for a read-only server without a usable store,
+        # graph.ttl is loaded once here rather than parsed by every worker.
         self._scratch = Path(tempfile.mkdtemp(prefix="kg-serve-"))
         copy = self._scratch / STORE_DIR
         try:
@@ -503,7 +503,7 @@ class SparqlServer:
         except KGError:
             self._drop_scratch()
             raise
-        return _StoreSpec("scratch", str(copy))
+        return _StoreSpec("scratch" if writable else "store", str(copy))
 
     @property
     def server_address(self) -> tuple[str, int]:

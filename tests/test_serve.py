@@ -31,7 +31,7 @@ from urllib.parse import urlencode
 import pytest
 from conftest import ROOT, Built
 from rdflib import Graph, URIRef
-from test_query import listener
+from test_query import _flip_bytes_inside_sst, listener
 
 from kg.errors import KGError
 from kg.query import STORE_DIR, named_query, run_query, store_is_fresh
@@ -691,3 +691,16 @@ def test_query_page_and_its_assets(base: str) -> None:
     assert script.status == 200 and script.type.startswith("text/javascript")
     assert http(base + "assets/LICENSE.txt").status == 200
     assert http(base + "assets/../serve.py").status == 404
+
+
+def test_a_corrupted_store_is_not_served(
+    example_build: Built, tmp_path: Path, schools: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(example_build.out, out)
+    _flip_bytes_inside_sst(out / STORE_DIR)
+    server = make_server(out, port=0)
+    assert "corrupted" in caplog.text
+    with running(server) as url:
+        assert count_of(get_query(url, COUNT)) == schools
+    assert not store_is_fresh(out)  # the build's store is left as it was
