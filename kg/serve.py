@@ -53,6 +53,7 @@ import multiprocessing
 import os
 import queue
 import re
+import select
 import shutil
 import signal
 import socket
@@ -233,6 +234,7 @@ class _Worker:
     def __init__(self, context: Any, spec: _StoreSpec) -> None:
         self.conn, child = context.Pipe()
         self.process = start_process(_worker_main, (spec, child))
+        self.niced = False
         child.close()
 
     def wait_ready(self) -> None:
@@ -252,10 +254,6 @@ class _Worker:
         self.process.kill()
         self.process.join(10)
         self.conn.close()
-
-
-def _min(a: float, b: float | None) -> float:
-    return a if b is None else min(a, b)
 
 
 class _TimeLimitError(Exception):
@@ -288,8 +286,19 @@ class WorkerPool:
             self._workers.add(worker)
         return worker
 
-    def run(self, job: dict[str, Any], deadline: float | None) -> tuple:
-        """Run a job on a free worker; :class:`_TimeLimitError` past ``deadline``."""
+    def run(
+        self,
+        job: dict[str, Any],
+        deadline: float | None,
+        gone: Callable[[], bool] | None = None,
+    ) -> tuple:
+        """Run a job on a free worker.
+
+        Raises:
+            _TimeLimitError: no worker was free, or the job ran, past
+                ``deadline``, or the client went away (``gone()`` true); the
+                job's worker is then ended and replaced.
+        """
 
         def remaining() -> float | None:
             return None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -300,17 +309,11 @@ class WorkerPool:
             raise _TimeLimitError("busy") from None
         try:
             worker.conn.send(job)
-            slow = not worker.conn.poll(_min(SLOW_QUERY, remaining()))
-            if slow:
-                # A long query yields the CPU to the many short ones; its
-                # worker is replaced afterwards rather than reniced back
-                # (which needs privileges).
-                with contextlib.suppress(OSError):
-                    os.setpriority(os.PRIO_PROCESS, worker.process.pid, 10)
-            if not slow or worker.conn.poll(remaining()):
+            outcome = self._wait(worker, deadline, gone)
+            if outcome == "done":
                 reply = worker.conn.recv()
-                if slow and self.spec.mode != "scratch":
-                    self._replace(worker)
+                if worker.niced:
+                    self._replace(worker)  # renicing back needs privileges
                 else:
                     self._idle.put(worker)
                 return reply
@@ -318,9 +321,33 @@ class WorkerPool:
             self._replace(worker)
             message = b"query failed: its worker process died (out of memory?)"
             return HTTPStatus.INTERNAL_SERVER_ERROR, _TEXT, message
-        # Past the limit: the only way to stop Oxigraph is to end its process.
+        # Past the limit or abandoned: the only way to stop Oxigraph is to
+        # end its process.
         self._replace(worker)
-        raise _TimeLimitError("limit")
+        raise _TimeLimitError(outcome)
+
+    @staticmethod
+    def _wait(
+        worker: _Worker, deadline: float | None, gone: Callable[[], bool] | None
+    ) -> str:
+        """``done``, ``limit`` or ``gone``, checking every quarter second."""
+        start = time.monotonic()
+        while True:
+            step = 0.25
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return "limit"
+                step = min(step, left)
+            if worker.conn.poll(step):
+                return "done"
+            if not worker.niced and time.monotonic() - start >= SLOW_QUERY:
+                # A long query yields the CPU to the many short ones.
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, worker.process.pid, 10)
+                worker.niced = True
+            if gone is not None and gone():
+                return "gone"
 
     def _replace(self, worker: _Worker) -> None:
         worker.process.kill()
@@ -336,6 +363,8 @@ class WorkerPool:
                     fresh = self._start()
                     fresh.wait_ready()
                 except KGError as exc:
+                    if self._closed:
+                        return  # stopped while it started
                     log.error("cannot restart a query worker: %s", exc)
                     time.sleep(1 + attempt)
                     continue
@@ -537,15 +566,23 @@ class SparqlServer:
             shutil.rmtree(self._scratch, ignore_errors=True)
             self._scratch = None
 
-    def run_job(self, job: dict[str, Any]) -> tuple[int, str, bytes]:
-        """Run a query or update within the time limit; 503 past it."""
+    def run_job(
+        self, job: dict[str, Any], gone: Callable[[], bool] | None = None
+    ) -> tuple[int, str, bytes]:
+        """Run a query or update within the time limit; 503 past it.
+
+        ``gone`` tells whether the client has disconnected; its query is then
+        cancelled at once rather than at the limit.
+        """
         deadline = (
             None if self.time_limit is None else time.monotonic() + self.time_limit
         )
         try:
-            return self.pool.run(job, deadline)
+            return self.pool.run(job, deadline, gone)
         except _TimeLimitError as why:
-            if str(why) == "busy":
+            if str(why) == "gone":
+                message = "query cancelled: the client disconnected"
+            elif str(why) == "busy":
                 message = (
                     f"server busy: no query worker was free within the "
                     f"{self.time_limit:g} s time limit; try again"
@@ -933,7 +970,7 @@ class _App:
             "accept": request.header("accept"),
             "params": bindings,
         }
-        status, media, body = self.server.run_job(job)
+        status, media, body = self.server.run_job(job, _client_gone(request.environ))
         return status, media, body, [("Vary", "Accept")]
 
     def _named(self, request: _Request, name: str) -> tuple:
@@ -1055,6 +1092,36 @@ _SERVICE_DESCRIPTION = """
   sd:feature sd:UnionDefaultGraph ;
   sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] .
 """
+
+
+def _client_gone(environ: dict[str, Any]) -> Callable[[], bool] | None:
+    """A check whether the client has closed its connection, if one can be made.
+
+    cheroot does not expose the socket; it is reached through the request's
+    input stream (KnownLengthRFile → StreamReader → SocketIO). Without it,
+    a query is cut at the time limit only.
+    """
+    sock: Any = environ.get("wsgi.input")
+    for name in ("rfile", "raw", "_sock"):
+        sock = getattr(sock, name, None)
+    if not isinstance(sock, socket.socket):
+        return None
+
+    def gone() -> bool:
+        # Readable with nothing to read is a closed connection. (recv alone
+        # would wait for data: cheroot's sockets have a timeout.)
+        poller = select.poll()
+        poller.register(sock, select.POLLIN | select.POLLHUP | select.POLLERR)
+        if not poller.poll(0):
+            return False  # open, nothing sent: still waiting for us
+        try:
+            return sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True
+
+    return gone
 
 
 def _wants_html(accept: str | None) -> bool:

@@ -704,3 +704,20 @@ def test_a_corrupted_store_is_not_served(
     with running(server) as url:
         assert count_of(get_query(url, COUNT)) == schools
     assert not store_is_fresh(out)  # the build's store is left as it was
+
+
+def test_a_query_whose_client_disconnects_is_cancelled(
+    example_build: Built, schools: int
+) -> None:
+    server = make_server(example_build.out, port=0, time_limit=60, workers=1)
+    with running(server) as url:
+        host, port = server.server_address
+        with socket.create_connection((host, port), timeout=TIMEOUT) as client:
+            request = f"GET /query?{urlencode({'query': RUNAWAY})} HTTP/1.1\r\n"
+            client.sendall(f"{request}Host: {host}:{port}\r\n\r\n".encode())
+            time.sleep(1)
+        # The only worker was busy with the runaway; it is ended once the
+        # client has gone, not 60 s later, and the next query is answered.
+        start = time.monotonic()
+        assert count_of(get_query(url, COUNT)) == schools
+        assert time.monotonic() - start < 8
