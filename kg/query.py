@@ -4,11 +4,17 @@ rdflib's SPARQL engine is one to two orders of magnitude slower on large
 graphs; Oxigraph is a store made for SPARQL.
 
 ``kg build`` leaves a persisted Oxigraph store (``<out>/store``) next to
-``graph.ttl`` (:func:`write_store`), so a query opens an index instead of
-parsing Turtle; :func:`open_store` falls back to the Turtle when the store is
-missing or older than the graph. Named queries ship in ``kg/data/queries``
+``graph.ttl``, so a query opens an index instead of parsing Turtle; the store
+lives in :mod:`kg.store` (``write_store``, ``open_store``, ``store_is_fresh``
+are re-exported here), which falls back to the Turtle when the store is
+missing, stale or damaged. Named queries ship in ``kg/data/queries``
 (:func:`named_queries`); their parameters are bound with Oxigraph's
 ``substitutions``, never pasted into the query text.
+
+Queries only read: an update, or ``SERVICE`` (which would send requests to
+other servers) unless ``allow_remote``, is refused before it runs
+(:func:`check_query_text`). Oxigraph cannot interrupt a query, so a time
+limit runs it in a child process that is killed at the limit.
 """
 
 from __future__ import annotations
