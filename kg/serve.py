@@ -848,6 +848,9 @@ class _App:
             reply_headers.append(("Content-Type", media))
         if is_read and self.server.cors:
             reply_headers.append(("Access-Control-Allow-Origin", "*"))
+        log.info(  # shown by kg -v
+            "%s %s %s %d", environ.get("REMOTE_ADDR"), method, path, int(status)
+        )
         start_response(f"{int(status)} {HTTPStatus(status).phrase}", reply_headers)
         return [b"" if method == "HEAD" else body]
 
