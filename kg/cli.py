@@ -145,17 +145,33 @@ def build(
     help="Bind ?NAME to VALUE, a string (<…> for an IRI); repeatable.",
 )
 @click.option("-l", "--list", "list_only", is_flag=True, help="List the named queries.")
+@click.option(
+    "-t",
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    metavar="SECONDS",
+    help="Cancel the query after this long (default: no limit).",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Let SERVICE send requests to other SPARQL endpoints (off by default).",
+)
 def query(
     graph: Path | None,
     sparql: str | None,
     fmt: str,
     params: tuple[str, ...],
     list_only: bool,
+    timeout: float | None,
+    allow_remote: bool,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over a built GRAPH.
 
     SPARQL is a named query (see --list), a path to a .rq file, or the query
-    text. GRAPH is a graph.ttl or the build folder that holds it.
+    text. GRAPH is a graph.ttl or the build folder that holds it. The graph
+    is only read: updates (INSERT …) are refused, and so is SERVICE unless
+    --allow-remote.
     """
     from .query import format_result, load_query, named_queries
 
@@ -164,12 +180,24 @@ def query(
         return
     if graph is None or sparql is None:
         raise click.UsageError("give GRAPH and SPARQL (or --list)")
+    if not graph.exists() and Path(sparql).exists() and not sparql.endswith(".rq"):
+        _fail(
+            f"{graph}: no such graph; GRAPH comes first: "
+            f"kg query {sparql} {_quote(str(graph))}"
+        )
     try:
         bound = _parse_params(params)
-        result = load_query(sparql).run(graph, bound)
+        spec = load_query(sparql)
+        result = spec.run(graph, bound, timeout=timeout, allow_remote=allow_remote)
         click.echo(format_result(result, fmt), nl=False)
     except (KGError, OSError) as exc:
         _fail(exc)
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 @cli.command()
@@ -315,22 +343,70 @@ def _query_list(queries: tuple[NamedQuery, ...]) -> str:
     is_flag=True,
     help="Load the graph into memory: slower start, faster joins on big graphs.",
 )
-def serve(graph: Path, host: str, port: int, writable: bool, memory: bool) -> None:
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(0),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Cut a query that runs longer (HTTP 503); 0: no limit.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Query worker processes (default 4, 2 with --memory; 1 if writable).",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Let SERVICE (and LOAD, with --writable) reach other servers.",
+)
+@click.option(
+    "--no-cors", is_flag=True, help="Do not let pages of other origins read results."
+)
+def serve(
+    graph: Path,
+    host: str,
+    port: int,
+    writable: bool,
+    memory: bool,
+    time_limit: float,
+    workers: int | None,
+    allow_remote: bool,
+    no_cors: bool,
+) -> None:
     """Serve a built GRAPH as a SPARQL 1.1 endpoint, with the explorer at /.
 
     Queries go to /query (GET ?query=, or POST); the graph.html explorer is
-    at /. Read-only unless --writable. Stop with Ctrl-C.
+    at /, a query page at /sparql, named queries at /queries/NAME. Read-only
+    unless --writable; queries are cut after --time-limit; SERVICE and LOAD
+    are refused unless --allow-remote. Stop with Ctrl-C.
     """
     from .serve import serve as run_server
 
     def ready(url: str) -> None:
         mode = "writable scratch copy" if writable else "read-only"
         mode += ", in memory" if memory else ""
-        click.echo(f"serving {graph} at {url} ({mode}); SPARQL endpoint {url}query")
+        limit = f"{time_limit:g} s" if time_limit else "none"
+        click.echo(
+            f"serving {graph} at {url} ({mode}); SPARQL endpoint {url}query, "
+            f"query page {url}sparql, time limit {limit}"
+        )
         click.echo("press Ctrl-C to stop")
 
     try:
-        run_server(graph, host, port, writable, memory=memory, on_ready=ready)
+        run_server(
+            graph,
+            host,
+            port,
+            writable,
+            memory=memory,
+            time_limit=time_limit,
+            workers=workers,
+            allow_remote=allow_remote,
+            cors=not no_cors,
+            on_ready=ready,
+        )
     except (KGError, OSError) as exc:
         _fail(exc)
     click.echo("stopped")

@@ -9,6 +9,7 @@ __all__ = [
     "KGError",
     "OntologyError",
     "QueryError",
+    "QueryTimeoutError",
 ]
 
 
@@ -53,3 +54,7 @@ class ExtractionError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is unknown, malformed or failed to run."""
+
+
+class QueryTimeoutError(QueryError):
+    """A SPARQL query ran past its time limit and was cancelled."""

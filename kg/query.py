@@ -4,11 +4,17 @@ rdflib's SPARQL engine is one to two orders of magnitude slower on large
 graphs; Oxigraph is a store made for SPARQL.
 
 ``kg build`` leaves a persisted Oxigraph store (``<out>/store``) next to
-``graph.ttl`` (:func:`write_store`), so a query opens an index instead of
-parsing Turtle; :func:`open_store` falls back to the Turtle when the store is
-missing or older than the graph. Named queries ship in ``kg/data/queries``
+``graph.ttl``, so a query opens an index instead of parsing Turtle; the store
+lives in :mod:`kg.store` (``write_store``, ``open_store``, ``store_is_fresh``
+are re-exported here), which falls back to the Turtle when the store is
+missing, stale or damaged. Named queries ship in ``kg/data/queries``
 (:func:`named_queries`); their parameters are bound with Oxigraph's
 ``substitutions``, never pasted into the query text.
+
+Queries only read: an update, or ``SERVICE`` (which would send requests to
+other servers) unless ``allow_remote``, is refused before it runs
+(:func:`check_query_text`). Oxigraph cannot interrupt a query, so a time
+limit runs it in a child process that is killed at the limit.
 """
 
 from __future__ import annotations
@@ -19,18 +25,22 @@ import difflib
 import io
 import json
 import logging
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Mapping
+import sys
+import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DataFileError, QueryError
-from .serialize import rdf_format
+from .errors import DataFileError, QueryError, QueryTimeoutError
+
+# The store's API lives in kg.store; these names stay importable from here
+# (kg.pipeline and older callers use them).
+from .store import STORE_DIR, open_store, store_is_fresh, write_store
 
 if TYPE_CHECKING:
+    import multiprocessing
+
     import pyoxigraph as ox
 
 __all__ = [
@@ -39,7 +49,11 @@ __all__ = [
     "NamedQuery",
     "QueryParam",
     "QueryResult",
+    "RemoteAccessError",
     "bind_value",
+    "check_query_text",
+    "check_update_text",
+    "explain_syntax_error",
     "format_result",
     "graph_stats",
     "load_query",
@@ -53,10 +67,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Folder name of the persisted store, next to ``graph.ttl``.
-STORE_DIR = "store"
-#: Written into the store folder last: what it was loaded from.
-_MARKER = "edukg-store.json"
 
 PREFIXES = """PREFIX edu: <https://w3id.org/edukg/ontology#>
 PREFIX id: <https://w3id.org/edukg/id/>
@@ -83,153 +93,6 @@ class QueryResult:
     def to_dicts(self) -> list[dict[str, str]]:
         """Return SELECT rows as dicts (variable → value), for pandas."""
         return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
-
-
-def _load_store(graph_path: Path) -> ox.Store:
-    import pyoxigraph as ox
-
-    path = Path(graph_path)
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file (run `kg build` first)")
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=rdf_format(path))
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"{path}: cannot parse graph: {exc}") from exc
-    return store
-
-
-# ------------------------------------------------------------ the store
-
-
-def _graph_file(graph_path: Path | str) -> Path:
-    """``graph.ttl`` itself, or the ``graph.ttl`` inside a build folder."""
-    path = Path(graph_path)
-    return path / "graph.ttl" if path.is_dir() else path
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
-    """Bulk-load a graph file into a persisted Oxigraph store folder.
-
-    The store is built in a hidden temporary folder next to ``store_dir`` and
-    renamed into place, so readers see the old store, no store, or the new
-    one, never half of one. A marker file records which graph file it was
-    loaded from and that file's size (:func:`store_is_fresh` checks both).
-
-    Args:
-        ttl_path: the graph (``graph.ttl``; ``.nt``/``.trig``/``.nq`` also work).
-        store_dir: the folder to create or replace (``<out>/store``).
-
-    Returns:
-        ``store_dir``.
-
-    Raises:
-        QueryError: the graph cannot be parsed or the store cannot be written.
-    """
-    import pyoxigraph as ox
-
-    ttl_path, store_dir = Path(ttl_path), Path(store_dir)
-    tmp: Path | None = None
-    try:
-        size = ttl_path.stat().st_size
-        tmp = Path(
-            tempfile.mkdtemp(
-                prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent
-            )
-        )
-        # mkdtemp makes the folder private (0700); a store is as shareable as
-        # the graph.ttl it was loaded from.
-        tmp.chmod(0o777 & ~_umask())
-        store = ox.Store(str(tmp))
-        store.bulk_load(path=str(ttl_path), format=rdf_format(ttl_path))
-        store.flush()
-        triples = len(store)
-        del store  # closes RocksDB: the folder must not move while it is open
-        marker = {
-            "graph": ttl_path.name,
-            "graph_size": size,
-            "triples": triples,
-            "pyoxigraph": ox.__version__,  # for diagnosis; RocksDB checks formats
-        }
-        (tmp / _MARKER).write_text(json.dumps(marker, indent=2) + "\n", "utf-8")
-        # A non-empty folder cannot be renamed over another: move the old
-        # store aside first, then delete it once the new one is in place.
-        if store_dir.exists():
-            os.replace(store_dir, tmp.with_name(tmp.name + ".old"))
-        os.replace(tmp, store_dir)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"{store_dir}: cannot write the query store: {exc}") from exc
-    finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-            shutil.rmtree(tmp.with_name(tmp.name + ".old"), ignore_errors=True)
-    return store_dir
-
-
-def store_is_fresh(graph_path: Path | str) -> bool:
-    """Whether ``<dir>/store`` may answer queries for ``graph_path``.
-
-    True when the store was loaded from a file of this name and size and is at
-    least as new as it, or when the graph file is gone but the store is not
-    (a store is a complete copy of the graph it was loaded from).
-
-    Args:
-        graph_path: a ``graph.ttl`` or a build folder.
-    """
-    graph = _graph_file(graph_path)
-    marker = graph.parent / STORE_DIR / _MARKER
-    try:
-        recorded = json.loads(marker.read_text("utf-8"))
-        marker_mtime = marker.stat().st_mtime_ns
-    except (OSError, ValueError):
-        return False
-    if not isinstance(recorded, dict) or recorded.get("graph") != graph.name:
-        return False
-    try:
-        stat = graph.stat()
-    except FileNotFoundError:
-        return True
-    return (
-        stat.st_size == recorded.get("graph_size") and marker_mtime >= stat.st_mtime_ns
-    )
-
-
-def open_store(graph_path: Path | str) -> ox.Store:
-    """Open the graph for querying: the persisted store if fresh, else the file.
-
-    A fresh ``<dir>/store`` (see :func:`store_is_fresh`) is opened read-only,
-    which takes milliseconds and lets many processes share it; otherwise the
-    graph file is parsed into an in-memory store, as before stores existed.
-
-    Args:
-        graph_path: a ``graph.ttl`` (or .nt/.trig) written by ``kg build``, or
-            the build folder that holds it.
-
-    Returns:
-        A store whose default graph holds the triples.
-
-    Raises:
-        QueryError: there is neither a fresh store nor a readable graph file.
-    """
-    import pyoxigraph as ox
-
-    graph = _graph_file(graph_path)
-    if store_is_fresh(graph):
-        store_dir = graph.parent / STORE_DIR
-        try:
-            return ox.Store.read_only(str(store_dir))
-        except (OSError, RuntimeError) as exc:
-            # The Turtle is the record; a damaged store only costs speed.
-            log.warning(
-                "%s: cannot open the store (%s); reading %s", store_dir, exc, graph
-            )
-    return _load_store(graph)
 
 
 # --------------------------------------------------------------- queries
@@ -288,6 +151,9 @@ def run_query(
     graph_path: Path | str | ox.Store,
     sparql: str,
     params: Mapping[str, str] | None = None,
+    *,
+    timeout: float | None = None,
+    allow_remote: bool = False,
 ) -> QueryResult:
     """Run a SPARQL SELECT, ASK or CONSTRUCT/DESCRIBE query over a graph.
 
@@ -299,14 +165,32 @@ def run_query(
         sparql: the query text.
         params: values for variables of the SELECT clause (``{"name": "实验小学"}``),
             bound with Oxigraph's ``substitutions`` (see :func:`bind_value`).
+        timeout: seconds the query may take; it then runs in a child process
+            that is killed at the limit (Oxigraph cannot be interrupted
+            otherwise). None: no limit, in this process.
+        allow_remote: let ``SERVICE`` send the query to other endpoints; off,
+            a query with ``SERVICE`` is refused before it runs.
 
     Returns:
         The result.
 
     Raises:
-        QueryError: the graph is missing, the query is malformed, or a
+        QueryError: the graph is missing, the query is malformed, uses
+            ``SERVICE`` without ``allow_remote``, is an update, or a
             parameter is not a variable of the SELECT clause.
+        QueryTimeoutError: the query ran past ``timeout``.
     """
+    check_query_text(sparql, allow_remote=allow_remote)
+    if timeout is not None:
+        return _run_with_limit(graph_path, sparql, params, timeout)
+    return _run(graph_path, sparql, params)
+
+
+def _run(
+    graph_path: Path | str | ox.Store,
+    sparql: str,
+    params: Mapping[str, str] | None = None,
+) -> QueryResult:
     import pyoxigraph as ox
 
     store = graph_path if isinstance(graph_path, ox.Store) else open_store(graph_path)
@@ -326,7 +210,9 @@ def run_query(
             return QueryResult("select", variables, rows)
         data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL: {_syntax_message(exc)}") from exc
+        raise QueryError(
+            f"malformed SPARQL: {explain_syntax_error(sparql, exc)}"
+        ) from exc
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from exc
     except RuntimeError as exc:
@@ -339,6 +225,87 @@ def run_query(
             ) from exc
         raise QueryError(f"query failed: {exc}") from exc
     return QueryResult("graph", ntriples=data.decode("utf-8"))
+
+
+# ------------------------------------------------------------- time limit
+
+
+def _run_with_limit(
+    graph_path: Path | str | ox.Store,
+    sparql: str,
+    params: Mapping[str, str] | None,
+    timeout: float,
+) -> QueryResult:
+    """Run the query in a child process, killed if it is not done in time."""
+    import multiprocessing
+
+    import pyoxigraph as ox
+
+    if isinstance(graph_path, ox.Store):
+        raise QueryError("a time limit needs a graph path, not an open store")
+    if timeout <= 0:
+        raise QueryError(f"the time limit must be positive, not {timeout}")
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = start_process(
+        _child_query, (str(graph_path), sparql, dict(params or {}), sender)
+    )
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryTimeoutError(
+                f"query cancelled: it ran past the {timeout:g} s time limit"
+            )
+        outcome, value = receiver.recv()
+    except EOFError:
+        raise QueryError(
+            f"query failed: the query process died (exit code {child.exitcode})"
+        ) from None
+    finally:
+        child.kill()
+        child.join()
+        receiver.close()
+    if outcome == "error":
+        raise QueryError(value)
+    return value
+
+
+def start_process(target: Callable, args: tuple) -> multiprocessing.Process:
+    """Start ``target(*args)`` in a fresh (spawned) daemon process.
+
+    The child imports only ``target``'s module: the parent's ``__main__`` is
+    hidden while it starts, so a script without an ``if __name__`` guard, a
+    notebook or ``python -`` cannot be re-run (or fail to be) in the child.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    child = context.Process(target=target, args=args, daemon=True)
+    main = sys.modules["__main__"]
+    saved = {k: main.__dict__.pop(k) for k in ("__file__",) if k in main.__dict__}
+    spec = getattr(main, "__spec__", None)
+    with _MAIN_LOCK:
+        try:
+            main.__spec__ = None
+            child.start()
+        finally:
+            main.__spec__ = spec
+            main.__dict__.update(saved)
+    return child
+
+
+_MAIN_LOCK = threading.Lock()
+
+
+def _child_query(graph: str, sparql: str, params: dict[str, str], sender) -> None:
+    """Body of the child process of :func:`_run_with_limit`."""
+    logging.basicConfig(format="kg: %(levelname)s: %(message)s")
+    try:
+        reply = ("ok", _run(graph, sparql, params))
+    except QueryError as exc:
+        reply = ("error", str(exc))
+    sender.send(reply)
+    sender.close()
 
 
 # --------------------------------------------------------- named queries
@@ -393,7 +360,12 @@ class NamedQuery:
         return cls(name, description, sparql, tuple(params))
 
     def run(
-        self, graph_path: Path | str | ox.Store, params: Mapping[str, str] | None = None
+        self,
+        graph_path: Path | str | ox.Store,
+        params: Mapping[str, str] | None = None,
+        *,
+        timeout: float | None = None,
+        allow_remote: bool = False,
     ) -> QueryResult:
         """Run the query, checking ``params`` against the declared parameters.
 
@@ -403,7 +375,24 @@ class NamedQuery:
 
         Raises:
             QueryError: a required parameter is missing, an undeclared one is
-                given, or the query fails (see :func:`run_query`).
+                given, or the query fails (see :func:`run_query`, which
+                ``timeout`` and ``allow_remote`` are passed to).
+        """
+        params = self.check_params(params)
+        return run_query(
+            graph_path,
+            self.sparql,
+            params,
+            timeout=timeout,
+            allow_remote=allow_remote,
+        )
+
+    def check_params(self, params: Mapping[str, str] | None) -> dict[str, str]:
+        """``params`` as a dict, checked against the declared parameters.
+
+        Raises:
+            QueryError: a required parameter is missing or an undeclared one
+                is given (for a query that declares parameters, or a shipped one).
         """
         params = dict(params or {})
         if self.params or self.closed:
@@ -424,7 +413,7 @@ class NamedQuery:
                     f"query {self.name} needs --param {missing[0]}=… "
                     f"({self._param(missing[0]).help})"
                 )
-        return run_query(graph_path, self.sparql, params)
+        return params
 
     def _param(self, name: str) -> QueryParam:
         return next(p for p in self.params if p.name == name)
@@ -486,19 +475,157 @@ def load_query(spec: str) -> NamedQuery:
 
 _PREFIX_LINES = PREFIXES.count("\n")
 _POSITION = re.compile(r"\b(\d+):(\d+)\b")
+#: What carries no keyword: comments, strings and IRIs (SPARQL grammar §19.8).
+_OPAQUE = re.compile(
+    "|".join(
+        (
+            r"'''(?:[^'\\]|\\.|'(?!''))*'''",  # long strings
+            r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+            r"'(?:[^'\\\n\r]|\\.)*'",  # strings
+            r'"(?:[^"\\\n\r]|\\.)*"',
+            r'<[^<>"{}|^`\\\x00-\x20]*>',  # IRIs
+            r"#[^\n\r]*",  # comments
+        )
+    ),
+    re.DOTALL,
+)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+_UPDATE_WORDS = frozenset(
+    [
+        "INSERT",
+        "DELETE",
+        "LOAD",
+        "CLEAR",
+        "CREATE",
+        "DROP",
+        "COPY",
+        "MOVE",
+        "ADD",
+        "WITH",
+    ]
+)
+_PROLOGUE = re.compile(r"\s*(?:PREFIX\s+[\w.-]*:|BASE)\s*", re.IGNORECASE)
+_PREFIXED = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w.-]*)?:(?![/:])")
 
 
-def _syntax_message(exc: SyntaxError) -> str:
-    """One line, with positions counted in the user's query, not ours.
+def skeleton(sparql: str) -> str:
+    """The query text with comments, strings and IRIs blanked out.
+
+    ``\\uXXXX`` escapes are decoded first, as a SPARQL parser does, so a
+    keyword cannot hide behind them.
 
     Example:
-        >>> _syntax_message(SyntaxError("error at 8:10: expected\\n  one of x"))
-        'error at 1:10: expected one of x'
+        >>> skeleton('SELECT * { ?s ?p "SERVICE" } # SERVICE')
+        'SELECT * { ?s ?p   }  '
     """
+    text = _CODEPOINT.sub(lambda m: chr(int(m[1] or m[2], 16)), sparql)
+    return _OPAQUE.sub(" ", text)
+
+
+def _first_word(sparql: str) -> str:
+    text = skeleton(sparql)
+    while match := _PROLOGUE.match(text):
+        text = text[match.end() :]
+    word = re.match(r"\s*([A-Za-z]+)", text)
+    return word[1].upper() if word else ""
+
+
+def _has_keyword(sparql: str, keyword: str) -> bool:
+    pattern = rf"(?<![\w?$:]){keyword}(?![\w:-])"
+    return re.search(pattern, skeleton(sparql), re.IGNORECASE) is not None
+
+
+class RemoteAccessError(QueryError):
+    """A query or update would send requests to other servers, which is off."""
+
+
+def check_query_text(sparql: str, *, allow_remote: bool = False) -> None:
+    """Refuse, before it runs, a query that would update or reach out.
+
+    Raises:
+        QueryError: the text is an update (``INSERT`` …) rather than a query,
+            or it uses ``SERVICE`` (which sends requests to other servers)
+            and ``allow_remote`` is False.
+    """
+    word = _first_word(sparql)
+    if word in _UPDATE_WORDS:
+        raise QueryError(
+            f"{word} is a SPARQL update; kg query only reads the graph "
+            "(use SELECT, ASK, CONSTRUCT or DESCRIBE)"
+        )
+    if not allow_remote and _has_keyword(sparql, "SERVICE"):
+        raise RemoteAccessError(
+            "SERVICE (federated query) is off: it would send requests to other "
+            "servers (allow it with --allow-remote)"
+        )
+
+
+def check_update_text(sparql: str, *, allow_remote: bool = False) -> None:
+    """Refuse an update that would fetch URLs (``LOAD``) or reach out (``SERVICE``).
+
+    Raises:
+        QueryError: ``LOAD`` or ``SERVICE`` without ``allow_remote``.
+    """
+    for keyword in ("LOAD", "SERVICE"):
+        if not allow_remote and _has_keyword(sparql, keyword):
+            raise RemoteAccessError(
+                f"{keyword} is off: it would fetch from other servers "
+                "(allow it with --allow-remote)"
+            )
+
+
+def explain_syntax_error(
+    sparql: str, exc: SyntaxError, *, offset: int = _PREFIX_LINES
+) -> str:
+    """One line on what is wrong, in the user's terms.
+
+    Oxigraph's messages name grammar rules (an unknown prefix lists ~600
+    characters of Unicode ranges; ``SELEC`` or an update says "expected
+    CONSTRUCT"); the common mistakes get a plain message instead, others
+    the parser's, on one line, with positions counted in the user's query
+    (``offset``: lines prepended to it before parsing).
+
+    Example:
+        >>> explain_syntax_error("SELEC * {}", SyntaxError("expected CONSTRUCT"))
+        "unknown query form 'SELEC': did you mean SELECT?"
+    """
+    word = _first_word(sparql)
+    if word in _UPDATE_WORDS:
+        return f"{word} is a SPARQL update, not a query (queries only read the graph)"
+    if word and word not in _QUERY_FORMS:
+        close = difflib.get_close_matches(word, _QUERY_FORMS, n=1, cutoff=0.6)
+        hint = (
+            f": did you mean {close[0]}?"
+            if close
+            else (": a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE")
+        )
+        return f"unknown query form {word!r}{hint}"
     text = " ".join(str(exc).split())
+    unknown = _undeclared_prefixes(sparql)
+    if unknown:  # whatever the parser tripped on, this is the likely cause
+        known = ", ".join(f"{p}:" for p in PREFIX_MAP)
+        return (
+            f"unknown prefix {unknown[0]}: (predeclared: {known}; declare "
+            f"others with PREFIX {unknown[0]}: <IRI>)"
+        )
+    text = re.sub(r"expected one of .{200,}", "unexpected text", text)
     return _POSITION.sub(
-        lambda m: f"{max(1, int(m[1]) - _PREFIX_LINES)}:{m[2]}", text, count=1
+        lambda m: f"{max(1, int(m[1]) - offset)}:{m[2]}", text, count=1
     )
+
+
+def _undeclared_prefixes(sparql: str) -> list[str]:
+    text = skeleton(sparql)
+    declared = set(PREFIX_MAP) | set(
+        re.findall(r"PREFIX\s+([\w.-]*):", text, re.IGNORECASE)
+    )
+    found = []
+    for match in _PREFIXED.finditer(text):
+        name = match[1] or ""
+        if name not in declared and name not in found:
+            found.append(name)
+    return found
 
 
 def format_result(result: QueryResult, fmt: str = "table") -> str:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import os
+import resource
 import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
 import unicodedata
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,13 +27,15 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 import kg.query
+import kg.store
 from kg.cli import cli
-from kg.errors import DataFileError, QueryError
+from kg.errors import DataFileError, QueryError, QueryTimeoutError
 from kg.pipeline import build
 from kg.query import (
     STORE_DIR,
     NamedQuery,
     QueryResult,
+    RemoteAccessError,
     bind_value,
     format_result,
     graph_stats,
@@ -106,23 +116,45 @@ def test_user_prefix_declarations_are_allowed(example_build: Built) -> None:
 
 
 @pytest.mark.parametrize(
-    "sparql",
-    ["SELEC ?s WHERE { ?s ?p ?o }", "SELECT ?s WHERE { ?s ?p ", "ASK { ?s a nope:X }"],
+    ("sparql", "expected"),
+    [
+        (
+            "SELEC ?s WHERE { ?s ?p ?o }",
+            "unknown query form 'SELEC': did you mean SELECT?",
+        ),
+        ("SELECT ?s WHERE { ?s ?p ", "error at 1:"),
+        ("ASK { ?s a nope:X }", "unknown prefix nope: (predeclared: edu:"),
+        ("PREFIX x: <urn:x#>\nASK { ?s a x:A, y:B }", "unknown prefix y:"),
+        ("ASK { ?s ?p ?o", "error at 1:"),
+    ],
 )
 def test_malformed_query_raises_one_line_queryerror(
-    example_build: Built, sparql: str
+    example_build: Built, sparql: str, expected: str
 ) -> None:
     with pytest.raises(QueryError, match="malformed SPARQL") as info:
         run_query(example_build.ttl, sparql)
     message = str(info.value)
     assert "\n" not in message
-    # Positions refer to the user's text, not to the predeclared prefixes.
-    assert " 1:" in message, message
+    assert expected in message, message
+    assert len(message) < 200, message  # was ~600 characters of Unicode ranges
+    assert "\\u{" not in message
 
 
-def test_error_position_counts_the_users_lines(example_build: Built) -> None:
-    with pytest.raises(QueryError, match=r"\b3:\d+"):
-        run_query(example_build.ttl, "SELECT ?s\nWHERE {\n  ?s ?p ?o ?bad }")
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+        "PREFIX x: <urn:x#> DELETE WHERE { ?s ?p ?o }",
+        "# comment\nLOAD <http://127.0.0.1:9/data.ttl>",
+        "clear all",
+    ],
+)
+def test_updates_are_refused_with_a_plain_message(
+    example_build: Built, sparql: str
+) -> None:
+    with pytest.raises(QueryError, match="is a SPARQL update") as info:
+        run_query(example_build.ttl, sparql)
+    assert "expected CONSTRUCT" not in str(info.value)
 
 
 def test_evaluation_errors_become_queryerror(example_build: Built) -> None:
@@ -131,6 +163,7 @@ def test_evaluation_errors_become_queryerror(example_build: Built) -> None:
         run_query(
             example_build.ttl,
             "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+            allow_remote=True,  # port 9 (discard) refuses the connection
         )
 
 
@@ -579,7 +612,7 @@ def test_queries_use_the_store_not_the_turtle(
     def no_parsing(path: Path) -> None:
         raise AssertionError(f"parsed {path}")
 
-    monkeypatch.setattr(kg.query, "_load_store", no_parsing)
+    monkeypatch.setattr(kg.store, "load_graph", no_parsing)
     assert run_query(build_copy / "graph.ttl", SCHOOLS) == expected
     assert graph_stats(build_copy)["triples"] > 0
 
@@ -599,17 +632,20 @@ def test_a_stale_store_is_not_used(
     build_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ttl = build_copy / "graph.ttl"
-    # Same size, newer file: a hand edit, or another build's graph copied in.
-    marker = build_copy / STORE_DIR / "edukg-store.json"
-    later = marker.stat().st_mtime_ns + 5_000_000_000
-    os.utime(ttl, ns=(later, later))
+    # Same size, same mtime, other content: a hand edit that keeps both.
+    stat = ttl.stat()
+    data = ttl.read_bytes()
+    assert b"edu:School" in data
+    ttl.write_bytes(data.replace(b"edu:School", b"edu:Schoo1", 1))
+    os.utime(ttl, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert ttl.stat().st_size == stat.st_size
     assert not store_is_fresh(ttl)
     parsed: list[Path] = []
-    original = kg.query._load_store
+    original = kg.store.load_graph
     monkeypatch.setattr(
-        kg.query, "_load_store", lambda p: parsed.append(p) or original(p)
+        kg.store, "load_graph", lambda p: parsed.append(p) or original(p)
     )
-    run_query(ttl, "ASK {}")
+    assert run_query(ttl, "ASK { ?s a edu:Schoo1 }").boolean is True
     assert parsed == [ttl]
 
 
@@ -661,3 +697,211 @@ def test_any_text_is_bound_verbatim(value: str) -> None:
     assume(not (value.startswith("<") and value.endswith(">")))  # <…> is an IRI
     echo = run_query(ox.Store(), "SELECT ?name WHERE {}", {"name": value})
     assert echo.rows == ((value,),)
+
+
+# ------------------------------------------- time limit, remote requests
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_a_query_past_its_time_limit_is_cancelled(example_build: Built) -> None:
+    start = time.monotonic()
+    with pytest.raises(QueryTimeoutError, match="2 s time limit"):
+        run_query(example_build.out, RUNAWAY, timeout=2)
+    assert time.monotonic() - start < 15  # spawn + 2 s, not the query's hours
+
+
+def test_a_query_within_its_time_limit_answers_as_without(
+    example_build: Built, schools: QueryResult
+) -> None:
+    assert run_query(example_build.out, SCHOOLS, timeout=60) == schools
+
+
+def test_cli_timeout_is_a_one_line_error(example_build: Built) -> None:
+    result = CliRunner().invoke(
+        cli, ["query", str(example_build.out), RUNAWAY, "--timeout", "1"]
+    )
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "kg: error: query cancelled: it ran past the 1 s time limit"
+
+
+@contextlib.contextmanager
+def listener() -> Iterator[tuple[int, list]]:
+    """A loopback socket that records (and closes) every connection to it."""
+    seen: list = []
+    stop = threading.Event()
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        server.settimeout(0.1)
+
+        def accept() -> None:
+            while not stop.is_set():
+                with contextlib.suppress(TimeoutError, OSError):
+                    conn, address = server.accept()
+                    conn.close()
+                    seen.append(address)
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        try:
+            yield server.getsockname()[1], seen
+            time.sleep(0.3)  # a connection made at the last moment is seen
+        finally:
+            stop.set()
+            thread.join(5)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        "select * {{ service silent <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
+        "SELECT * {{ \\u0053ERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}",
+        "SELECT * {{ BIND(<http://127.0.0.1:{port}/> AS ?e) "
+        "SERVICE ?e {{ ?s ?p ?o }} }}",
+    ],
+    ids=["plain", "lower-silent", "escaped", "variable"],
+)
+def test_service_sends_no_request(example_build: Built, template: str) -> None:
+    with listener() as (port, seen):
+        with pytest.raises(RemoteAccessError, match="SERVICE"):
+            run_query(example_build.ttl, template.format(port=port))
+        result = CliRunner().invoke(
+            cli, ["query", str(example_build.out), template.format(port=port)]
+        )
+        assert result.exit_code == 2
+        assert "--allow-remote" in result.stderr
+    assert seen == []
+
+
+def test_service_in_strings_iris_and_names_is_not_federation(
+    example_build: Built,
+) -> None:
+    sparql = (
+        'SELECT ?service WHERE { ?service rdfs:label "SERVICE <http://x/>" . '
+        "# SERVICE <http://x/>\n"
+        "?service a <http://example.org/SERVICE> }"
+    )
+    assert run_query(example_build.ttl, sparql).rows == ()
+
+
+def test_allow_remote_lets_service_reach_out(example_build: Built) -> None:
+    with listener() as (port, seen):
+        sparql = (
+            f"SELECT * {{ SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"
+        )
+        thread = threading.Thread(
+            target=lambda: run_query(example_build.ttl, sparql, allow_remote=True),
+            daemon=True,
+        )
+        thread.start()
+        thread.join(10)
+    assert seen, "the control: with --allow-remote the request does go out"
+
+
+# ------------------------------------------------------ CLI errors
+
+
+def test_cli_swapped_arguments_say_so(example_build: Built) -> None:
+    result = CliRunner().invoke(cli, ["query", "reports", str(example_build.out)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert f"GRAPH comes first: kg query {example_build.out} reports" in result.stderr
+
+
+def test_cli_update_is_a_one_line_error(example_build: Built) -> None:
+    result = CliRunner().invoke(
+        cli, ["query", str(example_build.out), "INSERT DATA { <urn:a> <urn:b> 1 }"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "kg: error: INSERT is a SPARQL update; kg query only reads the graph "
+        "(use SELECT, ASK, CONSTRUCT or DESCRIBE)\n"
+    )
+
+
+# -------------------------------------------------- store verification
+
+
+def _flip_bytes_inside_sst(store: Path) -> Path:
+    """Corrupt the largest .sst file in place, keeping its size and mtime."""
+    sst = max(store.glob("*.sst"), key=lambda p: p.stat().st_size)
+    stat = sst.stat()
+    data = bytearray(sst.read_bytes())
+    for at in range(64, len(data) - 64, max(1, len(data) // 50)):
+        data[at] ^= 0xFF
+    sst.write_bytes(bytes(data))
+    os.utime(sst, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert sst.stat().st_size == stat.st_size
+    return sst
+
+
+def _limited(seconds: int, memory: int) -> Callable[[], None]:
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+
+    return limit
+
+
+@pytest.mark.parametrize("command", ["stats", "query"])
+def test_a_corrupted_store_is_not_trusted(
+    build_copy: Path, example_build: Built, command: str
+) -> None:
+    expected_stats = graph_stats(example_build.out)
+    _flip_bytes_inside_sst(build_copy / STORE_DIR)
+    assert not store_is_fresh(build_copy)
+    args = {
+        "stats": ["stats", "--json", str(build_copy)],
+        "query": ["query", str(build_copy), "reports", "-f", "json"],
+    }[command]
+    start = time.monotonic()
+    # Bounded: before the check, a corrupted store could allocate until the
+    # OOM killer came; here it would die at 4 GB or 60 s of CPU instead.
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limited(60, 4 << 30),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert time.monotonic() - start < 30
+    assert "not used: store file" in done.stderr and "corrupted" in done.stderr
+    if command == "stats":
+        assert json.loads(done.stdout) == expected_stats
+    else:
+        assert len(json.loads(done.stdout)) == len(
+            run_query(example_build.out, "SELECT ?r WHERE { ?r a edu:Report }").rows
+        )
+
+
+def test_a_store_with_an_old_marker_is_not_trusted(build_copy: Path) -> None:
+    marker = build_copy / STORE_DIR / "edukg-store.json"
+    recorded = json.loads(marker.read_text("utf-8"))
+    old = {k: recorded[k] for k in ("graph", "graph_size", "triples")}
+    marker.write_text(json.dumps(old), "utf-8")
+    assert not store_is_fresh(build_copy)
+    assert run_query(build_copy, "ASK { ?s a edu:School }").boolean is True
+
+
+def test_time_limit_works_from_an_unguarded_script(example_build: Built) -> None:
+    # The child must not re-run the parent's __main__ (here: stdin).
+    script = (
+        "from kg.query import run_query\n"
+        f"graph = {str(example_build.out)!r}\n"
+        "print(run_query(graph, 'ASK {}', timeout=60).boolean)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout.strip() == "True", done.stderr

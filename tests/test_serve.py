@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -29,10 +30,11 @@ from urllib.parse import urlencode
 
 import pytest
 from conftest import ROOT, Built
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from test_query import _flip_bytes_inside_sst, listener
 
 from kg.errors import KGError
-from kg.query import STORE_DIR, run_query, store_is_fresh
+from kg.query import STORE_DIR, named_query, run_query, store_is_fresh
 from kg.serve import SparqlServer, make_server, negotiate
 
 TIMEOUT = 10  # seconds, for every HTTP request and every wait
@@ -223,7 +225,7 @@ def test_malformed_query_is_400(base: str, sparql: str) -> None:
 
 @pytest.mark.parametrize(
     ("path", "status"),
-    [("query", 400), ("nowhere", 404), ("update", 405)],
+    [("nowhere", 404), ("update", 405)],
 )
 def test_bad_requests(base: str, path: str, status: int) -> None:
     assert http(base + path).status == status
@@ -369,9 +371,8 @@ def test_writable_server_updates_a_scratch_copy(
     with running(server) as url:
         assert post(url, "update", INSERT, "application/sparql-update").status == 204
         assert get_query(url, ASK_NEW).json()["boolean"] is True
-        form = urlencode({"update": "DELETE DATA { <urn:kg-test:thing> a edu:School }"})
-        reply = post(url, "update", form, "application/x-www-form-urlencoded")
-        assert reply.status == 204
+        delete = "DELETE DATA { <urn:kg-test:thing> a edu:School }"
+        assert post(url, "update", delete, "application/sparql-update").status == 204
         assert get_query(url, ASK_NEW).json()["boolean"] is False
         assert post(url, "update", INSERT, "application/sparql-update").status == 204
         bad = post(url, "update", "INSERT NONSENSE", "application/sparql-update")
@@ -471,3 +472,252 @@ def test_negotiate(accept: str | None, expected: str | None) -> None:
     offers = [(("application/sparql-results+json", "application/json"), "json")]
     offers.append((("text/csv",), "csv"))
     assert negotiate(accept, offers) == expected
+
+
+# ------------------------------------------------ time limit, isolation
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_a_runaway_query_is_cut_and_others_are_answered(
+    example_build: Built, schools: int
+) -> None:
+    server = make_server(example_build.out, port=0, time_limit=3, workers=2)
+    with running(server) as url:
+        replies: list[Reply] = []
+        start = time.monotonic()
+        runaway = threading.Thread(
+            target=lambda: replies.append(get_query(url, RUNAWAY)), daemon=True
+        )
+        runaway.start()
+        time.sleep(0.5)
+        # While one worker burns, the other answers at once.
+        for _ in range(5):
+            t = time.monotonic()
+            assert count_of(get_query(url, COUNT)) == schools
+            assert time.monotonic() - t < 2
+        runaway.join(TIMEOUT)
+        assert not runaway.is_alive()
+        assert 2.5 < time.monotonic() - start < 8
+        assert replies[0].status == 503
+        assert replies[0].body.startswith(b"query cancelled: it ran past the 3 s")
+        # The cut worker is replaced: two queries can run side by side again.
+        time.sleep(3)
+        with ThreadPoolExecutor(4) as pool:
+            counts = list(pool.map(lambda _: count_of(get_query(url, COUNT)), range(8)))
+        assert counts == [schools] * 8
+
+
+def test_busy_workers_answer_503_at_the_limit_not_hang(example_build: Built) -> None:
+    server = make_server(example_build.out, port=0, time_limit=2, workers=1)
+    with running(server) as url:
+        with ThreadPoolExecutor(2) as pool:
+            first = pool.submit(get_query, url, RUNAWAY)
+            time.sleep(0.3)
+            second = pool.submit(get_query, url, COUNT)
+            assert first.result(TIMEOUT).status == 503
+            waited = second.result(TIMEOUT)
+        assert waited.status == 503
+        assert b"no query worker was free" in waited.body
+
+
+# ----------------------------------------------------- no outbound requests
+
+
+def test_service_is_refused_and_sends_nothing(base: str) -> None:
+    with listener() as (port, seen):
+        sparql = f"SELECT * {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"
+        reply = get_query(base, sparql)
+        assert reply.status == 403
+        assert b"SERVICE" in reply.body
+    assert seen == []
+
+
+def test_load_is_refused_on_a_writable_server(
+    example_build: Built, tmp_path: Path
+) -> None:
+    shutil.copytree(example_build.out, tmp_path / "out")
+    with (
+        listener() as (port, seen),
+        running(make_server(tmp_path / "out", port=0, writable=True)) as url,
+    ):
+        load = f"LOAD <http://127.0.0.1:{port}/data.ttl>"
+        reply = post(url, "update", load, "application/sparql-update")
+        assert reply.status == 403
+        assert b"LOAD is off" in reply.body
+    assert seen == []
+
+
+# ------------------------------------------------------------- hardening
+
+
+def test_a_non_utf8_body_is_400(base: str) -> None:
+    body = "SELECT * WHERE { ?s rdfs:label '测试' }".encode("gb18030")
+    with pytest.raises(UnicodeDecodeError):
+        body.decode("utf-8")
+    reply = http(
+        base + "query", data=body, headers={"Content-Type": "application/sparql-query"}
+    )
+    assert reply.status == 400
+    assert b"not UTF-8" in reply.body
+
+
+@pytest.mark.parametrize("path", ["", "sparql", "query?query=ASK%7B%7D", "nowhere"])
+def test_security_headers(base: str, path: str) -> None:
+    reply = http(base + path, headers={"Accept": "text/html"})
+    assert reply.headers["X-Content-Type-Options"] == "nosniff"
+    assert reply.headers["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in reply.headers["Content-Security-Policy"]
+    assert reply.headers["Server"] == "EduKG"
+
+
+def test_pages_allow_nothing_from_elsewhere(base: str) -> None:
+    csp = http(base).headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "connect-src 'self'" in csp
+    assert "http" not in csp
+
+
+def test_writable_refuses_cross_origin_and_form_updates(
+    example_build: Built, tmp_path: Path
+) -> None:
+    shutil.copytree(example_build.out, tmp_path / "out")
+    with running(make_server(tmp_path / "out", port=0, writable=True)) as url:
+        form = urlencode({"update": INSERT})
+        reply = post(url, "update", form, "application/x-www-form-urlencoded")
+        assert reply.status == 415
+        evil = http(
+            url + "update",
+            data=INSERT.encode(),
+            headers={
+                "Content-Type": "application/sparql-update",
+                "Origin": "http://evil.example",
+            },
+        )
+        assert evil.status == 403
+        assert get_query(url, ASK_NEW).json()["boolean"] is False
+        own = http(
+            url + "update",
+            data=INSERT.encode(),
+            headers={
+                "Content-Type": "application/sparql-update",
+                "Origin": url.rstrip("/"),
+            },
+        )
+        assert own.status == 204
+        assert get_query(url, ASK_NEW).json()["boolean"] is True
+
+
+# ------------------------------------------------------ CORS, named queries
+
+
+def test_cors_preflight_and_read_replies(base: str) -> None:
+    request = urllib.request.Request(
+        base + "query",
+        method="OPTIONS",
+        headers={
+            "Origin": "https://observablehq.com",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        assert response.status == 204
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+        assert "POST" in response.headers["Access-Control-Allow-Methods"]
+        assert "Content-Type" in response.headers["Access-Control-Allow-Headers"]
+    assert get_query(base, COUNT).headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_update_gets_no_cors(base: str) -> None:
+    request = urllib.request.Request(base + "update", method="OPTIONS")
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        assert "Access-Control-Allow-Origin" not in response.headers
+
+
+def test_named_queries_over_http(base: str, example_build: Built) -> None:
+    listing = http(base + "queries").json()
+    names = [q["name"] for q in listing]
+    assert "reports-mentioning" in names
+    reply = http(f"{base}queries/reports-mentioning?{urlencode({'name': '实验小学'})}")
+    assert reply.status == 200
+    expected = named_query("reports-mentioning").run(
+        example_build.out, {"name": "实验小学"}
+    )
+    assert len(reply.json()["results"]["bindings"]) == len(expected.rows) > 0
+    csv_reply = http(base + "queries/reports", headers={"Accept": "text/csv"})
+    assert csv_reply.type.startswith("text/csv")
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "message"),
+    [
+        ("queries/reports-mentioning", 400, b"needs ?name"),
+        ("queries/reports?nope=1", 400, b"no parameter 'nope'"),
+        ("queries/no-such-query", 404, b"no query named"),
+    ],
+)
+def test_named_query_errors(base: str, path: str, status: int, message: bytes) -> None:
+    reply = http(base + path)
+    assert reply.status == status
+    assert message in reply.body
+
+
+def test_dollar_parameters_bind_values(base: str) -> None:
+    sparql = "SELECT ?name WHERE {}"
+    url = f"{base}query?{urlencode({'query': sparql, '$name': '} INSERT {'})}"
+    rows = http(url).json()["results"]["bindings"]
+    assert rows == [{"name": {"type": "literal", "value": "} INSERT {"}}]
+
+
+def test_service_description(base: str) -> None:
+    reply = http(base + "query", headers={"Accept": "text/turtle"})
+    assert reply.status == 200
+    graph = Graph().parse(data=reply.body.decode(), format="turtle")
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    endpoints = {str(o) for o in graph.objects(None, URIRef(sd + "endpoint"))}
+    assert endpoints == {base + "query"}
+
+
+def test_query_page_and_its_assets(base: str) -> None:
+    page = http(base + "sparql", headers={"Accept": "text/html"})
+    assert page.status == 200
+    assert page.type == "text/html; charset=utf-8"
+    text = page.body.decode()
+    assert '<a href="/">' in text
+    assert "/assets/yasgui.min.js" in text
+    assert "reports-mentioning" in text  # the named queries are preloaded
+    assert "https://w3id.org/edukg/ontology#" in text
+    script = http(base + "assets/yasgui.min.js")
+    assert script.status == 200 and script.type.startswith("text/javascript")
+    assert http(base + "assets/LICENSE.txt").status == 200
+    assert http(base + "assets/../serve.py").status == 404
+
+
+def test_a_corrupted_store_is_not_served(
+    example_build: Built, tmp_path: Path, schools: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(example_build.out, out)
+    _flip_bytes_inside_sst(out / STORE_DIR)
+    server = make_server(out, port=0)
+    assert "corrupted" in caplog.text
+    with running(server) as url:
+        assert count_of(get_query(url, COUNT)) == schools
+    assert not store_is_fresh(out)  # the build's store is left as it was
+
+
+def test_a_query_whose_client_disconnects_is_cancelled(
+    example_build: Built, schools: int
+) -> None:
+    server = make_server(example_build.out, port=0, time_limit=60, workers=1)
+    with running(server) as url:
+        host, port = server.server_address
+        with socket.create_connection((host, port), timeout=TIMEOUT) as client:
+            request = f"GET /query?{urlencode({'query': RUNAWAY})} HTTP/1.1\r\n"
+            client.sendall(f"{request}Host: {host}:{port}\r\n\r\n".encode())
+            time.sleep(1)
+        # The only worker was busy with the runaway; it is ended once the
+        # client has gone, not 60 s later, and the next query is answered.
+        start = time.monotonic()
+        assert count_of(get_query(url, COUNT)) == schools
+        assert time.monotonic() - start < 8

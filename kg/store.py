@@ -1,0 +1,263 @@
+"""The persisted Oxigraph store next to ``graph.ttl``: writing, checking, opening.
+
+``kg build`` loads ``graph.ttl`` into ``<out>/store`` (:func:`write_store`)
+so that ``kg query``, ``kg stats`` and ``kg serve`` open an index in
+milliseconds instead of parsing Turtle. The store is a cache of the graph,
+never the record: :func:`open_store` uses it only when :func:`store_is_fresh`
+says it still matches ``graph.ttl`` and its own files are intact, and
+otherwise parses ``graph.ttl`` with a warning.
+
+What "matches" means is recorded in a marker file written last into the
+store folder: the graph's name, size and SHA-256, the triple count, and the
+size and SHA-256 of every RocksDB file the store needs. A hand-edited
+graph (even at the same size and mtime) or a store file with flipped bytes
+(RocksDB may read a corrupted block length and allocate until the machine
+runs out of memory) is therefore caught before RocksDB opens anything.
+Checking costs one read of graph.ttl and of the store, several times
+cheaper than parsing the Turtle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import QueryError
+from .serialize import rdf_format
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+__all__ = [
+    "STORE_DIR",
+    "graph_file",
+    "load_graph",
+    "open_store",
+    "store_is_fresh",
+    "store_problem",
+    "write_store",
+]
+
+log = logging.getLogger(__name__)
+
+#: Folder name of the persisted store, next to ``graph.ttl``.
+STORE_DIR = "store"
+#: Written into the store folder last: what it was loaded from.
+MARKER = "edukg-store.json"
+#: Marker format; a store with another (older) marker is not trusted.
+_MARKER_VERSION = 2
+#: RocksDB files that change on every open or hold only diagnostics.
+_UNCHECKED = ("LOCK", "LOG")
+
+
+def graph_file(graph_path: Path | str) -> Path:
+    """``graph.ttl`` itself, or the ``graph.ttl`` inside a build folder."""
+    path = Path(graph_path)
+    return path / "graph.ttl" if path.is_dir() else path
+
+
+def load_graph(graph_path: Path | str) -> ox.Store:
+    """Parse a graph file into a new in-memory store.
+
+    Raises:
+        QueryError: the file is missing or not valid RDF.
+    """
+    import pyoxigraph as ox
+
+    path = Path(graph_path)
+    if not path.is_file():
+        raise QueryError(f"{path}: no such graph file (run `kg build` first)")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=rdf_format(path))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(f"{path}: cannot parse graph: {exc}") from exc
+    return store
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _checked_files(store_dir: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in store_dir.iterdir()
+        if p.is_file() and p.name != MARKER and not p.name.startswith(_UNCHECKED)
+    )
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
+    """Bulk-load a graph file into a persisted Oxigraph store folder.
+
+    The store is built in a hidden temporary folder next to ``store_dir`` and
+    renamed into place, so readers see the old store, no store, or the new
+    one, never half of one. The marker file (see the module docstring) is
+    written last.
+
+    Args:
+        ttl_path: the graph (``graph.ttl``; ``.nt``/``.trig``/``.nq`` also work).
+        store_dir: the folder to create or replace (``<out>/store``).
+
+    Returns:
+        ``store_dir``.
+
+    Raises:
+        QueryError: the graph cannot be parsed or the store cannot be written.
+    """
+    import pyoxigraph as ox
+
+    ttl_path, store_dir = Path(ttl_path), Path(store_dir)
+    tmp: Path | None = None
+    try:
+        size = ttl_path.stat().st_size
+        checksum = _sha256(ttl_path)
+        tmp = Path(
+            tempfile.mkdtemp(
+                prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent
+            )
+        )
+        # mkdtemp makes the folder private (0700); a store is as shareable as
+        # the graph.ttl it was loaded from.
+        tmp.chmod(0o777 & ~_umask())
+        store = ox.Store(str(tmp))
+        store.bulk_load(path=str(ttl_path), format=rdf_format(ttl_path))
+        store.flush()
+        store.optimize()  # compacts, so the files no longer change on open
+        triples = len(store)
+        del store  # closes RocksDB: the folder must not move while it is open
+        marker = {
+            "version": _MARKER_VERSION,
+            "graph": ttl_path.name,
+            "graph_size": size,
+            "graph_sha256": checksum,
+            "triples": triples,
+            "files": {
+                p.name: [p.stat().st_size, _sha256(p)] for p in _checked_files(tmp)
+            },
+            "pyoxigraph": ox.__version__,  # for diagnosis; RocksDB checks formats
+        }
+        (tmp / MARKER).write_text(json.dumps(marker, indent=2) + "\n", "utf-8")
+        # A non-empty folder cannot be renamed over another: move the old
+        # store aside first, then delete it once the new one is in place.
+        if store_dir.exists():
+            os.replace(store_dir, tmp.with_name(tmp.name + ".old"))
+        os.replace(tmp, store_dir)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(f"{store_dir}: cannot write the query store: {exc}") from exc
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(tmp.with_name(tmp.name + ".old"), ignore_errors=True)
+    return store_dir
+
+
+def store_problem(graph_path: Path | str) -> str | None:
+    """Why ``<dir>/store`` may not answer for ``graph_path``, or None if it may.
+
+    The store may answer when its marker names this graph file with the same
+    size and SHA-256 (or the graph file is gone: a store is a complete copy of
+    the graph it was loaded from), and every store file has the size and
+    SHA-256 recorded when it was written.
+
+    Args:
+        graph_path: a ``graph.ttl`` or a build folder.
+    """
+    graph = graph_file(graph_path)
+    store_dir = graph.parent / STORE_DIR
+    try:
+        recorded = json.loads((store_dir / MARKER).read_text("utf-8"))
+    except FileNotFoundError:
+        return "no store"
+    except (OSError, ValueError) as exc:
+        return f"unreadable marker ({exc})"
+    if not isinstance(recorded, dict) or recorded.get("version") != _MARKER_VERSION:
+        return "written by an older EduKG"
+    if recorded.get("graph") != graph.name:
+        return f"loaded from {recorded.get('graph')!r}, not {graph.name!r}"
+    try:
+        size = graph.stat().st_size
+    except FileNotFoundError:
+        size = None
+    if size is not None and (
+        size != recorded.get("graph_size") or _sha256(graph) != recorded["graph_sha256"]
+    ):
+        return f"{graph.name} changed since the store was written"
+    files = recorded.get("files")
+    if not isinstance(files, dict) or not files:
+        return "no file checksums in the marker"
+    try:
+        present = {p.name for p in _checked_files(store_dir)}
+        if present != set(files):
+            return "store files added or missing"
+        for name, (expected_size, digest) in files.items():
+            path = store_dir / name
+            if path.stat().st_size != expected_size or _sha256(path) != digest:
+                return f"store file {name} is corrupted"
+    except (OSError, TypeError, ValueError) as exc:
+        return f"cannot check the store files ({exc})"
+    return None
+
+
+def store_is_fresh(graph_path: Path | str) -> bool:
+    """Whether ``<dir>/store`` may answer queries for ``graph_path``.
+
+    See :func:`store_problem`, which also says why not.
+    """
+    return store_problem(graph_path) is None
+
+
+def open_store(graph_path: Path | str, *, verify: bool = True) -> ox.Store:
+    """Open the graph for querying: the persisted store if fresh, else the file.
+
+    A fresh ``<dir>/store`` is opened read-only, which takes milliseconds and
+    lets many processes share it; otherwise the graph file is parsed into an
+    in-memory store, with a warning when a store exists but does not match.
+
+    Args:
+        graph_path: a ``graph.ttl`` (or .nt/.trig) written by ``kg build``, or
+            the build folder that holds it.
+        verify: check the store against its marker first (see
+            :func:`store_problem`); False only where the caller just did.
+
+    Returns:
+        A store whose default graph holds the triples.
+
+    Raises:
+        QueryError: there is neither a usable store nor a readable graph file.
+    """
+    import pyoxigraph as ox
+
+    graph = graph_file(graph_path)
+    store_dir = graph.parent / STORE_DIR
+    problem = store_problem(graph) if verify else None
+    if problem is None:
+        try:
+            return ox.Store.read_only(str(store_dir))
+        except (OSError, RuntimeError) as exc:
+            problem = f"cannot open it ({exc})"
+    if problem != "no store":
+        # The Turtle is the record; a damaged store only costs speed.
+        log.warning(
+            "%s: not used: %s; reading %s (`kg build` writes a new store)",
+            store_dir,
+            problem,
+            graph,
+        )
+    return load_graph(graph)
