@@ -11,24 +11,44 @@ reloads with ``spacy.load`` (after ``import kg.extract``).
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import replace
+from importlib import import_module
 
 from spacy.language import Language
 
 from ..types import Document, Extraction
 from . import components
+from . import lac as _lac  # noqa: F401 - registers kg_lac_v1 (for spacy.load)
 from .rules import Rules, load_rules
 from .script import simplified_shadow
 from .segment import JiebaTokenizer
 
-__all__ = ["build_nlp", "extract"]
+__all__ = ["OPTIONAL_COMPONENTS", "build_nlp", "extract"]
+
+#: Optional components (not in the default pipeline) and the module that
+#: registers each; :func:`build_nlp` adds them before the arbiter.
+OPTIONAL_COMPONENTS = {
+    "kg_lac_v1": "kg.extract.lac",
+}
+
+#: Environment variable naming optional components to add (comma-separated),
+#: for ``kg build`` and its worker processes.
+EXTRA_COMPONENTS_ENV = "KG_EXTRA_COMPONENTS"
 
 
-def build_nlp(rules: Rules | None = None) -> Language:
+def build_nlp(
+    rules: Rules | None = None, extra_components: Iterable[str] | None = None
+) -> Language:
     """Build the spaCy pipeline used by :func:`extract`.
 
     Args:
         rules: compiled rule tables; loaded from ``kg/data`` when omitted.
+        extra_components: optional candidate sources to add before the
+            arbiter (keys of :data:`OPTIONAL_COMPONENTS`, e.g.
+            ``("kg_lac_v1",)``); when omitted, read from the
+            ``KG_EXTRA_COMPONENTS`` environment variable (comma-separated).
 
     Returns:
         A ``zh`` pipeline with the jieba tokenizer, the gazetteer span ruler
@@ -60,6 +80,18 @@ def build_nlp(rules: Rules | None = None) -> Language:
     ruler.initialize(lambda: [], patterns=patterns)
     for name in components.PIPELINE:
         nlp.add_pipe(name)
+    if extra_components is None:
+        extra_components = os.environ.get(EXTRA_COMPONENTS_ENV, "").split(",")
+    for name in (n.strip() for n in extra_components):
+        if not name:
+            continue
+        if name not in OPTIONAL_COMPONENTS:
+            raise ValueError(
+                f"unknown optional component {name!r}; "
+                f"known: {', '.join(OPTIONAL_COMPONENTS)}"
+            )
+        import_module(OPTIONAL_COMPONENTS[name])
+        nlp.add_pipe(name, before="kg_arbiter_v1")
     return nlp
 
 
