@@ -362,7 +362,9 @@ class WorkerPool:
                 try:
                     fresh = self._start()
                     fresh.wait_ready()
-                except KGError as exc:
+                except (KGError, OSError, EOFError) as exc:
+                    # OSError: the pool closed the new worker's pipe while
+                    # it started (the server is stopping).
                     if self._closed:
                         return  # stopped while it started
                     log.error("cannot restart a query worker: %s", exc)
