@@ -166,6 +166,8 @@ class Lexicon:
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
+    non_recipient_words: tuple[str, ...] = ()
+    implement_verbs: tuple[str, ...] = ()
     ranking_words: tuple[str, ...] = ()
     bare_school_kinds: tuple[str, ...] = ()
     quoted_only_programs: frozenset[str] = frozenset()
@@ -246,6 +248,8 @@ def load_lexicon() -> Lexicon:
         },
         participation_cues=lines("participation_cues"),
         media_suffixes=lines("media_suffixes"),
+        non_recipient_words=lines("non_recipient_words"),
+        implement_verbs=lines("implement_verbs"),
         ranking_words=lines("ranking_words"),
         bare_school_kinds=lines("bare_school_kinds"),
         quoted_only_programs=frozenset(lines("quoted_only_programs")),

@@ -23,15 +23,13 @@ _SYSTEM = re.compile(r"(?:全[区县市旗]|我[区县市旗]|本[区县市])?�
 # Subjects that are people, teams, media or counts: the honour has no
 # Bureau/School/Region recipient (GUIDELINES gray zone 4).
 _NON_RECIPIENT = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两]+)(?:所|个|名|位|支|项|篇|件|人)|公众号|微信|教师|老师|学生|"
-    r"校长|园长|班主任|个人|团队|节目|作品|论文|课题|案例|选手|运动员"
+    r"(?:\d+|[一二三四五六七八九十两]+)(?:所|个|名|位|支|项|篇|件|人)|"
+    + "|".join(map(re.escape, load_lexicon().non_recipient_words))
 )
 _LIST_COUNT = re.compile(
     r"^等\s*[0-9一二三四五六七八九十两]+[所个家]?[\u4e00-\u9fff]{0,4}"
 )
-_IMPLEMENT_VERBS = re.compile(
-    r"(?:实施|推进|开展|落实|启动|打造|推广|深化|建成|试点|探索|执行|推行|建设|投用|启用)"
-)
+_IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
 _UNIVERSITY = ("大学", "学院")
 
