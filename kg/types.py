@@ -325,6 +325,8 @@ class BuildReport:
     triples: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
+    #: one summary per report read (file, publisher, year, kind, counts, flags)
+    reports: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """Return a JSON-serialisable dict with sorted keys inside."""
@@ -337,4 +339,5 @@ class BuildReport:
             "triples": self.triples,
             "timings": {k: round(v, 3) for k, v in sorted(self.timings.items())},
             "outputs": dict(sorted(self.outputs.items())),
+            "reports": sorted(self.reports, key=lambda d: d["file"]),
         }
