@@ -126,6 +126,15 @@ def build(
         click.echo(
             f"kg: warning: skipped {item['file']}: {item['reason']}{detail}", err=True
         )
+    repairs = {
+        "bad-bytes-replaced": "invalid UTF-8 bytes replaced with U+FFFD",
+        "traditional-converted": "traditional script converted to simplified",
+        "html-fallback": "HTML too deeply nested; plain-text extraction used",
+    }
+    for item in result.reports:
+        for flag in item["flags"]:
+            if flag in repairs:
+                click.echo(f"kg: warning: {item['file']}: {repairs[flag]}", err=True)
     for line in _report_lines(result.reports):
         click.echo(line)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.entity_counts.items()))

@@ -546,8 +546,7 @@ def _summaries(
             flags.append("duplicate")
         if len(doc.text) < LITTLE_TEXT:
             flags.append("little-text")
-        _, _, notes = doc.encoding.partition("+")
-        flags.extend(note for note in notes.split("+") if note)
+        flags.extend(doc.notes)
         if len(doc.text) > WINDOW:
             flags.append("windowed")
         out.append(
@@ -557,7 +556,7 @@ def _summaries(
                 "publisher": meta.publisher_name,
                 "year": meta.year,
                 "kind": "plan" if meta.is_plan else "summary",
-                "encoding": doc.encoding.partition("+")[0],
+                "encoding": doc.encoding,
                 "chars": len(doc.text),
                 "mentions": len(ex.mentions),
                 "entities": len(record.mentions) if record else 0,

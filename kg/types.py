@@ -78,6 +78,9 @@ class Document:
             ``clean_start``: each run of cleaned text starting at
             ``clean_start`` was copied from the decoded source at
             ``raw_start``.
+        notes: what reading had to repair, each also logged as a warning
+            (``bad-bytes-replaced``, ``traditional-converted``,
+            ``html-fallback``).
     """
 
     doc_id: str
@@ -86,6 +89,7 @@ class Document:
     meta: ReportMeta
     encoding: str = "utf-8"
     offset_map: tuple[tuple[int, int], ...] = ()
+    notes: tuple[str, ...] = ()
 
     def raw_offset(self, clean_offset: int) -> int:
         """Map an offset in :attr:`text` to the decoded source text.
