@@ -490,3 +490,34 @@ def test_a_folder_without_a_readable_report_keeps_the_previous_outputs(
     with pytest.raises(KGError, match="no report could be read"):
         build(folder, out, html=False)
     assert (out / "graph.ttl").read_bytes() == before
+
+
+# ------------------------------------------------------------ GraphML
+
+
+def test_graphml_edge_keys_count_edges_without_rescanning(
+    example_build: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys were ``number_of_edges()`` per edge (quadratic); the same keys now."""
+    import networkx as nx
+
+    from kg.graph import to_networkx
+    from kg.serialize import graphml_bytes
+
+    calls = []
+    original = nx.MultiDiGraph.number_of_edges
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(nx.MultiDiGraph, "number_of_edges", counting)
+    graph = to_networkx(example_build.resolution)
+    assert calls == []
+    resolution = example_build.resolution
+    names = ["publisher" for r in resolution.reports if r.publisher] + [
+        r.predicate for r in resolution.relations
+    ]
+    expected = {f"{name}-{i}" for i, name in enumerate(names)}
+    assert {key for _, _, key in graph.edges(keys=True)} == expected
+    assert graphml_bytes(graph) == (example_build.out / "graph.graphml").read_bytes()
