@@ -521,3 +521,77 @@ def test_graphml_edge_keys_count_edges_without_rescanning(
     expected = {f"{name}-{i}" for i, name in enumerate(names)}
     assert {key for _, _, key in graph.edges(keys=True)} == expected
     assert graphml_bytes(graph) == (example_build.out / "graph.graphml").read_bytes()
+
+
+# ------------------------------------------------------ installed wheel
+
+
+def test_kg_validate_works_from_an_installed_wheel(
+    example_build: Built, tmp_path: Path
+) -> None:
+    """The shapes were read from beside the source tree, absent from a wheel."""
+    import subprocess
+    import sys
+    import sysconfig
+
+    root = Path(__file__).resolve().parents[1]
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("setup.py", "setup.cfg", "pyproject.toml", "README.md"):
+        shutil.copy(root / name, src / name)
+    for folder in ("kg", "ontology"):
+        shutil.copytree(
+            root / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    run = {"check": True, "capture_output": True, "text": True, "timeout": 300}
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            *pip,
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(wheels),
+            str(src),
+        ],
+        **run,
+    )
+    (wheel,) = wheels.glob("edukg-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], **run)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [
+            *pip,
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        **run,
+    )
+    # The dependencies come from this environment's site-packages (a path
+    # entry only: its .pth files, the editable install's among them, are not run).
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        **run,
+    ).stdout.strip()
+    (Path(site) / "deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    shutil.rmtree(src)  # nothing of the source tree may be needed any more
+    graph = tmp_path / "graph.ttl"
+    shutil.copy(example_build.ttl, graph)
+    where = subprocess.run(
+        [str(python), "-c", "import kg.validate as v; print(v.__file__, v.SHAPES)"],
+        cwd=tmp_path,
+        **run,
+    ).stdout.split()
+    assert all(p.startswith(str(venv)) for p in where), where
+    result = subprocess.run(
+        [str(venv / "bin" / "kg"), "validate", str(graph)], cwd=tmp_path, **run
+    )
+    assert "conforms" in result.stdout
