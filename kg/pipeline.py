@@ -124,7 +124,59 @@ def _worker_init() -> None:
     global _NLP
     from .extract import build_nlp
 
-    _NLP = build_nlp()
+    with _jieba_cache():
+        _NLP = build_nlp()
+
+
+def cache_dir() -> Path | None:
+    """A per-user folder for caches (jieba's dictionary), created 0700.
+
+    ``$XDG_CACHE_HOME/edukg``, else ``~/.cache/edukg``, else
+    ``<tmp>/edukg-<uid>``; None if none can be made writable.
+    """
+    candidates = []
+    if os.environ.get("XDG_CACHE_HOME"):
+        candidates.append(Path(os.environ["XDG_CACHE_HOME"]) / "edukg")
+    with contextlib.suppress(RuntimeError, KeyError):
+        candidates.append(Path.home() / ".cache" / "edukg")
+    candidates.append(Path(tempfile.gettempdir()) / f"edukg-{os.getuid()}")
+    for folder in candidates:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+@contextlib.contextmanager
+def _jieba_cache() -> Iterator[None]:
+    """Make jieba keep its dictionary cache in :func:`cache_dir`.
+
+    jieba writes ``<tmp>/jieba.cache`` by default: shared by every user, so
+    whoever built it first owns it (0600) and every other user's build logged
+    a traceback per tokenizer. The tokenizers are made in kg.extract, and
+    jieba reads the temp folder when it initialises one, so the temp folder is
+    pointed at the cache folder while the pipeline is built.
+    """
+    folder = cache_dir()
+    if folder is None:
+        yield
+        return
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # jieba imports pkg_resources
+        import jieba
+
+    jieba.dt.tmp_dir = str(folder)  # the tokenizer jieba.posseg uses
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved
 
 
 def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
@@ -643,9 +695,20 @@ def _link(target: str, path: Path) -> None:
 
 
 def _switch(output_dir: Path, gen: Path) -> None:
-    """Make ``gen`` the current generation, then point the outputs at it."""
+    """Make ``gen`` the current generation and point the outputs at it.
+
+    The rename of ``.kg/current`` is the commit point. Names not there yet
+    get their link first (it dangles until the switch: no output, not a
+    mixed one); outputs of the older layout (plain files, a ``store``
+    folder) are replaced by links after it, one rename each.
+    """
     state = output_dir / STATE_DIR
     current = state / _CURRENT
+    names = [name for name in (*OUTPUT_NAMES, _STORE) if (gen / name).exists()]
+    for name in names:
+        top = output_dir / name
+        if not top.exists() and not top.is_symlink():
+            _link(f"{STATE_DIR}/{_CURRENT}/{name}", top)
     old = os.readlink(current) if current.is_symlink() else None
     _link(gen.name, current)  # the commit point: every output switches here
     _fsync_dir(state)
@@ -655,14 +718,13 @@ def _switch(output_dir: Path, gen: Path) -> None:
     for name in (*OUTPUT_NAMES, _STORE):
         top = output_dir / name
         target = f"{STATE_DIR}/{_CURRENT}/{name}"
-        if not (gen / name).exists():
+        if name not in names:
             # graph.html after --no-html: an old page would not match.
             if top.is_symlink() or top.is_file():
                 top.unlink()
-            continue
-        if not (top.is_symlink() and os.readlink(top) == target):
+        elif not (top.is_symlink() and os.readlink(top) == target):
             _link(target, top)
-        _checkpoint(f"link:{name}")
+            _checkpoint(f"link:{name}")
     _fsync_dir(output_dir)
     _clean_stale(output_dir)
 
