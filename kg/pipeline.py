@@ -11,15 +11,15 @@ What a build guarantees:
   in windows cut at paragraph, line or sentence ends (a hard cut as the last
   resort), with every offset shifted back into the whole text.
 - **The output folder changes all at once.** Every build writes a complete
-  new *generation* into ``<out>/.kg/gen-*``; one atomic rename of the symlink
-  ``<out>/.kg/current`` then switches every output together. The names
+  new *generation* into ``<out>/generations/gen-*``; one atomic rename of the symlink
+  ``<out>/generations/current`` then switches every output together. The names
   readers open (``<out>/graph.ttl``, ``<out>/store`` …) are symlinks through
   ``current``, so a crash or a full disk leaves the previous generation whole.
   The previous generation is kept (a running reader may hold it open); older
   ones and stale temporary files are removed by the next build.
 - **One build per output folder.** A second build into a folder that is being
   written fails at once with a clear message (an advisory ``flock`` on
-  ``<out>/.kg/lock``, released by the kernel if a build dies).
+  ``<out>/generations/lock``, released by the kernel if a build dies).
 - **Nothing is written** when the input has no file, when no report could be
   read, or when the output folder is not writable (checked before any
   extraction).
@@ -65,8 +65,8 @@ OUTPUT_NAMES = (
     "report.json",
     "resolution.jsonl",
 )
-#: The hidden folder of an output folder that holds generations and the lock.
-STATE_DIR = ".kg"
+#: The folder inside an output folder that holds the generations and the lock.
+STATE_DIR = "generations"
 _CURRENT = "current"
 _PREVIOUS = "previous"
 _LOCK = "lock"
@@ -91,7 +91,7 @@ def collect_files(path: Path) -> list[Path]:
     """Return the report files under ``path`` (or ``path`` itself), sorted.
 
     Hidden files and everything in hidden folders (``.git``,
-    ``.ipynb_checkpoints``, an output folder's ``.kg``) are left out.
+    ``.ipynb_checkpoints``) are left out.
     Symbolic links are listed as found; :func:`build` decides whether to
     follow them.
 
@@ -435,7 +435,7 @@ def build(
         output_dir: where ``graph.ttl``, ``graph.graphml``, ``graph.html``,
             ``report.json`` and ``resolution.jsonl`` are written, and the
             query store ``store/`` (:func:`kg.query.write_store`); each is a
-            symlink into the generation ``<out>/.kg/current`` (see the module
+            symlink into the generation ``<out>/generations/current`` (see the module
             docstring).
         jobs: worker processes for extraction (1: in this process).
         html: also render the interactive HTML graph (without it, a stale
@@ -697,7 +697,7 @@ def _link(target: str, path: Path) -> None:
 def _switch(output_dir: Path, gen: Path) -> None:
     """Make ``gen`` the current generation and point the outputs at it.
 
-    The rename of ``.kg/current`` is the commit point. Names not there yet
+    The rename of ``generations/current`` is the commit point. Names not there yet
     get their link first (it dangles until the switch: no output, not a
     mixed one); outputs of the older layout (plain files, a ``store``
     folder) are replaced by links after it, one rename each.
