@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import itertools
 import logging
 import re
 import string
@@ -1172,6 +1173,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         text = _strip_markdown(text)
     if not text.strip():
         raise IngestError(name, "empty", "no text after decoding and extraction")
+    written = text
     simplified = _to_simplified(text)
     if simplified is not None:
         # Rules and gazetteers are in simplified script; offsets stay valid
@@ -1191,6 +1193,16 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         encoding=encoding,
         offset_map=analysis.offset_map,
         notes=notes,
+        original=_as_written(analysis, written) if simplified is not None else "",
+    )
+
+
+def _as_written(analysis: _Analysis, source: str) -> str:
+    """The cleaned text spelled as in ``source`` (the text before conversion)."""
+    runs = [*analysis.offset_map, (len(analysis.text), 0)]
+    return "".join(
+        source[raw : raw + (end - clean)]
+        for (clean, raw), (end, _) in itertools.pairwise(runs)
     )
 
 

@@ -283,12 +283,47 @@ def _extract_one(doc: Document) -> Extraction:
     if _NLP is None:
         _worker_init()
     if len(doc.text) <= WINDOW:
-        return extract(doc, _NLP)
-    parts = []
-    for start, end in windows(doc.text):
-        piece = dataclasses.replace(doc, text=doc.text[start:end], offset_map=())
-        parts.append((start, extract(piece, _NLP)))
-    return merge_windows(doc, parts)
+        ex = extract(doc, _NLP)
+    else:
+        parts = []
+        for start, end in windows(doc.text):
+            piece = dataclasses.replace(
+                doc, text=doc.text[start:end], offset_map=(), original=""
+            )
+            parts.append((start, extract(piece, _NLP)))
+        ex = merge_windows(doc, parts)
+    return restore_script(ex) if doc.original else ex
+
+
+def restore_script(ex: Extraction) -> Extraction:
+    """Give a report converted from traditional script its own spelling back.
+
+    Extraction reads the simplified text; the evidence (sentences, surface
+    forms, and names that are the surface form) is then spelled as the report
+    wrote it, at the same offsets. Names the rules built (a bureau's full
+    name from the region list) stay as built.
+    """
+    doc = ex.doc
+    simplified, written = doc.text, doc.original
+
+    def back(value: str, start: int, end: int) -> str:
+        return written[start:end] if simplified[start:end] == value else value
+
+    mentions = tuple(
+        dataclasses.replace(
+            m, text=back(m.text, m.start, m.end), name=back(m.name, m.start, m.end)
+        )
+        for m in ex.mentions
+    )
+    figures = tuple(
+        dataclasses.replace(f, text=back(f.text, f.start, f.end)) for f in ex.figures
+    )
+    return dataclasses.replace(
+        ex,
+        doc=dataclasses.replace(doc, text=written, original=""),
+        mentions=mentions,
+        figures=figures,
+    )
 
 
 def _extract_guarded(doc: Document) -> Extraction | str:

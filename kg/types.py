@@ -81,6 +81,9 @@ class Document:
         notes: what reading had to repair, each also logged as a warning
             (``bad-bytes-replaced``, ``traditional-converted``,
             ``html-fallback``).
+        original: for a report in traditional script (``text`` converted to
+            simplified, character for character), the cleaned text as
+            written; same length and offsets as ``text``; else "".
     """
 
     doc_id: str
@@ -90,6 +93,7 @@ class Document:
     encoding: str = "utf-8"
     offset_map: tuple[tuple[int, int], ...] = ()
     notes: tuple[str, ...] = ()
+    original: str = ""
 
     def raw_offset(self, clean_offset: int) -> int:
         """Map an offset in :attr:`text` to the decoded source text.

@@ -169,9 +169,11 @@ def test_traditional_utf8_keeps_offsets_into_the_original(tmp_path: Path) -> Non
     doc = read_document(write(tmp_path, original))
     assert doc.notes == ("traditional-converted",)
     assert "教育系统" in doc.text
+    assert len(doc.original) == len(doc.text) and "教育系統" in doc.original
     for i, ch in enumerate(doc.text):
         source = original[doc.raw_offset(i)]
         assert ingest._t2s().convert(source) == ch, (i, ch, source)
+        assert doc.original[i] == source
 
 
 def test_simplified_text_is_left_alone(tmp_path: Path) -> None:

@@ -379,6 +379,33 @@ def test_windowed_extraction_keeps_offsets_into_the_whole_text(
     assert len(found & expected) >= 0.8 * len(expected)
 
 
+# --------------------------------------------------- traditional script
+
+
+def test_a_traditional_report_keeps_its_spelling_in_the_graph(tmp_path: Path) -> None:
+    """Extraction reads the simplified text; evidence shows the report's own."""
+    import opencc
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = EXAMPLES / "01_chengdu_wenjiang_2023_summary.txt"
+    written = opencc.OpenCC("s2t").convert(source.read_text("utf-8"))
+    (folder / "trad.txt").write_text(written, "utf-8")
+    built = build_capturing(folder, tmp_path / "out", html=False)
+    (ex,) = built.extractions
+    simplified = build_capturing(source, tmp_path / "simple", html=False)
+    (reference,) = simplified.extractions
+    assert len(ex.mentions) >= 0.9 * len(reference.mentions)
+    assert "溫江區" in ex.doc.text and ex.doc.original == ""
+    for m in ex.mentions:
+        if m.rule != "bureau.metadata":
+            assert ex.doc.text[m.start : m.end] == m.text
+    names = {e.name for e in built.resolution.entities} | {
+        a for e in built.resolution.entities for a in e.aliases
+    }
+    assert any("學" in name for name in names)
+
+
 # ------------------------------------------------- per-report failures
 
 
