@@ -685,7 +685,9 @@ class _OutputLock:
         self.fd = fd
         try:
             for folder in (self.folder, state):
-                probe, name = tempfile.mkstemp(prefix=".probe.", dir=folder)
+                probe, name = tempfile.mkstemp(
+                    prefix=".probe.", suffix=".tmp", dir=folder
+                )
                 os.close(probe)
                 os.unlink(name)
         except OSError as exc:
@@ -794,7 +796,8 @@ def _clean_stale(output_dir: Path) -> None:
             return  # not a layout this code wrote (a copied folder): leave it
     for entry in state.iterdir():
         stale_gen = entry.name.startswith("gen-") and entry.name not in keep
-        if stale_gen or entry.name.endswith(".link.tmp"):
+        temp = entry.name.startswith(".") and entry.name.endswith(".tmp")
+        if stale_gen or temp:
             _remove(entry)
 
 
