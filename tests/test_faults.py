@@ -426,3 +426,39 @@ def test_kill_9_during_a_first_build_leaves_no_half_outputs(tmp_path: Path) -> N
     assert _build_killed_at("switch", GOOD, out) == -9
     _generation(out)
     assert _files_read(out) == [GOOD.name]
+
+
+# ------------------------------------------------------------ the command
+
+
+def _kg(*args: str):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_kg_build_of_an_empty_folder_exits_2_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    """It exited 0 and would overwrite a good build with an empty graph."""
+    (tmp_path / "in").mkdir()
+    result = _kg("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "no report files" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_kg_build_follow_symlinks_flag(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(GOOD, folder / "good.txt")
+    (folder / "link.txt").symlink_to(UTF8)
+    out = str(tmp_path / "out")
+    result = _kg("build", str(folder), "-o", out, "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "skipped link.txt: symlink-outside-input" in result.stderr
+    result = _kg("build", str(folder), "-o", out, "--no-html", "--follow-symlinks")
+    assert result.exit_code == 0, result.output
+    assert "read 2 reports, skipped 0" in result.stdout
