@@ -409,8 +409,12 @@ def test_a_traditional_report_keeps_its_spelling_in_the_graph(tmp_path: Path) ->
 # ------------------------------------------------- per-report failures
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_a_report_whose_extraction_fails_is_skipped_not_the_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    jobs: int,
 ) -> None:
     import kg.extract
 
@@ -423,7 +427,7 @@ def test_a_report_whose_extraction_fails_is_skipped_not_the_build(
 
     monkeypatch.setattr(kg.extract, "extract", flaky)
     with caplog.at_level(logging.WARNING):
-        report = build(EXAMPLES, tmp_path, html=False)
+        report = build(EXAMPLES, tmp_path, html=False, jobs=jobs)
     assert report.files_read == [f for f in EXAMPLE_FILES if not f.startswith("02_")]
     (skip,) = build_report_json(tmp_path)["files_skipped"]
     assert skip["reason"] == "error"
