@@ -574,7 +574,10 @@ def test_kg_validate_works_from_an_installed_wheel(
         shutil.copytree(
             root / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__")
         )
+    # The installed wheel alone must serve: no PYTHONPATH into the source tree.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     run = {"check": True, "capture_output": True, "text": True, "timeout": 300}
+    run["env"] = env
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
     wheels = tmp_path / "wheels"
     subprocess.run(
