@@ -40,6 +40,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .errors import IngestError, KGError
@@ -338,21 +339,56 @@ def _extract_all(
     docs: list[Document], jobs: int, progress: Progress | None
 ) -> Iterator[Extraction | str]:
     if jobs > 1 and len(docs) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
-            for i, ex in enumerate(
-                pool.map(
+        done = 0
+        try:
+            with ProcessPoolExecutor(
+                max_workers=jobs, initializer=_worker_init
+            ) as pool:
+                for ex in pool.map(
                     _extract_guarded, docs, chunksize=max(1, len(docs) // (jobs * 8))
-                ),
-                1,
-            ):
+                ):
+                    done += 1
+                    if progress:
+                        progress("extract", done, len(docs))
+                    yield ex
+        except BrokenProcessPool:
+            log.warning(
+                "a worker process died; extracting the %d remaining reports "
+                "one at a time to find the one that kills it",
+                len(docs) - done,
+            )
+            for ex in _extract_isolated(docs[done:]):
+                done += 1
                 if progress:
-                    progress("extract", i, len(docs))
+                    progress("extract", done, len(docs))
                 yield ex
     else:
         for i, doc in enumerate(docs, 1):
             yield _extract_guarded(doc)
             if progress:
                 progress("extract", i, len(docs))
+
+
+def _extract_isolated(docs: list[Document]) -> Iterator[Extraction | str]:
+    """Extract in one worker process, one report at a time.
+
+    A report that kills its worker (out of memory, a crash in native code)
+    is then known: it is reported as failed and a new worker goes on.
+    """
+    pool = None
+    try:
+        for doc in docs:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=1, initializer=_worker_init)
+            try:
+                yield pool.submit(_extract_guarded, doc).result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = None
+                yield "the worker process died on it (killed, or out of memory)"
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
 
 
 # ------------------------------------------------------------ input files

@@ -435,6 +435,28 @@ def test_a_report_whose_extraction_fails_is_skipped_not_the_build(
     assert any("02_" in r.getMessage() for r in caplog.records)
 
 
+def test_a_report_that_kills_its_worker_is_skipped_not_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dead worker (out of memory, a native crash) broke the whole pool."""
+    import signal
+
+    import kg.extract
+
+    original = kg.extract.extract
+
+    def deadly(doc, nlp, rules=None):
+        if doc.doc_id.startswith("02_"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(doc, nlp, rules)
+
+    monkeypatch.setattr(kg.extract, "extract", deadly)  # forked workers inherit it
+    report = build(EXAMPLES, tmp_path, html=False, jobs=2)
+    assert report.files_read == [f for f in EXAMPLE_FILES if not f.startswith("02_")]
+    (skip,) = report.files_skipped
+    assert skip["reason"] == "error" and "worker process died" in skip["detail"]
+
+
 def test_a_report_whose_reading_fails_is_skipped_not_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
