@@ -65,10 +65,24 @@ def cli(verbose: bool) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Resolution overrides (merge/drop lines); default: OUTPUT/overrides.tsv.",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Read files whose symbolic links point outside REPORTS (skipped by default).",
+)
 def build(
-    reports: Path, output: Path, jobs: int, no_html: bool, overrides: Path | None
+    reports: Path,
+    output: Path,
+    jobs: int,
+    no_html: bool,
+    overrides: Path | None,
+    follow_symlinks: bool,
 ) -> None:
-    """Build the graph of a folder of REPORTS (.txt, .html, .htm, .md)."""
+    """Build the graph of a folder of REPORTS (.txt, .html, .htm, .md).
+
+    The outputs switch to the new build all at once; a report that cannot be
+    read or extracted is skipped with its reason (see report.json).
+    """
     from .pipeline import build as run_build
 
     bar: dict = {}
@@ -101,6 +115,7 @@ def build(
             html=not no_html,
             overrides=overrides,
             progress=progress,
+            follow_symlinks=follow_symlinks,
         )
     except (KGError, OSError) as exc:
         _fail(exc)
@@ -112,6 +127,17 @@ def build(
         click.echo(
             f"kg: warning: skipped {item['file']}: {item['reason']}{detail}", err=True
         )
+    repairs = {
+        "bad-bytes-replaced": "invalid UTF-8 bytes replaced with U+FFFD",
+        "traditional-converted": "traditional script converted to simplified",
+        "html-fallback": "HTML too deeply nested; plain-text extraction used",
+    }
+    for item in result.reports:
+        for flag in item["flags"]:
+            if flag in repairs:
+                click.echo(f"kg: warning: {item['file']}: {repairs[flag]}", err=True)
+    for line in _report_lines(result.reports):
+        click.echo(line)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.entity_counts.items()))
     rels = ", ".join(f"{k} {v}" for k, v in sorted(result.relation_counts.items()))
     click.echo(
@@ -122,6 +148,22 @@ def build(
     click.echo(f"{result.triples} triples in {result.timings.get('total', 0):.1f}s")
     for name, path in sorted(result.outputs.items()):
         click.echo(f"  {name}: {path}")
+
+
+def _report_lines(reports: list[dict]) -> list[str]:
+    """One console line per report: publisher, year, kind, counts, flags."""
+    lines = []
+    for item in sorted(reports, key=lambda d: d["file"]):
+        flags = list(item["flags"])
+        if item.get("duplicate_of"):
+            flags[flags.index("duplicate")] = f"duplicate of {item['duplicate_of']}"
+        lines.append(
+            f"  {item['file']}: {item['publisher'] or '?'} | {item['year'] or '?'}"
+            f" | {item['kind']} | {item['mentions']} mentions,"
+            f" {item['relations']} relations"
+            + (f"  [{', '.join(flags)}]" if flags else "")
+        )
+    return lines
 
 
 @cli.command()

@@ -329,6 +329,9 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
         if rel.predicate == "locatedIn"
     }
     year_of = {r.doc_id: r.year or 0 for r in resolution.reports}
+    # Edge keys number the edges in insertion order; networkx's
+    # number_of_edges() walks every node, so calling it per edge was quadratic.
+    edges = 0
     for entity in resolution.entities:
         first = entity.mentions[0] if entity.mentions else None
         graph.add_node(
@@ -360,22 +363,24 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
             graph.add_edge(
                 node,
                 str(entity_iri(by_key[report.publisher])),
-                key=f"publisher-{graph.number_of_edges()}",
+                key=f"publisher-{edges}",
                 relation="publisher",
                 evidence="",
                 status="reported",
             )
+            edges += 1
     for rel in resolution.relations:
         ev = rel.evidence[0] if rel.evidence else None
         graph.add_edge(
             str(entity_iri(by_key[rel.subject])),
             str(entity_iri(by_key[rel.object])),
             # GraphML writes the key as the edge id, which Gephi needs unique.
-            key=f"{rel.predicate}-{graph.number_of_edges()}",
+            key=f"{rel.predicate}-{edges}",
             relation=rel.predicate,
             evidence=ev.sentence if ev else "",
             status="planned"
             if rel.evidence and all(e.status == "planned" for e in rel.evidence)
             else "reported",
         )
+        edges += 1
     return graph

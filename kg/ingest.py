@@ -4,11 +4,17 @@ One file becomes one :class:`~kg.types.Document` (or a
 :class:`~kg.types.SkippedFile` / :class:`~kg.errors.IngestError` when it cannot
 be used). The steps are:
 
-1. **Decode** the bytes: BOM sniffing, strict UTF-8, strict GB18030, then
-   charset-normalizer. NUL bytes (without a UTF-16/32 BOM) or many control
-   characters mean a binary file. Newlines are normalised to ``\\n``.
+1. **Decode** the bytes: BOM sniffing; UTF-16 without a BOM (NUL bytes on one
+   side of the ASCII characters); strict UTF-8; UTF-8 with a few invalid
+   bytes (replaced by U+FFFD, with a warning); GB18030 or Big5, whichever
+   gives more common characters when both decode; then charset-normalizer.
+   Other NUL bytes or many control characters mean a binary file. Newlines
+   are normalised to ``\\n``.
 2. **Extract** the text: ``.txt`` as is; ``.html``/``.htm`` through trafilatura
-   (lxml's text as a fallback); ``.md`` with its markup stripped.
+   (lxml's text as a fallback; the standard library's tokenizer when lxml
+   loses a deeply nested body); ``.md`` with its markup stripped. Text in
+   traditional script is converted to simplified (OpenCC ``t2s``, character
+   for character, so offsets still index the original).
 3. **Clean** (:func:`clean_text`): per line, cut spliced notes and injected
    spam, strip the line, then drop boilerplate lines, metadata field lines and
    table-of-contents blocks; collapse blank runs to one blank line.
@@ -29,6 +35,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import itertools
 import logging
 import re
 import string
@@ -37,6 +44,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -795,13 +803,17 @@ def _control_share(text: str) -> float:
     return controls / len(sample)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decode file bytes; return ``(text with \\n newlines, encoding)``.
+def _decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode file bytes; return ``(text with \\n newlines, encoding, notes)``.
+
+    ``notes`` holds ``bad-bytes-replaced`` when a UTF-8 file had a few invalid
+    bytes (each became U+FFFD; logged as a warning).
 
     Raises:
         IngestError: ``binary`` or ``undecodable``.
     """
     encoding = None
+    notes: tuple[str, ...] = ()
     for bom, codec in _BOMS:
         if data.startswith(bom):
             encoding, body = codec, data[len(bom) :]
@@ -813,33 +825,188 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             raise IngestError(name, "undecodable", f"bad {encoding}: {exc}") from exc
     else:
         sample = data[:_SNIFF_BYTES]
-        if b"\x00" in sample:
+        utf16 = _sniff_utf16(data) if b"\x00" in sample else None
+        if utf16 is not None:
+            text, encoding = utf16
+        elif b"\x00" in sample:
             raise IngestError(name, "binary", "NUL bytes and no UTF-16 BOM")
-        controls = sum(1 for b in sample if b in _CONTROL_BYTES)
-        if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
-            raise IngestError(name, "binary", "too many control bytes")
-        text, encoding = _decode_unmarked(data, name)
+        else:
+            controls = sum(1 for b in sample if b in _CONTROL_BYTES)
+            if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
+                raise IngestError(name, "binary", "too many control bytes")
+            text, encoding, notes = _decode_unmarked(data, name)
     text = text.lstrip("\ufeff")
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise IngestError(name, "binary", f"too many control characters as {encoding}")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding, notes
 
 
-def _decode_unmarked(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes without a BOM: UTF-8, GB18030, then charset-normalizer."""
-    # GB18030 before any detector: detectors call GBK text GB2312 and garble
-    # the characters GB2312 lacks; GB18030 is a strict superset of both.
-    for codec in ("utf-8", "gb18030"):
+def _texty_share(text: str) -> float:
+    """Share of CJK, printable ASCII, CJK punctuation and whitespace characters."""
+    if not text:
+        return 0.0
+    good = sum(
+        1
+        for ch in text
+        if ch.isspace()
+        or " " <= ch <= "~"
+        or "\u3000" <= ch <= "\u303f"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\uff00" <= ch <= "\uffef"
+    )
+    return good / len(text)
+
+
+def _sniff_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NUL bytes on one side of most ASCII characters.
+
+    Returns ``(text, codec)``, or None when the bytes are not such text.
+    """
+    sample = data[: _SNIFF_BYTES & ~1]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(data) % 2 or max(even, odd) < 2 * min(even, odd) + 1:
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return (text, codec) if _texty_share(text[:_SNIFF_BYTES]) >= 0.9 else None
+
+
+# A file decoded with replacement may have at most this many bad sequences per
+# 1,000 characters (and at least 20 good non-ASCII characters per bad one).
+_MAX_BAD_PER_1000 = 5
+_MAX_BAD_FLOOR = 8
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few invalid bytes: ``(text with U+FFFD, bad count)``."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    limit = max(_MAX_BAD_FLOOR, len(text) * _MAX_BAD_PER_1000 // 1000)
+    if 0 < bad <= limit and good >= 20 * bad:
+        return text, bad
+    return None
+
+
+@cache
+def _common_chars() -> dict[str, frozenset[str]]:
+    """The most frequent characters of GB2312 (level 1) and of Big5 (常用字).
+
+    Text decoded with the right codec is made almost only of them; the bytes
+    of one codec read as the other give many rare characters.
+    """
+
+    def decode_range(codec: str, leads: range, trails: list[int]) -> frozenset[str]:
+        chars = set()
+        for lead in leads:
+            for trail in trails:
+                try:
+                    chars.add(bytes((lead, trail)).decode(codec))
+                except UnicodeDecodeError:
+                    continue
+        return frozenset(chars)
+
+    high = list(range(0xA1, 0xFF))
+    return {
+        "gb18030": decode_range("gb2312", range(0xB0, 0xD8), high),
+        "big5": decode_range("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *high]),
+    }
+
+
+def _common_share(text: str, codec: str) -> float:
+    cjk = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    common = _common_chars()[codec]
+    return sum(1 for ch in cjk if ch in common) / len(cjk)
+
+
+def _decode_unmarked(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode bytes without a BOM: UTF-8, GB18030 or Big5, then charset-normalizer.
+
+    GB18030 comes before any detector: detectors call GBK text GB2312 and
+    garble the characters GB2312 lacks (GB18030 is a strict superset of
+    both). Big5 bytes mostly decode as GB18030 too (as nonsense), so when
+    both decode, the one giving more common characters of its script wins.
+    """
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        text, bad = repaired
+        logger.warning(
+            "%s: %d invalid UTF-8 byte sequence(s) replaced with U+FFFD", name, bad
+        )
+        return text, "utf-8", ("bad-bytes-replaced",)
+    decoded = {}
+    for codec in ("gb18030", "big5"):
         try:
-            return data.decode(codec), codec
+            decoded[codec] = data.decode(codec)
         except UnicodeDecodeError:
             continue
+    if len(decoded) == 2:
+        sample = {c: t[: _SNIFF_BYTES // 2] for c, t in decoded.items()}
+        big5 = _common_share(sample["big5"], "big5")
+        gb = _common_share(sample["gb18030"], "gb18030")
+        codec = "big5" if big5 > gb else "gb18030"
+        return decoded[codec], codec, ()
+    if decoded:
+        ((codec, text),) = decoded.items()
+        return text, codec, ()
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise IngestError(name, "undecodable", "no text encoding fits the bytes")
-    return str(best), best.encoding
+    return str(best), best.encoding, ()
+
+
+# A text is converted to simplified script when at least this share of its
+# CJK characters (and 3 of them) change under OpenCC's t2s conversion; a few
+# changes happen in simplified text too (乾 → 干).
+_MIN_TRADITIONAL_SHARE = 0.05
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str | None:
+    """The simplified-script form of a traditional-script text, or None.
+
+    The result has the same length as ``text``, character for character, so
+    offsets into it are offsets into the original: a line that OpenCC's
+    phrase conversion lengthens or shortens is converted one character at a
+    time instead.
+    """
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if cjk < 3:
+        return None
+    converter = _t2s()
+    converted = converter.convert(text)
+    if len(converted) != len(text):
+        lines = []
+        for line in text.split("\n"):
+            new = converter.convert(line)
+            if len(new) != len(line):
+                chars = (converter.convert(ch) for ch in line)
+                new = "".join(
+                    c if len(c) == 1 else ch for c, ch in zip(chars, line, strict=True)
+                )
+            lines.append(new)
+        converted = "\n".join(lines)
+    changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    if changed < 3 or changed < _MIN_TRADITIONAL_SHARE * cjk:
+        return None
+    return converted
 
 
 @dataclass(frozen=True, slots=True)
@@ -867,13 +1034,69 @@ def _lxml_text(tree: HtmlElement) -> str:
     return str(tree.text_content())
 
 
-def _extract_html(html: str, name: str) -> tuple[str, _PageMeta]:
-    """Main text and page metadata of an HTML document.
+class _PlainHTML(HTMLParser):
+    """Visible text of a page by the standard library's HTML tokenizer.
+
+    It keeps no tree, so it has no nesting limit: libxml2 (under lxml and
+    trafilatura) stops at 255 nested elements and drops everything deeper.
+    """
+
+    _SKIP = frozenset({"script", "style", "noscript", "template"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in self._SKIP:
+            self._skipping += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in ("td", "th"):
+            self.parts.append(" | ")
+        if tag in _HTML_BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag == "title":
+            self._in_title = False
+        if tag in _HTML_BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def _plain_html(html: str) -> tuple[str, str]:
+    """``(visible text, title)`` of a page without building a tree."""
+    parser = _PlainHTML()
+    parser.feed(html)
+    parser.close()
+    text = re.sub(r"[ \t]*\n[ \t\n]*\n", "\n\n", "".join(parser.parts))
+    return text.replace("\r\n", "\n").replace("\r", "\n"), "".join(parser.title)
+
+
+def _visible_chars(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _extract_html(html: str, name: str) -> tuple[str, _PageMeta, tuple[str, ...]]:
+    """Main text, page metadata and repair notes of an HTML document.
 
     trafilatura finds the main text and the page title/date; lxml's full page
     text is the fallback when trafilatura finds nothing, and is also scanned
     for metadata fields (发布机构, 发布时间) that trafilatura drops with the
-    page chrome.
+    page chrome. When lxml loses most of the page (elements nested deeper
+    than libxml2 allows), the plain text of the standard library's tokenizer
+    is used instead, with the note ``html-fallback`` and a warning.
     """
     import lxml.etree
     import lxml.html
@@ -882,9 +1105,21 @@ def _extract_html(html: str, name: str) -> tuple[str, _PageMeta]:
         tree = lxml.html.document_fromstring(
             html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8")
         )
+        page_text = _lxml_text(tree).replace("\r\n", "\n").replace("\r", "\n")
     except (lxml.etree.ParserError, ValueError):
-        return "", _NO_PAGE
-    page_text = _lxml_text(tree).replace("\r\n", "\n").replace("\r", "\n")
+        page_text = ""
+    plain, plain_title = _plain_html(html)
+    kept, total = _visible_chars(page_text), _visible_chars(plain)
+    if total > 2 * kept + 20:
+        logger.warning(
+            "%s: the HTML parser kept %d of %d characters (elements nested too "
+            "deeply?); using a plain-text extraction of the page",
+            name,
+            kept,
+            total,
+        )
+        page = _PageMeta(title=plain_title or None, fields=_analyze(plain).fields)
+        return plain, page, ("html-fallback",)
 
     main = None
     title = date = None
@@ -904,7 +1139,7 @@ def _extract_html(html: str, name: str) -> tuple[str, _PageMeta]:
     if not main or not main.strip():
         main = page_text
     page = _PageMeta(title=title, date=date, fields=_analyze(page_text).fields)
-    return main.replace("\r\n", "\n").replace("\r", "\n"), page
+    return main.replace("\r\n", "\n").replace("\r", "\n"), page, ()
 
 
 def _strip_markdown(text: str) -> str:
@@ -949,7 +1184,8 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         the extracted main text (HTML) or the markup-stripped text (Markdown).
 
     Raises:
-        IngestError: with ``reason`` one of ``missing``, ``unsupported-type``,
+        IngestError: with ``reason`` one of ``missing``, ``permission-denied``,
+            ``unreadable``, ``unsupported-type``,
             ``binary``, ``undecodable``, ``empty``, ``boilerplate-only``.
     """
     path = Path(path)
@@ -967,19 +1203,32 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         )
     try:
         data = path.read_bytes()
+    except PermissionError as exc:
+        raise IngestError(
+            name, "permission-denied", f"cannot read: {exc.strerror}"
+        ) from exc
     except OSError as exc:
-        raise IngestError(name, "missing", f"cannot read: {exc.strerror}") from exc
+        raise IngestError(name, "unreadable", f"cannot read: {exc.strerror}") from exc
     if not data.strip():
         raise IngestError(name, "empty", "the file has no content")
 
-    text, encoding = _decode(data, name)
+    text, encoding, notes = _decode(data, name)
     page = _NO_PAGE
     if suffix in (".html", ".htm"):
-        text, page = _extract_html(text, name)
+        text, page, html_notes = _extract_html(text, name)
+        notes += html_notes
     elif suffix == ".md":
         text = _strip_markdown(text)
     if not text.strip():
         raise IngestError(name, "empty", "no text after decoding and extraction")
+    written = text
+    simplified = _to_simplified(text)
+    if simplified is not None:
+        # Rules and gazetteers are in simplified script; offsets stay valid
+        # (the conversion is character for character).
+        logger.warning("%s: traditional script converted to simplified", name)
+        text = simplified
+        notes += ("traditional-converted",)
 
     analysis = _analyze(text)
     if not analysis.text:
@@ -991,6 +1240,17 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         meta=_build_meta(analysis, page),
         encoding=encoding,
         offset_map=analysis.offset_map,
+        notes=notes,
+        original=_as_written(analysis, written) if simplified is not None else "",
+    )
+
+
+def _as_written(analysis: _Analysis, source: str) -> str:
+    """The cleaned text spelled as in ``source`` (the text before conversion)."""
+    runs = [*analysis.offset_map, (len(analysis.text), 0)]
+    return "".join(
+        source[raw : raw + (end - clean)]
+        for (clean, raw), (end, _) in itertools.pairwise(runs)
     )
 
 

@@ -2,21 +2,58 @@
 
 Reports are ingested and extracted independently (in worker processes with
 ``jobs > 1``); only resolution sees the whole corpus.
+
+What a build guarantees:
+
+- **One report never sinks the build.** Any failure while reading or
+  extracting one file skips that file with its reason (``report.json`` and a
+  warning). A cleaned text longer than :data:`WINDOW` characters is extracted
+  in windows cut at paragraph, line or sentence ends (a hard cut as the last
+  resort), with every offset shifted back into the whole text.
+- **The output folder changes all at once.** Every build writes a complete
+  new *generation* into ``<out>/generations/gen-*``; one atomic rename of the symlink
+  ``<out>/generations/current`` then switches every output together. The names
+  readers open (``<out>/graph.ttl``, ``<out>/store`` …) are symlinks through
+  ``current``, so a crash or a full disk leaves the previous generation whole.
+  The previous generation is kept (a running reader may hold it open); older
+  ones and stale temporary files are removed by the next build.
+- **One build per output folder.** A second build into a folder that is being
+  written fails at once with a clear message (an advisory ``flock`` on
+  ``<out>/generations/lock``, released by the kernel if a build dies).
+- **Nothing is written** when the input has no file, when no report could be
+  read, or when the output folder is not writable (checked before any
+  extraction).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import fcntl
+import hashlib
 import logging
+import os
+import shutil
+import signal
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .errors import KGError
+from .errors import IngestError, KGError
 from .types import BuildReport, Document, Extraction, Resolution, SkippedFile
 
-__all__ = ["OUTPUT_NAMES", "SUPPORTED_SUFFIXES", "build", "collect_files"]
+__all__ = [
+    "OUTPUT_NAMES",
+    "STATE_DIR",
+    "SUPPORTED_SUFFIXES",
+    "WINDOW",
+    "build",
+    "collect_files",
+]
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +66,23 @@ OUTPUT_NAMES = (
     "report.json",
     "resolution.jsonl",
 )
+#: The folder inside an output folder that holds the generations and the lock.
+STATE_DIR = "generations"
+_CURRENT = "current"
+_PREVIOUS = "previous"
+_LOCK = "lock"
+_STORE = "store"  # kg.query.STORE_DIR (not imported: query loads pyoxigraph)
+#: Marks a page EduKG wrote, so a build never reads its own output as a report.
+GENERATOR_META = b'<meta name="generator" content="EduKG">'
+#: The longest cleaned text extracted in one piece (spaCy refuses texts over
+#: ``nlp.max_length``, 1,000,000 characters; smaller windows bound memory).
+WINDOW = 200_000
+#: Cleaned texts shorter than this are flagged ``little-text`` in the summary.
+LITTLE_TEXT = 200
+#: Test hook: ``KG_FAULT_KILL_AT=<step>`` makes the build SIGKILL itself at
+#: that step (see :func:`_checkpoint`), to test interrupted builds.
+FAULT_ENV = "KG_FAULT_KILL_AT"
+
 Progress = Callable[[str, int, int], None]
 
 _NLP = None
@@ -39,6 +93,8 @@ def collect_files(path: Path) -> list[Path]:
 
     Hidden files and everything in hidden folders (``.git``,
     ``.ipynb_checkpoints``) are left out.
+    Symbolic links are listed as found; :func:`build` decides whether to
+    follow them.
 
     Raises:
         KGError: ``path`` does not exist.
@@ -51,16 +107,175 @@ def collect_files(path: Path) -> list[Path]:
     return sorted(
         p
         for p in path.rglob("*")
-        if p.is_file()
+        if (p.is_file() or p.is_symlink())
         and not any(part.startswith(".") for part in p.relative_to(path).parts)
     )
+
+
+def _checkpoint(step: str) -> None:
+    """Die here, as from ``kill -9``, when the fault hook names this step."""
+    if os.environ.get(FAULT_ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+# ------------------------------------------------------------ extraction
 
 
 def _worker_init() -> None:
     global _NLP
     from .extract import build_nlp
 
-    _NLP = build_nlp()
+    with _jieba_cache():
+        _NLP = build_nlp()
+
+
+def cache_dir() -> Path | None:
+    """A per-user folder for caches (jieba's dictionary), created 0700.
+
+    ``$XDG_CACHE_HOME/edukg``, else ``~/.cache/edukg``, else
+    ``<tmp>/edukg-<uid>``; None if none can be made writable.
+    """
+    candidates = []
+    if os.environ.get("XDG_CACHE_HOME"):
+        candidates.append(Path(os.environ["XDG_CACHE_HOME"]) / "edukg")
+    with contextlib.suppress(RuntimeError, KeyError):
+        candidates.append(Path.home() / ".cache" / "edukg")
+    candidates.append(Path(tempfile.gettempdir()) / f"edukg-{os.getuid()}")
+    for folder in candidates:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+@contextlib.contextmanager
+def _jieba_cache() -> Iterator[None]:
+    """Make jieba keep its dictionary cache in :func:`cache_dir`.
+
+    jieba writes ``<tmp>/jieba.cache`` by default: shared by every user, so
+    whoever built it first owns it (0600) and every other user's build logged
+    a traceback per tokenizer. The tokenizers are made in kg.extract, and
+    jieba reads the temp folder when it initialises one, so the temp folder is
+    pointed at the cache folder while the pipeline is built.
+    """
+    folder = cache_dir()
+    if folder is None:
+        yield
+        return
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # jieba imports pkg_resources
+        import jieba
+
+    jieba.dt.tmp_dir = str(folder)  # the tokenizer jieba.posseg uses
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved
+
+
+def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
+    """Cut ``text`` into ``(start, end)`` pieces of at most ``size`` characters.
+
+    A piece ends after the last paragraph break, else line break, else
+    sentence end in the second half of its allowance; a hard cut at ``size``
+    only when there is none.
+
+    Example:
+        >>> windows("甲乙。丙丁。戊", 4)
+        [(0, 3), (3, 7)]
+    """
+    out = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        floor = start + size // 2
+        cut = -1
+        for sep in ("\n\n", "\n"):
+            found = text.rfind(sep, floor, limit)
+            if found != -1:
+                cut = found + len(sep)
+                break
+        if cut == -1:
+            ends = [text.rfind(ch, floor, limit) for ch in "。！？；!?;"]
+            cut = max(ends) + 1 if max(ends) != -1 else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _is_metadata_publisher(mention) -> bool:
+    return mention.rule == "bureau.metadata" and mention.start == mention.end == 0
+
+
+def merge_windows(doc: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
+    """One :class:`Extraction` of ``doc`` from extractions of its windows.
+
+    ``parts`` are ``(offset of the window in doc.text, its extraction)`` in
+    text order. Offsets and sentence indices are shifted into the whole text;
+    the publisher recorded from metadata (``bureau.metadata``) is kept once.
+    """
+    sentences: list[tuple[int, int]] = []
+    mentions: list = []
+    relations: list = []
+    figures: list = []
+    regions: dict = {}
+    publisher: int | None = None
+    home = ""
+    for base, ex in parts:
+        shift = len(sentences)
+        sentences.extend((a + base, b + base) for a, b in ex.sentences)
+        index: dict[int, int] = {}
+        for i, m in enumerate(ex.mentions):
+            if _is_metadata_publisher(m):
+                if publisher is not None and i == ex.publisher:
+                    index[i] = publisher  # the publisher is already recorded
+                    continue
+                index[i] = len(mentions)
+                mentions.append(m)  # offset 0 of the whole text, as unwindowed
+                continue
+            index[i] = len(mentions)
+            mentions.append(
+                dataclasses.replace(
+                    m,
+                    start=m.start + base,
+                    end=m.end + base,
+                    sentence=m.sentence + shift,
+                )
+            )
+        if publisher is None and ex.publisher is not None:
+            publisher = index[ex.publisher]
+        relations.extend(
+            dataclasses.replace(
+                r, head=index[r.head], tail=index[r.tail], sentence=r.sentence + shift
+            )
+            for r in ex.relations
+        )
+        figures.extend(
+            dataclasses.replace(
+                f, start=f.start + base, end=f.end + base, sentence=f.sentence + shift
+            )
+            for f in ex.figures
+        )
+        regions.update((r.code, r) for r in ex.regions)
+        home = home or ex.home_region
+    return Extraction(
+        doc=doc,
+        sentences=tuple(sentences),
+        mentions=tuple(mentions),
+        relations=tuple(relations),
+        publisher=publisher,
+        regions=tuple(regions[code] for code in sorted(regions)),
+        figures=tuple(figures),
+        home_region=home,
+    )
 
 
 def _extract_one(doc: Document) -> Extraction:
@@ -68,26 +283,188 @@ def _extract_one(doc: Document) -> Extraction:
 
     if _NLP is None:
         _worker_init()
-    return extract(doc, _NLP)
+    if len(doc.text) <= WINDOW:
+        ex = extract(doc, _NLP)
+    else:
+        parts = []
+        for start, end in windows(doc.text):
+            piece = dataclasses.replace(
+                doc,
+                text=doc.text[start:end],
+                offset_map=(),
+                original=doc.original[start:end] if doc.original else "",
+            )
+            parts.append((start, extract(piece, _NLP)))
+        ex = merge_windows(doc, parts)
+    if ex.doc.original:
+        # extraction spelled the names as written; the evidence sentences
+        # are read from the text as written too
+        ex = dataclasses.replace(
+            ex, doc=dataclasses.replace(ex.doc, text=ex.doc.original, original="")
+        )
+    return ex
+
+
+def _extract_guarded(doc: Document) -> Extraction | str:
+    """The extraction of ``doc``, or why it failed (one line)."""
+    try:
+        return _extract_one(doc)
+    except Exception as exc:  # one report's failure must not sink the build
+        return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
 
 
 def _extract_all(
     docs: list[Document], jobs: int, progress: Progress | None
-) -> Iterator[Extraction]:
+) -> Iterator[Extraction | str]:
     if jobs > 1 and len(docs) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init) as pool:
-            for i, ex in enumerate(
-                pool.map(_extract_one, docs, chunksize=max(1, len(docs) // (jobs * 8))),
-                1,
-            ):
+        done = 0
+        try:
+            with ProcessPoolExecutor(
+                max_workers=jobs, initializer=_worker_init
+            ) as pool:
+                for ex in pool.map(
+                    _extract_guarded, docs, chunksize=max(1, len(docs) // (jobs * 8))
+                ):
+                    done += 1
+                    if progress:
+                        progress("extract", done, len(docs))
+                    yield ex
+        except BrokenProcessPool:
+            log.warning(
+                "a worker process died; extracting the %d remaining reports "
+                "one at a time to find the one that kills it",
+                len(docs) - done,
+            )
+            for ex in _extract_isolated(docs[done:]):
+                done += 1
                 if progress:
-                    progress("extract", i, len(docs))
+                    progress("extract", done, len(docs))
                 yield ex
     else:
         for i, doc in enumerate(docs, 1):
-            yield _extract_one(doc)
+            yield _extract_guarded(doc)
             if progress:
                 progress("extract", i, len(docs))
+
+
+def _extract_isolated(docs: list[Document]) -> Iterator[Extraction | str]:
+    """Extract in one worker process, one report at a time.
+
+    A report that kills its worker (out of memory, a crash in native code)
+    is then known: it is reported as failed and a new worker goes on.
+    """
+    pool = None
+    try:
+        for doc in docs:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=1, initializer=_worker_init)
+            try:
+                yield pool.submit(_extract_guarded, doc).result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = None
+                yield "the worker process died on it (killed, or out of memory)"
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+
+# ------------------------------------------------------------ input files
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _written_by_edukg(path: Path) -> bool:
+    """A page an earlier build wrote (it carries :data:`GENERATOR_META`)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            return GENERATOR_META in handle.read(4096)
+    except OSError:
+        return False
+
+
+def _select(
+    files: list[Path],
+    root: Path,
+    output_dir: Path,
+    follow_symlinks: bool,
+    report: BuildReport,
+) -> list[Path]:
+    """The files to read; the others are recorded as skipped with a reason."""
+    real_root = root.resolve()
+    real_out = output_dir.resolve()
+    produced = {real_out / name for name in (*OUTPUT_NAMES, _STORE)}
+    wanted = []
+    for f in files:
+        name = f.relative_to(root).as_posix() if f != root else f.name
+        real = f.resolve()
+        if real in produced or _within(real, real_out / STATE_DIR):
+            continue  # this build's own outputs, when written inside the input
+        if any(_within(real, p) for p in produced):
+            continue  # the query store's files
+        if f.is_symlink() and not f.exists():
+            _skip(report, SkippedFile(name, "missing", "broken symbolic link"))
+        elif not follow_symlinks and not _within(real, real_root):
+            _skip(
+                report,
+                SkippedFile(
+                    name,
+                    "symlink-outside-input",
+                    f"links to {real}, outside the input folder "
+                    "(--follow-symlinks reads it)",
+                ),
+            )
+        elif f.suffix.lower() not in SUPPORTED_SUFFIXES:
+            _skip(
+                report,
+                SkippedFile(
+                    name,
+                    "unsupported-type",
+                    f"suffix {f.suffix or '(none)'} is not one of "
+                    + ", ".join(SUPPORTED_SUFFIXES),
+                ),
+            )
+        elif _written_by_edukg(f):
+            _skip(
+                report,
+                SkippedFile(name, "edukg-output", "a page written by kg build"),
+            )
+        else:
+            wanted.append(f)
+    return wanted
+
+
+def _ingest(
+    files: list[Path], root: Path, report: BuildReport
+) -> tuple[list[Document], dict[str, str]]:
+    """Read every file; return the documents and each one's content hash."""
+    from .ingest import read_document
+
+    docs: list[Document] = []
+    hashes: dict[str, str] = {}
+    for path in files:
+        try:
+            doc = read_document(path, root)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except IngestError as exc:
+            _skip(report, SkippedFile(exc.path, exc.reason, exc.detail))
+            continue
+        except Exception as exc:  # one report's failure must not sink the build
+            name = path.relative_to(root).as_posix()
+            detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+            _skip(report, SkippedFile(name, "error", f"while reading: {detail}"))
+            continue
+        docs.append(doc)
+        hashes[doc.doc_id] = digest
+        report.files_read.append(doc.doc_id)
+    return docs, hashes
+
+
+# ------------------------------------------------------------ the build
 
 
 def build(
@@ -98,6 +475,7 @@ def build(
     html: bool = True,
     overrides: Path | None = None,
     progress: Progress | None = None,
+    follow_symlinks: bool = False,
 ) -> BuildReport:
     """Build the knowledge graph of a folder of reports.
 
@@ -105,23 +483,84 @@ def build(
         input_path: a folder of reports (searched recursively) or one file.
         output_dir: where ``graph.ttl``, ``graph.graphml``, ``graph.html``,
             ``report.json`` and ``resolution.jsonl`` are written, and the
-            query store ``store/`` (:func:`kg.query.write_store`).
-        jobs: worker processes for ingest+extract (1: in this process).
+            query store ``store/`` (:func:`kg.query.write_store`); each is a
+            symlink into the generation ``<out>/generations/current`` (see the module
+            docstring).
+        jobs: worker processes for extraction (1: in this process).
         html: also render the interactive HTML graph (without it, a stale
             graph.html from an earlier build is removed).
         overrides: a resolution overrides file (:func:`kg.resolve.load_overrides`);
             ``<output_dir>/overrides.tsv`` is used when it exists and none is given.
         progress: optional callback ``(stage, done, total)``.
+        follow_symlinks: read files whose symbolic links point outside the
+            input folder (skipped by default).
 
     Returns:
-        What the build did: files read and skipped, counts, timings.
+        What the build did: files read and skipped, a summary per report,
+        counts, timings.
 
     Raises:
-        KGError: ``input_path`` does not exist or ``output_dir`` cannot be
-            created.
+        KGError: ``input_path`` does not exist or holds no file, no report
+            could be read, ``output_dir`` cannot be created or written, or
+            another build is writing into it. Nothing is written then.
+        OSError: writing failed (disk full …); the previous outputs stay.
     """
+    report = BuildReport()
+    t0 = time.perf_counter()
+    input_path = Path(input_path)
+    output_dir = Path(output_dir)
+    files = collect_files(input_path)
+    if not files:
+        raise KGError(f"{input_path}: no report files in the folder; nothing written")
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KGError(
+            f"{output_dir}: cannot create the output folder: {exc.strerror}"
+        ) from exc
+    root = input_path if input_path.is_dir() else input_path.parent
+    with _OutputLock(output_dir):
+        _clean_stale(output_dir)
+        wanted = _select(files, root, output_dir, follow_symlinks, report)
+        docs, hashes = _ingest(wanted, root, report)
+        report.timings["ingest"] = time.perf_counter() - t0
+        if not docs:
+            reasons = Counter(s["reason"] for s in report.files_skipped)
+            raise KGError(
+                f"{input_path}: no report could be read ("
+                + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
+                + "); nothing written"
+            )
+        _checkpoint("ingest")
+
+        t1 = time.perf_counter()
+        extractions = []
+        for doc, ex in zip(docs, _extract_all(docs, jobs, progress), strict=True):
+            if isinstance(ex, str):
+                report.files_read.remove(doc.doc_id)
+                _skip(report, SkippedFile(doc.doc_id, "error", f"extraction: {ex}"))
+            else:
+                extractions.append(ex)
+        report.timings["extract"] = time.perf_counter() - t1
+        _checkpoint("extract")
+        _publish(
+            report, extractions, hashes, input_path, output_dir, html, overrides, t0
+        )
+    return report
+
+
+def _publish(
+    report: BuildReport,
+    extractions: list[Extraction],
+    hashes: dict[str, str],
+    input_path: Path,
+    output_dir: Path,
+    html: bool,
+    overrides: Path | None,
+    t0: float,
+) -> None:
+    """Resolve, render and write a new generation, then switch to it."""
     from .graph import iter_triples, to_networkx
-    from .ingest import read_documents
     from .resolve import load_overrides, resolve
     from .serialize import (
         atomic_write,
@@ -130,51 +569,6 @@ def build(
         turtle_bytes,
         write_json,
     )
-
-    report = BuildReport()
-    t0 = time.perf_counter()
-    input_path = Path(input_path)
-    output_dir = Path(output_dir)
-    files = collect_files(input_path)
-    try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KGError(
-            f"{output_dir}: cannot create the output folder: {exc.strerror}"
-        ) from exc
-    # A previous build's outputs inside the input folder are not reports.
-    produced = {(output_dir / name).resolve() for name in OUTPUT_NAMES}
-    store = (output_dir / "store").resolve()  # the query store's files too
-    files = [
-        f
-        for f in files
-        if f.resolve() not in produced and store not in f.resolve().parents
-    ]
-    root = input_path if input_path.is_dir() else input_path.parent
-    wanted = [f for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES]
-    for f in files:
-        if f.suffix.lower() not in SUPPORTED_SUFFIXES:
-            _skip(
-                report,
-                SkippedFile(
-                    f.relative_to(root).as_posix(),
-                    "unsupported-type",
-                    f"suffix {f.suffix or '(none)'} is not one of "
-                    + ", ".join(SUPPORTED_SUFFIXES),
-                ),
-            )
-    docs: list[Document] = []
-    for item in read_documents(wanted, root=root):
-        if isinstance(item, SkippedFile):
-            _skip(report, item, logged=True)  # ingest has logged it
-        else:
-            docs.append(item)
-            report.files_read.append(item.doc_id)
-    report.timings["ingest"] = time.perf_counter() - t0
-
-    t1 = time.perf_counter()
-    extractions = list(_extract_all(docs, jobs, progress))
-    report.timings["extract"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
     if overrides is None and (output_dir / "overrides.tsv").is_file():
@@ -191,9 +585,9 @@ def build(
 
     t4 = time.perf_counter()
     _count(report, resolution)
+    report.reports = _summaries(extractions, resolution, hashes)
     report.triples = len(triples)
-    # Render every artefact before writing any: a failing renderer leaves the
-    # previous build's files as they were, not a mix of old and new.
+    # Render every artefact before writing any.
     payloads = {
         "graph.ttl": turtle_bytes(triples),
         "graph.graphml": graphml_bytes(nx_graph),
@@ -202,25 +596,234 @@ def build(
     if html:
         from .visualize import render_html
 
-        payloads["graph.html"] = render_html(
-            nx_graph, title=f"EduKG: {input_path.resolve().name}"
-        ).encode("utf-8")
-    for name, data in payloads.items():
-        atomic_write(output_dir / name, data)
-        report.outputs[name] = str(output_dir / name)
-    if not html:
-        # An explorer page from an earlier build would no longer match the graph.
-        (output_dir / "graph.html").unlink(missing_ok=True)
-    report.outputs["report.json"] = str(output_dir / "report.json")
-    report.timings["write"] = time.perf_counter() - t4
-    _write_store(output_dir, report)
-    report.timings["total"] = time.perf_counter() - t0
-    write_json(report.to_dict(), output_dir / "report.json")
-    return report
+        page = render_html(nx_graph, title=f"EduKG: {input_path.resolve().name}")
+        payloads["graph.html"] = _mark_page(page.encode("utf-8"))
+    gen = _new_generation(output_dir)
+    try:
+        for name, data in payloads.items():
+            atomic_write(gen / name, data)
+            report.outputs[name] = str(output_dir / name)
+            _checkpoint(f"write:{name}")
+        report.outputs["report.json"] = str(output_dir / "report.json")
+        report.timings["write"] = time.perf_counter() - t4
+        _write_store(gen, output_dir, report)
+        _checkpoint("store")
+        report.timings["total"] = time.perf_counter() - t0
+        write_json(report.to_dict(), gen / "report.json")
+        _checkpoint("write:report.json")
+    except BaseException:
+        shutil.rmtree(gen, ignore_errors=True)
+        raise
+    _switch(output_dir, gen)
 
 
-def _write_store(output_dir: Path, report: BuildReport) -> None:
-    """Load graph.ttl into ``<out>/store`` so ``kg query`` need not parse it.
+def _mark_page(page: bytes) -> bytes:
+    """Add :data:`GENERATOR_META` to a page's head (after its charset)."""
+    charset = b'<meta charset="utf-8">'
+    if charset in page:
+        return page.replace(charset, charset + b"\n" + GENERATOR_META, 1)
+    return page.replace(b"<head>", b"<head>\n" + GENERATOR_META, 1)
+
+
+def _summaries(
+    extractions: list[Extraction], resolution: Resolution, hashes: dict[str, str]
+) -> list[dict]:
+    """One line per report: metadata, counts and what looks wrong with it."""
+    records = {r.doc_id: r for r in resolution.reports}
+    first_of: dict[str, str] = {}
+    for doc_id in sorted(hashes):
+        first_of.setdefault(hashes[doc_id], doc_id)
+    out = []
+    for ex in sorted(extractions, key=lambda e: e.doc.doc_id):
+        doc, meta = ex.doc, ex.doc.meta
+        record = records.get(doc.doc_id)
+        flags = []
+        if record is None or record.publisher is None:
+            flags.append("publisher-unresolved")
+        if meta.year is None:
+            flags.append("no-year")
+        original = first_of.get(hashes.get(doc.doc_id, ""), doc.doc_id)
+        if original != doc.doc_id:
+            flags.append("duplicate")
+        if len(doc.text) < LITTLE_TEXT:
+            flags.append("little-text")
+        flags.extend(doc.notes)
+        if len(doc.text) > WINDOW:
+            flags.append("windowed")
+        out.append(
+            {
+                "file": doc.doc_id,
+                "title": meta.title,
+                "publisher": meta.publisher_name,
+                "year": meta.year,
+                "kind": "plan" if meta.is_plan else "summary",
+                "encoding": doc.encoding,
+                "chars": len(doc.text),
+                "mentions": len(ex.mentions),
+                "entities": len(record.mentions) if record else 0,
+                "relations": len(ex.relations),
+                "duplicate_of": original if original != doc.doc_id else None,
+                "flags": flags,
+            }
+        )
+    return out
+
+
+# ------------------------------------------------------------ the output folder
+
+
+class _OutputLock:
+    """Exclusive use of an output folder, checked writable, for one build."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.fd: int | None = None
+
+    def __enter__(self) -> _OutputLock:
+        state = self.folder / STATE_DIR
+        try:
+            state.mkdir(exist_ok=True)
+            fd = os.open(state / _LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        except OSError as exc:
+            raise KGError(
+                f"{self.folder}: cannot write into the output folder: {exc.strerror}"
+            ) from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            raise KGError(
+                f"{self.folder}: another kg build is writing into this folder; "
+                "wait for it to finish or build into another folder"
+            ) from exc
+        self.fd = fd
+        try:
+            for folder in (self.folder, state):
+                probe, name = tempfile.mkstemp(
+                    prefix=".probe.", suffix=".tmp", dir=folder
+                )
+                os.close(probe)
+                os.unlink(name)
+        except OSError as exc:
+            self.__exit__()
+            raise KGError(
+                f"{self.folder}: cannot write into the output folder: {exc.strerror}"
+            ) from exc
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.fd is not None:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+
+
+def _new_generation(output_dir: Path) -> Path:
+    gen = Path(tempfile.mkdtemp(prefix="gen-", dir=output_dir / STATE_DIR))
+    gen.chmod(0o777 & ~_umask())
+    return gen
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _link(target: str, path: Path) -> None:
+    """Point the symlink ``path`` at ``target`` in one atomic rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.link.tmp")
+    tmp.unlink(missing_ok=True)
+    os.symlink(target, tmp)
+    if path.is_dir() and not path.is_symlink():
+        # A folder (a store of an older layout) cannot be renamed over.
+        old = path.with_name(f".{path.name}.{os.getpid()}.tmp.old")
+        os.replace(path, old)
+        os.replace(tmp, path)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(tmp, path)
+
+
+def _switch(output_dir: Path, gen: Path) -> None:
+    """Make ``gen`` the current generation and point the outputs at it.
+
+    The rename of ``generations/current`` is the commit point. Names not there yet
+    get their link first (it dangles until the switch: no output, not a
+    mixed one); outputs of the older layout (plain files, a ``store``
+    folder) are replaced by links after it, one rename each.
+    """
+    state = output_dir / STATE_DIR
+    current = state / _CURRENT
+    names = [name for name in (*OUTPUT_NAMES, _STORE) if (gen / name).exists()]
+    for name in names:
+        top = output_dir / name
+        if not top.exists() and not top.is_symlink():
+            _link(f"{STATE_DIR}/{_CURRENT}/{name}", top)
+    old = os.readlink(current) if current.is_symlink() else None
+    _link(gen.name, current)  # the commit point: every output switches here
+    _fsync_dir(state)
+    _checkpoint("switch")
+    if old and old != gen.name:
+        _link(old, state / _PREVIOUS)
+    for name in (*OUTPUT_NAMES, _STORE):
+        top = output_dir / name
+        target = f"{STATE_DIR}/{_CURRENT}/{name}"
+        if name not in names:
+            # graph.html after --no-html: an old page would not match.
+            if top.is_symlink() or top.is_file():
+                top.unlink()
+        elif not (top.is_symlink() and os.readlink(top) == target):
+            _link(target, top)
+            _checkpoint(f"link:{name}")
+    _fsync_dir(output_dir)
+    _clean_stale(output_dir)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _clean_stale(output_dir: Path) -> None:
+    """Remove what interrupted builds left: temp files and unused generations.
+
+    Runs under the build lock, so no other build's files are touched.
+    """
+    prefixes = tuple(f".{name}." for name in (*OUTPUT_NAMES, _STORE, "probe"))
+    for entry in output_dir.iterdir():
+        if entry.name.startswith(prefixes) and entry.name.endswith(
+            (".tmp", ".tmp.old")
+        ):
+            _remove(entry)
+    state = output_dir / STATE_DIR
+    keep = set()
+    for name in (_CURRENT, _PREVIOUS):
+        link = state / name
+        if link.is_symlink():
+            keep.add(os.readlink(link))
+        elif link.exists():
+            return  # not a layout this code wrote (a copied folder): leave it
+    for entry in state.iterdir():
+        stale_gen = entry.name.startswith("gen-") and entry.name not in keep
+        temp = entry.name.startswith(".") and entry.name.endswith(".tmp")
+        if stale_gen or temp:
+            _remove(entry)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _write_store(gen: Path, output_dir: Path, report: BuildReport) -> None:
+    """Load graph.ttl into ``<gen>/store`` so ``kg query`` need not parse it.
 
     The store is a cache of graph.ttl, not part of the build's contract: if it
     cannot be written the build still succeeds and queries read the Turtle.
@@ -229,11 +832,11 @@ def _write_store(output_dir: Path, report: BuildReport) -> None:
 
     t = time.perf_counter()
     try:
-        store = write_store(output_dir / "graph.ttl", output_dir / STORE_DIR)
+        write_store(gen / "graph.ttl", gen / STORE_DIR)
     except KGError as exc:
         log.warning("%s (queries will read graph.ttl)", exc)
         return
-    report.outputs[STORE_DIR] = str(store)
+    report.outputs[STORE_DIR] = str(output_dir / STORE_DIR)
     report.timings["store"] = time.perf_counter() - t
 
 

@@ -84,6 +84,12 @@ class Document:
             ``clean_start``: each run of cleaned text starting at
             ``clean_start`` was copied from the decoded source at
             ``raw_start``.
+        notes: what reading had to repair, each also logged as a warning
+            (``bad-bytes-replaced``, ``traditional-converted``,
+            ``html-fallback``).
+        original: for a report in traditional script (``text`` converted to
+            simplified, character for character), the cleaned text as
+            written; same length and offsets as ``text``; else "".
     """
 
     doc_id: str
@@ -92,6 +98,8 @@ class Document:
     meta: ReportMeta
     encoding: str = "utf-8"
     offset_map: tuple[tuple[int, int], ...] = ()
+    notes: tuple[str, ...] = ()
+    original: str = ""
 
     def raw_offset(self, clean_offset: int) -> int:
         """Map an offset in :attr:`text` to the decoded source text.
@@ -337,6 +345,8 @@ class BuildReport:
     triples: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     outputs: dict[str, str] = field(default_factory=dict)
+    #: one summary per report read (file, publisher, year, kind, counts, flags)
+    reports: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """Return a JSON-serialisable dict with sorted keys inside."""
@@ -349,4 +359,5 @@ class BuildReport:
             "triples": self.triples,
             "timings": {k: round(v, 3) for k, v in sorted(self.timings.items())},
             "outputs": dict(sorted(self.outputs.items())),
+            "reports": sorted(self.reports, key=lambda d: d["file"]),
         }

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -46,8 +47,21 @@ __all__ = [
     "validate_graph",
 ]
 
-#: The bundled shapes, next to the package (``ontology/shapes.ttl``).
-SHAPES = Path(kg.__file__).resolve().parents[1] / "ontology" / "shapes.ttl"
+
+def _bundled(name: str) -> Path:
+    """A file of ``ontology/``: package data ``kg.ontology`` when installed
+    (setup.py maps the folder), else beside the source tree."""
+    try:
+        path = Path(str(resources.files("kg.ontology").joinpath(name)))
+    except (ModuleNotFoundError, TypeError):
+        path = None
+    if path is not None and path.is_file():
+        return path.resolve()
+    return Path(kg.__file__).resolve().parents[1] / "ontology" / name
+
+
+#: The bundled shapes (``ontology/shapes.ttl``, shipped as ``kg.ontology``).
+SHAPES = _bundled("shapes.ttl")
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 _EDU = "https://w3id.org/edukg/ontology#"

@@ -39,7 +39,7 @@ def write(tmp_path: Path, text: str, name: str = "r.txt") -> Path:
 
 def source_text(path: Path) -> str:
     """The decoded, newline-normalised text of a fixture (what offsets index)."""
-    text, _ = ingest._decode(path.read_bytes(), path.name)
+    text, _, _ = ingest._decode(path.read_bytes(), path.name)
     return text
 
 
@@ -116,13 +116,143 @@ def test_bad_bytes_after_a_bom_are_undecodable(tmp_path: Path) -> None:
     assert info.value.reason == "undecodable"
 
 
-def test_utf16_without_bom_is_binary(tmp_path: Path) -> None:
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(tmp_path: Path, codec: str) -> None:
+    """ASCII in UTF-16 carries NUL bytes on one side: that was called binary."""
     path = tmp_path / "u16.txt"
-    # ASCII digits in UTF-16 carry NUL bytes; without a BOM that reads binary.
-    path.write_bytes("2023年正文内容".encode("utf-16-le"))
+    path.write_bytes(REPORT_TEXT.encode(codec))
+    doc = read_document(path)
+    assert (doc.encoding, doc.text) == (codec, REPORT_TEXT)
+
+
+def test_nul_bytes_that_are_not_utf16_are_binary(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"\x00\x01\x02\x00abc\x00\x00\xff\xfe\x00" * 50)
     with pytest.raises(IngestError) as info:
         read_document(path)
     assert info.value.reason == "binary"
+
+
+def _traditional(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2t").convert(text)
+
+
+def test_big5_is_detected_and_converted_to_simplified(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Big5 bytes also decode as GB18030 (as nonsense): they were read so."""
+    path = tmp_path / "big5.txt"
+    # (喆 and 堃 are not in Big5)
+    text = REPORT_TEXT.replace("喆", "春").replace("堃", "青")
+    path.write_bytes(_traditional(text).encode("big5"))
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        doc = read_document(path)
+    assert doc.encoding == "big5"
+    assert "traditional-converted" in doc.notes
+    assert "教育局" in doc.text and "优质均衡发展" in doc.text
+    assert any("traditional script" in r.getMessage() for r in caplog.records)
+
+
+def test_gbk_text_is_not_taken_for_big5(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(REPORT_TEXT.encode("gbk"))
+    doc = read_document(path)
+    assert doc.encoding == "gb18030" and doc.notes == ()
+    assert doc.text == REPORT_TEXT.replace("\n\n", "\n\n")
+
+
+def test_traditional_utf8_keeps_offsets_into_the_original(tmp_path: Path) -> None:
+    original = _traditional(REPORT_TEXT)
+    assert original != REPORT_TEXT
+    doc = read_document(write(tmp_path, original))
+    assert doc.notes == ("traditional-converted",)
+    assert "教育系统" in doc.text
+    assert len(doc.original) == len(doc.text) and "教育系統" in doc.original
+    for i, ch in enumerate(doc.text):
+        source = original[doc.raw_offset(i)]
+        assert ingest._t2s().convert(source) == ch, (i, ch, source)
+        assert doc.original[i] == source
+
+
+def test_simplified_text_is_left_alone(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, REPORT_TEXT + "\n乾隆年间的书院旧址。"))
+    assert doc.notes == ()
+    assert "乾隆" in doc.text
+
+
+def test_a_few_bad_utf8_bytes_are_replaced_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One bad byte used to drop the whole file as undecodable."""
+    raw = (REPORT_TEXT * 3).encode()
+    path = tmp_path / "bad.txt"
+    path.write_bytes(raw[:60] + b"\xff" + raw[60:])
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        doc = read_document(path)
+    assert doc.encoding == "utf-8"
+    assert doc.notes == ("bad-bytes-replaced",)
+    assert "\ufffd" in doc.text and "优质均衡发展" in doc.text
+    assert any("invalid UTF-8" in r.getMessage() for r in caplog.records)
+
+
+def test_many_bad_bytes_are_not_papered_over(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    raw = REPORT_TEXT.encode()
+    path.write_bytes(b"".join(raw[i : i + 7] + b"\xff" for i in range(0, len(raw), 7)))
+    try:
+        doc = read_document(path)
+    except IngestError:
+        return  # undecodable: fine
+    assert "bad-bytes-replaced" not in doc.notes
+
+
+def _deep_html(depth: int) -> str:
+    body = "<p>" + BODY + "</p>"
+    return (
+        "<html><head><title>某某区教育局2023年工作总结</title></head><body>"
+        + "<div>" * depth
+        + "<p>某某区教育局2023年工作总结</p>"
+        + body * 20
+        + "</div>" * depth
+        + "</body></html>"
+    )
+
+
+def test_deeply_nested_html_falls_back_to_plain_text(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """libxml2 stops at 255 levels: the body was dropped, only the title kept."""
+    path = write(tmp_path, _deep_html(300), "deep.html")
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        doc = read_document(path)
+    assert doc.text.count(BODY) == 20
+    assert doc.notes == ("html-fallback",)
+    assert doc.meta.year == 2023
+    assert any("plain-text extraction" in r.getMessage() for r in caplog.records)
+
+
+def test_shallow_html_does_not_fall_back(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, _deep_html(20), "ok.html"))
+    assert doc.text.count(BODY) == 20
+    assert doc.notes == ()
+
+
+def test_an_unreadable_file_says_permission_denied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "missing"; root reads anything, so the refusal is simulated."""
+    path = write(tmp_path, REPORT_TEXT)
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(IngestError) as info:
+        read_document(path)
+    assert info.value.reason == "permission-denied"
+    assert "Permission denied" in info.value.detail
 
 
 # --------------------------------------------------------------------------
@@ -220,7 +350,7 @@ def test_html_main_text_and_metadata() -> None:
 def test_html_offsets_index_the_extracted_text() -> None:
     doc = read_document(FIXTURES / "report.html")
     html = (FIXTURES / "report.html").read_text(encoding="utf-8")
-    extracted, _ = ingest._extract_html(html, "report.html")
+    extracted, _, _ = ingest._extract_html(html, "report.html")
     assert_offsets(doc.text, doc.offset_map, extracted)
 
 

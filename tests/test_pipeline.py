@@ -15,6 +15,7 @@ from conftest import EXAMPLES, SEEDS, Built, build_capturing
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
+import kg.pipeline
 import kg.serialize
 import kg.visualize
 from kg.errors import KGError
@@ -316,3 +317,337 @@ def test_smoke_build_of_real_reports(tmp_path: Path) -> None:
     # Every real report yields at least one entity.
     for record in built.resolution.reports:
         assert record.mentions, f"{record.source}: nothing extracted"
+
+
+# ------------------------------------------------------- long reports
+
+
+def _good_copies(tmp_path: Path, *names: str) -> Path:
+    """A fresh input folder holding the good report under each name."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(GOOD, folder / name)
+    return folder
+
+
+def test_a_report_over_a_million_characters_is_extracted_in_windows(
+    tmp_path: Path,
+) -> None:
+    """spaCy refuses texts over 1,000,000 characters (E088): the build did too."""
+    folder = _good_copies(tmp_path, "good.txt")
+    # One line, no punctuation: no paragraph or sentence end to cut at.
+    (folder / "huge.txt").write_text("教育" * 550_000, encoding="utf-8")
+    report = build(folder, tmp_path / "out", html=False)
+    assert report.files_read == ["good.txt", "huge.txt"]
+    huge = next(r for r in report.reports if r["file"] == "huge.txt")
+    assert "windowed" in huge["flags"]
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert (None, EDU.sourceFile, Literal("good.txt")) in graph
+
+
+def test_windows_cut_at_paragraphs_then_lines_then_sentences() -> None:
+    text = "甲" * 6 + "\n\n" + "乙" * 6 + "\n" + "丙" * 6 + "。" + "丁" * 20
+    pieces = kg.pipeline.windows(text, 10)
+    assert "".join(text[a:b] for a, b in pieces) == text
+    assert all(b - a <= 10 for a, b in pieces)
+    assert [text[b - 1] for a, b in pieces[:3]] == ["\n", "\n", "。"]
+    assert kg.pipeline.windows("", 10) == [(0, 0)]
+
+
+def test_windowed_extraction_keeps_offsets_into_the_whole_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = build_capturing(GOOD, tmp_path / "whole", html=False)
+    monkeypatch.setattr(kg.pipeline, "WINDOW", 400)
+    cut = build_capturing(GOOD, tmp_path / "cut", html=False)
+    (ex,) = cut.extractions
+    (reference,) = whole.extractions
+    assert len(kg.pipeline.windows(ex.doc.text, 400)) > 3
+    for m in ex.mentions:
+        assert ex.doc.text[m.start : m.end] == m.text or m.rule == "bureau.metadata"
+        start, end = ex.sentences[m.sentence]
+        assert (start <= m.start and m.end <= end) or m.rule == "bureau.metadata"
+    assert all(r.sentence < len(ex.sentences) for r in ex.relations)
+    assert sum(m.rule == "bureau.metadata" for m in ex.mentions) <= 1
+    assert (
+        ex.mentions[ex.publisher].name == reference.mentions[reference.publisher].name
+    )
+    # Most of what the whole text yields is still found across the cuts.
+    found = {(m.start, m.label) for m in ex.mentions}
+    expected = {(m.start, m.label) for m in reference.mentions}
+    assert len(found & expected) >= 0.8 * len(expected)
+
+
+# --------------------------------------------------- traditional script
+
+
+def test_a_traditional_report_keeps_its_spelling_in_the_graph(tmp_path: Path) -> None:
+    """Extraction reads the simplified text; evidence shows the report's own."""
+    import opencc
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = EXAMPLES / "01_chengdu_wenjiang_2023_summary.txt"
+    written = opencc.OpenCC("s2t").convert(source.read_text("utf-8"))
+    (folder / "trad.txt").write_text(written, "utf-8")
+    built = build_capturing(folder, tmp_path / "out", html=False)
+    (ex,) = built.extractions
+    simplified = build_capturing(source, tmp_path / "simple", html=False)
+    (reference,) = simplified.extractions
+    assert len(ex.mentions) >= 0.9 * len(reference.mentions)
+    assert "溫江區" in ex.doc.text and ex.doc.original == ""
+    for m in ex.mentions:
+        if m.rule != "bureau.metadata":
+            assert ex.doc.text[m.start : m.end] == m.text
+    names = {e.name for e in built.resolution.entities} | {
+        a for e in built.resolution.entities for a in e.aliases
+    }
+    assert any("學" in name for name in names)
+
+
+# ------------------------------------------------- per-report failures
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_report_whose_extraction_fails_is_skipped_not_the_build(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    jobs: int,
+) -> None:
+    import kg.extract
+
+    original = kg.extract.extract
+
+    def flaky(doc, nlp, rules=None):
+        if doc.doc_id.startswith("02_"):
+            raise MemoryError("out of memory in a rule")
+        return original(doc, nlp, rules)
+
+    monkeypatch.setattr(kg.extract, "extract", flaky)
+    with caplog.at_level(logging.WARNING):
+        report = build(EXAMPLES, tmp_path, html=False, jobs=jobs)
+    assert report.files_read == [f for f in EXAMPLE_FILES if not f.startswith("02_")]
+    (skip,) = build_report_json(tmp_path)["files_skipped"]
+    assert skip["reason"] == "error"
+    assert "MemoryError" in skip["detail"]
+    assert any("02_" in r.getMessage() for r in caplog.records)
+
+
+def test_a_report_that_kills_its_worker_is_skipped_not_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dead worker (out of memory, a native crash) broke the whole pool."""
+    import signal
+
+    import kg.extract
+
+    original = kg.extract.extract
+
+    def deadly(doc, nlp, rules=None):
+        if doc.doc_id.startswith("02_"):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(doc, nlp, rules)
+
+    monkeypatch.setattr(kg.extract, "extract", deadly)  # forked workers inherit it
+    report = build(EXAMPLES, tmp_path, html=False, jobs=2)
+    assert report.files_read == [f for f in EXAMPLE_FILES if not f.startswith("02_")]
+    (skip,) = report.files_skipped
+    assert skip["reason"] == "error" and "worker process died" in skip["detail"]
+
+
+def test_a_report_whose_reading_fails_is_skipped_not_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.ingest
+
+    original = kg.ingest.read_document
+
+    def flaky(path, root=None):
+        if path.name.startswith("03_"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return original(path, root)
+
+    monkeypatch.setattr(kg.ingest, "read_document", flaky)
+    report = build(EXAMPLES, tmp_path, html=False)
+    assert len(report.files_read) == len(EXAMPLE_FILES) - 1
+    (skip,) = report.files_skipped
+    assert skip["reason"] == "error" and "RecursionError" in skip["detail"]
+
+
+# ---------------------------------------------------- per-report summary
+
+
+def test_report_json_summarises_every_report(example_build: Built) -> None:
+    rows = example_build.report_json["reports"]
+    assert [r["file"] for r in rows] == EXAMPLE_FILES
+    for row in rows:
+        assert row["publisher"] and row["year"], row
+        assert row["kind"] in ("plan", "summary")
+        assert row["mentions"] > 0 and row["relations"] > 0
+        assert row["flags"] == [], row
+    kinds = {r["file"][:2]: r["kind"] for r in rows}
+    assert kinds["02"] == "plan" and kinds["01"] == "summary"
+
+
+def test_summary_flags_duplicates_missing_metadata_and_little_text(
+    tmp_path: Path,
+) -> None:
+    folder = _good_copies(tmp_path, "a.txt", "b.txt")
+    (folder / "note.txt").write_text("学校开展了读书活动。\n", encoding="utf-8")
+    built = build_capturing(folder, tmp_path / "out", html=False)
+    rows = {r["file"]: r for r in built.report_json["reports"]}
+    assert rows["a.txt"]["duplicate_of"] is None
+    assert rows["b.txt"]["duplicate_of"] == "a.txt"
+    assert "duplicate" in rows["b.txt"]["flags"]
+    assert {"publisher-unresolved", "no-year", "little-text"} <= set(
+        rows["note.txt"]["flags"]
+    )
+
+
+def test_build_prints_one_line_per_report(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    folder = _good_copies(tmp_path, "a.txt", "b.txt")
+    result = CliRunner().invoke(
+        cli, ["build", str(folder), "-o", str(tmp_path / "out"), "--no-html"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "a.txt: 重庆市大足区教育委员会 | 2023 | summary |" in result.output
+    assert "[duplicate of a.txt]" in result.output
+
+
+# ------------------------------------------------------- empty input
+
+
+def test_an_empty_folder_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    with pytest.raises(KGError, match="no report files"):
+        build(tmp_path / "in", tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_a_readable_report_keeps_the_previous_outputs(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    build(GOOD, out, html=False)
+    before = (out / "graph.ttl").read_bytes()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write_bad(folder, "binary")
+    _write_bad(folder, "empty")
+    with pytest.raises(KGError, match="no report could be read"):
+        build(folder, out, html=False)
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+# ------------------------------------------------------------ GraphML
+
+
+def test_graphml_edge_keys_count_edges_without_rescanning(
+    example_build: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys were ``number_of_edges()`` per edge (quadratic); the same keys now."""
+    import networkx as nx
+
+    from kg.graph import to_networkx
+    from kg.serialize import graphml_bytes
+
+    calls = []
+    original = nx.MultiDiGraph.number_of_edges
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(nx.MultiDiGraph, "number_of_edges", counting)
+    graph = to_networkx(example_build.resolution)
+    assert calls == []
+    resolution = example_build.resolution
+    names = ["publisher" for r in resolution.reports if r.publisher] + [
+        r.predicate for r in resolution.relations
+    ]
+    expected = {f"{name}-{i}" for i, name in enumerate(names)}
+    assert {key for _, _, key in graph.edges(keys=True)} == expected
+    assert graphml_bytes(graph) == (example_build.out / "graph.graphml").read_bytes()
+
+
+# ------------------------------------------------------ installed wheel
+
+
+def test_kg_validate_works_from_an_installed_wheel(
+    example_build: Built, tmp_path: Path
+) -> None:
+    """The shapes were read from beside the source tree, absent from a wheel."""
+    import subprocess
+    import sys
+    import sysconfig
+
+    root = Path(__file__).resolve().parents[1]
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("setup.py", "setup.cfg", "pyproject.toml", "README.md"):
+        shutil.copy(root / name, src / name)
+    for folder in ("kg", "ontology"):
+        shutil.copytree(
+            root / folder, src / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    # The installed wheel alone must serve: no PYTHONPATH into the source tree.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = {"check": True, "capture_output": True, "text": True, "timeout": 300}
+    run["env"] = env
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            *pip,
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "-w",
+            str(wheels),
+            str(src),
+        ],
+        **run,
+    )
+    (wheel,) = wheels.glob("edukg-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], **run)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [
+            *pip,
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        **run,
+    )
+    # The dependencies come from this environment's site-packages (a path
+    # entry only: its .pth files, the editable install's among them, are not run).
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        **run,
+    ).stdout.strip()
+    (Path(site) / "deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    shutil.rmtree(src)  # nothing of the source tree may be needed any more
+    graph = tmp_path / "graph.ttl"
+    shutil.copy(example_build.ttl, graph)
+    where = subprocess.run(
+        [str(python), "-c", "import kg.validate as v; print(v.__file__, v.SHAPES)"],
+        cwd=tmp_path,
+        **run,
+    ).stdout.split()
+    assert all(p.startswith(str(venv)) for p in where), where
+    result = subprocess.run(
+        [str(venv / "bin" / "kg"), "validate", str(graph)], cwd=tmp_path, **run
+    )
+    assert "conforms" in result.stdout

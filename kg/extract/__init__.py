@@ -107,9 +107,13 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         The document's :class:`~kg.types.Extraction`.
     """
     rules = rules or load_rules()
-    original = doc.text
     # Rules read simplified characters; names are cut from the original.
-    text = simplified_shadow(original)
+    if doc.original:
+        # ingest converted a traditional-script report (same offsets)
+        original, text = doc.original, doc.text
+    else:
+        original = doc.text
+        text = simplified_shadow(original)
     sdoc = nlp.make_doc(text)
     sdoc._.kg_text = text
     sdoc._.kg_doc_id = doc.doc_id
@@ -131,7 +135,7 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         )
     )
     return Extraction(
-        doc=doc if text is original else replace(doc, text=original),
+        doc=doc if text is original else replace(doc, text=original, original=""),
         figures=sdoc._.kg_figures,
         home_region=context.home,
         sentences=sdoc._.kg_sentences,
