@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import DataFileError
 from .regions import RegionIndex, load_region_index
-from .resources import read_table
+from .resources import load_lexicon, read_table
 from .types import (
     Entity,
     Evidence,
@@ -37,8 +37,15 @@ __all__ = ["Overrides", "entity_key", "load_overrides", "normalize_name", "resol
 
 _STRIP = set(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】")
 _LEVEL = re.compile(r"^(?:全国|国家级|省级|市级|区级|县级|省|市|区|县)")
+# 区教育局, 教体局: a bureau named only by its level and ending (the one list
+# of endings, kg/data/lexicon/bureau_suffixes.txt) names a different bureau in
+# each report.
 _RELATIVE_BUREAU = re.compile(
-    r"^[省市区县旗州盟]?(?:教育局|教体局|教育体育局|教委|教育厅|局)$"
+    r"^[省市区县旗州盟]?(?:"
+    + "|".join(
+        map(re.escape, sorted(load_lexicon().bureau_suffixes, key=len, reverse=True))
+    )
+    + r"|局)$"
 )
 _PROGRAM_WORD = re.compile(r"(?:工程|项目|计划)$")
 _PROGRAM_TAIL = re.compile(r"(?<=工程)(?:建设项目|项目)$")
