@@ -36,7 +36,7 @@ from .types import (
 __all__ = ["Overrides", "entity_key", "load_overrides", "normalize_name", "resolve"]
 
 _STRIP = set(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】")
-_LEVEL = re.compile(r"^(?:全国|国家级|省级|市级|区级|县级|省|市|区|县)")
+_LEVEL = re.compile("^(?:" + "|".join(map(re.escape, load_lexicon().level_words)) + ")")
 # 区教育局, 教体局: a bureau named only by its level and ending (the one list
 # of endings, kg/data/lexicon/bureau_suffixes.txt) names a different bureau in
 # each report.

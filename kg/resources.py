@@ -166,6 +166,14 @@ class Lexicon:
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
+    award_events: tuple[str, ...] = ()
+    honour_heads: tuple[str, ...] = ()
+    award_title_tails: tuple[str, ...] = ()
+    not_prize_words: tuple[str, ...] = ()
+    designation_ends: tuple[str, ...] = ()
+    achievement_words: tuple[str, ...] = ()
+    program_heads: tuple[str, ...] = ()
+    level_words: tuple[str, ...] = ()
     non_recipient_words: tuple[str, ...] = ()
     implement_verbs: tuple[str, ...] = ()
     ranking_words: tuple[str, ...] = ()
@@ -248,6 +256,14 @@ def load_lexicon() -> Lexicon:
         },
         participation_cues=lines("participation_cues"),
         media_suffixes=lines("media_suffixes"),
+        award_events=lines("award_events"),
+        honour_heads=lines("honour_heads"),
+        award_title_tails=lines("award_title_tails"),
+        not_prize_words=lines("not_prize_words"),
+        designation_ends=lines("designation_ends"),
+        achievement_words=lines("achievement_words"),
+        program_heads=lines("program_heads"),
+        level_words=lines("level_words"),
         non_recipient_words=lines("non_recipient_words"),
         implement_verbs=lines("implement_verbs"),
         ranking_words=lines("ranking_words"),

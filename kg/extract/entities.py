@@ -15,8 +15,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..regions import RegionIndex, load_region_index
+from ..resources import load_lexicon
 from ..types import RegionRef
 from .rules import Rules, trie_pattern
+
+_LEX = load_lexicon()
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words`` in table order (escaped)."""
+    return "|".join(map(re.escape, words))
+
 
 __all__ = [
     "AwardStatement",
@@ -39,6 +48,10 @@ __all__ = [
 ]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_HONOUR_HEAD = re.compile(_alt(_LEX.honour_heads))
+_GRADED_LEVEL = re.compile(
+    "^(?:" + _alt(tuple(w for w in _LEX.level_words if w.endswith("级"))) + ")"
+)
 _REGION_END = re.compile(r"(?:[省市县区旗镇乡]|街道)$")
 _CONJUNCTIONS = frozenset("和与及或同")
 # 小学化, 小学生, 中学段: the suffix word is part of a longer common word.
@@ -46,7 +59,7 @@ _NOT_A_NAME_AFTER = frozenset("化生段")
 # A quoted name followed by a short head ending in a program word
 # (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
 _FOLLOWER = re.compile(
-    r"^[^的\W\d][\u4e00-\u9fff]{0,5}?(?:专项行动|行动|工程|计划|项目|改革|系统|平台)"
+    r"^[^的\W\d][\u4e00-\u9fff]{0,5}?(?:" + _alt(_LEX.program_heads) + ")"
 )
 _QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", "「", "」"})
 _QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,24})[”\"」』]")
@@ -57,9 +70,7 @@ _QUANTIFIER = set("所个名位家项批条套台篇次人支座")
 _BOUNDARY = set("，,。；;！!？?：:、（）()【】[]\n\t 　…—-/|")
 _ORDINAL_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批|新一批|一批)")
 _YEAR_PREFIX = re.compile(r"^(?:20\d\d|19\d\d)年度?")
-_LEVEL_PREFIX = re.compile(
-    r"^(?:全国|国家级|国家|省级|省|自治区|自治州|市级|市|区级|区|县级|县|盟|旗)"
-)
+_LEVEL_PREFIX = re.compile("^(?:" + _alt(_LEX.level_words) + ")")
 _COUNT_TAIL = re.compile(
     r"(?<=[^第\d])[0-9０-９一二三四五六七八九十两余多]+[个所名位项家支人次篇套台]+[^，。]*$"
 )
@@ -694,7 +705,7 @@ def _find_programs(
         name = _ORDINAL_PREFIX.sub("", _YEAR_PREFIX.sub("", cand.name))
         if name.startswith("年") and view.text[cand.start - 1 : cand.start].isdigit():
             name = name[2:] if name.startswith("年度") else name[1:]  # 2021|年…
-        name = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", name)
+        name = _GRADED_LEVEL.sub("", name)
         name = _strip_leading_verbs(view, cand.end - len(name), name)
         start = cand.end - len(name)
         if len(name) < 4:
@@ -765,7 +776,9 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
 
 
 _LISTED = re.compile(
-    r"((?:[^，,。；;、\n]{2,20}、)+[^，,。；;、\n]{2,20})等([\u4e00-\u9fff]{0,8}?)(?:平台|项目|工程|行动|计划)"
+    r"((?:[^，,。；;、\n]{2,20}、)+[^，,。；;、\n]{2,20})等([\u4e00-\u9fff]{0,8}?)(?:"
+    + _alt(_LEX.program_heads)
+    + ")"
 )
 
 
@@ -921,25 +934,15 @@ def clean_award_name(raw: str) -> str:
     name = re.sub(r"(?:拟?推荐|认定|公示)?名单$", "", name)
     name = _ORDINAL_PREFIX.sub("", name)
     name = _COUNT_TAIL.sub("", name)
-    for tail in (
-        "等荣誉称号",
-        "荣誉称号",
-        "等荣誉",
-        "等称号",
-        "称号",
-        "荣誉",
-        "等奖项",
-    ):
+    for tail in _LEX.award_title_tails:
         if name.endswith(tail) and len(name) > len(tail) + 2:
             name = name[: -len(tail)]
     name = re.sub(r"(获得者|单位之一|之一)$", "", name)
     return name.strip()
 
 
-_DESIGNATION_END = re.compile(
-    r"(?:学校|校园|高中|基地|班级|单位|集体|园|校|区|县|旗|城市)$"
-)
-_VERBISH = re.compile(r"取得|开展|推进|实现|提升|工作|突破|建设成效")
+_DESIGNATION_END = re.compile("(?:" + _alt(_LEX.designation_ends) + ")$")
+_VERBISH = re.compile(_alt(_LEX.achievement_words))
 
 
 def _is_ranking(name: str, rules: Rules) -> bool:
@@ -956,15 +959,11 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
         return False  # 考核位列全市第一名: a ranking (decision 15)
     if name.endswith(rules.award_suffixes):
         return True
-    if name.endswith("奖") and not name.endswith(("奖项", "奖励", "奖金", "奖学金")):
+    if name.endswith("奖") and not name.endswith(_LEX.not_prize_words):
         return True
     if after_trigger and _DESIGNATION_END.search(name) and not _VERBISH.search(name):
         return True  # 被认定为X学校: what follows the verb is a designation
-    if (
-        len(name) <= 16
-        and re.search(r"先进|优秀|示范|模范|标兵|十佳|最美", name)
-        and not _VERBISH.search(name)
-    ):
+    if len(name) <= 16 and _HONOUR_HEAD.search(name) and not _VERBISH.search(name):
         return True
     return bool(
         re.search(
@@ -1048,9 +1047,7 @@ def _last_suffix_end(piece: str, rules: Rules) -> int:
     return best
 
 
-_EVENT_WORDS = re.compile(
-    r"^(.*?(?:联赛|比赛|大赛|竞赛|杯|展演|评比|运动会|锦标赛|评选))"
-)
+_EVENT_WORDS = re.compile("^(.*?(?:" + _alt(_LEX.award_events) + "))")
 
 
 def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..resources import load_lexicon
 from .entities import AwardStatement, Candidate, clean_award_name
 from .levels import level_of_word
 from .rules import Rules
@@ -54,7 +55,7 @@ _COLLECTIVE_LEAD = re.compile(r"^(?:全[区县市省旗]|本[区县市])")
 _COUNTED_ITEM = re.compile(
     r"([\u4e00-\u9fff“”\"XxＸ*＊]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[个名人位项所家支]"
 )
-_HONOUR_HEAD = re.compile(r"优秀|先进|模范|标兵|十佳|最美|示范|星级|楷模")
+_HONOUR_HEAD = re.compile("|".join(map(re.escape, load_lexicon().honour_heads)))
 # 通过省教育强镇督导验收: passing the assessment confers the title.
 _ASSESSED = re.compile(
     r"通过了?([^，,。；;、\n]{3,30}?)(?:督导|省级|市级)?(?:验收|评估验收|复评|认定)"
