@@ -166,6 +166,10 @@ class Lexicon:
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
+    conferring_bodies: tuple[str, ...] = ()
+    first_person_bureau: tuple[str, ...] = ()
+    speech_openings: tuple[str, ...] = ()
+    university_suffixes: tuple[str, ...] = ()
     award_events: tuple[str, ...] = ()
     honour_heads: tuple[str, ...] = ()
     award_title_tails: tuple[str, ...] = ()
@@ -256,6 +260,10 @@ def load_lexicon() -> Lexicon:
         },
         participation_cues=lines("participation_cues"),
         media_suffixes=lines("media_suffixes"),
+        conferring_bodies=lines("conferring_bodies"),
+        first_person_bureau=lines("first_person_bureau"),
+        speech_openings=lines("speech_openings"),
+        university_suffixes=lines("university_suffixes"),
         award_events=lines("award_events"),
         honour_heads=lines("honour_heads"),
         award_title_tails=lines("award_title_tails"),

@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..resources import load_lexicon
 from ..types import RegionRef
 from .entities import Candidate, dominant_region, find_regions, find_unresolved_area
 from .levels import level_of_region, level_of_word
 from .rules import Rules
 
+_LEX = load_lexicon()
+
 __all__ = ["ReportContext", "as_written", "read_context", "resolve_bureau"]
 
-_FIRST_PERSON = re.compile(r"我局|本局")
-_ADDRESS = re.compile(r"同志们|各位代表|各位领导")
+_FIRST_PERSON = re.compile("|".join(map(re.escape, _LEX.first_person_bureau)))
+_ADDRESS = re.compile("|".join(map(re.escape, _LEX.speech_openings)))
 _OWN_AREA = re.compile(r"我[省市区县旗州]")
 _AREA_WORDS = re.compile(r"(?:我|全|本)([省市区县旗州])")
 _SIGNATURE_LINES = 8

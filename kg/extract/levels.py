@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..regions import RegionIndex
+from ..resources import load_lexicon
 from .rules import Rules
 
 __all__ = [
@@ -26,8 +27,9 @@ LEVELS = ("national", "provincial", "city", "county", "other")
 _INNER_LEVEL = re.compile(r"全国|国家级|全省|省级|全市|市级|全区|区级|全县|县级")
 # The conferring body before a verb: a region or level word and an organ.
 _AGENT = re.compile(
-    r"[\u4e00-\u9fffXx*]{0,12}?(?:教育局|教育厅|教育部|教委|教育工委|组织部|"
-    r"党委|政府|人民政府|委员会|文明办|省委|市委|区委|县委)"
+    r"[\u4e00-\u9fffXx*]{0,12}?(?:"
+    + "|".join(map(re.escape, load_lexicon().conferring_bodies))
+    + ")"
 )
 _MASK = re.compile(r"^[XxＸｘ*＊某]{1,4}(?=[省市区县旗州])")
 # A year, an edition or a count before the level word: 2023年度, 第七届, 首届.

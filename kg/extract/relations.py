@@ -31,7 +31,7 @@ _LIST_COUNT = re.compile(
 )
 _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
-_UNIVERSITY = ("大学", "学院")
+_UNIVERSITY = load_lexicon().university_suffixes
 
 
 def find_relations(
