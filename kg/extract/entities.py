@@ -1161,13 +1161,26 @@ def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the best non-overlapping candidates (priority, then length).
 
     A name that opens with a shorter name of the same type (北师大南川附校
-    opens with the alias 北师大) is the longer name, whatever the priorities.
+    opens with the alias 北师大), or a program named in full around a
+    gazetteer name, is the longer name, whatever the priorities.
     """
     heads: dict[int, int] = {}
     for c in cands:
         if c.label == "School":
             heads[c.start] = max(heads.get(c.start, 0), c.end)
     cands = [c for c in cands if c.label != "School" or heads[c.start] == c.end]
+    # 义务教育阶段学生营养改善计划 holds the gazetteer's 营养改善计划: the
+    # report's fuller name is the program's.
+    named = [c for c in cands if c.label == "Program" and c.rule == "program.suffix"]
+    cands = [
+        c
+        for c in cands
+        if c.rule != "program.gazetteer"
+        or not any(
+            n.start <= c.start and c.end <= n.end and n.end - n.start > c.end - c.start
+            for n in named
+        )
+    ]
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for cand in sorted(cands, key=lambda c: (-c.priority, -(c.end - c.start), c.start)):

@@ -30,6 +30,7 @@ _LIST_COUNT = re.compile(
     r"^等\s*[0-9一二三四五六七八九十两]+[所个家]?[\u4e00-\u9fff]{0,4}"
 )
 _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
+_LIST_GAP = re.compile(r"[”\"」』]?\s*(?:、|和|及|以及|与)\s*[“\"「『]?")
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
 _UNIVERSITY = load_lexicon().university_suffixes
 
@@ -398,21 +399,27 @@ def _implements(
     if publisher is None:
         return []
     out = []
+    previous: tuple[int, bool] | None = None  # (end, implemented) of the last program
     for i, m in enumerate(mentions):
         if m.label != "Program":
             continue
         s_start = sentences[m.sentence][0] if sentences else 0
         before = text[max(s_start, m.start - 12) : m.start]
+        rule = ""
         if _IMPLEMENT_VERBS.search(before):
+            rule = "implements.verb-object"
+        elif (
+            previous is not None
+            and previous[1]
+            and _LIST_GAP.fullmatch(text[previous[0] : m.start])
+        ):
+            # 启动的“A”、“B”和“C”: the verb before a list's first item
+            # governs every item.
+            rule = "implements.verb-list"
+        previous = (m.end, bool(rule))
+        if rule:
             out.append(
-                RelationMention(
-                    publisher,
-                    i,
-                    "implements",
-                    "implements.verb-object",
-                    m.sentence,
-                    m.status,
-                )
+                RelationMention(publisher, i, "implements", rule, m.sentence, m.status)
             )
     return out
 
