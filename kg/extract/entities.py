@@ -269,25 +269,13 @@ def find_regions(
             # 北京 (a province-level name), or 泰和 used as a place again and
             # again (泰和中学, 泰和教育): one reading, no context needed.
             context.add(codes[0])
-            accepted[start] = Candidate(
-                start,
-                end,
-                "Region",
-                index.by_code[codes[0]].name,
-                "region.short-unique",
-                codes[0],
+            accepted[start] = _region(
+                start, end, codes[0], "region.short-unique", index
             )
             continue
         if is_full and len(codes) == 1 and (len(surface) >= 3 or surface[-1] in "县旗"):
             context.add(codes[0])
-            accepted[start] = Candidate(
-                start,
-                end,
-                "Region",
-                index.by_code[codes[0]].name,
-                "region.full",
-                codes[0],
-            )
+            accepted[start] = _region(start, end, codes[0], "region.full", index)
     changed = True
     while changed:
         changed = False
@@ -310,6 +298,12 @@ def find_regions(
                 changed = True
     _find_towns(text, index, context, accepted)
     return [accepted[k] for k in sorted(accepted)]
+
+
+def _region(
+    start: int, end: int, code: str, rule: str, index: RegionIndex
+) -> Candidate:
+    return Candidate(start, end, "Region", index.by_code[code].name, rule, code)
 
 
 @lru_cache(maxsize=256)
