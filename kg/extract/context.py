@@ -115,8 +115,11 @@ def read_context(
 
     home_level = level_of_region(home, index) if home else ""
     if not home_level:
-        # 县教育局 / 郊区 with no division: the level its name states.
-        home_level = level_of_word(level_char or area_name[-1:], rules)
+        # 县教育局 / 郊区 with no division: the level its name states, or the
+        # level of the area the text speaks of (全县, 我县).
+        words = _AREA_WORDS.findall(text)
+        spoken = max(sorted(set(words)), key=words.count) if words else ""
+        home_level = level_of_word(level_char or area_name[-1:] or spoken, rules)
     municipal = bool(home) and _in_municipality(home, index)
     if not municipal:
         municipal = any(

@@ -367,6 +367,13 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
                 continue
             raw = counted.group(1)
             raw = re.sub(r"^(?:其中|获得|荣获|共有|评选出|获|有)", "", raw)
+            # 创建四星级高中2所: the honour pursued is 四星级高中
+            for verb in sorted(
+                rules.lexicon.award_pursuit_triggers, key=len, reverse=True
+            ):
+                if raw.startswith(verb):
+                    raw = raw[len(verb) :]
+                    break
             name = clean_award_name(raw)
             if len(name) < 3 or not _is_honour(name, rules):
                 continue

@@ -106,6 +106,13 @@ def award_level(
     if not level and inner:
         # 青少年…主题教育全国先进集体: the level word inside the name.
         level = level_of_word(inner.group(), rules)
+    if (
+        not level
+        and head.endswith("奖")
+        and any(word in head for word in rules.lexicon.award_events)
+    ):
+        # A contest's prize with no level word is a society's (…竞赛金奖).
+        return "other"
     if not level:
         level = context_level
     return level or "other"
