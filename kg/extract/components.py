@@ -48,7 +48,7 @@ from .entities import (
     with_inner_bureaus,
 )
 from .figures import find_figures
-from .levels import award_level, conferring_levels
+from .levels import award_level, conferring_levels, level_of_region
 from .relations import find_relations
 from .rules import Rules, load_rules
 
@@ -507,6 +507,13 @@ def make_mentions(nlp: Language, name: str):
         conferrers = conferring_levels(
             text, doc._.kg_statements, rules, context.county_city
         )
+        host_level = _ceremony_host_level(
+            text,
+            sentences,
+            [*candidates(doc, "kg_mentions"), *candidates(doc, "kg_regions")],
+            context,
+            rules,
+        )
         mentions: list[Mention] = []
         chosen = sorted(
             [*candidates(doc, "kg_mentions"), *candidates(doc, "kg_regions")],
@@ -525,6 +532,7 @@ def make_mentions(nlp: Language, name: str):
                     rules,
                     context_level=cand.level
                     or conferrers.get(cand.end, "")
+                    or host_level
                     or context.home_level,
                     municipal=context.municipal,
                 )
@@ -575,6 +583,41 @@ def make_mentions(nlp: Language, name: str):
         return doc
 
     return build
+
+
+def _ceremony_host_level(text, sentences, mentions, context, rules: Rules) -> str:
+    """The level of the body that holds the report's commendation ceremony.
+
+    西藏自治区教育厅…举行表彰大会 (provincial), 西四镇举行…表彰大会 (a town:
+    "other"): the honours the report lists are that body's.
+    """
+    index = rules.regions
+    words = rules.lexicon.ceremony_words
+    for start, end in sentences:
+        sentence = text[start:end]
+        held = sentence.find("举行")
+        if held < 0 or not any(w in sentence for w in words):
+            continue
+        hosts = [
+            m
+            for m in mentions
+            if start <= m.start < start + held and m.label in ("Region", "Bureau")
+        ]
+        if not hosts:
+            continue
+        # The body that holds it, not the place it is held in (在拉萨举行).
+        bureaus = [m for m in hosts if m.label == "Bureau"]
+        host = max(bureaus or hosts, key=lambda m: m.start)
+        code = host.region
+        if host.label == "Bureau" and not code:
+            continue
+        if not code:
+            return ""
+        ref = index.by_code.get(code)
+        if ref is None:
+            return ""
+        return level_of_region(code, index) if ref.level < 4 else "other"
+    return ""
 
 
 @Language.factory("kg_relations_v1")
