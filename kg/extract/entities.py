@@ -702,6 +702,7 @@ def _find_programs(
         name = _GRADED_LEVEL.sub("", name)
         name = _strip_leading_verbs(view, cand.end - len(name), name)
         start = cand.end - len(name)
+        end = start + len(name)
         if len(name) < 4:
             continue
         if _is_local_works(
@@ -718,11 +719,7 @@ def _find_programs(
             view, name, cand.end, suffix, rules.lexicon.program_generic_heads
         ):
             continue
-        out.append(
-            Candidate(
-                cand.end - len(name), cand.end, "Program", name, "program.suffix", ""
-            )
-        )
+        out.append(Candidate(start, end, "Program", name, "program.suffix", ""))
     return out
 
 
@@ -742,6 +739,7 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
     at_clause = re.compile(rf"(?:^|(?<=[，,；;。\n])){system_name}")
     out = []
     seen: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for pattern in (by_verb, at_clause):
         for match in pattern.finditer(text):
             found = match.group(1)
@@ -749,13 +747,16 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             head = found[: -len(suffix)]
             if len(head) < 4 or head.startswith(generic) or head.endswith(generic):
                 continue
-            if match.start(1) in seen:
-                continue
+            if match.start(1) in seen or any(
+                a < match.end(1) and match.start(1) < b for a, b in spans
+            ):
+                continue  # 积极开展X负责制: the verb's reading is already there
             if pattern is at_clause and not text.startswith(
                 tuple(kinds.get("system-follower", ())), match.end(1)
             ):
                 continue  # 严格落实…责任制: a duty, unless reformed or piloted
             seen.add(match.start(1))
+            spans.append(match.span(1))
             out.append(
                 Candidate(
                     match.start(1),
