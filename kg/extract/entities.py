@@ -711,6 +711,8 @@ def _find_programs(
             continue
         if re.match(r"^[一二三四五六七八九十两]+[大项个类]", name) and len(name) <= 5:
             continue  # 五大行动, 九大工程: counts of unnamed programs
+        if re.fullmatch(r"[一二三四五六七八九十两]+年(?:行动)?计划", name):
+            continue  # 五年行动计划: a plan's duration, not its name
         suffix = next(
             (x for x in rules.program_suffixes if name.endswith(x)),
             "",
