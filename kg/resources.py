@@ -166,6 +166,7 @@ class Lexicon:
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
+    school_collective_subjects: tuple[str, ...] = ()
     ceremony_words: tuple[str, ...] = ()
     conferring_bodies: tuple[str, ...] = ()
     first_person_bureau: tuple[str, ...] = ()
@@ -261,6 +262,7 @@ def load_lexicon() -> Lexicon:
         },
         participation_cues=lines("participation_cues"),
         media_suffixes=lines("media_suffixes"),
+        school_collective_subjects=lines("school_collective_subjects"),
         ceremony_words=lines("ceremony_words"),
         conferring_bodies=lines("conferring_bodies"),
         first_person_bureau=lines("first_person_bureau"),

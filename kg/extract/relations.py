@@ -406,7 +406,13 @@ def _implements(
         s_start = sentences[m.sentence][0] if sentences else 0
         before = text[max(s_start, m.start - 12) : m.start]
         rule = ""
-        if _IMPLEMENT_VERBS.search(before):
+        schools_do_it = any(
+            w in text[s_start : m.start]
+            for w in load_lexicon().school_collective_subjects
+        )
+        if schools_do_it:
+            rule = ""  # 各学校…开展“X”活动: the schools' work, not the bureau's
+        elif _IMPLEMENT_VERBS.search(before):
             rule = "implements.verb-object"
         elif (
             previous is not None
