@@ -360,3 +360,33 @@ def test_extract_banner_honour_goes_to_the_region(nlp):
         publisher="兴安盟扎赉特旗教育局",
     )
     assert ("扎赉特旗", "自治区民族团结进步示范旗") in triples(ex, "receivedAward")
+
+
+def test_extract_honour_before_its_holders(nlp):
+    ex = run(nlp, "2023年，被评为“市级文明校园”的学校有城东中学、实验小学和城西小学。")
+    assert triples(ex, "receivedAward") == {
+        ("城东中学", "市级文明校园"),
+        ("实验小学", "市级文明校园"),
+        ("城西小学", "市级文明校园"),
+    }
+
+
+def test_extract_short_form_takes_the_reports_fuller_name(nlp):
+    # decision 11: 二中 and 县二中 in one report are one school
+    ex = run(nlp, "县一中、县二中通过复评，二中被评为市教学工作先进单位。")
+    assert names(ex, "School") == {"县一中", "县二中"}
+    assert ("县二中", "市教学工作先进单位") in triples(ex, "receivedAward")
+
+
+@pytest.mark.parametrize(
+    ("text", "award", "level"),
+    [
+        ("城东中学荣获全国文明校园称号。", "全国文明校园", "national"),
+        ("城东中学被市教育局评为教学工作先进单位。", "教学工作先进单位", "city"),
+        ("城东中学获地球科学奥林匹克竞赛金奖。", "地球科学奥林匹克竞赛金奖", "other"),
+    ],
+)
+def test_extract_award_level(nlp, text, award, level):
+    ex = run(nlp, text)
+    levels = {m.name: m.award_level for m in ex.mentions if m.label == "Award"}
+    assert levels[award] == level, levels

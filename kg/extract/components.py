@@ -553,6 +553,7 @@ def make_mentions(nlp: Language, name: str):
                     level,
                 )
             )
+        mentions = _fullest_short_forms(mentions)
         publisher_index = None
         if context.publisher_full:
             for i, m in enumerate(mentions):
@@ -618,6 +619,30 @@ def _ceremony_host_level(text, sentences, mentions, context, rules: Rules) -> st
             return ""
         return level_of_region(code, index) if ref.level < 4 else "other"
     return ""
+
+
+def _fullest_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """二中 and 县二中 in one report are one school, named in full (decision 11).
+
+    A short form takes the name of the one longer short form of the report
+    that ends with it after a level word (县, 市, 区).
+    """
+    from dataclasses import replace
+
+    shorts = {m.name for m in mentions if m.rule == "school.short-form"}
+    out = []
+    for m in mentions:
+        if m.rule == "school.short-form":
+            longer = {
+                n for n in shorts if n.endswith(m.name) and n[: -len(m.name)] in _LEVELS
+            }
+            if len(longer) == 1:
+                m = replace(m, name=longer.pop())
+        out.append(m)
+    return out
+
+
+_LEVELS = frozenset("县市区")
 
 
 @Language.factory("kg_relations_v1")

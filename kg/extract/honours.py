@@ -62,6 +62,13 @@ _ASSESSED = re.compile(
 )
 
 
+# 被评为“X”的学校有A、B、C: the holders follow the honour.
+_HOLDERS_FOLLOW = re.compile(
+    r"(?:被评为|评为|获评|荣获|获得|被命名为|被认定为)“?([^，,。；;：:“”\n]{3,30}?)”?"
+    r"(?:称号)?的(?:学校|单位|幼儿园|集体|县区|县|区)有[：:]?"
+)
+
+
 def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     """Find grants, listed recipients and honour categories in a report.
 
@@ -75,6 +82,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out = _grants(text, rules) + _heading_lists(text, rules)
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
+    out += _holders_follow(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
@@ -425,6 +433,40 @@ def _assessed(text: str, rules: Rules) -> list[AwardStatement]:
                 False,
                 (Candidate(at, match.end(1), "Award", name, "award.assessed", ""),),
                 False,
+            )
+        )
+    return out
+
+
+def _holders_follow(text: str, rules: Rules) -> list[AwardStatement]:
+    """被评为X的学校有A、B、C (or the lines below): one honour, its holders after it."""
+    out = []
+    for match in _HOLDERS_FOLLOW.finditer(text):
+        raw = match.group(1)
+        name = clean_award_name(raw)
+        if not _is_designation(name, rules):
+            continue
+        limit = _CLAUSE_END.search(text, match.end())
+        end = limit.start() if limit else len(text)
+        recipients = (match.end(), end)
+        if end == match.end() or not text[match.end() : end].strip():
+            block = list_block(text, _line_end(text, match.end()) + 1)
+            if block is None:
+                continue
+            recipients = block
+        at = match.start(1)
+        out.append(
+            AwardStatement(
+                match.start(),
+                match.start(1),
+                False,
+                (
+                    Candidate(
+                        at, at + len(raw), "Award", name, "award.holders-follow", ""
+                    ),
+                ),
+                False,
+                recipients,
             )
         )
     return out
