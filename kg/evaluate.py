@@ -167,11 +167,11 @@ def _load_gold(folder: Path):
     return entities, relations, gray, reports
 
 
-def _close(triples: set, predicate_of_region: str = "subRegionOf") -> set:
+def _close(triples: set) -> set:
     """Close locatedIn and subRegionOf over subRegionOf."""
     parents: dict = defaultdict(set)
     for s, p, o in triples:
-        if p == predicate_of_region:
+        if p == "subRegionOf":
             parents[s].add(o)
 
     def ancestors(node, seen=None):

@@ -21,8 +21,10 @@ components run.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,6 +53,7 @@ from .figures import find_figures
 from .levels import award_level, conferring_levels, level_of_region
 from .relations import find_relations
 from .rules import Rules, load_rules
+from .script import simplified_shadow
 
 __all__ = [
     "CANDIDATE_GROUPS",
@@ -81,6 +84,10 @@ PIPELINE = (
     "kg_figures_v1",
 )
 
+# A numbered heading: 一、, （二）, 3. — where plan and summary sections start.
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])"
+)
 #: Sentence-ending characters (a run of them ends one sentence).
 _SENTENCE_END = frozenset("。！？；!?;")
 
@@ -230,8 +237,6 @@ def make_sentences(nlp: Language, name: str):
 
 
 def _publisher_name(doc: Doc) -> str:
-    from .script import simplified_shadow
-
     meta = doc._.kg_meta
     return simplified_shadow(((meta.publisher_name if meta else None) or "").strip())
 
@@ -412,8 +417,6 @@ def make_arbiter(nlp: Language, name: str):
     table = _priorities(rules)
 
     def arbitrate(doc: Doc) -> Doc:
-        from dataclasses import replace
-
         cands = []
         for group, by_rule in table.items():
             for cand in candidates(doc, group):
@@ -459,18 +462,13 @@ def _plan_flags(
     text: str, sentences: tuple[tuple[int, int], ...], rules: Rules, whole_plan: bool
 ) -> list[bool]:
     """Mark each sentence planned (True) or reported (False)."""
-    import re
-
-    heading = re.compile(
-        r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])"
-    )
     lex = rules.lexicon
     flags = []
     in_plan = whole_plan
     for start, end in sentences:
         sentence = text[start:end]
         is_heading = len(sentence) < 40 and (
-            heading.match(sentence) or "\n" in text[end : end + 1]
+            _HEADING.match(sentence) or "\n" in text[end : end + 1]
         )
         if is_heading and any(m in sentence for m in lex.plan_section_markers):
             in_plan = True
@@ -627,8 +625,6 @@ def _fullest_short_forms(mentions: list[Mention]) -> list[Mention]:
     A short form takes the name of the one longer short form of the report
     that ends with it after a level word (县, 市, 区).
     """
-    from dataclasses import replace
-
     shorts = {m.name for m in mentions if m.rule == "school.short-form"}
     out = []
     for m in mentions:

@@ -117,8 +117,7 @@ def read_context(
     if not home_level:
         # 县教育局 / 郊区 with no division: the level its name states, or the
         # level of the area the text speaks of (全县, 我县).
-        words = _AREA_WORDS.findall(text)
-        spoken = max(sorted(set(words)), key=words.count) if words else ""
+        spoken = _spoken_level_char(text)
         home_level = level_of_word(level_char or area_name[-1:] or spoken, rules)
     municipal = bool(home) and _in_municipality(home, index)
     if not municipal:
@@ -159,7 +158,6 @@ def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
     for line in lines[-_SIGNATURE_LINES:]:
         if len(line) <= 25 and rules.bureau_ending(line) and line[0] not in "市区县省":
             return line
-    words = _AREA_WORDS.findall(text)
     for cand in bureaus:
         if cand.start > 300:
             break
@@ -179,7 +177,7 @@ def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
     # A speech to the area's own staff (同志们：… 我们 … 我市) is the bureau's.
     speech = bool(_ADDRESS.search(text[:200])) and "我们" in text
     if _FIRST_PERSON.search(text) or own_area >= 2 or (own_area and speech):
-        level_char = max(sorted(set(words)), key=words.count) if words else ""
+        level_char = _spoken_level_char(text)
         area = dominant_region(regions, index, level_char) if regions else ""
         if area:
             return region_prefix(area, index) + "教育局"
@@ -221,10 +219,15 @@ def _is_bureau_name(name: str, rules: Rules) -> bool:
     return bool(match) and match.end() == len(head)
 
 
+def _spoken_level_char(text: str) -> str:
+    """The level of the area the text speaks of most (县 of 全县/我县), or ""."""
+    words = _AREA_WORDS.findall(text)
+    return max(sorted(set(words)), key=words.count) if words else ""
+
+
 def _report_area(text: str, regions, index) -> str:
     """The region a report is about: its most-named county or city."""
-    words = _AREA_WORDS.findall(text)
-    level_char = max(sorted(set(words)), key=words.count) if words else ""
+    level_char = _spoken_level_char(text)
     counts: dict[str, int] = {}
     for r in regions:
         counts[r.region] = counts.get(r.region, 0) + 1

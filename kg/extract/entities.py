@@ -787,13 +787,7 @@ def _find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
         category = match.group(2)
         if category in rules.lexicon.program_generic_heads or len(category) < 2:
             continue  # 等重点项目, 等新项目: construction lists, not programs
-        items_start = match.start(1)
-        pos = items_start
-        for i, item in enumerate(match.group(1).split("、")):
-            start, end = pos, pos + len(item)
-            pos = end + 1
-            if i == 0:
-                start = _item_start(view, items_start, end, rules)
+        for start, end in _list_items(view, match, rules, "program"):
             quote = _QUOTE.search(text, start, end)
             if quote is not None and quote.start() > start:
                 # 城关小学“党建+德育工作”: the school's own brand is the program.
@@ -808,6 +802,23 @@ def _find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
                     )
                 )
     return out
+
+
+def _list_items(
+    view: TextView, match: re.Match[str], rules: Rules, kind: str
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of each 、-separated item of ``match.group(1)``.
+
+    The first item starts after the last stop token before it (其中一中 → 一中).
+    """
+    items = []
+    pos = match.start(1)
+    for item in match.group(1).split("、"):
+        items.append((pos, pos + len(item)))
+        pos += len(item) + 1
+    first_start, first_end = items[0]
+    items[0] = (_item_start(view, first_start, first_end, rules, kind), first_end)
+    return items
 
 
 def _item_start(
@@ -900,13 +911,7 @@ def _find_listed_schools(view: TextView, rules: Rules) -> list[Candidate]:
     text = view.text
     out = []
     for match in _LIST_OF_SCHOOLS.finditer(text):
-        items_start = match.start(1)
-        pos = items_start
-        for i, item in enumerate(match.group(1).split("、")):
-            start, end = pos, pos + len(item)
-            pos = end + 1
-            if i == 0:
-                start = _item_start(view, items_start, end, rules, "name")
+        for start, end in _list_items(view, match, rules, "name"):
             name = text[start:end].strip()
             if 2 <= len(name) <= 10 and _CJK.match(name) and not _DIGIT.match(name):
                 out.append(

@@ -30,6 +30,7 @@ _LIST_COUNT = re.compile(
     r"^等\s*[0-9一二三四五六七八九十两]+[所个家]?[\u4e00-\u9fff]{0,4}"
 )
 _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
+_SCHOOL_SUBJECTS = load_lexicon().school_collective_subjects
 _LIST_GAP = re.compile(r"[”\"」』]?\s*(?:、|和|及|以及|与)\s*[“\"「『]?")
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
 _UNIVERSITY = load_lexicon().university_suffixes
@@ -406,10 +407,7 @@ def _implements(
         s_start = sentences[m.sentence][0] if sentences else 0
         before = text[max(s_start, m.start - 12) : m.start]
         rule = ""
-        schools_do_it = any(
-            w in text[s_start : m.start]
-            for w in load_lexicon().school_collective_subjects
-        )
+        schools_do_it = any(w in text[s_start : m.start] for w in _SCHOOL_SUBJECTS)
         if schools_do_it:
             rule = ""  # 各学校…开展“X”活动: the schools' work, not the bureau's
         elif _IMPLEMENT_VERBS.search(before):
