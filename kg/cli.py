@@ -70,6 +70,19 @@ def cli(verbose: bool) -> None:
     is_flag=True,
     help="Read files whose symbolic links point outside REPORTS (skipped by default).",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    envvar="EDUKG_SCHEDULER",
+    help="Run ingest and extraction on a Dask cluster (tcp://host:8786; "
+    "env EDUKG_SCHEDULER) instead of --jobs local processes.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Extract every report anew (default: reuse OUTPUT/cache for "
+    "unchanged reports).",
+)
 def build(
     reports: Path,
     output: Path,
@@ -77,6 +90,8 @@ def build(
     no_html: bool,
     overrides: Path | None,
     follow_symlinks: bool,
+    scheduler: str | None,
+    no_cache: bool,
 ) -> None:
     """Build the graph of a folder of REPORTS (.txt, .html, .htm, .md).
 
@@ -102,7 +117,7 @@ def build(
     quiet = (
         []
         if logging.getLogger().level <= logging.INFO
-        else ["kg.pipeline", "kg.ingest"]
+        else ["kg.pipeline", "kg.ingest", "kg.workers"]
     )
     saved = {name: logging.getLogger(name).level for name in quiet}
     for name in quiet:
@@ -116,6 +131,8 @@ def build(
             overrides=overrides,
             progress=progress,
             follow_symlinks=follow_symlinks,
+            scheduler=scheduler,
+            cache=not no_cache,
         )
     except (KGError, OSError) as exc:
         _fail(exc)

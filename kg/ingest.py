@@ -56,7 +56,13 @@ from kg.types import Document, ReportMeta, SkippedFile
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["clean_text", "read_document", "read_documents"]
+__all__ = [
+    "clean_text",
+    "parse_document",
+    "read_document",
+    "read_documents",
+    "read_report_bytes",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -1188,6 +1194,17 @@ def read_document(path: Path, root: Path | None = None) -> Document:
             ``unreadable``, ``unsupported-type``,
             ``binary``, ``undecodable``, ``empty``, ``boilerplate-only``.
     """
+    name, data = read_report_bytes(path, root)
+    return parse_document(data, name, Path(path).name)
+
+
+def read_report_bytes(path: Path, root: Path | None = None) -> tuple[str, bytes]:
+    """The id (see :func:`read_document`) and bytes of one report file.
+
+    Raises:
+        IngestError: with ``reason`` one of ``missing``, ``permission-denied``,
+            ``unreadable``, ``unsupported-type``.
+    """
     path = Path(path)
     name = _display_name(path, root)
     if not path.is_file():
@@ -1202,13 +1219,31 @@ def read_document(path: Path, root: Path | None = None) -> Document:
             f"suffix {suffix or '(none)'!r} not in {supported}",
         )
     try:
-        data = path.read_bytes()
+        return name, path.read_bytes()
     except PermissionError as exc:
         raise IngestError(
             name, "permission-denied", f"cannot read: {exc.strerror}"
         ) from exc
     except OSError as exc:
         raise IngestError(name, "unreadable", f"cannot read: {exc.strerror}") from exc
+
+
+def parse_document(data: bytes, doc_id: str, source: str) -> Document:
+    """Decode, clean and read the metadata of one report's bytes.
+
+    The part of :func:`read_document` after the file is read, for callers
+    that hold the bytes already (a worker on another machine, a cache check).
+
+    Args:
+        data: the file's content.
+        doc_id: the report's id (its path relative to the input folder).
+        source: the file's base name; its suffix says how to read ``data``.
+
+    Raises:
+        IngestError: as :func:`read_document`, except the file-system reasons.
+    """
+    name = doc_id
+    suffix = Path(source).suffix.lower()
     if not data.strip():
         raise IngestError(name, "empty", "the file has no content")
 
@@ -1235,7 +1270,7 @@ def read_document(path: Path, root: Path | None = None) -> Document:
         raise IngestError(name, "boilerplate-only", "nothing left after cleaning")
     return Document(
         doc_id=name,
-        source=path.name,
+        source=source,
         text=analysis.text,
         meta=_build_meta(analysis, page),
         encoding=encoding,

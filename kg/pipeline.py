@@ -1,15 +1,16 @@
 """Wire the stages: report files → graph files (:func:`build`, used by the CLI).
 
-Reports are ingested and extracted independently (in worker processes with
-``jobs > 1``); only resolution sees the whole corpus.
+Reports are read and extracted independently (:mod:`kg.workers`: in this
+process, in worker processes with ``jobs > 1``, or on a Dask cluster), each
+at most once per content and only when the extraction cache
+(:mod:`kg.cache`) does not hold it; only resolution sees the whole corpus.
 
 What a build guarantees:
 
 - **One report never sinks the build.** Any failure while reading or
   extracting one file skips that file with its reason (``report.json`` and a
   warning). A cleaned text longer than :data:`WINDOW` characters is extracted
-  in windows cut at paragraph, line or sentence ends (a hard cut as the last
-  resort), with every offset shifted back into the whole text.
+  in windows (:func:`kg.workers.windows`).
 - **The output folder changes all at once.** Every build writes a complete
   new *generation* into ``<out>/generations/gen-*``; one atomic rename of the symlink
   ``<out>/generations/current`` then switches every output together. The names
@@ -30,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import fcntl
-import hashlib
 import logging
 import os
 import shutil
@@ -39,18 +39,18 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from .cache import ExtractionCache, content_key, relabel
 from .errors import IngestError, KGError
-from .types import BuildReport, Document, Extraction, Resolution, SkippedFile
+from .types import BuildReport, Extraction, Resolution, SkippedFile
+from .workers import WINDOW, ReportJob, ReportResult, near_duplicates, run_reports
 
 __all__ = [
+    "CACHE_DIR",
     "OUTPUT_NAMES",
     "STATE_DIR",
     "SUPPORTED_SUFFIXES",
-    "WINDOW",
     "build",
     "collect_files",
 ]
@@ -72,11 +72,10 @@ _CURRENT = "current"
 _PREVIOUS = "previous"
 _LOCK = "lock"
 _STORE = "store"  # kg.query.STORE_DIR (not imported: query loads pyoxigraph)
+#: The folder inside an output folder that holds the extraction cache.
+CACHE_DIR = "cache"
 #: Marks a page EduKG wrote, so a build never reads its own output as a report.
 GENERATOR_META = b'<meta name="generator" content="EduKG">'
-#: The longest cleaned text extracted in one piece (spaCy refuses texts over
-#: ``nlp.max_length``, 1,000,000 characters; smaller windows bound memory).
-WINDOW = 200_000
 #: Cleaned texts shorter than this are flagged ``little-text`` in the summary.
 LITTLE_TEXT = 200
 #: Test hook: ``KG_FAULT_KILL_AT=<step>`` makes the build SIGKILL itself at
@@ -84,8 +83,6 @@ LITTLE_TEXT = 200
 FAULT_ENV = "KG_FAULT_KILL_AT"
 
 Progress = Callable[[str, int, int], None]
-
-_NLP = None
 
 
 def collect_files(path: Path) -> list[Path]:
@@ -118,257 +115,6 @@ def _checkpoint(step: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-# ------------------------------------------------------------ extraction
-
-
-def _worker_init() -> None:
-    global _NLP
-    from .extract import build_nlp
-
-    with _jieba_cache():
-        _NLP = build_nlp()
-
-
-def cache_dir() -> Path | None:
-    """A per-user folder for caches (jieba's dictionary), created 0700.
-
-    ``$XDG_CACHE_HOME/edukg``, else ``~/.cache/edukg``, else
-    ``<tmp>/edukg-<uid>``; None if none can be made writable.
-    """
-    candidates = []
-    if os.environ.get("XDG_CACHE_HOME"):
-        candidates.append(Path(os.environ["XDG_CACHE_HOME"]) / "edukg")
-    with contextlib.suppress(RuntimeError, KeyError):
-        candidates.append(Path.home() / ".cache" / "edukg")
-    candidates.append(Path(tempfile.gettempdir()) / f"edukg-{os.getuid()}")
-    for folder in candidates:
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError:
-            continue
-        if folder.is_dir() and os.access(folder, os.W_OK):
-            return folder
-    return None
-
-
-@contextlib.contextmanager
-def _jieba_cache() -> Iterator[None]:
-    """Make jieba keep its dictionary cache in :func:`cache_dir`.
-
-    jieba writes ``<tmp>/jieba.cache`` by default: shared by every user, so
-    whoever built it first owns it (0600) and every other user's build logged
-    a traceback per tokenizer. The tokenizers are made in kg.extract, and
-    jieba reads the temp folder when it initialises one, so the temp folder is
-    pointed at the cache folder while the pipeline is built.
-    """
-    folder = cache_dir()
-    if folder is None:
-        yield
-        return
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # jieba imports pkg_resources
-        import jieba
-
-    jieba.dt.tmp_dir = str(folder)  # the tokenizer jieba.posseg uses
-    saved = tempfile.tempdir
-    tempfile.tempdir = str(folder)
-    try:
-        yield
-    finally:
-        tempfile.tempdir = saved
-
-
-def windows(text: str, size: int = WINDOW) -> list[tuple[int, int]]:
-    """Cut ``text`` into ``(start, end)`` pieces of at most ``size`` characters.
-
-    A piece ends after the last paragraph break, else line break, else
-    sentence end in the second half of its allowance; a hard cut at ``size``
-    only when there is none.
-
-    Example:
-        >>> windows("甲乙。丙丁。戊", 4)
-        [(0, 3), (3, 7)]
-    """
-    out = []
-    start = 0
-    while len(text) - start > size:
-        limit = start + size
-        floor = start + size // 2
-        cut = -1
-        for sep in ("\n\n", "\n"):
-            found = text.rfind(sep, floor, limit)
-            if found != -1:
-                cut = found + len(sep)
-                break
-        if cut == -1:
-            ends = [text.rfind(ch, floor, limit) for ch in "。！？；!?;"]
-            cut = max(ends) + 1 if max(ends) != -1 else limit
-        out.append((start, cut))
-        start = cut
-    out.append((start, len(text)))
-    return out
-
-
-def _is_metadata_publisher(mention) -> bool:
-    return mention.rule == "bureau.metadata" and mention.start == mention.end == 0
-
-
-def merge_windows(doc: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
-    """One :class:`Extraction` of ``doc`` from extractions of its windows.
-
-    ``parts`` are ``(offset of the window in doc.text, its extraction)`` in
-    text order. Offsets and sentence indices are shifted into the whole text;
-    the publisher recorded from metadata (``bureau.metadata``) is kept once.
-    """
-    sentences: list[tuple[int, int]] = []
-    mentions: list = []
-    relations: list = []
-    figures: list = []
-    regions: dict = {}
-    publisher: int | None = None
-    home = ""
-    for base, ex in parts:
-        shift = len(sentences)
-        sentences.extend((a + base, b + base) for a, b in ex.sentences)
-        index: dict[int, int] = {}
-        for i, m in enumerate(ex.mentions):
-            if _is_metadata_publisher(m):
-                if publisher is not None and i == ex.publisher:
-                    index[i] = publisher  # the publisher is already recorded
-                    continue
-                index[i] = len(mentions)
-                mentions.append(m)  # offset 0 of the whole text, as unwindowed
-                continue
-            index[i] = len(mentions)
-            mentions.append(
-                dataclasses.replace(
-                    m,
-                    start=m.start + base,
-                    end=m.end + base,
-                    sentence=m.sentence + shift,
-                )
-            )
-        if publisher is None and ex.publisher is not None:
-            publisher = index[ex.publisher]
-        relations.extend(
-            dataclasses.replace(
-                r, head=index[r.head], tail=index[r.tail], sentence=r.sentence + shift
-            )
-            for r in ex.relations
-        )
-        figures.extend(
-            dataclasses.replace(
-                f, start=f.start + base, end=f.end + base, sentence=f.sentence + shift
-            )
-            for f in ex.figures
-        )
-        regions.update((r.code, r) for r in ex.regions)
-        home = home or ex.home_region
-    return Extraction(
-        doc=doc,
-        sentences=tuple(sentences),
-        mentions=tuple(mentions),
-        relations=tuple(relations),
-        publisher=publisher,
-        regions=tuple(regions[code] for code in sorted(regions)),
-        figures=tuple(figures),
-        home_region=home,
-    )
-
-
-def _extract_one(doc: Document) -> Extraction:
-    from .extract import extract
-
-    if _NLP is None:
-        _worker_init()
-    if len(doc.text) <= WINDOW:
-        ex = extract(doc, _NLP)
-    else:
-        parts = []
-        for start, end in windows(doc.text):
-            piece = dataclasses.replace(
-                doc,
-                text=doc.text[start:end],
-                offset_map=(),
-                original=doc.original[start:end] if doc.original else "",
-            )
-            parts.append((start, extract(piece, _NLP)))
-        ex = merge_windows(doc, parts)
-    if ex.doc.original:
-        # extraction spelled the names as written; the evidence sentences
-        # are read from the text as written too
-        ex = dataclasses.replace(
-            ex, doc=dataclasses.replace(ex.doc, text=ex.doc.original, original="")
-        )
-    return ex
-
-
-def _extract_guarded(doc: Document) -> Extraction | str:
-    """The extraction of ``doc``, or why it failed (one line)."""
-    try:
-        return _extract_one(doc)
-    except Exception as exc:  # one report's failure must not sink the build
-        return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-
-
-def _extract_all(
-    docs: list[Document], jobs: int, progress: Progress | None
-) -> Iterator[Extraction | str]:
-    if jobs > 1 and len(docs) > 1:
-        done = 0
-        try:
-            with ProcessPoolExecutor(
-                max_workers=jobs, initializer=_worker_init
-            ) as pool:
-                for ex in pool.map(
-                    _extract_guarded, docs, chunksize=max(1, len(docs) // (jobs * 8))
-                ):
-                    done += 1
-                    if progress:
-                        progress("extract", done, len(docs))
-                    yield ex
-        except BrokenProcessPool:
-            log.warning(
-                "a worker process died; extracting the %d remaining reports "
-                "one at a time to find the one that kills it",
-                len(docs) - done,
-            )
-            for ex in _extract_isolated(docs[done:]):
-                done += 1
-                if progress:
-                    progress("extract", done, len(docs))
-                yield ex
-    else:
-        for i, doc in enumerate(docs, 1):
-            yield _extract_guarded(doc)
-            if progress:
-                progress("extract", i, len(docs))
-
-
-def _extract_isolated(docs: list[Document]) -> Iterator[Extraction | str]:
-    """Extract in one worker process, one report at a time.
-
-    A report that kills its worker (out of memory, a crash in native code)
-    is then known: it is reported as failed and a new worker goes on.
-    """
-    pool = None
-    try:
-        for doc in docs:
-            if pool is None:
-                pool = ProcessPoolExecutor(max_workers=1, initializer=_worker_init)
-            try:
-                yield pool.submit(_extract_guarded, doc).result()
-            except BrokenProcessPool:
-                pool.shutdown(wait=True)
-                pool = None
-                yield "the worker process died on it (killed, or out of memory)"
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True)
-
-
 # ------------------------------------------------------------ input files
 
 
@@ -397,7 +143,7 @@ def _select(
     """The files to read; the others are recorded as skipped with a reason."""
     real_root = root.resolve()
     real_out = output_dir.resolve()
-    produced = {real_out / name for name in (*OUTPUT_NAMES, _STORE)}
+    produced = {real_out / name for name in (*OUTPUT_NAMES, _STORE, CACHE_DIR)}
     wanted = []
     for f in files:
         name = f.relative_to(root).as_posix() if f != root else f.name
@@ -438,30 +184,99 @@ def _select(
     return wanted
 
 
-def _ingest(
-    files: list[Path], root: Path, report: BuildReport
-) -> tuple[list[Document], dict[str, str]]:
-    """Read every file; return the documents and each one's content hash."""
-    from .ingest import read_document
+# ------------------------------------------------------------ reading
 
-    docs: list[Document] = []
-    hashes: dict[str, str] = {}
+
+@dataclasses.dataclass(frozen=True)
+class _Entry:
+    """A report file found readable: its id, base name and content key."""
+
+    doc_id: str
+    source: str
+    key: str
+    path: Path
+
+
+def _survey(files: list[Path], root: Path, report: BuildReport) -> list[_Entry]:
+    """Read each file's bytes once to key it; unreadable files are skipped."""
+    from .ingest import read_report_bytes
+
+    entries = []
     for path in files:
         try:
-            doc = read_document(path, root)
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            name, data = read_report_bytes(path, root)
         except IngestError as exc:
             _skip(report, SkippedFile(exc.path, exc.reason, exc.detail))
             continue
-        except Exception as exc:  # one report's failure must not sink the build
-            name = path.relative_to(root).as_posix()
-            detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-            _skip(report, SkippedFile(name, "error", f"while reading: {detail}"))
+        entries.append(_Entry(name, path.name, content_key(data, path.name), path))
+    return entries
+
+
+def _read_reports(
+    entries: list[_Entry],
+    store: ExtractionCache | None,
+    report: BuildReport,
+    *,
+    jobs: int,
+    scheduler: str | None,
+    progress: Progress | None,
+) -> tuple[list[Extraction], dict[str, tuple[int, ...]]]:
+    """Each report's extraction: from the cache, or read and extracted anew.
+
+    A content seen before in this build (a copy, a link) is extracted once
+    and relabelled. Returns the extractions in file order and each report's
+    signature; failures are recorded in ``report``.
+    """
+    from .ingest import read_report_bytes
+
+    by_key: dict[str, ReportResult] = {}
+    first_of: dict[str, _Entry] = {}
+    for entry in entries:
+        first_of.setdefault(entry.key, entry)
+    todo = [e for e in first_of.values()]
+    if store is not None:
+        missing = []
+        for entry in todo:
+            found = store.get(entry.key)
+            if found is None:
+                missing.append(entry)
+            else:
+                ex, sketch = found
+                by_key[entry.key] = ReportResult(
+                    entry.doc_id, extraction=ex, signature=sketch
+                )
+        todo = missing
+
+    def jobs_to_run() -> Iterator[ReportJob]:
+        for entry in todo:
+            try:
+                _, data = read_report_bytes(entry.path, entry.path.parent)
+            except IngestError as exc:  # gone or changed since it was keyed
+                data = b""
+                log.warning("%s: %s", entry.doc_id, exc.detail)
+            yield ReportJob(entry.doc_id, entry.source, data)
+
+    results = run_reports(
+        jobs_to_run(), len(todo), jobs=jobs, scheduler=scheduler, progress=progress
+    )
+    for entry, result in zip(todo, results, strict=True):
+        by_key[entry.key] = result
+        if store is not None and result.extraction is not None:
+            store.put(entry.key, result.extraction, result.signature)
+
+    extractions = []
+    signatures = {}
+    for entry in entries:
+        result = by_key[entry.key]
+        if result.extraction is None:
+            assert result.skipped is not None
+            why = result.skipped
+            _skip(report, dataclasses.replace(why, source=entry.doc_id))
             continue
-        docs.append(doc)
-        hashes[doc.doc_id] = digest
-        report.files_read.append(doc.doc_id)
-    return docs, hashes
+        extractions.append(relabel(result.extraction, entry.doc_id, entry.source))
+        signatures[entry.doc_id] = result.signature
+        report.files_read.append(entry.doc_id)
+    return extractions, signatures
 
 
 # ------------------------------------------------------------ the build
@@ -476,6 +291,8 @@ def build(
     overrides: Path | None = None,
     progress: Progress | None = None,
     follow_symlinks: bool = False,
+    scheduler: str | None = None,
+    cache: bool = True,
 ) -> BuildReport:
     """Build the knowledge graph of a folder of reports.
 
@@ -486,7 +303,8 @@ def build(
             query store ``store/`` (:func:`kg.query.write_store`); each is a
             symlink into the generation ``<out>/generations/current`` (see the module
             docstring).
-        jobs: worker processes for extraction (1: in this process).
+        jobs: worker processes for reading and extraction (1: in this
+            process).
         html: also render the interactive HTML graph (without it, a stale
             graph.html from an earlier build is removed).
         overrides: a resolution overrides file (:func:`kg.resolve.load_overrides`);
@@ -494,6 +312,12 @@ def build(
         progress: optional callback ``(stage, done, total)``.
         follow_symlinks: read files whose symbolic links point outside the
             input folder (skipped by default).
+        scheduler: the address of a Dask distributed scheduler
+            (``tcp://host:8786``): reading and extraction run on its workers
+            instead of ``jobs`` local processes. The graph is the same bytes.
+        cache: keep each report's extraction in ``<output_dir>/cache`` and
+            reuse it while the report and EduKG's rules are unchanged
+            (:mod:`kg.cache`); False neither reads nor writes it.
 
     Returns:
         What the build did: files read and skipped, a summary per report,
@@ -522,30 +346,44 @@ def build(
     with _OutputLock(output_dir):
         _clean_stale(output_dir)
         wanted = _select(files, root, output_dir, follow_symlinks, report)
-        docs, hashes = _ingest(wanted, root, report)
+        store = ExtractionCache(output_dir / CACHE_DIR) if cache else None
+        entries = _survey(wanted, root, report)
         report.timings["ingest"] = time.perf_counter() - t0
-        if not docs:
+        _checkpoint("ingest")
+
+        t1 = time.perf_counter()
+        extractions, signatures = _read_reports(
+            entries, store, report, jobs=jobs, scheduler=scheduler, progress=progress
+        )
+        report.timings["extract"] = time.perf_counter() - t1
+        if not extractions:
             reasons = Counter(s["reason"] for s in report.files_skipped)
             raise KGError(
                 f"{input_path}: no report could be read ("
                 + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
                 + "); nothing written"
             )
-        _checkpoint("ingest")
-
-        t1 = time.perf_counter()
-        extractions = []
-        for doc, ex in zip(docs, _extract_all(docs, jobs, progress), strict=True):
-            if isinstance(ex, str):
-                report.files_read.remove(doc.doc_id)
-                _skip(report, SkippedFile(doc.doc_id, "error", f"extraction: {ex}"))
-            else:
-                extractions.append(ex)
-        report.timings["extract"] = time.perf_counter() - t1
         _checkpoint("extract")
-        _publish(
-            report, extractions, hashes, input_path, output_dir, html, overrides, t0
+        hashes = {e.doc_id: e.key for e in entries}
+        near = near_duplicates(
+            [
+                (ex.doc.doc_id, hashes[ex.doc.doc_id], signatures[ex.doc.doc_id])
+                for ex in extractions
+            ]
         )
+        _publish(
+            report,
+            extractions,
+            hashes,
+            near,
+            input_path,
+            output_dir,
+            html,
+            overrides,
+            t0,
+        )
+        if store is not None:
+            store.prune()  # after the switch: a failed build keeps the cache
     return report
 
 
@@ -553,6 +391,7 @@ def _publish(
     report: BuildReport,
     extractions: list[Extraction],
     hashes: dict[str, str],
+    near: dict[str, str],
     input_path: Path,
     output_dir: Path,
     html: bool,
@@ -585,7 +424,7 @@ def _publish(
 
     t4 = time.perf_counter()
     _count(report, resolution)
-    report.reports = _summaries(extractions, resolution, hashes)
+    report.reports = _summaries(extractions, resolution, hashes, near)
     report.triples = len(triples)
     # Render every artefact before writing any.
     payloads = {
@@ -626,7 +465,10 @@ def _mark_page(page: bytes) -> bytes:
 
 
 def _summaries(
-    extractions: list[Extraction], resolution: Resolution, hashes: dict[str, str]
+    extractions: list[Extraction],
+    resolution: Resolution,
+    hashes: dict[str, str],
+    near: dict[str, str],
 ) -> list[dict]:
     """One line per report: metadata, counts and what looks wrong with it."""
     records = {r.doc_id: r for r in resolution.reports}
@@ -645,6 +487,8 @@ def _summaries(
         original = first_of.get(hashes.get(doc.doc_id, ""), doc.doc_id)
         if original != doc.doc_id:
             flags.append("duplicate")
+        elif doc.doc_id in near:
+            flags.append("near-duplicate")
         if len(doc.text) < LITTLE_TEXT:
             flags.append("little-text")
         flags.extend(doc.notes)
@@ -663,6 +507,7 @@ def _summaries(
                 "entities": len(record.mentions) if record else 0,
                 "relations": len(ex.relations),
                 "duplicate_of": original if original != doc.doc_id else None,
+                "near_duplicate_of": near.get(doc.doc_id),
                 "flags": flags,
             }
         )

@@ -2,7 +2,7 @@
 
 A build loads jieba and spaCy (seconds), so the example corpus is built once
 per session into a temporary folder and shared; tests that build again reuse
-the warm pipeline (``kg.pipeline`` keeps its NLP object).
+the warm pipeline (``kg.workers`` keeps its NLP object).
 """
 
 from __future__ import annotations

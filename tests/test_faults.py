@@ -191,7 +191,7 @@ def test_jieba_cache_is_per_user(tmp_path: Path) -> None:
     """jieba wrote <tmp>/jieba.cache, shared by all users (a traceback per
     tokenizer for everyone but its owner)."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    code = "import kg.pipeline as p; p._worker_init()"
+    code = "import kg.workers as w; w.load_nlp()"
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True
     )
@@ -346,7 +346,7 @@ def test_an_unwritable_output_fails_before_extraction(
     try:
         extracted = []
         monkeypatch.setattr(
-            kg.pipeline, "_extract_all", lambda *a: extracted.append(a) or iter(())
+            kg.pipeline, "run_reports", lambda *a, **k: extracted.append(a) or iter(())
         )
         with pytest.raises(KGError, match="cannot write into the output folder"):
             build(GOOD, ro, html=False)

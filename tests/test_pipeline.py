@@ -18,6 +18,7 @@ from rdflib.namespace import RDF
 import kg.pipeline
 import kg.serialize
 import kg.visualize
+import kg.workers
 from kg.errors import KGError
 from kg.pipeline import OUTPUT_NAMES, build, collect_files
 from kg.query import STORE_DIR, run_query
@@ -348,22 +349,22 @@ def test_a_report_over_a_million_characters_is_extracted_in_windows(
 
 def test_windows_cut_at_paragraphs_then_lines_then_sentences() -> None:
     text = "甲" * 6 + "\n\n" + "乙" * 6 + "\n" + "丙" * 6 + "。" + "丁" * 20
-    pieces = kg.pipeline.windows(text, 10)
+    pieces = kg.workers.windows(text, 10)
     assert "".join(text[a:b] for a, b in pieces) == text
     assert all(b - a <= 10 for a, b in pieces)
     assert [text[b - 1] for a, b in pieces[:3]] == ["\n", "\n", "。"]
-    assert kg.pipeline.windows("", 10) == [(0, 0)]
+    assert kg.workers.windows("", 10) == [(0, 0)]
 
 
 def test_windowed_extraction_keeps_offsets_into_the_whole_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = build_capturing(GOOD, tmp_path / "whole", html=False)
-    monkeypatch.setattr(kg.pipeline, "WINDOW", 400)
+    monkeypatch.setattr(kg.workers, "WINDOW", 400)
     cut = build_capturing(GOOD, tmp_path / "cut", html=False)
     (ex,) = cut.extractions
     (reference,) = whole.extractions
-    assert len(kg.pipeline.windows(ex.doc.text, 400)) > 3
+    assert len(kg.workers.windows(ex.doc.text, 400)) > 3
     for m in ex.mentions:
         assert ex.doc.text[m.start : m.end] == m.text or m.rule == "bureau.metadata"
         start, end = ex.sentences[m.sentence]
@@ -462,14 +463,14 @@ def test_a_report_whose_reading_fails_is_skipped_not_the_build(
 ) -> None:
     import kg.ingest
 
-    original = kg.ingest.read_document
+    original = kg.ingest.parse_document
 
-    def flaky(path, root=None):
-        if path.name.startswith("03_"):
+    def flaky(data, doc_id, source):
+        if source.startswith("03_"):
             raise RecursionError("maximum recursion depth exceeded")
-        return original(path, root)
+        return original(data, doc_id, source)
 
-    monkeypatch.setattr(kg.ingest, "read_document", flaky)
+    monkeypatch.setattr(kg.ingest, "parse_document", flaky)
     report = build(EXAMPLES, tmp_path, html=False)
     assert len(report.files_read) == len(EXAMPLE_FILES) - 1
     (skip,) = report.files_skipped

@@ -1,0 +1,541 @@
+"""The per-report stage: one report's bytes → its extraction, wherever it runs.
+
+Ingest and extraction need nothing but the report, so they run per report:
+in this process (``jobs=1``), in worker processes on this machine
+(``jobs>1``), or on a Dask distributed cluster (``scheduler="tcp://…"``).
+Every worker loads the NLP pipeline once and keeps it; the client ships the
+report's bytes, so workers on other machines need only the installed package,
+not the input folder. Whichever runs it, :func:`process_report` is the same
+function and results come back in input order, so the graph is the same
+bytes.
+
+A cleaned text longer than :data:`WINDOW` characters is extracted in windows
+cut at paragraph, line or sentence ends (a hard cut as the last resort), with
+every offset shifted back into the whole text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import os
+import tempfile
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from .errors import IngestError, KGError
+from .types import Document, Extraction, SkippedFile
+
+__all__ = [
+    "SIGNATURE_SIZE",
+    "WINDOW",
+    "ReportJob",
+    "ReportResult",
+    "cache_dir",
+    "extract_document",
+    "merge_windows",
+    "near_duplicates",
+    "process_report",
+    "run_reports",
+    "windows",
+]
+
+log = logging.getLogger(__name__)
+
+#: The longest cleaned text extracted in one piece (spaCy refuses texts over
+#: ``nlp.max_length``, 1,000,000 characters; smaller windows bound memory).
+WINDOW = 200_000
+#: MinHash permutations of a report's signature (near-duplicate detection).
+SIGNATURE_SIZE = 64
+#: Characters per shingle of the signature: long enough that two unrelated
+#: reports on the same topics share few, short enough that a repost with
+#: other boilerplate shares most.
+SHINGLE = 5
+#: datasketch's permutation scheme, named so stored signatures stay comparable.
+_SCHEME = "affine32"
+#: Bytes of report data sent to a worker in one task: large enough that task
+#: overhead is small, small enough that workers stay evenly busy.
+BATCH_BYTES = 256 * 1024
+
+Progress = Callable[[str, int, int], None]
+
+_local = threading.local()  # one NLP per thread: spaCy pipelines are not shared
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportJob:
+    """One report to read: its id, file name (the suffix says how) and bytes."""
+
+    doc_id: str
+    source: str
+    data: bytes
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportResult:
+    """What the per-report stage made of one report.
+
+    ``extraction`` when it was read and extracted, else ``skipped`` says why
+    not. ``signature`` is the MinHash of the cleaned text (empty if skipped).
+    """
+
+    doc_id: str
+    extraction: Extraction | None = None
+    skipped: SkippedFile | None = None
+    signature: tuple[int, ...] = ()
+
+
+# ------------------------------------------------------------ the NLP, once
+
+
+def cache_dir() -> Path | None:
+    """A per-user folder for caches (jieba's dictionary), created 0700.
+
+    ``$XDG_CACHE_HOME/edukg``, else ``~/.cache/edukg``, else
+    ``<tmp>/edukg-<uid>``; None if none can be made writable.
+    """
+    candidates = []
+    if os.environ.get("XDG_CACHE_HOME"):
+        candidates.append(Path(os.environ["XDG_CACHE_HOME"]) / "edukg")
+    with contextlib.suppress(RuntimeError, KeyError):
+        candidates.append(Path.home() / ".cache" / "edukg")
+    candidates.append(Path(tempfile.gettempdir()) / f"edukg-{os.getuid()}")
+    for folder in candidates:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if folder.is_dir() and os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+@contextlib.contextmanager
+def _jieba_cache() -> Iterator[None]:
+    """Make jieba keep its dictionary cache in :func:`cache_dir`.
+
+    jieba writes ``<tmp>/jieba.cache`` by default: shared by every user, so
+    whoever built it first owns it (0600) and every other user's build logged
+    a traceback per tokenizer. The tokenizers are made in kg.extract, and
+    jieba reads the temp folder when it initialises one, so the temp folder is
+    pointed at the cache folder while the pipeline is built.
+    """
+    folder = cache_dir()
+    if folder is None:
+        yield
+        return
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # jieba imports pkg_resources
+        import jieba
+
+    jieba.dt.tmp_dir = str(folder)  # the tokenizer jieba.posseg uses
+    saved = tempfile.tempdir
+    tempfile.tempdir = str(folder)
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved
+
+
+def load_nlp() -> Any:
+    """This thread's NLP pipeline, built on first use and kept."""
+    nlp = getattr(_local, "nlp", None)
+    if nlp is None:
+        from .extract import build_nlp
+
+        with _jieba_cache():
+            nlp = _local.nlp = build_nlp()
+    return nlp
+
+
+# ------------------------------------------------------------ one report
+
+
+def windows(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """Cut ``text`` into ``(start, end)`` pieces of at most ``size`` characters.
+
+    ``size`` defaults to :data:`WINDOW`. A piece ends after the last paragraph
+    break, else line break, else sentence end in the second half of its
+    allowance; a hard cut at ``size`` only when there is none.
+
+    Example:
+        >>> windows("甲乙。丙丁。戊", 4)
+        [(0, 3), (3, 7)]
+    """
+    size = size or WINDOW
+    out = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        floor = start + size // 2
+        cut = -1
+        for sep in ("\n\n", "\n"):
+            found = text.rfind(sep, floor, limit)
+            if found != -1:
+                cut = found + len(sep)
+                break
+        if cut == -1:
+            ends = [text.rfind(ch, floor, limit) for ch in "。！？；!?;"]
+            cut = max(ends) + 1 if max(ends) != -1 else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _is_metadata_publisher(mention) -> bool:
+    return mention.rule == "bureau.metadata" and mention.start == mention.end == 0
+
+
+def merge_windows(doc: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
+    """One :class:`Extraction` of ``doc`` from extractions of its windows.
+
+    ``parts`` are ``(offset of the window in doc.text, its extraction)`` in
+    text order. Offsets and sentence indices are shifted into the whole text;
+    the publisher recorded from metadata (``bureau.metadata``) is kept once.
+    """
+    sentences: list[tuple[int, int]] = []
+    mentions: list = []
+    relations: list = []
+    figures: list = []
+    regions: dict = {}
+    publisher: int | None = None
+    home = ""
+    for base, ex in parts:
+        shift = len(sentences)
+        sentences.extend((a + base, b + base) for a, b in ex.sentences)
+        index: dict[int, int] = {}
+        for i, m in enumerate(ex.mentions):
+            if _is_metadata_publisher(m):
+                if publisher is not None and i == ex.publisher:
+                    index[i] = publisher  # the publisher is already recorded
+                    continue
+                index[i] = len(mentions)
+                mentions.append(m)  # offset 0 of the whole text, as unwindowed
+                continue
+            index[i] = len(mentions)
+            mentions.append(
+                dataclasses.replace(
+                    m,
+                    start=m.start + base,
+                    end=m.end + base,
+                    sentence=m.sentence + shift,
+                )
+            )
+        if publisher is None and ex.publisher is not None:
+            publisher = index[ex.publisher]
+        relations.extend(
+            dataclasses.replace(
+                r, head=index[r.head], tail=index[r.tail], sentence=r.sentence + shift
+            )
+            for r in ex.relations
+        )
+        figures.extend(
+            dataclasses.replace(
+                f, start=f.start + base, end=f.end + base, sentence=f.sentence + shift
+            )
+            for f in ex.figures
+        )
+        regions.update((r.code, r) for r in ex.regions)
+        home = home or ex.home_region
+    return Extraction(
+        doc=doc,
+        sentences=tuple(sentences),
+        mentions=tuple(mentions),
+        relations=tuple(relations),
+        publisher=publisher,
+        regions=tuple(regions[code] for code in sorted(regions)),
+        figures=tuple(figures),
+        home_region=home,
+    )
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Extract one cleaned document with this thread's NLP, in windows if long."""
+    from .extract import extract
+
+    nlp = load_nlp()
+    if len(doc.text) <= WINDOW:
+        ex = extract(doc, nlp)
+    else:
+        parts = []
+        for start, end in windows(doc.text):
+            piece = dataclasses.replace(
+                doc,
+                text=doc.text[start:end],
+                offset_map=(),
+                original=doc.original[start:end] if doc.original else "",
+            )
+            parts.append((start, extract(piece, nlp)))
+        ex = merge_windows(doc, parts)
+    if ex.doc.original:
+        # extraction spelled the names as written; the evidence sentences
+        # are read from the text as written too
+        ex = dataclasses.replace(
+            ex, doc=dataclasses.replace(ex.doc, text=ex.doc.original, original="")
+        )
+    return ex
+
+
+def signature(text: str) -> tuple[int, ...]:
+    """The MinHash of ``text``'s character shingles (near-duplicate search).
+
+    Whitespace is left out, so a repost that only re-wraps lines matches.
+    """
+    from datasketch import MinHash
+
+    compact = "".join(text.split())
+    shingles = {compact[i : i + SHINGLE] for i in range(len(compact) - SHINGLE + 1)}
+    sketch = MinHash(num_perm=SIGNATURE_SIZE, seed=1, scheme=_SCHEME)
+    sketch.update_batch([s.encode("utf-8") for s in sorted(shingles)])
+    return tuple(int(v) for v in sketch.hashvalues)
+
+
+#: Estimated Jaccard similarity of shingles above which two reports are
+#: flagged near-duplicates (a repost with other boilerplate, a re-edit).
+NEAR_DUPLICATE = 0.8
+
+
+def near_duplicates(
+    reports: list[tuple[str, str, tuple[int, ...]]],
+    threshold: float = NEAR_DUPLICATE,
+) -> dict[str, str]:
+    """Map each near-duplicate report to the earliest report it repeats.
+
+    Args:
+        reports: ``(doc_id, content key, signature)`` in build order; reports
+            with the same content key are exact duplicates and not paired.
+
+    Returns:
+        ``{doc_id: earlier doc_id}``: each report whose estimated similarity
+        to an earlier one (of other content) reaches ``threshold``.
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    index = MinHashLSH(threshold=threshold, num_perm=SIGNATURE_SIZE)
+    order: dict[str, int] = {}
+    sketches: dict[str, MinHash] = {}
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for doc_id, key, values in reports:
+        if not values or key in seen:
+            continue  # an exact copy is a duplicate, not a near one
+        seen.add(key)
+        sketch = MinHash(
+            num_perm=SIGNATURE_SIZE, seed=1, hashvalues=list(values), scheme=_SCHEME
+        )
+        candidates = [
+            other
+            for other in index.query(sketch)
+            if sketch.jaccard(sketches[other]) >= threshold
+        ]
+        if candidates:
+            out[doc_id] = min(candidates, key=order.__getitem__)
+        order[doc_id] = len(order)
+        sketches[doc_id] = sketch
+        index.insert(doc_id, sketch)
+    return out
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+
+
+def process_report(job: ReportJob) -> ReportResult:
+    """Read and extract one report; a failure is returned, never raised."""
+    from .ingest import parse_document
+
+    try:
+        doc = parse_document(job.data, job.doc_id, job.source)
+    except IngestError as exc:
+        return ReportResult(
+            job.doc_id, skipped=SkippedFile(exc.path, exc.reason, exc.detail)
+        )
+    except Exception as exc:  # one report's failure must not sink the build
+        detail = f"while reading: {_one_line(exc)}"
+        return ReportResult(
+            job.doc_id, skipped=SkippedFile(job.doc_id, "error", detail)
+        )
+    try:
+        extraction = extract_document(doc)
+        sketch = signature(doc.text)
+    except Exception as exc:  # one report's failure must not sink the build
+        detail = f"extraction: {_one_line(exc)}"
+        return ReportResult(
+            job.doc_id, skipped=SkippedFile(job.doc_id, "error", detail)
+        )
+    return ReportResult(job.doc_id, extraction=extraction, signature=sketch)
+
+
+def process_batch(batch: list[ReportJob]) -> list[ReportResult]:
+    """:func:`process_report` over a batch (one task for a worker)."""
+    return [process_report(job) for job in batch]
+
+
+# ------------------------------------------------------------ where it runs
+
+
+def _batches(jobs: Iterable[ReportJob], most: int) -> Iterator[list[ReportJob]]:
+    """Batches of at most ``most`` reports and about :data:`BATCH_BYTES`."""
+    batch: list[ReportJob] = []
+    size = 0
+    for job in jobs:
+        batch.append(job)
+        size += len(job.data)
+        if size >= BATCH_BYTES or len(batch) >= most:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _in_order(
+    submit: Callable[[list[ReportJob]], Any],
+    batches: Iterator[list[ReportJob]],
+    window: int,
+) -> Iterator[tuple[list[ReportJob], Any]]:
+    """Submit batches keeping ``window`` in flight; yield (batch, future) in order.
+
+    Bounded, so the reports' bytes and results are never all in memory at
+    once; in order, so the build sees the same sequence however it ran.
+    """
+    pending: deque[tuple[list[ReportJob], Any]] = deque()
+    for batch in batches:
+        pending.append((batch, submit(batch)))
+        if len(pending) >= window:
+            yield pending.popleft()
+    while pending:
+        yield pending.popleft()
+
+
+def _failed(batch: list[ReportJob], why: str) -> list[ReportResult]:
+    return [
+        ReportResult(job.doc_id, skipped=SkippedFile(job.doc_id, "error", why))
+        for job in batch
+    ]
+
+
+def _isolated(batch: list[ReportJob]) -> list[ReportResult]:
+    """Run a batch one report per fresh worker, to find the one that kills it."""
+    out = []
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for job in batch:
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=1)
+            try:
+                out.append(pool.submit(process_report, job).result())
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = None
+                out.extend(
+                    _failed(
+                        [job],
+                        "the worker process died on it (killed, or out of memory)",
+                    )
+                )
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+    return out
+
+
+def _run_local(
+    batches: Iterator[list[ReportJob]], jobs: int
+) -> Iterator[list[ReportResult]]:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=load_nlp)
+    broken = False
+    try:
+
+        def submit(batch: list[ReportJob]) -> Future:
+            return pool.submit(process_batch, batch)
+
+        for batch, future in _in_order(submit, batches, 2 * jobs):
+            if not broken:
+                try:
+                    yield future.result()
+                    continue
+                except BrokenProcessPool:
+                    broken = True
+                    log.warning(
+                        "a worker process died; extracting the remaining "
+                        "reports one at a time to find the one that kills it"
+                    )
+            yield _isolated(batch)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_dask(
+    batches: Iterator[list[ReportJob]], scheduler: str
+) -> Iterator[list[ReportResult]]:
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise KGError(
+            "--scheduler needs Dask's distributed package: pip install 'edukg[cluster]'"
+        ) from exc
+    try:
+        client = Client(scheduler, timeout=30, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise KGError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    try:
+        threads = sum(client.nthreads().values()) or 1
+
+        def submit(batch: list[ReportJob]) -> Future:
+            # pure=False: two equal batches are still two tasks of this build
+            return client.submit(process_batch, batch, pure=False)
+
+        for batch, future in _in_order(submit, batches, 2 * threads):
+            try:
+                yield future.result()
+            except Exception as exc:  # a worker died on it, or it was lost
+                yield _failed(batch, f"on the Dask cluster: {_one_line(exc)}")
+    finally:
+        client.close()
+
+
+def run_reports(
+    reports: Iterable[ReportJob],
+    total: int,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+) -> Iterator[ReportResult]:
+    """Run :func:`process_report` over ``reports``; results in input order.
+
+    Args:
+        reports: the reports to read (consumed lazily).
+        total: how many there are (for ``progress``).
+        jobs: worker processes on this machine (1: in this process).
+        scheduler: a Dask scheduler address (``tcp://host:8786``); when
+            given, the reports run on that cluster and ``jobs`` is unused.
+        progress: optional callback ``("extract", done, total)``.
+
+    Raises:
+        KGError: the scheduler cannot be reached, or Dask is not installed.
+    """
+    # Several batches per worker, so a slow one does not leave others idle.
+    batches = _batches(reports, max(1, total // (max(jobs, 2) * 8)))
+    if scheduler:
+        results = _run_dask(batches, scheduler)
+    elif jobs > 1 and total > 1:
+        results = _run_local(batches, jobs)
+    else:
+        results = map(process_batch, batches)
+    done = 0
+    for batch_results in results:
+        for result in batch_results:
+            done += 1
+            if progress:
+                progress("extract", done, total)
+            yield result

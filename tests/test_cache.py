@@ -1,0 +1,137 @@
+"""The extraction cache: rebuilds redo only changed reports, same bytes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, Built
+
+import kg.workers
+from kg.cache import ExtractionCache, content_key, decode, encode, relabel
+from kg.pipeline import CACHE_DIR, build
+from kg.workers import ReportJob, ReportResult
+
+OUTPUTS = ("graph.ttl", "graph.graphml", "resolution.jsonl")
+
+
+def _extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the reports the per-report stage reads from now on."""
+    seen: list[str] = []
+    original: Callable[[ReportJob], ReportResult] = kg.workers.process_report
+
+    def counting(job: ReportJob) -> ReportResult:
+        seen.append(job.doc_id)
+        return original(job)
+
+    monkeypatch.setattr(kg.workers, "process_report", counting)
+    return seen
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_an_extraction_survives_the_cache_unchanged(example_build: Built) -> None:
+    for ex in example_build.extractions:
+        back, signature = decode(encode(ex, (1, 2, 3)))
+        assert back == ex
+        assert signature == (1, 2, 3)
+
+
+def test_a_rebuild_extracts_only_the_changed_report_and_matches_a_cold_build(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build(example_copy, out, html=False)
+    changed = example_copy / "01_chengdu_wenjiang_2023_summary.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n区教育局表彰了温江区实验小学。\n",
+        encoding="utf-8",
+    )
+    seen = _extracted(monkeypatch)
+    build(example_copy, out, html=False)
+    assert seen == [changed.name]
+    monkeypatch.undo()
+    build(example_copy, tmp_path / "cold", html=False, cache=False)
+    _same_outputs(out, tmp_path / "cold")
+    assert not (tmp_path / "cold" / CACHE_DIR).exists()
+
+
+def test_a_deleted_report_leaves_no_facts_and_no_cache_entry(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build(example_copy, out, html=False)
+    gone = example_copy / "04_chongqing_dazu_2023_summary.txt"
+    key = content_key(gone.read_bytes(), gone.name)
+    gone.unlink()
+    seen = _extracted(monkeypatch)
+    build(example_copy, out, html=False)
+    assert seen == []
+    assert gone.name.encode() not in (out / "graph.ttl").read_bytes()
+    assert not list((out / CACHE_DIR).rglob(f"{key}.json"))
+    monkeypatch.undo()
+    build(example_copy, tmp_path / "cold", html=False, cache=False)
+    _same_outputs(out, tmp_path / "cold")
+
+
+def test_a_corrupt_entry_is_extracted_again(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build(example_copy, out, html=False)
+    before = (out / "graph.ttl").read_bytes()
+    entry = sorted((out / CACHE_DIR).rglob("*.json"))[0]
+    entry.write_bytes(entry.read_bytes()[:100])
+    seen = _extracted(monkeypatch)
+    build(example_copy, out, html=False)
+    assert len(seen) == 1
+    assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_entries_of_another_version_are_not_used_and_are_removed(
+    example_build: Built, tmp_path: Path
+) -> None:
+    ex = example_build.extractions[0]
+    old = ExtractionCache(tmp_path, version="old-rules")
+    old.put("ab" * 32, ex, ())
+    new = ExtractionCache(tmp_path, version="new-rules")
+    assert new.get("ab" * 32) is None
+    new.put("cd" * 32, ex, ())
+    new.prune()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new-rules"]
+    assert new.get("cd" * 32) is not None
+
+
+def test_a_copied_report_is_extracted_once_and_listed_as_a_duplicate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    source = EXAMPLES / "04_chongqing_dazu_2023_summary.txt"
+    shutil.copy(source, folder / "a.txt")
+    shutil.copy(source, folder / "b.txt")
+    seen = _extracted(monkeypatch)
+    report = build(folder, tmp_path / "out", html=False, cache=False)
+    assert seen == ["a.txt"]
+    assert report.files_read == ["a.txt", "b.txt"]
+    rows = {r["file"]: r for r in report.reports}
+    assert rows["b.txt"]["duplicate_of"] == "a.txt"
+    # the copy's facts carry its own name, as a separate build of it would
+    ttl = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"b.txt"' in ttl
+
+
+def test_relabel_moves_every_offset_holder_to_the_new_file(
+    example_build: Built,
+) -> None:
+    ex = example_build.extractions[0]
+    moved = relabel(ex, "sub/copy.txt", "copy.txt")
+    assert moved.doc.doc_id == "sub/copy.txt" and moved.doc.source == "copy.txt"
+    assert {m.doc_id for m in moved.mentions} == {"sub/copy.txt"}
+    assert {f.doc_id for f in moved.figures} <= {"sub/copy.txt"}
+    assert moved.mentions[0].start == ex.mentions[0].start
