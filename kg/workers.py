@@ -16,17 +16,13 @@ every offset shifted back into the whole text.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
-import os
-import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from typing import Any
 
 from .errors import IngestError, KGError
@@ -37,7 +33,6 @@ __all__ = [
     "WINDOW",
     "ReportJob",
     "ReportResult",
-    "cache_dir",
     "extract_document",
     "merge_windows",
     "near_duplicates",
@@ -94,65 +89,13 @@ class ReportResult:
 # ------------------------------------------------------------ the NLP, once
 
 
-def cache_dir() -> Path | None:
-    """A per-user folder for caches (jieba's dictionary), created 0700.
-
-    ``$XDG_CACHE_HOME/edukg``, else ``~/.cache/edukg``, else
-    ``<tmp>/edukg-<uid>``; None if none can be made writable.
-    """
-    candidates = []
-    if os.environ.get("XDG_CACHE_HOME"):
-        candidates.append(Path(os.environ["XDG_CACHE_HOME"]) / "edukg")
-    with contextlib.suppress(RuntimeError, KeyError):
-        candidates.append(Path.home() / ".cache" / "edukg")
-    candidates.append(Path(tempfile.gettempdir()) / f"edukg-{os.getuid()}")
-    for folder in candidates:
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError:
-            continue
-        if folder.is_dir() and os.access(folder, os.W_OK):
-            return folder
-    return None
-
-
-@contextlib.contextmanager
-def _jieba_cache() -> Iterator[None]:
-    """Make jieba keep its dictionary cache in :func:`cache_dir`.
-
-    jieba writes ``<tmp>/jieba.cache`` by default: shared by every user, so
-    whoever built it first owns it (0600) and every other user's build logged
-    a traceback per tokenizer. The tokenizers are made in kg.extract, and
-    jieba reads the temp folder when it initialises one, so the temp folder is
-    pointed at the cache folder while the pipeline is built.
-    """
-    folder = cache_dir()
-    if folder is None:
-        yield
-        return
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # jieba imports pkg_resources
-        import jieba
-
-    jieba.dt.tmp_dir = str(folder)  # the tokenizer jieba.posseg uses
-    saved = tempfile.tempdir
-    tempfile.tempdir = str(folder)
-    try:
-        yield
-    finally:
-        tempfile.tempdir = saved
-
-
 def load_nlp() -> Any:
     """This thread's NLP pipeline, built on first use and kept."""
     nlp = getattr(_local, "nlp", None)
     if nlp is None:
         from .extract import build_nlp
 
-        with _jieba_cache():
-            nlp = _local.nlp = build_nlp()
+        nlp = _local.nlp = build_nlp()
     return nlp
 
 

@@ -187,17 +187,26 @@ def test_an_unreadable_file_is_permission_denied(
     assert (skip["file"], skip["reason"]) == ("locked.txt", "permission-denied")
 
 
-def test_jieba_cache_is_per_user(tmp_path: Path) -> None:
+def test_the_pipeline_writes_nothing_into_the_shared_temp_folder(
+    tmp_path: Path,
+) -> None:
     """jieba wrote <tmp>/jieba.cache, shared by all users (a traceback per
     tokenizer for everyone but its owner)."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    code = "import kg.workers as w; w.load_nlp()"
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    env = {**os.environ, "TMPDIR": str(shared)}
+    code = (
+        "import kg.workers as w\n"
+        "from kg.extract import extract\n"
+        "from kg.ingest import read_document\n"
+        f"extract(read_document({str(GOOD)!r}), w.load_nlp())\n"
+    )
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert list((tmp_path / "cache" / "edukg").glob("jieba*.cache"))
+    assert list(shared.iterdir()) == []
 
 
 # --------------------------------------------------------- the output folder
