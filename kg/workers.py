@@ -17,6 +17,7 @@ every offset shifted back into the whole text.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import threading
 from collections import deque
@@ -228,6 +229,26 @@ def extract_document(doc: Document) -> Extraction:
     return ex
 
 
+@functools.cache
+def _permutations() -> object:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=SIGNATURE_SIZE, seed=1, scheme=_SCHEME).permutations
+
+
+def _sketch(**kwargs: object):
+    """A MinHash of our shape (making its permutations costs more than using it)."""
+    from datasketch import MinHash
+
+    return MinHash(
+        num_perm=SIGNATURE_SIZE,
+        seed=1,
+        scheme=_SCHEME,
+        permutations=_permutations(),
+        **kwargs,
+    )
+
+
 def signature(text: str) -> tuple[int, ...]:
     """The MinHash of ``text``'s character shingles (near-duplicate search).
 
@@ -235,7 +256,6 @@ def signature(text: str) -> tuple[int, ...]:
     Empty when the text is shorter than one shingle.
     """
     import numpy as np
-    from datasketch import MinHash
 
     compact = "".join(text.split())
     count = len(compact) - SHINGLE + 1
@@ -250,7 +270,7 @@ def signature(text: str) -> tuple[int, ...]:
         hashes = (hashes * np.uint64(1_000_003) + codes[k : k + count]) & np.uint64(
             0xFFFFFFFF
         )
-    sketch = MinHash(num_perm=SIGNATURE_SIZE, seed=1, scheme=_SCHEME, hashfunc=int)
+    sketch = _sketch(hashfunc=int)
     sketch.update_batch(np.unique(hashes).tolist())
     return tuple(int(v) for v in sketch.hashvalues)
 
@@ -285,9 +305,7 @@ def near_duplicates(
         if not values or key in seen:
             continue  # an exact copy is a duplicate, not a near one
         seen.add(key)
-        sketch = MinHash(
-            num_perm=SIGNATURE_SIZE, seed=1, hashvalues=list(values), scheme=_SCHEME
-        )
+        sketch = _sketch(hashvalues=list(values))
         candidates = [
             other
             for other in index.query(sketch)
