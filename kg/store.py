@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import QueryError
-from .serialize import rdf_format
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -75,10 +74,17 @@ def load_graph(graph_path: Path | str) -> ox.Store:
         raise QueryError(f"{path}: no such graph file (run `kg build` first)")
     store = ox.Store()
     try:
-        store.bulk_load(path=str(path), format=rdf_format(path))
+        store.bulk_load(path=str(path), format=_format(path))
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"{path}: cannot parse graph: {exc}") from exc
     return store
+
+
+def _format(path: Path):
+    # kg.serialize imports rdflib and networkx: a query need not pay for them
+    from .serialize import rdf_format
+
+    return rdf_format(path)
 
 
 def _sha256(path: Path) -> str:
@@ -137,7 +143,7 @@ def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
         # the graph.ttl it was loaded from.
         tmp.chmod(0o777 & ~_umask())
         store = ox.Store(str(tmp))
-        store.bulk_load(path=str(ttl_path), format=rdf_format(ttl_path))
+        store.bulk_load(path=str(ttl_path), format=_format(ttl_path))
         store.flush()
         store.optimize()  # compacts, so the files no longer change on open
         triples = len(store)
