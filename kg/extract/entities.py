@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..regions import RegionIndex, load_region_index
 from ..resources import load_lexicon
 from ..types import RegionRef
-from .rules import Rules, trie_pattern
+from .rules import Rules
 
 _LEX = load_lexicon()
 
@@ -306,47 +307,63 @@ def _region(
     return Candidate(start, end, "Region", index.by_code[code].name, rule, code)
 
 
-@lru_cache(maxsize=256)
-def _town_pattern(counties: frozenset[str]) -> re.Pattern[str] | None:
+@lru_cache(maxsize=4096)
+def _county_towns(county: str) -> tuple[str, ...]:
     index = load_region_index()
-    names = {
-        t.name for c in counties for t in index.towns.get(c, ()) if len(t.name) >= 3
-    }
-    return re.compile(trie_pattern(sorted(names))) if names else None
+    return tuple(
+        sorted({t.name for t in index.towns.get(county, ()) if len(t.name) >= 3})
+    )
+
+
+def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of ``names``, as a leftmost-longest regex
+    alternation finds them.
+
+    A few dozen ``str.find`` scans instead of compiling a pattern per set of
+    counties: every report names other counties, so a compiled pattern was
+    never reused, and compiling cost a tenth of the extraction.
+    """
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            found.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    found.sort(key=lambda span: (span[0], -span[1]))
+    out = []
+    end = 0
+    for start, stop in found:
+        if start >= end:
+            out.append((start, stop))
+            end = stop
+    return out
 
 
 def _find_towns(
     text: str, index: RegionIndex, context: set[str], accepted: dict[int, Candidate]
 ) -> None:
     """Towns and streets (level 4), only under counties already in context."""
-    counties = frozenset(c for c in context if index.by_code[c].level == 3)
-    pattern = _town_pattern(counties)
-    if pattern is None:
+    counties = sorted(c for c in context if index.by_code[c].level == 3)
+    names = {name for county in counties for name in _county_towns(county)}
+    if not names:
         return
     by_name: dict[str, list[RegionRef]] = {}
-    for county in sorted(counties):
+    for county in counties:
         for town in index.towns.get(county, ()):
             by_name.setdefault(town.name, []).append(town)
-    for match in pattern.finditer(text):
-        refs = by_name.get(match.group(), [])
-        same_start = accepted.get(match.start())
+    for start, end in _leftmost_longest(text, names):
+        refs = by_name.get(text[start:end], [])
+        same_start = accepted.get(start)
         if (
             same_start is not None
             and same_start.rule == "region.short-context"
-            and same_start.end < match.end()
+            and same_start.end < end
         ):
             # 那坡镇 (a town of the report's county) read as 那坡 (a county).
-            del accepted[match.start()]
-        if len(refs) == 1 and not any(
-            s <= match.start() < e.end for s, e in accepted.items()
-        ):
-            accepted[match.start()] = Candidate(
-                match.start(),
-                match.end(),
-                "Region",
-                refs[0].name,
-                "region.town-context",
-                refs[0].code,
+            del accepted[start]
+        if len(refs) == 1 and not any(s <= start < e.end for s, e in accepted.items()):
+            accepted[start] = Candidate(
+                start, end, "Region", refs[0].name, "region.town-context", refs[0].code
             )
 
 
