@@ -22,12 +22,12 @@ components run.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..types import Mention
@@ -99,6 +99,7 @@ for _name in (
     "kg_meta",
     "kg_original",
     "kg_view",
+    "kg_token_starts",
     "kg_sentences",
     "kg_statements",
     "kg_context",
@@ -138,17 +139,19 @@ def write_candidates(doc: Doc, group: str, cands: Iterable[Candidate]) -> None:
     if store is None:
         store = doc._.kg_candidates = {}
     store[group] = cands
+    starts = doc._.kg_token_starts
+    if starts is None:
+        starts = doc._.kg_token_starts = doc.to_array("IDX").tolist()
     spans = []
     for i, cand in enumerate(cands):
-        span = doc.char_span(
-            cand.start,
-            max(cand.end, cand.start + 1),
-            label=cand.label,
-            alignment_mode="expand",
-            span_id=f"{group}:{i}",
-        )
-        if span is not None:
-            spans.append(span)
+        # The tokens the characters touch, as char_span's "expand" mode
+        # finds them, without making a Token object per token it walks.
+        first = bisect_right(starts, cand.start) - 1
+        last = bisect_left(starts, max(cand.end, cand.start + 1))
+        if 0 <= first < last:
+            spans.append(
+                Span(doc, first, last, label=cand.label, span_id=f"{group}:{i}")
+            )
     doc.spans[group] = spans
 
 
