@@ -25,7 +25,9 @@ For each size, in one run:
   process, so imports and start-up count, with the peak resident memory of
   its process tree (sampled, summed: forked workers' shared pages count once
   per process) and of its largest single process (the kernel's peak, from
-  ``wait4``);
+  ``wait4``); its wall and CPU seconds (user + system of the build and the
+  workers it reaped) and the 1-minute load average as it started, since on a
+  shared machine other work shows in the wall time;
 * reports, cleaned characters, chars/s, stage times and triples from
   ``OUT/report.json``; sizes of graph.ttl, graph.graphml and store/;
 * ``jieba.lcut`` with one warm private ``jieba.Tokenizer`` over the same
@@ -437,6 +439,8 @@ class BuildRun:
 
     status: str  # "ok", "timeout" or "exit N"
     wall_s: float
+    cpu_s: float  # user + system of the build and the workers it reaped
+    load_before: float  # 1-minute load average as it started
     peak_tree_rss_mb: float
     peak_process_rss_mb: float
     stderr_tail: str = ""
@@ -456,6 +460,8 @@ class BuildRun:
         out: dict[str, Any] = {
             "status": self.status,
             "wall_s": round(self.wall_s, 2),
+            "cpu_s": round(self.cpu_s, 2),
+            "load_before": round(self.load_before, 2),
             "peak_tree_rss_mb": round(self.peak_tree_rss_mb, 1),
             "peak_process_rss_mb": round(self.peak_process_rss_mb, 1),
         }
@@ -485,6 +491,7 @@ def run_build(corpus: Path, out: Path, jobs: int, timeout: float) -> BuildRun:
         p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p
     )
     log = out.with_name(out.name + ".log")
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     with log.open("wb") as sink:
         # Its own process group, so a timeout ends the build and its workers.
@@ -505,6 +512,8 @@ def run_build(corpus: Path, out: Path, jobs: int, timeout: float) -> BuildRun:
     run = BuildRun(
         status=status or f"exit {child.returncode}",
         wall_s=wall,
+        cpu_s=usage.ru_utime + usage.ru_stime,
+        load_before=load_before,
         peak_tree_rss_mb=tree_peak,
         peak_process_rss_mb=process_peak,
     )
@@ -566,15 +575,17 @@ def time_jieba(files: Sequence[Path]) -> dict[str, Any]:
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     tokenizer.lcut(texts[0])  # warm: dictionary loaded, HMM tables touched
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     tokens = sum(len(tokenizer.lcut(text)) for text in texts)
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     chars = sum(map(len, texts))
     return {
         "text": "raw",
         "chars": chars,
         "tokens": tokens,
         "seconds": round(seconds, 2),
+        "cpu_s": round(cpu_seconds, 2),
         "chars_per_s": round(chars / seconds),
     }
 
@@ -690,6 +701,8 @@ COLD_COLUMNS = [
     "reports",
     "chars",
     "wall s",
+    "cpu s",
+    "load",
     "chars/s",
     "jieba chars/s",
     "build / jieba",
@@ -716,6 +729,8 @@ def _cold_row(result: dict[str, Any]) -> list[str]:
         _num(build.get("reports")),
         _num(build.get("chars")),
         _wall(build),
+        _num(build["cpu_s"]),
+        _num(build["load_before"]),
         _num(build.get("chars_per_s")),
         _num(result.get("jieba", {}).get("chars_per_s")),
         _num(result.get("ratio_build_over_jieba"), 4),
