@@ -7,10 +7,11 @@ list in place of the ones it names, so resolution sees many distinct regions,
 bureaus and schools rather than the same few hundred again and again:
 
 * regions: every division the report names (full name or short form) becomes
-  another division of the same level, chosen so the hierarchy still holds
-  (a county named with its city becomes a county of the city that replaces
-  it); a short form stays a short form, so ``梁溪实验小学`` follows
-  ``梁溪区`` to its new name;
+  another division of the same level and kind (a 县 for a 县, so 全县 still
+  fits) whose name no other division shares (``--any-names`` allows 桥西区),
+  chosen so the hierarchy still holds (a county named with its city becomes a
+  county of the city that replaces it); a short form stays a short form, so
+  ``梁溪实验小学`` follows ``梁溪区`` to its new name;
 * schools: ordinals before a school ending change (第二中学 → 第七中学,
   中卫三中 → 中卫九中), and ``实验小学`` sometimes gains one (第三实验小学);
 * years: every year the report dates shifts by the same few years.
@@ -208,30 +209,43 @@ ORDINALS = tuple(chinese_ordinal(n) for n in range(1, 21))
 class CorpusGenerator:
     """Varied copies of source reports, the same for the same seed."""
 
-    def __init__(self, sources: Sequence[tuple[str, str]], seed: int = 0) -> None:
+    def __init__(
+        self,
+        sources: Sequence[tuple[str, str]],
+        seed: int = 0,
+        unique_names: bool = True,
+    ) -> None:
         """Cut each ``(file name, text)`` source into a template.
 
         Args:
             sources: the reports to copy, in the order copies are written.
             seed: the seed of every random choice.
+            unique_names: replace with divisions whose name (and short form)
+                no other division has; with False, 桥西区 or 鼓楼区 too.
         """
         self.seed = seed
-        self.index = load_region_index()
+        self.index = index = load_region_index()
         self.common = common_words()
-        divisions = [
-            ref
-            for ref in self.index.by_code.values()
-            if ref.level <= 3 and ref.name not in self.common
-        ]
-        divisions.sort(key=lambda ref: ref.code)
-        self.by_level: dict[int, list[str]] = {}
-        self.with_short: dict[int, list[str]] = {}
+        # Replacements by (level, last character, has a short form): a 县
+        # stays a 县, so the report's 全县 and 县委 still fit.
+        self.pools: dict[tuple[int, str, bool], list[str]] = {}
         self.children: dict[str, list[str]] = {}
-        for ref in divisions:
-            self.by_level.setdefault(ref.level, []).append(ref.code)
-            if short_form(ref.name):
-                self.with_short.setdefault(ref.level, []).append(ref.code)
+        for ref in sorted(index.by_code.values(), key=lambda ref: ref.code):
+            if ref.level > 3 or ref.name in self.common:
+                continue
             self.children.setdefault(ref.parent, []).append(ref.code)
+            if unique_names and len(index.by_name[ref.name]) > 1:
+                continue
+            short = short_form(ref.name)
+            usable_short = bool(short) and short not in self.common
+            if unique_names and usable_short:
+                usable_short = (
+                    short not in index.by_name and len(index.by_short[short]) == 1
+                )
+            for with_short in (False, True) if usable_short else (False,):
+                key = (ref.level, ref.name[-1], with_short)
+                self.pools.setdefault(key, []).append(ref.code)
+        self.pool_members = {key: frozenset(pool) for key, pool in self.pools.items()}
         self.templates = [self.template(name, text) for name, text in sources]
 
     # ------------------------------------------------------------- reading
@@ -357,14 +371,16 @@ class CorpusGenerator:
             if code in mapping:
                 continue
             ref = index.by_code[code]
-            pool = (self.with_short if code in wants_short else self.by_level).get(
-                ref.level
-            ) or [code]
+            key = (ref.level, ref.name[-1], code in wants_short)
+            if key not in self.pools:
+                key = (ref.level, ref.name[-1], False)
+            pool = self.pools.get(key, [code])
             if ref.parent in mapping:
+                members = self.pool_members.get(key, frozenset())
                 siblings = [
                     c
                     for c in self.children.get(mapping[ref.parent], ())
-                    if index.by_code[c].level == ref.level and c in pool
+                    if c in members
                 ]
                 pool = siblings or pool
             replacement = rng.choice(pool)
@@ -828,6 +844,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument(
+        "--any-names",
+        action="store_true",
+        help="replace regions with names several divisions share (桥西区) too",
+    )
+    parser.add_argument(
         "-j", "--jobs", type=int, default=1, help="build workers (default 1)"
     )
     parser.add_argument(
@@ -879,7 +900,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; return 0 when every build succeeded."""
     args = parse_args(argv)
     sources = read_sources(args.source)
-    generator = CorpusGenerator(sources, seed=args.seed)
+    generator = CorpusGenerator(
+        sources, seed=args.seed, unique_names=not args.any_names
+    )
     print(
         f"{len(sources)} source reports,"
         f" {sum(len(t.encode()) for _, t in sources):,} bytes;"
@@ -908,6 +931,7 @@ def main(argv: list[str] | None = None) -> int:
         "cpus": os.cpu_count(),
         "sources": [str(p) for p in args.source],
         "seed": args.seed,
+        "unique_names": not args.any_names,
         "jobs": args.jobs,
         "timeout_s": args.timeout,
     }

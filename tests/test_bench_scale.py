@@ -64,6 +64,9 @@ def test_copy_names_another_region_consistently(generator, copy_number):
     heading = re.match(r"(.+?)教育局(\d{4})年工作总结", text)
     assert heading is not None
     county = index.by_code[_county_named(heading.group(1))]
+    # A 区 for a 区, and one whose name no other division has.
+    assert county.name.endswith("区")
+    assert len(index.by_name[county.name]) == 1
     # The short form in the school's name follows the county's new name;
     # ordinals change or appear.
     assert re.search(f"{short_form(county.name)}(第{ORDINAL})?实验小学", text)
