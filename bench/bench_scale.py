@@ -839,12 +839,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--sizes",
         type=_sizes,
         default=[1, 4, 16, 64],
-        help="MB, e.g. 1,4 (default 1,4,16,64)",
+        metavar="MB,MB",
+        help="corpus sizes in MB (default 1,4,16,64)",
     )
     parser.add_argument(
         "--source",
         type=Path,
         action="append",
+        metavar="DIR",
         help="a folder of source reports, repeatable (default: seeds and dev"
         " in ../shared/corpus)",
     )
@@ -867,21 +869,34 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--jobs-size",
         type=float,
         default=1.0,
-        help="size (MB) of the workers comparison; 0 skips it (default 1)",
+        metavar="MB",
+        help="size of the workers comparison, added to --sizes if missing;"
+        " 0 skips it (default 1)",
     )
     parser.add_argument(
         "--incremental-max-mb",
         type=float,
         default=16.0,
+        metavar="MB",
         help="rebuild after an edit for sizes up to this; 0 skips it (default 16)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=1800.0, help="seconds per build (default 1800)"
+        "--timeout",
+        type=float,
+        default=1800.0,
+        metavar="SECONDS",
+        help="a build running longer is ended and recorded as timeout (default 1800)",
     )
     parser.add_argument(
-        "--keep", type=Path, help="write corpora and outputs here and keep them"
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="write corpora and outputs here and keep them (default: a temporary"
+        " folder, each size removed once measured)",
     )
-    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument(
+        "--json", type=Path, metavar="PATH", help="also write the results here"
+    )
     args = parser.parse_args(argv)
     args.source = args.source or list(DEFAULT_SOURCES)
     for folder in args.source:
@@ -905,6 +920,8 @@ def _git_commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; return 0 when every build succeeded."""
     args = parse_args(argv)
+    # Read now: the branch may move while a long run is going.
+    commit = _git_commit()
     sources = read_sources(args.source)
     generator = CorpusGenerator(
         sources, seed=args.seed, unique_names=not args.any_names
@@ -932,7 +949,7 @@ def main(argv: list[str] | None = None) -> int:
 
     meta = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "commit": _git_commit(),
+        "commit": commit,
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
         "sources": [str(p) for p in args.source],
