@@ -474,10 +474,12 @@ def _school_keys(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, str
     two 实验小学 in different counties keep two. 旗实验高中 in a 旗's own
     report drops the bare level character the same way.
     """
+    # A region name shared by several divisions (新华区) carries no code:
+    # it cannot scope a school.
     located = {
         rel.head: ex.mentions[rel.tail].region
         for rel in ex.relations
-        if rel.predicate == "locatedIn"
+        if rel.predicate == "locatedIn" and ex.mentions[rel.tail].region
     }
     regions = {m.start: m for m in ex.mentions if m.label == "Region" and m.region}
     out: dict[int, tuple[str, str]] = {}

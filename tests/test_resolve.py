@@ -146,3 +146,22 @@ def test_build_honours_the_overrides_file_in_the_output_folder(tmp_path: Path):
     assert "酒泉市肃州职业高级中学" in ttl
     merges = (out / "resolution.jsonl").read_text(encoding="utf-8")
     assert "override-merge" in merges
+
+
+def test_resolve_school_located_in_an_ambiguous_region():
+    """新华区 names several districts (no code): 县春晖路小学 there stays unscoped."""
+    from kg.types import Mention, RelationMention
+
+    text = "新华区县春晖路小学"
+    mentions = (
+        Mention("d", 0, 3, "新华区", "Region", "新华区", "gazetteer", 0),
+        Mention("d", 3, 9, "县春晖路小学", "School", "县春晖路小学", "suffix", 0),
+    )
+    ex = Extraction(
+        Document("d", "d.txt", text, ReportMeta()),
+        ((0, len(text)),),
+        mentions,
+        (RelationMention(1, 0, "locatedIn", "located.report-area", 0),),
+    )
+    res = resolve([ex])
+    assert "县春晖路小学" in entity_names(res, "School")
