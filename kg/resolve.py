@@ -14,8 +14,9 @@ import hashlib
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from .types import (
 
 __all__ = ["Overrides", "entity_key", "load_overrides", "normalize_name", "resolve"]
 
-_STRIP = set(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】")
+_STRIP = str.maketrans(dict.fromkeys(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】"))
 _LEVEL = re.compile("^(?:" + "|".join(map(re.escape, load_lexicon().level_words)) + ")")
 # 区教育局, 教体局: a bureau named only by its level and ending (the one list
 # of endings, kg/data/lexicon/bureau_suffixes.txt) names a different bureau in
@@ -58,8 +59,7 @@ def normalize_name(name: str) -> str:
         >>> normalize_name("“双减”")
         '双减'
     """
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in text if ch not in _STRIP)
+    return unicodedata.normalize("NFKC", name).translate(_STRIP)
 
 
 def entity_key(label: str, name: str, scope: str = "") -> str:
@@ -167,6 +167,9 @@ def resolve(
 
     for ex in extractions:
         school_keys = _school_keys(ex, region_index)
+        region_levels: dict[str, int] = {}
+        for r in ex.regions:  # a code listed twice: its first entry counts
+            region_levels.setdefault(r.code, r.level)
         keys = []
         for i, m in enumerate(ex.mentions):
             name = normalize_name(m.name)
@@ -185,9 +188,7 @@ def resolve(
                 name = target
             if m.label == "Region" and m.region:
                 key = f"region-{m.region}"
-                levels[key] = next(
-                    (r.level for r in ex.regions if r.code == m.region), 0
-                )
+                levels[key] = region_levels.get(m.region, 0)
             elif m.label == "School":
                 key_name, scope = school_keys[i]
                 key = entity_key("School", _expand(key_name, abbreviations), scope)
@@ -245,6 +246,7 @@ def resolve(
                 )
             )
         publisher = keys[ex.publisher] if ex.publisher is not None else None
+        region_before = _region_before(ex, keys)
         for fig in ex.figures:
             s_start, s_end = ex.sentences[fig.sentence] if ex.sentences else (0, 0)
             ev = Evidence(
@@ -257,9 +259,7 @@ def resolve(
                 fig.status,
                 fig.text,
             )
-            indicators.append(
-                (fig, publisher or _region_before(ex, keys, fig.start), ev)
-            )
+            indicators.append((fig, publisher or region_before(fig.start), ev))
         meta = ex.doc.meta
         reports.append(
             ReportRecord(
@@ -451,15 +451,28 @@ def resolve(
     )
 
 
-def _region_before(ex: Extraction, keys: list[str], offset: int) -> str | None:
-    """Key of the last county-or-larger region named before ``offset``."""
-    best = None
-    for i, m in enumerate(ex.mentions):
-        if m.start > offset:
-            break
+def _region_before(ex: Extraction, keys: list[str]) -> Callable[[int], str | None]:
+    """Key of the last county-or-larger region named before an offset.
+
+    Mentions are scanned in order up to the first one that starts after the
+    offset; a running maximum of starts finds that one by bisection, so a
+    report's figures cost a look-up each, not a scan.
+    """
+    reach: list[int] = []
+    last: list[str | None] = []
+    high, best = -1, None
+    for m, key in zip(ex.mentions, keys, strict=True):
+        high = max(high, m.start)
         if m.label == "Region" and m.region and len(m.region) == 6:
-            best = keys[i]
-    return best
+            best = key
+        reach.append(high)
+        last.append(best)
+
+    def lookup(offset: int) -> str | None:
+        seen = bisect_right(reach, offset)
+        return last[seen - 1] if seen else None
+
+    return lookup
 
 
 def _evidence_order(ev: Evidence) -> tuple:
@@ -482,6 +495,7 @@ def _school_keys(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, str
         if rel.predicate == "locatedIn" and ex.mentions[rel.tail].region
     }
     regions = {m.start: m for m in ex.mentions if m.label == "Region" and m.region}
+    starts = sorted(regions)
     out: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(ex.mentions):
         if m.label != "School":
@@ -491,7 +505,8 @@ def _school_keys(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, str
         while pos in regions and regions[pos].end <= m.end and m.text == m.name:
             chain.append(regions[pos].region)
             pos = regions[pos].end
-        named = any(m.start <= r.start < m.end for r in regions.values())
+        first = bisect_left(starts, m.start)
+        named = first < len(starts) and starts[first] < m.end
         stripped = name[pos - m.start :] if chain else name
         if chain:
             scope = max(chain, key=lambda c: index.by_code[c].level)
