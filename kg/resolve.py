@@ -18,11 +18,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import DataFileError
 from .regions import RegionIndex, load_region_index
-from .resources import load_lexicon, read_table
+from .resources import load_lexicon, read_lines, read_table
 from .types import (
     Entity,
     Evidence,
@@ -37,19 +38,61 @@ from .types import (
 __all__ = ["Overrides", "entity_key", "load_overrides", "normalize_name", "resolve"]
 
 _STRIP = str.maketrans(dict.fromkeys(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】"))
-_LEVEL = re.compile("^(?:" + "|".join(map(re.escape, load_lexicon().level_words)) + ")")
-# 区教育局, 教体局: a bureau named only by its level and ending (the one list
-# of endings, kg/data/lexicon/bureau_suffixes.txt) names a different bureau in
-# each report.
-_RELATIVE_BUREAU = re.compile(
-    r"^[省市区县旗州盟]?(?:"
-    + "|".join(
-        map(re.escape, sorted(load_lexicon().bureau_suffixes, key=len, reverse=True))
+# Shorter stems (素质提升工程 / 素质提升计划) are shared by unrelated programs.
+_MIN_PROGRAM_STEM = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """The words of the merge rules, read from ``kg/data``."""
+
+    abbreviations: tuple[tuple[str, str], ...]  # (short, full) ending, longest first
+    program_tails: tuple[tuple[str, str], ...]  # (long, short) ending, longest first
+    program_words: tuple[str, ...]  # longest first
+    school_level_marks: frozenset[str]
+    level_prefix: re.Pattern[str]
+    relative_bureau: re.Pattern[str]
+
+
+def _longest_first(rows: Iterable[tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+    # A stable sort: among endings of one length the file's order decides.
+    return tuple(sorted(((a, b) for a, b in rows), key=lambda r: -len(r[0])))
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def _merge_tables() -> _Tables:
+    """Load the rule words once per process."""
+    lexicon = load_lexicon()
+    endings = sorted(lexicon.bureau_suffixes, key=len, reverse=True)
+    endings += read_lines("lexicon/relative_bureau_endings.txt")
+    return _Tables(
+        abbreviations=_longest_first(read_table("gazetteers/abbreviations.tsv", 2)),
+        program_tails=_longest_first(read_table("lexicon/program_name_tails.tsv", 2)),
+        program_words=tuple(
+            sorted(
+                read_lines("lexicon/program_variant_words.txt"), key=len, reverse=True
+            )
+        ),
+        school_level_marks=frozenset(read_lines("lexicon/school_level_marks.txt")),
+        # The first level word listed wins (全国 before 国家), as written.
+        level_prefix=re.compile(f"^(?:{_alternatives(lexicon.level_words)})"),
+        relative_bureau=re.compile(
+            "^(?:"
+            + _alternatives(read_lines("lexicon/relative_bureau_levels.txt"))
+            + f")?(?:{_alternatives(endings)})$"
+        ),
     )
-    + r"|局)$"
-)
-_PROGRAM_WORD = re.compile(r"(?:工程|项目|计划)$")
-_PROGRAM_TAIL = re.compile(r"(?<=工程)(?:建设项目|项目)$")
+
+
+def _swap_ending(name: str, endings: tuple[tuple[str, str], ...]) -> str:
+    for old, new in endings:
+        if name.endswith(old) and not name.endswith(new):
+            return name[: -len(old)] + new
+    return name
 
 
 def normalize_name(name: str) -> str:
@@ -66,18 +109,6 @@ def entity_key(label: str, name: str, scope: str = "") -> str:
     """Return the deterministic key of an entity (sha1 of label, name, scope)."""
     raw = f"{label}\x1f{name}\x1f{scope}"
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
-
-
-def _abbreviations() -> list[tuple[str, str]]:
-    rows = read_table("gazetteers/abbreviations.tsv", 2)
-    return sorted(((short, full) for short, full in rows), key=lambda r: -len(r[0]))
-
-
-def _expand(name: str, rules: list[tuple[str, str]]) -> str:
-    for short, full in rules:
-        if name.endswith(short) and not name.endswith(full):
-            return name[: -len(short)] + full
-    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +183,7 @@ def resolve(
     overrides = overrides or Overrides()
     region_index = load_region_index()
     extractions = sorted(extractions, key=lambda e: e.doc.doc_id)
-    abbreviations = _abbreviations()
+    tables = _merge_tables()
     forms: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, str] = {}
@@ -174,7 +205,7 @@ def resolve(
         for i, m in enumerate(ex.mentions):
             name = normalize_name(m.name)
             if m.label == "Program":
-                name = _PROGRAM_TAIL.sub("", name)
+                name = _swap_ending(name, tables.program_tails)
             if (m.label, name) in overrides.merge:
                 target = overrides.merge[(m.label, name)]
                 merges.append(
@@ -191,7 +222,8 @@ def resolve(
                 levels[key] = region_levels.get(m.region, 0)
             elif m.label == "School":
                 key_name, scope = school_keys[i]
-                key = entity_key("School", _expand(key_name, abbreviations), scope)
+                key_name = _swap_ending(key_name, tables.abbreviations)
+                key = entity_key("School", key_name, scope)
             elif m.label == "Award":
                 # 优秀教师 of a county and of a province are two honours.
                 key = entity_key(m.label, name, m.award_level)
@@ -283,14 +315,14 @@ def resolve(
     for key in sorted(names):
         if labels[key] in ("Award", "Program"):
             for n in names[key]:
-                bare = _LEVEL.sub("", n)
+                bare = tables.level_prefix.sub("", n)
                 if bare != n:
                     prefixed[(labels[key], bare)].add(key)
     for key in sorted(names):
         if labels[key] not in ("Award", "Program"):
             continue
         for name in sorted(names[key]):
-            if _LEVEL.match(name):
+            if tables.level_prefix.match(name):
                 continue
             longer = sorted(
                 k
@@ -315,8 +347,9 @@ def resolve(
     for key in sorted(names):
         if labels[key] == "Program" and key not in redirect:
             for name in sorted(names[key]):
-                stem = _PROGRAM_WORD.sub("", name)
-                if len(stem) >= 6 and stem != name:
+                word = next((w for w in tables.program_words if name.endswith(w)), "")
+                stem = name[: len(name) - len(word)]
+                if word and len(stem) >= _MIN_PROGRAM_STEM:
                     stems[stem].append(key)
                     break
     for _stem, keys in sorted(stems.items()):
@@ -360,7 +393,7 @@ def resolve(
             sorted(
                 f
                 for f in merged_forms[key] - {canonical}
-                if not (labels[key] == "Bureau" and _RELATIVE_BUREAU.match(f))
+                if not (labels[key] == "Bureau" and tables.relative_bureau.match(f))
             )
         )
         if len(merged_forms[key]) > 1:
@@ -496,6 +529,7 @@ def _school_keys(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, str
     }
     regions = {m.start: m for m in ex.mentions if m.label == "Region" and m.region}
     starts = sorted(regions)
+    marks = _merge_tables().school_level_marks
     out: dict[int, tuple[str, str]] = {}
     for i, m in enumerate(ex.mentions):
         if m.label != "School":
@@ -512,7 +546,7 @@ def _school_keys(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, str
             scope = max(chain, key=lambda c: index.by_code[c].level)
         elif not named and i in located:
             scope = located[i]
-            if name[:1] in "区县市旗" and name[:1] == index.by_code[scope].name[-1:]:
+            if name[:1] in marks and name[:1] == index.by_code[scope].name[-1:]:
                 stripped = name[1:]
         else:
             scope = ""
