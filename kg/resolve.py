@@ -1,11 +1,28 @@
 """Resolve stage: merge mentions from all reports into one entity per real thing.
 
-Keys are deterministic: a Region is its division code; a Bureau its full
-name; a School its name plus, when the name carries no region, the region it
-was found in (two 实验小学 in different counties stay apart); other types
-their normalized name. Abbreviation rules (``gazetteers/abbreviations.tsv``)
-and level prefixes (省特级教师 = 特级教师) merge variants; every merge is
-logged with its rule in :attr:`Resolution.merges`.
+Resolution applies small merge rules in a fixed order. Each returns typed
+:class:`~kg.types.MergeRecord` s naming the rule; they become the rows of
+:attr:`Resolution.merges`, the audit log ``resolution.jsonl``.
+
+1. **Key rules** give each mention a deterministic key; mentions with one key
+   are one entity. A name is normalized (:func:`normalize_name`), a program
+   loses its project tail (:func:`strip_program_tail`), and the user's
+   overrides rename it (:func:`rename_by_override`, ``override-merge``). Then
+   a Region is its division code (:func:`key_region`); a School its name,
+   abbreviations expanded, scoped by the region it is in when the name
+   carries none (:func:`school_scopes`, :func:`key_school`); an Award its
+   name and conferring level (:func:`key_award`); anything else its name.
+2. **Entity rules** merge whole keys, in this order, so that a key merged by
+   the first rule is not offered to the second:
+   :func:`merge_level_prefixed_variants` (``level-prefix-variant``), then
+   :func:`merge_program_stem_variants` (``program-suffix-variant``).
+3. **Entities**: the forms that ended up under one key make one entity
+   (:func:`merge_same_key_forms`, ``same-key``); the overrides then drop
+   entities (:func:`drop_overridden_entities`, ``override-drop``).
+
+Each rule reads dict indexes built in one pass, never compares all pairs, so
+resolution time grows linearly with the corpus. The words the rules use are
+data files in ``kg/data`` (:func:`_merge_tables` lists them).
 """
 
 from __future__ import annotations
@@ -14,20 +31,25 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Set
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from .errors import DataFileError
 from .regions import RegionIndex, load_region_index
-from .resources import load_lexicon, read_table
+from .resources import load_lexicon, read_lines, read_table
 from .types import (
     Entity,
     Evidence,
     Extraction,
     Figure,
     Indicator,
+    Mention,
+    MergeRecord,
+    RelationMention,
     ReportRecord,
     Resolution,
     ResolvedRelation,
@@ -35,20 +57,69 @@ from .types import (
 
 __all__ = ["Overrides", "entity_key", "load_overrides", "normalize_name", "resolve"]
 
-_STRIP = set(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】")
-_LEVEL = re.compile("^(?:" + "|".join(map(re.escape, load_lexicon().level_words)) + ")")
-# 区教育局, 教体局: a bureau named only by its level and ending (the one list
-# of endings, kg/data/lexicon/bureau_suffixes.txt) names a different bureau in
-# each report.
-_RELATIVE_BUREAU = re.compile(
-    r"^[省市区县旗州盟]?(?:"
-    + "|".join(
-        map(re.escape, sorted(load_lexicon().bureau_suffixes, key=len, reverse=True))
+_STRIP = str.maketrans(dict.fromkeys(" \t\r\n\u3000“”\"'‘’《》〈〉「」『』【】"))
+# Shorter stems (素质提升工程 / 素质提升计划) are shared by unrelated programs.
+_MIN_PROGRAM_STEM = 6
+_LEVEL_ORDER = ("national", "provincial", "city", "county", "other")
+
+
+# ------------------------------------------------------------ rule tables
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    """The words of the merge rules, read from ``kg/data``."""
+
+    abbreviations: tuple[tuple[str, str], ...]  # (short, full) ending, longest first
+    program_tails: tuple[tuple[str, str], ...]  # (long, short) ending, longest first
+    program_words: tuple[str, ...]  # longest first
+    school_level_marks: frozenset[str]
+    level_prefix: re.Pattern[str]
+    relative_bureau: re.Pattern[str]
+
+
+def _longest_first(rows: Iterable[tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+    # A stable sort: among endings of one length the file's order decides.
+    return tuple(sorted(((a, b) for a, b in rows), key=lambda r: -len(r[0])))
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def _merge_tables() -> _Tables:
+    """Load the rule words once per process."""
+    lexicon = load_lexicon()
+    endings = sorted(lexicon.bureau_suffixes, key=len, reverse=True)
+    endings += read_lines("lexicon/relative_bureau_endings.txt")
+    return _Tables(
+        abbreviations=_longest_first(read_table("gazetteers/abbreviations.tsv", 2)),
+        program_tails=_longest_first(read_table("lexicon/program_name_tails.tsv", 2)),
+        program_words=tuple(
+            sorted(
+                read_lines("lexicon/program_variant_words.txt"), key=len, reverse=True
+            )
+        ),
+        school_level_marks=frozenset(read_lines("lexicon/school_level_marks.txt")),
+        # The first level word listed wins (全国 before 国家), as written.
+        level_prefix=re.compile(f"^(?:{_alternatives(lexicon.level_words)})"),
+        relative_bureau=re.compile(
+            "^(?:"
+            + _alternatives(read_lines("lexicon/relative_bureau_levels.txt"))
+            + f")?(?:{_alternatives(endings)})$"
+        ),
     )
-    + r"|局)$"
-)
-_PROGRAM_WORD = re.compile(r"(?:工程|项目|计划)$")
-_PROGRAM_TAIL = re.compile(r"(?<=工程)(?:建设项目|项目)$")
+
+
+def _swap_ending(name: str, endings: tuple[tuple[str, str], ...]) -> str:
+    for old, new in endings:
+        if name.endswith(old) and not name.endswith(new):
+            return name[: -len(old)] + new
+    return name
+
+
+# ------------------------------------------------------------ names and keys
 
 
 def normalize_name(name: str) -> str:
@@ -58,8 +129,7 @@ def normalize_name(name: str) -> str:
         >>> normalize_name("“双减”")
         '双减'
     """
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in text if ch not in _STRIP)
+    return unicodedata.normalize("NFKC", name).translate(_STRIP)
 
 
 def entity_key(label: str, name: str, scope: str = "") -> str:
@@ -68,16 +138,334 @@ def entity_key(label: str, name: str, scope: str = "") -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def _abbreviations() -> list[tuple[str, str]]:
-    rows = read_table("gazetteers/abbreviations.tsv", 2)
-    return sorted(((short, full) for short, full in rows), key=lambda r: -len(r[0]))
+def strip_program_tail(name: str) -> str:
+    """Key rule: a program written with a project tail is the program itself.
+
+    中小学生品格提升工程建设项目 is what 中小学生品格提升工程 builds: reports
+    use both for one program (``lexicon/program_name_tails.tsv``).
+
+    Example:
+        >>> strip_program_tail("中小学生品格提升工程建设项目")
+        '中小学生品格提升工程'
+    """
+    return _swap_ending(name, _merge_tables().program_tails)
 
 
-def _expand(name: str, rules: list[tuple[str, str]]) -> str:
-    for short, full in rules:
-        if name.endswith(short) and not name.endswith(full):
-            return name[: -len(short)] + full
-    return name
+def rename_by_override(
+    label: str, name: str, text: str, merges: Mapping[tuple[str, str], str]
+) -> tuple[str, MergeRecord | None]:
+    """Key rule ``override-merge``: the user's overrides file renames a mention.
+
+    ``merge School 北仑职高 北仑职业高级中学`` makes 北仑职高 one entity with
+    北仑职业高级中学 where no table says they are the same.
+
+    Args:
+        label: the mention's class.
+        name: its normalized name.
+        text: its surface form, for the record.
+        merges: :attr:`Overrides.merge`.
+
+    Returns:
+        The name to key the mention by, and the record if it was renamed.
+    """
+    target = merges.get((label, name))
+    if target is None:
+        return name, None
+    return target, MergeRecord("override-merge", target, (text,), source=name)
+
+
+def key_region(code: str) -> str:
+    """Key rule: a Region is its division code, whatever it is called.
+
+    北仑 and 北仑区 both carry 330206: one region.
+
+    Example:
+        >>> key_region("330206")
+        'region-330206'
+    """
+    return f"region-{code}"
+
+
+def key_school(name: str, scope: str) -> str:
+    """Key rule: a School is its name with abbreviations expanded, in its scope.
+
+    肃州职高 and 肃州职业高级中学 are one school (``abbreviations.tsv``); the
+    scope (from :func:`school_scopes`) keeps two 实验小学 of two counties apart.
+
+    Example:
+        >>> key_school("肃州职高", "620902") == key_school("肃州职业高级中学", "620902")
+        True
+    """
+    return entity_key(
+        "School", _swap_ending(name, _merge_tables().abbreviations), scope
+    )
+
+
+def key_award(name: str, level: str) -> str:
+    """Key rule: an Award is its name and conferring level.
+
+    优秀教师 of a county and 优秀教师 of a province are two honours.
+
+    Example:
+        >>> key_award("优秀教师", "county") == key_award("优秀教师", "provincial")
+        False
+    """
+    return entity_key("Award", name, level)
+
+
+def school_scopes(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, str]]:
+    """Key rule: the key name and region scope of each school mention of a report.
+
+    A leading region chain is moved from the name into the scope, so
+    重庆市大足区北山中学 and 北山中学 (in a 大足区 report) get one key, while
+    two 实验小学 in different counties keep two. 旗实验高中 in a 旗's own
+    report drops the bare level character the same way.
+
+    Returns:
+        ``mention index -> (name to key by, scope division code or "")``.
+    """
+    # A region name shared by several divisions (新华区) carries no code:
+    # it cannot scope a school.
+    located = {
+        rel.head: ex.mentions[rel.tail].region
+        for rel in ex.relations
+        if rel.predicate == "locatedIn" and ex.mentions[rel.tail].region
+    }
+    regions = _RegionSpans(ex.mentions)
+    out = {
+        i: _school_scope(m, regions, located.get(i, ""), index)
+        for i, m in enumerate(ex.mentions)
+        if m.label == "School"
+    }
+    # Mentions of one school name in one report share a scope.
+    by_name: dict[str, str] = {}
+    for i in sorted(out):
+        if out[i][1]:
+            by_name.setdefault(ex.mentions[i].name, out[i][1])
+    for i, (stripped, scope) in out.items():
+        if not scope and ex.mentions[i].name in by_name:
+            out[i] = (stripped, by_name[ex.mentions[i].name])
+    return out
+
+
+class _RegionSpans:
+    """The coded region mentions of a report, by start offset."""
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        self.by_start = {
+            m.start: m for m in mentions if m.label == "Region" and m.region
+        }
+        self.starts = sorted(self.by_start)
+
+    def chain(self, m: Mention) -> tuple[list[str], int]:
+        """The codes of the regions that open ``m`` back to back, and where they end."""
+        pos, codes = m.start, []
+        while pos in self.by_start and self.by_start[pos].end <= m.end:
+            codes.append(self.by_start[pos].region)
+            pos = self.by_start[pos].end
+        return codes, pos
+
+    def any_within(self, m: Mention) -> bool:
+        """Whether a region mention starts inside ``m``."""
+        first = bisect_left(self.starts, m.start)
+        return first < len(self.starts) and self.starts[first] < m.end
+
+
+def _school_scope(
+    m: Mention, regions: _RegionSpans, located: str, index: RegionIndex
+) -> tuple[str, str]:
+    name = normalize_name(m.name)
+    # Offsets say which regions open the name only if it is as written (not
+    # a short form given its fuller name, 二中 = 县二中).
+    codes, end = regions.chain(m) if m.text == m.name else ([], m.start)
+    stripped, scope = name, ""
+    if codes:
+        stripped = name[end - m.start :]
+        scope = max(codes, key=lambda c: index.by_code[c].level)
+    elif located and not regions.any_within(m):
+        scope = located
+        mark = name[:1]
+        own = index.by_code[scope].name[-1:]
+        if mark in _merge_tables().school_level_marks and mark == own:
+            stripped = name[1:]
+    return (stripped if len(stripped) >= 2 else name), scope
+
+
+# ------------------------------------------------------------ entity rules
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entity key before the entity rules run: what its mentions say.
+
+    Attributes:
+        key: the key the key rules gave its mentions.
+        label: ontology class local name.
+        names: the normalized names its mentions stand for.
+        forms: their surface forms.
+        docs: the reports that mention it.
+
+    The sets are read-only views (not copies: a corpus has many keys).
+    """
+
+    key: str
+    label: str
+    names: Set[str]
+    forms: Set[str] = frozenset()
+    docs: Set[str] = frozenset()
+
+
+def merge_level_prefixed_variants(
+    candidates: Mapping[str, Candidate],
+) -> tuple[MergeRecord, ...]:
+    """Entity rule ``level-prefix-variant``: 特级教师 is 省特级教师.
+
+    A level word (``lexicon/level_words.txt``) opening an honour's or a
+    program's name is often left out. An honour's bare name (优秀教师) is
+    shared by every body that confers one, so it is merged only with the one
+    prefixed honour that a report naming both writes; a program, with the one
+    prefixed program of that name. A bare name with two prefixed variants
+    (省优秀教师, 市优秀教师) stays apart: it could be either.
+
+    Args:
+        candidates: every key, by key.
+
+    Returns:
+        One record per merged key, ``from`` the bare key ``into`` the prefixed.
+    """
+    level = _merge_tables().level_prefix
+    prefixed: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in _labelled(candidates, ("Award", "Program")):
+        for n in c.names:
+            bare = level.sub("", n)
+            if bare != n:
+                prefixed[(c.label, bare)].add(c.key)
+    records = []
+    for c in _labelled(candidates, ("Award", "Program")):
+        for name in sorted(c.names):
+            if level.match(name):
+                continue
+            longer = sorted(
+                k
+                for k in prefixed.get((c.label, name), ())
+                if k != c.key and (c.label == "Program" or candidates[k].docs & c.docs)
+            )
+            if len(longer) == 1:
+                records.append(_merge_record("level-prefix-variant", c, longer[0]))
+                break
+    return tuple(records)
+
+
+def merge_program_stem_variants(
+    candidates: Mapping[str, Candidate], merged: Collection[str] = ()
+) -> tuple[MergeRecord, ...]:
+    """Entity rule ``program-suffix-variant``: X工程 = X项目 = X计划 for a long X.
+
+    义务教育薄弱环节改善与能力提升工程 is also called …项目: with a stem of six
+    characters or more the kind word (``lexicon/program_variant_words.txt``)
+    does not change the program. All keys of one stem merge into the first.
+
+    Args:
+        candidates: every key, by key.
+        merged: keys an earlier rule merged already; they are left alone.
+
+    Returns:
+        One record per merged key.
+    """
+    words = _merge_tables().program_words
+    stems: dict[str, list[Candidate]] = defaultdict(list)
+    for c in _labelled(candidates, ("Program",)):
+        if c.key in merged:
+            continue
+        for name in sorted(c.names):
+            word = next((w for w in words if name.endswith(w)), "")
+            stem = name[: len(name) - len(word)]
+            if word and len(stem) >= _MIN_PROGRAM_STEM:
+                stems[stem].append(c)
+                break
+    return tuple(
+        _merge_record("program-suffix-variant", c, same[0].key)
+        for _stem, same in sorted(stems.items())
+        for c in same[1:]
+    )
+
+
+def _labelled(
+    candidates: Mapping[str, Candidate], labels: tuple[str, ...]
+) -> list[Candidate]:
+    return [candidates[k] for k in sorted(candidates) if candidates[k].label in labels]
+
+
+def _merge_record(rule: str, merged: Candidate, into: str) -> MergeRecord:
+    return MergeRecord(rule, into, tuple(sorted(merged.forms)), source=merged.key)
+
+
+# ------------------------------------------------------------ entities
+
+
+def merge_same_key_forms(
+    key: str, label: str, names: Set[str], forms: Set[str]
+) -> tuple[str, tuple[str, ...], MergeRecord | None]:
+    """Entity rule ``same-key``: all forms that reached one key name one entity.
+
+    北仑 and 北仑区 (one code) become 北仑区 with the alias 北仑: the longest
+    name is canonical. A context-relative bureau form (区教育局,
+    ``lexicon/relative_bureau_*.txt``) names a different bureau in each
+    report: it stays on the mentions (edu:surfaceForm), not as an alias.
+
+    Args:
+        key: the entity key.
+        label: its class.
+        names: the normalized names merged into it.
+        forms: every surface form and name merged into it.
+
+    Returns:
+        The canonical name, the aliases (sorted), and the record if more than
+        one form was merged.
+
+    Example:
+        >>> forms = {"北仑", "北仑区"}
+        >>> merge_same_key_forms("k", "Region", forms, forms)[:2]
+        ('北仑区', ('北仑',))
+    """
+    relative = _merge_tables().relative_bureau
+    canonical = max(sorted(names), key=len)
+    aliases = tuple(
+        sorted(
+            f
+            for f in forms - {canonical}
+            if not (label == "Bureau" and relative.match(f))
+        )
+    )
+    record = None
+    if len(forms) > 1:
+        record = MergeRecord("same-key", key, tuple(sorted(forms)), canonical=canonical)
+    return canonical, aliases, record
+
+
+def drop_overridden_entities(
+    entities: Iterable[Entity], drop: Set[tuple[str, str]]
+) -> tuple[MergeRecord, ...]:
+    """Rule ``override-drop``: the user's overrides file removes entities.
+
+    ``drop Award 劳育实验区`` removes an honour that is no honour, with its
+    relations; the record keeps its name and aliases for the audit.
+
+    Args:
+        entities: the resolved entities.
+        drop: :attr:`Overrides.drop`, ``(label, canonical name)`` pairs.
+
+    Returns:
+        One record per dropped entity, ``from`` its key ``into`` "".
+    """
+    return tuple(
+        MergeRecord("override-drop", "", (e.name, *e.aliases), source=e.key)
+        for e in entities
+        if (e.label, e.name) in drop
+    )
+
+
+# ------------------------------------------------------------ overrides
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,20 +514,17 @@ def load_overrides(path: Path) -> Overrides:
     return Overrides(merge, frozenset(drop))
 
 
-_LEVEL_ORDER = ("national", "provincial", "city", "county", "other")
-
-
-def _award_level(votes: Counter[str]) -> str:
-    """The level most mentions state; a tie goes to the higher body."""
-    if not votes:
-        return "other"
-    return min(votes, key=lambda lv: (-votes[lv], _LEVEL_ORDER.index(lv)))
+# ------------------------------------------------------------ the stage
 
 
 def resolve(
     extractions: Iterable[Extraction], overrides: Overrides | None = None
 ) -> Resolution:
     """Merge the extractions of a corpus into entities and relations.
+
+    The merge rules run in the order of the module docstring: key rules
+    while the reports are read, then the entity rules, then the entities are
+    built and the overrides' drops applied.
 
     Args:
         extractions: one per report, in any order.
@@ -150,118 +535,123 @@ def resolve(
         the result does not depend on the order of ``extractions``.
     """
     overrides = overrides or Overrides()
-    region_index = load_region_index()
-    extractions = sorted(extractions, key=lambda e: e.doc.doc_id)
-    abbreviations = _abbreviations()
-    forms: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, str] = {}
-    regions: dict[str, str] = {}
-    levels: dict[str, int] = {}
-    award_levels: dict[str, Counter[str]] = defaultdict(Counter)
-    evidence: dict[str, set[Evidence]] = defaultdict(set)
-    rel_evidence: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
-    merges: list[dict] = []
-    reports: list[ReportRecord] = []
-    indicators: list[tuple[Figure, str | None, Evidence]] = []
+    corpus = _Corpus()
+    index = load_region_index()
+    for ex in sorted(extractions, key=lambda e: e.doc.doc_id):
+        corpus.read(ex, index, overrides)
+    candidates = corpus.candidates()
+    by_level = merge_level_prefixed_variants(candidates)
+    by_stem = merge_program_stem_variants(candidates, {r.source for r in by_level})
+    final = _follow({r.source: r.into for r in (*by_level, *by_stem)})
+    entities, same_key = _entities(corpus.facts, final)
+    drops = drop_overridden_entities(entities, overrides.drop)
+    dropped = {r.source for r in drops}
 
-    for ex in extractions:
-        school_keys = _school_keys(ex, region_index)
-        keys = []
-        for i, m in enumerate(ex.mentions):
-            name = normalize_name(m.name)
-            if m.label == "Program":
-                name = _PROGRAM_TAIL.sub("", name)
-            if (m.label, name) in overrides.merge:
-                target = overrides.merge[(m.label, name)]
-                merges.append(
-                    {
-                        "into": target,
-                        "from": name,
-                        "forms": [m.text],
-                        "rule": "override-merge",
-                    }
-                )
-                name = target
-            if m.label == "Region" and m.region:
-                key = f"region-{m.region}"
-                levels[key] = next(
-                    (r.level for r in ex.regions if r.code == m.region), 0
-                )
-            elif m.label == "School":
-                key_name, scope = school_keys[i]
-                key = entity_key("School", _expand(key_name, abbreviations), scope)
-            elif m.label == "Award":
-                # 优秀教师 of a county and of a province are two honours.
-                key = entity_key(m.label, name, m.award_level)
-            else:
-                key = entity_key(m.label, name)
-            keys.append(key)
-            labels[key] = m.label
-            names[key].add(name)
-            surface = normalize_name(m.text) or name
-            # A fragment an elliptical honour was rebuilt from (…、学前教育普及
-            # 普惠区) names no honour on its own: it stays on the mention only.
-            if not (m.label == "Award" and surface != name and name.endswith(surface)):
-                forms[key].add(surface)
-            if m.region:
-                regions.setdefault(key, m.region)
-            if m.award_level:
-                award_levels[key][m.award_level] += 1
-            s_start, s_end = ex.sentences[m.sentence] if ex.sentences else (0, 0)
-            evidence[key].add(
-                Evidence(
-                    ex.doc.doc_id,
-                    ex.doc.source,
-                    ex.doc.text[s_start:s_end],
-                    m.start,
-                    m.end,
-                    m.rule,
-                    m.status,
-                    m.text,
-                )
-            )
+    def keep(key: str) -> str | None:
+        target = final(key)
+        return None if target in dropped else target
+
+    return Resolution(
+        tuple(e for e in entities if e.key not in dropped),
+        _relations(corpus.relations, keep),
+        _reports(corpus.reports, keep),
+        _audit_log((*corpus.records, *by_level, *by_stem, *same_key, *drops)),
+        _indicators(corpus.indicators, keep),
+    )
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What the mentions with one key say, gathered over the corpus."""
+
+    label: str
+    names: set[str] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)
+    evidence: set[Evidence] = field(default_factory=set)
+    award_levels: dict[str, int] | None = None  # votes, for an Award only
+    region: str = ""  # the first one stated
+    level: int = 0  # of a Region
+
+    def add(self, m: Mention, name: str, evidence: Evidence) -> None:
+        self.names.add(name)
+        surface = normalize_name(m.text) or name
+        # A fragment an elliptical honour was rebuilt from (…、学前教育普及
+        # 普惠区) names no honour on its own: it stays on the mention only.
+        if not (m.label == "Award" and surface != name and name.endswith(surface)):
+            self.forms.add(surface)
+        self.region = self.region or m.region
+        if m.award_level:
+            self._vote(m.award_level, 1)
+        self.evidence.add(evidence)
+
+    def _vote(self, level: str, count: int) -> None:
+        if self.award_levels is None:
+            self.award_levels = {}
+        self.award_levels[level] = self.award_levels.get(level, 0) + count
+
+    def merged(self, others: Iterable[_Facts]) -> _Facts:
+        """These facts with those of the keys the entity rules merged in."""
+        votes = dict(self.award_levels) if self.award_levels else None
+        out = _Facts(
+            self.label,
+            set(self.names),
+            set(self.forms),
+            set(self.evidence),
+            votes,
+            self.region,
+            self.level,
+        )
+        for other in others:
+            out.names |= other.names
+            out.forms |= other.forms
+            out.evidence |= other.evidence
+            out.region = out.region or other.region
+            for level, count in (other.award_levels or {}).items():
+                out._vote(level, count)
+        return out
+
+
+@dataclass(slots=True)
+class _Corpus:
+    """The reports read so far, indexed by key."""
+
+    facts: dict[str, _Facts] = field(default_factory=dict)
+    relations: defaultdict[tuple[str, str, str], set[Evidence]] = field(
+        default_factory=lambda: defaultdict(set)
+    )
+    reports: list[ReportRecord] = field(default_factory=list)
+    indicators: list[tuple[Figure, str | None, Evidence]] = field(default_factory=list)
+    records: list[MergeRecord] = field(default_factory=list)
+
+    def read(self, ex: Extraction, index: RegionIndex, overrides: Overrides) -> None:
+        """Key every mention of one report and file what it says."""
+        scopes = school_scopes(ex, index)
+        levels: dict[str, int] = {}
+        for r in ex.regions:  # a code listed twice: its first entry counts
+            levels.setdefault(r.code, r.level)
+        keys = [
+            self._key(ex, m, scopes.get(i), levels, overrides)
+            for i, m in enumerate(ex.mentions)
+        ]
         for rel in ex.relations:
-            head, tail = ex.mentions[rel.head], ex.mentions[rel.tail]
-            s_start, s_end = ex.sentences[rel.sentence] if ex.sentences else (0, 0)
-            # The span covers the arguments written in the evidence sentence;
-            # one may stand elsewhere (the publisher, a region named earlier).
-            inside = [
-                (m.start, m.end)
-                for m in (head, tail)
-                if s_start <= m.start and m.end <= s_end and m.end > m.start
-            ]
-            start = min((a for a, _ in inside), default=s_start)
-            end = max((b for _, b in inside), default=s_end)
-            rel_evidence[(keys[rel.head], rel.predicate, keys[rel.tail])].add(
-                Evidence(
-                    ex.doc.doc_id,
-                    ex.doc.source,
-                    ex.doc.text[s_start:s_end],
-                    start,
-                    end,
-                    rel.rule,
-                    rel.status,
-                )
+            self.relations[(keys[rel.head], rel.predicate, keys[rel.tail])].add(
+                _relation_evidence(ex, rel)
             )
         publisher = keys[ex.publisher] if ex.publisher is not None else None
-        for fig in ex.figures:
-            s_start, s_end = ex.sentences[fig.sentence] if ex.sentences else (0, 0)
-            ev = Evidence(
-                ex.doc.doc_id,
-                ex.doc.source,
-                ex.doc.text[s_start:s_end],
-                fig.start,
-                fig.end,
-                "figure.number-unit",
-                fig.status,
-                fig.text,
-            )
-            indicators.append(
-                (fig, publisher or _region_before(ex, keys, fig.start), ev)
-            )
+        if ex.figures:
+            region_before = _region_before(ex, keys)
+            for fig in ex.figures:
+                ev = _evidence(
+                    ex,
+                    fig.sentence,
+                    (fig.start, fig.end),
+                    "figure.number-unit",
+                    fig.status,
+                    fig.text,
+                )
+                self.indicators.append((fig, publisher or region_before(fig.start), ev))
         meta = ex.doc.meta
-        reports.append(
+        self.reports.append(
             ReportRecord(
                 ex.doc.doc_id,
                 ex.doc.source,
@@ -274,158 +664,130 @@ def resolve(
             )
         )
 
-    # Level-prefixed variants (省特级教师 / 特级教师) name one honour. An
-    # honour's bare name (优秀教师) is shared by every body that confers one,
-    # so only a report that writes both forms says they are the same honour.
-    redirect: dict[str, str] = {}
-    docs = {k: {ev.doc_id for ev in evidence[k]} for k in names}
-    prefixed: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for key in sorted(names):
-        if labels[key] in ("Award", "Program"):
-            for n in names[key]:
-                bare = _LEVEL.sub("", n)
-                if bare != n:
-                    prefixed[(labels[key], bare)].add(key)
-    for key in sorted(names):
-        if labels[key] not in ("Award", "Program"):
-            continue
-        for name in sorted(names[key]):
-            if _LEVEL.match(name):
-                continue
-            longer = sorted(
-                k
-                for k in prefixed.get((labels[key], name), ())
-                if k != key and (labels[key] == "Program" or docs[k] & docs[key])
-            )
-            if len(longer) == 1:
-                redirect[key] = longer[0]
-                merges.append(
-                    {
-                        "into": longer[0],
-                        "from": key,
-                        "forms": sorted(forms[key]),
-                        "rule": "level-prefix-variant",
-                    }
-                )
-                break
+    def _key(
+        self,
+        ex: Extraction,
+        m: Mention,
+        scope: tuple[str, str] | None,
+        levels: Mapping[str, int],
+        overrides: Overrides,
+    ) -> str:
+        name = normalize_name(m.name)
+        if m.label == "Program":
+            name = strip_program_tail(name)
+        name, record = rename_by_override(m.label, name, m.text, overrides.merge)
+        if record:
+            self.records.append(record)
+        if m.label == "Region" and m.region:
+            key = key_region(m.region)
+        elif m.label == "School" and scope is not None:
+            key = key_school(*scope)
+        elif m.label == "Award":
+            key = key_award(name, m.award_level)
+        else:
+            key = entity_key(m.label, name)
+        facts = self.facts.get(key)
+        if facts is None:
+            facts = self.facts[key] = _Facts(m.label)
+        if m.label == "Region" and m.region:
+            facts.level = levels.get(m.region, 0)
+        ev = _evidence(ex, m.sentence, (m.start, m.end), m.rule, m.status, m.text)
+        facts.add(m, name, ev)
+        return key
 
-    # X工程 / X项目 / X计划 with one long stem name one program (义务教育薄弱
-    # 环节改善与能力提升工程 is also called …项目).
-    stems: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(names):
-        if labels[key] == "Program" and key not in redirect:
-            for name in sorted(names[key]):
-                stem = _PROGRAM_WORD.sub("", name)
-                if len(stem) >= 6 and stem != name:
-                    stems[stem].append(key)
-                    break
-    for _stem, keys in sorted(stems.items()):
-        target = keys[0]
-        for key in keys[1:]:
-            if key != target:
-                redirect[key] = target
-                merges.append(
-                    {
-                        "into": target,
-                        "from": key,
-                        "forms": sorted(forms[key]),
-                        "rule": "program-suffix-variant",
-                    }
-                )
+    def candidates(self) -> dict[str, Candidate]:
+        """The keys as the entity rules see them."""
+        return {
+            key: Candidate(
+                key,
+                f.label,
+                f.names,
+                f.forms,
+                frozenset(ev.doc_id for ev in f.evidence),
+            )
+            for key, f in self.facts.items()
+        }
+
+
+def _follow(redirect: Mapping[str, str]) -> Callable[[str], str]:
+    """The key a key ends up in after the entity rules' merges."""
 
     def final(key: str) -> str:
         while key in redirect:
             key = redirect[key]
         return key
 
-    merged_forms: dict[str, set[str]] = defaultdict(set)
-    merged_names: dict[str, set[str]] = defaultdict(set)
-    merged_evidence: dict[str, set[Evidence]] = defaultdict(set)
-    merged_levels: dict[str, Counter[str]] = defaultdict(Counter)
-    for key in names:
-        target = final(key)
-        merged_levels[target].update(award_levels.get(key, Counter()))
-        merged_forms[target] |= forms[key] | names[key]
-        merged_names[target] |= names[key]
-        merged_evidence[target] |= evidence[key]
-        if key in regions:
-            regions.setdefault(target, regions[key])
+    return final
 
-    entities = []
-    for key in sorted(merged_names):
-        canonical = max(sorted(merged_names[key]), key=len)
-        # Context-relative forms (区教育局) name a different bureau in each
-        # report: they stay on the mentions (edu:surfaceForm), not as aliases.
-        aliases = tuple(
-            sorted(
-                f
-                for f in merged_forms[key] - {canonical}
-                if not (labels[key] == "Bureau" and _RELATIVE_BUREAU.match(f))
-            )
-        )
-        if len(merged_forms[key]) > 1:
-            merges.append(
-                {
-                    "into": key,
-                    "canonical": canonical,
-                    "forms": sorted(merged_forms[key]),
-                    "rule": "same-key",
-                }
-            )
+
+def _entities(
+    facts: Mapping[str, _Facts], final: Callable[[str], str]
+) -> tuple[list[Entity], list[MergeRecord]]:
+    """One entity per final key, with the ``same-key`` records."""
+    merged_in: dict[str, list[_Facts]] = defaultdict(list)
+    for key, f in facts.items():  # first-mention order: the first region stated wins
+        if final(key) != key:
+            merged_in[final(key)].append(f)
+    entities, records = [], []
+    for key in sorted(facts):
+        if final(key) != key:
+            continue
+        f = facts[key].merged(merged_in[key]) if key in merged_in else facts[key]
+        # A name is a form too, whether or not any mention was written so.
+        forms = f.forms | f.names
+        canonical, aliases, record = merge_same_key_forms(key, f.label, f.names, forms)
+        if record:
+            records.append(record)
         entities.append(
             Entity(
                 key,
-                labels[key],
+                f.label,
                 canonical,
                 aliases,
-                regions.get(key, ""),
-                levels.get(key, 0),
-                tuple(sorted(merged_evidence[key], key=_evidence_order)),
-                _award_level(merged_levels[key]) if labels[key] == "Award" else "",
+                f.region,
+                f.level,
+                tuple(sorted(f.evidence, key=_evidence_order)),
+                _award_level(f.award_levels) if f.label == "Award" else "",
             )
         )
-    dropped = {e.key for e in entities if (e.label, e.name) in overrides.drop}
-    for e in entities:
-        if e.key in dropped:
-            merges.append(
-                {
-                    "into": "",
-                    "from": e.key,
-                    "forms": [e.name, *e.aliases],
-                    "rule": "override-drop",
-                }
-            )
-    entities = [e for e in entities if e.key not in dropped]
-    relations = []
+    return entities, records
+
+
+def _relations(
+    found: Mapping[tuple[str, str, str], set[Evidence]],
+    keep: Callable[[str], str | None],
+) -> tuple[ResolvedRelation, ...]:
     grouped: dict[tuple[str, str, str], set[Evidence]] = defaultdict(set)
-    for (s, p, o), ev in rel_evidence.items():
-        grouped[(final(s), p, final(o))] |= ev
-    for s, p, o in sorted(grouped):
-        if s == o or s in dropped or o in dropped:
-            continue
-        relations.append(
-            ResolvedRelation(
-                s, p, o, tuple(sorted(grouped[(s, p, o)], key=_evidence_order))
-            )
+    for (s, p, o), ev in found.items():
+        subject, obj = keep(s), keep(o)
+        if subject and obj and subject != obj:
+            grouped[(subject, p, obj)] |= ev
+    return tuple(
+        ResolvedRelation(
+            s, p, o, tuple(sorted(grouped[(s, p, o)], key=_evidence_order))
         )
-    reports = [
-        ReportRecord(
-            r.doc_id,
-            r.source,
-            r.title,
-            final(r.publisher)
-            if r.publisher and final(r.publisher) not in dropped
-            else None,
-            r.issued,
-            r.year,
-            r.is_plan,
-            tuple(sorted({final(k) for k in r.mentions} - dropped)),
+        for s, p, o in sorted(grouped)
+    )
+
+
+def _reports(
+    reports: Iterable[ReportRecord], keep: Callable[[str], str | None]
+) -> tuple[ReportRecord, ...]:
+    return tuple(
+        replace(
+            r,
+            publisher=keep(r.publisher) if r.publisher else None,
+            mentions=tuple(sorted({keep(k) for k in r.mentions} - {None})),
         )
         for r in sorted(reports, key=lambda r: r.doc_id)
-    ]
-    unique = {json.dumps(m, ensure_ascii=False, sort_keys=True): m for m in merges}
-    merges = [unique[k] for k in sorted(unique)]
-    resolved_indicators = tuple(
+    )
+
+
+def _indicators(
+    found: Iterable[tuple[Figure, str | None, Evidence]],
+    keep: Callable[[str], str | None],
+) -> tuple[Indicator, ...]:
+    return tuple(
         Indicator(
             key=entity_key("Indicator", fig.doc_id, f"{fig.start}:{fig.end}"),
             measure=fig.measure,
@@ -433,83 +795,79 @@ def resolve(
             unit=fig.unit,
             approximate=fig.approximate,
             year=fig.year,
-            subject=final(subject)
-            if subject and final(subject) not in dropped
-            else None,
+            subject=keep(subject) if subject else None,
             evidence=ev,
         )
-        for fig, subject, ev in sorted(
-            indicators, key=lambda t: (t[0].doc_id, t[0].start)
-        )
-    )
-    return Resolution(
-        tuple(entities),
-        tuple(relations),
-        tuple(reports),
-        tuple(merges),
-        resolved_indicators,
+        for fig, subject, ev in sorted(found, key=lambda t: (t[0].doc_id, t[0].start))
     )
 
 
-def _region_before(ex: Extraction, keys: list[str], offset: int) -> str | None:
-    """Key of the last county-or-larger region named before ``offset``."""
-    best = None
-    for i, m in enumerate(ex.mentions):
-        if m.start > offset:
-            break
+def _audit_log(records: Iterable[MergeRecord]) -> tuple[dict, ...]:
+    """The records as ``resolution.jsonl`` rows: each once, in a stable order."""
+    rows = {
+        json.dumps(row, ensure_ascii=False, sort_keys=True): row
+        for row in (r.to_dict() for r in records)
+    }
+    return tuple(rows[k] for k in sorted(rows))
+
+
+def _award_level(votes: Mapping[str, int] | None) -> str:
+    """The level most mentions state; a tie goes to the higher body."""
+    if not votes:
+        return "other"
+    return min(votes, key=lambda lv: (-votes[lv], _LEVEL_ORDER.index(lv)))
+
+
+def _region_before(ex: Extraction, keys: list[str]) -> Callable[[int], str | None]:
+    """Key of the last county-or-larger region named before an offset.
+
+    Mentions are scanned in order up to the first one that starts after the
+    offset; a running maximum of starts finds that one by bisection, so a
+    report's figures cost a look-up each, not a scan.
+    """
+    reach: list[int] = []
+    last: list[str | None] = []
+    high, best = -1, None
+    for m, key in zip(ex.mentions, keys, strict=True):
+        high = max(high, m.start)
         if m.label == "Region" and m.region and len(m.region) == 6:
-            best = keys[i]
-    return best
+            best = key
+        reach.append(high)
+        last.append(best)
+
+    def lookup(offset: int) -> str | None:
+        seen = bisect_right(reach, offset)
+        return last[seen - 1] if seen else None
+
+    return lookup
+
+
+def _evidence(
+    ex: Extraction,
+    sentence: int,
+    span: tuple[int, int],
+    rule: str,
+    status: str,
+    surface: str = "",
+) -> Evidence:
+    s_start, s_end = ex.sentences[sentence] if ex.sentences else (0, 0)
+    text = ex.doc.text[s_start:s_end]
+    return Evidence(ex.doc.doc_id, ex.doc.source, text, *span, rule, status, surface)
+
+
+def _relation_evidence(ex: Extraction, rel: RelationMention) -> Evidence:
+    s_start, s_end = ex.sentences[rel.sentence] if ex.sentences else (0, 0)
+    # The span covers the arguments written in the evidence sentence;
+    # one may stand elsewhere (the publisher, a region named earlier).
+    inside = [
+        (m.start, m.end)
+        for m in (ex.mentions[rel.head], ex.mentions[rel.tail])
+        if s_start <= m.start and m.end <= s_end and m.end > m.start
+    ]
+    start = min((a for a, _ in inside), default=s_start)
+    end = max((b for _, b in inside), default=s_end)
+    return _evidence(ex, rel.sentence, (start, end), rel.rule, rel.status)
 
 
 def _evidence_order(ev: Evidence) -> tuple:
     return (ev.doc_id, ev.start, ev.end, ev.rule, ev.status, ev.sentence)
-
-
-def _school_keys(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, str]]:
-    """Key name and region scope of each school mention.
-
-    A leading region chain is moved from the name into the scope, so
-    重庆市大足区北山中学 and 北山中学 (in a 大足区 report) get one key, while
-    two 实验小学 in different counties keep two. 旗实验高中 in a 旗's own
-    report drops the bare level character the same way.
-    """
-    # A region name shared by several divisions (新华区) carries no code:
-    # it cannot scope a school.
-    located = {
-        rel.head: ex.mentions[rel.tail].region
-        for rel in ex.relations
-        if rel.predicate == "locatedIn" and ex.mentions[rel.tail].region
-    }
-    regions = {m.start: m for m in ex.mentions if m.label == "Region" and m.region}
-    out: dict[int, tuple[str, str]] = {}
-    for i, m in enumerate(ex.mentions):
-        if m.label != "School":
-            continue
-        name = normalize_name(m.name)
-        pos, chain = m.start, []
-        while pos in regions and regions[pos].end <= m.end and m.text == m.name:
-            chain.append(regions[pos].region)
-            pos = regions[pos].end
-        named = any(m.start <= r.start < m.end for r in regions.values())
-        stripped = name[pos - m.start :] if chain else name
-        if chain:
-            scope = max(chain, key=lambda c: index.by_code[c].level)
-        elif not named and i in located:
-            scope = located[i]
-            if name[:1] in "区县市旗" and name[:1] == index.by_code[scope].name[-1:]:
-                stripped = name[1:]
-        else:
-            scope = ""
-        if len(stripped) < 2:
-            stripped = name
-        out[i] = (stripped, scope)
-    # Mentions of one school name in one report share a scope.
-    by_name: dict[str, str] = {}
-    for i in sorted(out):
-        if out[i][1]:
-            by_name.setdefault(ex.mentions[i].name, out[i][1])
-    for i, (stripped, scope) in out.items():
-        if not scope and ex.mentions[i].name in by_name:
-            out[i] = (stripped, by_name[ex.mentions[i].name])
-    return out

@@ -21,6 +21,7 @@ __all__ = [
     "Figure",
     "Indicator",
     "Mention",
+    "MergeRecord",
     "RegionRef",
     "RelationMention",
     "ReportMeta",
@@ -323,8 +324,51 @@ class ReportRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class MergeRecord:
+    """One merge the resolver made, with the rule that made it.
+
+    Attributes:
+        rule: the merge rule (``same-key``, ``level-prefix-variant``,
+            ``program-suffix-variant``, ``override-merge``, ``override-drop``).
+        into: the entity key that absorbed the merged one; for
+            ``override-merge`` the name it was renamed to; "" for a drop.
+        forms: the surface forms concerned.
+        source: the key (or, for ``override-merge``, the name) merged away;
+            None where the record names no source (``same-key``).
+        canonical: for ``same-key``, the name the entity keeps; else None.
+    """
+
+    rule: str
+    into: str
+    forms: tuple[str, ...]
+    source: str | None = None
+    canonical: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the row written to ``resolution.jsonl`` (absent fields left out).
+
+        Example:
+            >>> MergeRecord("override-drop", "", ("劳育实验区",), source="k").to_dict()
+            {'into': '', 'forms': ['劳育实验区'], 'rule': 'override-drop', 'from': 'k'}
+        """
+        row: dict[str, object] = {
+            "into": self.into,
+            "forms": list(self.forms),
+            "rule": self.rule,
+        }
+        if self.source is not None:
+            row["from"] = self.source
+        if self.canonical is not None:
+            row["canonical"] = self.canonical
+        return row
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
-    """The corpus after resolution: one entity per real-world thing."""
+    """The corpus after resolution: one entity per real-world thing.
+
+    ``merges`` holds :meth:`MergeRecord.to_dict` rows, sorted, each once.
+    """
 
     entities: tuple[Entity, ...]
     relations: tuple[ResolvedRelation, ...]

@@ -69,9 +69,10 @@ def test_every_table_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(kg.resources, "read_lines", spy_lines)
     monkeypatch.setattr(kg.resources, "read_table", spy_table)
+    monkeypatch.setattr(kg.resolve, "read_lines", spy_lines)
     monkeypatch.setattr(kg.resolve, "read_table", spy_table)
     load_lexicon.__wrapped__()
-    kg.resolve._abbreviations()
+    kg.resolve._merge_tables.__wrapped__()
     assert set(LEXICON_FILES + GAZETTEERS) <= used, sorted(
         set(LEXICON_FILES + GAZETTEERS) - used
     )
