@@ -81,6 +81,20 @@ def test_unbound_optional_values_are_empty_strings(example_build: Built) -> None
     assert result.rows and all(code == "" for _, code in result.rows)
 
 
+def test_triples_in_named_graphs_are_queried_with_the_default_graph(
+    tmp_path: Path,
+) -> None:
+    trig = tmp_path / "graph.trig"
+    trig.write_text(
+        "@prefix edu: <https://w3id.org/edukg/ontology#> .\n"
+        "<urn:a> a edu:School .\n"
+        "<urn:g> { <urn:b> a edu:School . }\n",
+        encoding="utf-8",
+    )
+    result = run_query(trig, "SELECT ?s WHERE { ?s a edu:School } ORDER BY ?s")
+    assert result.rows == (("urn:a",), ("urn:b",))
+
+
 @pytest.mark.parametrize(
     ("sparql", "expected"),
     [
