@@ -411,6 +411,17 @@ def test_evidence_lists_every_statement_and_narrows_by_name(
     assert all("小学" in r["subject"] or "小学" in r["object"] for r in narrowed)
 
 
+def test_region_record_narrows_to_the_named_region(example_build: Built) -> None:
+    record = named_query("region-record")
+    everything = record.run(example_build.ttl).to_dicts()
+    regions = {r["region"] for r in everything}
+    assert len(regions) > 1
+    for region in regions:
+        narrowed = record.run(example_build.ttl, {"name": region}).to_dicts()
+        expected = [{**r, "name": region} for r in everything if r["region"] == region]
+        assert narrowed == expected, region
+
+
 def test_param_binds_a_value(example_build: Built) -> None:
     rows = (
         named_query("reports-mentioning")
