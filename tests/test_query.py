@@ -905,6 +905,45 @@ def test_a_corrupted_store_is_not_trusted(
         )
 
 
+@pytest.fixture
+def restored(build_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """build_copy with its store written anew in place, so its record holds."""
+    write_store(build_copy / "graph.ttl", build_copy / STORE_DIR)
+
+    def no_reading(path: Path) -> str:
+        raise AssertionError(f"read {path}")
+
+    with monkeypatch.context() as m:
+        m.setattr(kg.store, "_sha256", no_reading)
+        assert store_is_fresh(build_copy)  # trusted without reading a file
+    return build_copy
+
+
+def test_a_copied_store_is_read_in_full(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[Path] = []
+    original = kg.store._sha256
+    monkeypatch.setattr(kg.store, "_sha256", lambda p: read.append(p) or original(p))
+    assert store_is_fresh(build_copy)
+    assert build_copy / "graph.ttl" in read and len(read) > 2
+
+
+def test_a_recorded_store_still_sees_an_edit_that_keeps_size_and_mtime(
+    restored: Path,
+) -> None:
+    ttl = restored / "graph.ttl"
+    stat = ttl.stat()
+    ttl.write_bytes(ttl.read_bytes().replace(b"edu:School", b"edu:Schoo1", 1))
+    os.utime(ttl, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert not store_is_fresh(restored)
+
+
+def test_a_recorded_store_still_sees_flipped_bytes(restored: Path) -> None:
+    _flip_bytes_inside_sst(restored / STORE_DIR)
+    assert kg.store.store_problem(restored).startswith("store file")
+
+
 def test_a_store_with_an_old_marker_is_not_trusted(build_copy: Path) -> None:
     marker = build_copy / STORE_DIR / "edukg-store.json"
     recorded = json.loads(marker.read_text("utf-8"))
