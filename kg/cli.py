@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,6 @@ import click
 
 from . import __version__
 from .errors import KGError
-from .export import EXPORTS, FORMATS
 
 if TYPE_CHECKING:
     from .query import NamedQuery
@@ -289,6 +289,52 @@ def main() -> None:
 # ---------------------------------------------------------- export, validate
 
 
+class _ExportFormats(click.Choice):
+    """The choices of ``kg export -f``: :data:`kg.export.FORMATS`, read when needed.
+
+    kg.export imports networkx and rdflib (a third of a second); read at
+    import, every command, ``kg query`` above all, would pay for them at start.
+    """
+
+    def __init__(self) -> None:  # no super().__init__(): choices is read later
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        from .export import FORMATS
+
+        return FORMATS
+
+
+class _LateHelpOption(click.Option):
+    """An option whose help text is made when help is shown (see _ExportFormats)."""
+
+    def __init__(self, *args, late_help: Callable[[], str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.late_help = late_help
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = self.late_help()
+        return super().get_help_record(ctx)
+
+
+def _format_help() -> str:
+    from .export import EXPORTS
+
+    return (
+        "Output format: "
+        + "; ".join(f"{f.name}: {f.summary}" for f in EXPORTS.values())
+        + "."
+    )
+
+
+def _output_help() -> str:
+    from .export import EXPORTS
+
+    folders = " and ".join(f.name for f in EXPORTS.values() if f.folder)
+    return f"Output file (for {folders}: a folder)."
+
+
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option(
@@ -296,19 +342,17 @@ def main() -> None:
     "--format",
     "fmt",
     required=True,
-    help="Output format: "
-    + "; ".join(f"{f.name}: {f.summary}" for f in EXPORTS.values())
-    + ".",
-    type=click.Choice(FORMATS),
+    cls=_LateHelpOption,
+    late_help=_format_help,
+    type=_ExportFormats(),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Output file (for "
-    + " and ".join(f.name for f in EXPORTS.values() if f.folder)
-    + ": a folder).",
+    cls=_LateHelpOption,
+    late_help=_output_help,
 )
 def export(graph: Path, fmt: str, output: Path) -> None:
     """Export a built GRAPH (graph.ttl or its build folder) to another format.

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,19 @@ def test_version() -> None:
     result = kg("--version")
     assert result.exit_code == 0
     assert __version__ in result.stdout
+
+
+def test_the_command_imports_no_export_machinery() -> None:
+    # `kg query` starts with this import; networkx and rdflib (kg.export's)
+    # cost it a third of a second.
+    code = (
+        "import sys, kg.cli; "
+        "print(sorted({'kg.export', 'networkx', 'rdflib'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"
 
 
 # ------------------------------------------------------------------ build

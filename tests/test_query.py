@@ -81,6 +81,20 @@ def test_unbound_optional_values_are_empty_strings(example_build: Built) -> None
     assert result.rows and all(code == "" for _, code in result.rows)
 
 
+def test_triples_in_named_graphs_are_queried_with_the_default_graph(
+    tmp_path: Path,
+) -> None:
+    trig = tmp_path / "graph.trig"
+    trig.write_text(
+        "@prefix edu: <https://w3id.org/edukg/ontology#> .\n"
+        "<urn:a> a edu:School .\n"
+        "<urn:g> { <urn:b> a edu:School . }\n",
+        encoding="utf-8",
+    )
+    result = run_query(trig, "SELECT ?s WHERE { ?s a edu:School } ORDER BY ?s")
+    assert result.rows == (("urn:a",), ("urn:b",))
+
+
 @pytest.mark.parametrize(
     ("sparql", "expected"),
     [
@@ -395,6 +409,17 @@ def test_evidence_lists_every_statement_and_narrows_by_name(
     narrowed = evidence.run(example_build.ttl, {"name": "小学"}).to_dicts()
     assert 0 < len(narrowed) < len(everything.rows)
     assert all("小学" in r["subject"] or "小学" in r["object"] for r in narrowed)
+
+
+def test_region_record_narrows_to_the_named_region(example_build: Built) -> None:
+    record = named_query("region-record")
+    everything = record.run(example_build.ttl).to_dicts()
+    regions = {r["region"] for r in everything}
+    assert len(regions) > 1
+    for region in regions:
+        narrowed = record.run(example_build.ttl, {"name": region}).to_dicts()
+        expected = [{**r, "name": region} for r in everything if r["region"] == region]
+        assert narrowed == expected, region
 
 
 def test_param_binds_a_value(example_build: Built) -> None:
@@ -878,6 +903,45 @@ def test_a_corrupted_store_is_not_trusted(
         assert len(json.loads(done.stdout)) == len(
             run_query(example_build.out, "SELECT ?r WHERE { ?r a edu:Report }").rows
         )
+
+
+@pytest.fixture
+def restored(build_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """build_copy with its store written anew in place, so its record holds."""
+    write_store(build_copy / "graph.ttl", build_copy / STORE_DIR)
+
+    def no_reading(path: Path) -> str:
+        raise AssertionError(f"read {path}")
+
+    with monkeypatch.context() as m:
+        m.setattr(kg.store, "_sha256", no_reading)
+        assert store_is_fresh(build_copy)  # trusted without reading a file
+    return build_copy
+
+
+def test_a_copied_store_is_read_in_full(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[Path] = []
+    original = kg.store._sha256
+    monkeypatch.setattr(kg.store, "_sha256", lambda p: read.append(p) or original(p))
+    assert store_is_fresh(build_copy)
+    assert build_copy / "graph.ttl" in read and len(read) > 2
+
+
+def test_a_recorded_store_still_sees_an_edit_that_keeps_size_and_mtime(
+    restored: Path,
+) -> None:
+    ttl = restored / "graph.ttl"
+    stat = ttl.stat()
+    ttl.write_bytes(ttl.read_bytes().replace(b"edu:School", b"edu:Schoo1", 1))
+    os.utime(ttl, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert not store_is_fresh(restored)
+
+
+def test_a_recorded_store_still_sees_flipped_bytes(restored: Path) -> None:
+    _flip_bytes_inside_sst(restored / STORE_DIR)
+    assert kg.store.store_problem(restored).startswith("store file")
 
 
 def test_a_store_with_an_old_marker_is_not_trusted(build_copy: Path) -> None:
