@@ -2,22 +2,38 @@
 
 Turtle is written by pyoxigraph (tens of times faster than rdflib's writer)
 from triples sorted into a total order, so two builds of the same input give
-byte-identical files.
+byte-identical files. A build's triples are :data:`kg.graph.Row` strings,
+sorted out of core (:class:`SortedRows`) and streamed into the file
+(:func:`write_turtle_rows`): memory does not grow with the number of triples.
 """
 
 from __future__ import annotations
 
+import contextlib
+import heapq
+import itertools
 import json
 import os
+import pickle
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Generic, TypeVar
 
 import networkx as nx
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from .graph import Row
 
 __all__ = [
+    "RUN_SIZE",
+    "SortedRows",
     "atomic_write",
+    "atomic_writer",
     "graphml_bytes",
     "jsonl_bytes",
     "rdf_format",
@@ -27,7 +43,30 @@ __all__ = [
     "write_json",
     "write_jsonl",
     "write_turtle",
+    "write_turtle_rows",
 ]
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
+    """Open a binary file that appears at ``path`` only when the block succeeds.
+
+    The data goes to a temp file next to ``path``, renamed over it on success
+    and removed on any error: a crash mid-write leaves the old file (or
+    none), never half a file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp makes the file private (0600); give it the mode open() would.
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -35,19 +74,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
 
     A crash mid-write leaves the old file (or none), never half a file.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private (0600); give it the mode open() would.
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(path) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _umask() -> int:
@@ -113,6 +141,180 @@ def turtle_bytes(
 def write_turtle(graph: Graph, path: Path) -> None:
     """Write ``graph`` as Turtle to ``path`` atomically and deterministically."""
     atomic_write(path, turtle_bytes(graph))
+
+
+#: Rows :class:`SortedRows` sorts in memory at a time (a few hundred MB at
+#: most: a row's strings are mostly shared with the resolution).
+RUN_SIZE = 1_000_000
+#: Rows per pickle in a run file: big enough for pickle to be fast, small
+#: enough that a merge of many runs holds little.
+_BATCH = 4096
+_RDF_TYPE = str(RDF.type)
+
+Item = TypeVar("Item", bound=tuple)
+_END = object()
+
+
+class SortedRows(Generic[Item]):
+    """Items sorted and deduplicated in bounded memory, iterated once or more.
+
+    The items are consumed when the object is made: every ``run_size`` of
+    them (default :data:`RUN_SIZE`) are sorted, deduplicated and spilled to
+    a file in a fresh hidden subfolder of ``folder`` (the temp folder if
+    None); iterating merges the runs. At most ``run_size`` items are held
+    while sorting, one batch of each run while iterating. A ``with`` block
+    removes the files at its end, as :meth:`close` does.
+
+    Example:
+        >>> with SortedRows([(2,), (1,), (2,), (0,)], run_size=2) as rows:
+        ...     list(rows)
+        [(0,), (1,), (2,)]
+    """
+
+    def __init__(
+        self,
+        items: Iterable[Item],
+        folder: Path | None = None,
+        run_size: int | None = None,
+    ) -> None:
+        run_size = run_size or RUN_SIZE
+        self._folder = folder
+        self._spill: Path | None = None
+        self._runs: list[Path] = []
+        self._held: list[Item] = []
+        try:
+            source = iter(items)
+            first = next(source, _END)
+            while first is not _END:
+                run = _sorted_unique([first, *itertools.islice(source, run_size - 1)])
+                first = next(source, _END)
+                if first is _END and not self._runs:
+                    self._held = run  # it all fitted in one run: no file
+                else:
+                    # Spilled before the next run is read: one run in memory.
+                    self._write_run(run)
+        except BaseException:
+            self.close()
+            raise
+
+    def _write_run(self, run: list[Item]) -> None:
+        if self._spill is None:
+            # A temp folder in the caller's folder, not /tmp: /tmp may be RAM.
+            self._spill = Path(
+                tempfile.mkdtemp(prefix=".sort-", suffix=".tmp", dir=self._folder)
+            )
+        path = self._spill / f"run-{len(self._runs):05d}"
+        with path.open("wb") as handle:
+            for start in range(0, len(run), _BATCH):
+                pickle.dump(
+                    run[start : start + _BATCH], handle, pickle.HIGHEST_PROTOCOL
+                )
+        self._runs.append(path)
+
+    @property
+    def runs(self) -> int:
+        """How many runs were spilled to files (0: everything fitted in memory)."""
+        return len(self._runs)
+
+    def __iter__(self) -> Iterator[Item]:
+        if not self._runs:
+            return iter(self._held)
+        merged = heapq.merge(*(_read_run(path) for path in self._runs))
+        # Equal items from different runs meet only here.
+        return (item for item, _ in itertools.groupby(merged))
+
+    def close(self) -> None:
+        """Remove the spilled runs."""
+        self._held = []
+        self._runs = []
+        if self._spill is not None:
+            shutil.rmtree(self._spill, ignore_errors=True)
+            self._spill = None
+
+    def __enter__(self) -> SortedRows[Item]:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _sorted_unique(items: list[Item]) -> list[Item]:
+    items.sort()
+    return [item for item, _ in itertools.groupby(items)]
+
+
+def _read_run(path: Path) -> Iterator[Item]:
+    with path.open("rb") as handle:
+        while True:
+            try:
+                batch = pickle.load(handle)
+            except EOFError:
+                return
+            yield from batch
+
+
+def write_turtle_rows(
+    rows: Iterable[Row], path: Path, prefixes: dict[str, str] | None = None
+) -> int:
+    """Write rows as Turtle to ``path`` atomically, streaming.
+
+    Args:
+        rows: sorted and unique (as :class:`SortedRows` gives them); the
+            Turtle lists them in this order.
+        path: the file to write.
+        prefixes: prefix → namespace to declare; defaults to EduKG's.
+
+    Returns:
+        The number of triples written.
+    """
+    import pyoxigraph as ox
+
+    if prefixes is None:
+        from .graph import PREFIXES
+
+        prefixes = PREFIXES
+    written = 0
+
+    def counted() -> Iterator[ox.Triple]:
+        nonlocal written
+        for triple in _ox_triples(rows):
+            written += 1
+            yield triple
+
+    with atomic_writer(path) as handle:
+        ox.serialize(counted(), handle, ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
+    return written
+
+
+def _ox_triples(rows: Iterable[Row]) -> Iterator[ox.Triple]:
+    import pyoxigraph as ox
+
+    from .graph import IRI
+
+    # Predicates, datatypes and classes are few and repeat on every row;
+    # other IRIs are mostly used once, so they are not kept.
+    known: dict[str, ox.NamedNode] = {}
+
+    def named(iri: str) -> ox.NamedNode:
+        node = known.get(iri)
+        if node is None:
+            node = known[iri] = ox.NamedNode(iri)
+        return node
+
+    last = None
+    subject = None
+    for s, p, kind, o, language, datatype in rows:
+        if s != last:
+            subject, last = ox.NamedNode(s), s
+        if kind == IRI:
+            obj = named(o) if p == _RDF_TYPE else ox.NamedNode(o)
+        elif language:
+            obj = ox.Literal(o, language=language)
+        elif datatype:
+            obj = ox.Literal(o, datatype=named(datatype))
+        else:
+            obj = ox.Literal(o)
+        yield ox.Triple(subject, named(p), obj)
 
 
 def rdf_format(path: Path):
