@@ -565,8 +565,8 @@ def _publish(
     from .serialize import (
         SortedRows,
         atomic_write,
-        graphml_bytes,
         jsonl_bytes,
+        write_graphml,
         write_json,
         write_turtle_rows,
     )
@@ -599,10 +599,10 @@ def _publish(
         nx_graph = to_networkx(resolution)
         report.timings["graph"] += time.perf_counter() - t3
         t4 = time.perf_counter()
-        payloads = {
-            "graph.graphml": graphml_bytes(nx_graph),
-            "resolution.jsonl": jsonl_bytes(resolution.merges),
-        }
+        write_graphml(nx_graph, gen / "graph.graphml")
+        report.outputs["graph.graphml"] = str(output_dir / "graph.graphml")
+        _checkpoint("write:graph.graphml")
+        payloads = {"resolution.jsonl": jsonl_bytes(resolution.merges)}
         if html:
             from .visualize import render_html
 

@@ -5,6 +5,7 @@ from triples sorted into a total order, so two builds of the same input give
 byte-identical files. A build's triples are :data:`kg.graph.Row` strings,
 sorted out of core (:class:`SortedRows`) and streamed into the file
 (:func:`write_turtle_rows`): memory does not grow with the number of triples.
+GraphML is streamed too (:func:`iter_graphml`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import itertools
 import json
 import os
 import pickle
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Generic, TypeVar
+from xml.etree.ElementTree import Element, tostring
 
 import networkx as nx
 from rdflib import RDF, BNode, Graph, Literal, URIRef
@@ -35,6 +38,7 @@ __all__ = [
     "atomic_write",
     "atomic_writer",
     "graphml_bytes",
+    "iter_graphml",
     "jsonl_bytes",
     "rdf_format",
     "read_graph",
@@ -338,15 +342,134 @@ def read_graph(path: Path) -> Graph:
     return graph
 
 
-def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
+def graphml_bytes(graph: nx.Graph) -> bytes:
     """Serialise a networkx graph as GraphML (for Gephi)."""
-    lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return "".join(iter_graphml(graph)).encode("utf-8")
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write a networkx graph as GraphML (for Gephi) atomically."""
-    atomic_write(path, graphml_bytes(graph))
+def write_graphml(graph: nx.Graph, path: Path) -> None:
+    """Write a networkx graph as GraphML (for Gephi) atomically, streaming."""
+    with atomic_writer(path) as handle:
+        for piece in iter_graphml(graph):
+            handle.write(piece.encode("utf-8"))
+
+
+# What str.splitlines() splits at: networkx's lines are split there and
+# joined with newlines.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def iter_graphml(graph: nx.Graph) -> Iterator[str]:
+    """GraphML of ``graph`` in pieces, one node or edge at a time.
+
+    The pieces join to the bytes networkx's pretty-printed
+    :func:`networkx.generate_graphml` lines give (joined with newlines, plus
+    a final one), but networkx builds the whole document as one XML tree and
+    one string first, several times the size of the graph. Each node and
+    edge here is an element of its own, indented as networkx indents it and
+    serialised by the same ElementTree code. A graph with graph-level
+    attributes or defaults is left to networkx.
+    """
+    if graph.graph:
+        lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
+        yield "\n".join(lines) + "\n"
+        return
+    writer = nx.readwrite.graphml.GraphMLWriter(encoding="utf-8", prettyprint=True)
+    # networkx numbers the keys in the order its data first appear, nodes
+    # before edges, and lists them newest first.
+    for scope, data in itertools.chain(
+        (("node", d) for _, d in graph.nodes(data=True)),
+        (("edge", d) for *_, d in _graphml_edges(graph)),
+    ):
+        for name, value in data.items():
+            writer.get_key(str(name), _xml_type(writer, type(value)), scope, None)
+    head = [
+        f'<graphml xmlns="{writer.NS_GRAPHML}" xmlns:xsi="{writer.NS_XSI}"'
+        f' xsi:schemaLocation="{writer.SCHEMALOCATION}">\n  '
+    ]
+    for key in writer.xml:
+        key.tail = "\n  "
+        head.append(_xml(key))
+    edgedefault = "directed" if graph.is_directed() else "undirected"
+    elements = itertools.chain(
+        (_graphml_node(writer, node, data) for node, data in graph.nodes(data=True)),
+        (_graphml_edge(writer, *edge) for edge in _graphml_edges(graph)),
+    )
+    first = next(elements, None)
+    if first is None:
+        head.append(f'<graph edgedefault="{edgedefault}" />\n</graphml>\n')
+        yield "".join(head)
+        return
+    head.append(f'<graph edgedefault="{edgedefault}">\n    ')
+    yield "".join(head)
+    # Each element's tail indents the next; the last one's closes the graph.
+    previous = first
+    for element in elements:
+        previous.tail = "\n    "
+        yield _xml(previous)
+        previous = element
+    previous.tail = "\n  "
+    yield _xml(previous) + "</graph>\n</graphml>\n"
+
+
+def _xml_type(writer: nx.readwrite.graphml.GraphMLWriter, kind: type) -> str:
+    if kind not in writer.xml_type:  # what networkx raises for it
+        raise nx.NetworkXError(
+            f"GraphML writer does not support {kind} as data values."
+        )
+    return writer.get_xml_type(kind)
+
+
+def _graphml_edges(graph: nx.Graph) -> Iterator[tuple[str, str, str | None, dict]]:
+    if graph.is_multigraph():
+        for u, v, key, data in graph.edges(data=True, keys=True):
+            yield u, v, str(key), data
+    else:
+        for u, v, data in graph.edges(data=True):
+            yield u, v, None, data
+
+
+def _graphml_node(
+    writer: nx.readwrite.graphml.GraphMLWriter, node: object, data: dict
+) -> Element:
+    element = Element("node", id=str(node))
+    _graphml_data(writer, element, "node", data)
+    return element
+
+
+def _graphml_edge(
+    writer: nx.readwrite.graphml.GraphMLWriter,
+    u: object,
+    v: object,
+    key: str | None,
+    data: dict,
+) -> Element:
+    element = Element("edge", source=str(u), target=str(v))
+    if key is not None:
+        element.set("id", key)
+    _graphml_data(writer, element, "edge", data)
+    return element
+
+
+def _graphml_data(
+    writer: nx.readwrite.graphml.GraphMLWriter, element: Element, scope: str, data: dict
+) -> None:
+    # The text and tails networkx's indent() gives an element at depth 2.
+    for name, value in data.items():
+        key = writer.keys[(str(name), _xml_type(writer, type(value)), scope)]
+        child = Element("data", key=key)
+        child.text = str(value)
+        child.tail = "\n      "
+        element.append(child)
+    if len(element):
+        element.text = "\n      "
+        element[-1].tail = "\n    "
+
+
+def _xml(element: Element) -> str:
+    # ElementTree's default us-ascii writes non-ASCII as character references,
+    # as networkx's output has them.
+    return _LINE_BREAK.sub("\n", tostring(element).decode("ascii"))
 
 
 def write_json(data: object, path: Path) -> None:

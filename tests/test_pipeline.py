@@ -275,7 +275,7 @@ def _explode(*_args: object, **_kwargs: object) -> bytes:
 
 @pytest.mark.parametrize(
     ("module", "attribute"),
-    [(kg.serialize, "graphml_bytes"), (kg.visualize, "render_html")],
+    [(kg.serialize, "write_graphml"), (kg.visualize, "render_html")],
     ids=["graphml", "html"],
 )
 def test_a_failing_writer_leaves_the_previous_build_intact(

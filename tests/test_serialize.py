@@ -1,4 +1,4 @@
-"""Streaming writers: the out-of-core sort and Turtle from rows."""
+"""Streaming writers: the out-of-core sort, Turtle from rows, GraphML in pieces."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from conftest import Built
 
 from kg.graph import iter_rows, iter_triples
 from kg.serialize import (
     SortedRows,
+    graphml_bytes,
+    iter_graphml,
     turtle_bytes,
+    write_graphml,
     write_turtle_rows,
 )
 
@@ -98,3 +102,60 @@ def test_streamed_turtle_is_the_turtle_of_the_rdflib_triples(
     assert written == example_build.ttl.read_bytes()
     assert count == example_build.report.triples
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+# ------------------------------------------------------------ GraphML
+
+
+def _networkx_graphml(graph: nx.Graph) -> bytes:
+    lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _awkward() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    odd = "a&<>\"'\n\r\t 区"
+    graph.add_node(odd, label="x\r\ny\u2028z\x85w\x0bv\x1c", n=3, f=1.5, b=True, e="")
+    graph.add_node("bare")
+    graph.add_node("c", n="now a string")  # a second key of the same name
+    graph.add_edge(odd, "bare", key="k&1", relation="中文 \r", w=2)
+    graph.add_edge("bare", "c")
+    graph.add_edge("bare", "c", key=7)
+    return graph
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        _awkward(),
+        nx.MultiDiGraph(),
+        nx.MultiDiGraph([(1, 2)]),
+        nx.DiGraph([(1, 2, {"w": 1.5})]),
+        nx.Graph([(1, 2, {"w": 1})]),
+        nx.MultiGraph([(1, 1)]),
+        nx.MultiDiGraph(name="with graph attributes"),
+    ],
+    ids=["awkward", "empty", "multi", "digraph", "graph", "loop", "attributes"],
+)
+def test_graphml_pieces_are_networkx_bytes(graph: nx.Graph, tmp_path: Path) -> None:
+    expected = _networkx_graphml(graph)
+    assert graphml_bytes(graph) == expected
+    write_graphml(graph, tmp_path / "g.graphml")
+    assert (tmp_path / "g.graphml").read_bytes() == expected
+
+
+def test_graphml_is_written_one_element_at_a_time() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from((str(i), {"label": f"n{i}"}) for i in range(10))
+    graph.add_edges_from((str(i), str(i + 1), {"relation": "r"}) for i in range(9))
+    # a head, one piece per node and edge (the last closes the document)
+    assert len(list(iter_graphml(graph))) == 1 + 10 + 9
+
+
+def test_graphml_rejects_what_networkx_rejects() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", values=[1, 2])
+    with pytest.raises(nx.NetworkXError):
+        _networkx_graphml(graph)
+    with pytest.raises(nx.NetworkXError):
+        graphml_bytes(graph)
