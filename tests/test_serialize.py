@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 from conftest import Built
 
+import kg.serialize
 from kg.graph import iter_rows, iter_triples
 from kg.serialize import (
     SortedRows,
@@ -144,12 +145,19 @@ def test_graphml_pieces_are_networkx_bytes(graph: nx.Graph, tmp_path: Path) -> N
     assert (tmp_path / "g.graphml").read_bytes() == expected
 
 
-def test_graphml_is_written_one_element_at_a_time() -> None:
+@pytest.mark.parametrize("batch", [1, 4, 19, 100])
+def test_graphml_is_written_a_batch_of_elements_at_a_time(
+    batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     graph = nx.MultiDiGraph()
     graph.add_nodes_from((str(i), {"label": f"n{i}"}) for i in range(10))
     graph.add_edges_from((str(i), str(i + 1), {"relation": "r"}) for i in range(9))
-    # a head, one piece per node and edge (the last closes the document)
-    assert len(list(iter_graphml(graph))) == 1 + 10 + 9
+    monkeypatch.setattr(kg.serialize, "GRAPHML_BATCH", batch)
+    pieces = list(iter_graphml(graph))
+    # a head, then the 19 nodes and edges a batch at a time
+    assert len(pieces) == 1 + -(-19 // batch)
+    assert all(p.count("<node ") + p.count("<edge ") <= batch for p in pieces)
+    assert "".join(pieces).encode() == _networkx_graphml(graph)
 
 
 def test_graphml_rejects_what_networkx_rejects() -> None:
