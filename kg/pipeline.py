@@ -608,9 +608,12 @@ def _publish(
 
             page = render_html(nx_graph, title=f"EduKG: {input_path.resolve().name}")
             payloads["graph.html"] = _mark_page(page.encode("utf-8"))
+            del page
         del nx_graph
-        for name, data in payloads.items():
-            atomic_write(gen / name, data)
+        for name in list(payloads):
+            # Dropped once written: the page (40 MB for 16 MB of reports) is
+            # not held through the store load.
+            atomic_write(gen / name, payloads.pop(name))
             report.outputs[name] = str(output_dir / name)
             _checkpoint(f"write:{name}")
         report.outputs["report.json"] = str(output_dir / "report.json")
