@@ -9,6 +9,7 @@ standard RDF reification (see ontology/edukg.ttl): one ``rdf:Statement`` per
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import itertools
 from collections.abc import Iterator
@@ -22,11 +23,16 @@ from .vocab import EDU
 
 __all__ = [
     "BASE",
+    "IRI",
+    "LITERAL",
     "PREFIXES",
+    "Row",
     "build_rdf",
     "complete_regions",
     "entity_iri",
+    "iter_rows",
     "iter_triples",
+    "row_triple",
     "to_networkx",
 ]
 
@@ -64,6 +70,14 @@ PREFIXES = {
 }
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+#: A triple as plain strings: ``(subject, predicate, IRI, object IRI, "", "")``
+#: or ``(subject, predicate, LITERAL, lexical form, language, datatype)``
+#: (datatype "" for a plain or language-tagged string). Tuple order is the
+#: order graph.ttl lists triples in; strings are cheap to hold, sort and spill.
+Row = tuple[str, str, int, str, str, str]
+#: The third element of a :data:`Row`: what kind of term its object is.
+IRI, LITERAL = 0, 1
 
 #: Rule of a subRegionOf edge known from the division codes alone.
 DIVISION_RULE = "region.division-code"
@@ -169,96 +183,145 @@ def build_rdf(resolution: Resolution) -> Graph:
 
 
 def iter_triples(resolution: Resolution) -> Iterator[Triple]:
-    """Yield the triples of a resolution's graph (what :func:`build_rdf` holds).
+    """Yield the triples of a resolution's graph as rdflib terms.
 
-    The pipeline serialises these directly: an rdflib graph of a million
-    triples costs half a minute and a gigabyte just to hold them.
+    What :func:`build_rdf` holds; :func:`iter_rows` yields the same triples
+    as plain strings, which is what the pipeline writes (an rdflib term costs
+    microseconds to make and hundreds of bytes to hold).
+    """
+    return map(row_triple, iter_rows(resolution))
+
+
+def row_triple(row: Row) -> Triple:
+    """The rdflib triple a :data:`Row` stands for."""
+    s, p, kind, o, language, datatype = row
+    if kind == IRI:
+        return URIRef(s), URIRef(p), URIRef(o)
+    if language:
+        return URIRef(s), URIRef(p), Literal(o, lang=language)
+    dt = URIRef(datatype) if datatype else None
+    return URIRef(s), URIRef(p), Literal(o, datatype=dt)
+
+
+@functools.cache
+def _edu(name: str) -> str:
+    # EDU raises for a term the ontology does not define: an unknown label
+    # or predicate fails the build instead of minting an undeclared IRI.
+    return str(EDU[name])
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _typed(value: object, datatype: str | None = None) -> tuple[str, str, str]:
+    # (lexical form, datatype) as rdflib gives them: rdflib normalises some
+    # lexical forms (decimal "1e3" is "1000"), and graph.ttl has always held
+    # rdflib's form. typed=True: True == 1 as cache keys, not as literals.
+    literal = Literal(value, datatype=datatype and URIRef(datatype))
+    return str(literal), "", str(literal.datatype or "")
+
+
+_TYPE, _LABEL, _ALT, _STATEMENT = map(
+    str, (RDF.type, RDFS.label, SKOS.altLabel, RDF.Statement)
+)
+_RDF_S, _RDF_P, _RDF_O = map(str, (RDF.subject, RDF.predicate, RDF.object))
+_TITLE, _PUBLISHER, _ISSUED = map(
+    str, (DCTERMS.title, DCTERMS.publisher, DCTERMS.issued)
+)
+_INTEGER, _DECIMAL, _GYEAR, _DATE = map(
+    str, (XSD.integer, XSD.decimal, XSD.gYear, XSD.date)
+)
+_BASE = str(BASE)
+
+
+def iter_rows(resolution: Resolution) -> Iterator[Row]:
+    """Yield the triples of a resolution's graph as :data:`Row` strings.
+
+    Triples come grouped by the node they describe (an entity, a mention, an
+    evidence statement, an indicator, a report), not sorted, and may repeat;
+    sorted and deduplicated, they are graph.ttl's triples in its order.
 
     Regions and ``subRegionOf`` are what the reports state; containment from
     the official division codes is written as ``edu:withinRegion`` (see
     :func:`iter_containment`), with the divisions no report names as
     ``edu:AdministrativeDivision`` nodes.
     """
-    iri = {e.key: entity_iri(e) for e in resolution.entities}
-    reports = {r.doc_id: report_iri(r.doc_id) for r in resolution.reports}
+    iri = {e.key: str(entity_iri(e)) for e in resolution.entities}
+    reports = {r.doc_id: str(report_iri(r.doc_id)) for r in resolution.reports}
     for entity in resolution.entities:
         node = iri[entity.key]
-        yield node, RDF.type, EDU[entity.label]
-        yield node, RDFS.label, Literal(entity.name, lang="zh")
+        yield node, _TYPE, IRI, _edu(entity.label), "", ""
+        yield node, _LABEL, LITERAL, entity.name, "zh", ""
         for alias in entity.aliases:
-            yield node, SKOS.altLabel, Literal(alias, lang="zh")
+            yield node, _ALT, LITERAL, alias, "zh", ""
         if entity.award_level:
-            yield node, EDU.level, EDU[entity.award_level]
+            yield node, _edu("level"), IRI, _edu(entity.award_level), "", ""
         if entity.label == "Region" and entity.region:
-            yield node, EDU.divisionCode, Literal(entity.region)
-            yield node, EDU.divisionLevel, Literal(entity.level, datatype=XSD.integer)
+            yield node, _edu("divisionCode"), LITERAL, entity.region, "", ""
+            yield node, _edu("divisionLevel"), LITERAL, *_typed(entity.level, _INTEGER)
         for ev in entity.mentions:
-            mention = BASE[
-                f"mention/{_digest(ev.doc_id, ev.start, ev.end, entity.key)}"
-            ]
-            yield mention, RDF.type, EDU.Mention
-            yield mention, EDU.mentionOf, node
-            yield mention, EDU.surfaceForm, Literal(ev.surface, lang="zh")
+            digest = _digest(ev.doc_id, ev.start, ev.end, entity.key)
+            mention = f"{_BASE}mention/{digest}"
+            yield mention, _TYPE, IRI, _edu("Mention"), "", ""
+            yield mention, _edu("mentionOf"), IRI, node, "", ""
+            yield mention, _edu("surfaceForm"), LITERAL, ev.surface, "zh", ""
             yield from _evidence(mention, ev, reports)
     for rel in resolution.relations:
         s, o = iri[rel.subject], iri[rel.object]
-        p = EDU[rel.predicate]
-        yield s, p, o
+        p = _edu(rel.predicate)
+        yield s, p, IRI, o, "", ""
         for ev in rel.evidence:
             digest = _digest(
                 rel.subject, rel.predicate, rel.object, ev.doc_id, ev.start, ev.end
             )
-            statement = BASE[f"evidence/{digest}"]
-            yield statement, RDF.type, RDF.Statement
-            yield statement, RDF.subject, s
-            yield statement, RDF.predicate, p
-            yield statement, RDF.object, o
+            statement = f"{_BASE}evidence/{digest}"
+            yield statement, _TYPE, IRI, _STATEMENT, "", ""
+            yield statement, _RDF_S, IRI, s, "", ""
+            yield statement, _RDF_P, IRI, p, "", ""
+            yield statement, _RDF_O, IRI, o, "", ""
             yield from _evidence(statement, ev, reports)
     for ind in resolution.indicators:
-        node = BASE[f"indicator/{ind.key}"]
-        yield node, RDF.type, EDU.Indicator
-        yield node, EDU.measure, Literal(ind.measure, lang="zh")
-        yield node, EDU.quantity, Literal(ind.quantity, datatype=XSD.decimal)
-        yield node, EDU.unit, Literal(ind.unit)
-        yield node, EDU.approximate, Literal(ind.approximate)
+        node = f"{_BASE}indicator/{ind.key}"
+        yield node, _TYPE, IRI, _edu("Indicator"), "", ""
+        yield node, _edu("measure"), LITERAL, ind.measure, "zh", ""
+        yield node, _edu("quantity"), LITERAL, *_typed(ind.quantity, _DECIMAL)
+        yield node, _edu("unit"), LITERAL, ind.unit, "", ""
+        yield node, _edu("approximate"), LITERAL, *_typed(ind.approximate)
         if ind.year:
-            yield node, EDU.year, Literal(str(ind.year), datatype=XSD.gYear)
+            yield node, _edu("year"), LITERAL, *_typed(str(ind.year), _GYEAR)
         if ind.subject:
-            yield node, EDU.indicatorOf, iri[ind.subject]
-        yield node, EDU.surfaceForm, Literal(ind.evidence.surface, lang="zh")
+            yield node, _edu("indicatorOf"), IRI, iri[ind.subject], "", ""
+        yield node, _edu("surfaceForm"), LITERAL, ind.evidence.surface, "zh", ""
         yield from _evidence(node, ind.evidence, reports)
     yield from iter_containment(resolution, iri)
     for report in resolution.reports:
         node = reports[report.doc_id]
-        yield node, RDF.type, EDU.Report
-        yield node, EDU.sourceFile, Literal(report.source)
+        yield node, _TYPE, IRI, _edu("Report"), "", ""
+        yield node, _edu("sourceFile"), LITERAL, report.source, "", ""
         if report.title:
-            yield node, DCTERMS.title, Literal(report.title, lang="zh")
+            yield node, _TITLE, LITERAL, report.title, "zh", ""
         if report.publisher:
-            yield node, DCTERMS.publisher, iri[report.publisher]
+            yield node, _PUBLISHER, IRI, iri[report.publisher], "", ""
         if report.issued:
-            yield node, DCTERMS.issued, Literal(report.issued, datatype=XSD.date)
+            yield node, _ISSUED, LITERAL, *_typed(report.issued, _DATE)
         if report.year:
-            yield node, EDU.year, Literal(str(report.year), datatype=XSD.gYear)
-        yield node, EDU.reportKind, Literal("plan" if report.is_plan else "summary")
+            yield node, _edu("year"), LITERAL, *_typed(str(report.year), _GYEAR)
+        kind = "plan" if report.is_plan else "summary"
+        yield node, _edu("reportKind"), LITERAL, kind, "", ""
         for key in report.mentions:
-            yield node, EDU.mentions, iri[key]
+            yield node, _edu("mentions"), IRI, iri[key], "", ""
 
 
-def _evidence(
-    node: URIRef, ev: Evidence, reports: dict[str, URIRef]
-) -> Iterator[Triple]:
-    yield node, EDU.inReport, reports[ev.doc_id]
-    yield node, EDU.sentence, Literal(ev.sentence, lang="zh")
-    yield node, EDU.startOffset, Literal(ev.start, datatype=XSD.integer)
-    yield node, EDU.endOffset, Literal(ev.end, datatype=XSD.integer)
-    yield node, EDU.rule, Literal(ev.rule)
-    yield node, EDU.status, Literal(ev.status)
+def _evidence(node: str, ev: Evidence, reports: dict[str, str]) -> Iterator[Row]:
+    yield node, _edu("inReport"), IRI, reports[ev.doc_id], "", ""
+    yield node, _edu("sentence"), LITERAL, ev.sentence, "zh", ""
+    # Offsets are ints, whose rdflib lexical form is str(): the hot path skips
+    # the rdflib round trip of _typed.
+    yield node, _edu("startOffset"), LITERAL, str(ev.start), "", _INTEGER
+    yield node, _edu("endOffset"), LITERAL, str(ev.end), "", _INTEGER
+    yield node, _edu("rule"), LITERAL, ev.rule, "", ""
+    yield node, _edu("status"), LITERAL, ev.status, "", ""
 
 
-def iter_containment(
-    resolution: Resolution, iri: dict[str, URIRef]
-) -> Iterator[Triple]:
+def iter_containment(resolution: Resolution, iri: dict[str, str]) -> Iterator[Row]:
     """``edu:withinRegion`` triples and the unnamed divisions they reach.
 
     A Region is within every division above its code; a School or Bureau is
@@ -284,28 +347,29 @@ def iter_containment(
     for entity in resolution.entities:
         if entity.label == "Region" and entity.region:
             within.update(
-                (entity.key, str(BASE[f"region/{c}"])) for c in above(entity.region)
+                (entity.key, f"{_BASE}region/{c}") for c in above(entity.region)
             )
     for rel in resolution.relations:
         if rel.predicate != "locatedIn":
             continue
         region = by_key[rel.object]
-        within.add((rel.subject, str(iri[rel.object])))
+        within.add((rel.subject, iri[rel.object]))
         if region.region:
             within.update(
-                (rel.subject, str(BASE[f"region/{c}"])) for c in above(region.region)
+                (rel.subject, f"{_BASE}region/{c}") for c in above(region.region)
             )
+    inside = _edu("withinRegion")
     for code in sorted(unnamed):
         ref = index.by_code[code]
-        node = BASE[f"region/{code}"]
-        yield node, RDF.type, EDU.AdministrativeDivision
-        yield node, RDFS.label, Literal(ref.name, lang="zh")
-        yield node, EDU.divisionCode, Literal(code)
-        yield node, EDU.divisionLevel, Literal(ref.level, datatype=XSD.integer)
+        node = f"{_BASE}region/{code}"
+        yield node, _TYPE, IRI, _edu("AdministrativeDivision"), "", ""
+        yield node, _LABEL, LITERAL, ref.name, "zh", ""
+        yield node, _edu("divisionCode"), LITERAL, code, "", ""
+        yield node, _edu("divisionLevel"), LITERAL, *_typed(ref.level, _INTEGER)
         for up in index.ancestors(code):
-            yield node, EDU.withinRegion, BASE[f"region/{up}"]
+            yield node, inside, IRI, f"{_BASE}region/{up}", "", ""
     for key, region in sorted(within):
-        yield iri[key], EDU.withinRegion, URIRef(region)
+        yield iri[key], inside, IRI, region, "", ""
 
 
 def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:

@@ -406,14 +406,15 @@ def _publish(
     t0: float,
 ) -> None:
     """Resolve, render and write a new generation, then switch to it."""
-    from .graph import iter_triples, to_networkx
+    from .graph import iter_rows, to_networkx
     from .resolve import load_overrides, resolve
     from .serialize import (
+        SortedRows,
         atomic_write,
-        graphml_bytes,
         jsonl_bytes,
-        turtle_bytes,
+        write_graphml,
         write_json,
+        write_turtle_rows,
     )
 
     t2 = time.perf_counter()
@@ -425,33 +426,44 @@ def _publish(
     report.timings["resolve"] = time.perf_counter() - t2
 
     t3 = time.perf_counter()
-    triples = set(iter_triples(resolution))
-    nx_graph = to_networkx(resolution)
-    report.timings["graph"] = time.perf_counter() - t3
-
-    t4 = time.perf_counter()
     _count(report, resolution)
     report.reports = _summaries(extractions, resolution, hashes, near)
-    report.triples = len(triples)
-    # Render every artefact before writing any.
-    payloads = {
-        "graph.ttl": turtle_bytes(triples),
-        "graph.graphml": graphml_bytes(nx_graph),
-        "resolution.jsonl": jsonl_bytes(resolution.merges),
-    }
-    if html:
-        from .visualize import render_html
-
-        page = render_html(nx_graph, title=f"EduKG: {input_path.resolve().name}")
-        payloads["graph.html"] = _mark_page(page.encode("utf-8"))
+    # Outputs are streamed into the new generation, which nobody sees before
+    # the switch: memory stays bounded whatever the number of triples.
     gen = _new_generation(output_dir)
     try:
-        for name, data in payloads.items():
-            atomic_write(gen / name, data)
+        # Sorted runs spill into the generation: on the output's disk (not
+        # /tmp, which may be RAM), and removed with it if the build fails.
+        with SortedRows(iter_rows(resolution), gen) as rows:
+            report.timings["graph"] = time.perf_counter() - t3
+            t4 = time.perf_counter()
+            report.triples = write_turtle_rows(rows, gen / "graph.ttl")
+        report.timings["write"] = time.perf_counter() - t4
+        report.outputs["graph.ttl"] = str(output_dir / "graph.ttl")
+        _checkpoint("write:graph.ttl")
+        t3 = time.perf_counter()
+        nx_graph = to_networkx(resolution)
+        report.timings["graph"] += time.perf_counter() - t3
+        t4 = time.perf_counter()
+        write_graphml(nx_graph, gen / "graph.graphml")
+        report.outputs["graph.graphml"] = str(output_dir / "graph.graphml")
+        _checkpoint("write:graph.graphml")
+        payloads = {"resolution.jsonl": jsonl_bytes(resolution.merges)}
+        if html:
+            from .visualize import render_html
+
+            page = render_html(nx_graph, title=f"EduKG: {input_path.resolve().name}")
+            payloads["graph.html"] = _mark_page(page.encode("utf-8"))
+            del page
+        del nx_graph
+        for name in list(payloads):
+            # Dropped once written: the page (40 MB for 16 MB of reports) is
+            # not held through the store load.
+            atomic_write(gen / name, payloads.pop(name))
             report.outputs[name] = str(output_dir / name)
             _checkpoint(f"write:{name}")
         report.outputs["report.json"] = str(output_dir / "report.json")
-        report.timings["write"] = time.perf_counter() - t4
+        report.timings["write"] += time.perf_counter() - t4
         _write_store(gen, output_dir, report)
         _checkpoint("store")
         report.timings["total"] = time.perf_counter() - t0

@@ -2,23 +2,44 @@
 
 Turtle is written by pyoxigraph (tens of times faster than rdflib's writer)
 from triples sorted into a total order, so two builds of the same input give
-byte-identical files.
+byte-identical files. A build's triples are :data:`kg.graph.Row` strings,
+sorted out of core (:class:`SortedRows`) and streamed into the file
+(:func:`write_turtle_rows`): memory does not grow with the number of triples.
+GraphML is streamed too (:func:`iter_graphml`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import heapq
+import itertools
 import json
 import os
+import pickle
+import re
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO, TYPE_CHECKING, Generic, TypeVar
+from xml.etree.ElementTree import Element, tostring
 
 import networkx as nx
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+    from .graph import Row
 
 __all__ = [
+    "GRAPHML_BATCH",
+    "RUN_SIZE",
+    "SortedRows",
     "atomic_write",
+    "atomic_writer",
     "graphml_bytes",
+    "iter_graphml",
     "jsonl_bytes",
     "rdf_format",
     "read_graph",
@@ -27,7 +48,30 @@ __all__ = [
     "write_json",
     "write_jsonl",
     "write_turtle",
+    "write_turtle_rows",
 ]
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[IO[bytes]]:
+    """Open a binary file that appears at ``path`` only when the block succeeds.
+
+    The data goes to a temp file next to ``path``, renamed over it on success
+    and removed on any error: a crash mid-write leaves the old file (or
+    none), never half a file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        # mkstemp makes the file private (0600); give it the mode open() would.
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
@@ -35,19 +79,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
 
     A crash mid-write leaves the old file (or none), never half a file.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes the file private (0600); give it the mode open() would.
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(path) as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _umask() -> int:
@@ -115,6 +148,180 @@ def write_turtle(graph: Graph, path: Path) -> None:
     atomic_write(path, turtle_bytes(graph))
 
 
+#: Rows :class:`SortedRows` sorts in memory at a time (a few hundred MB at
+#: most: a row's strings are mostly shared with the resolution).
+RUN_SIZE = 1_000_000
+#: Rows per pickle in a run file: big enough for pickle to be fast, small
+#: enough that a merge of many runs holds little.
+_BATCH = 4096
+_RDF_TYPE = str(RDF.type)
+
+Item = TypeVar("Item", bound=tuple)
+_END = object()
+
+
+class SortedRows(Generic[Item]):
+    """Items sorted and deduplicated in bounded memory, iterated once or more.
+
+    The items are consumed when the object is made: every ``run_size`` of
+    them (default :data:`RUN_SIZE`) are sorted, deduplicated and spilled to
+    a file in a fresh hidden subfolder of ``folder`` (the temp folder if
+    None); iterating merges the runs. At most ``run_size`` items are held
+    while sorting, one batch of each run while iterating. A ``with`` block
+    removes the files at its end, as :meth:`close` does.
+
+    Example:
+        >>> with SortedRows([(2,), (1,), (2,), (0,)], run_size=2) as rows:
+        ...     list(rows)
+        [(0,), (1,), (2,)]
+    """
+
+    def __init__(
+        self,
+        items: Iterable[Item],
+        folder: Path | None = None,
+        run_size: int | None = None,
+    ) -> None:
+        run_size = run_size or RUN_SIZE
+        self._folder = folder
+        self._spill: Path | None = None
+        self._runs: list[Path] = []
+        self._held: list[Item] = []
+        try:
+            source = iter(items)
+            first = next(source, _END)
+            while first is not _END:
+                run = _sorted_unique([first, *itertools.islice(source, run_size - 1)])
+                first = next(source, _END)
+                if first is _END and not self._runs:
+                    self._held = run  # it all fitted in one run: no file
+                else:
+                    # Spilled before the next run is read: one run in memory.
+                    self._write_run(run)
+        except BaseException:
+            self.close()
+            raise
+
+    def _write_run(self, run: list[Item]) -> None:
+        if self._spill is None:
+            # A temp folder in the caller's folder, not /tmp: /tmp may be RAM.
+            self._spill = Path(
+                tempfile.mkdtemp(prefix=".sort-", suffix=".tmp", dir=self._folder)
+            )
+        path = self._spill / f"run-{len(self._runs):05d}"
+        with path.open("wb") as handle:
+            for start in range(0, len(run), _BATCH):
+                pickle.dump(
+                    run[start : start + _BATCH], handle, pickle.HIGHEST_PROTOCOL
+                )
+        self._runs.append(path)
+
+    @property
+    def runs(self) -> int:
+        """How many runs were spilled to files (0: everything fitted in memory)."""
+        return len(self._runs)
+
+    def __iter__(self) -> Iterator[Item]:
+        if not self._runs:
+            return iter(self._held)
+        merged = heapq.merge(*(_read_run(path) for path in self._runs))
+        # Equal items from different runs meet only here.
+        return (item for item, _ in itertools.groupby(merged))
+
+    def close(self) -> None:
+        """Remove the spilled runs."""
+        self._held = []
+        self._runs = []
+        if self._spill is not None:
+            shutil.rmtree(self._spill, ignore_errors=True)
+            self._spill = None
+
+    def __enter__(self) -> SortedRows[Item]:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _sorted_unique(items: list[Item]) -> list[Item]:
+    items.sort()
+    return [item for item, _ in itertools.groupby(items)]
+
+
+def _read_run(path: Path) -> Iterator[Item]:
+    with path.open("rb") as handle:
+        while True:
+            try:
+                batch = pickle.load(handle)
+            except EOFError:
+                return
+            yield from batch
+
+
+def write_turtle_rows(
+    rows: Iterable[Row], path: Path, prefixes: dict[str, str] | None = None
+) -> int:
+    """Write rows as Turtle to ``path`` atomically, streaming.
+
+    Args:
+        rows: sorted and unique (as :class:`SortedRows` gives them); the
+            Turtle lists them in this order.
+        path: the file to write.
+        prefixes: prefix → namespace to declare; defaults to EduKG's.
+
+    Returns:
+        The number of triples written.
+    """
+    import pyoxigraph as ox
+
+    if prefixes is None:
+        from .graph import PREFIXES
+
+        prefixes = PREFIXES
+    written = 0
+
+    def counted() -> Iterator[ox.Triple]:
+        nonlocal written
+        for triple in _ox_triples(rows):
+            written += 1
+            yield triple
+
+    with atomic_writer(path) as handle:
+        ox.serialize(counted(), handle, ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
+    return written
+
+
+def _ox_triples(rows: Iterable[Row]) -> Iterator[ox.Triple]:
+    import pyoxigraph as ox
+
+    from .graph import IRI
+
+    # Predicates, datatypes and classes are few and repeat on every row;
+    # other IRIs are mostly used once, so they are not kept.
+    known: dict[str, ox.NamedNode] = {}
+
+    def named(iri: str) -> ox.NamedNode:
+        node = known.get(iri)
+        if node is None:
+            node = known[iri] = ox.NamedNode(iri)
+        return node
+
+    last = None
+    subject = None
+    for s, p, kind, o, language, datatype in rows:
+        if s != last:
+            subject, last = ox.NamedNode(s), s
+        if kind == IRI:
+            obj = named(o) if p == _RDF_TYPE else ox.NamedNode(o)
+        elif language:
+            obj = ox.Literal(o, language=language)
+        elif datatype:
+            obj = ox.Literal(o, datatype=named(datatype))
+        else:
+            obj = ox.Literal(o)
+        yield ox.Triple(subject, named(p), obj)
+
+
 def rdf_format(path: Path):
     """The pyoxigraph format of a graph file, from its suffix (Turtle by default)."""
     import pyoxigraph as ox
@@ -136,15 +343,142 @@ def read_graph(path: Path) -> Graph:
     return graph
 
 
-def graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
+def graphml_bytes(graph: nx.Graph) -> bytes:
     """Serialise a networkx graph as GraphML (for Gephi)."""
-    lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    return "".join(iter_graphml(graph)).encode("utf-8")
 
 
-def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write a networkx graph as GraphML (for Gephi) atomically."""
-    atomic_write(path, graphml_bytes(graph))
+def write_graphml(graph: nx.Graph, path: Path) -> None:
+    """Write a networkx graph as GraphML (for Gephi) atomically, streaming."""
+    with atomic_writer(path) as handle:
+        for piece in iter_graphml(graph):
+            handle.write(piece.encode("utf-8"))
+
+
+#: Nodes or edges :func:`iter_graphml` serialises at a time.
+GRAPHML_BATCH = 512
+# Where str.splitlines() splits besides "\n": networkx's lines are split
+# there and joined with "\n".
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def iter_graphml(graph: nx.Graph) -> Iterator[str]:
+    """GraphML of ``graph`` in pieces of :data:`GRAPHML_BATCH` nodes or edges.
+
+    The pieces join to the bytes networkx's pretty-printed
+    :func:`networkx.generate_graphml` lines give (joined with newlines, plus
+    a final one), but networkx builds the whole document as one XML tree and
+    one string first, several times the size of the graph. Each node and
+    edge here is an element of its own, indented as networkx indents it and
+    serialised by the same ElementTree code, a batch at a time. A graph with
+    graph-level attributes or defaults is left to networkx.
+    """
+    if graph.graph:
+        lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
+        yield "\n".join(lines) + "\n"
+        return
+    writer = nx.readwrite.graphml.GraphMLWriter(encoding="utf-8", prettyprint=True)
+    # networkx numbers the keys in the order its data first appear, nodes
+    # before edges, and lists them newest first.
+    for scope, data in itertools.chain(
+        (("node", d) for _, d in graph.nodes(data=True)),
+        (("edge", d) for *_, d in _graphml_edges(graph)),
+    ):
+        for name, value in data.items():
+            writer.get_key(str(name), _xml_type(writer, type(value)), scope, None)
+    head = [
+        f'<graphml xmlns="{writer.NS_GRAPHML}" xmlns:xsi="{writer.NS_XSI}"'
+        f' xsi:schemaLocation="{writer.SCHEMALOCATION}">\n  '
+    ]
+    for key in writer.xml:
+        key.tail = "\n  "
+        head.append(_xml(key))
+    edgedefault = "directed" if graph.is_directed() else "undirected"
+    elements = itertools.chain(
+        (_graphml_node(writer, node, data) for node, data in graph.nodes(data=True)),
+        (_graphml_edge(writer, *edge) for edge in _graphml_edges(graph)),
+    )
+    batch = list(itertools.islice(elements, GRAPHML_BATCH))
+    if not batch:
+        head.append(f'<graph edgedefault="{edgedefault}" />\n</graphml>\n')
+        yield "".join(head)
+        return
+    head.append(f'<graph edgedefault="{edgedefault}">\n    ')
+    yield "".join(head)
+    while batch:
+        following = list(itertools.islice(elements, GRAPHML_BATCH))
+        # Each element's tail indents the next; the last one's closes the graph.
+        for element in batch:
+            element.tail = "\n    "
+        if not following:
+            batch[-1].tail = "\n  "
+        # One tostring() for a batch, under a parent whose tags are cut off:
+        # a call per element cost a third more.
+        parent = Element("x")
+        parent.extend(batch)
+        text = _xml(parent)[len("<x>") : -len("</x>")]
+        yield text if following else text + "</graph>\n</graphml>\n"
+        batch = following
+
+
+def _xml_type(writer: nx.readwrite.graphml.GraphMLWriter, kind: type) -> str:
+    if kind not in writer.xml_type:  # what networkx raises for it
+        raise nx.NetworkXError(
+            f"GraphML writer does not support {kind} as data values."
+        )
+    return writer.get_xml_type(kind)
+
+
+def _graphml_edges(graph: nx.Graph) -> Iterator[tuple[str, str, str | None, dict]]:
+    if graph.is_multigraph():
+        for u, v, key, data in graph.edges(data=True, keys=True):
+            yield u, v, str(key), data
+    else:
+        for u, v, data in graph.edges(data=True):
+            yield u, v, None, data
+
+
+def _graphml_node(
+    writer: nx.readwrite.graphml.GraphMLWriter, node: object, data: dict
+) -> Element:
+    element = Element("node", id=str(node))
+    _graphml_data(writer, element, "node", data)
+    return element
+
+
+def _graphml_edge(
+    writer: nx.readwrite.graphml.GraphMLWriter,
+    u: object,
+    v: object,
+    key: str | None,
+    data: dict,
+) -> Element:
+    element = Element("edge", source=str(u), target=str(v))
+    if key is not None:
+        element.set("id", key)
+    _graphml_data(writer, element, "edge", data)
+    return element
+
+
+def _graphml_data(
+    writer: nx.readwrite.graphml.GraphMLWriter, element: Element, scope: str, data: dict
+) -> None:
+    # The text and tails networkx's indent() gives an element at depth 2.
+    for name, value in data.items():
+        key = writer.keys[(str(name), _xml_type(writer, type(value)), scope)]
+        child = Element("data", key=key)
+        child.text = str(value)
+        child.tail = "\n      "
+        element.append(child)
+    if len(element):
+        element.text = "\n      "
+        element[-1].tail = "\n    "
+
+
+def _xml(element: Element) -> str:
+    # ElementTree's default us-ascii writes non-ASCII as character references,
+    # as networkx's output has them.
+    return _LINE_BREAK.sub("\n", tostring(element).decode("ascii"))
 
 
 def write_json(data: object, path: Path) -> None:

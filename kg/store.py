@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +66,8 @@ _MARKER_VERSION = 2
 CHECKED = "edukg-checked.json"
 #: RocksDB files that change on every open or hold only diagnostics.
 _UNCHECKED = ("LOCK", "LOG")
+#: Triples bulk-loaded at a time (see :func:`_slices`).
+LOAD_SLICE = 500_000
 
 
 def graph_file(graph_path: Path | str) -> Path:
@@ -190,12 +194,7 @@ def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
         # mkdtemp makes the folder private (0700); a store is as shareable as
         # the graph.ttl it was loaded from.
         tmp.chmod(0o777 & ~_umask())
-        store = ox.Store(str(tmp))
-        store.bulk_load(path=str(ttl_path), format=_format(ttl_path))
-        store.flush()
-        store.optimize()  # compacts, so the files no longer change on open
-        triples = len(store)
-        del store  # closes RocksDB: the folder must not move while it is open
+        triples = _load(tmp, ttl_path)
         marker = {
             "version": _MARKER_VERSION,
             "graph": ttl_path.name,
@@ -222,6 +221,42 @@ def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
             shutil.rmtree(tmp, ignore_errors=True)
             shutil.rmtree(tmp.with_name(tmp.name + ".old"), ignore_errors=True)
     return store_dir
+
+
+def _load(folder: Path, graph: Path) -> int:
+    """Bulk-load ``graph`` into a new store in ``folder``; its triple count.
+
+    The store is compacted and closed when this returns or raises.
+    """
+    import pyoxigraph as ox
+
+    store = ox.Store(str(folder))
+    try:
+        for piece in _slices(graph):
+            store.bulk_extend(piece)
+        store.flush()
+        store.optimize()  # compacts, so the files no longer change on open
+        return len(store)
+    finally:
+        # Closes RocksDB, on failure too: the folder must not move, or be
+        # removed, while it is open (its threads still write into it).
+        del store
+
+
+def _slices(graph: Path) -> Iterator[Iterator[ox.Quad]]:
+    """The triples of a graph file, :data:`LOAD_SLICE` at a time.
+
+    Oxigraph's bulk loader takes up to a million triples per thread into
+    memory before it writes them (1.6 GB for a graph of 3 million triples
+    on two threads, more with more cores); one bulk load a slice keeps it
+    near half a GB whatever the size of the graph. Each slice must be
+    consumed before the next is taken.
+    """
+    import pyoxigraph as ox
+
+    quads = iter(ox.parse(path=str(graph), format=_format(graph)))
+    while (first := next(quads, None)) is not None:
+        yield itertools.chain((first,), itertools.islice(quads, LOAD_SLICE - 1))
 
 
 def store_problem(graph_path: Path | str) -> str | None:

@@ -12,7 +12,17 @@ from rdflib import Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF
 
-from kg.graph import BASE, build_rdf, complete_regions, entity_iri, to_networkx
+from kg.graph import (
+    BASE,
+    IRI,
+    LITERAL,
+    build_rdf,
+    complete_regions,
+    entity_iri,
+    iter_rows,
+    iter_triples,
+    to_networkx,
+)
 from kg.query import run_query
 from kg.resolve import resolve
 from kg.types import ENTITY_TYPES, RELATION_TYPES
@@ -47,6 +57,25 @@ def test_turtle_declares_the_query_prefixes(example_build: Built) -> None:
     head = example_build.ttl.read_text(encoding="utf-8").split("\n", 20)
     prefixes = {line.split()[1] for line in head if line.startswith("@prefix")}
     assert {"edu:", "id:", "rdf:", "rdfs:", "skos:", "xsd:"} <= prefixes
+
+
+def test_a_row_is_the_sort_key_of_its_rdflib_triple(example_build: Built) -> None:
+    """Rows sort as graph.ttl was always sorted, rdflib's lexical forms included."""
+    from kg.serialize import _order
+
+    rows = list(iter_rows(example_build.resolution))
+    triples = list(iter_triples(example_build.resolution))
+    assert [_order(t) for t in triples] == rows
+    assert {row[2] for row in rows} == {IRI, LITERAL}
+
+
+def test_typed_literals_keep_rdflib_lexical_forms() -> None:
+    """rdflib writes decimal 1e3 as 1000; graph.ttl always held rdflib's form."""
+    from kg.graph import _typed
+
+    assert _typed("1e3", "http://www.w3.org/2001/XMLSchema#decimal")[0] == "1000"
+    assert _typed(True) == ("true", "", "http://www.w3.org/2001/XMLSchema#boolean")
+    assert _typed(1)[2] == "http://www.w3.org/2001/XMLSchema#integer"
 
 
 # -------------------------------------------------------------- evidence

@@ -703,6 +703,37 @@ def test_write_store_failure_keeps_the_old_store(build_copy: Path) -> None:
     assert [p for p in build_copy.iterdir() if p.name.startswith(".")] == []
 
 
+def test_the_store_is_loaded_in_slices(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bulk loads of LOAD_SLICE triples give the store one load of the file gives."""
+    ttl = build_copy / "graph.ttl"
+    whole = set(kg.store.load_graph(ttl))
+    monkeypatch.setattr(kg.store, "LOAD_SLICE", 1000)
+    sliced = ox.Store()
+    slices = 0
+    for piece in kg.store._slices(ttl):
+        sliced.bulk_extend(piece)
+        slices += 1
+    assert slices == -(-len(whole) // 1000)
+    assert set(sliced) == whole
+    write_store(ttl, build_copy / STORE_DIR)
+    assert store_is_fresh(ttl)
+    assert set(open_store(ttl)) == whole
+
+
+def test_a_syntax_error_in_a_later_slice_keeps_the_old_store(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = build_copy / "bad.ttl"
+    bad.write_bytes((build_copy / "graph.ttl").read_bytes() + b"this is <not turtle")
+    monkeypatch.setattr(kg.store, "LOAD_SLICE", 1000)
+    with pytest.raises(QueryError, match="cannot write the query store"):
+        write_store(bad, build_copy / STORE_DIR)
+    assert store_is_fresh(build_copy / "graph.ttl")
+    assert [p for p in build_copy.iterdir() if p.name.startswith(".")] == []
+
+
 def test_a_build_whose_store_fails_still_succeeds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
