@@ -235,7 +235,7 @@ def _read_reports(
     first_of: dict[str, _Entry] = {}
     for entry in entries:
         first_of.setdefault(entry.key, entry)
-    todo = [e for e in first_of.values()]
+    todo = list(first_of.values())
     if store is not None:
         missing = []
         for entry in todo:
@@ -250,6 +250,8 @@ def _read_reports(
         todo = missing
 
     def jobs_to_run() -> Iterator[ReportJob]:
+        # Read again rather than kept from _survey: a corpus's bytes need
+        # not all be in memory while the workers are busy.
         for entry in todo:
             try:
                 _, data = read_report_bytes(entry.path, entry.path.parent)

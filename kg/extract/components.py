@@ -125,6 +125,13 @@ def _priorities(rules: Rules) -> dict[str, dict[str, int]]:
 CANDIDATE_GROUPS = tuple(_priorities(load_rules()))
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset (cached: the tokens never change)."""
+    if doc._.kg_token_starts is None:
+        doc._.kg_token_starts = doc.to_array("IDX").tolist() if len(doc) else []
+    return doc._.kg_token_starts
+
+
 def write_candidates(doc: Doc, group: str, cands: Iterable[Candidate]) -> None:
     """Store ``cands`` as ``doc.spans[group]``.
 
@@ -139,9 +146,7 @@ def write_candidates(doc: Doc, group: str, cands: Iterable[Candidate]) -> None:
     if store is None:
         store = doc._.kg_candidates = {}
     store[group] = cands
-    starts = doc._.kg_token_starts
-    if starts is None:
-        starts = doc._.kg_token_starts = doc.to_array("IDX").tolist()
+    starts = token_starts(doc)
     spans = []
     for i, cand in enumerate(cands):
         # The tokens the characters touch, as char_span's "expand" mode
@@ -173,7 +178,7 @@ def view_of(doc: Doc, nlp: Language) -> TextView:
     if doc._.kg_view is None:
         # Token offsets as arrays: creating a Token object per token costs
         # more than the segmentation itself.
-        starts = doc.to_array("IDX").tolist() if len(doc) else []
+        starts = token_starts(doc)
         lengths = doc.to_array("LENGTH").tolist() if len(doc) else []
         ends = [a + n for a, n in zip(starts, lengths, strict=True)]
         text = text_of(doc)
@@ -193,7 +198,7 @@ def sentence_offsets(doc: Doc) -> tuple[tuple[int, int], ...]:
     if not len(doc):
         return ()
     text = text_of(doc)
-    idx = doc.to_array("IDX").tolist()
+    idx = token_starts(doc)
     lengths = doc.to_array("LENGTH").tolist()
     starts = doc.to_array("SENT_START").tolist()
     bounds = [i for i, flag in enumerate(starts) if flag == 1 or i == 0]
@@ -221,7 +226,7 @@ def make_sentences(nlp: Language, name: str):
             doc._.kg_sentences = ()
             return doc
         text = text_of(doc)
-        idx = doc.to_array("IDX").tolist()
+        idx = token_starts(doc)
         lengths = doc.to_array("LENGTH").tolist()
         tokens = [text[a : a + n] for a, n in zip(idx, lengths, strict=True)]
         ends = [bool(t) and all(ch in _SENTENCE_END for ch in t) for t in tokens]
