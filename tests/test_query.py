@@ -737,7 +737,7 @@ def test_a_syntax_error_in_a_later_slice_keeps_the_old_store(
 def test_a_build_whose_store_fails_still_succeeds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def fail(*_args: object) -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
         raise QueryError("no space left on device")
 
     monkeypatch.setattr(kg.query, "write_store", fail)
@@ -745,6 +745,122 @@ def test_a_build_whose_store_fails_still_succeeds(
     assert STORE_DIR not in report.outputs
     assert "no space left" in caplog.text
     assert run_query(tmp_path / "graph.ttl", "ASK { ?s a edu:School }").boolean
+
+
+@pytest.fixture
+def edited_corpus(tmp_path: Path) -> Path:
+    """The examples, built into ``tmp_path/out``, then one of them edited."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    build(corpus, tmp_path / "out", html=False)
+    edited = sorted(corpus.glob("*.txt"))[0]
+    with edited.open("a", encoding="utf-8") as handle:
+        handle.write("\n全区新增一所学校获评市级文明校园。\n")
+    return corpus
+
+
+def _full_check(out: Path) -> str | None:
+    """store_problem reading every file, as for a copied build."""
+    marker = json.loads((out / STORE_DIR / kg.store.MARKER).read_text("utf-8"))
+    return kg.store._read_everything(out / "graph.ttl", out / STORE_DIR, marker)
+
+
+def test_a_rebuild_updates_the_previous_store(
+    edited_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One edited report: the store is the old one with a few subjects replaced."""
+    out = edited_corpus.parent / "out"
+    before = set(open_store(out / "graph.ttl"))
+
+    def no_load(*_args: object) -> None:
+        raise AssertionError("the store was loaded anew")
+
+    monkeypatch.setattr(kg.store, "_load", no_load)
+    report = build(edited_corpus, out, html=False)
+    ttl = out / "graph.ttl"
+    assert _full_check(out) is None
+    store = open_store(ttl)
+    assert len(store) == report.triples
+    after = set(store)
+    assert after == set(kg.store.load_graph(ttl))  # what loading graph.ttl gives
+    assert after != before
+    # Reading the store changes none of its files: the marker still holds.
+    assert run_query(ttl, SCHOOLS).rows
+    del store
+    assert _full_check(out) is None
+    assert [p for p in out.iterdir() if p.name.startswith(".")] == []
+    # The store shares no file with another generation: removing those (the
+    # next build does) would change its files' ctimes, and then every query
+    # would read the whole store to check it.
+    build(edited_corpus, out, html=False)
+    build(edited_corpus, out, html=False)
+    store_dir = (out / STORE_DIR).resolve()
+    assert all(p.stat().st_nlink == 1 for p in store_dir.iterdir())
+    recorded = kg.store._recorded_check(store_dir)
+    assert kg.store._identities(ttl.resolve(), store_dir) == recorded
+
+
+@pytest.mark.parametrize("why", ["too-many-changes", "stale-store"])
+def test_a_rebuild_loads_the_store_when_updating_does_not_pay(
+    edited_corpus: Path, monkeypatch: pytest.MonkeyPatch, why: str
+) -> None:
+    out = edited_corpus.parent / "out"
+    previous = out / STORE_DIR
+    if why == "too-many-changes":
+        monkeypatch.setattr(kg.store, "UPDATE_SHARE", 0.0)
+    elif why == "stale-store":
+        marker = previous / kg.store.MARKER
+        marker.write_text(marker.read_text("utf-8").replace('"triples"', '"x"'))
+    loads: list[Path] = []
+    real_load = kg.store._load
+    monkeypatch.setattr(
+        kg.store,
+        "_load",
+        lambda folder, graph: loads.append(graph) or real_load(folder, graph),
+    )
+    report = build(edited_corpus, out, html=False)
+    assert len(loads) == 1
+    assert _full_check(out) is None
+    ttl = out / "graph.ttl"
+    assert set(open_store(ttl)) == set(kg.store.load_graph(ttl))
+    assert len(open_store(out / "graph.ttl")) == report.triples
+
+
+def test_changed_subjects_are_found_by_one_walk(tmp_path: Path) -> None:
+    head = "@prefix id: <https://w3id.org/edukg/id/> .\n"
+    old = tmp_path / "old.ttl"
+    new = tmp_path / "new.ttl"
+    subjects = [f"id:s\\/{i:03d}" for i in range(100)]
+    old.write_text(
+        head + "".join(f"{s} id:p 1 ;\n\tid:q 2 .\n" for s in subjects), "utf-8"
+    )
+    edited = [s for s in subjects if s != subjects[10]]  # one gone
+    new.write_text(
+        head
+        + "".join(
+            f"{s} id:p {3 if s == subjects[50] else 1} ;\n\tid:q 2 .\n"
+            for s in [*edited, "id:s\\/500"]  # one added, one changed
+        ),
+        "utf-8",
+    )
+    changes = kg.store._changed_subjects(old, new)
+    assert changes is not None
+    assert changes.subjects == 2
+    gone = {
+        str(q.subject) for q in ox.parse(changes.removed, format=ox.RdfFormat.TURTLE)
+    }
+    added = {
+        str(q.subject) for q in ox.parse(changes.added, format=ox.RdfFormat.TURTLE)
+    }
+    base = "https://w3id.org/edukg/id/s/"
+    assert gone == {f"<{base}010>", f"<{base}050>"}
+    assert added == {f"<{base}050>", f"<{base}500>"}
+    # Other prefixes write the same subjects otherwise: no walk.
+    new.write_text(new.read_text("utf-8").replace("id:", "x:"), "utf-8")
+    assert kg.store._changed_subjects(old, new) is None
+    # Subjects out of IRI order: not a graph EduKG wrote, so no update.
+    new.write_text(head + "id:s\\/200 id:p 1 .\nid:s\\/100 id:p 1 .\n", "utf-8")
+    assert kg.store._changed_subjects(old, new) is None
 
 
 @settings(max_examples=300, deadline=None)
