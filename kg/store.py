@@ -202,46 +202,19 @@ def write_store(
     Raises:
         QueryError: the graph cannot be parsed or the store cannot be written.
     """
-    import pyoxigraph as ox
-
     ttl_path, store_dir = Path(ttl_path), Path(store_dir)
     tmp: Path | None = None
     try:
         graph_identity = _identity(ttl_path)  # before reading it: a later write differs
         size = ttl_path.stat().st_size
         checksum = _sha256(ttl_path)
-        tmp = Path(
-            tempfile.mkdtemp(
-                prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent
-            )
-        )
-        # mkdtemp makes the folder private (0700); a store is as shareable as
-        # the graph.ttl it was loaded from.
-        tmp.chmod(0o777 & ~_umask())
+        tmp = _new_folder(store_dir)
         triples = None
         if previous is not None:
             triples = _try_update(tmp, ttl_path, Path(previous))
         if triples is None:
             triples = _load(tmp, ttl_path)
-        marker = {
-            "version": _MARKER_VERSION,
-            "graph": ttl_path.name,
-            "graph_size": size,
-            "graph_sha256": checksum,
-            "triples": triples,
-            "files": {
-                p.name: [p.stat().st_size, _sha256(p)] for p in _checked_files(tmp)
-            },
-            "pyoxigraph": ox.__version__,  # for diagnosis; RocksDB checks formats
-        }
-        (tmp / MARKER).write_text(json.dumps(marker, indent=2) + "\n", "utf-8")
-        # Renaming the folder keeps its files' identities.
-        _record_check(tmp, {**_identities(ttl_path, tmp), "graph": graph_identity})
-        # A non-empty folder cannot be renamed over another: move the old
-        # store aside first, then delete it once the new one is in place.
-        if store_dir.exists():
-            os.replace(store_dir, tmp.with_name(tmp.name + ".old"))
-        os.replace(tmp, store_dir)
+        _commit(tmp, store_dir, ttl_path, graph_identity, size, checksum, triples)
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"{store_dir}: cannot write the query store: {exc}") from exc
     finally:
@@ -249,6 +222,54 @@ def write_store(
             shutil.rmtree(tmp, ignore_errors=True)
             shutil.rmtree(tmp.with_name(tmp.name + ".old"), ignore_errors=True)
     return store_dir
+
+
+def _new_folder(store_dir: Path) -> Path:
+    """A hidden empty folder next to ``store_dir`` to build a store in."""
+    tmp = Path(
+        tempfile.mkdtemp(
+            prefix=f".{store_dir.name}.", suffix=".tmp", dir=store_dir.parent
+        )
+    )
+    # mkdtemp makes the folder private (0700); a store is as shareable as
+    # the graph.ttl it was loaded from.
+    tmp.chmod(0o777 & ~_umask())
+    return tmp
+
+
+def _commit(
+    tmp: Path,
+    store_dir: Path,
+    graph: Path,
+    graph_identity: list[int] | None,
+    size: int,
+    checksum: str,
+    triples: int,
+) -> None:
+    """Write the marker and the record into ``tmp``, then rename it to ``store_dir``."""
+    marker = {
+        "version": _MARKER_VERSION,
+        "graph": graph.name,
+        "graph_size": size,
+        "graph_sha256": checksum,
+        "triples": triples,
+        "files": {p.name: [p.stat().st_size, _sha256(p)] for p in _checked_files(tmp)},
+        "pyoxigraph": _oxigraph_version(),  # RocksDB layouts may differ between them
+    }
+    (tmp / MARKER).write_text(json.dumps(marker, indent=2) + "\n", "utf-8")
+    # Renaming the folder keeps its files' identities.
+    _record_check(tmp, {**_identities(graph, tmp), "graph": graph_identity})
+    # A non-empty folder cannot be renamed over another: move the old
+    # store aside first, then delete it once the new one is in place.
+    if store_dir.exists():
+        os.replace(store_dir, tmp.with_name(tmp.name + ".old"))
+    os.replace(tmp, store_dir)
+
+
+def _oxigraph_version() -> str:
+    import pyoxigraph as ox
+
+    return ox.__version__
 
 
 def _load(folder: Path, graph: Path) -> int:
@@ -289,6 +310,8 @@ def _try_update(folder: Path, graph: Path, previous: Path) -> int | None:
         if changes is None:
             return None
         recorded = json.loads((previous.parent / STORE_DIR / MARKER).read_text("utf-8"))
+        if recorded.get("pyoxigraph") != _oxigraph_version():
+            return None  # another Oxigraph may lay its files out otherwise
         folder.rmdir()  # a checkpoint is made into a folder that does not exist
         return _apply(folder, previous.parent / STORE_DIR, changes, recorded["triples"])
     except (SyntaxError, ValueError, KeyError, TypeError, OSError) as exc:
