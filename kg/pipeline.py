@@ -42,11 +42,15 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import ExtractionCache, content_key, relabel
 from .errors import IngestError, KGError
 from .types import BuildReport, Extraction, Resolution, SkippedFile
 from .workers import WINDOW, ReportJob, ReportResult, near_duplicates, run_reports
+
+if TYPE_CHECKING:
+    from .store import StoreLoader
 
 __all__ = [
     "CACHE_DIR",
@@ -438,19 +442,25 @@ def _publish(
     # the switch: memory stays bounded whatever the number of triples.
     gen = _new_generation(output_dir)
     store_load: _InBackground | None = None
+    loader = None
     try:
+        loader = _store_loader(gen, output_dir)
         # Sorted runs spill into the generation: on the output's disk (not
         # /tmp, which may be RAM), and removed with it if the build fails.
         with SortedRows(iter_rows(resolution), gen) as rows:
             report.timings["graph"] = time.perf_counter() - t3
             t4 = time.perf_counter()
-            report.triples = write_turtle_rows(rows, gen / "graph.ttl")
+            report.triples = write_turtle_rows(
+                rows, gen / "graph.ttl", tee=loader.wrote if loader else None
+            )
         report.timings["write"] = time.perf_counter() - t4
         report.outputs["graph.ttl"] = str(output_dir / "graph.ttl")
         _checkpoint("write:graph.ttl")
         # Oxigraph loads the store without the GIL: it runs beside the
         # networkx graph, GraphML and the page (a fifth of a large build).
-        store_load = _InBackground(lambda: _write_store(gen, output_dir, report))
+        store_load = _InBackground(
+            lambda: _write_store(gen, output_dir, report, loader)
+        )
         t3 = time.perf_counter()
         nx_graph = to_networkx(resolution)
         report.timings["graph"] += time.perf_counter() - t3
@@ -482,6 +492,8 @@ def _publish(
     except BaseException:
         if store_load is not None:
             store_load.wait()  # it writes into gen: remove gen after it stops
+        elif loader is not None:
+            loader.abort()
         shutil.rmtree(gen, ignore_errors=True)
         raise
     _switch(output_dir, gen)
@@ -721,24 +733,52 @@ class _InBackground:
             raise self._error
 
 
-def _write_store(gen: Path, output_dir: Path, report: BuildReport) -> None:
-    """Load graph.ttl into ``<gen>/store`` so ``kg query`` need not parse it.
+def _previous_graph(output_dir: Path) -> Path | None:
+    """The graph.ttl of the build this one replaces (before the switch)."""
+    previous = output_dir / STATE_DIR / _CURRENT / "graph.ttl"
+    return previous if previous.is_file() else None
 
-    The store is a cache of graph.ttl, not part of the build's contract: if it
-    cannot be written the build still succeeds and queries read the Turtle.
+
+def _store_loader(gen: Path, output_dir: Path) -> StoreLoader | None:
+    """A store loaded while graph.ttl is written, or None to load it after.
+
+    None when the previous build's store is fresh: a rebuild that changed a
+    few subjects updates a checkpoint of it (:func:`kg.store.write_store`),
+    which needs the whole new graph.ttl first.
     """
-    from .query import STORE_DIR, write_store
+    from .store import STORE_DIR, StoreLoader, store_is_fresh
+
+    previous = _previous_graph(output_dir)
+    if previous is not None and store_is_fresh(previous):
+        return None
+    try:
+        return StoreLoader(gen / STORE_DIR)
+    except OSError as exc:
+        log.warning("%s: the store will be loaded after graph.ttl: %s", gen, exc)
+        return None
+
+
+def _write_store(
+    gen: Path, output_dir: Path, report: BuildReport, loader: StoreLoader | None
+) -> None:
+    """Finish ``<gen>/store`` so ``kg query`` need not parse graph.ttl.
+
+    With a ``loader``, the store has been loading while graph.ttl was
+    written; without one it is updated from the previous build's store or
+    loaded now. It is a cache of graph.ttl, not part of the build's
+    contract: if it cannot be written the build still succeeds and queries
+    read the Turtle.
+    """
+    from .store import STORE_DIR, write_store
 
     t = time.perf_counter()
-    # Before the switch, ``current`` is the previous build: a rebuild that
-    # changed a few subjects updates a checkpoint of its store.
-    previous = output_dir / STATE_DIR / _CURRENT / "graph.ttl"
     try:
-        write_store(
-            gen / "graph.ttl",
-            gen / STORE_DIR,
-            previous=previous if previous.is_file() else None,
-        )
+        if loader is not None:
+            loader.finish(gen / "graph.ttl", report.triples)
+        else:
+            write_store(
+                gen / "graph.ttl", gen / STORE_DIR, previous=_previous_graph(output_dir)
+            )
     except KGError as exc:
         log.warning("%s (queries will read graph.ttl)", exc)
         return

@@ -19,7 +19,7 @@ import pickle
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Generic, TypeVar
 from xml.etree.ElementTree import Element, tostring
@@ -259,7 +259,11 @@ def _read_run(path: Path) -> Iterator[Item]:
 
 
 def write_turtle_rows(
-    rows: Iterable[Row], path: Path, prefixes: dict[str, str] | None = None
+    rows: Iterable[Row],
+    path: Path,
+    prefixes: dict[str, str] | None = None,
+    *,
+    tee: Callable[[IO[bytes], bytes], None] | None = None,
 ) -> int:
     """Write rows as Turtle to ``path`` atomically, streaming.
 
@@ -268,6 +272,8 @@ def write_turtle_rows(
             Turtle lists them in this order.
         path: the file to write.
         prefixes: prefix → namespace to declare; defaults to EduKG's.
+        tee: called with the open temp file and each piece of bytes just
+            written to it (:meth:`kg.store.StoreLoader.wrote`).
 
     Returns:
         The number of triples written.
@@ -287,8 +293,27 @@ def write_turtle_rows(
             yield triple
 
     with atomic_writer(path) as handle:
-        ox.serialize(counted(), handle, ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
+        output = handle if tee is None else _Tee(handle, tee)
+        ox.serialize(counted(), output, ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
     return written
+
+
+class _Tee:
+    """A binary file that also tells ``tee`` what was written to it."""
+
+    def __init__(
+        self, handle: IO[bytes], tee: Callable[[IO[bytes], bytes], None]
+    ) -> None:
+        self.handle = handle
+        self.tee = tee
+
+    def write(self, data: bytes) -> int:
+        written = self.handle.write(data)
+        self.tee(self.handle, bytes(data))
+        return written
+
+    def flush(self) -> None:
+        self.handle.flush()
 
 
 def _ox_triples(rows: Iterable[Row]) -> Iterator[ox.Triple]:

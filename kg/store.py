@@ -38,12 +38,14 @@ import itertools
 import json
 import logging
 import os
+import queue
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from .errors import QueryError
 
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STORE_DIR",
+    "StoreLoader",
     "graph_file",
     "load_graph",
     "open_store",
@@ -79,6 +82,9 @@ LOAD_SLICE = 500_000
 #: while at most this share of the graph's subjects changed; past it a bulk
 #: load is faster than removing and inserting triple by triple.
 UPDATE_SHARE = 0.05
+#: Bytes of Turtle :class:`StoreLoader` loads at a time, about as many
+#: triples as :data:`LOAD_SLICE`.
+LOAD_CHUNK = 24 << 20
 #: Bytes of Turtle read at a time when comparing two graphs.
 _READ_CHUNK = 8 << 20
 #: One subject's block in the Turtle pyoxigraph writes: its first line, then
@@ -222,6 +228,172 @@ def write_store(
             shutil.rmtree(tmp, ignore_errors=True)
             shutil.rmtree(tmp.with_name(tmp.name + ".old"), ignore_errors=True)
     return store_dir
+
+
+class StoreLoader:
+    """Loads a Turtle graph into a new store while the graph is being written.
+
+    :func:`write_store` starts once ``graph.ttl`` is whole; a large build then
+    waits for a load as long as everything before it. A loader is made
+    before the graph is written and told of every piece written
+    (:meth:`wrote`, e.g. as ``write_turtle_rows(..., tee=loader.wrote)``);
+    each time another :data:`LOAD_CHUNK` bytes of whole subjects are in the
+    file, a thread reads them back from the file and bulk-loads them, beside
+    the writing (Oxigraph loads without the GIL). Nothing is held in memory
+    but the chunk being loaded. :meth:`finish`, once the graph file is in
+    place, loads the rest and puts the store where :func:`write_store`
+    would; :meth:`abort` throws it away. Only for Turtle as pyoxigraph
+    writes it (whole subjects are cut at lines that do not start with a tab).
+
+    Raises:
+        QueryError: (from :meth:`finish`) the store could not be written.
+    """
+
+    def __init__(self, store_dir: Path | str) -> None:
+        import pyoxigraph as ox
+
+        self.store_dir = Path(store_dir)
+        self._tmp: Path | None = _new_folder(self.store_dir)
+        self._store: ox.Store | None = ox.Store(str(self._tmp))
+        self._digest = hashlib.sha256()
+        self._size = 0  # bytes written so far
+        self._queued = 0  # bytes handed to the thread
+        self._last = b""  # the last byte written: a cut may fall just after it
+        self._fd: int | None = None
+        self._ends: queue.SimpleQueue[int | None] = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def wrote(self, handle: IO[bytes], data: bytes) -> None:
+        """Take note of ``data``, just written at the end of ``handle``."""
+        if self._fd is None:
+            # The file is renamed and closed by its writer before finish():
+            # the thread reads it through its own descriptor.
+            self._fd = os.dup(handle.fileno())
+        self._digest.update(data)
+        start = self._size - len(self._last)
+        self._size += len(data)
+        joined = self._last + data
+        self._last = data[-1:] or self._last
+        if self._size - self._queued < LOAD_CHUNK:
+            return
+        cut = _last_block_start(joined)
+        if cut > 0:
+            handle.flush()  # the thread reads the file, not the buffer
+            self._queued = start + cut
+            self._ends.put(self._queued)
+
+    def _run(self) -> None:
+        import pyoxigraph as ox
+
+        loaded = 0
+        head = b""
+        while (end := self._ends.get()) is not None:
+            if self._error is not None or self._store is None:
+                continue  # keep taking ends, so the writer never waits
+            try:
+                assert self._fd is not None
+                data = _read_at(self._fd, loaded, end - loaded)
+                if loaded == 0:
+                    head = b"".join(_prefix_lines(data))
+                self._store.bulk_load(
+                    data if loaded == 0 else head + data, format=ox.RdfFormat.TURTLE
+                )
+                loaded = end
+            except BaseException as exc:  # raised by finish(), in the build's thread
+                self._error = exc
+
+    def finish(self, graph: Path | str, triples: int | None = None) -> Path:
+        """Load what is left of ``graph`` (now whole, in place); the store folder.
+
+        Args:
+            graph: the graph file, renamed into place since it was written.
+            triples: how many the writer wrote, if known: a store that holds
+                another number is not kept.
+
+        Raises:
+            QueryError: a piece could not be parsed or the store written.
+        """
+        graph = Path(graph)
+        try:
+            graph_identity = _identity(graph)
+            if self._size > self._queued:
+                self._ends.put(self._size)
+            self._stop()
+            if self._error is not None:
+                raise self._error
+            assert self._store is not None and self._tmp is not None
+            self._store.flush()
+            self._store.optimize()  # compacts, so the files no longer change on open
+            loaded = len(self._store)
+            self._close()
+            if triples is not None and loaded != triples:
+                raise ValueError(f"{loaded} triples loaded of the {triples} written")
+            checksum = self._digest.hexdigest()
+            _commit(
+                self._tmp,
+                self.store_dir,
+                graph,
+                graph_identity,
+                self._size,
+                checksum,
+                loaded,
+            )
+            self._tmp = None
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise QueryError(
+                f"{self.store_dir}: cannot write the query store: {exc}"
+            ) from exc
+        finally:
+            self.abort()
+        return self.store_dir
+
+    def abort(self) -> None:
+        """Stop loading and remove what was loaded (nothing once finished)."""
+        self._stop()
+        self._close()
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            shutil.rmtree(
+                self._tmp.with_name(self._tmp.name + ".old"), ignore_errors=True
+            )
+            self._tmp = None
+
+    def _stop(self) -> None:
+        if self._thread.is_alive():
+            self._ends.put(None)
+            self._thread.join()
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    def _close(self) -> None:
+        # Closes RocksDB: the folder must not move, or be removed, while open.
+        self._store = None
+
+
+def _read_at(fd: int, offset: int, size: int) -> bytes:
+    pieces = []
+    while size > 0:
+        piece = os.pread(fd, size, offset)
+        if not piece:
+            raise OSError(f"the graph file ended {size} bytes early")
+        pieces.append(piece)
+        offset += len(piece)
+        size -= len(piece)
+    return b"".join(pieces)
+
+
+def _prefix_lines(data: bytes) -> Iterator[bytes]:
+    """The ``@prefix`` lines Turtle ``data`` starts with."""
+    at = 0
+    while data.startswith(b"@prefix ", at):
+        end = data.find(b"\n", at)
+        if end < 0:
+            return
+        yield data[at : end + 1]
+        at = end + 1
 
 
 def _new_folder(store_dir: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
 import json
 import os
 import resource
@@ -27,6 +28,7 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 import kg.query
+import kg.serialize
 import kg.store
 from kg.cli import cli
 from kg.errors import DataFileError, QueryError, QueryTimeoutError
@@ -738,13 +740,87 @@ def test_a_build_whose_store_fails_still_succeeds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     def fail(*_args: object, **_kwargs: object) -> None:
-        raise QueryError("no space left on device")
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(kg.query, "write_store", fail)
+    # Where every way of making a store ends (loaded, streamed, updated).
+    monkeypatch.setattr(kg.store, "_commit", fail)
     report = build(EXAMPLES, tmp_path, html=False)
     assert STORE_DIR not in report.outputs
-    assert "no space left" in caplog.text
+    assert "No space left" in caplog.text
     assert run_query(tmp_path / "graph.ttl", "ASK { ?s a edu:School }").boolean
+    assert not (tmp_path / STORE_DIR).exists()
+    assert [p for p in tmp_path.rglob(".*") if p.name != ".gitignore"] == []
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """StoreLoader loads 4 KB at a time; the (offset, size) of each read."""
+    monkeypatch.setattr(kg.store, "LOAD_CHUNK", 4096)
+    reads: list[tuple[int, int]] = []
+    real = kg.store._read_at
+
+    def read_at(fd: int, offset: int, size: int) -> bytes:
+        reads.append((offset, size))
+        return real(fd, offset, size)
+
+    monkeypatch.setattr(kg.store, "_read_at", read_at)
+    return reads
+
+
+def test_a_cold_build_loads_the_store_while_writing_the_graph(
+    tmp_path: Path, small_chunks: list[tuple[int, int]]
+) -> None:
+    report = build(EXAMPLES, tmp_path, html=False)
+    ttl = tmp_path / "graph.ttl"
+    # Piece after piece, each starting where the last ended, to the end.
+    assert len(small_chunks) > 10
+    assert small_chunks[0][0] == 0
+    for (offset, size), (following, _) in itertools.pairwise(small_chunks):
+        assert following == offset + size
+    assert sum(size for _, size in small_chunks) == ttl.stat().st_size
+    assert _full_check(tmp_path) is None
+    store = open_store(ttl)
+    assert len(store) == report.triples
+    assert set(store) == set(kg.store.load_graph(ttl))
+
+
+def test_a_piece_that_fails_to_load_costs_the_store_not_the_build(
+    tmp_path: Path,
+    small_chunks: list[tuple[int, int]],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    real = kg.store._read_at
+
+    def garbled(fd: int, offset: int, size: int) -> bytes:
+        data = real(fd, offset, size)
+        return data if offset == 0 else b"this is <not turtle" + data
+
+    monkeypatch.setattr(kg.store, "_read_at", garbled)
+    report = build(EXAMPLES, tmp_path, html=False)
+    assert STORE_DIR not in report.outputs
+    assert "cannot write the query store" in caplog.text
+    assert run_query(tmp_path / "graph.ttl", "ASK { ?s a edu:School }").boolean
+    assert [p for p in tmp_path.rglob(".*") if p.name != ".gitignore"] == []
+
+
+def test_a_build_that_fails_while_writing_the_graph_leaves_no_store(
+    tmp_path: Path, small_chunks: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = kg.serialize._ox_triples
+
+    def dies(rows):  # after the loader has taken pieces of the graph
+        for n, triple in enumerate(real(rows)):
+            if n == 2000:
+                raise OSError(28, "No space left on device")
+            yield triple
+
+    monkeypatch.setattr(kg.serialize, "_ox_triples", dies)
+    with pytest.raises(OSError, match="No space left"):
+        build(EXAMPLES, tmp_path, html=False)
+    assert small_chunks  # the loader was at work
+    assert sorted(p.name for p in (tmp_path / "generations").iterdir()) == ["lock"]
+    assert not (tmp_path / STORE_DIR).exists()
 
 
 @pytest.fixture
