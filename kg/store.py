@@ -267,10 +267,13 @@ class StoreLoader:
 
     def wrote(self, handle: IO[bytes], data: bytes) -> None:
         """Take note of ``data``, just written at the end of ``handle``."""
-        if self._fd is None:
+        if self._fd is None and self._error is None:
             # The file is renamed and closed by its writer before finish():
             # the thread reads it through its own descriptor.
-            self._fd = os.dup(handle.fileno())
+            try:
+                self._fd = os.dup(handle.fileno())
+            except OSError as exc:  # costs the store (finish raises), not the graph
+                self._error = exc
         self._digest.update(data)
         start = self._size - len(self._last)
         self._size += len(data)
@@ -279,7 +282,7 @@ class StoreLoader:
         if self._size - self._queued < LOAD_CHUNK:
             return
         cut = _last_block_start(joined)
-        if cut > 0:
+        if cut > 0 and self._fd is not None:
             handle.flush()  # the thread reads the file, not the buffer
             self._queued = start + cut
             self._ends.put(self._queued)
@@ -322,7 +325,10 @@ class StoreLoader:
                 self._ends.put(self._size)
             self._stop()
             if self._error is not None:
-                raise self._error
+                error = self._error
+                raise QueryError(
+                    f"{self.store_dir}: cannot write the query store: {error}"
+                ) from error
             assert self._store is not None and self._tmp is not None
             self._store.flush()
             self._store.optimize()  # compacts, so the files no longer change on open

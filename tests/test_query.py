@@ -784,17 +784,23 @@ def test_a_cold_build_loads_the_store_while_writing_the_graph(
     assert set(store) == set(kg.store.load_graph(ttl))
 
 
+@pytest.mark.parametrize("failure", ["syntax", "unexpected"])
 def test_a_piece_that_fails_to_load_costs_the_store_not_the_build(
     tmp_path: Path,
     small_chunks: list[tuple[int, int]],
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    failure: str,
 ) -> None:
     real = kg.store._read_at
 
     def garbled(fd: int, offset: int, size: int) -> bytes:
         data = real(fd, offset, size)
-        return data if offset == 0 else b"this is <not turtle" + data
+        if offset == 0:
+            return data
+        if failure == "unexpected":
+            raise RuntimeError("the loader broke")
+        return b"this is <not turtle" + data
 
     monkeypatch.setattr(kg.store, "_read_at", garbled)
     report = build(EXAMPLES, tmp_path, html=False)
