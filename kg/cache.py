@@ -57,6 +57,7 @@ _LIBRARIES = (
     "charset-normalizer",
     "cn2an",
     "datasketch",
+    "pyahocorasick",
 )
 #: Package files that decide what extraction makes of a report.
 _SOURCES = (

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract import build_nlp, extract
+from kg.extract.rules import WordMatcher, load_rules, trie_pattern
 from kg.types import Document, Extraction, ReportMeta
 
 
@@ -390,3 +395,37 @@ def test_extract_award_level(nlp, text, award, level):
     ex = run(nlp, text)
     levels = {m.name: m.award_level for m in ex.mentions if m.label == "Award"}
     assert levels[award] == level, levels
+
+
+# ------------------------------------------------ region names in the text
+
+_WORDS = [
+    "南京",
+    "南京市",
+    "南通",
+    "南通市",
+    "京市",
+    "通州区",
+    "州区",
+    "市区",
+    "鼓楼区",
+    "楼",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="南京市通州区鼓楼中学", max_size=40))
+def test_word_matcher_finds_what_the_trie_regex_finds(text: str) -> None:
+    """Leftmost-longest and non-overlapping, as the extractor has always read names."""
+    matcher = WordMatcher(_WORDS)
+    pattern = re.compile(trie_pattern(sorted(_WORDS, key=len, reverse=True)))
+    expected = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    assert list(matcher.finditer(text)) == expected
+
+
+def test_word_matcher_on_region_names() -> None:
+    rules = load_rules()
+    text = "南京市鼓楼区教育局与南通市通州区实验小学开展交流。"
+    found = [word for _, _, word in rules.region_words.finditer(text)]
+    assert found == ["南京市", "鼓楼区", "南通市", "通州区"]
+    assert list(WordMatcher([]).finditer(text)) == []

@@ -237,16 +237,15 @@ def find_regions(
     """
     index = rules.regions
     hits: list[tuple[int, int, str, tuple[str, ...], bool]] = []
-    for match in rules.region_pattern.finditer(text):
-        surface = match.group()
+    for start, end, surface in rules.region_words.finditer(text):
         full = index.by_name.get(surface, ())
         if not full and surface in index.renamed:
             full = (index.renamed[surface],)
         short = index.by_short.get(surface, ())
         if full:
-            hits.append((match.start(), match.end(), surface, full, True))
+            hits.append((start, end, surface, full, True))
         elif short and surface[0] not in "市区县省州旗盟":
-            hits.append((match.start(), match.end(), surface, short, False))
+            hits.append((start, end, surface, short, False))
     context = set(seed_codes)
     accepted: dict[int, Candidate] = {}
     standalone = _standalone_short_forms(text, hits, rules)
@@ -1356,14 +1355,13 @@ def find_unresolved_area(
     taken = [(r.start, r.end) for r in regions]
     found: dict[str, list[tuple[int, int]]] = {}
     heads_bureau: set[str] = set()
-    for match in rules.region_pattern.finditer(text):
-        surface = match.group()
+    for start, end, surface in rules.region_words.finditer(text):
         if len(index.by_name.get(surface, ())) < 2 or len(surface) < 2:
             continue
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken):
             continue
-        found.setdefault(surface, []).append(match.span())
-        if rules.bureau_suffix.match(text, match.end()):
+        found.setdefault(surface, []).append((start, end))
+        if rules.bureau_suffix.match(text, end):
             heads_bureau.add(surface)
     if len(heads_bureau) != 1:
         return []

@@ -7,14 +7,16 @@ once per process; no rule strings live in code.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+
+import ahocorasick
 
 from ..regions import RegionIndex, load_region_index
 from ..resources import Lexicon, load_lexicon
 
-__all__ = ["Rules", "load_rules", "trie_pattern"]
+__all__ = ["Rules", "WordMatcher", "load_rules", "trie_pattern"]
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -49,6 +51,39 @@ def trie_pattern(words: Iterable[str]) -> str:
     return render(trie)
 
 
+class WordMatcher:
+    """The leftmost-longest, non-overlapping occurrences of a set of words.
+
+    What ``re.finditer`` of :func:`trie_pattern` finds (tested), by an
+    Aho-Corasick automaton (pyahocorasick) that reads each character once:
+    the region names are 6,000 words scanned twice per report, a sixth of
+    extraction with the regex.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for word in sorted(set(words)):
+            if word:
+                self._automaton.add_word(word, len(word))
+        self._automaton.make_automaton()
+        self._empty = len(self._automaton) == 0
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, word)`` of each occurrence, left to right."""
+        if self._empty:
+            return
+        # Every occurrence, then the longest at each start left to right:
+        # pyahocorasick's iter_long() misses 楼 in 鼓楼 when 鼓楼区 is a word.
+        found = sorted(
+            (last - size + 1, -size) for last, size in self._automaton.iter(text)
+        )
+        free = 0
+        for start, minus_size in found:
+            if start >= free:
+                free = start - minus_size
+                yield start, free, text[start:free]
+
+
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(trie_pattern(sorted(set(words), key=len, reverse=True)))
 
@@ -60,6 +95,7 @@ class Rules:
     lexicon: Lexicon
     regions: RegionIndex
     region_pattern: re.Pattern[str]
+    region_words: WordMatcher
     school_suffix: re.Pattern[str]
     bureau_suffix: re.Pattern[str]
     organization_suffix: re.Pattern[str]
@@ -104,6 +140,7 @@ def load_rules() -> Rules:
         lexicon=lex,
         regions=regions,
         region_pattern=_alternation(region_words),
+        region_words=WordMatcher(region_words),
         school_suffix=_alternation(lex.school_suffixes),
         bureau_suffix=_alternation(lex.bureau_suffixes),
         organization_suffix=_alternation(lex.organization_suffixes),
