@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import itertools
 import json
 import logging
@@ -43,7 +44,7 @@ import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -225,8 +226,7 @@ def write_store(
         raise QueryError(f"{store_dir}: cannot write the query store: {exc}") from exc
     finally:
         if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-            shutil.rmtree(tmp.with_name(tmp.name + ".old"), ignore_errors=True)
+            _discard(tmp)
     return store_dir
 
 
@@ -299,7 +299,7 @@ class StoreLoader:
                 assert self._fd is not None
                 data = _read_at(self._fd, loaded, end - loaded)
                 if loaded == 0:
-                    head = b"".join(_prefix_lines(data))
+                    head = _turtle_head(io.BytesIO(data))
                 self._store.bulk_load(
                     data if loaded == 0 else head + data, format=ox.RdfFormat.TURTLE
                 )
@@ -360,10 +360,7 @@ class StoreLoader:
         self._stop()
         self._close()
         if self._tmp is not None:
-            shutil.rmtree(self._tmp, ignore_errors=True)
-            shutil.rmtree(
-                self._tmp.with_name(self._tmp.name + ".old"), ignore_errors=True
-            )
+            _discard(self._tmp)
             self._tmp = None
 
     def _stop(self) -> None:
@@ -391,17 +388,6 @@ def _read_at(fd: int, offset: int, size: int) -> bytes:
     return b"".join(pieces)
 
 
-def _prefix_lines(data: bytes) -> Iterator[bytes]:
-    """The ``@prefix`` lines Turtle ``data`` starts with."""
-    at = 0
-    while data.startswith(b"@prefix ", at):
-        end = data.find(b"\n", at)
-        if end < 0:
-            return
-        yield data[at : end + 1]
-        at = end + 1
-
-
 def _new_folder(store_dir: Path) -> Path:
     """A hidden empty folder next to ``store_dir`` to build a store in."""
     tmp = Path(
@@ -413,6 +399,12 @@ def _new_folder(store_dir: Path) -> Path:
     # the graph.ttl it was loaded from.
     tmp.chmod(0o777 & ~_umask())
     return tmp
+
+
+def _discard(tmp: Path) -> None:
+    """Remove a store's temp folder and the old store :func:`_commit` moved aside."""
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(tmp.with_name(tmp.name + ".old"), ignore_errors=True)
 
 
 def _commit(
@@ -578,9 +570,10 @@ def _changed_subjects(old: Path, new: Path) -> _Changes | None:
     more than :data:`UPDATE_SHARE` of the subjects changed, or the files are
     not in that layout (prefixes differ, subjects out of order).
     """
-    head = _turtle_head(old)
-    if _turtle_head(new) != head:
-        return None  # other prefixes: subjects are written differently
+    with old.open("rb") as old_file, new.open("rb") as new_file:
+        head = _turtle_head(old_file)
+        if _turtle_head(new_file) != head:
+            return None  # other prefixes: subjects are written differently
     namespaces = {m.group(1): m.group(2) for m in _PREFIX.finditer(head)}
     old_blocks = _subject_blocks(old)
     new_blocks = _subject_blocks(new)
@@ -624,15 +617,11 @@ def _changed_subjects(old: Path, new: Path) -> _Changes | None:
     return _Changes(head + b"".join(removed), head + b"".join(added), changed)
 
 
-def _turtle_head(path: Path) -> bytes:
-    """The ``@prefix`` lines a Turtle file starts with."""
-    head = []
-    with path.open("rb") as handle:
-        for line in handle:
-            if not line.startswith(b"@prefix "):
-                break
-            head.append(line)
-    return b"".join(head)
+def _turtle_head(lines: Iterable[bytes]) -> bytes:
+    """The ``@prefix`` lines a Turtle file or piece (its lines) starts with."""
+    return b"".join(
+        itertools.takewhile(lambda line: line.startswith(b"@prefix "), lines)
+    )
 
 
 def _subject_blocks(path: Path) -> Iterator[bytes]:
