@@ -268,6 +268,38 @@ def test_extract_award_without_recipient(nlp, text):
     assert triples(ex, "receivedAward") == set()
 
 
+@pytest.mark.parametrize("sep", ["，", ","])
+def test_extract_published_designation_list_is_conferred(nlp, sep):
+    # GUIDELINES decision 10: the 拟 of a 公示 list is its notice period.
+    text = (
+        f"经学校申报、专家评审，拟认定为兰州市2023年书香校园{sep}名单如下：\n"
+        "晨曦小学 彩虹中学\n"
+        "兰州市七里河区实验幼儿园\n"
+        "公示时间为5个工作日。\n"
+    )
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    got = triples(ex, "receivedAward")
+    assert {award for _, award in got} == {"兰州市2023年书香校园"}
+    schools = sorted(school for school, _ in got)
+    assert len(schools) == 3
+    ends = ["实验幼儿园", "彩虹中学", "晨曦小学"]
+    for school, end in zip(schools, ends, strict=True):
+        assert school.endswith(end)
+    statuses = {r.status for r in ex.relations if r.predicate == "receivedAward"}
+    assert statuses == {"reported"}
+
+
+def test_extract_list_under_a_plan_is_not_conferred(nlp):
+    text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    conferred = [
+        r
+        for r in ex.relations
+        if r.predicate == "receivedAward" and r.status == "reported"
+    ]
+    assert conferred == []
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -1028,6 +1028,9 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         )
         distributive = text[match.start() - 1 : match.start()] == "分"
         awards = _split_awards(phrase, start, rules)
+        listed = _listed_below(text, end, rules)
+        if pursued and listed is not None and _published_list(clause, trig, rules):
+            pursued = False
         if awards:
             out.append(
                 AwardStatement(
@@ -1036,10 +1039,22 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
                     pursued,
                     tuple(awards),
                     distributive,
-                    _listed_below(text, end, rules),
+                    listed,
                 )
             )
     return out
+
+
+def _published_list(clause: str, trigger: str, rules: Rules) -> bool:
+    """拟认定为X，名单如下：— a list published for designation is conferred.
+
+    GUIDELINES decision 10: the 拟 of a 公示 list marks the notice period,
+    not a plan; only a 拟 right before the verb, and no other plan marker.
+    """
+    lex = rules.lexicon
+    if trigger in lex.award_pursuit_triggers or not clause.endswith("拟"):
+        return False
+    return not any(marker in clause[:-1] for marker in lex.plan_markers)
 
 
 def _listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
