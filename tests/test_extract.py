@@ -300,6 +300,17 @@ def test_extract_list_under_a_plan_is_not_conferred(nlp):
     assert conferred == []
 
 
+def test_extract_area_title_with_its_subject_left_out_goes_to_the_area(nlp):
+    text = (
+        "七里河区教育局2023年工作总结\n"
+        "四是家校共育成果显著。被省教育厅授予“甘肃省家校共育实验区”；"
+        "彩虹中学积极开展德育工作。被评为省文明校园。\n"
+    )
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    # Only an area holds an area's title; the school's sentence names none.
+    assert triples(ex, "receivedAward") == {("七里河区", "甘肃省家校共育实验区")}
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

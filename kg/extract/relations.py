@@ -129,6 +129,8 @@ def _awards(
                 award_ids,
                 first_only=True,
             )
+        if subjects is None and home:
+            subjects = _elided_area_subject(mentions, award_ids, home)
         if not subjects:
             continue
         if st.distributive and len(subjects) == len(award_ids):
@@ -270,6 +272,21 @@ def _listed(
     if _SYSTEM.search(text[start:end]) or _COLLECTIVE.search(text[start:end]):
         return [publisher] if publisher is not None else []
     return []
+
+
+def _elided_area_subject(
+    mentions: list[Mention], award_ids: list[int], home: str
+) -> list[int] | None:
+    """被授予“X实验区” with the subject left out: the report's own area.
+
+    A summary leaves its own area unsaid; only an area can hold an area's
+    title (GUIDELINES decisions 2 and 12), so no school or person is meant.
+    """
+    suffixes = load_lexicon().area_award_suffixes
+    if not all(mentions[a].name.endswith(suffixes) for a in award_ids):
+        return None
+    region = _home_region_mention(mentions, home)
+    return None if region is None else [region]
 
 
 def _home_region_mention(mentions: list[Mention], home: str) -> int | None:
