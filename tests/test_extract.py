@@ -311,6 +311,24 @@ def test_extract_area_title_with_its_subject_left_out_goes_to_the_area(nlp):
     assert triples(ex, "receivedAward") == {("七里河区", "甘肃省家校共育实验区")}
 
 
+def test_extract_school_named_after_a_town_of_the_report(nlp):
+    text = (
+        "七里河区教育局2023年工作总结\n"
+        "阿干镇党委高度重视教育工作。阿干中学中考成绩居全区前列，彩虹中学获评先进。\n"
+    )
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    located = {
+        (ex.mentions[r.head].name, ex.mentions[r.tail].name, r.rule)
+        for r in ex.relations
+        if r.predicate == "locatedIn" and ex.mentions[r.head].label == "School"
+    }
+    assert located == {
+        ("阿干中学", "阿干镇", "located.name-town"),
+        # no town's short form: the report's area, as before
+        ("彩虹中学", "七里河区", "located.report-region"),
+    }
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -34,6 +34,8 @@ _SCHOOL_SUBJECTS = load_lexicon().school_collective_subjects
 _LIST_GAP = re.compile(r"[”\"」』]?\s*(?:、|和|及|以及|与)\s*[“\"「『]?")
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
 _UNIVERSITY = load_lexicon().university_suffixes
+# What a town's name drops when a school is named after it (阿干镇 → 阿干中学).
+_TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡)$")
 
 
 def find_relations(
@@ -338,6 +340,10 @@ def _located(
         # The most specific region in the name (岚山区安东卫街道中心小学 → the street).
         inner.sort(key=lambda j: -index.by_code[mentions[j].region].level)
         named = mentions[inner[0]].region if inner else ""
+        named_rule = "located.name-region"
+        if not named:
+            named = _town_by_short_form(m.name, mentions, region_mentions, index)
+            named_rule = "located.name-town"
         target = ""
         if named:
             target = named
@@ -346,13 +352,31 @@ def _located(
         elif section and not m.name.endswith(_UNIVERSITY):
             target = section
         if target and target in first_mention_of:
-            rule = "located.name-region" if target == named else "located.report-region"
+            rule = named_rule if target == named else "located.report-region"
             out.append(
                 RelationMention(
                     i, first_mention_of[target], "locatedIn", rule, m.sentence, m.status
                 )
             )
     return out
+
+
+def _town_by_short_form(
+    school: str, mentions: list[Mention], region_mentions: list[int], index
+) -> str:
+    """阿干中学 of a report that names 阿干镇: the town, by its short form.
+
+    Village and town schools are named after their town without its 镇/乡/
+    街道; only a town the report itself names is read that way.
+    """
+    for j in region_mentions:
+        ref = index.by_code[mentions[j].region]
+        if ref.level != 4:
+            continue
+        stem = re.sub(_TOWN_SUFFIX, "", ref.name)
+        if len(stem) >= 2 and stem != ref.name and school.startswith(stem):
+            return ref.code
+    return ""
 
 
 def _located_in_area(mentions: list[Mention], area_name: str) -> list[RelationMention]:
