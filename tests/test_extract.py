@@ -329,6 +329,13 @@ def test_extract_school_named_after_a_town_of_the_report(nlp):
     }
 
 
+def test_extract_school_name_loses_a_coverb_jieba_glued_to_it(nlp):
+    # jieba's HMM cuts 为杏店 as one unknown word; 为民 is a dictionary word.
+    ex = run(nlp, "为杏店中心幼儿园配备教学设备。为民小学新建教学楼。")
+    assert "杏店中心幼儿园" in names(ex, "School")
+    assert not {n for n in names(ex, "School") if n.startswith("为杏")}
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

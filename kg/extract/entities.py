@@ -442,6 +442,7 @@ def _find_suffix_names(
             continue  # 中小学: the suffix sits inside a generic word
         floor = _clause_floor(text, start)
         left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
+        left = _past_glued_coverb(view, left, start)
         # 3所学校 → the count's measure word is no part of a name (人亚学校
         # starts with 人 and is one).
         while (
@@ -467,6 +468,30 @@ def _find_suffix_names(
             continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
         out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", ""))
     return out
+
+
+def _past_glued_coverb(view: TextView, left: int, suffix_start: int) -> int:
+    """为杏店中心幼儿园配备…: jieba's HMM cut 为杏店 as one unknown word.
+
+    Only a word outside jieba's dictionary, opened by a coverb no place name
+    starts with, loses its first character.
+    """
+    i = bisect_left(view.token_starts, left)
+    if i == len(view.tokens) or view.token_starts[i] != left:
+        return left
+    word = view.tokens[i]
+    if (
+        len(word) >= 3
+        and word[0] in _GLUED_COVERBS
+        and word not in view.tags
+        and view.token_ends[i] <= suffix_start
+    ):
+        return left + 1
+    return left
+
+
+# Coverbs that open no place name in the division list (为/给/被, unlike 对江镇).
+_GLUED_COVERBS = frozenset("为给被")
 
 
 def _ends_generic(
