@@ -336,6 +336,23 @@ def test_extract_school_name_loses_a_coverb_jieba_glued_to_it(nlp):
     assert not {n for n in names(ex, "School") if n.startswith("为杏")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the count is of the schools just listed
+        (
+            "为杏店中心幼儿园和柳店中心幼儿园两所新建园配备设备。",
+            {"杏店中心幼儿园", "柳店中心幼儿园"},
+        ),
+        # kinds, each counted: no school named
+        ("职业学校1所、中专1所（区职教中心）、教师进修学校1所。", set()),
+        ("建成特殊教育学校3所。", set()),
+    ],
+)
+def test_extract_counted_schools(nlp, text, expected):
+    assert names(run(nlp, text), "School") == expected
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

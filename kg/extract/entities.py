@@ -459,7 +459,11 @@ def _find_suffix_names(
             continue
         if label == "School" and len(prefix) == 1:
             continue  # 经学校申报, 镇中心小学: one character names no school
-        if label == "School" and _COUNTED_AFTER.match(text, end):
+        if (
+            label == "School"
+            and _COUNTED_AFTER.match(text, end)
+            and not _last_of_counted_list(text, left, end)
+        ):
             continue  # 特殊教育学校3所, 教师进修学校1所: a kind, counted
         if label == "School" and (
             name.endswith(rules.award_suffixes)
@@ -878,6 +882,22 @@ def _item_start(
 
 
 _COUNTED_AFTER = re.compile(r"\s*[0-9一二三四五六七八九十两]+\s*所")
+_LIST_JOINERS = "和及与、"
+
+
+def _last_of_counted_list(text: str, left: int, end: int) -> bool:
+    """杏店小学和柳店小学两所新建园: the count is of the schools just listed.
+
+    Not 中专1所、教师进修学校1所: kinds counted one by one.
+    """
+    if left == 0 or text[left - 1] not in _LIST_JOINERS:
+        return False
+    count = _COUNTED_AFTER.match(text, end)
+    if count is None or re.search(r"[1一]\s*所$", count.group()):
+        return False
+    return "所" not in text[max(0, left - 13) : left - 1]
+
+
 _TITLE_WORD = re.compile(r"^(?:等?荣誉)?称号")
 _SCHOOL_HEADS = ("学校", "幼儿园", "小学", "中学")
 _NUMERAL = r"(?:[一二三四五六七八九十〇零百]{1,4}|[0-9]{1,3})"
