@@ -353,6 +353,15 @@ def test_extract_counted_schools(nlp, text, expected):
     assert names(run(nlp, text), "School") == expected
 
 
+def test_extract_city_bureau_of_a_county_level_city_report(nlp):
+    # A town's report in a county-level 市: its 市教育局 is that city's.
+    text = (
+        "溧阳市 上兴镇\n为了加速发展上兴镇教育事业，上兴镇举行教师节表彰大会。"
+        "溧阳市委高度重视。上兴中学被市教育局评为先进集体，在溧阳市名列前茅。\n"
+    )
+    assert names(run(nlp, text), "Bureau") == {"常州市溧阳市教育局"}
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -40,7 +40,8 @@ class ReportContext:
         named: every division code the report names or is seeded with.
         home_level: the award level of the area's own bodies.
         municipal: the report is about a province-level 市 (北京/重庆…).
-        county_city: the area is a county-level 市 (its 市教育局 is county).
+        county_city: the area is, or lies in, a county-level 市 (its 市教育局
+            is county).
     """
 
     publisher_name: str = ""
@@ -127,9 +128,7 @@ def read_context(
             and index.by_code[r.region].name.endswith("市")
             for r in regions
         )
-    county_city = bool(home) and (
-        index.by_code[home].level == 3 and index.by_code[home].name.endswith("市")
-    )
+    county_city = bool(_county_city(home, index)) if home else False
     publisher_full = (
         bureau_name(publisher_name, pub_home, index, rules) if publisher_name else ""
     )
@@ -276,6 +275,15 @@ def full_suffix(suffix: str, rules: Rules) -> str:
     return rules.lexicon.bureau_suffix_aliases.get(suffix, suffix)
 
 
+def _county_city(home: str, index) -> str:
+    """The county-level 市 that ``home`` is or lies in (溧阳市 for its towns), or ""."""
+    for code in (home, *index.ancestors(home)):
+        ref = index.by_code[code]
+        if ref.level == 3:
+            return code if ref.name.endswith("市") else ""
+    return ""
+
+
 def region_prefix(code: str, index) -> str:
     """The region part of a bureau's full name (宁波市北仑区 for a district)."""
     ref: RegionRef = index.by_code[code]
@@ -312,6 +320,11 @@ def resolve_bureau(
         and head in ("", bureau_level_char(publisher_name, rules))
     ):
         return publisher_full, home
+    if head == "市" and context.county_city:
+        # 市教育局 in the report of a county-level city (or of one of its
+        # towns) is that city's bureau, not its prefecture's.
+        city = _county_city(home, index)
+        return region_prefix(city, index) + full_suffix(suffix, rules), city
     if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
         # 市教育局 in a district's report is the bureau of the district's city
         # (of the municipality itself under 北京/上海/天津/重庆).
