@@ -362,6 +362,16 @@ def test_extract_city_bureau_of_a_county_level_city_report(nlp):
     assert names(run(nlp, text), "Bureau") == {"常州市溧阳市教育局"}
 
 
+def test_extract_titles_named_in_a_row_after_a_grant_verb(nlp):
+    ex = run(
+        nlp,
+        "会上，区教育局命名了“2023年度五星级学校”和“2023年度先锋岗科室”。",
+        publisher="兰州市七里河区教育局",
+    )
+    assert {"2023年度五星级学校", "2023年度先锋岗科室"} <= names(ex, "Award")
+    assert triples(ex, "receivedAward") == set()  # the holders are not named
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

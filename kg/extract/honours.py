@@ -136,7 +136,7 @@ def _grants(text: str, rules: Rules) -> list[AwardStatement]:
     for match in pattern.finditer(text):
         t_end = match.end()
         if text[t_end : t_end + 1] == "了":
-            named = _quoted_titles(text, t_end, rules)
+            named = _quoted_titles(text, t_end + 1, rules)  # after 了
             if named:
                 # 命名了“X”和“Y”: honours conferred, holders not named here.
                 out.append(
