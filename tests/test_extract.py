@@ -372,6 +372,11 @@ def test_extract_titles_named_in_a_row_after_a_grant_verb(nlp):
     assert triples(ex, "receivedAward") == set()  # the holders are not named
 
 
+def test_extract_a_choice_of_prizes_is_no_award(nlp):
+    ex = run(nlp, "彩虹中学学生在比赛中获得国家、省市一等奖或特等奖。")
+    assert not {n for n in names(ex, "Award") if "或" in n}
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -1020,6 +1020,8 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
         return False
     if _is_ranking(name, rules):
         return False  # 考核位列全市第一名: a ranking (decision 15)
+    if "或" in name:
+        return False  # 省市一等奖或特等奖: a choice of prizes names none
     if name.endswith(rules.award_suffixes):
         return True
     if name.endswith("奖") and not name.endswith(_LEX.not_prize_words):
