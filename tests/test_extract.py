@@ -377,6 +377,21 @@ def test_extract_a_choice_of_prizes_is_no_award(nlp):
     assert not {n for n in names(ex, "Award") if "或" in n}
 
 
+def test_extract_places_listed_before_a_suffix_share_it(nlp):
+    # A province's distribution list: 昆山、常熟、泰兴市教育局 are three bureaus.
+    text = "各设区市教育局，昆山、常熟、泰兴市教育局：现将有关事项通知如下。"
+    ex = run(nlp, text, publisher="江苏省教育厅")
+    assert {"昆山市", "常熟市", "泰兴市"} <= names(ex, "Region")
+    assert {
+        "苏州市昆山市教育局",
+        "苏州市常熟市教育局",
+        "泰州市泰兴市教育局",
+    } <= names(ex, "Bureau")
+    # a different suffix ends the list: 昆山 is no 昆山县
+    mixed = run(nlp, "昆山、沭阳县教育局：", publisher="江苏省教育厅")
+    assert "昆山市" not in names(mixed, "Region")
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

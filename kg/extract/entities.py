@@ -276,6 +276,7 @@ def find_regions(
         if is_full and len(codes) == 1 and (len(surface) >= 3 or surface[-1] in "县旗"):
             context.add(codes[0])
             accepted[start] = _region(start, end, codes[0], "region.full", index)
+    _accept_coordinated_short_forms(text, hits, accepted, context, index)
     changed = True
     while changed:
         changed = False
@@ -298,6 +299,41 @@ def find_regions(
                 changed = True
     _find_towns(text, index, context, accepted)
     return [accepted[k] for k in sorted(accepted)]
+
+
+def _accept_coordinated_short_forms(
+    text: str,
+    hits: list,
+    accepted: dict[int, Candidate],
+    context: set[str],
+    index: RegionIndex,
+) -> None:
+    """昆山、泰兴市: short forms listed before a full name share its suffix.
+
+    The suffix the list ends with (市) makes 昆山 the division named 昆山市,
+    when exactly one division of that level has that name (decision 3).
+    """
+    by_start = {hit[0]: hit for hit in hits}
+    for start, end, surface, codes, is_full in sorted(hits, reverse=True):
+        if start in accepted or is_full or text[end : end + 1] != "、":
+            continue
+        after = by_start.get(end + 1)
+        full = accepted.get(end + 1)
+        if after is None or full is None:
+            continue
+        level = index.by_code[full.region].level
+        suffix = full.name[-1]
+        fits = [
+            c
+            for c in codes
+            if index.by_code[c].name == surface + suffix
+            and index.by_code[c].level == level
+        ]
+        if len(fits) == 1:
+            context.add(fits[0])
+            accepted[start] = _region(
+                start, end, fits[0], "region.coordinated-short", index
+            )
 
 
 def _region(
@@ -562,6 +598,30 @@ def _find_bureaus(
                 qualified=bool(codes or level_char),
             )
         )
+        if len(codes) == 1:
+            out += _coordinated_bureaus(text, left, match.group(), region_by_end)
+    return out
+
+
+def _coordinated_bureaus(
+    text: str, left: int, ending: str, region_by_end: dict[int, Candidate]
+) -> list[Candidate]:
+    """昆山、泰兴市教育局: each place listed before the last has the bureau too."""
+    out = []
+    while left > 0 and text[left - 1] == "、" and left - 1 in region_by_end:
+        region = region_by_end[left - 1]
+        out.append(
+            Candidate(
+                region.start,
+                region.end,
+                "Bureau",
+                region.name + ending,
+                "bureau.coordinated",
+                region.region,
+                qualified=True,
+            )
+        )
+        left = region.start
     return out
 
 
