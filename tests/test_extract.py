@@ -392,6 +392,21 @@ def test_extract_places_listed_before_a_suffix_share_it(nlp):
     assert "昆山市" not in names(mixed, "Region")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba cuts the ordinal in two (第八|十六): both halves are the name
+        ("杭州市第八十六中学获评先进。", {"杭州市第八十六中学"}),
+        ("新建学校8所，共有十六所学校参加。", set()),
+        # the place after its district, then a generic kind (中心学校)
+        ("盘龙区盘龙中心学校获评先进。", {"盘龙区盘龙中心学校"}),
+        ("全区农村中心学校获评先进。", set()),
+    ],
+)
+def test_extract_school_left_edges(nlp, text, expected):
+    assert names(run(nlp, text), "School") == expected
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -67,6 +67,7 @@ _QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,24})[”\"」』
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _STRIP_QUOTES = str.maketrans("", "", '“”"「」『』《》‘’')
 _DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万几两]+$")
+_ORDINAL_BEFORE = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零两]*$")
 _QUANTIFIER = set("所个名位家项批条套台篇次人支座")
 _BOUNDARY = set("，,。；;！!？?：:、（）()【】[]\n\t 　…—-/|")
 _ORDINAL_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批|新一批|一批)")
@@ -167,9 +168,14 @@ def _walk_left(
             # the name starts after the conjunction.
             edge = p_start + 1
             break
+        # 第八|十六中学: jieba cut the ordinal in two; its tail is no count.
+        ordinal_tail = bool(_DIGIT.fullmatch(token)) and bool(
+            _ORDINAL_BEFORE.search(view.text, max(0, p_start - 4), p_start)
+        )
         if (
             stop_tags
             and not token.startswith("第")
+            and not ordinal_tail
             and token not in _JOINERS
             and view.tags.get(token) in stop_tags
             and token not in _region_words()  # 三台 is tagged a numeral
@@ -183,11 +189,7 @@ def _walk_left(
             continue
         if not _CJK.search(token) and not token.isdigit():
             break
-        if (
-            _DIGIT.fullmatch(token)
-            and not token.startswith("第")
-            and view.text[p_start - 1 : p_start] != "第"
-        ):
+        if _DIGIT.fullmatch(token) and not token.startswith("第") and not ordinal_tail:
             # "8所" style counts are not part of names; ordinals (第一) are.
             break
         if (
@@ -548,6 +550,8 @@ def _ends_generic(
     head = view.text[left : prev[0]]
     if head in _region_words():
         return False  # 潍坊职业学院: a region's school of a generic kind
+    if any(head[-size:] in _region_words() for size in (2, 3, 4) if len(head) > size):
+        return False  # 盘龙区盘龙中心学校: the place after its district
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
 
 
