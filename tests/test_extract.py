@@ -399,7 +399,7 @@ def test_extract_places_listed_before_a_suffix_share_it(nlp):
         ("杭州市第八十六中学获评先进。", {"杭州市第八十六中学"}),
         ("新建学校8所，共有十六所学校参加。", set()),
         # the place after its district, then a generic kind (中心学校)
-        ("盘龙区盘龙中心学校获评先进。", {"盘龙区盘龙中心学校"}),
+        ("西湖区西湖中心学校获评先进。", {"西湖区西湖中心学校"}),
         ("全区农村中心学校获评先进。", set()),
     ],
 )

@@ -551,7 +551,7 @@ def _ends_generic(
     if head in _region_words():
         return False  # 潍坊职业学院: a region's school of a generic kind
     if any(head[-size:] in _region_words() for size in (2, 3, 4) if len(head) > size):
-        return False  # 盘龙区盘龙中心学校: the place after its district
+        return False  # 西湖区西湖中心学校: the place after its district
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
 
 
