@@ -407,6 +407,19 @@ def test_extract_school_left_edges(nlp, text, expected):
     assert names(run(nlp, text), "School") == expected
 
 
+def test_extract_places_listed_before_a_school_name_share_it(nlp):
+    ex = run(nlp, "加快江宁区、浦口区特殊教育学校建设进程。")
+    assert names(ex, "School") == {"江宁区特殊教育学校", "浦口区特殊教育学校"}
+    # a place of another level is not listed with it
+    ex = run(nlp, "南京市、浦口区特殊教育学校建设。")
+    assert names(ex, "School") == {"浦口区特殊教育学校"}
+
+
+def test_extract_bureaus_listed_at_another_level_are_not_shared(nlp):
+    ex = run(nlp, "江苏省、南京市教育局联合发文。", publisher="江苏省教育厅")
+    assert "江苏省教育局" not in names(ex, "Bureau")
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

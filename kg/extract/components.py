@@ -357,7 +357,9 @@ def make_schools(nlp: Language, name: str):
     rules = load_rules()
 
     def find(doc: Doc) -> Doc:
-        kept, suffix_names = find_schools(view_of(doc, nlp), rules)
+        kept, suffix_names = find_schools(
+            view_of(doc, nlp), rules, candidates(doc, "kg_regions")
+        )
         write_candidates(doc, "kg_schools", kept)
         # Every suffix name marks a site, even one too bare to be a school.
         write_candidates(doc, "kg_school_sites", suffix_names)

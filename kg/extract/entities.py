@@ -603,17 +603,27 @@ def _find_bureaus(
             )
         )
         if len(codes) == 1:
-            out += _coordinated_bureaus(text, left, match.group(), region_by_end)
+            level = rules.regions.by_code[codes[0]].level
+            out += _coordinated_bureaus(
+                text, left, match.group(), region_by_end, rules.regions, level
+            )
     return out
 
 
 def _coordinated_bureaus(
-    text: str, left: int, ending: str, region_by_end: dict[int, Candidate]
+    text: str,
+    left: int,
+    ending: str,
+    region_by_end: dict[int, Candidate],
+    index: RegionIndex,
+    level: int | None,
 ) -> list[Candidate]:
     """昆山、泰兴市教育局: each place listed before the last has the bureau too."""
     out = []
     while left > 0 and text[left - 1] == "、" and left - 1 in region_by_end:
         region = region_by_end[left - 1]
+        if level is not None and index.by_code[region.region].level != level:
+            break  # 江苏省、南京市教育局: another level, another body
         out.append(
             Candidate(
                 region.start,
@@ -1412,9 +1422,13 @@ def find_bureaus(
 
 
 def find_schools(
-    view: TextView, rules: Rules
+    view: TextView, rules: Rules, regions: list[Candidate] = ()
 ) -> tuple[list[Candidate], list[Candidate]]:
-    """School names: ``(kept, suffix_names)``; the latter mark sites of works."""
+    """School names: ``(kept, suffix_names)``; the latter mark sites of works.
+
+    ``regions``: the report's region candidates, for places listed before a
+    shared school name (A区、B区特殊教育学校).
+    """
     lex = rules.lexicon
     suffix_names = _find_suffix_names(
         view,
@@ -1430,9 +1444,49 @@ def find_schools(
         for c in suffix_names
         if not c.name.endswith(lex.bare_school_kinds) or len(c.name) > 3
     ]
+    kept += _coordinated_schools(view.text, kept, regions, rules.regions)
     kept += _find_short_schools(view, rules)
     kept += _find_listed_schools(view, rules)
     return kept, suffix_names
+
+
+def _coordinated_schools(
+    text: str,
+    schools: list[Candidate],
+    regions: list[Candidate],
+    index: RegionIndex,
+) -> list[Candidate]:
+    """江宁区、浦口区特殊教育学校: each listed place has the school too.
+
+    Only places of the same level as the one that opens the school's name,
+    joined by 、 right before it.
+    """
+    by_start = {r.start: r for r in regions if r.region}
+    by_end = {r.end: r for r in regions if r.region}
+    out = []
+    for school in schools:
+        first = by_start.get(school.start)
+        if first is None or first.end >= school.end:
+            continue
+        level = index.by_code[first.region].level
+        kind = school.name[first.end - first.start :]
+        left = school.start
+        while left > 0 and text[left - 1] == "、" and left - 1 in by_end:
+            place = by_end[left - 1]
+            if index.by_code[place.region].level != level:
+                break
+            out.append(
+                Candidate(
+                    place.start,
+                    place.end,
+                    "School",
+                    text[place.start : place.end] + kind,
+                    "school.coordinated",
+                    "",
+                )
+            )
+            left = place.start
+    return out
 
 
 def find_programs(
