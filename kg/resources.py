@@ -190,6 +190,7 @@ class Lexicon:
     reforms: tuple[tuple[str, str], ...] = ()  # word -> suffix/introducer/…
     school_short_kinds: tuple[str, ...] = ()
     school_short_followers: frozenset[str] = frozenset()
+    school_glued_followers: tuple[str, ...] = ()
     list_lead_markers: tuple[str, ...] = ()
     honour_category_heads: tuple[str, ...] = ()
     non_honour_designations: tuple[str, ...] = ()
@@ -295,6 +296,7 @@ def load_lexicon() -> Lexicon:
             kind for kind, _ in read_table("lexicon/school_short_forms.tsv", 2)
         ),
         school_short_followers=frozenset(lines("school_short_followers")),
+        school_glued_followers=lines("school_glued_followers"),
         list_lead_markers=lines("list_lead_markers"),
         honour_category_heads=lines("honour_category_heads"),
         non_honour_designations=lines("non_honour_designations"),

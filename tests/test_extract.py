@@ -420,6 +420,18 @@ def test_extract_bureaus_listed_at_another_level_are_not_shared(nlp):
     assert "江苏省教育局" not in names(ex, "Bureau")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba's word 中学校长 hides where the school's name ends
+        ("称号的浙江省杭州市第一中学校长张明说。", {"浙江省杭州市第一中学"}),
+        ("全体中学校长参加会议。", set()),  # no place: a kind of school
+    ],
+)
+def test_extract_school_before_its_principal(nlp, text, expected):
+    assert names(run(nlp, text), "School") == expected
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -473,7 +473,15 @@ def _find_suffix_names(
     generic = rules.lexicon.generic_name_prefixes
     for match in pattern.finditer(text):
         start, end = match.span()
-        if not view.is_token_end(end) or text[end : end + 1] in _NOT_A_NAME_AFTER:
+        glued = False
+        if not view.is_token_end(end):
+            if label != "School":
+                continue
+            end = _end_before_glued_follower(view, start, end, rules)
+            if end is None:
+                continue
+            glued = True
+        if text[end : end + 1] in _NOT_A_NAME_AFTER:
             continue
         token_start = view.token_start_at_or_before(start)
         if token_start < start and text[token_start:end] in generic:
@@ -490,13 +498,15 @@ def _find_suffix_names(
         ):
             left += 1
         name = text[left:end]
-        prefix = name[: len(name) - len(match.group())]
+        prefix = name[: len(name) - (end - start)]
         if not prefix or not _CJK.search(prefix):
             continue
         if _is_generic(prefix, generic) or _ends_generic(view, start, left, generic):
             continue
         if label == "School" and len(prefix) == 1:
             continue  # 经学校申报, 镇中心小学: one character names no school
+        if glued and not any(name[:size] in _region_words() for size in (2, 3, 4)):
+            continue  # 全体中学|校长: only a place makes it one school's head
         if (
             label == "School"
             and _COUNTED_AFTER.match(text, end)
@@ -534,6 +544,29 @@ def _past_glued_coverb(view: TextView, left: int, suffix_start: int) -> int:
 
 # Coverbs that open no place name in the division list (为/给/被, unlike 对江镇).
 _GLUED_COVERBS = frozenset("为给被")
+
+
+def _glued_follower(view: TextView, end: int, rules: Rules) -> bool:
+    """…第一中学|校长: jieba's word 中学校长 hides the school ending's end."""
+    return any(
+        view.text.startswith(word, end) and view.is_token_end(end + len(word))
+        for word in rules.lexicon.school_glued_followers
+    )
+
+
+def _end_before_glued_follower(
+    view: TextView, start: int, end: int, rules: Rules
+) -> int | None:
+    """The end of the school ending a glued follower comes after (中学|校长).
+
+    The ending pattern reads 中学校 in 中学校长; a shorter ending that a
+    follower completes is the name's end. None when none is.
+    """
+    endings = rules.lexicon.school_suffixes
+    for cut in range(end, start, -1):
+        if view.text[start:cut] in endings and _glued_follower(view, cut, rules):
+            return cut
+    return None
 
 
 def _ends_generic(
