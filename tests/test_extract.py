@@ -432,6 +432,23 @@ def test_extract_school_before_its_principal(nlp, text, expected):
     assert names(run(nlp, text), "School") == expected
 
 
+def test_extract_selected_holders_of_an_honour_named_before(nlp):
+    text = (
+        "近日，浙江省教育厅公布2022年“省级文明校园（中小学、职业学校）”评选结果，"
+        "杭州市3所中小学入选。\n"
+        "杭州市入选的3所中小学分别是西湖区南山小学、拱墅区和平中学和上城区实验小学。"
+    )
+    got = triples(run(nlp, text), "receivedAward")
+    assert got == {
+        ("西湖区南山小学", "省级文明校园"),
+        ("拱墅区和平中学", "省级文明校园"),
+        ("上城区实验小学", "省级文明校园"),
+    }
+    # no honour named before the list: nothing to give
+    bare = "杭州市入选的3所中小学分别是西湖区南山小学、拱墅区和平中学。"
+    assert triples(run(nlp, bare), "receivedAward") == set()
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

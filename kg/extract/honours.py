@@ -82,7 +82,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out = _grants(text, rules) + _heading_lists(text, rules)
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
-    out += _holders_follow(text, rules)
+    out += _holders_follow(text, rules) + _selected_holders(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
@@ -433,6 +433,48 @@ def _assessed(text: str, rules: Rules) -> list[AwardStatement]:
                 False,
                 (Candidate(at, match.end(1), "Award", name, "award.assessed", ""),),
                 False,
+            )
+        )
+    return out
+
+
+# 入选的5所学校分别是A、B和C: the holders of an honour named just before.
+_SELECTED_HOLDERS = re.compile(
+    r"(?:入选|入围|获评|获此殊荣)的\s*[0-9一二三四五六七八九十两]*\s*[所个家]?"
+    r"[\u4e00-\u9fff]{0,6}?(?:分别是|分别为)[：:]?"
+)
+# How far back (characters) the honour a list of selected holders refers to
+# may be named: the report's paragraph or headline before it.
+_SELECTED_REACH = 400
+
+
+def _selected_holders(text: str, rules: Rules) -> list[AwardStatement]:
+    """…评选出“X”… 入选的5所学校分别是A、B和C: the last quoted honour before."""
+    out = []
+    for match in _SELECTED_HOLDERS.finditer(text):
+        named = None
+        floor = max(0, match.start() - _SELECTED_REACH)
+        for quote in _QUOTED.finditer(text, floor, match.start()):
+            # “省级文明校园（中小学、职业学校）”: the kinds it covers follow.
+            raw = re.split(r"[（(]", quote.group(1).strip(), maxsplit=1)[0]
+            name = clean_award_name(raw)
+            if name.endswith(rules.award_suffixes) and _is_designation(name, rules):
+                named = (quote.start(1), raw, name)
+        if named is None:
+            continue
+        limit = _CLAUSE_END.search(text, match.end())
+        end = limit.start() if limit else len(text)
+        if end == match.end():
+            continue
+        at, raw, name = named
+        out.append(
+            AwardStatement(
+                match.start(),
+                match.end(),
+                False,
+                (Candidate(at, at + len(raw), "Award", name, "award.selected", ""),),
+                False,
+                (match.end(), end),
             )
         )
     return out

@@ -93,7 +93,9 @@ def _awards(
         if st.pursued:
             continue
         award_ids = [
-            by_span[(a.start, a.end)] for a in st.awards if (a.start, a.end) in by_span
+            i
+            for i in (_award_mention(a, by_span, mentions) for a in st.awards)
+            if i is not None
         ]
         if not award_ids:
             continue
@@ -159,6 +161,20 @@ def _awards(
                 )
             )
     return out
+
+
+def _award_mention(
+    award, by_span: dict[tuple[int, int], int], mentions: list[Mention]
+) -> int | None:
+    """The Award mention kept for a statement's award: its own span, or the
+    longer span another finder won it with (2017年“X”)."""
+    found = by_span.get((award.start, award.end))
+    if found is not None:
+        return found
+    for (start, end), i in by_span.items():
+        if start <= award.start and award.end <= end:
+            return i
+    return None
 
 
 def _subjects(
