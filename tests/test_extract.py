@@ -449,6 +449,12 @@ def test_extract_selected_holders_of_an_honour_named_before(nlp):
     assert triples(run(nlp, bare), "receivedAward") == set()
 
 
+def test_extract_provincial_inspection_office_by_its_short_name(nlp):
+    # GUIDELINES decision 16: a government's education inspection office
+    ex = run(nlp, "已于9月份向省督导室提交申报材料。", publisher="江苏省教育厅")
+    assert "江苏省人民政府教育督导室" in names(ex, "Bureau")
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,
