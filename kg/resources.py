@@ -239,6 +239,8 @@ def load_lexicon() -> Lexicon:
             set(lines("program_stop_tokens"))
             | set(lines("award_triggers"))
             | set(lines("award_pursuit_triggers"))
+            # 西藏表彰|教育战线先进工作者: a granting verb ends a name's left edge
+            | set(lines("grant_triggers"))
         )
         - {
             "省级",

@@ -455,6 +455,11 @@ def test_extract_provincial_inspection_office_by_its_short_name(nlp):
     assert "江苏省人民政府教育督导室" in names(ex, "Bureau")
 
 
+def test_extract_award_name_starts_after_a_granting_verb(nlp):
+    ex = run(nlp, "甘肃表彰教育战线先进工作者。")
+    assert not {n for n in names(ex, "Award") if "表彰" in n}
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,
