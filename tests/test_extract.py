@@ -460,6 +460,29 @@ def test_extract_award_name_starts_after_a_granting_verb(nlp):
     assert not {n for n in names(ex, "Award") if "表彰" in n}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the report's own area, subject left out, becomes the holder
+        (
+            "西湖区教育局2015年工作总结\n2015年6月，一举通过省级评估验收，"
+            "率先成为杭州市第一个义务教育优质均衡发展区。",
+            {("西湖区", "义务教育优质均衡发展区")},
+        ),
+        (
+            "西湖区成为全省首批义务教育优质均衡发展区。",
+            {("西湖区", "义务教育优质均衡发展区")},
+        ),
+        ("西湖区力争成为省级学前教育示范区。", set()),  # pursued only
+        ("城东小学成为省级文明校园。", set()),  # not an area's title
+    ],
+)
+def test_extract_area_that_becomes_a_titles_holder(nlp, text, expected):
+    ex = run(nlp, text, publisher="杭州市西湖区教育局")
+    assert triples(ex, "receivedAward") == expected
+    assert not {n for n in names(ex, "Award") if "成为" in n}
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -83,6 +83,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
+    out += _became_area_title(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
@@ -436,6 +437,51 @@ def _assessed(text: str, rules: Rules) -> list[AwardStatement]:
             )
         )
     return out
+
+
+_BECAME = re.compile(r"成为([^，,。；;！!？?：:\n]{3,40})")
+_AREA_TITLE = re.compile(
+    "^(.*?(?:" + "|".join(map(re.escape, load_lexicon().area_award_suffixes)) + "))"
+)
+# 全省首个, 南三县第一个, 第二批: what places the area among holders.
+_RANK_HEAD = re.compile(r"^.*(?:首个|首批|第[一二三四五六七八九十0-9]+[个批家]|的)")
+
+
+def _became_area_title(text: str, rules: Rules) -> list[AwardStatement]:
+    """率先成为全省首个…达标县: an area that becomes a title's holder has it.
+
+    Only an area's title (…示范县, …达标县): 成为 before anything else names
+    no honour. A plan marker in the clause (力争成为) marks it pursued.
+    """
+    out = []
+    for match in _BECAME.finditer(text):
+        title = _AREA_TITLE.match(match.group(1))
+        if title is None:
+            continue
+        phrase = title.group(1)
+        head = _RANK_HEAD.match(phrase)
+        raw = phrase[head.end() :] if head else phrase
+        name = clean_award_name(raw)
+        if len(name) < 4 or not _is_designation(name, rules):
+            continue
+        clause = text[_clause_start(text, match.start()) : match.start()]
+        pursued = any(m in clause for m in rules.lexicon.plan_markers)
+        at = match.start(1) + (head.end() if head else 0) + raw.find(name)
+        out.append(
+            AwardStatement(
+                match.start(),
+                match.start(1),
+                pursued,
+                (Candidate(at, at + len(name), "Award", name, "award.became", ""),),
+                False,
+            )
+        )
+    return out
+
+
+def _clause_start(text: str, offset: int) -> int:
+    cut = max(text.rfind(ch, 0, offset) for ch in "，,。；;！!？?\n")
+    return cut + 1
 
 
 # 入选的5所学校分别是A、B和C: the holders of an honour named just before.
