@@ -390,6 +390,9 @@ def test_extract_places_listed_before_a_suffix_share_it(nlp):
     # a different suffix ends the list: 昆山 is no 昆山县
     mixed = run(nlp, "昆山、沭阳县教育局：", publisher="江苏省教育厅")
     assert "昆山市" not in names(mixed, "Region")
+    # a masked place in the list names no division: only the named bureau
+    masked = run(nlp, "XX区、泰兴市教育局：", publisher="江苏省教育厅")
+    assert names(masked, "Bureau") == {"江苏省教育厅", "泰州市泰兴市教育局"}
 
 
 @pytest.mark.parametrize(

@@ -635,7 +635,7 @@ def _find_bureaus(
                 qualified=bool(codes or level_char),
             )
         )
-        if len(codes) == 1:
+        if len(codes) == 1 and codes[0]:
             level = rules.regions.by_code[codes[0]].level
             out += _coordinated_bureaus(
                 text, left, match.group(), region_by_end, rules.regions, level
@@ -655,7 +655,9 @@ def _coordinated_bureaus(
     out = []
     while left > 0 and text[left - 1] == "、" and left - 1 in region_by_end:
         region = region_by_end[left - 1]
-        if level is not None and index.by_code[region.region].level != level:
+        if not region.region or (
+            level is not None and index.by_code[region.region].level != level
+        ):
             break  # 江苏省、南京市教育局: another level, another body
         out.append(
             Candidate(
