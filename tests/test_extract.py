@@ -486,6 +486,13 @@ def test_extract_area_that_becomes_a_titles_holder(nlp, text, expected):
     assert not {n for n in names(ex, "Award") if "成为" in n}
 
 
+@pytest.mark.parametrize("place", ["望都", "莲都", "上高"])
+def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
+    # jieba reads 望|都 as two words, the second an adverb ("all")
+    ex = run(nlp, f"城东小学、{place}小学获评先进。")
+    assert names(ex, "School") == {"城东小学", f"{place}小学"}
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -168,6 +168,11 @@ def _walk_left(
             # the name starts after the conjunction.
             edge = p_start + 1
             break
+        # 望|都小学: jieba cut a place name into characters.
+        split_place = len(token) == 1 and (
+            view.text[p_start - 1 : p_start + 1] in _region_words()
+            or view.text[p_start : p_start + 2] in _region_words()
+        )
         # 第八|十六中学: jieba cut the ordinal in two; its tail is no count.
         ordinal_tail = bool(_DIGIT.fullmatch(token)) and bool(
             _ORDINAL_BEFORE.search(view.text, max(0, p_start - 4), p_start)
@@ -179,6 +184,7 @@ def _walk_left(
             and token not in _JOINERS
             and view.tags.get(token) in stop_tags
             and token not in _region_words()  # 三台 is tagged a numeral
+            and not split_place
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校: right after a region, a verb-like word is a name.
@@ -189,7 +195,12 @@ def _walk_left(
             continue
         if not _CJK.search(token) and not token.isdigit():
             break
-        if _DIGIT.fullmatch(token) and not token.startswith("第") and not ordinal_tail:
+        if (
+            _DIGIT.fullmatch(token)
+            and not token.startswith("第")
+            and not ordinal_tail
+            and not split_place
+        ):
             # "8所" style counts are not part of names; ordinals (第一) are.
             break
         if (
