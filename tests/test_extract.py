@@ -493,6 +493,18 @@ def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
     assert names(ex, "School") == {"城东小学", f"{place}小学"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一〇九学校荣获女子篮球队冠军。", {"一〇九学校"}),  # a school's number
+        ("杭州市二〇五中学获评先进。", {"杭州市二〇五中学"}),
+        ("共有九所学校参加。", set()),  # a count
+    ],
+)
+def test_extract_school_numbered_with_zero(nlp, text, expected):
+    assert names(run(nlp, text), "School") == expected
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

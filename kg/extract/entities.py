@@ -68,6 +68,7 @@ _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _STRIP_QUOTES = str.maketrans("", "", '“”"「」『』《》‘’')
 _DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万几两]+$")
 _ORDINAL_BEFORE = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零两]*$")
+_SCHOOL_NUMBER = re.compile(r"[一二三四五六七八九〇零]*〇[一二三四五六七八九〇零]*$")
 _QUANTIFIER = set("所个名位家项批条套台篇次人支座")
 _BOUNDARY = set("，,。；;！!？?：:、（）()【】[]\n\t 　…—-/|")
 _ORDINAL_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批|新一批|一批)")
@@ -154,6 +155,9 @@ def _walk_left(
     edge = view.token_start_at_or_before(start) if start > floor else start
     if edge < floor:
         edge = start
+    # 一〇九学校: a number written with 〇 names a school, it counts nothing.
+    number = _SCHOOL_NUMBER.search(view.text, max(floor, start - 6), start)
+    number_start = number.start() if number else start
     while edge > floor:
         prev = view.previous_token(edge)
         if prev is None:
@@ -161,6 +165,9 @@ def _walk_left(
         p_start, token = prev
         if p_start < floor or start - p_start > max_chars:
             break
+        if p_start >= number_start:
+            edge = p_start
+            continue
         if any(ch in _BOUNDARY for ch in token) or token in stop:
             break
         if token[0] in _CONJUNCTIONS and len(token) > 1 and token not in view.tags:
