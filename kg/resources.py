@@ -191,6 +191,7 @@ class Lexicon:
     school_short_kinds: tuple[str, ...] = ()
     school_short_followers: frozenset[str] = frozenset()
     school_glued_followers: tuple[str, ...] = ()
+    plural_school_kinds: frozenset[str] = frozenset()
     list_lead_markers: tuple[str, ...] = ()
     honour_category_heads: tuple[str, ...] = ()
     non_honour_designations: tuple[str, ...] = ()
@@ -299,6 +300,7 @@ def load_lexicon() -> Lexicon:
         ),
         school_short_followers=frozenset(lines("school_short_followers")),
         school_glued_followers=lines("school_glued_followers"),
+        plural_school_kinds=frozenset(lines("plural_school_kinds")),
         list_lead_markers=lines("list_lead_markers"),
         honour_category_heads=lines("honour_category_heads"),
         non_honour_designations=lines("non_honour_designations"),

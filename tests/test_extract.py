@@ -505,6 +505,17 @@ def test_extract_school_numbered_with_zero(nlp, text, expected):
     assert names(run(nlp, text), "School") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("落实甘肃省民办学校党建工作要求。", set()),  # a province has many
+        ("荔波县特殊教育学校获评先进。", {"荔波县特殊教育学校"}),  # one per county
+    ],
+)
+def test_extract_region_then_a_kind_of_school(nlp, text, expected):
+    assert names(run(nlp, text), "School") == expected
+
+
 def test_extract_elliptical_awards_are_rebuilt(nlp):
     ex = run(
         nlp,

@@ -594,6 +594,12 @@ def _ends_generic(
 
     公办幼儿园 and 义务教育学校 name kinds of schools, not schools.
     """
+    for kind in _LEX.plural_school_kinds:
+        head = view.text[left : suffix_start - len(kind)]
+        if view.text.startswith(kind, suffix_start - len(kind)) and (
+            not head or head in _region_words()
+        ):
+            return True  # 甘肃省民办学校: a region has many
     prev = view.previous_token(suffix_start)
     if prev is None or prev[0] < left or prev[1] not in generic:
         return False
