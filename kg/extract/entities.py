@@ -55,6 +55,9 @@ _GRADED_LEVEL = re.compile(
 )
 _REGION_END = re.compile(r"(?:[省市县区旗镇乡]|街道)$")
 _CONJUNCTIONS = frozenset("和与及或同")
+# Coverbs that open no place name in the division list (为/给/被, unlike 对江镇):
+# glued by jieba's HMM onto an unknown name (为杏店), only a 3+ character word.
+_GLUED_COVERBS = frozenset("为给被")
 # 小学化, 小学生, 中学段: the suffix word is part of a longer common word.
 _NOT_A_NAME_AFTER = frozenset("化生段")
 # A quoted name followed by a short head ending in a program word
@@ -170,9 +173,12 @@ def _walk_left(
             continue
         if any(ch in _BOUNDARY for ch in token) or token in stop:
             break
-        if token[0] in _CONJUNCTIONS and len(token) > 1 and token not in view.tags:
-            # jieba's HMM glued a conjunction to the next name (和兰炼):
-            # the name starts after the conjunction.
+        if token not in view.tags and (
+            (token[0] in _CONJUNCTIONS and len(token) > 1)
+            or (token[0] in _GLUED_COVERBS and len(token) >= 3)
+        ):
+            # jieba's HMM glued a conjunction (和兰炼) or a coverb (为杏店) to
+            # the next name: the name starts after it.
             edge = p_start + 1
             break
         # 望|都小学: jieba cut a place name into characters.
@@ -506,7 +512,6 @@ def _find_suffix_names(
             continue  # 中小学: the suffix sits inside a generic word
         floor = _clause_floor(text, start)
         left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
-        left = _past_glued_coverb(view, left, start)
         # 3所学校 → the count's measure word is no part of a name (人亚学校
         # starts with 人 and is one).
         while (
@@ -538,30 +543,6 @@ def _find_suffix_names(
             continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
         out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", ""))
     return out
-
-
-def _past_glued_coverb(view: TextView, left: int, suffix_start: int) -> int:
-    """为杏店中心幼儿园配备…: jieba's HMM cut 为杏店 as one unknown word.
-
-    Only a word outside jieba's dictionary, opened by a coverb no place name
-    starts with, loses its first character.
-    """
-    i = bisect_left(view.token_starts, left)
-    if i == len(view.tokens) or view.token_starts[i] != left:
-        return left
-    word = view.tokens[i]
-    if (
-        len(word) >= 3
-        and word[0] in _GLUED_COVERBS
-        and word not in view.tags
-        and view.token_ends[i] <= suffix_start
-    ):
-        return left + 1
-    return left
-
-
-# Coverbs that open no place name in the division list (为/给/被, unlike 对江镇).
-_GLUED_COVERBS = frozenset("为给被")
 
 
 def _glued_follower(view: TextView, end: int, rules: Rules) -> bool:
