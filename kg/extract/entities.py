@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -339,13 +339,11 @@ def _accept_coordinated_short_forms(
     The suffix the list ends with (市) makes 昆山 the division named 昆山市,
     when exactly one division of that level has that name (decision 3).
     """
-    by_start = {hit[0]: hit for hit in hits}
     for start, end, surface, codes, is_full in sorted(hits, reverse=True):
         if start in accepted or is_full or text[end : end + 1] != "、":
             continue
-        after = by_start.get(end + 1)
-        full = accepted.get(end + 1)
-        if after is None or full is None:
+        full = accepted.get(end + 1)  # accepted right-to-left: 昆山、常熟、泰兴市
+        if full is None:
             continue
         level = index.by_code[full.region].level
         suffix = full.name[-1]
@@ -641,42 +639,48 @@ def _find_bureaus(
             )
         )
         if len(codes) == 1 and codes[0]:
+            # 昆山、泰兴市教育局: each place listed before has the bureau too.
             level = rules.regions.by_code[codes[0]].level
-            out += _coordinated_bureaus(
-                text, left, match.group(), region_by_end, rules.regions, level
-            )
+            for place in _places_listed_before(
+                text, left, region_by_end, rules.regions, level
+            ):
+                bureau = place.name + match.group()
+                out.append(
+                    Candidate(
+                        place.start,
+                        place.end,
+                        "Bureau",
+                        bureau,
+                        "bureau.coordinated",
+                        place.region,
+                        qualified=True,
+                    )
+                )
     return out
 
 
-def _coordinated_bureaus(
+def _places_listed_before(
     text: str,
     left: int,
-    ending: str,
     region_by_end: dict[int, Candidate],
     index: RegionIndex,
-    level: int | None,
-) -> list[Candidate]:
-    """昆山、泰兴市教育局: each place listed before the last has the bureau too."""
-    out = []
-    while left > 0 and text[left - 1] == "、" and left - 1 in region_by_end:
-        region = region_by_end[left - 1]
-        if not region.region or (
-            level is not None and index.by_code[region.region].level != level
+    level: int,
+) -> Iterator[Candidate]:
+    """The places joined by 、 right before ``left``, nearest first.
+
+    The list ends at a place of another level (江苏省、南京市教育局: another
+    body) or one without a division code (XX区).
+    """
+    while left > 0 and text[left - 1] == "、":
+        place = region_by_end.get(left - 1)
+        if (
+            place is None
+            or not place.region
+            or index.by_code[place.region].level != level
         ):
-            break  # 江苏省、南京市教育局: another level, another body
-        out.append(
-            Candidate(
-                region.start,
-                region.end,
-                "Bureau",
-                region.name + ending,
-                "bureau.coordinated",
-                region.region,
-                qualified=True,
-            )
-        )
-        left = region.start
-    return out
+            return
+        yield place
+        left = place.start
 
 
 def _find_documents(text: str) -> list[Candidate]:
@@ -1502,7 +1506,7 @@ def _coordinated_schools(
     joined by 、 right before it.
     """
     by_start = {r.start: r for r in regions if r.region}
-    by_end = {r.end: r for r in regions if r.region}
+    by_end = {r.end: r for r in regions}
     out = []
     for school in schools:
         first = by_start.get(school.start)
@@ -1510,22 +1514,13 @@ def _coordinated_schools(
             continue
         level = index.by_code[first.region].level
         kind = school.name[first.end - first.start :]
-        left = school.start
-        while left > 0 and text[left - 1] == "、" and left - 1 in by_end:
-            place = by_end[left - 1]
-            if index.by_code[place.region].level != level:
-                break
+        for place in _places_listed_before(text, school.start, by_end, index, level):
+            name = text[place.start : place.end] + kind
             out.append(
                 Candidate(
-                    place.start,
-                    place.end,
-                    "School",
-                    text[place.start : place.end] + kind,
-                    "school.coordinated",
-                    "",
+                    place.start, place.end, "School", name, "school.coordinated", ""
                 )
             )
-            left = place.start
     return out
 
 
