@@ -34,6 +34,8 @@ _SCHOOL_SUBJECTS = load_lexicon().school_collective_subjects
 _LIST_GAP = re.compile(r"[”\"」』]?\s*(?:、|和|及|以及|与)\s*[“\"「『]?")
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
 _UNIVERSITY = load_lexicon().university_suffixes
+# Titles that designate an area (…示范区, …达标县): only a Region holds them.
+_AREA_TITLE_ENDS = load_lexicon().area_award_suffixes
 # What a town's name drops when a school is named after it (阿干镇 → 阿干中学).
 _TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡)$")
 
@@ -107,10 +109,7 @@ def _awards(
                 clause_start = i + 1
                 break
         if st.recipients is not None:
-            area = any(
-                mentions[a].name.endswith(load_lexicon().area_award_suffixes)
-                for a in award_ids
-            )
+            area = any(mentions[a].name.endswith(_AREA_TITLE_ENDS) for a in award_ids)
             subjects = _listed(text, mentions, st.recipients, publisher, area)
         else:
             subjects = _subjects(
@@ -142,7 +141,7 @@ def _awards(
         else:
             pairs = [(s, a) for s in subjects for a in award_ids]
         for subj, award in pairs:
-            area = mentions[award].name.endswith(load_lexicon().area_award_suffixes)
+            area = mentions[award].name.endswith(_AREA_TITLE_ENDS)
             if (
                 mentions[subj].label == "Region"
                 and not area
@@ -228,9 +227,7 @@ def _subjects(
     if bureaus:
         return bureaus[:1]
     regions = [i for i in inside if mentions[i].label == "Region"]
-    area = any(
-        mentions[a].name.endswith(load_lexicon().area_award_suffixes) for a in award_ids
-    )
+    area = any(mentions[a].name.endswith(_AREA_TITLE_ENDS) for a in award_ids)
     if regions:
         # 兰州市七里河区…: the last region of a chain is the subject.
         subject = regions[0]
@@ -300,8 +297,7 @@ def _elided_area_subject(
     A summary leaves its own area unsaid; only an area can hold an area's
     title (GUIDELINES decisions 2 and 12), so no school or person is meant.
     """
-    suffixes = load_lexicon().area_award_suffixes
-    if not all(mentions[a].name.endswith(suffixes) for a in award_ids):
+    if not all(mentions[a].name.endswith(_AREA_TITLE_ENDS) for a in award_ids):
         return None
     region = _home_region_mention(mentions, home)
     return None if region is None else [region]
