@@ -336,23 +336,6 @@ def test_extract_school_name_loses_a_coverb_jieba_glued_to_it(nlp):
     assert not {n for n in names(ex, "School") if n.startswith("为杏")}
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # the count is of the schools just listed
-        (
-            "为杏店中心幼儿园和柳店中心幼儿园两所新建园配备设备。",
-            {"杏店中心幼儿园", "柳店中心幼儿园"},
-        ),
-        # kinds, each counted: no school named
-        ("职业学校1所、中专1所（区职教中心）、教师进修学校1所。", set()),
-        ("建成特殊教育学校3所。", set()),
-    ],
-)
-def test_extract_counted_schools(nlp, text, expected):
-    assert names(run(nlp, text), "School") == expected
-
-
 def test_extract_city_bureau_of_a_county_level_city_report(nlp):
     # A town's report in a county-level 市: its 市教育局 is that city's.
     text = (
@@ -395,21 +378,6 @@ def test_extract_places_listed_before_a_suffix_share_it(nlp):
     assert names(masked, "Bureau") == {"江苏省教育厅", "泰州市泰兴市教育局"}
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # jieba cuts the ordinal in two (第八|十六): both halves are the name
-        ("杭州市第八十六中学获评先进。", {"杭州市第八十六中学"}),
-        ("新建学校8所，共有十六所学校参加。", set()),
-        # the place after its district, then a generic kind (中心学校)
-        ("西湖区西湖中心学校获评先进。", {"西湖区西湖中心学校"}),
-        ("全区农村中心学校获评先进。", set()),
-    ],
-)
-def test_extract_school_left_edges(nlp, text, expected):
-    assert names(run(nlp, text), "School") == expected
-
-
 def test_extract_places_listed_before_a_school_name_share_it(nlp):
     ex = run(nlp, "加快江宁区、浦口区特殊教育学校建设进程。")
     assert names(ex, "School") == {"江宁区特殊教育学校", "浦口区特殊教育学校"}
@@ -421,18 +389,6 @@ def test_extract_places_listed_before_a_school_name_share_it(nlp):
 def test_extract_bureaus_listed_at_another_level_are_not_shared(nlp):
     ex = run(nlp, "江苏省、南京市教育局联合发文。", publisher="江苏省教育厅")
     assert "江苏省教育局" not in names(ex, "Bureau")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # jieba's word 中学校长 hides where the school's name ends
-        ("称号的浙江省杭州市第一中学校长张明说。", {"浙江省杭州市第一中学"}),
-        ("全体中学校长参加会议。", set()),  # no place: a kind of school
-    ],
-)
-def test_extract_school_before_its_principal(nlp, text, expected):
-    assert names(run(nlp, text), "School") == expected
 
 
 def test_extract_selected_holders_of_an_honour_named_before(nlp):
@@ -496,23 +452,31 @@ def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the count is of the schools just listed
+        (
+            "为杏店中心幼儿园和柳店中心幼儿园两所新建园配备设备。",
+            {"杏店中心幼儿园", "柳店中心幼儿园"},
+        ),
+        # kinds, each counted: no school named
+        ("职业学校1所、中专1所（区职教中心）、教师进修学校1所。", set()),
+        ("建成特殊教育学校3所。", set()),
+        # jieba cuts the ordinal in two (第八|十六): both halves are the name
+        ("杭州市第八十六中学获评先进。", {"杭州市第八十六中学"}),
+        ("新建学校8所，共有十六所学校参加。", set()),
+        # the place after its district, then a generic kind (中心学校)
+        ("西湖区西湖中心学校获评先进。", {"西湖区西湖中心学校"}),
+        ("全区农村中心学校获评先进。", set()),
+        # jieba's word 中学校长 hides where the school's name ends
+        ("称号的浙江省杭州市第一中学校长张明说。", {"浙江省杭州市第一中学"}),
+        ("全体中学校长参加会议。", set()),  # no place: a kind of school
         ("一〇九学校荣获女子篮球队冠军。", {"一〇九学校"}),  # a school's number
         ("杭州市二〇五中学获评先进。", {"杭州市二〇五中学"}),
         ("共有九所学校参加。", set()),  # a count
-    ],
-)
-def test_extract_school_numbered_with_zero(nlp, text, expected):
-    assert names(run(nlp, text), "School") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("落实甘肃省民办学校党建工作要求。", set()),  # a province has many
         ("荔波县特殊教育学校获评先进。", {"荔波县特殊教育学校"}),  # one per county
     ],
 )
-def test_extract_region_then_a_kind_of_school(nlp, text, expected):
+def test_extract_school_names_in_context(nlp, text, expected):
     assert names(run(nlp, text), "School") == expected
 
 
