@@ -513,7 +513,7 @@ def make_mentions(nlp: Language, name: str):
         starts = [s for s, _ in sentences]
         planned = _planned(doc, rules)
         conferrers = conferring_levels(
-            text, doc._.kg_statements, rules, context.county_city
+            text, doc._.kg_statements, rules, bool(context.county_city)
         )
         host_level = _ceremony_host_level(
             text,

@@ -40,8 +40,8 @@ class ReportContext:
         named: every division code the report names or is seeded with.
         home_level: the award level of the area's own bodies.
         municipal: the report is about a province-level 市 (北京/重庆…).
-        county_city: the area is, or lies in, a county-level 市 (its 市教育局
-            is county).
+        county_city: the county-level 市 the area is or lies in (its 市教育局
+            is that city's), or "".
     """
 
     publisher_name: str = ""
@@ -51,7 +51,7 @@ class ReportContext:
     named: frozenset[str] = frozenset()
     home_level: str = ""
     municipal: bool = False
-    county_city: bool = False
+    county_city: str = ""
 
 
 def read_context(
@@ -128,7 +128,7 @@ def read_context(
             and index.by_code[r.region].name.endswith("市")
             for r in regions
         )
-    county_city = bool(_county_city(home, index)) if home else False
+    county_city = _county_city(home, index) if home else ""
     publisher_full = (
         bureau_name(publisher_name, pub_home, index, rules) if publisher_name else ""
     )
@@ -320,10 +320,10 @@ def resolve_bureau(
         and head in ("", bureau_level_char(publisher_name, rules))
     ):
         return publisher_full, home
-    if head == "市" and context.county_city:
+    city = context.county_city
+    if head == "市" and city:
         # 市教育局 in the report of a county-level city (or of one of its
         # towns) is that city's bureau, not its prefecture's.
-        city = _county_city(home, index)
         return region_prefix(city, index) + full_suffix(suffix, rules), city
     if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
         # 市教育局 in a district's report is the bureau of the district's city
