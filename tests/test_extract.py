@@ -474,6 +474,9 @@ def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
         ("共有九所学校参加。", set()),  # a count
         ("落实甘肃省民办学校党建工作要求。", set()),  # a province has many
         ("荔波县特殊教育学校获评先进。", {"荔波县特殊教育学校"}),  # one per county
+        # a governing verb jieba tags as a noun, before the kind as a noun
+        ("指导学校教学业务，调整学校布局。", set()),
+        ("超额完成年度幼儿园新建任务。", set()),
     ],
 )
 def test_extract_school_names_in_context(nlp, text, expected):
