@@ -492,6 +492,43 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
     assert "省学前教育普及普惠区" in names(ex, "Award")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # contests listed before the prize they share each won it (decision 3)
+        (
+            "三中学生获全国青少年机器人大赛、创新作文大赛一等奖。",
+            {"全国青少年机器人大赛一等奖", "全国创新作文大赛一等奖"},
+        ),
+        ("三中获省篮球联赛和足球联赛冠军。", {"省篮球联赛冠军", "省足球联赛冠军"}),
+        (
+            "三中获省科技创新大赛一等奖、二等奖。",
+            {"省科技创新大赛一等奖", "省科技创新大赛二等奖"},
+        ),
+        # 取得 before a prize confers it as 获得 does
+        ("三中取得市政府教学成果特等奖2项。", {"市政府教学成果特等奖"}),
+        ("三中取得显著成效。", set()),
+    ],
+)
+def test_extract_coordinated_and_counted_prizes(nlp, text, expected):
+    assert names(run(nlp, text, publisher="杭州市西湖区教育局"), "Award") == expected
+
+
+def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
+    import opencc
+
+    from kg.ingest import read_document
+
+    text = "2023年工作总结\n三中学生获全国青少年机器人大赛、职业技能大赛一等奖。\n"
+    path = tmp_path / "trad.txt"
+    path.write_text(opencc.OpenCC("s2t").convert(text), encoding="utf-8")
+    ex = extract(read_document(path), nlp)
+    assert names(ex, "Award") == {
+        "全國青少年機器人大賽一等獎",
+        "全國職業技能大賽一等獎",
+    }
+
+
 def test_extract_documents(nlp):
     ex = run(nlp, "印发《七里河区课后服务实施办法》。")
     assert names(ex, "Document") == {"七里河区课后服务实施办法"}

@@ -545,7 +545,14 @@ def make_mentions(nlp: Language, name: str):
                     municipal=context.municipal,
                 )
             if original is not text and cand.label != "Region":
-                name = as_written(name, cand.start, cand.end, text, original)
+                name = as_written(
+                    name,
+                    cand.start,
+                    cand.end,
+                    text,
+                    original,
+                    sentences[sent] if cand.label == "Award" and sentences else None,
+                )
             mentions.append(
                 Mention(
                     doc_id,

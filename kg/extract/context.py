@@ -240,12 +240,40 @@ def _report_area(text: str, regions, index) -> str:
     return area
 
 
-def as_written(name: str, start: int, end: int, shadow: str, original: str) -> str:
-    """The name as the original script writes it (貴州省教育廳, not 贵州省教育厅)."""
+def as_written(
+    name: str,
+    start: int,
+    end: int,
+    shadow: str,
+    original: str,
+    rebuilt_within: tuple[int, int] | None = None,
+) -> str:
+    """The name as the original script writes it (貴州省教育廳, not 贵州省教育厅).
+
+    ``rebuilt_within``: the sentence a rebuilt name borrows from
+    (全國…大賽、職業技能大賽一等獎 → 全国职业技能大赛一等奖 takes 全國 from
+    before its span); each longest piece found there is written as the text
+    writes it, so both spellings of one award resolve to one entity.
+    """
     at = shadow.find(name, start, end) if name else -1
-    if at < 0:
+    if at >= 0:
+        return original[at : at + len(name)]
+    if rebuilt_within is None:
         return name
-    return original[at : at + len(name)]
+    low, high = min(rebuilt_within[0], start), max(rebuilt_within[1], end)
+    out = []
+    i = 0
+    while i < len(name):
+        j = len(name)
+        while j > i and (at := shadow.find(name[i:j], low, high)) < 0:
+            j -= 1
+        if j == i:
+            out.append(name[i])
+            i += 1
+        else:
+            out.append(original[at : at + j - i])
+            i = j
+    return "".join(out)
 
 
 def _in_municipality(code: str, index) -> bool:

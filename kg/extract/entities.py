@@ -1246,6 +1246,18 @@ def _last_suffix_end(piece: str, rules: Rules) -> int:
 
 
 _EVENT_WORDS = re.compile("^(.*?(?:" + _alt(_LEX.award_events) + "))")
+_EVENT_END = re.compile("(?:" + _alt(_LEX.award_events) + ")$")
+# What a contest awards after its name: 一等奖, 金奖, 冠军, 第一名.
+_EVENT_TIER = re.compile(
+    "(?:" + _alt(_LEX.award_events) + r")((?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
+    r"|冠军|亚军|季军|第[一二三四五六七八九十]名)$"
+)
+
+
+def _shared_tier(last_piece: str) -> str:
+    """The prize after the last contest of a list (…作文大赛一等奖 → 一等奖)."""
+    match = _EVENT_TIER.search(last_piece.rstrip())
+    return match.group(1) if match else ""
 
 
 def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
@@ -1257,11 +1269,18 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             continue
         parts.append((pos, piece))
         pos += len(piece)
+    # 机器人大赛、作文大赛一等奖: contests listed before the prize they share
+    # each won it (decision 3).
+    tier = _shared_tier(parts[-1][1]) if len(parts) > 1 else ""
     # Joining on 和 can cut a real name (教育和体育): re-join pieces that are
     # not award names on their own.
     merged: list[tuple[int, str]] = []
     for p_start, piece in parts:
-        if merged and not _is_award_name(clean_award_name(merged[-1][1]), rules, True):
+        if (
+            merged
+            and not _is_award_name(clean_award_name(merged[-1][1]), rules, True)
+            and not (tier and _EVENT_END.search(merged[-1][1]))
+        ):
             prev_start, _ = merged.pop()
             piece = phrase[prev_start : p_start + len(piece)]
             p_start = prev_start
@@ -1271,6 +1290,8 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     first_event = ""
     for i, (p_start, piece) in enumerate(merged):
         name = clean_award_name(piece)
+        if tier and i < len(merged) - 1 and _EVENT_END.search(name):
+            name += tier
         if not name.endswith(rules.award_suffixes):
             cut = _last_suffix_end(piece, rules)
             if cut:
