@@ -477,6 +477,7 @@ def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
         # a governing verb jieba tags as a noun, before the kind as a noun
         ("指导学校教学业务，调整学校布局。", set()),
         ("超额完成年度幼儿园新建任务。", set()),
+        ("居全省同类学校第一名。", set()),  # schools of a kind
     ],
 )
 def test_extract_school_names_in_context(nlp, text, expected):
@@ -508,6 +509,9 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
         # 取得 before a prize confers it as 获得 does
         ("三中取得市政府教学成果特等奖2项。", {"市政府教学成果特等奖"}),
         ("三中取得显著成效。", set()),
+        # a place in a ranking is no prize (decision 15)
+        ("三中特殊线率69.51%，居各县市区同类学校第一名；", set()),
+        ("三中位居全省同类学校第一名。", set()),
     ],
 )
 def test_extract_coordinated_and_counted_prizes(nlp, text, expected):

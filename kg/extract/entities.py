@@ -1346,8 +1346,9 @@ def _find_suffix_awards(
         name = clean_award_name(text[left:end])
         if len(name) < 4 or not _CJK.search(name):
             continue
-        if _is_ranking(name, rules):
-            continue  # 考核位列全市第一名: a ranking (decision 15)
+        if _is_ranking(text[max(floor, left - 2) : end], rules):
+            # 考核位列全市第一名, 居|各县市区同类学校第一名: a ranking (decision 15)
+            continue
         if not (_LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
             if not name.endswith(rules.lexicon.award_title_suffixes):
                 continue  # 优秀校长 in a list of people is not an honour
