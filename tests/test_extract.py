@@ -509,6 +509,11 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
         # 取得 before a prize confers it as 获得 does
         ("三中取得市政府教学成果特等奖2项。", {"市政府教学成果特等奖"}),
         ("三中取得显著成效。", set()),
+        # counted honours: the verbs before and 的 after are no part of them
+        (
+            "受表彰的人中，有获得“优秀教师”荣誉称号的184名，“优秀教育工作者”46名。",
+            {"优秀教师", "优秀教育工作者"},
+        ),
         # a place in a ranking is no prize (decision 15)
         ("三中特殊线率69.51%，居各县市区同类学校第一名；", set()),
         ("三中位居全省同类学校第一名。", set()),

@@ -375,7 +375,10 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
             if counted is None:
                 continue
             raw = counted.group(1)
-            raw = re.sub(r"^(?:其中|获得|荣获|共有|评选出|获|有)", "", raw)
+            # 有获得“优秀教师”荣誉称号的184名: the verbs before and 的 after
+            # the honour are no part of it.
+            raw = re.sub(r"^(?:其中|获得|荣获|共有|评选出|获|有)+", "", raw)
+            raw = re.sub(r"的$", "", raw)
             # 创建四星级高中2所: the honour pursued is 四星级高中
             for verb in sorted(
                 rules.lexicon.award_pursuit_triggers, key=len, reverse=True
