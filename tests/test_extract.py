@@ -140,6 +140,21 @@ def test_extract_bureau_expands_to_publisher(nlp, publisher, text, expected):
     assert ex.mentions[ex.publisher].name == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "publisher"),
+    [
+        ("2018年南湖区教育工作总结", "嘉兴市南湖区教育局"),
+        # a government's report on its education work: 我区 is the government
+        ("2018年南湖区政府教育工作自评报告", None),
+    ],
+)
+def test_extract_first_person_report_names_its_bureau(nlp, title, publisher):
+    text = title + "\n我区组织各部门开展自查，我区教育工作成效明显。"
+    ex = run(nlp, text)
+    found = None if ex.publisher is None else ex.mentions[ex.publisher].name
+    assert found == publisher
+
+
 def test_extract_city_bureau_in_district_report(nlp):
     ex = run(nlp, "兰州市七里河区落实市教育局部署。", publisher="兰州市七里河区教育局")
     assert "兰州市教育局" in names(ex, "Bureau")

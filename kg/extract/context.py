@@ -26,6 +26,12 @@ _ADDRESS = re.compile("|".join(map(re.escape, _LEX.speech_openings)))
 _OWN_AREA = re.compile(r"我[省市区县旗州]")
 _AREA_WORDS = re.compile(r"(?:我|全|本)([省市区县旗州])")
 _SIGNATURE_LINES = 8
+# 2018年某区政府教育工作自评报告: a government reports on its education work;
+# its 我区 is the government's, not the bureau's (decision 13).
+_GOVERNMENT_TITLE = re.compile(
+    r"^[^，。,\n]{0,20}政府[^，。,\n]{0,16}(?:报告|总结|汇报|自评|自查)[^，。,\n]{0,4}$"
+)
+_TITLE_LINES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +178,8 @@ def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
         # A bureau that opens the text and comes back, or speaks as 我局/我县.
         if own >= 2 or _FIRST_PERSON.search(text):
             return cand.name
+    if any(_GOVERNMENT_TITLE.match(line) for line in lines[:_TITLE_LINES]):
+        return ""
     own_area = len(_OWN_AREA.findall(text))
     # A speech to the area's own staff (同志们：… 我们 … 我市) is the bureau's.
     speech = bool(_ADDRESS.search(text[:200])) and "我们" in text
