@@ -155,6 +155,21 @@ def test_extract_first_person_report_names_its_bureau(nlp, title, publisher):
     assert found == publisher
 
 
+def test_extract_first_person_city_is_the_city_not_its_part(nlp):
+    """A city and one of its county-level cities are each named twice."""
+    text = (
+        "2018年教育工作总结\n我市召开会议，嘉兴市、海宁市、海宁市和嘉兴市推进我市教育。"
+    )
+    ex = run(nlp, text)
+    assert ex.publisher is not None
+    assert ex.mentions[ex.publisher].name == "嘉兴市教育局"
+
+
+def test_extract_bureau_head_is_no_bureau(nlp):
+    ex = run(nlp, "组织各区分管教育领导和教育局长到外地考察学习。")
+    assert names(ex, "Bureau") == set()
+
+
 def test_extract_city_bureau_in_district_report(nlp):
     ex = run(nlp, "兰州市七里河区落实市教育局部署。", publisher="兰州市七里河区教育局")
     assert "兰州市教育局" in names(ex, "Bureau")

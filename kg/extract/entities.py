@@ -625,6 +625,8 @@ def _find_bureaus(
         elif not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
             level_char = text[left - 1]
             left -= 1
+        if not codes and not level_char and text[end : end + 1] == "长":
+            continue  # 各区分管领导和教育局长: a post held in any bureau
         out.append(
             Candidate(
                 left,
@@ -1629,4 +1631,13 @@ def dominant_region(
         }.get(level_char, False)
         if ok:
             fits.append((-count, -ref.level, code))
-    return sorted(fits)[0][2] if fits else ""
+    if not fits:
+        return ""
+    fits.sort()
+    best = fits[0]
+    for other in fits[1:]:
+        # A tie between a place and the city it lies in (江门 and its 恩平市,
+        # each named twice): the report of the whole city names its parts.
+        if other[0] == best[0] and other[2] in index.ancestors(best[2]):
+            best = other
+    return best[2]
