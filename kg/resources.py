@@ -163,6 +163,8 @@ class Lexicon:
     school_aliases: dict[str, str]  # abbreviation -> full name
     region_changes: dict[str, str]  # old name -> current division code
     bureau_suffix_aliases: dict[str, str]  # 教委 -> 教育委员会
+    # Short endings a name keeps unless the text writes the full form (教委).
+    bureau_endings_as_written: frozenset[str]
     figure_units: dict[str, tuple[str, int]]  # unit -> (normalized unit, multiplier)
     participation_cues: tuple[str, ...] = ()
     media_suffixes: tuple[str, ...] = ()
@@ -259,7 +261,15 @@ def load_lexicon() -> Lexicon:
         programs=dict(read_table("gazetteers/programs.tsv", 2)),
         school_aliases=dict(read_table("gazetteers/school_aliases.tsv", 2)),
         region_changes=dict(read_table("gazetteers/region_changes.tsv", 2)),
-        bureau_suffix_aliases=dict(read_table("lexicon/bureau_suffix_aliases.tsv", 2)),
+        bureau_suffix_aliases={
+            short: full
+            for short, full, _ in read_table("lexicon/bureau_suffix_aliases.tsv", 3)
+        },
+        bureau_endings_as_written=frozenset(
+            short
+            for short, _, named in read_table("lexicon/bureau_suffix_aliases.tsv", 3)
+            if named == "as-written"
+        ),
         figure_units={
             unit: (norm, int(mult))
             for unit, norm, mult in read_table("lexicon/figure_units.tsv", 3)

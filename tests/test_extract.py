@@ -165,6 +165,24 @@ def test_extract_first_person_city_is_the_city_not_its_part(nlp):
     assert ex.mentions[ex.publisher].name == "嘉兴市教育局"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name is the fullest form the text gives: 教委 stays 教委
+        ("南岸区落实市教委部署。", {"重庆市教委"}),
+        (
+            "南岸区落实市教委部署，经重庆市教育委员会评审通过。",
+            {"重庆市教育委员会"},
+        ),
+        # 督导室 is the office's own short name: always in full
+        ("南岸区迎接市督导室检查。", {"重庆市人民政府教育督导室"}),
+    ],
+)
+def test_extract_bureau_name_is_the_fullest_the_text_gives(nlp, text, expected):
+    ex = run(nlp, text, publisher="重庆市南岸区教育委员会")
+    assert names(ex, "Bureau") - {"重庆市南岸区教育委员会"} == expected
+
+
 def test_extract_bureau_head_is_no_bureau(nlp):
     ex = run(nlp, "组织各区分管教育领导和教育局长到外地考察学习。")
     assert names(ex, "Bureau") == set()

@@ -31,7 +31,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..types import Mention
-from .context import ReportContext, as_written, read_context, resolve_bureau
+from .context import (
+    ReportContext,
+    as_written,
+    fullest_bureau_names,
+    read_context,
+    resolve_bureau,
+)
 from .entities import (
     Candidate,
     TextView,
@@ -569,10 +575,23 @@ def make_mentions(nlp: Language, name: str):
                 )
             )
         mentions = _fullest_short_forms(mentions)
+        fuller = fullest_bureau_names(
+            [m.name for m in mentions if m.label == "Bureau"]
+            + ([context.publisher_full] if context.publisher_full else []),
+            rules,
+        )
+        if fuller:
+            mentions = [
+                replace(m, name=fuller[m.name])
+                if m.label == "Bureau" and m.name in fuller
+                else m
+                for m in mentions
+            ]
+        publisher_full = fuller.get(context.publisher_full, context.publisher_full)
         publisher_index = None
-        if context.publisher_full:
+        if publisher_full:
             for i, m in enumerate(mentions):
-                if m.label == "Bureau" and m.name == context.publisher_full:
+                if m.label == "Bureau" and m.name == publisher_full:
                     publisher_index = i
                     break
             else:
@@ -586,7 +605,7 @@ def make_mentions(nlp: Language, name: str):
                         0,
                         context.publisher_name,
                         "Bureau",
-                        context.publisher_full,
+                        publisher_full,
                         "bureau.metadata",
                         0,
                         context.home,

@@ -19,7 +19,13 @@ from .rules import Rules
 
 _LEX = load_lexicon()
 
-__all__ = ["ReportContext", "as_written", "read_context", "resolve_bureau"]
+__all__ = [
+    "ReportContext",
+    "as_written",
+    "fullest_bureau_names",
+    "read_context",
+    "resolve_bureau",
+]
 
 _FIRST_PERSON = re.compile("|".join(map(re.escape, _LEX.first_person_bureau)))
 _ADDRESS = re.compile("|".join(map(re.escape, _LEX.speech_openings)))
@@ -303,12 +309,35 @@ def bureau_name(surface: str, home: str, index, rules: Rules) -> str:
     suffix = rules.bureau_ending(surface)
     if not suffix or not home:
         return surface
-    return region_prefix(home, index) + full_suffix(suffix, rules)
+    return region_prefix(home, index) + named_suffix(suffix, rules)
 
 
 def full_suffix(suffix: str, rules: Rules) -> str:
-    """教委 → 教育委员会: canonical names use the full ending."""
+    """教委 → 教育委员会: bodies compare in their full ending."""
     return rules.lexicon.bureau_suffix_aliases.get(suffix, suffix)
+
+
+def named_suffix(suffix: str, rules: Rules) -> str:
+    """The ending a bureau's name uses: 督导室 in full, 教委 as written.
+
+    ``fullest_bureau_names`` gives 教委 its full form when the text does.
+    """
+    if suffix in rules.lexicon.bureau_endings_as_written:
+        return suffix
+    return full_suffix(suffix, rules)
+
+
+def fullest_bureau_names(names: list[str], rules: Rules) -> dict[str, str]:
+    """上海市教委 → 上海市教育委员会 when the report writes the latter too."""
+    present = set(names)
+    out = {}
+    for name in present:
+        short = rules.bureau_ending(name)
+        if short in rules.lexicon.bureau_endings_as_written:
+            full = name[: -len(short)] + full_suffix(short, rules)
+            if full in present:
+                out[name] = full
+    return out
 
 
 def _county_city(home: str, index) -> str:
@@ -339,7 +368,7 @@ def resolve_bureau(
     surface = cand.name
     suffix = rules.bureau_ending(surface)
     if cand.region:
-        return region_prefix(cand.region, index) + full_suffix(
+        return region_prefix(cand.region, index) + named_suffix(
             suffix, rules
         ), cand.region
     head = surface[: -len(suffix)] if suffix else surface
@@ -360,7 +389,7 @@ def resolve_bureau(
     if head == "市" and city:
         # 市教育局 in the report of a county-level city (or of one of its
         # towns) is that city's bureau, not its prefecture's.
-        return region_prefix(city, index) + full_suffix(suffix, rules), city
+        return region_prefix(city, index) + named_suffix(suffix, rules), city
     if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
         # 市教育局 in a district's report is the bureau of the district's city
         # (of the municipality itself under 北京/上海/天津/重庆).
@@ -373,5 +402,5 @@ def resolve_bureau(
                 else ref.level
             )
             if level == target and code in context.named:
-                return region_prefix(code, index) + full_suffix(suffix, rules), code
+                return region_prefix(code, index) + named_suffix(suffix, rules), code
     return surface, ""
