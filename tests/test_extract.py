@@ -58,6 +58,8 @@ def triples(ex: Extraction, predicate: str) -> set[tuple[str, str]]:
         # towns are matched only under a county the report names
         ("榆中县城关镇中心小学扩建完成。", {"榆中县", "城关镇"}),
         ("城关镇中心小学扩建完成。", set()),
+        # a town under the name it had before it became a 镇 (甘草店乡)
+        ("榆中县甘草店乡中心小学扩建完成。", {"榆中县", "甘草店镇"}),
         # a city short form heading a university's name names the city too
         # (GUIDELINES decision 18: 长春 in 长春师范大学 → 长春市)
         ("榆中县与兰州大学签约。", {"榆中县", "兰州市"}),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -366,12 +366,31 @@ def _region(
     return Candidate(start, end, "Region", index.by_code[code].name, rule, code)
 
 
+# A 乡 made a 镇, a 镇 made a 街道: an older report writes the former name.
+_TOWN_UPGRADES = (("乡", "镇"), ("镇", "街道"))
+
+
 @lru_cache(maxsize=4096)
-def _county_towns(county: str) -> tuple[str, ...]:
+def _county_town_names(county: str) -> dict[str, tuple[RegionRef, ...]]:
+    """The towns of a county by the names a report may write them with.
+
+    A town's current name, and the name before its upgrade (六塔乡 for 六塔镇)
+    when no other town of the county has that name.
+    """
     index = load_region_index()
-    return tuple(
-        sorted({t.name for t in index.towns.get(county, ()) if len(t.name) >= 3})
-    )
+    by_name: dict[str, list[RegionRef]] = defaultdict(list)
+    towns = [t for t in index.towns.get(county, ()) if len(t.name) >= 3]
+    for town in towns:
+        by_name[town.name].append(town)
+    current = set(by_name)
+    for town in towns:
+        for before, after in _TOWN_UPGRADES:
+            stem = town.name[: -len(after)]
+            if town.name.endswith(after) and len(stem) >= 2:
+                older = stem + before
+                if older not in current:
+                    by_name[older].append(town)
+    return {name: tuple(refs) for name, refs in by_name.items()}
 
 
 def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -403,14 +422,13 @@ def _find_towns(
 ) -> None:
     """Towns and streets (level 4), only under counties already in context."""
     counties = sorted(c for c in context if index.by_code[c].level == 3)
-    names = {name for county in counties for name in _county_towns(county)}
-    if not names:
-        return
-    by_name: dict[str, list[RegionRef]] = {}
+    by_name: dict[str, list[RegionRef]] = defaultdict(list)
     for county in counties:
-        for town in index.towns.get(county, ()):
-            by_name.setdefault(town.name, []).append(town)
-    for start, end in _leftmost_longest(text, names):
+        for name, refs in _county_town_names(county).items():
+            by_name[name].extend(refs)
+    if not by_name:
+        return
+    for start, end in _leftmost_longest(text, by_name):
         refs = by_name.get(text[start:end], [])
         same_start = accepted.get(start)
         if (
