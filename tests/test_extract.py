@@ -528,6 +528,12 @@ def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
         ("指导学校教学业务，调整学校布局。", set()),
         ("超额完成年度幼儿园新建任务。", set()),
         ("居全省同类学校第一名。", set()),  # schools of a kind
+        # a region, then the school's own name, then a generic kind
+        ("南湖区启明特殊教育学校获评先进。", {"南湖区启明特殊教育学校"}),
+        ("南湖区民办特殊教育学校获评先进。", set()),
+        # jieba cut the name's last character off as a measure word (青山|天)
+        ("依托青山天学校建设研学基地。", {"青山天学校"}),
+        ("这所学校建于1950年。", set()),  # points at a school, names none
     ],
 )
 def test_extract_school_names_in_context(nlp, text, expected):

@@ -198,6 +198,7 @@ def _walk_left(
             and view.tags.get(token) in stop_tags
             and token not in _region_words()  # 三台 is tagged a numeral
             and not split_place
+            and not _split_name_tail(view, p_start, token, edge)
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校: right after a region, a verb-like word is a name.
@@ -227,6 +228,24 @@ def _walk_left(
             break
         edge = p_start
     return edge
+
+
+def _split_name_tail(view: TextView, p_start: int, token: str, edge: int) -> bool:
+    """山海|天学校: jieba cut a name's last character off as a measure word.
+
+    A lone character next to the ending, after a place or a noun, is the
+    name's tail; after a number or a pronoun (3|所, 这|所) it counts.
+    """
+    if len(token) != 1 or p_start + 1 != edge or token in _QUANTIFIER:
+        return False
+    if view.tags.get(token) not in ("q", "m"):
+        return False
+    before = view.previous_token(p_start)
+    return (
+        before is not None
+        and all(_CJK.match(ch) for ch in before[1])
+        and view.tags.get(before[1]) in ("ns", "n", "nr", "nz", "nrt")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -606,7 +625,24 @@ def _ends_generic(
         return False  # 潍坊职业学院: a region's school of a generic kind
     if any(head[-size:] in _region_words() for size in (2, 3, 4) if len(head) > size):
         return False  # 西湖区西湖中心学校: the place after its district
+    if _named_after_region(head):
+        return False  # 蓟州区启明特殊教育学校: a region, the school's own name
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
+
+
+def _named_after_region(head: str) -> bool:
+    """区 + a two-character name of its own (启明) before a generic kind."""
+    for size in range(min(len(head) - 2, 8), 1, -1):
+        if head[:size] in _region_words():
+            own = head[size:]
+            return (
+                len(own) == 2
+                and own not in _LEX.generic_name_prefixes
+                and own not in _LEX.plural_school_kinds
+                and own not in _LEX.name_stop_tokens
+                and not re.search(r"[省市县区旗镇乡州]$", own)
+            )
+    return False
 
 
 def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
