@@ -310,12 +310,33 @@ def test_extract_award_recipients(nlp, text, publisher, expected):
         "力争成功创建省级文明校园。",  # a target
         "3名教师获评市级优秀教师。",  # people, not a school
         "“七里河教育”公众号获评优秀政务新媒体。",  # a media account
+        "区教育局党组书记张某被评为优秀共产党员。",  # a person of the bureau
+        "区教育局获得市优秀教师3人、优秀班主任2人。",  # counted in people
     ],
 )
 def test_extract_award_without_recipient(nlp, text):
     ex = run(nlp, text, publisher="兰州市七里河区教育局")
     assert names(ex, "Award"), "the honour is still an Award entity"
     assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_unit_and_people_honours_in_one_row(nlp):
+    text = "区教育局获得市教育工作先进单位1个、市优秀教师3人。"
+    got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")
+    assert got == {("兰州市七里河区教育局", "市教育工作先进单位")}
+
+
+def test_extract_recipient_list_ends_at_the_next_heading(nlp):
+    text = (
+        "区教育局决定授予以下学校“2024年度全区教育工作先进单位”称号：\n\n"
+        "晨曦小学  彩虹中学\n\n"
+        "二、安全工作先进集体（2个）\n"
+        "阳光中学、青山小学\n"
+    )
+    got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")
+    honour = "2024年度全区教育工作先进单位"
+    assert {("晨曦小学", honour), ("彩虹中学", honour)} <= got
+    assert not {s for s, o in got if o == honour} & {"阳光中学", "青山小学"}
 
 
 @pytest.mark.parametrize("sep", ["，", ","])

@@ -55,6 +55,15 @@ _COLLECTIVE_LEAD = re.compile(r"^(?:全[区县市省旗]|本[区县市])")
 _COUNTED_ITEM = re.compile(
     r"([\u4e00-\u9fff“”\"XxＸ*＊]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[个名人位项所家支]"
 )
+# The last trigger verb inside a counted item (区教育局获得|X): greedy .* so
+# the match ends at the last one; 获得者 (winners) is a noun, not the verb.
+_LAST_TRIGGER = re.compile(
+    ".*(?:"
+    + "|".join(
+        map(re.escape, sorted(load_lexicon().award_triggers, key=len, reverse=True))
+    )
+    + ")(?!得?者)"
+)
 _HONOUR_HEAD = re.compile("|".join(map(re.escape, load_lexicon().honour_heads)))
 # 通过省教育强镇督导验收: passing the assessment confers the title.
 _ASSESSED = re.compile(
@@ -87,6 +96,11 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"
+)
+
+
 def list_block(text: str, line_end: int) -> tuple[int, int] | None:
     """The lines listing units after a lead line ending at ``line_end``.
 
@@ -104,8 +118,12 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
         if line:
             if len(line) > _MAX_LIST_LINE or "。" in line or "，" in line[:-1]:
                 break
-            if line.endswith("名单") or line.startswith("附件"):
-                break  # the next list's heading
+            if (
+                line.endswith(("名单", "：", ":"))
+                or line.startswith("附件")
+                or _NUMBERED_HEADING.match(line)
+            ):
+                break  # the next list's heading (二、安全工作先进集体（3个）)
             if start < 0:
                 start = pos
             end = stop
@@ -375,6 +393,10 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
             if counted is None:
                 continue
             raw = counted.group(1)
+            # 区教育局获得X1个: the subject and its verb are no part of X.
+            granted = _LAST_TRIGGER.search(raw)
+            if granted is not None and granted.end() < len(raw):
+                raw = raw[granted.end() :]
             # 有获得“优秀教师”荣誉称号的184名: the verbs before and 的 after
             # the honour are no part of it.
             raw = re.sub(r"^(?:其中|获得|荣获|共有|评选出|获|有)+", "", raw)

@@ -26,6 +26,11 @@ _NON_RECIPIENT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两]+)(?:所|个|名|位|支|项|篇|件|人)|"
     + "|".join(map(re.escape, load_lexicon().non_recipient_words))
 )
+# 市优秀教师3人, 优秀班主任二名: an honour counted in people went to people.
+# (第一名 is a place, not a count.)
+_PEOPLE_COUNT = re.compile(
+    r"(?<![第0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*[人名位]"
+)
 _LIST_COUNT = re.compile(
     r"^等\s*[0-9一二三四五六七八九十两]+[所个家]?[\u4e00-\u9fff]{0,4}"
 )
@@ -141,6 +146,8 @@ def _awards(
         else:
             pairs = [(s, a) for s in subjects for a in award_ids]
         for subj, award in pairs:
+            if _counted_in_people(text, mentions[award]):
+                continue  # …获得市优秀教师3人: people won it (decision 4)
             area = mentions[award].name.endswith(_AREA_TITLE_ENDS)
             if (
                 mentions[subj].label == "Region"
@@ -160,6 +167,16 @@ def _awards(
                 )
             )
     return out
+
+
+def _counted_in_people(text: str, award: Mention) -> bool:
+    """The award's span ends with, or is followed by, a count of people (3人)."""
+    if _PEOPLE_COUNT.match(text, award.end):
+        return True
+    return any(
+        match.end() == award.end
+        for match in _PEOPLE_COUNT.finditer(text, award.start, award.end)
+    )
 
 
 def _award_mention(
