@@ -575,19 +575,9 @@ def make_mentions(nlp: Language, name: str):
                 )
             )
         mentions = _fullest_short_forms(mentions)
-        fuller = fullest_bureau_names(
-            [m.name for m in mentions if m.label == "Bureau"]
-            + ([context.publisher_full] if context.publisher_full else []),
-            rules,
+        mentions, publisher_full = _fullest_bureaus(
+            mentions, context.publisher_full, rules
         )
-        if fuller:
-            mentions = [
-                replace(m, name=fuller[m.name])
-                if m.label == "Bureau" and m.name in fuller
-                else m
-                for m in mentions
-            ]
-        publisher_full = fuller.get(context.publisher_full, context.publisher_full)
         publisher_index = None
         if publisher_full:
             for i, m in enumerate(mentions):
@@ -618,6 +608,29 @@ def make_mentions(nlp: Language, name: str):
         return doc
 
     return build
+
+
+def _fullest_bureaus(
+    mentions: list[Mention], publisher_full: str, rules: Rules
+) -> tuple[list[Mention], str]:
+    """Bureaus (and the publisher) named in the fullest form the report writes.
+
+    市教委 stays 重庆市教委 unless the report also writes 重庆市教育委员会.
+    """
+    fuller = fullest_bureau_names(
+        [m.name for m in mentions if m.label == "Bureau"]
+        + ([publisher_full] if publisher_full else []),
+        rules,
+    )
+    if not fuller:
+        return mentions, publisher_full
+    renamed = [
+        replace(m, name=fuller[m.name])
+        if m.label == "Bureau" and m.name in fuller
+        else m
+        for m in mentions
+    ]
+    return renamed, fuller.get(publisher_full, publisher_full)
 
 
 def _ceremony_host_level(text, sentences, mentions, context, rules: Rules) -> str:

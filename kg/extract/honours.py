@@ -56,13 +56,13 @@ _COUNTED_ITEM = re.compile(
     r"([\u4e00-\u9fff“”\"XxＸ*＊]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[个名人位项所家支]"
 )
 # The last trigger verb inside a counted item (区教育局获得|X): greedy .* so
-# the match ends at the last one; 获得者 (winners) is a noun, not the verb.
+# the match ends at the last one; 获得者 (winners) and 获奖 are no verb here.
 _LAST_TRIGGER = re.compile(
     ".*(?:"
     + "|".join(
         map(re.escape, sorted(load_lexicon().award_triggers, key=len, reverse=True))
     )
-    + ")(?!得?者)"
+    + ")(?!得?者|奖)"
 )
 _HONOUR_HEAD = re.compile("|".join(map(re.escape, load_lexicon().honour_heads)))
 # 通过省教育强镇督导验收: passing the assessment confers the title.
