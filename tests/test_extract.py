@@ -320,6 +320,31 @@ def test_extract_award_without_recipient(nlp, text):
     assert triples(ex, "receivedAward") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 分别 pairs units and honours in order (decision 23)
+        (
+            "晨曦小学、彩虹中学分别获得市科技创新大赛一等奖和二等奖。",
+            {
+                ("晨曦小学", "市科技创新大赛一等奖"),
+                ("彩虹中学", "市科技创新大赛二等奖"),
+            },
+        ),
+        # one honour: each unit won it
+        (
+            "晨曦小学、彩虹中学分别荣获省文明校园。",
+            {("晨曦小学", "省文明校园"), ("彩虹中学", "省文明校园")},
+        ),
+        # counts that do not match say nothing of who won which
+        ("晨曦小学、彩虹中学分获市科技创新大赛一等奖、二等奖和三等奖。", set()),
+    ],
+)
+def test_extract_distributed_honours(nlp, text, expected):
+    got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")
+    assert got == expected
+
+
 def test_extract_unit_and_people_honours_in_one_row(nlp):
     text = "区教育局获得市教育工作先进单位1个、市优秀教师3人。"
     got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")

@@ -1247,7 +1247,10 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         pursued = trig in lex.award_pursuit_triggers or any(
             m in clause for m in lex.plan_markers
         )
-        distributive = text[match.start() - 1 : match.start()] == "分"
+        # 分获, 分别获得: the i-th subject gets the i-th award (decision 23).
+        distributive = text[match.start() - 1 : match.start()] == "分" or text[
+            max(0, match.start() - 2) : match.start()
+        ] in ("分别", "依次")
         awards = _split_awards(phrase, start, rules)
         listed = _listed_below(text, end, rules)
         if pursued and listed is not None and _published_list(clause, trig, rules):

@@ -143,6 +143,9 @@ def _awards(
             continue
         if st.distributive and len(subjects) == len(award_ids):
             pairs = list(zip(subjects, award_ids, strict=True))
+        elif st.distributive and len(award_ids) > 1:
+            # A、B分获X、Y、Z: which unit won which is not said (decision 23).
+            continue
         else:
             pairs = [(s, a) for s in subjects for a in award_ids]
         for subj, award in pairs:
