@@ -6,7 +6,7 @@ validated in one place and errors name the file and line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -194,6 +194,8 @@ class Lexicon:
     school_short_followers: frozenset[str] = frozenset()
     school_glued_followers: tuple[str, ...] = ()
     plural_school_kinds: frozenset[str] = frozenset()
+    # Column header of a commendation table -> "unit" or "honour".
+    table_headers: dict[str, str] = field(default_factory=dict)
     list_lead_markers: tuple[str, ...] = ()
     honour_category_heads: tuple[str, ...] = ()
     non_honour_designations: tuple[str, ...] = ()
@@ -311,6 +313,7 @@ def load_lexicon() -> Lexicon:
         school_short_followers=frozenset(lines("school_short_followers")),
         school_glued_followers=lines("school_glued_followers"),
         plural_school_kinds=frozenset(lines("plural_school_kinds")),
+        table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),
         list_lead_markers=lines("list_lead_markers"),
         honour_category_heads=lines("honour_category_heads"),
         non_honour_designations=lines("non_honour_designations"),

@@ -345,6 +345,30 @@ def test_extract_distributed_honours(nlp, text, expected):
     assert got == expected
 
 
+def test_extract_commendation_table_rows(nlp, tmp_path):
+    """Decision 10: a table's unit column won its row's honour."""
+    from kg.ingest import read_document
+
+    page = (
+        "<html><head><title>关于表彰2023年度教育工作先进单位的通报</title></head>"
+        "<body><p>经研究，决定对以下单位予以表彰：</p><table>"
+        "<tr><td>序号</td><td>单位名称</td><td>荣誉称号</td></tr>"
+        "<tr><td>1</td><td>兰州市七里河区晨曦小学</td><td>教育工作先进单位</td></tr>"
+        "<tr><td>2</td><td>兰州市七里河区彩虹中学</td><td></td></tr>"
+        "<tr><td>3</td><td>兰州市七里河区阳光中学</td><td>一等奖</td></tr>"
+        "</table></body></html>"
+    )
+    path = tmp_path / "table.html"
+    path.write_text(page, encoding="utf-8")
+    got = triples(extract(read_document(path), nlp), "receivedAward")
+    honour = "教育工作先进单位"
+    # the empty cell is merged with the one above; a bare tier names no prize
+    assert got == {
+        ("兰州市七里河区晨曦小学", honour),
+        ("兰州市七里河区彩虹中学", honour),
+    }
+
+
 def test_extract_unit_and_people_honours_in_one_row(nlp):
     text = "区教育局获得市教育工作先进单位1个、市优秀教师3人。"
     got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")

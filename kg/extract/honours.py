@@ -88,7 +88,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     Returns:
         Award statements with their recipients' span, sorted by trigger.
     """
-    out = _grants(text, rules) + _heading_lists(text, rules)
+    out = _grants(text, rules) + _heading_lists(text, rules) + _table_rows(text, rules)
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
@@ -242,6 +242,77 @@ def _grant_as(
         False,
         recipients,
     )
+
+
+_BARE_TIER = re.compile(
+    r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖|冠军|亚军|季军|第[一二三四五六七八九十]名"
+)
+_TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.MULTILINE)
+_TABLE_CELL = re.compile(r"\|([^|\n]*)(?=\|)")
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a table row's cells, spaces trimmed."""
+    out = []
+    for match in _TABLE_CELL.finditer(text, start, end):
+        a, b = match.span(1)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def _table_rows(text: str, rules: Rules) -> list[AwardStatement]:
+    """| 单位 | 荣誉 |: each row's unit won the honour in its row (decision 10).
+
+    Tables reach the text as ``| … |`` rows (HTML tables, Markdown). The
+    header row says which column names the units and which the honours; a
+    row whose honour cell is empty (a merged cell) has the one above.
+    """
+    headers = rules.lexicon.table_headers
+    out = []
+    columns: tuple[int, int] | None = None
+    honour = ""
+    previous_end = -2
+    for row in _TABLE_ROW.finditer(text):
+        cells = _cells(text, row.start(), row.end())
+        if row.start() != previous_end + 1:
+            columns, honour = None, ""  # a new table
+        previous_end = row.end()
+        names = [text[a:b] for a, b in cells]
+        roles = [headers.get(name.replace(" ", "")) for name in names]
+        if "unit" in roles and "honour" in roles:
+            columns = (roles.index("unit"), roles.index("honour"))
+            honour = ""
+            continue
+        if columns is None or max(columns) >= len(cells):
+            continue
+        unit_span, honour_span = cells[columns[0]], cells[columns[1]]
+        raw = text[honour_span[0] : honour_span[1]]
+        if raw:
+            name = clean_award_name(raw)
+            named = not _BARE_TIER.fullmatch(name)  # 一等奖 alone names no prize
+            honour = (
+                name
+                if named and (_is_honour(name, rules) or _is_designation(name, rules))
+                else ""
+            )
+            at = honour_span[0]
+        if not honour or unit_span[0] == unit_span[1]:
+            continue
+        out.append(
+            AwardStatement(
+                row.start(),
+                row.start(),
+                False,
+                (_award(at, honour, "award.table-row"),),
+                False,
+                unit_span,
+            )
+        )
+    return out
 
 
 def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
