@@ -345,6 +345,28 @@ def test_extract_distributed_honours(nlp, text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tier won in a contest named before the verb (decision 3)
+        (
+            "晨曦小学在全省中小学生篮球比赛中荣获一等奖。",
+            {("晨曦小学", "全省中小学生篮球比赛一等奖")},
+        ),
+        (
+            "在全省“优质课”评比中，彩虹中学获得团体二等奖。",
+            {("彩虹中学", "全省优质课评比团体二等奖")},
+        ),
+        ("晨曦小学荣获一等奖。", set()),  # no contest: no prize named
+        # 成功创建为X: the title is X
+        ("彩虹中学成功创建为省级文明校园。", {("彩虹中学", "省级文明校园")}),
+    ],
+)
+def test_extract_prize_named_with_its_contest(nlp, text, expected):
+    got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")
+    assert got == expected
+
+
 def test_extract_commendation_table_rows(nlp, tmp_path):
     """Decision 10: a table's unit column won its row's honour."""
     from kg.ingest import read_document

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..regions import RegionIndex, load_region_index
@@ -1237,6 +1237,8 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         start = match.end()
         if text[start : start + 1] == "了":
             start += 1
+        if text[start : start + 1] == "为" and not trig.endswith("为"):
+            start += 1  # 成功创建为X: the title is X
         end = start
         while end < len(text) and text[end] not in "，,。；;！!？?：:\n":
             end += 1
@@ -1251,7 +1253,12 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         distributive = text[match.start() - 1 : match.start()] == "分" or text[
             max(0, match.start() - 2) : match.start()
         ] in ("分别", "依次")
-        awards = _split_awards(phrase, start, rules)
+        sentence_start = 1 + max(
+            text.rfind(c, 0, match.start()) for c in "。；;！!？?\n"
+        )
+        awards = _with_contest(
+            _split_awards(phrase, start, rules), text[sentence_start : match.start()]
+        )
         listed = _listed_below(text, end, rules)
         if pursued and listed is not None and _published_list(clause, trig, rules):
             pursued = False
@@ -1266,6 +1273,25 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
                     listed,
                 )
             )
+    return out
+
+
+def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
+    """Bare tiers named with the contest before the verb, or dropped.
+
+    在全省篮球比赛中荣获一等奖 → 全省篮球比赛一等奖 (decision 3); 荣获一等奖
+    with no contest named names no prize.
+    """
+    if not any(BARE_TIER.fullmatch(a.name) for a in awards):
+        return awards
+    contests = _CONTEST_BEFORE.findall(clause)
+    contest = clean_award_name(contests[-1]) if contests else ""
+    out = []
+    for award in awards:
+        if not BARE_TIER.fullmatch(award.name):
+            out.append(award)
+        elif contest:
+            out.append(replace(award, name=contest + award.name))
     return out
 
 
@@ -1306,6 +1332,18 @@ def _last_suffix_end(piece: str, rules: Rules) -> int:
 
 _EVENT_WORDS = re.compile("^(.*?(?:" + _alt(_LEX.award_events) + "))")
 _EVENT_END = re.compile("(?:" + _alt(_LEX.award_events) + ")$")
+#: A prize tier on its own (一等奖, 团体金奖, 冠军): it names no prize until
+#: the contest it was won in is put before it.
+BARE_TIER = re.compile(
+    r"(?:团体|个人)?(?:(?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
+    r"|冠军|亚军|季军|第[一二三四五六七八九十]名)"
+)
+# 在全省篮球比赛中荣获一等奖: the contest named before the verb.
+_CONTEST_BEFORE = re.compile(
+    r"在(?:[^，,。；;！!？?在]{0,30}?)((?:[^，,。；;！!？?在]{2,30}?)(?:"
+    + _alt(_LEX.award_events)
+    + r"))(?:活动)?中"
+)
 # What a contest awards after its name: 一等奖, 金奖, 冠军, 第一名.
 _EVENT_TIER = re.compile(
     "(?:" + _alt(_LEX.award_events) + r")((?:[一二三四五六七八九十]等|特等|金|银|铜)奖"

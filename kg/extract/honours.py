@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 
 from ..resources import load_lexicon
-from .entities import AwardStatement, Candidate, clean_award_name
+from .entities import BARE_TIER, AwardStatement, Candidate, clean_award_name
 from .levels import level_of_word
 from .rules import Rules
 
@@ -244,9 +244,6 @@ def _grant_as(
     )
 
 
-_BARE_TIER = re.compile(
-    r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖|冠军|亚军|季军|第[一二三四五六七八九十]名"
-)
 _TABLE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.MULTILINE)
 _TABLE_CELL = re.compile(r"\|([^|\n]*)(?=\|)")
 
@@ -293,7 +290,7 @@ def _table_rows(text: str, rules: Rules) -> list[AwardStatement]:
         raw = text[honour_span[0] : honour_span[1]]
         if raw:
             name = clean_award_name(raw)
-            named = not _BARE_TIER.fullmatch(name)  # 一等奖 alone names no prize
+            named = not BARE_TIER.fullmatch(name)  # 一等奖 alone names no prize
             honour = (
                 name
                 if named and (_is_honour(name, rules) or _is_designation(name, rules))

@@ -31,6 +31,7 @@ _NON_RECIPIENT = re.compile(
 _PEOPLE_COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*[人名位]"
 )
+_CONTEST_PHRASE = re.compile(r"在[^，,。；;]{2,40}中$")
 _LIST_COUNT = re.compile(
     r"^等\s*[0-9一二三四五六七八九十两]+[所个家]?[\u4e00-\u9fff]{0,4}"
 )
@@ -235,8 +236,9 @@ def _subjects(
         # “X教育”公众号获评…, X学校3名教师获评…: the recipient named after the
         # last entity is a person, team or account.
         tail_start = max(mentions[i].end for i in inside)
-        # 等3所学校 after a list counts the schools just named, not people.
-        tail = _LIST_COUNT.sub("", text[tail_start:end])
+        # 等3所学校 after a list counts the schools just named, not people;
+        # 在全省中小学生篮球比赛中 names the contest, not who won.
+        tail = _CONTEST_PHRASE.sub("", _LIST_COUNT.sub("", text[tail_start:end]))
         if first_only:
             tail = re.split(r"[，,；;]", tail, maxsplit=1)[0]
         if _NON_RECIPIENT.search(tail):
