@@ -360,6 +360,19 @@ def test_extract_distributed_honours(nlp, text, expected):
         ("晨曦小学荣获一等奖。", set()),  # no contest: no prize named
         # 成功创建为X: the title is X
         ("彩虹中学成功创建为省级文明校园。", {("彩虹中学", "省级文明校园")}),
+        # the body that gave it is no part of its name
+        ("晨曦小学获得市教育局颁发的“优秀组织奖”。", {("晨曦小学", "优秀组织奖")}),
+        # the units named after a counted subject (3所学校…，分别是A、B和C)
+        (
+            "全区共有3所学校获评省级文明校园，分别是晨曦小学、彩虹中学和阳光小学。",
+            {
+                ("晨曦小学", "省级文明校园"),
+                ("彩虹中学", "省级文明校园"),
+                ("阳光小学", "省级文明校园"),
+            },
+        ),
+        # a school's project won it, not the school (decision 4)
+        ("晨曦小学的“阳光体育”项目获评全国优秀案例。", set()),
     ],
 )
 def test_extract_prize_named_with_its_contest(nlp, text, expected):

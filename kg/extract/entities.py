@@ -1175,6 +1175,8 @@ def clean_award_name(raw: str) -> str:
         if name.endswith(tail) and len(name) > len(tail) + 2:
             name = name[: -len(tail)]
     name = re.sub(r"(获得者|单位之一|之一)$", "", name)
+    # 市教育局颁发的“优秀组织奖”: the body that gave it is no part of the name.
+    name = re.sub(r"^[^的]{2,20}(?:颁发|授予|评选|命名|认定|表彰)的", "", name)
     return name.strip()
 
 
@@ -1259,7 +1261,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         awards = _with_contest(
             _split_awards(phrase, start, rules), text[sentence_start : match.start()]
         )
-        listed = _listed_below(text, end, rules)
+        listed = _listed_below(text, end, rules) or _named_after(text, end, clause)
         if pursued and listed is not None and _published_list(clause, trig, rules):
             pursued = False
         if awards:
@@ -1274,6 +1276,27 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
                 )
             )
     return out
+
+
+_NAMED_AFTER = re.compile(r"[，,]\s*(?:分别是|分别为|分别有|依次是|包括)[：:]?")
+_COUNTED_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两]+\s*[所个家]")
+
+
+def _named_after(text: str, end: int, clause: str) -> tuple[int, int] | None:
+    """3所学校获评X，分别是A、B和C: the units named after the honour."""
+    if not _COUNTED_SUBJECT.search(clause):
+        return None
+    match = _NAMED_AFTER.match(text, end)
+    if match is None:
+        return None
+    stop = end + len(text[end:].split("。", 1)[0])
+    stop = min(stop, _line_end_at(text, end))
+    return (match.end(), stop) if stop > match.end() else None
+
+
+def _line_end_at(text: str, offset: int) -> int:
+    nl = text.find("\n", offset)
+    return len(text) if nl < 0 else nl
 
 
 def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
