@@ -639,6 +639,8 @@ def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
         # jieba cut the name's last character off as a measure word (青山|天)
         ("依托青山天学校建设研学基地。", {"青山天学校"}),
         ("这所学校建于1950年。", set()),  # points at a school, names none
+        # a town whose name opens with 和 is no conjunction (和|平镇 is wrong)
+        ("榆中县和平镇和平小学获评先进。", {"榆中县和平镇和平小学"}),
     ],
 )
 def test_extract_school_names_in_context(nlp, text, expected):

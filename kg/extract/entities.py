@@ -173,9 +173,13 @@ def _walk_left(
             continue
         if any(ch in _BOUNDARY for ch in token) or token in stop:
             break
-        if token not in view.tags and (
-            (token[0] in _CONJUNCTIONS and len(token) > 1)
-            or (token[0] in _GLUED_COVERBS and len(token) >= 3)
+        if (
+            token not in view.tags
+            and token not in _town_names()  # 和平镇 is a town, not 和 + 平镇
+            and (
+                (token[0] in _CONJUNCTIONS and len(token) > 1)
+                or (token[0] in _GLUED_COVERBS and len(token) >= 3)
+            )
         ):
             # jieba's HMM glued a conjunction (和兰炼) or a coverb (为杏店) to
             # the next name: the name starts after it.
@@ -246,6 +250,13 @@ def _split_name_tail(view: TextView, p_start: int, token: str, edge: int) -> boo
         and all(_CJK.match(ch) for ch in before[1])
         and view.tags.get(before[1]) in ("ns", "n", "nr", "nz", "nrt")
     )
+
+
+@lru_cache(maxsize=1)
+def _town_names() -> frozenset[str]:
+    """Every town's and street's name in the country (和平镇, 新集镇)."""
+    index = load_region_index()
+    return frozenset(t.name for towns in index.towns.values() for t in towns)
 
 
 @lru_cache(maxsize=1)
