@@ -191,6 +191,13 @@ def test_extract_bureau_name_is_the_fullest_the_text_gives(nlp, text, expected):
     assert names(ex, "Bureau") - {"重庆市南岸区教育委员会"} == expected
 
 
+def test_extract_district_bureau_of_the_report_area(nlp):
+    """Decision 12: 区教委 in a report about a district is that district's."""
+    ex = run(nlp, "南湖区教育工作稳步推进，南湖区多所学校获评先进。区教委统筹推进。")
+    assert names(ex, "Bureau") == {"嘉兴市南湖区教委"}
+    assert ("嘉兴市南湖区教委", "南湖区") in triples(ex, "locatedIn")
+
+
 def test_extract_bureau_head_is_no_bureau(nlp):
     ex = run(nlp, "组织各区分管教育领导和教育局长到外地考察学习。")
     assert names(ex, "Bureau") == set()

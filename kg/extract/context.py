@@ -390,6 +390,14 @@ def resolve_bureau(
         # 市教育局 in the report of a county-level city (or of one of its
         # towns) is that city's bureau, not its prefecture's.
         return region_prefix(city, index) + named_suffix(suffix, rules), city
+    if (
+        home
+        and head in ("区", "县", "旗")
+        and index.by_code[home].level == 3
+        and index.by_code[home].name.endswith(head)
+    ):
+        # 区教委 in a report about a district (decision 12): that district's.
+        return region_prefix(home, index) + named_suffix(suffix, rules), home
     if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
         # 市教育局 in a district's report is the bureau of the district's city
         # (of the municipality itself under 北京/上海/天津/重庆).
