@@ -72,6 +72,11 @@ _STRIP_QUOTES = str.maketrans("", "", '“”"「」『』《》‘’')
 _DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万几两]+$")
 _ORDINAL_BEFORE = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零两]*$")
 _SCHOOL_NUMBER = re.compile(r"[一二三四五六七八九〇零]*〇[一二三四五六七八九〇零]*$")
+# 一小, 十一中: a school's ordinal short form, part of a branch's name.
+_SCHOOL_ORDINAL = re.compile(r"[一二三四五六七八九十\d]+[小中]")
+# A masked part of a name (XX县区, ××学校): as written, decision 20.
+_MASK = re.compile(r"[XxＸｘ×*＊]{2,4}")
+_MASKED_REGION = re.compile(r"[XxＸｘ×*＊]{2,4}[省市县区旗州]")
 _QUANTIFIER = set("所个名位家项批条套台篇次人支座")
 _BOUNDARY = set("，,。；;！!？?：:、（）()【】[]\n\t 　…—-/|")
 _ORDINAL_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批|新一批|一批)")
@@ -203,6 +208,7 @@ def _walk_left(
             and token not in _region_words()  # 三台 is tagged a numeral
             and not split_place
             and not _split_name_tail(view, p_start, token, edge)
+            and not _SCHOOL_ORDINAL.fullmatch(token)  # 兰炼|一小|XX县区分校
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校: right after a region, a verb-like word is a name.
@@ -211,8 +217,12 @@ def _walk_left(
         if token in _QUOTE_TOKENS:
             edge = p_start  # names may quote a part: 市级“四有”好教师团队
             continue
-        if not _CJK.search(token) and not token.isdigit():
-            break
+        if (
+            not _CJK.search(token)
+            and not token.isdigit()
+            and not _MASK.fullmatch(token)
+        ):
+            break  # (兰化一中XX县区分校: a masked place is part of the name)
         if (
             _DIGIT.fullmatch(token)
             and not token.startswith("第")
@@ -624,7 +634,7 @@ def _ends_generic(
     for kind in _LEX.plural_school_kinds:
         head = view.text[left : suffix_start - len(kind)]
         if view.text.startswith(kind, suffix_start - len(kind)) and (
-            not head or head in _region_words()
+            not head or head in _region_words() or _MASKED_REGION.fullmatch(head)
         ):
             return True  # 甘肃省民办学校: a region has many
     prev = view.previous_token(suffix_start)
