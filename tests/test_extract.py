@@ -373,6 +373,15 @@ def test_extract_distributed_honours(nlp, text, expected):
         ("晨曦小学荣获一等奖。", set()),  # no contest: no prize named
         # 成功创建为X: the title is X
         ("彩虹中学成功创建为省级文明校园。", {("彩虹中学", "省级文明校园")}),
+        # two quoted titles side by side are two honours, by trigger or grant
+        (
+            "晨曦小学被授予“全国文明校园”“全国绿色学校”称号。",
+            {("晨曦小学", "全国文明校园"), ("晨曦小学", "全国绿色学校")},
+        ),
+        (
+            "区教育局授予彩虹中学“区级文明校园”“区级绿色学校”称号。",
+            {("彩虹中学", "区级文明校园"), ("彩虹中学", "区级绿色学校")},
+        ),
         # the body that gave it is no part of its name
         ("晨曦小学获得市教育局颁发的“优秀组织奖”。", {("晨曦小学", "优秀组织奖")}),
         # the units named after a counted subject (3所学校…，分别是A、B和C)

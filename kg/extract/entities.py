@@ -1404,8 +1404,9 @@ def _shared_tier(last_piece: str) -> str:
 def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     parts: list[tuple[int, str]] = []
     pos = 0
-    for piece in re.split(r"(、|和|及|以及)", phrase):
-        if piece in ("、", "和", "及", "以及"):
+    # “X”“Y”称号: two quoted titles side by side are two honours.
+    for piece in re.split(r"(、|和|及|以及|(?<=[”」』])(?=[“「『]))", phrase):
+        if piece in ("、", "和", "及", "以及", ""):
             pos += len(piece)
             continue
         parts.append((pos, piece))

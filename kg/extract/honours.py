@@ -187,12 +187,23 @@ def _quoted_grant(
     after = clause[last.end() :]
     if not _TITLE_WORDS.match(after) or last.start() < 2:
         return None
-    name = clean_award_name(last.group(1))
-    if not _is_designation(name, rules):
+    # 授予A“X”“Y”称号: the titles side by side (or joined by 、/和) are each granted.
+    run = [last]
+    for quote in reversed(quotes[:-1]):
+        if clause[quote.end() : run[0].start()].strip(" 、和及") or quote.start() < 2:
+            break
+        run.insert(0, quote)
+    awards = []
+    for quote in run:
+        name = clean_award_name(quote.group(1))
+        if _is_designation(name, rules):
+            start = t_end + quote.start(1) + quote.group(1).find(name)
+            awards.append(_award(start, name, "award.grant-quoted"))
+    if not awards:
         return None
-    start = t_end + last.start(1) + last.group(1).find(name)
-    recipients = (t_end, t_end + last.start())
-    head = clause[: last.start()]
+    first = run[0]
+    recipients = (t_end, t_end + first.start())
+    head = clause[: first.start()]
     if any(head.endswith(m) for m in rules.lexicon.list_lead_markers):
         # 授予以下学校“X”称号：— the schools are listed on the lines below.
         block = list_block(text, _line_end(text, t_end) + 1)
@@ -200,12 +211,7 @@ def _quoted_grant(
             return None
         recipients = block
     return AwardStatement(
-        match.start(),
-        match.end(),
-        False,
-        (_award(start, name, "award.grant-quoted"),),
-        False,
-        recipients,
+        match.start(), match.end(), False, tuple(awards), False, recipients
     )
 
 
