@@ -382,6 +382,12 @@ def test_extract_distributed_honours(nlp, text, expected):
             "区教育局授予彩虹中学“区级文明校园”“区级绿色学校”称号。",
             {("彩虹中学", "区级文明校园"), ("彩虹中学", "区级绿色学校")},
         ),
+        # 新增X N所（A、B）: the units in brackets are X's new holders
+        (
+            "全区新增市级文明校园2所（晨曦小学、彩虹中学）。",
+            {("晨曦小学", "市级文明校园"), ("彩虹中学", "市级文明校园")},
+        ),
+        ("新增幼儿园2所（晨曦幼儿园、阳光幼儿园）。", set()),  # new, no title
         # the body that gave it is no part of its name
         ("晨曦小学获得市教育局颁发的“优秀组织奖”。", {("晨曦小学", "优秀组织奖")}),
         # the units named after a counted subject (3所学校…，分别是A、B和C)

@@ -93,6 +93,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
     out += _became_area_title(text, rules)
+    out += _added_with_holders(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
@@ -584,6 +585,40 @@ def _clause_start(text: str, offset: int) -> int:
 
 
 # 入选的5所学校分别是A、B和C: the holders of an honour named just before.
+# 新增省级示范性普通高中1所（彩虹中学）: the honour, its count, its holders.
+_ADDED_WITH_HOLDERS = re.compile(
+    r"(?:新增|新创建|新创成|新认定|新评)([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
+    r"[0-9一二三四五六七八九十两]+\s*[所个家]\s*[（(]([^（）()\n]{2,120})[）)]"
+)
+
+
+_LEVELLED = re.compile(r"(?:国家级|全国|省级|省|自治区级|市级|市|州级|县级|县|区级|区)")
+
+
+def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
+    """新增X 2所（A、B）: the units in brackets are the new holders of X."""
+    out = []
+    for match in _ADDED_WITH_HOLDERS.finditer(text):
+        raw = match.group(1)
+        name = clean_award_name(raw)
+        if not (_is_designation(name, rules) or _is_honour(name, rules)):
+            continue
+        if not (_LEVELLED.match(name) or _HONOUR_HEAD.search(name)):
+            continue  # 新增幼儿园3所（…）: new schools, no title
+        at = match.start(1) + raw.find(name)
+        out.append(
+            AwardStatement(
+                match.start(),
+                match.start(1),
+                False,
+                (_award(at, name, "award.added"),),
+                False,
+                match.span(2),
+            )
+        )
+    return out
+
+
 _SELECTED_HOLDERS = re.compile(
     r"(?:入选|入围|获评|获此殊荣)的\s*[0-9一二三四五六七八九十两]*\s*[所个家]?"
     r"[\u4e00-\u9fff]{0,6}?(?:分别是|分别为)[：:]?"
