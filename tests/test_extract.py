@@ -388,6 +388,12 @@ def test_extract_distributed_honours(nlp, text, expected):
             {("晨曦小学", "市级文明校园"), ("彩虹中学", "市级文明校园")},
         ),
         ("新增幼儿园2所（晨曦幼儿园、阳光幼儿园）。", set()),  # new, no title
+        # a kind of honour names none (市级以上表彰)
+        ("获得市级以上表彰的学校有：晨曦小学、彩虹中学。", set()),
+        (
+            "被评为市级文明校园的学校有晨曦小学、彩虹中学等。",
+            {("晨曦小学", "市级文明校园"), ("彩虹中学", "市级文明校园")},
+        ),
         # the body that gave it is no part of its name
         ("晨曦小学获得市教育局颁发的“优秀组织奖”。", {("晨曦小学", "优秀组织奖")}),
         # the units named after a counted subject (3所学校…，分别是A、B和C)

@@ -139,8 +139,8 @@ def _line_end(text: str, offset: int) -> int:
 
 def _is_designation(name: str, rules: Rules) -> bool:
     lex = rules.lexicon
-    if len(name) < 3 or len(name) > 40:
-        return False
+    if len(name) < 3 or len(name) > 40 or name.endswith(lex.not_prize_words):
+        return False  # 市级以上表彰: a kind of honour, not one
     return not any(word in name for word in lex.non_honour_designations)
 
 
