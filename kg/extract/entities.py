@@ -1384,9 +1384,7 @@ BARE_TIER = re.compile(
 )
 # 在全省篮球比赛中荣获一等奖: the contest named before the verb.
 _CONTEST_BEFORE = re.compile(
-    r"在(?:[^，,。；;！!？?在]{0,30}?)((?:[^，,。；;！!？?在]{2,30}?)(?:"
-    + _alt(_LEX.award_events)
-    + r"))(?:活动)?中"
+    r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?中"
 )
 # What a contest awards after its name: 一等奖, 金奖, 冠军, 第一名.
 _EVENT_TIER = re.compile(

@@ -584,15 +584,15 @@ def _clause_start(text: str, offset: int) -> int:
     return cut + 1
 
 
-# 入选的5所学校分别是A、B和C: the holders of an honour named just before.
 # 新增省级示范性普通高中1所（彩虹中学）: the honour, its count, its holders.
 _ADDED_WITH_HOLDERS = re.compile(
     r"(?:新增|新创建|新创成|新认定|新评)([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
     r"[0-9一二三四五六七八九十两]+\s*[所个家]\s*[（(]([^（）()\n]{2,120})[）)]"
 )
-
-
-_LEVELLED = re.compile(r"(?:国家级|全国|省级|省|自治区级|市级|市|州级|县级|县|区级|区)")
+# A title's level word (省级, 市, 全国 …; lexicon/level_words.txt) opens it.
+_LEVELLED = re.compile(
+    "|".join(map(re.escape, sorted(load_lexicon().level_words, key=len, reverse=True)))
+)
 
 
 def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
@@ -619,6 +619,7 @@ def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
+# 入选的5所学校分别是A、B和C: the holders of an honour named just before.
 _SELECTED_HOLDERS = re.compile(
     r"(?:入选|入围|获评|获此殊荣)的\s*[0-9一二三四五六七八九十两]*\s*[所个家]?"
     r"[\u4e00-\u9fff]{0,6}?(?:分别是|分别为)[：:]?"
