@@ -1299,6 +1299,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _NAMED_AFTER = re.compile(r"[，,]\s*(?:分别是|分别为|分别有|依次是|包括)[：:]?")
 _COUNTED_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两]+\s*[所个家]")
 
@@ -1310,14 +1311,9 @@ def _named_after(text: str, end: int, clause: str) -> tuple[int, int] | None:
     match = _NAMED_AFTER.match(text, end)
     if match is None:
         return None
-    stop = end + len(text[end:].split("。", 1)[0])
-    stop = min(stop, _line_end_at(text, end))
-    return (match.end(), stop) if stop > match.end() else None
-
-
-def _line_end_at(text: str, offset: int) -> int:
-    nl = text.find("\n", offset)
-    return len(text) if nl < 0 else nl
+    stop = _SENTENCE_END.search(text, match.end())
+    stop_at = stop.start() if stop else len(text)
+    return (match.end(), stop_at) if stop_at > match.end() else None
 
 
 def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
