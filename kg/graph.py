@@ -343,21 +343,36 @@ def iter_containment(resolution: Resolution, iri: dict[str, str]) -> Iterator[Ro
         unnamed.update(c for c in ups if c not in named)
         return ups
 
+    # A Region without a code (成都高新区) is within the division it is a
+    # subRegionOf and everything above that.
+    codes_above: dict[str, tuple[str, ...]] = {}
+    for rel in resolution.relations:
+        subject, target = by_key[rel.subject], by_key[rel.object]
+        if (
+            rel.predicate == "subRegionOf"
+            and subject.label == "Region"
+            and not subject.region
+            and target.region
+        ):
+            codes_above[rel.subject] = (target.region, *above(target.region))
     within: set[tuple[str, str]] = set()  # (subject key, region IRI)
     for entity in resolution.entities:
         if entity.label == "Region" and entity.region:
             within.update(
                 (entity.key, f"{_BASE}region/{c}") for c in above(entity.region)
             )
+        elif entity.key in codes_above:
+            within.update(
+                (entity.key, f"{_BASE}region/{c}") for c in codes_above[entity.key]
+            )
     for rel in resolution.relations:
         if rel.predicate != "locatedIn":
             continue
         region = by_key[rel.object]
         within.add((rel.subject, iri[rel.object]))
-        if region.region:
-            within.update(
-                (rel.subject, f"{_BASE}region/{c}") for c in above(region.region)
-            )
+        codes = above(region.region) if region.region else ()
+        codes += codes_above.get(rel.object, ())
+        within.update((rel.subject, f"{_BASE}region/{c}") for c in codes)
     inside = _edu("withinRegion")
     for code in sorted(unnamed):
         ref = index.by_code[code]

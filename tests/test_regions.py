@@ -116,6 +116,32 @@ def test_containment_query_reaches_schools_of_a_province() -> None:
     assert {a["label"] for _, a in nx_graph.nodes(data=True)} >= {"南通市", "江苏省"}
 
 
+def test_containment_reaches_schools_of_a_development_zone() -> None:
+    """成都高新区 has no code: its school is still within 成都市 and 四川省."""
+    city = _region("510100")
+    ev = city.mentions
+    zone = Entity("region-成都高新区", "Region", "成都高新区", (), "", 0, ev)
+    school = _school("成都高新区芳草小学", "")
+    report = ReportRecord("doc", "doc.txt", "", None, None, 2023, False, ())
+    resolution = Resolution(
+        (city, zone, school),
+        (
+            ResolvedRelation(zone.key, "subRegionOf", city.key, ev),
+            _located(school, zone),
+        ),
+        (report,),
+    )
+    graph = Graph()
+    for triple in iter_triples(resolution):
+        graph.add(triple)
+    rows = graph.query(
+        "SELECT ?name WHERE { ?s a edu:School ; edu:withinRegion ?r ."
+        ' ?r rdfs:label "四川省"@zh . ?s rdfs:label ?name }',
+        initNs=PREFIXES,
+    )
+    assert [str(r.name) for r in rows] == ["成都高新区芳草小学"]
+
+
 def test_every_built_region_reaches_a_province(example_graph: Graph) -> None:
     rows = example_graph.query(
         "SELECT ?r WHERE { ?r a edu:Region ; edu:divisionLevel ?level ."
