@@ -194,6 +194,8 @@ class Lexicon:
     school_short_followers: frozenset[str] = frozenset()
     school_glued_followers: tuple[str, ...] = ()
     plural_school_kinds: frozenset[str] = frozenset()
+    # Endings of development zones (成都高新区): codeless Regions (decision 17).
+    zone_suffixes: tuple[str, ...] = ()
     # Column header of a commendation table -> "unit" or "honour".
     table_headers: dict[str, str] = field(default_factory=dict)
     list_lead_markers: tuple[str, ...] = ()
@@ -314,6 +316,7 @@ def load_lexicon() -> Lexicon:
         school_glued_followers=lines("school_glued_followers"),
         plural_school_kinds=frozenset(lines("plural_school_kinds")),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),
+        zone_suffixes=lines("zone_suffixes"),
         list_lead_markers=lines("list_lead_markers"),
         honour_category_heads=lines("honour_category_heads"),
         non_honour_designations=lines("non_honour_designations"),

@@ -198,6 +198,24 @@ def test_extract_district_bureau_of_the_report_area(nlp):
     assert ("嘉兴市南湖区教委", "南湖区") in triples(ex, "locatedIn")
 
 
+def test_extract_development_zone_is_a_region(nlp):
+    """Decision 17: 成都高新区 is a Region without a code, inside 成都市."""
+    text = (
+        "成都市高新区教育局统筹推进，成都高新区芳草小学获评先进。成都市新区建设加快。"
+    )
+    ex = run(nlp, text, publisher="四川省成都市教育局")
+    assert names(ex, "Region") == {"成都市", "成都高新区"}  # 市新区: no zone
+    assert names(ex, "Bureau") == {"成都市教育局", "成都高新区教育局"}
+    assert ("成都高新区", "成都市") in triples(ex, "subRegionOf")
+    located = triples(ex, "locatedIn")
+    assert {
+        ("成都高新区教育局", "成都高新区"),
+        ("成都高新区芳草小学", "成都高新区"),
+    } <= located
+    zone = next(m for m in ex.mentions if m.name == "成都高新区")
+    assert zone.region == ""
+
+
 def test_extract_bureau_head_is_no_bureau(nlp):
     ex = run(nlp, "组织各区分管教育领导和教育局长到外地考察学习。")
     assert names(ex, "Bureau") == set()

@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 
 from ..resources import load_lexicon
 from ..types import RegionRef
-from .entities import Candidate, dominant_region, find_regions, find_unresolved_area
+from .entities import (
+    Candidate,
+    dominant_region,
+    find_regions,
+    find_unresolved_area,
+    find_zones,
+)
 from .levels import level_of_region, level_of_word
 from .rules import Rules
 
@@ -125,6 +131,12 @@ def read_context(
             regions = sorted([*regions, *unresolved], key=lambda c: c.start)
             area_name = unresolved[0].name
             candidates = _extend_bureaus(candidates, unresolved)
+    zones = find_zones(text, regions, index)
+    if zones:
+        # 成都高新区 (decision 17): a Region of its own, and the bureau named
+        # after it (成都高新区教育局) starts with it.
+        regions = sorted([*regions, *zones], key=lambda c: (c.start, c.end))
+        candidates = _extend_bureaus(candidates, zones)
 
     home_level = level_of_region(home, index) if home else ""
     if not home_level:

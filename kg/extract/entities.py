@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..regions import RegionIndex, load_region_index
+from ..regions import RegionIndex, load_region_index, short_form
 from ..resources import load_lexicon
 from ..types import RegionRef
 from .rules import Rules
@@ -44,6 +44,7 @@ __all__ = [
     "find_schools",
     "find_suffix_awards",
     "find_unresolved_area",
+    "find_zones",
     "resolve_overlaps",
     "with_inner_bureaus",
 ]
@@ -365,6 +366,49 @@ def find_regions(
                 changed = True
     _find_towns(text, index, context, accepted)
     return [accepted[k] for k in sorted(accepted)]
+
+
+# Zone endings that also read as common words after a full name (X市新区).
+_GENERIC_ZONES = frozenset({"新区", "开发区"})
+_ZONE_SUFFIX = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, sorted(_LEX.zone_suffixes, key=len, reverse=True)))
+    + ")"
+)
+
+
+def find_zones(
+    text: str, regions: list[Candidate], index: RegionIndex
+) -> list[Candidate]:
+    """成都高新区, 兰州经开区: a city's or county's development zone (decision 17).
+
+    A Region without a division code, named as written, right after the
+    region it lies in (kept as a mention of its own for ``subRegionOf``).
+    """
+    starts = {r.start for r in regions}
+    out = []
+    for region in regions:
+        if not region.region or index.by_code[region.region].level > 3:
+            continue
+        zone = _ZONE_SUFFIX.match(text, region.end)
+        if zone is None or any(region.end <= s < zone.end() for s in starts):
+            continue  # 两江新区 is a division of its own
+        if zone.group() in _GENERIC_ZONES and text[region.end - 1] in "省市县区州旗":
+            continue  # 成都市新区建设: the city's new districts, no zone
+        # One name for 成都高新区 and 成都市高新区: the place's short form and
+        # the ending; the written form stays an alias.
+        place = short_form(index.by_code[region.region].name) or region.name
+        out.append(
+            Candidate(
+                region.start,
+                zone.end(),
+                "Region",
+                place + zone.group(),
+                "region.zone",
+                "",
+            )
+        )
+    return out
 
 
 def _accept_coordinated_short_forms(

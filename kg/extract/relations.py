@@ -332,11 +332,29 @@ def _home_region_mention(mentions: list[Mention], home: str) -> int | None:
     return None
 
 
+def _zones(mentions: list[Mention]) -> list[tuple[int, Mention]]:
+    """The development zones (成都高新区) among the mentions, by index."""
+    return [
+        (i, m)
+        for i, m in enumerate(mentions)
+        if m.label == "Region" and m.rule == "region.zone"
+    ]
+
+
+def _in_zone(m: Mention, zones: list[tuple[int, Mention]]) -> int | None:
+    """The zone a bureau or school is named after (成都高新区教育局), if any."""
+    for i, zone in zones:
+        if m.start <= zone.start and zone.end < m.end:
+            return i
+    return None
+
+
 def _located(
     text: str, mentions: list[Mention], rules: Rules, home: str, publisher: int | None
 ) -> list[RelationMention]:
     index = rules.regions
     out = []
+    zones = _zones(mentions)
     region_mentions = [
         i for i, m in enumerate(mentions) if m.label == "Region" and m.region
     ]
@@ -355,6 +373,14 @@ def _located(
             ]
             if m.start == line_start and _HEADING_REGION.match(line) and len(line) < 60:
                 section = m.region
+            continue
+        zone = _in_zone(m, zones) if m.label in ("Bureau", "School") else None
+        if zone is not None:
+            out.append(
+                RelationMention(
+                    i, zone, "locatedIn", "located.name-zone", m.sentence, m.status
+                )
+            )
             continue
         if m.label == "Bureau" and m.region and m.region in first_mention_of:
             out.append(
@@ -449,6 +475,20 @@ def _sub_regions(mentions: list[Mention], rules: Rules) -> list[RelationMention]
         if m.label == "Region" and m.region:
             first.setdefault(m.region, i)
     out = []
+    placed = set()
+    for i, zone in _zones(mentions):
+        if zone.name in placed:
+            continue
+        placed.add(zone.name)
+        # 成都高新区 lies in 成都市, the region its name starts with.
+        for j, m in enumerate(mentions):
+            if m.label == "Region" and m.region and m.start == zone.start:
+                out.append(
+                    RelationMention(
+                        i, j, "subRegionOf", "region.zone", zone.sentence, "reported"
+                    )
+                )
+                break
     for code, i in sorted(first.items()):
         for ancestor in index.ancestors(code):
             if ancestor in first:
