@@ -216,6 +216,15 @@ def test_extract_development_zone_is_a_region(nlp):
     assert zone.region == ""
 
 
+def test_extract_zone_listed_with_districts_is_the_citys(nlp):
+    """玄武、秦淮、开发区: a bare zone among a city's districts is that city's."""
+    text = "南京市教育工作会议召开。玄武、秦淮、开发区加大投入。开发区建设加快。"
+    ex = run(nlp, text, publisher="江苏省南京市教育局")
+    zones = [m for m in ex.mentions if m.rule == "region.zone"]
+    assert [(m.name, m.text) for m in zones] == [("南京开发区", "开发区")]
+    assert ("南京开发区", "南京市") in triples(ex, "subRegionOf")
+
+
 def test_extract_bureau_head_is_no_bureau(nlp):
     ex = run(nlp, "组织各区分管教育领导和教育局长到外地考察学习。")
     assert names(ex, "Bureau") == set()

@@ -368,6 +368,28 @@ def find_regions(
     return [accepted[k] for k in sorted(accepted)]
 
 
+def _listed_zone(text: str, region: Candidate, index: RegionIndex) -> Candidate | None:
+    """铜山、贾汪、开发区: a bare zone listed after a city's district is the city's.
+
+    Named with the city's short form (徐州开发区), the written 开发区 an alias.
+    """
+    ref = index.by_code[region.region]
+    if ref.level != 3 or not ref.parent or text[region.end : region.end + 1] != "、":
+        return None
+    zone = _ZONE_SUFFIX.match(text, region.end + 1)
+    if zone is None or (
+        _CJK.match(text, zone.end()) and not _ZONE_LIST_END.match(text, zone.end())
+    ):
+        return None  # 开发区建设: a word, not a listed zone
+    city = index.by_code[ref.parent]
+    place = short_form(city.name) or city.name
+    return Candidate(
+        zone.start(), zone.end(), "Region", place + zone.group(), "region.zone", ""
+    )
+
+
+# What may follow a listed zone: the list goes on or the subject ends.
+_ZONE_LIST_END = re.compile(r"(?:、|和|等|及|教育|加大|通过|开展|完成|均|分别)")
 # Zone endings that also read as common words after a full name (X市新区).
 _GENERIC_ZONES = frozenset({"新区", "开发区"})
 _ZONE_SUFFIX = re.compile(
@@ -390,6 +412,10 @@ def find_zones(
     for region in regions:
         if not region.region or index.by_code[region.region].level > 3:
             continue
+        listed = _listed_zone(text, region, index)
+        if listed is not None and listed.start not in starts:
+            out.append(listed)
+            starts.add(listed.start)
         zone = _ZONE_SUFFIX.match(text, region.end)
         if zone is None or any(region.end <= s < zone.end() for s in starts):
             continue  # 两江新区 is a division of its own

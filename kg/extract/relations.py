@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..regions import short_form
 from ..resources import load_lexicon
 from ..types import Mention, RelationMention
 from .entities import AwardStatement
@@ -480,9 +481,14 @@ def _sub_regions(mentions: list[Mention], rules: Rules) -> list[RelationMention]
         if zone.name in placed:
             continue
         placed.add(zone.name)
-        # 成都高新区 lies in 成都市, the region its name starts with.
+        # 成都高新区 lies in 成都市, the region its name starts with (written
+        # there or elsewhere in the report: 铜山、开发区 → 徐州开发区).
         for j, m in enumerate(mentions):
-            if m.label == "Region" and m.region and m.start == zone.start:
+            if (
+                m.label == "Region"
+                and m.region
+                and zone.name.startswith((m.name, short_form(m.name) or m.name))
+            ):
                 out.append(
                     RelationMention(
                         i, j, "subRegionOf", "region.zone", zone.sentence, "reported"
