@@ -404,8 +404,10 @@ def find_zones(
 ) -> list[Candidate]:
     """成都高新区, 兰州经开区: a city's or county's development zone (decision 17).
 
-    A Region without a division code, named as written, right after the
-    region it lies in (kept as a mention of its own for ``subRegionOf``).
+    A Region without a division code, right after the region it lies in
+    (which stays a mention of its own, for ``subRegionOf``), or listed after
+    one of a city's districts; named with its place's short form and its
+    ending (成都市高新区 → 成都高新区), the written form an alias.
     """
     starts = {r.start for r in regions}
     out = []
