@@ -465,6 +465,21 @@ def test_extract_commendation_table_rows(nlp, tmp_path):
     }
 
 
+def test_extract_table_with_a_tier_column(nlp):
+    """| 比赛项目 | 等次 |: the contest and the tier are one prize; a merged
+    contest cell is the one above, with its own row's tier."""
+    text = (
+        "| 序号 | 获奖单位 | 比赛项目 | 等次 |\n"
+        "| 1 | 兰州市七里河区晨曦小学 | 全省中小学生篮球比赛 | 一等奖 |\n"
+        "| 2 | 兰州市七里河区彩虹中学 |  | 二等奖 |\n"
+    )
+    got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")
+    assert got == {
+        ("兰州市七里河区晨曦小学", "全省中小学生篮球比赛一等奖"),
+        ("兰州市七里河区彩虹中学", "全省中小学生篮球比赛二等奖"),
+    }
+
+
 def test_extract_unit_and_people_honours_in_one_row(nlp):
     text = "区教育局获得市教育工作先进单位1个、市优秀教师3人。"
     got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")

@@ -272,38 +272,49 @@ def _table_rows(text: str, rules: Rules) -> list[AwardStatement]:
     """| 单位 | 荣誉 |: each row's unit won the honour in its row (decision 10).
 
     Tables reach the text as ``| … |`` rows (HTML tables, Markdown). The
-    header row says which column names the units and which the honours; a
-    row whose honour cell is empty (a merged cell) has the one above.
+    header row says which column names the units, which the honours and,
+    when the prize is split, which its tier (| 比赛项目 | 等次 | → 项目一等奖);
+    a row whose honour cell is empty (a merged cell) has the one above.
     """
     headers = rules.lexicon.table_headers
     out = []
-    columns: tuple[int, int] | None = None
-    honour = ""
+    columns: tuple[int, int, int | None] | None = None
+    written = ""  # the honour cell, or the merged one above it
+    span = (0, 0)
     previous_end = -2
     for row in _TABLE_ROW.finditer(text):
         cells = _cells(text, row.start(), row.end())
         if row.start() != previous_end + 1:
-            columns, honour = None, ""  # a new table
+            columns, written = None, ""  # a new table
         previous_end = row.end()
-        names = [text[a:b] for a, b in cells]
-        roles = [headers.get(name.replace(" ", "")) for name in names]
+        roles = [headers.get(text[a:b].replace(" ", "")) for a, b in cells]
         if "unit" in roles and "honour" in roles:
-            columns = (roles.index("unit"), roles.index("honour"))
-            honour = ""
+            tier = roles.index("tier") if "tier" in roles else None
+            columns = (roles.index("unit"), roles.index("honour"), tier)
+            written = ""
             continue
-        if columns is None or max(columns) >= len(cells):
+        if columns is None or max(c for c in columns if c is not None) >= len(cells):
             continue
         unit_span, honour_span = cells[columns[0]], cells[columns[1]]
-        raw = text[honour_span[0] : honour_span[1]]
-        if raw:
-            name = clean_award_name(raw)
-            named = not BARE_TIER.fullmatch(name)  # 一等奖 alone names no prize
-            honour = (
-                name
-                if named and (_is_honour(name, rules) or _is_designation(name, rules))
-                else ""
-            )
-            at = honour_span[0]
+        if honour_span[0] < honour_span[1]:
+            written = text[honour_span[0] : honour_span[1]]
+            span = honour_span
+        raw = written
+        if columns[2] is not None:
+            tier_span = cells[columns[2]]
+            tier_text = text[tier_span[0] : tier_span[1]]
+            if raw and BARE_TIER.fullmatch(tier_text) and not raw.endswith(tier_text):
+                raw += tier_text
+                # Each row's prize has a span of its own (its tier), so a
+                # merged contest cell does not make two rows one mention.
+                span = honour_span if honour_span[0] < honour_span[1] else tier_span
+        name = clean_award_name(raw)
+        named = not BARE_TIER.fullmatch(name)  # 一等奖 alone names no prize
+        honour = (
+            name
+            if named and (_is_honour(name, rules) or _is_designation(name, rules))
+            else ""
+        )
         if not honour or unit_span[0] == unit_span[1]:
             continue
         out.append(
@@ -311,7 +322,7 @@ def _table_rows(text: str, rules: Rules) -> list[AwardStatement]:
                 row.start(),
                 row.start(),
                 False,
-                (_award(at, honour, "award.table-row"),),
+                (Candidate(*span, "Award", honour, "award.table-row", ""),),
                 False,
                 unit_span,
             )
