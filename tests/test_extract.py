@@ -277,6 +277,8 @@ def test_extract_generic_school_phrases_are_not_schools(nlp, text):
         ("实施“强校提质”三年行动。", "强校提质"),
         ("建成“智慧校园”平台。", "智慧校园"),
         ("深入实施乡村教师素养提升工程。", "乡村教师素养提升工程"),
+        # a building scheme scoped to a kind of school (decision 14)
+        ("全面实施中小学、幼儿园校舍改造工程。", "幼儿园校舍改造工程"),
     ],
 )
 def test_extract_programs(nlp, text, expected):
@@ -289,6 +291,7 @@ def test_extract_programs(nlp, text, expected):
         "坚持“以学生为中心”的理念。",  # a slogan
         "形成“家校社”协同模式。",  # a model
         "完成教学楼改造工程。",  # construction
+        "晨曦幼儿园改造工程完工。",  # one school's works
         "下达年度招生计划。",  # generic plan
     ],
 )
