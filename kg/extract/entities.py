@@ -77,12 +77,13 @@ _SCHOOL_NUMBER = re.compile(r"[一二三四五六七八九〇零]*〇[一二三�
 _SCHOOL_ORDINAL = re.compile(r"[一二三四五六七八九十\d]+[小中]")
 # A masked part of a name (XX县区, ××学校): as written, decision 20.
 _MASK = re.compile(r"[XxＸｘ×*＊]{2,4}")
-_MASKED_REGION = re.compile(r"[XxＸｘ×*＊]{2,4}[省市县区旗州]")
+_MASKED_REGION = re.compile(_MASK.pattern + "[省市县区旗州]")
 _QUANTIFIER = set("所个名位家项批条套台篇次人支座")
 _BOUNDARY = set("，,。；;！!？?：:、（）()【】[]\n\t 　…—-/|")
 _ORDINAL_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首批|新一批|一批)")
 _YEAR_PREFIX = re.compile(r"^(?:20\d\d|19\d\d)年度?")
-_LEVEL_PREFIX = re.compile("^(?:" + _alt(_LEX.level_words) + ")")
+#: A level word opening a name (省级, 市, 全国 …; lexicon/level_words.txt).
+LEVEL_PREFIX = re.compile("^(?:" + _alt(_LEX.level_words) + ")")
 _COUNT_TAIL = re.compile(
     r"(?<=[^第\d])[0-9０-９一二三四五六七八九十两余多]+[个所名位项家支人次篇套台]+[^，。]*$"
 )
@@ -381,11 +382,19 @@ def _listed_zone(text: str, region: Candidate, index: RegionIndex) -> Candidate 
         _CJK.match(text, zone.end()) and not _ZONE_LIST_END.match(text, zone.end())
     ):
         return None  # 开发区建设: a word, not a listed zone
-    city = index.by_code[ref.parent]
-    place = short_form(city.name) or city.name
     return Candidate(
-        zone.start(), zone.end(), "Region", place + zone.group(), "region.zone", ""
+        zone.start(),
+        zone.end(),
+        "Region",
+        _zone_name(index.by_code[ref.parent], zone.group()),
+        "region.zone",
+        "",
     )
+
+
+def _zone_name(place: RegionRef, ending: str) -> str:
+    """One name however the zone is written: 成都市高新区 → 成都高新区."""
+    return (short_form(place.name) or place.name) + ending
 
 
 # What may follow a listed zone: the list goes on or the subject ends.
@@ -423,18 +432,9 @@ def find_zones(
             continue  # 两江新区 is a division of its own
         if zone.group() in _GENERIC_ZONES and text[region.end - 1] in "省市县区州旗":
             continue  # 成都市新区建设: the city's new districts, no zone
-        # One name for 成都高新区 and 成都市高新区: the place's short form and
-        # the ending; the written form stays an alias.
-        place = short_form(index.by_code[region.region].name) or region.name
+        name = _zone_name(index.by_code[region.region], zone.group())
         out.append(
-            Candidate(
-                region.start,
-                zone.end(),
-                "Region",
-                place + zone.group(),
-                "region.zone",
-                "",
-            )
+            Candidate(region.start, zone.end(), "Region", name, "region.zone", "")
         )
     return out
 
@@ -1444,21 +1444,20 @@ def _last_suffix_end(piece: str, rules: Rules) -> int:
 
 _EVENT_WORDS = re.compile("^(.*?(?:" + _alt(_LEX.award_events) + "))")
 _EVENT_END = re.compile("(?:" + _alt(_LEX.award_events) + ")$")
+# A prize's tier: 一等奖, 金奖, 冠军, 第一名.
+_TIER = (
+    r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
+    r"|冠军|亚军|季军|第[一二三四五六七八九十]名"
+)
 #: A prize tier on its own (一等奖, 团体金奖, 冠军): it names no prize until
 #: the contest it was won in is put before it.
-BARE_TIER = re.compile(
-    r"(?:团体|个人)?(?:(?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
-    r"|冠军|亚军|季军|第[一二三四五六七八九十]名)"
-)
+BARE_TIER = re.compile(r"(?:团体|个人)?(?:" + _TIER + ")")
 # 在全省篮球比赛中荣获一等奖: the contest named before the verb.
 _CONTEST_BEFORE = re.compile(
     r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?中"
 )
-# What a contest awards after its name: 一等奖, 金奖, 冠军, 第一名.
-_EVENT_TIER = re.compile(
-    "(?:" + _alt(_LEX.award_events) + r")((?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
-    r"|冠军|亚军|季军|第[一二三四五六七八九十]名)$"
-)
+# The tier a contest awards after its name (…作文大赛一等奖).
+_EVENT_TIER = re.compile("(?:" + _alt(_LEX.award_events) + ")(" + _TIER + ")$")
 
 
 def _shared_tier(last_piece: str) -> str:
@@ -1508,7 +1507,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
         if not _is_award_name(name, rules, after_trigger=True):
             continue
         if i == 0:
-            level = _LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)
+            level = LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)
             first_level = level.group() if level else ""
             event = _EVENT_WORDS.match(name)
             first_event = (
@@ -1519,7 +1518,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
                 name = first_event + name
             elif (
                 first_level
-                and not _LEVEL_PREFIX.match(name)
+                and not LEVEL_PREFIX.match(name)
                 and not rules.region_pattern.match(name)
             ):
                 name = first_level + name
@@ -1557,7 +1556,7 @@ def _find_suffix_awards(
         if _is_ranking(text[max(floor, left - 2) : end], rules):
             # 考核位列全市第一名, 居|各县市区同类学校第一名: a ranking (decision 15)
             continue
-        if not (_LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
+        if not (LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
             if not name.endswith(rules.lexicon.award_title_suffixes):
                 continue  # 优秀校长 in a list of people is not an honour
             prev = view.previous_token(start)

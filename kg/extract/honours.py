@@ -21,7 +21,13 @@ import re
 from dataclasses import replace
 
 from ..resources import load_lexicon
-from .entities import BARE_TIER, AwardStatement, Candidate, clean_award_name
+from .entities import (
+    BARE_TIER,
+    LEVEL_PREFIX,
+    AwardStatement,
+    Candidate,
+    clean_award_name,
+)
 from .levels import level_of_word
 from .rules import Rules
 
@@ -600,10 +606,6 @@ _ADDED_WITH_HOLDERS = re.compile(
     r"(?:新增|新创建|新创成|新认定|新评)([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
     r"[0-9一二三四五六七八九十两]+\s*[所个家]\s*[（(]([^（）()\n]{2,120})[）)]"
 )
-# A title's level word (省级, 市, 全国 …; lexicon/level_words.txt) opens it.
-_LEVELLED = re.compile(
-    "|".join(map(re.escape, sorted(load_lexicon().level_words, key=len, reverse=True)))
-)
 
 
 def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
@@ -614,7 +616,7 @@ def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
         name = clean_award_name(raw)
         if not (_is_designation(name, rules) or _is_honour(name, rules)):
             continue
-        if not (_LEVELLED.match(name) or _HONOUR_HEAD.search(name)):
+        if not (LEVEL_PREFIX.match(name) or _HONOUR_HEAD.search(name)):
             continue  # 新增幼儿园3所（…）: new schools, no title
         at = match.start(1) + raw.find(name)
         out.append(
