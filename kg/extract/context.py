@@ -380,9 +380,7 @@ def resolve_bureau(
     surface = cand.name
     suffix = rules.bureau_ending(surface)
     if cand.region:
-        return region_prefix(cand.region, index) + named_suffix(
-            suffix, rules
-        ), cand.region
+        return bureau_name(surface, cand.region, index, rules), cand.region
     head = surface[: -len(suffix)] if suffix else surface
     if suffix in ("教育部",) or not suffix:
         return surface, ""
@@ -401,7 +399,7 @@ def resolve_bureau(
     if head == "市" and city:
         # 市教育局 in the report of a county-level city (or of one of its
         # towns) is that city's bureau, not its prefecture's.
-        return region_prefix(city, index) + named_suffix(suffix, rules), city
+        return bureau_name(surface, city, index, rules), city
     if (
         home
         and head in ("区", "县", "旗")
@@ -409,7 +407,7 @@ def resolve_bureau(
         and index.by_code[home].name.endswith(head)
     ):
         # 区教委 in a report about a district (decision 12): that district's.
-        return region_prefix(home, index) + named_suffix(suffix, rules), home
+        return bureau_name(surface, home, index, rules), home
     if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
         # 市教育局 in a district's report is the bureau of the district's city
         # (of the municipality itself under 北京/上海/天津/重庆).
@@ -422,5 +420,5 @@ def resolve_bureau(
                 else ref.level
             )
             if level == target and code in context.named:
-                return region_prefix(code, index) + named_suffix(suffix, rules), code
+                return bureau_name(surface, code, index, rules), code
     return surface, ""
