@@ -196,7 +196,7 @@ class Lexicon:
     plural_school_kinds: frozenset[str] = frozenset()
     # Endings of development zones (成都高新区): codeless Regions (decision 17).
     zone_suffixes: tuple[str, ...] = ()
-    # Column header of a commendation table -> "unit" or "honour".
+    # Column header of a commendation table -> "unit", "honour" or "tier".
     table_headers: dict[str, str] = field(default_factory=dict)
     list_lead_markers: tuple[str, ...] = ()
     honour_category_heads: tuple[str, ...] = ()
@@ -211,6 +211,8 @@ def load_lexicon() -> Lexicon:
 
     def lines(name: str) -> tuple[str, ...]:
         return read_lines(f"lexicon/{name}.txt")
+
+    bureau_aliases = read_table("lexicon/bureau_suffix_aliases.tsv", 3)
 
     return Lexicon(
         school_suffixes=lines("school_suffixes"),
@@ -265,14 +267,9 @@ def load_lexicon() -> Lexicon:
         programs=dict(read_table("gazetteers/programs.tsv", 2)),
         school_aliases=dict(read_table("gazetteers/school_aliases.tsv", 2)),
         region_changes=dict(read_table("gazetteers/region_changes.tsv", 2)),
-        bureau_suffix_aliases={
-            short: full
-            for short, full, _ in read_table("lexicon/bureau_suffix_aliases.tsv", 3)
-        },
+        bureau_suffix_aliases={short: full for short, full, _ in bureau_aliases},
         bureau_endings_as_written=frozenset(
-            short
-            for short, _, named in read_table("lexicon/bureau_suffix_aliases.tsv", 3)
-            if named == "as-written"
+            short for short, _, named in bureau_aliases if named == "as-written"
         ),
         figure_units={
             unit: (norm, int(mult))
