@@ -69,6 +69,12 @@ def test_extract_regions_need_context(nlp, text, expected):
     assert names(run(nlp, text), "Region") == expected
 
 
+def test_extract_two_character_county_inside_a_word_is_none(nlp):
+    # 示范县 holds 范县 (a county of 河南): a designation, not the place.
+    ex = run(nlp, "濮阳市创建国家级示范县，沛县实验小学获评示范校。")
+    assert names(ex, "Region") == {"濮阳市", "沛县"}
+
+
 def test_extract_ambiguous_county_resolved_by_context(nlp):
     # 鼓楼区 exists in 南京, 徐州, 福州 and 开封: the report's city decides.
     ex = run(nlp, "福州市鼓楼区教育局召开会议。")

@@ -310,6 +310,8 @@ def find_regions(
         if not full and surface in index.renamed:
             full = (index.renamed[surface],)
         short = index.by_short.get(surface, ())
+        if full and len(surface) == 2 and token_bounds and start not in token_bounds[0]:
+            continue  # 示范县 holds 范县, 主城区 城区: a word's start or none
         if full:
             hits.append((start, end, surface, full, True))
         elif short and surface[0] not in "市区县省州旗盟":
