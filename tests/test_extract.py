@@ -259,6 +259,22 @@ def test_extract_school_names(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 苏木 and 小区 end place names: the school is named after the place
+        ("巴彦苏木中心学校新建食堂。", {"巴彦苏木中心学校"}),
+        ("阳光小区幼儿园开园。", {"阳光小区幼儿园"}),
+        ("城关镇中心小学扩建完成。", {"城关镇中心小学"}),
+        # a school hosting a contest is named; one inside the contest's name not
+        ("学生在晨曦小学举办的全县作文比赛中获奖。", {"晨曦小学"}),
+        ("彩虹中学在全市高中教学质量评估中获一等奖。", {"彩虹中学"}),
+    ],
+)
+def test_extract_schools_beside_generic_words(nlp, text, expected):
+    assert names(run(nlp, text), "School") == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "全区公办幼儿园达到12所。",
@@ -266,6 +282,13 @@ def test_extract_school_names(nlp, text, expected):
         "中小学课后服务全覆盖。",
         "新增义务教育学校学位。",
         "共有8所学校参加。",
+        # a scope of many schools, an area's schools as a class
+        "全旗义务教育学校实现课后服务全覆盖。",
+        "其中城镇学校向牧区学校交流教师30名。",
+        "边远学校教师享受生活补助。",
+        # every township's kindergarten; the estates' kindergartens
+        "苏木乡镇中心幼儿园实现全覆盖。",
+        "开展小区配套幼儿园专项治理。",
     ],
 )
 def test_extract_generic_school_phrases_are_not_schools(nlp, text):

@@ -711,6 +711,8 @@ def _ends_generic(
             not head or head in _region_words() or _MASKED_REGION.fullmatch(head)
         ):
             return True  # 甘肃省民办学校: a region has many
+    if view.text[left:suffix_start].endswith("乡镇"):
+        return True  # 苏木乡镇中心幼儿园: every township's, not one town's
     prev = view.previous_token(suffix_start)
     if prev is None or prev[0] < left or prev[1] not in generic:
         return False
