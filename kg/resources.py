@@ -157,6 +157,7 @@ class Lexicon:
     award_title_suffixes: tuple[str, ...]
     area_award_suffixes: tuple[str, ...]
     award_blocking_followers: tuple[str, ...]
+    counted_honour_leads: tuple[str, ...]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
@@ -242,6 +243,7 @@ def load_lexicon() -> Lexicon:
         award_title_suffixes=lines("award_title_suffixes"),
         area_award_suffixes=lines("area_award_suffixes"),
         award_blocking_followers=lines("award_blocking_followers"),
+        counted_honour_leads=lines("counted_honour_leads"),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(

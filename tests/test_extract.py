@@ -466,6 +466,20 @@ def test_extract_distributed_honours(nlp, text, expected):
         ),
         # a school's project won it, not the school (decision 4)
         ("晨曦小学的“阳光体育”项目获评全国优秀案例。", set()),
+        # an assessment awards tiers as a contest does; the host won nothing
+        (
+            "彩虹中学在全市高中教学质量评估中获一等奖。",
+            {("彩虹中学", "全市高中教学质量评估一等奖")},
+        ),
+        (
+            "彩虹中学在晨曦小学承办的全县篮球比赛中获一等奖。",
+            {("彩虹中学", "全县篮球比赛一等奖")},
+        ),
+        # a line headed 荣誉： holding a statement is read by its verb
+        (
+            "荣誉：区教育局被兰州市人民政府授予“兰州市教育工作先进单位”称号。",
+            {("兰州市七里河区教育局", "兰州市教育工作先进单位")},
+        ),
     ],
 )
 def test_extract_prize_named_with_its_contest(nlp, text, expected):
@@ -788,6 +802,14 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
             "受表彰的人中，有获得“优秀教师”荣誉称号的184名，“优秀教育工作者”46名。",
             {"优秀教师", "优秀教育工作者"},
         ),
+        # nor is the plan to win them (力争新增, 推荐申报)
+        (
+            "力争新增省特级教师1名，推荐申报市优秀教育工作者10名、市优秀教师20名。",
+            {"省特级教师", "市优秀教育工作者", "市优秀教师"},
+        ),
+        # a title teachers hold; a studio named after one is no honour
+        ("3名教师获评省级教学能手。", {"省级教学能手"}),
+        ("新建名师工作室18个。", set()),
         # a place in a ranking is no prize (decision 15)
         ("三中特殊线率69.51%，居各县市区同类学校第一名；", set()),
         ("三中位居全省同类学校第一名。", set()),

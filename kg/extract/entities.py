@@ -1401,7 +1401,9 @@ def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
     if not any(BARE_TIER.fullmatch(a.name) for a in awards):
         return awards
     contests = _CONTEST_BEFORE.findall(clause)
-    contest = clean_award_name(contests[-1]) if contests else ""
+    # 在实验小学举办的全县作文比赛中: the host is no part of the contest's name.
+    held = contests[-1] if contests else ""
+    contest = clean_award_name(re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", held))
     out = []
     for award in awards:
         if not BARE_TIER.fullmatch(award.name):
@@ -1460,6 +1462,8 @@ BARE_TIER = re.compile(r"(?:团体|个人)?(?:" + _TIER + ")")
 _CONTEST_BEFORE = re.compile(
     r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?中"
 )
+# What follows a school inside 在…比赛中 that hosts the contest.
+_HOST_VERB = re.compile("举办|承办|主办|组织|开展")
 # The tier a contest awards after its name (…作文大赛一等奖).
 _EVENT_TIER = re.compile("(?:" + _alt(_LEX.award_events) + ")(" + _TIER + ")$")
 
@@ -1721,10 +1725,21 @@ def find_schools(
         for c in suffix_names
         if not c.name.endswith(lex.bare_school_kinds) or len(c.name) > 3
     ]
+    kept = [c for c in kept if not _inside_contest_name(view.text, c)]
     kept += _coordinated_schools(view.text, kept, regions, rules.regions)
     kept += _find_short_schools(view, rules)
     kept += _find_listed_schools(view, rules)
     return kept, suffix_names
+
+
+def _inside_contest_name(text: str, school: Candidate) -> bool:
+    """在全市高中教学质量评估中: the schools the contest assesses, not one."""
+    for match in _CONTEST_BEFORE.finditer(text, max(0, school.start - 31)):
+        if match.start(1) > school.start:
+            break
+        if school.end < match.end(1) and not _HOST_VERB.match(text, school.end):
+            return True
+    return False
 
 
 def _coordinated_schools(

@@ -61,6 +61,9 @@ _COLLECTIVE_LEAD = re.compile(r"^(?:全[区县市省旗]|本[区县市])")
 _COUNTED_ITEM = re.compile(
     r"([\u4e00-\u9fff“”\"XxＸ*＊]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[个名人位项所家支]"
 )
+# Who holds a counted honour, or the verb before it: no part of its name.
+_LEAD_WORDS = sorted(load_lexicon().counted_honour_leads, key=len, reverse=True)
+_LEADS = re.compile("^(?:" + "|".join(map(re.escape, _LEAD_WORDS)) + ")+")
 # The last trigger verb inside a counted item (区教育局获得|X): greedy .* so
 # the match ends at the last one; 获得者 (winners) and 获奖 are no verb here.
 _LAST_TRIGGER = re.compile(
@@ -385,7 +388,12 @@ def _categories(text: str, rules: Rules) -> list[AwardStatement]:
         level = level_of_word(match.group(1) or "", rules)
         limit = _CLAUSE_END.search(text, match.end())
         end = limit.start() if limit else len(text)
-        awards = _item_awards(text, match.end(), end, "award.category-list", level)
+        awards = [
+            a
+            for a in _item_awards(text, match.end(), end, "award.category-list", level)
+            # 荣誉：县教育局被市政府授予“X”称号: a statement, read by its verb
+            if not rules.award_trigger.search(text, a.start, a.end)
+        ]
         if not awards:
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -491,7 +499,7 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
                 raw = raw[granted.end() :]
             # 有获得“优秀教师”荣誉称号的184名: the verbs before and 的 after
             # the honour are no part of it.
-            raw = re.sub(r"^(?:其中|获得|荣获|共有|评选出|获|有)+", "", raw)
+            raw = _LEADS.sub("", raw)
             raw = re.sub(r"的$", "", raw)
             # 创建四星级高中2所: the honour pursued is 四星级高中
             for verb in sorted(

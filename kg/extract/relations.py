@@ -212,6 +212,9 @@ def _subjects(
     passive = text.rfind("被", start, end)
     if passive >= 0:
         end = passive  # X被市教育局授予…: the agent after 被 is not the recipient
+    contest = _CONTEST_PHRASE.search(text, start, end)
+    if contest is not None and contest.start() > start:
+        end = contest.start()  # 在第一中学承办的…比赛中: the host did not win
     span = text[start:end]
     inside = [
         i
