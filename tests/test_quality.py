@@ -44,7 +44,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "receivedAward": (0.93, 0.95),
     },
     "unseen": {
-        "Region": (0.92, 0.95),
+        "Region": (0.97, 0.95),
         "Bureau": (0.95, 0.95),
         "School": (0.92, 0.95),
         "Program": (0.95, 0.84),
@@ -54,21 +54,21 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "receivedAward": (0.95, 0.92),
     },
     "examples": {
-        "Region": (0.92, 0.95),
+        "Region": (0.97, 0.95),
         "Bureau": (0.95, 0.95),
-        "School": (0.78, 0.92),
+        "School": (0.93, 0.92),
         "Program": (0.95, 0.83),
-        "Award": (0.82, 0.82),
+        "Award": (0.95, 0.95),
         "locatedIn": (0.95, 0.93),
         "subRegionOf": (0.95, 0.95),
-        "receivedAward": (0.90, 0.80),
+        "receivedAward": (0.94, 0.90),
     },
 }
 
 MICRO_FLOORS = {
     "quality": (0.95, 0.90),
     "unseen": (0.93, 0.93),
-    "examples": (0.90, 0.90),
+    "examples": (0.95, 0.95),
 }
 
 
