@@ -158,6 +158,7 @@ class Lexicon:
     area_award_suffixes: tuple[str, ...]
     award_blocking_followers: tuple[str, ...]
     counted_honour_leads: tuple[str, ...]
+    single_school_kinds: frozenset[str]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
@@ -244,6 +245,7 @@ def load_lexicon() -> Lexicon:
         area_award_suffixes=lines("area_award_suffixes"),
         award_blocking_followers=lines("award_blocking_followers"),
         counted_honour_leads=lines("counted_honour_leads"),
+        single_school_kinds=frozenset(lines("single_school_kinds")),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(

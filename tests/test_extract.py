@@ -265,6 +265,9 @@ def test_extract_school_names(nlp, text, expected):
         ("巴彦苏木中心学校新建食堂。", {"巴彦苏木中心学校"}),
         ("阳光小区幼儿园开园。", {"阳光小区幼儿园"}),
         ("城关镇中心小学扩建完成。", {"城关镇中心小学"}),
+        # the county's (city's) one school of a kind it runs one of (decision 11)
+        ("县特殊教育学校新建康复楼。", {"县特殊教育学校"}),
+        ("市职业中专与企业共建实训基地。", {"市职业中专"}),
         # a school hosting a contest is named; one inside the contest's name not
         ("学生在晨曦小学举办的全县作文比赛中获奖。", {"晨曦小学"}),
         ("彩虹中学在全市高中教学质量评估中获一等奖。", {"彩虹中学"}),
@@ -289,6 +292,9 @@ def test_extract_schools_beside_generic_words(nlp, text, expected):
         # every township's kindergarten; the estates' kindergartens
         "苏木乡镇中心幼儿园实现全覆盖。",
         "开展小区配套幼儿园专项治理。",
+        # all of them, or counted: a kind
+        "全县特殊教育学校办学条件改善。",
+        "县特殊教育学校2所。",
     ],
 )
 def test_extract_generic_school_phrases_are_not_schools(nlp, text):

@@ -100,6 +100,9 @@ def test_merge_rules_key_region_is_the_code() -> None:
         ("肃州职高", "肃州职业高级中学"),
         ("城关实小", "城关实验小学"),
         ("一高中", "一高级中学"),
+        # 中专 is written with and without 学校 for one 中等专业学校
+        ("职业中专", "职业中专学校"),
+        ("职业中专", "职业中等专业学校"),
     ],
 )
 def test_merge_rules_key_school_expands_abbreviations(short: str, full: str) -> None:

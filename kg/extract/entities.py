@@ -654,7 +654,9 @@ def _find_suffix_names(
         prefix = name[: len(name) - (end - start)]
         if not prefix or not _CJK.search(prefix):
             continue
-        if _is_generic(prefix, generic) or _ends_generic(view, start, left, generic):
+        if label == "School" and _the_areas_own(text, left, prefix, rules):
+            pass  # 县特殊教育学校: the county's one school of that kind
+        elif _is_generic(prefix, generic) or _ends_generic(view, start, left, generic):
             continue
         if label == "School" and len(prefix) == 1:
             continue  # 经学校申报, 镇中心小学: one character names no school
@@ -673,6 +675,15 @@ def _find_suffix_names(
             continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
         out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", ""))
     return out
+
+
+def _the_areas_own(text: str, left: int, prefix: str, rules: Rules) -> bool:
+    """县 or 市 + a kind its area runs one of (县特殊教育学校, 市职业中专)."""
+    if len(prefix) < 2 or prefix[0] not in "县市区旗":
+        return False
+    if left > 0 and text[left - 1] in "全各每":
+        return False  # 全县特殊教育学校: all of them
+    return _is_generic(prefix[1:], rules.lexicon.single_school_kinds)
 
 
 def _glued_follower(view: TextView, end: int, rules: Rules) -> bool:
