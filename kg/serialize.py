@@ -385,6 +385,8 @@ GRAPHML_BATCH = 512
 # Where str.splitlines() splits besides "\n": networkx's lines are split
 # there and joined with "\n".
 _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Those of them left once non-ASCII characters are character references.
+_ASCII_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e"
 
 
 def iter_graphml(graph: nx.Graph) -> Iterator[str]:
@@ -393,10 +395,12 @@ def iter_graphml(graph: nx.Graph) -> Iterator[str]:
     The pieces join to the bytes networkx's pretty-printed
     :func:`networkx.generate_graphml` lines give (joined with newlines, plus
     a final one), but networkx builds the whole document as one XML tree and
-    one string first, several times the size of the graph. Each node and
-    edge here is an element of its own, indented as networkx indents it and
-    serialised by the same ElementTree code, a batch at a time. A graph with
-    graph-level attributes or defaults is left to networkx.
+    one string first, several times the size of the graph. Here the keys are
+    serialised by the same ElementTree code, and each node and edge is
+    formatted as a string, escaped and indented as ElementTree and networkx
+    would (building and serialising an element per node cost most of the
+    time). A graph with graph-level attributes or defaults is left to
+    networkx.
     """
     if graph.graph:
         lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
@@ -405,12 +409,12 @@ def iter_graphml(graph: nx.Graph) -> Iterator[str]:
     writer = nx.readwrite.graphml.GraphMLWriter(encoding="utf-8", prettyprint=True)
     # networkx numbers the keys in the order its data first appear, nodes
     # before edges, and lists them newest first.
-    for scope, data in itertools.chain(
-        (("node", d) for _, d in graph.nodes(data=True)),
-        (("edge", d) for *_, d in _graphml_edges(graph)),
-    ):
-        for name, value in data.items():
-            writer.get_key(str(name), _xml_type(writer, type(value)), scope, None)
+    node_data = _GraphMLData(writer, "node")
+    for _, data in graph.nodes(data=True):
+        node_data.declare(data)
+    edge_data = _GraphMLData(writer, "edge")
+    for *_, data in _graphml_edges(graph):
+        edge_data.declare(data)
     head = [
         f'<graphml xmlns="{writer.NS_GRAPHML}" xmlns:xsi="{writer.NS_XSI}"'
         f' xsi:schemaLocation="{writer.SCHEMALOCATION}">\n  '
@@ -420,8 +424,11 @@ def iter_graphml(graph: nx.Graph) -> Iterator[str]:
         head.append(_xml(key))
     edgedefault = "directed" if graph.is_directed() else "undirected"
     elements = itertools.chain(
-        (_graphml_node(writer, node, data) for node, data in graph.nodes(data=True)),
-        (_graphml_edge(writer, *edge) for edge in _graphml_edges(graph)),
+        (_graphml_node(node, node_data(data)) for node, data in graph.nodes(data=True)),
+        (
+            _graphml_edge(u, v, key, edge_data(data))
+            for u, v, key, data in _graphml_edges(graph)
+        ),
     )
     batch = list(itertools.islice(elements, GRAPHML_BATCH))
     if not batch:
@@ -432,17 +439,10 @@ def iter_graphml(graph: nx.Graph) -> Iterator[str]:
     yield "".join(head)
     while batch:
         following = list(itertools.islice(elements, GRAPHML_BATCH))
-        # Each element's tail indents the next; the last one's closes the graph.
-        for element in batch:
-            element.tail = "\n    "
-        if not following:
-            batch[-1].tail = "\n  "
-        # One tostring() for a batch, under a parent whose tags are cut off:
-        # a call per element cost a third more.
-        parent = Element("x")
-        parent.extend(batch)
-        text = _xml(parent)[len("<x>") : -len("</x>")]
-        yield text if following else text + "</graph>\n</graphml>\n"
+        # Each element is followed by the indent of the next; the last one by
+        # the end of the graph.
+        end = "\n    " if following else "\n  </graph>\n</graphml>\n"
+        yield _ascii_lines("\n    ".join(batch) + end)
         batch = following
 
 
@@ -463,47 +463,105 @@ def _graphml_edges(graph: nx.Graph) -> Iterator[tuple[str, str, str | None, dict
             yield u, v, None, data
 
 
-def _graphml_node(
-    writer: nx.readwrite.graphml.GraphMLWriter, node: object, data: dict
-) -> Element:
-    element = Element("node", id=str(node))
-    _graphml_data(writer, element, "node", data)
-    return element
+# The strings below are what ElementTree writes for a node or an edge at
+# depth 1 of networkx's indented <graph>, with its <data> children at depth 2.
+# ElementTree writes an element without children or text as an empty one.
 
 
-def _graphml_edge(
-    writer: nx.readwrite.graphml.GraphMLWriter,
-    u: object,
-    v: object,
-    key: str | None,
-    data: dict,
-) -> Element:
-    element = Element("edge", source=str(u), target=str(v))
+def _graphml_node(node: object, data: str) -> str:
+    start = f'<node id="{_escape_attribute(str(node))}"'
+    return f"{start}>{data}\n    </node>" if data else f"{start} />"
+
+
+def _graphml_edge(u: object, v: object, key: str | None, data: str) -> str:
+    start = (
+        f'<edge source="{_escape_attribute(str(u))}"'
+        f' target="{_escape_attribute(str(v))}"'
+    )
     if key is not None:
-        element.set("id", key)
-    _graphml_data(writer, element, "edge", data)
-    return element
+        start += f' id="{_escape_attribute(key)}"'
+    return f"{start}>{data}\n    </edge>" if data else f"{start} />"
 
 
-def _graphml_data(
-    writer: nx.readwrite.graphml.GraphMLWriter, element: Element, scope: str, data: dict
-) -> None:
-    # The text and tails networkx's indent() gives an element at depth 2.
-    for name, value in data.items():
-        key = writer.keys[(str(name), _xml_type(writer, type(value)), scope)]
-        child = Element("data", key=key)
-        child.text = str(value)
-        child.tail = "\n      "
-        element.append(child)
-    if len(element):
-        element.text = "\n      "
-        element[-1].tail = "\n    "
+class _GraphMLData:
+    """The ``<data>`` elements of nodes' or edges' attributes, as strings.
+
+    The key of an attribute depends on its name and the type of its value:
+    :meth:`declare` makes the keys of every attribute first, as networkx
+    does, then each name and type is looked up once, not once per value.
+    """
+
+    def __init__(self, writer: nx.readwrite.graphml.GraphMLWriter, scope: str):
+        self.writer = writer
+        self.scope = scope
+        # (name, type of value) -> the start of its <data> element.
+        self.starts: dict[tuple[str, type], str] = {}
+
+    def declare(self, data: dict) -> None:
+        """Make the keys of ``data``'s attributes not seen before."""
+        for name, value in data.items():
+            name, kind = str(name), type(value)
+            if (name, kind) not in self.starts:
+                xml_type = _xml_type(self.writer, kind)
+                key = self.writer.get_key(name, xml_type, self.scope, None)
+                self.starts[name, kind] = f'\n      <data key="{key}"'
+
+    def __call__(self, data: dict) -> str:
+        """The ``<data>`` elements of declared attributes, indented."""
+        parts = []
+        for name, value in data.items():
+            start = self.starts[str(name), type(value)]
+            text = str(value)
+            parts.append(
+                f"{start}>{_escape_text(text)}</data>" if text else f"{start} />"
+            )
+        return "".join(parts)
+
+
+# _escape_text and _escape_attribute are ElementTree's _escape_cdata and
+# _escape_attrib (Python 3.11), which networkx's output goes through.
+# Non-ASCII characters and line breaks are left to _ascii_lines.
+
+
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+# Line breaks in an attribute are character references, so networkx's
+# splitlines() does not split there (other breaks, e.g. \x0b, it does).
+_ATTRIBUTE_ESCAPES = (
+    *_TEXT_ESCAPES,
+    ('"', "&quot;"),
+    ("\r", "&#13;"),
+    ("\n", "&#10;"),
+    ("\t", "&#09;"),
+)
+
+
+def _escape(text: str, escapes: tuple[tuple[str, str], ...]) -> str:
+    for char, reference in escapes:
+        if char in text:
+            text = text.replace(char, reference)
+    return text
+
+
+def _escape_text(text: str) -> str:
+    return _escape(text, _TEXT_ESCAPES)
+
+
+def _escape_attribute(text: str) -> str:
+    return _escape(text, _ATTRIBUTE_ESCAPES)
+
+
+def _ascii_lines(text: str) -> str:
+    # networkx's XML is ElementTree's default us-ascii output, non-ASCII as
+    # character references, split into lines that are joined with "\n".
+    ascii_text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    # Looking for each break is faster than the regex, and most text has none.
+    if any(line_break in ascii_text for line_break in _ASCII_LINE_BREAKS):
+        return _LINE_BREAK.sub("\n", ascii_text)
+    return ascii_text
 
 
 def _xml(element: Element) -> str:
-    # ElementTree's default us-ascii writes non-ASCII as character references,
-    # as networkx's output has them.
-    return _LINE_BREAK.sub("\n", tostring(element).decode("ascii"))
+    return _ascii_lines(tostring(element, encoding="unicode"))
 
 
 def write_json(data: object, path: Path) -> None:

@@ -145,6 +145,38 @@ def test_graphml_pieces_are_networkx_bytes(graph: nx.Graph, tmp_path: Path) -> N
     assert (tmp_path / "g.graphml").read_bytes() == expected
 
 
+#: What ElementTree escapes, what networkx's splitlines() splits lines at,
+#: and what its ASCII output writes as character references.
+_AWKWARD_STRINGS = [
+    *"&<>\"'\r\n\t",
+    *"\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029",
+    "\r\n",
+    "\n\r",
+    "&amp;",
+    "]]>",
+    "é",
+    "区",
+    "😀",  # outside the BMP
+    "",
+    " ",
+]
+
+
+@pytest.mark.parametrize("kind", [nx.MultiDiGraph, nx.Graph])
+def test_graphml_escapes_text_and_attributes_as_networkx_does(
+    kind: type[nx.Graph],
+) -> None:
+    """Every awkward string as a node id, an edge key, a value and a name."""
+    graph = kind()
+    every = "".join(_AWKWARD_STRINGS)
+    for i, text in enumerate([*_AWKWARD_STRINGS, every]):
+        graph.add_node(text)
+        graph.add_node(f"n{i}{text}", label=f"a{text}b", value=text, n=i, f=i / 3)
+        graph.add_edge(f"n{i}{text}", text, key=text, relation=text, weight=i)
+        graph.add_node(f"named {i}", **{f"name{text}": text, "flag": i % 2 == 0})
+    assert graphml_bytes(graph) == _networkx_graphml(graph)
+
+
 @pytest.mark.parametrize("batch", [1, 4, 19, 100])
 def test_graphml_is_written_a_batch_of_elements_at_a_time(
     batch: int, monkeypatch: pytest.MonkeyPatch
