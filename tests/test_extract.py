@@ -268,6 +268,12 @@ def test_extract_school_names(nlp, text, expected):
         # the county's (city's) one school of a kind it runs one of (decision 11)
         ("县特殊教育学校新建康复楼。", {"县特殊教育学校"}),
         ("市职业中专与企业共建实训基地。", {"市职业中专"}),
+        # 中心学校 and 职业学院 end a name: 职业 and 中心 open no kind here
+        ("晨光中心学校开展活动。", {"晨光中心学校"}),
+        (
+            "温江区职业技术学校与成都锦城农林职业学院签订协议。",
+            {"温江区职业技术学校", "成都锦城农林职业学院"},
+        ),
         # a school hosting a contest is named; one inside the contest's name not
         ("学生在晨曦小学举办的全县作文比赛中获奖。", {"晨曦小学"}),
         ("彩虹中学在全市高中教学质量评估中获一等奖。", {"彩虹中学"}),
@@ -295,6 +301,7 @@ def test_extract_schools_beside_generic_words(nlp, text, expected):
         # all of them, or counted: a kind
         "全县特殊教育学校办学条件改善。",
         "县特殊教育学校2所。",
+        "农村中心学校和城区中心学校结对。",
     ],
 )
 def test_extract_generic_school_phrases_are_not_schools(nlp, text):
