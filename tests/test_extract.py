@@ -321,6 +321,8 @@ def test_extract_generic_school_phrases_are_not_schools(nlp, text):
         ("深入实施乡村教师素养提升工程。", "乡村教师素养提升工程"),
         # a building scheme scoped to a kind of school (decision 14)
         ("全面实施中小学、幼儿园校舍改造工程。", "幼儿园校舍改造工程"),
+        # a quoted scheme whose coverage is measured is rolled out
+        ("学校食堂“阳光厨房”覆盖率达100%。", "阳光厨房"),
     ],
 )
 def test_extract_programs(nlp, text, expected):
@@ -814,6 +816,13 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
         (
             "受表彰的人中，有获得“优秀教师”荣誉称号的184名，“优秀教育工作者”46名。",
             {"优秀教师", "优秀教育工作者"},
+        ),
+        # 城区 names a kind of area here, not the district called 城区
+        ("由城区优质学校牵手乡村学校结成发展共同体。", set()),
+        # a designation pursued (以争创“X”为目标) is named; 特色县 is one
+        (
+            "县教育局将以争创“全国青少年校园足球特色县”为目标。",
+            {"全国青少年校园足球特色县"},
         ),
         # nor is the plan to win them (力争新增, 推荐申报)
         (

@@ -1575,7 +1575,10 @@ def _find_suffix_awards(
         if _is_ranking(text[max(floor, left - 2) : end], rules):
             # 考核位列全市第一名, 居|各县市区同类学校第一名: a ranking (decision 15)
             continue
-        if not (LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
+        place = rules.region_pattern.match(name)
+        if place and place.group() in rules.lexicon.generic_name_prefixes:
+            place = None  # 城区优质学校: 城区 (a district's name) as a kind of area
+        if not (LEVEL_PREFIX.match(name) or place):
             if not name.endswith(rules.lexicon.award_title_suffixes):
                 continue  # 优秀校长 in a list of people is not an honour
             prev = view.previous_token(start)
