@@ -159,6 +159,7 @@ class Lexicon:
     award_blocking_followers: tuple[str, ...]
     counted_honour_leads: tuple[str, ...]
     single_school_kinds: frozenset[str]
+    admission_words: tuple[str, ...]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
@@ -246,6 +247,7 @@ def load_lexicon() -> Lexicon:
         award_blocking_followers=lines("award_blocking_followers"),
         counted_honour_leads=lines("counted_honour_leads"),
         single_school_kinds=frozenset(lines("single_school_kinds")),
+        admission_words=lines("admission_words"),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(

@@ -268,6 +268,8 @@ def test_extract_school_names(nlp, text, expected):
         # the county's (city's) one school of a kind it runs one of (decision 11)
         ("县特殊教育学校新建康复楼。", {"县特殊教育学校"}),
         ("市职业中专与企业共建实训基地。", {"市职业中专"}),
+        # a branch named in brackets after its school is that school's branch
+        ("走访晨光路小学(青龙分校)、彩虹中学。", {"晨光路小学青龙分校", "彩虹中学"}),
         # 中心学校 and 职业学院 end a name: 职业 and 中心 open no kind here
         ("晨光中心学校开展活动。", {"晨光中心学校"}),
         (
@@ -817,6 +819,10 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
             "受表彰的人中，有获得“优秀教师”荣誉称号的184名，“优秀教育工作者”46名。",
             {"优秀教师", "优秀教育工作者"},
         ),
+        # a designation being pursued (X创建工作) is named (decision 1)
+        ("两区开展学前教育改革发展示范区创建工作。", {"学前教育改革发展示范区"}),
+        # pupils admitted to a kind of school are no honour, nor is its opposite
+        ("区内示范性高中录取60人，区内非示范性高中录取102人。", set()),
         # 城区 names a kind of area here, not the district called 城区
         ("由城区优质学校牵手乡村学校结成发展共同体。", set()),
         # a designation pursued (以争创“X”为目标) is named; 特色县 is one

@@ -50,7 +50,10 @@ __all__ = [
 ]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_HONOUR_HEAD = re.compile(_alt(_LEX.honour_heads))
+#: A word that makes a name an honour (先进, 优秀, 示范 …; lexicon/honour_heads.txt).
+HONOUR_HEAD = re.compile(_alt(_LEX.honour_heads))
+#: 非示范性: the opposite of an honour, a kind.
+NEGATED_HONOUR = re.compile("非(?:" + HONOUR_HEAD.pattern + ")")
 _GRADED_LEVEL = re.compile(
     "^(?:" + _alt(tuple(w for w in _LEX.level_words if w.endswith("级"))) + ")"
 )
@@ -84,6 +87,8 @@ _ORDINAL_PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+批|首
 _YEAR_PREFIX = re.compile(r"^(?:20\d\d|19\d\d)年度?")
 #: A level word opening a name (省级, 市, 全国 …; lexicon/level_words.txt).
 LEVEL_PREFIX = re.compile("^(?:" + _alt(_LEX.level_words) + ")")
+# 区内示范性高中: 区内 is where, not who confers it.
+_WITHIN_LEVEL = re.compile("^[省市县区旗]内")
 _COUNT_TAIL = re.compile(
     r"(?<=[^第\d])[0-9０-９一二三四五六七八九十两余多]+[个所名位项家支人次篇套台]+[^，。]*$"
 )
@@ -1312,7 +1317,7 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
         return True
     if after_trigger and _DESIGNATION_END.search(name) and not _VERBISH.search(name):
         return True  # 被认定为X学校: what follows the verb is a designation
-    if len(name) <= 16 and _HONOUR_HEAD.search(name) and not _VERBISH.search(name):
+    if len(name) <= 16 and HONOUR_HEAD.search(name) and not _VERBISH.search(name):
         return True
     return bool(
         re.search(
@@ -1575,10 +1580,14 @@ def _find_suffix_awards(
         if _is_ranking(text[max(floor, left - 2) : end], rules):
             # 考核位列全市第一名, 居|各县市区同类学校第一名: a ranking (decision 15)
             continue
+        if NEGATED_HONOUR.search(name) or _WITHIN_LEVEL.match(name):
+            continue  # 区内非示范性高中: a kind of school, not an honour
         place = rules.region_pattern.match(name)
         if place and place.group() in rules.lexicon.generic_name_prefixes:
             place = None  # 城区优质学校: 城区 (a district's name) as a kind of area
-        if not (LEVEL_PREFIX.match(name) or place):
+        # X示范区创建工作: a designation being pursued is named (decision 1).
+        pursued = text.startswith("创建", end) and name != match.group()
+        if not (LEVEL_PREFIX.match(name) or place or pursued):
             if not name.endswith(rules.lexicon.award_title_suffixes):
                 continue  # 优秀校长 in a list of people is not an honour
             prev = view.previous_token(start)
@@ -1740,10 +1749,35 @@ def find_schools(
         if not c.name.endswith(lex.bare_school_kinds) or len(c.name) > 3
     ]
     kept = [c for c in kept if not _inside_contest_name(view.text, c)]
+    kept = _with_bracketed_branches(view.text, kept)
     kept += _coordinated_schools(view.text, kept, regions, rules.regions)
     kept += _find_short_schools(view, rules)
     kept += _find_listed_schools(view, rules)
     return kept, suffix_names
+
+
+# A branch named in brackets right after its school: 晨光路小学(青龙分校).
+_BRANCH_ENDS = ("分校", "校区", "分园", "分部")
+
+
+def _with_bracketed_branches(text: str, schools: list[Candidate]) -> list[Candidate]:
+    """晨光路小学(青龙分校) is one school, 晨光路小学青龙分校."""
+    by_start = {c.start: c for c in schools}
+    joined: dict[int, Candidate | None] = {}
+    for school in schools:
+        branch = by_start.get(school.end + 1)
+        if (
+            branch is not None
+            and text[school.end : school.end + 1] in "(（"
+            and text[branch.end : branch.end + 1] in ")）"
+            and branch.name.endswith(_BRANCH_ENDS)
+        ):
+            name = school.name + branch.name
+            joined[school.start] = replace(school, end=branch.end + 1, name=name)
+            joined[branch.start] = None
+    return [
+        joined.get(c.start, c) for c in schools if joined.get(c.start, c) is not None
+    ]
 
 
 def _inside_contest_name(text: str, school: Candidate) -> bool:

@@ -23,7 +23,9 @@ from dataclasses import replace
 from ..resources import load_lexicon
 from .entities import (
     BARE_TIER,
+    HONOUR_HEAD,
     LEVEL_PREFIX,
+    NEGATED_HONOUR,
     AwardStatement,
     Candidate,
     clean_award_name,
@@ -73,7 +75,6 @@ _LAST_TRIGGER = re.compile(
     )
     + ")(?!得?者|奖)"
 )
-_HONOUR_HEAD = re.compile("|".join(map(re.escape, load_lexicon().honour_heads)))
 # 通过省教育强镇督导验收: passing the assessment confers the title.
 _ASSESSED = re.compile(
     r"通过了?([^，,。；;、\n]{3,30}?)(?:督导|省级|市级)?(?:验收|评估验收|复评|认定)"
@@ -435,7 +436,7 @@ def _item_awards(
 
 
 def _is_honour(name: str, rules: Rules) -> bool:
-    return name.endswith(rules.award_suffixes) or bool(_HONOUR_HEAD.search(name))
+    return name.endswith(rules.award_suffixes) or bool(HONOUR_HEAD.search(name))
 
 
 def _quoted_titles(text: str, start: int, rules: Rules) -> tuple[Candidate, ...]:
@@ -511,6 +512,10 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
             name = clean_award_name(raw)
             if len(name) < 3 or not _is_honour(name, rules):
                 continue
+            if NEGATED_HONOUR.search(name) or any(
+                word in name for word in rules.lexicon.admission_words
+            ):
+                continue  # 非示范性高中录取102人: pupils admitted, not honours
             at = group.start() + piece.start() + piece.group().find(raw)
             items.append((at, raw, name))
         if len(items) < 2:
@@ -518,7 +523,7 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
         awards = []
         prefix = ""
         for at, raw, name in items:
-            first = _HONOUR_HEAD.search(name)
+            first = HONOUR_HEAD.search(name)
             if first is not None and first.start() > 0:
                 own = name[: first.start()]
                 if re.search(r"(?:[省市区县旗州]|工委|党委|自治区)$", own):
@@ -624,7 +629,7 @@ def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
         name = clean_award_name(raw)
         if not (_is_designation(name, rules) or _is_honour(name, rules)):
             continue
-        if not (LEVEL_PREFIX.match(name) or _HONOUR_HEAD.search(name)):
+        if not (LEVEL_PREFIX.match(name) or HONOUR_HEAD.search(name)):
             continue  # 新增幼儿园3所（…）: new schools, no title
         at = match.start(1) + raw.find(name)
         out.append(
