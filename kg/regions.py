@@ -38,9 +38,11 @@ _SUFFIXES = (
     "盟",
     "州",
 )
-# Ethnic qualifiers between a place name and 自治州/自治县:
-# 恩施土家族苗族自治州 → 恩施.
-_ETHNIC = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,6}族)+$")
+# Peoples named between a place name and 自治州/自治县: 恩施土家族苗族自治州 →
+# 恩施, 黔西南布依族苗族自治州 → 黔西南 (not 黔西, as any characters before 族
+# would give), 巴音郭楞蒙古自治州 → 巴音郭楞.
+_PEOPLES = sorted(load_lexicon().minority_peoples, key=len, reverse=True)
+_ETHNIC = re.compile(r"^(.{2,}?)(?:(?:" + "|".join(_PEOPLES) + ")族|蒙古)+$")
 
 
 def short_form(name: str) -> str:

@@ -160,6 +160,8 @@ class Lexicon:
     counted_honour_leads: tuple[str, ...]
     single_school_kinds: frozenset[str]
     admission_words: tuple[str, ...]
+    short_forms_as_words: frozenset[str]
+    minority_peoples: tuple[str, ...]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
@@ -248,6 +250,8 @@ def load_lexicon() -> Lexicon:
         counted_honour_leads=lines("counted_honour_leads"),
         single_school_kinds=frozenset(lines("single_school_kinds")),
         admission_words=lines("admission_words"),
+        short_forms_as_words=frozenset(lines("short_forms_as_words")),
+        minority_peoples=lines("minority_peoples"),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(

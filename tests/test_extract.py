@@ -69,6 +69,35 @@ def test_extract_regions_need_context(nlp, text, expected):
     assert names(run(nlp, text), "Region") == expected
 
 
+@pytest.mark.parametrize(
+    ("publisher", "text", "expected"),
+    [
+        # a short form that is an everyday word names its place only beside
+        # a school, 教育 or another place of a list
+        ("丹东市教育局", "全面推进乡村振兴战略。", set()),
+        ("丹东市教育局", "元宝、振兴两区协同发展。", {"元宝区", "振兴区"}),
+        ("邯郸市教育局", "复兴一中获评示范校。", {"复兴区"}),
+        ("新乡市教育局", "晨光小学获评全国红旗大队。", set()),
+        # a short form must be a word: 城关 inside the town 城关镇 is none
+        ("兰州市教育局", "城关镇中心小学扩建。", set()),
+    ],
+)
+def test_extract_short_forms_that_are_words(nlp, publisher, text, expected):
+    ex = run(nlp, text, publisher=publisher)
+    regions = {m.name for m in ex.mentions if m.label == "Region" and m.start < m.end}
+    assert regions == expected
+
+
+def test_region_short_form_of_an_autonomous_prefecture():
+    from kg.regions import short_form
+
+    # the peoples' names end the place name: 黔西南, not 黔西 (a city of its own)
+    assert short_form("黔西南布依族苗族自治州") == "黔西南"
+    assert short_form("黔东南苗族侗族自治州") == "黔东南"
+    assert short_form("巴音郭楞蒙古自治州") == "巴音郭楞"
+    assert short_form("恩施土家族苗族自治州") == "恩施"
+
+
 def test_extract_two_character_county_inside_a_word_is_none(nlp):
     # 示范县 holds 范县 (a county of 河南): a designation, not the place.
     ex = run(nlp, "濮阳市创建国家级示范县，沛县实验小学获评示范校。")

@@ -352,6 +352,13 @@ def find_regions(
             context.add(codes[0])
             accepted[start] = _region(start, end, codes[0], "region.full", index)
     _accept_coordinated_short_forms(text, hits, accepted, context, index)
+    hits = [
+        hit
+        for hit in hits
+        if hit[4]
+        or hit[0] in accepted
+        or _short_form_as_place(text, hit, hits, rules, token_bounds)
+    ]
     changed = True
     while changed:
         changed = False
@@ -374,6 +381,42 @@ def find_regions(
                 changed = True
     _find_towns(text, index, context, accepted)
     return [accepted[k] for k in sorted(accepted)]
+
+
+def _short_form_as_place(
+    text: str,
+    hit: tuple[int, int, str, tuple[str, ...], bool],
+    hits: list[tuple[int, int, str, tuple[str, ...], bool]],
+    rules: Rules,
+    token_bounds: tuple[set[int], set[int]] | None,
+) -> bool:
+    """Whether a short form reads as its place where it stands.
+
+    It must be a word of the text (黔西 in 黔西南州 is not), or open a
+    school's name; one that is also an everyday word (乡村振兴, 平安校园;
+    lexicon/short_forms_as_words.txt) must also stand beside a school, 教育
+    or another place of a list.
+    """
+    start, end, surface, _codes, _full = hit
+    school_follows = rules.school_suffix.match(text, end) is not None or bool(
+        _SHORT_SCHOOL_AFTER.match(text, end)
+    )
+    # 呈贡县 (now 呈贡区), 黔西南州: a level word after it is the place's own.
+    level_follows = _LEVEL_AFTER_SHORT.match(text, end) is not None
+    if token_bounds is not None and not (
+        start in token_bounds[0]
+        and (end in token_bounds[1] or school_follows or level_follows)
+    ):
+        return False
+    if surface not in rules.lexicon.short_forms_as_words:
+        return True
+    if school_follows or text.startswith("教育", end):
+        return True
+    listed_after = text[end : end + 1] in "、和" and any(h[0] == end + 1 for h in hits)
+    listed_before = text[start - 1 : start] in "、和" and any(
+        h[1] == start - 1 for h in hits
+    )
+    return listed_after or listed_before
 
 
 def _listed_zone(text: str, region: Candidate, index: RegionIndex) -> Candidate | None:
@@ -1478,6 +1521,9 @@ BARE_TIER = re.compile(r"(?:团体|个人)?(?:" + _TIER + ")")
 _CONTEST_BEFORE = re.compile(
     r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?中"
 )
+_LEVEL_AFTER_SHORT = re.compile("[省市县区旗州盟]|地区")
+# 振兴一中, 红旗二小: an ordinal school after a place's short form.
+_SHORT_SCHOOL_AFTER = re.compile(r"[一二三四五六七八九十\d]+[中小]")
 # What follows a school inside 在…比赛中 that hosts the contest.
 _HOST_VERB = re.compile("举办|承办|主办|组织|开展")
 # The tier a contest awards after its name (…作文大赛一等奖).
