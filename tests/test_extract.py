@@ -981,6 +981,36 @@ def test_extract_banner_honour_goes_to_the_region(nlp):
     assert ("扎赉特旗", "自治区民族团结进步示范旗") in triples(ex, "receivedAward")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the kinds of area a title is given to are part of its name
+        (
+            "睢阳区教育局工作总结。我区荣获“全国义务教育优质均衡发展县（区）”称号。",
+            {("睢阳区", "全国义务教育优质均衡发展县（区）")},
+        ),
+        (
+            "睢阳区教育局工作总结。我区被评为“河南省教育工作先进县（市、区）”。",
+            {("睢阳区", "河南省教育工作先进县（市、区）")},
+        ),
+        # each area of a list holds an area's title
+        (
+            "宜昌市教育局工作总结。远安县、兴山县、秭归县荣获“全国学前教育普及普惠县”称号。",
+            {
+                ("远安县", "全国学前教育普及普惠县"),
+                ("兴山县", "全国学前教育普及普惠县"),
+                ("秭归县", "全国学前教育普及普惠县"),
+            },
+        ),
+    ],
+)
+def test_extract_area_titles(nlp, text, expected):
+    assert (
+        triples(run(nlp, text, publisher="商丘市睢阳区教育局"), "receivedAward")
+        == expected
+    )
+
+
 def test_extract_honour_before_its_holders(nlp):
     ex = run(nlp, "2023年，被评为“市级文明校园”的学校有城东中学、实验小学和城西小学。")
     assert triples(ex, "receivedAward") == {

@@ -1347,7 +1347,14 @@ def _is_ranking(name: str, rules: Rules) -> bool:
     return "考核" in name and bool(re.search(r"第[一二三四五六七八九十\d]+名$", name))
 
 
+#: 先进县（市、区）, 均衡县(市)、区: the kinds of area a title is given to.
+LEVEL_ALTERNATIVES = re.compile(
+    r"(?<=[县市区旗])[（(][县市区旗、]{1,6}[）)](?:、[县市区旗])?$"
+)
+
+
 def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool:
+    name = LEVEL_ALTERNATIVES.sub("", name)
     if len(name) < 3 or len(name) > 40:
         return False
     if _is_ranking(name, rules):
@@ -1504,7 +1511,8 @@ def _last_suffix_end(piece: str, rules: Rules) -> int:
     best = 0
     for match in rules.award_suffix.finditer(piece):
         best = match.end()
-    return best
+    alternatives = LEVEL_ALTERNATIVES.match(piece[best:].rstrip('”」』"称号荣誉'))
+    return best + alternatives.end() if best and alternatives else best
 
 
 _EVENT_WORDS = re.compile("^(.*?(?:" + _alt(_LEX.award_events) + "))")
@@ -1536,15 +1544,20 @@ def _shared_tier(last_piece: str) -> str:
     return match.group(1) if match else ""
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]{0,8}[）)]")
+
+
 def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     parts: list[tuple[int, str]] = []
     pos = 0
+    # 先进县（市、区）: a 、 in brackets separates no honours.
+    masked = _BRACKETED.sub(lambda m: "·" * len(m.group()), phrase)
     # “X”“Y”称号: two quoted titles side by side are two honours.
-    for piece in re.split(r"(、|和|及|以及|(?<=[”」』])(?=[“「『]))", phrase):
+    for piece in re.split(r"(、|和|及|以及|(?<=[”」』])(?=[“「『]))", masked):
         if piece in ("、", "和", "及", "以及", ""):
             pos += len(piece)
             continue
-        parts.append((pos, piece))
+        parts.append((pos, phrase[pos : pos + len(piece)]))
         pos += len(piece)
     # 机器人大赛、作文大赛一等奖: contests listed before the prize they share
     # each won it (decision 3).
@@ -1569,7 +1582,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
         name = clean_award_name(piece)
         if tier and i < len(merged) - 1 and _EVENT_END.search(name):
             name += tier
-        if not name.endswith(rules.award_suffixes):
+        if not LEVEL_ALTERNATIVES.sub("", name).endswith(rules.award_suffixes):
             cut = _last_suffix_end(piece, rules)
             if cut:
                 piece = piece[:cut]

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from ..regions import short_form
 from ..resources import load_lexicon
 from ..types import Mention, RelationMention
-from .entities import AwardStatement
+from .entities import LEVEL_ALTERNATIVES, AwardStatement
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -43,6 +43,33 @@ _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
 _UNIVERSITY = load_lexicon().university_suffixes
 # Titles that designate an area (…示范区, …达标县): only a Region holds them.
 _AREA_TITLE_ENDS = load_lexicon().area_award_suffixes
+
+
+def _listed_regions(
+    text: str, mentions: list[Mention], regions: list[int]
+) -> list[int]:
+    """The regions a list names, each the last of its chain (兰州市七里河区).
+
+    The list ends at the first region that neither continues a chain nor
+    follows 、, 和 or 及.
+    """
+    out = [regions[0]]
+    for nxt in regions[1:]:
+        gap = text[mentions[out[-1]].end : mentions[nxt].start]
+        if gap == "":
+            out[-1] = nxt
+        elif gap in ("、", "和", "及"):
+            out.append(nxt)
+        else:
+            break
+    return out
+
+
+def _names_an_area(award: Mention) -> bool:
+    """…示范区, …先进县（市、区）: a title only an area can hold."""
+    return LEVEL_ALTERNATIVES.sub("", award.name).endswith(_AREA_TITLE_ENDS)
+
+
 # What a town's name drops when a school is named after it (阿干镇 → 阿干中学).
 _TOWN_SUFFIX = re.compile(r"(?:街道|镇|乡)$")
 
@@ -116,7 +143,7 @@ def _awards(
                 clause_start = i + 1
                 break
         if st.recipients is not None:
-            area = any(mentions[a].name.endswith(_AREA_TITLE_ENDS) for a in award_ids)
+            area = any(_names_an_area(mentions[a]) for a in award_ids)
             subjects = _listed(text, mentions, st.recipients, publisher, area)
         else:
             subjects = _subjects(
@@ -153,7 +180,7 @@ def _awards(
         for subj, award in pairs:
             if _counted_in_people(text, mentions[award]):
                 continue  # …获得市优秀教师3人: people won it (decision 4)
-            area = mentions[award].name.endswith(_AREA_TITLE_ENDS)
+            area = _names_an_area(mentions[award])
             if (
                 mentions[subj].label == "Region"
                 and not area
@@ -253,15 +280,12 @@ def _subjects(
     if bureaus:
         return bureaus[:1]
     regions = [i for i in inside if mentions[i].label == "Region"]
-    area = any(mentions[a].name.endswith(_AREA_TITLE_ENDS) for a in award_ids)
+    area = any(_names_an_area(mentions[a]) for a in award_ids)
     if regions:
-        # 兰州市七里河区…: the last region of a chain is the subject.
-        subject = regions[0]
-        for nxt in regions[1:]:
-            if mentions[nxt].start != mentions[subject].end:
-                break
-            subject = nxt
-        return [subject] if area or publisher is None else [publisher]
+        listed = _listed_regions(text, mentions, regions)
+        if area and len(listed) > 1:
+            return listed  # 远安县、兴山县荣获“…发展县”称号: each holds it
+        return [listed[0]] if area or publisher is None else [publisher]
     if _COLLECTIVE.search(span) or _SYSTEM.search(span):
         if area and home:
             region = _home_region_mention(mentions, home)
@@ -323,7 +347,7 @@ def _elided_area_subject(
     A summary leaves its own area unsaid; only an area can hold an area's
     title (GUIDELINES decisions 2 and 12), so no school or person is meant.
     """
-    if not all(mentions[a].name.endswith(_AREA_TITLE_ENDS) for a in award_ids):
+    if not all(_names_an_area(mentions[a]) for a in award_ids):
         return None
     region = _home_region_mention(mentions, home)
     return None if region is None else [region]
