@@ -297,6 +297,9 @@ def test_extract_school_names(nlp, text, expected):
         # the county's (city's) one school of a kind it runs one of (decision 11)
         ("县特殊教育学校新建康复楼。", {"县特殊教育学校"}),
         ("市职业中专与企业共建实训基地。", {"市职业中专"}),
+        # a name jieba reads as a verb, where a school's name stands
+        ("启航小学、远航中学被评为市级示范校。", {"启航小学", "远航中学"}),
+        ("帮扶学校，结对共建。", set()),
         # a branch named in brackets after its school is that school's branch
         ("走访晨光路小学(青龙分校)、彩虹中学。", {"晨光路小学青龙分校", "彩虹中学"}),
         # 中心学校 and 职业学院 end a name: 职业 and 中心 open no kind here

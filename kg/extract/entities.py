@@ -698,6 +698,8 @@ def _find_suffix_names(
             and _DIGIT.search(text[max(0, left - 3) : left])
         ):
             left += 1
+        if left == start and label == "School":
+            left = _verb_named(view, start, end, rules, stop)
         name = text[left:end]
         prefix = name[: len(name) - (end - start)]
         if not prefix or not _CJK.search(prefix):
@@ -723,6 +725,47 @@ def _find_suffix_names(
             continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
         out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", ""))
     return out
+
+
+# Endings that say which stage a school teaches: after a verb they end a name.
+_LEVEL_KINDS = frozenset({"小学", "中学", "幼儿园", "初级中学", "高级中学", "中心小学"})
+
+
+def _verb_named(
+    view: TextView, start: int, end: int, rules: Rules, stop: frozenset[str]
+) -> int:
+    """启航小学, 奋进中学: a name jieba tags a verb, where a name stands.
+
+    The word right before the ending opens the name when nothing before it
+    could be its subject (a boundary, a joiner, a governing verb such as
+    新建) and the school is followed by a boundary, a joiner or an honour's
+    verb (启航小学获评…), so 加强中学管理 stays no school. Returns the
+    name's start, or ``start`` when the word is no name.
+    """
+    text = view.text
+    if text[start:end] not in _LEVEL_KINDS:
+        return start  # 帮扶学校: 学校 alone is what is helped
+    prev = view.previous_token(start)
+    if prev is None or len(prev[1]) != 2 or view.tags.get(prev[1]) != "v":
+        return start
+    p_start, word = prev
+    if word in stop or not _CJK.search(word):
+        return start
+    before = view.previous_token(p_start)
+    opens = (
+        before is None
+        or before[1][-1] in _BOUNDARY
+        or before[1] in _JOINERS
+        or before[1] in stop
+    )
+    after = text[end : end + 3]
+    closes = (
+        not after
+        or after[0] in _BOUNDARY
+        or after[0] in _CONJUNCTIONS
+        or rules.award_trigger.match(text, end) is not None
+    )
+    return p_start if opens and closes else start
 
 
 def _the_areas_own(text: str, left: int, prefix: str, rules: Rules) -> bool:
