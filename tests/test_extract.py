@@ -1023,6 +1023,12 @@ def test_extract_honour_before_its_holders(nlp):
     }
 
 
+def test_extract_school_short_form_keeps_its_place(nlp):
+    # 互助 (互助土族自治县) is tagged a verb: still the head of 互助一中
+    ex = run(nlp, "互助一中获评示范校。", publisher="海东市互助土族自治县教育局")
+    assert names(ex, "School") == {"互助一中"}
+
+
 def test_extract_short_form_takes_the_reports_fuller_name(nlp):
     # decision 11: 二中 and 县二中 in one report are one school
     ex = run(nlp, "县一中、县二中通过复评，二中被评为市教学工作先进单位。")

@@ -1327,9 +1327,13 @@ def _short_form_head(view: TextView, start: int, floor: int, lex) -> int:
     left = start
     while left > floor and start - left < 4 and _CJK.match(text[left - 1]):
         prev = view.previous_token(left)
-        if prev is not None and (
-            prev[1] in lex.name_stop_tokens
-            or view.tags.get(prev[1]) in ("v", "p", "c", "u", "uj", "r", "d")
+        if (
+            prev is not None
+            and prev[1] not in _region_words()  # 互助一中: a place jieba tags a verb
+            and (
+                prev[1] in lex.name_stop_tokens
+                or view.tags.get(prev[1]) in ("v", "p", "c", "u", "uj", "r", "d")
+            )
         ):
             break
         left -= 1
