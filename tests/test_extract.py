@@ -515,6 +515,12 @@ def test_extract_distributed_honours(nlp, text, expected):
         ),
         # a school's project won it, not the school (decision 4)
         ("晨曦小学的“阳光体育”项目获评全国优秀案例。", set()),
+        # more verbs that confer a title
+        ("晨光小学被表彰为全国文明校园。", {("晨光小学", "全国文明校园")}),
+        ("彩虹中学被确认为省级示范性高中。", {("彩虹中学", "省级示范性高中")}),
+        ("彩虹中学晋升为省级示范性高中。", {("彩虹中学", "省级示范性高中")}),
+        ("晨光小学被列为省级课改示范校。", {("晨光小学", "省级课改示范校")}),
+        ("将晨光小学列为重点帮扶对象。", set()),
         # an assessment awards tiers as a contest does; the host won nothing
         (
             "彩虹中学在全市高中教学质量评估中获一等奖。",
