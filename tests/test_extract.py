@@ -515,6 +515,19 @@ def test_extract_distributed_honours(nlp, text, expected):
         ),
         # a school's project won it, not the school (decision 4)
         ("晨曦小学的“阳光体育”项目获评全国优秀案例。", set()),
+        # an honour heading its holders after a colon (decision 10)
+        (
+            "全区教育系统先进单位：晨光小学、彩虹中学。",
+            {
+                ("晨光小学", "全区教育系统先进单位"),
+                ("彩虹中学", "全区教育系统先进单位"),
+            },
+        ),
+        (
+            "被评为市级文明校园的有：晨光小学、彩虹中学。",
+            {("晨光小学", "市级文明校园"), ("彩虹中学", "市级文明校园")},
+        ),
+        ("先进单位：创建工作扎实推进。", set()),
         # more verbs that confer a title
         ("晨光小学被表彰为全国文明校园。", {("晨光小学", "全国文明校园")}),
         ("彩虹中学被确认为省级示范性高中。", {("彩虹中学", "省级示范性高中")}),

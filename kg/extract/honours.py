@@ -84,7 +84,12 @@ _ASSESSED = re.compile(
 # 被评为“X”的学校有A、B、C: the holders follow the honour.
 _HOLDERS_FOLLOW = re.compile(
     r"(?:被评为|评为|获评|荣获|获得|被命名为|被认定为)“?([^，,。；;：:“”\n]{3,30}?)”?"
-    r"(?:称号)?的(?:学校|单位|幼儿园|集体|县区|县|区)有[：:]?"
+    r"(?:称号)?的(?:学校|单位|幼儿园|集体|县区|县|区)?有[：:]?"
+)
+# 全市教育系统先进单位：A、B、C — an honour heading its holders on one line.
+_HONOUR_COLON = re.compile(
+    r"(?:^|(?<=[。；;\n]))\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
+    r"([\u4e00-\u9fff“”]{3,30}?)[：:]"
 )
 
 
@@ -102,6 +107,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
+    out += _honour_headed_lists(text, rules)
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
@@ -684,6 +690,24 @@ def _selected_holders(text: str, rules: Rules) -> list[AwardStatement]:
                 (match.end(), end),
             )
         )
+    return out
+
+
+def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
+    """先进单位：A、B、C (decision 10): the units listed after an honour and a colon."""
+    out = []
+    for match in _HONOUR_COLON.finditer(text):
+        raw = match.group(1)
+        name = clean_award_name(raw)
+        if not name.endswith(rules.award_suffixes) or not _is_designation(name, rules):
+            continue
+        limit = _CLAUSE_END.search(text, match.end())
+        end = limit.start() if limit else len(text)
+        if "、" not in text[match.end() : end]:
+            continue  # 先进单位：创建工作… is prose, not a list
+        at = match.start(1)
+        award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
+        out.append(AwardStatement(at, at, False, (award,), False, (match.end(), end)))
     return out
 
 
