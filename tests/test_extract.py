@@ -515,6 +515,20 @@ def test_extract_distributed_honours(nlp, text, expected):
         ),
         # a school's project won it, not the school (decision 4)
         ("晨曦小学的“阳光体育”项目获评全国优秀案例。", set()),
+        # a gold prize, a placement of a group, a contest held 在…上, 夺得
+        (
+            "晨光小学在全国青少年科技创新大赛中获金奖。",
+            {("晨光小学", "全国青少年科技创新大赛金奖")},
+        ),
+        (
+            "晨光小学在全市中小学生运动会上获小学组团体第一名。",
+            {("晨光小学", "全市中小学生运动会小学组团体第一名")},
+        ),
+        (
+            "彩虹中学夺得全市中学生篮球联赛冠军。",
+            {("彩虹中学", "全市中学生篮球联赛冠军")},
+        ),
+        ("晨光小学荣获金奖。", set()),
         # an honour heading its holders after a colon (decision 10)
         (
             "全区教育系统先进单位：晨光小学、彩虹中学。",

@@ -1571,10 +1571,12 @@ _TIER = (
 )
 #: A prize tier on its own (一等奖, 团体金奖, 冠军): it names no prize until
 #: the contest it was won in is put before it.
-BARE_TIER = re.compile(r"(?:团体|个人)?(?:" + _TIER + ")")
+BARE_TIER = re.compile(
+    r"(?:团体总分|团体|个人|[\u4e00-\u9fff]{1,6}组)?(?:团体|个人)?(?:" + _TIER + ")"
+)
 # 在全省篮球比赛中荣获一等奖: the contest named before the verb.
 _CONTEST_BEFORE = re.compile(
-    r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?中"
+    r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?[中上]"
 )
 _LEVEL_AFTER_SHORT = re.compile("[省市县区旗州盟]|地区")
 # 振兴一中, 红旗二小: an ordinal school after a place's short form.
@@ -1634,8 +1636,10 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             if cut:
                 piece = piece[:cut]
                 name = clean_award_name(piece)
-        if not _is_award_name(name, rules, after_trigger=True):
-            continue
+        if not (
+            _is_award_name(name, rules, after_trigger=True) or BARE_TIER.fullmatch(name)
+        ):
+            continue  # (金奖 is rebuilt with its contest, or dropped, below)
         if i == 0:
             level = LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)
             first_level = level.group() if level else ""
@@ -1688,6 +1692,8 @@ def _find_suffix_awards(
             continue
         if NEGATED_HONOUR.search(name) or _WITHIN_LEVEL.match(name):
             continue  # 区内非示范性高中: a kind of school, not an honour
+        if rules.award_trigger.search(name):
+            continue  # …大赛中获金奖: the verb's statement names the prize
         place = rules.region_pattern.match(name)
         if place and place.group() in rules.lexicon.generic_name_prefixes:
             place = None  # 城区优质学校: 城区 (a district's name) as a kind of area

@@ -32,7 +32,7 @@ _NON_RECIPIENT = re.compile(
 _PEOPLE_COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*[人名位]"
 )
-_CONTEST_PHRASE = re.compile(r"在[^，,。；;]{2,40}中$")
+_CONTEST_PHRASE = re.compile(r"在[^，,。；;]{2,40}[中上]$")
 _LIST_COUNT = re.compile(
     r"^等\s*[0-9一二三四五六七八九十两]+[所个家]?[\u4e00-\u9fff]{0,4}"
 )
