@@ -727,6 +727,8 @@ def _find_suffix_names(
     return out
 
 
+# Words that follow the subject of an honour (启明中学分别荣获…, …等3所学校).
+_SUBJECT_FOLLOWERS = ("分别", "分获", "依次", "先后", "均", "被", "等", "在")
 # Endings that say which stage a school teaches: after a verb they end a name.
 _LEVEL_KINDS = frozenset({"小学", "中学", "幼儿园", "初级中学", "高级中学", "中心小学"})
 
@@ -764,6 +766,7 @@ def _verb_named(
         or after[0] in _BOUNDARY
         or after[0] in _CONJUNCTIONS
         or rules.award_trigger.match(text, end) is not None
+        or after.startswith(_SUBJECT_FOLLOWERS)
     )
     return p_start if opens and closes else start
 
@@ -1596,6 +1599,38 @@ def _shared_tier(last_piece: str) -> str:
 _BRACKETED = re.compile(r"[（(][^（）()]{0,8}[）)]")
 
 
+_SCOPE_PREFIX = re.compile("^全[国省市区县州旗盟]")
+# 合唱比赛一、二、三等奖: tiers listed by their numbers, the ending said once.
+_TIER_NUMBER = "一二三四五六七八九十特"
+_ELIDED_LAST = re.compile(f"^[{_TIER_NUMBER}](等奖)")
+
+
+def _elided_tiers(parts: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """``(start, length, name)`` of each tier of 比赛一、二、三等奖, or [].
+
+    Each tier is named in full (比赛二等奖); with no contest before the
+    first number the tiers are bare (二等奖), for the contest named before
+    the verb to complete, or for none.
+    """
+    if len(parts) < 2:
+        return []
+    first_at, first = parts[0]
+    last = _ELIDED_LAST.match(parts[-1][1])
+    middle = [piece for _, piece in parts[1:-1]]
+    if last is None or not first or first[-1] not in _TIER_NUMBER:
+        return []
+    if any(len(piece) != 1 or piece not in _TIER_NUMBER for piece in middle):
+        return []
+    contest = clean_award_name(first[:-1])
+    if contest and not _EVENT_END.search(contest):
+        return []
+    ending = last.group(1)
+    tiers = [(first_at, len(first), first[-1])]
+    tiers += [(at, len(piece), piece) for at, piece in parts[1:-1]]
+    tiers.append((parts[-1][0], 1 + len(ending), parts[-1][1][0]))
+    return [(at, size, contest + number + ending) for at, size, number in tiers]
+
+
 def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     parts: list[tuple[int, str]] = []
     pos = 0
@@ -1608,6 +1643,14 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             continue
         parts.append((pos, phrase[pos : pos + len(piece)]))
         pos += len(piece)
+    elided = _elided_tiers(parts)
+    if elided:
+        return [
+            Candidate(
+                offset + at, offset + at + size, "Award", name, "award.trigger", ""
+            )
+            for at, size, name in elided
+        ]
     # 机器人大赛、作文大赛一等奖: contests listed before the prize they share
     # each won it (decision 3).
     tier = _shared_tier(parts[-1][1]) if len(parts) > 1 else ""
@@ -1653,6 +1696,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             elif (
                 first_level
                 and not LEVEL_PREFIX.match(name)
+                and not _SCOPE_PREFIX.match(name)  # 全县文明校园 has its own
                 and not rules.region_pattern.match(name)
             ):
                 name = first_level + name

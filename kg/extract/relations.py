@@ -33,6 +33,7 @@ _PEOPLE_COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*[人名位]"
 )
 _CONTEST_PHRASE = re.compile(r"在[^，,。；;]{2,40}[中上]$")
+_BEFORE_VERB = re.compile(r"(?:分别|依次|先后|分|均)$")
 _LIST_COUNT = re.compile(
     r"^等\s*[0-9一二三四五六七八九十两]+[所个家]?[\u4e00-\u9fff]{0,4}"
 )
@@ -239,6 +240,9 @@ def _subjects(
     passive = text.rfind("被", start, end)
     if passive >= 0:
         end = passive  # X被市教育局授予…: the agent after 被 is not the recipient
+    adverb = _BEFORE_VERB.search(text, start, end)
+    if adverb is not None:
+        end = adverb.start()  # …比赛中分获, …分别荣获: no part of who won
     contest = _CONTEST_PHRASE.search(text, start, end)
     if contest is not None and contest.start() > start:
         end = contest.start()  # 在第一中学承办的…比赛中: the host did not win
