@@ -1139,3 +1139,26 @@ def test_word_matcher_on_region_names() -> None:
     found = [word for _, _, word in rules.region_words.finditer(text)]
     assert found == ["南京市", "鼓楼区", "南通市", "通州区"]
     assert list(WordMatcher([]).finditer(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a school takes part in the program its own clause names
+        (
+            "晨光小学、彩虹中学承担“智慧校园”项目建设。",
+            {("晨光小学", "智慧校园"), ("彩虹中学", "智慧校园")},
+        ),
+        ("晨光小学参与“强校工程”建设。", {("晨光小学", "强校工程")}),
+        # the works a scheme carries out in a school, in the next clause
+        ("实施“薄改”项目，改造晨光小学校舍。", {("晨光小学", "薄改")}),
+        # an honour in another clause of the sentence says nothing of it
+        ("深入实施“双减”，晨光小学获评全国文明校园。", set()),
+        ("落实“五项管理”，彩虹中学入选省级示范校。", set()),
+    ],
+)
+def test_extract_schools_taking_part_in_a_program(nlp, text, expected):
+    assert (
+        triples(run(nlp, text, publisher="兰州市七里河区教育局"), "participatesIn")
+        == expected
+    )

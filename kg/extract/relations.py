@@ -580,6 +580,32 @@ def _implements(
     return out
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _clause_of(text: str, offset: int) -> tuple[int, int]:
+    """The clause (between commas, semicolons, sentence ends) around ``offset``."""
+    start = offset
+    while start > 0 and not _CLAUSE_MARK.match(text, start - 1):
+        start -= 1
+    end = _CLAUSE_MARK.search(text, offset)
+    return start, end.start() if end else len(text)
+
+
+def _takes_part(
+    text: str, mentions: list[Mention], school: int, program: int, cues: tuple[str, ...]
+) -> bool:
+    """The school and the program in one clause, or the school's own clause
+    saying it takes part (改造X小学校舍) with no honour of its own in it:
+    实施“双减”，晨光小学获评全国文明校园 says nothing of the school and 双减."""
+    start, end = _clause_of(text, mentions[school].start)
+    if start <= mentions[program].start < end:
+        return True
+    if not any(cue in text[start:end] for cue in cues):
+        return False
+    return not any(m.label == "Award" and start <= m.start < end for m in mentions)
+
+
 def _participates(
     text: str,
     mentions: list[Mention],
@@ -605,6 +631,8 @@ def _participates(
             continue
         program = programs[0]
         for school in schools:
+            if not _takes_part(text, mentions, school, program, cues):
+                continue
             out.append(
                 RelationMention(
                     school,
