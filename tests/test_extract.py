@@ -1099,6 +1099,11 @@ def test_extract_short_form_takes_the_reports_fuller_name(nlp):
         ("城东中学荣获全国文明校园称号。", "全国文明校园", "national"),
         ("城东中学被市教育局评为教学工作先进单位。", "教学工作先进单位", "city"),
         ("城东中学获地球科学奥林匹克竞赛金奖。", "地球科学奥林匹克竞赛金奖", "other"),
+        # 恩施州 is the prefecture (city level), not the county-level 恩施市
+        ("城东中学获评恩施州文明校园。", "恩施州文明校园", "city"),
+        ("城东中学获评恩施市文明校园。", "恩施市文明校园", "county"),
+        # 全州: the whole prefecture, not 全州县
+        ("城东中学获评全州文明校园。", "全州文明校园", "city"),
     ],
 )
 def test_extract_award_level(nlp, text, award, level):

@@ -38,6 +38,9 @@ _LEAD = re.compile(
 )
 
 
+_SCOPE = re.compile("^全[省市区县州旗盟]")
+
+
 def level_of_region(code: str, index: RegionIndex) -> str:
     """The level of a body of region ``code`` (北京市 is provincial)."""
     ref = index.by_code.get(code)
@@ -62,6 +65,10 @@ def _region_prefix_level(name: str, rules: Rules) -> str:
     index = rules.regions
     surface = match.group()
     codes = index.by_name.get(surface) or index.by_short.get(surface) or ()
+    after = name[match.end() : match.end() + 1]
+    if after and after in "州盟市县区旗":
+        # 恩施州 (not 恩施市): the level word after a short form picks its reading.
+        codes = [c for c in codes if index.by_code[c].name.endswith(after)] or codes
     levels = {level_of_region(code, index) for code in codes}
     if len(levels) != 1:
         return ""
@@ -97,7 +104,8 @@ def award_level(
             return level
     head = _LEAD.sub("", name)
     inner = _INNER_LEVEL.search(head)
-    level = _region_prefix_level(head, rules)
+    # 全州, 全县: the whole of the report's prefecture or county, not 全州县.
+    level = "" if _SCOPE.match(head) else _region_prefix_level(head, rules)
     if not level:
         # A masked region (XX区, **市) still says its level.
         level = level_of_word(_MASK.sub("", head), rules)
