@@ -336,6 +336,8 @@ def test_extract_schools_beside_generic_words(nlp, text, expected):
         "全县特殊教育学校办学条件改善。",
         "县特殊教育学校2所。",
         "农村中心学校和城区中心学校结对。",
+        # 县中 of a scheme's name after 全面实施 (one jieba word) is no school
+        "县教育局将全面实施县中振兴计划。",
     ],
 )
 def test_extract_generic_school_phrases_are_not_schools(nlp, text):
@@ -355,6 +357,12 @@ def test_extract_generic_school_phrases_are_not_schools(nlp, text):
         ("深入实施乡村教师素养提升工程。", "乡村教师素养提升工程"),
         # a building scheme scoped to a kind of school (decision 14)
         ("全面实施中小学、幼儿园校舍改造工程。", "幼儿园校舍改造工程"),
+        # the adverb and verb before a scheme are no part of it (全面实施 is
+        # one jieba word); a version number is; a kind word may end a name
+        ("全面实施农村义务教育学生营养改善计划。", "农村义务教育学生营养改善计划"),
+        ("实施教育信息化2.0行动计划。", "教育信息化2.0行动计划"),
+        ("推进学前教育普及普惠工程。", "学前教育普及普惠工程"),
+        ("县教育局将全面实施县中振兴计划。", "县中振兴计划"),
         # a quoted scheme whose coverage is measured is rolled out
         ("学校食堂“阳光厨房”覆盖率达100%。", "阳光厨房"),
     ],

@@ -228,6 +228,7 @@ def _walk_left(
             not _CJK.search(token)
             and not token.isdigit()
             and not _MASK.fullmatch(token)
+            and not _VERSION.fullmatch(token)  # 教育信息化2.0行动计划
         ):
             break  # (兰化一中XX县区分校: a masked place is part of the name)
         if (
@@ -706,7 +707,11 @@ def _find_suffix_names(
             continue
         if label == "School" and _the_areas_own(text, left, prefix, rules):
             pass  # 县特殊教育学校: the county's one school of that kind
-        elif _is_generic(prefix, generic) or _ends_generic(view, start, left, generic):
+        elif _is_generic(prefix, generic) or (
+            # 学前教育普及普惠工程: a scheme named before a kind word is one
+            (label != "Program" or len(prefix) < 6)
+            and _ends_generic(view, start, left, generic)
+        ):
             continue
         if label == "School" and len(prefix) == 1:
             continue  # 经学校申报, 镇中心小学: one character names no school
@@ -1088,16 +1093,28 @@ def _generic_program(
     return before is not None and view.tags.get(before[1]) == "v"
 
 
+_ADVERB_TAGS = frozenset({"d", "ad"})
+_VERSION = re.compile(r"\d+\.\d+")
+
+
 def _strip_leading_verbs(view: TextView, start: int, name: str) -> str:
-    """Drop verbs that open an unquoted program name (推行普通高中…工程)."""
+    """Drop verbs that open an unquoted program name (推行普通高中…工程), and
+    the adverbs before them (全面实施农村…计划)."""
     end = start + len(name)
     while True:
         i = bisect_left(view.token_starts, start)
         if i >= len(view.tokens) or view.token_starts[i] != start:
             return view.text[start:end]
         token = view.tokens[i]
-        if view.tags.get(token) != "v" or view.token_ends[i] >= end - 2:
+        tag = view.tags.get(token)
+        if view.token_ends[i] >= end - 2:
             return view.text[start:end]
+        if tag in _ADVERB_TAGS:
+            following = view.tokens[i + 1] if i + 1 < len(view.tokens) else ""
+            if view.tags.get(following) != "v":
+                return view.text[start:end]
+        elif tag != "v" and not token.endswith(_LEX.implement_verbs):
+            return view.text[start:end]  # (全面实施 is one word, tagged a noun)
         start = view.token_ends[i]
 
 
@@ -1336,6 +1353,7 @@ def _short_form_head(view: TextView, start: int, floor: int, lex) -> int:
             and (
                 prev[1] in lex.name_stop_tokens
                 or view.tags.get(prev[1]) in ("v", "p", "c", "u", "uj", "r", "d")
+                or prev[1].endswith(lex.implement_verbs)  # 全面实施|县中
             )
         ):
             break
