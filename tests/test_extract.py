@@ -927,6 +927,8 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
             "县教育局将以争创“全国青少年校园足球特色县”为目标。",
             {"全国青少年校园足球特色县"},
         ),
+        # a title pursued: 力争创建, not 争创 inside it (decision 1)
+        ("晨光小学力争创建省级文明校园。", {"省级文明校园"}),
         # nor is the plan to win them (力争新增, 推荐申报)
         (
             "力争新增省特级教师1名，推荐申报市优秀教育工作者10名、市优秀教师20名。",
