@@ -251,6 +251,15 @@ def test_extract_development_zone_is_a_region(nlp):
     assert zone.region == ""
 
 
+def test_extract_zone_with_a_name_of_its_own(nlp):
+    """东莞松山湖高新区: a zone named between its city and its ending."""
+    text = "东莞市教育局工作总结。东莞松山湖高新区晨光小学获评市级文明校园。"
+    ex = run(nlp, text, publisher="广东省东莞市教育局")
+    assert "松山湖高新区" in names(ex, "Region")
+    assert ("松山湖高新区", "东莞市") in triples(ex, "subRegionOf")
+    assert ("东莞松山湖高新区晨光小学", "松山湖高新区") in triples(ex, "locatedIn")
+
+
 def test_extract_zone_listed_with_districts_is_the_citys(nlp):
     """玄武、秦淮、开发区: a bare zone among a city's districts is that city's."""
     text = "南京市教育工作会议召开。玄武、秦淮、开发区加大投入。开发区建设加快。"

@@ -459,6 +459,14 @@ _ZONE_SUFFIX = re.compile(
 )
 
 
+# A zone's own name between its city and its ending: 两江 in 重庆两江新区.
+_OWN_NAMED_ZONE = re.compile(
+    r"((?![各全本该我其])[\u4e00-\u9fff]{2,3}?)(?:"
+    + "|".join(map(re.escape, sorted(_LEX.zone_suffixes, key=len, reverse=True)))
+    + ")"
+)
+
+
 def find_zones(
     text: str, regions: list[Candidate], index: RegionIndex
 ) -> list[Candidate]:
@@ -478,6 +486,19 @@ def find_zones(
         if listed is not None and listed.start not in starts:
             out.append(listed)
             starts.add(listed.start)
+        own = _OWN_NAMED_ZONE.match(text, region.end)
+        if (
+            own is not None
+            and own.group(1) not in _LEX.generic_name_prefixes
+            and not any(region.end <= s < own.end() for s in starts)
+        ):
+            # 重庆两江新区, 东莞松山湖高新区: a zone with a name of its own
+            out.append(
+                Candidate(
+                    region.start, own.end(), "Region", own.group(), "region.zone", ""
+                )
+            )
+            continue
         zone = _ZONE_SUFFIX.match(text, region.end)
         if zone is None or any(region.end <= s < zone.end() for s in starts):
             continue  # 两江新区 is a division of its own

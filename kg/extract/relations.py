@@ -518,7 +518,11 @@ def _sub_regions(mentions: list[Mention], rules: Rules) -> list[RelationMention]
             if (
                 m.label == "Region"
                 and m.region
-                and zone.name.startswith((m.name, short_form(m.name) or m.name))
+                and (
+                    zone.name.startswith((m.name, short_form(m.name) or m.name))
+                    # 东莞松山湖高新区: the zone written after its place
+                    or (m.start == zone.start and m.end < zone.end)
+                )
             ):
                 out.append(
                     RelationMention(
