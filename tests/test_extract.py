@@ -341,6 +341,9 @@ def test_extract_schools_beside_generic_words(nlp, text, expected):
         # every township's kindergarten; the estates' kindergartens
         "苏木乡镇中心幼儿园实现全覆盖。",
         "开展小区配套幼儿园专项治理。",
+        # a cluster's or a county's schools as a class; 振兴 is the verb here
+        "由城区学校牵手寿安、万春片区学校结成发展共同体。",
+        "振兴县域高中。",
         # all of them, or counted: a kind
         "全县特殊教育学校办学条件改善。",
         "县特殊教育学校2所。",

@@ -212,7 +212,8 @@ def _walk_left(
             and not ordinal_tail
             and token not in _JOINERS
             and view.tags.get(token) in stop_tags
-            and token not in _region_words()  # 三台 is tagged a numeral
+            # 三台 is tagged a numeral; 振兴 (振兴区) is mostly the verb
+            and (token not in _region_words() or token in _LEX.short_forms_as_words)
             and not split_place
             and not _split_name_tail(view, p_start, token, edge)
             and not _SCHOOL_ORDINAL.fullmatch(token)  # 兰炼|一小|XX县区分校
