@@ -162,6 +162,7 @@ class Lexicon:
     admission_words: tuple[str, ...]
     short_forms_as_words: frozenset[str]
     minority_peoples: tuple[str, ...]
+    object_marker_verbs: tuple[str, ...]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
@@ -252,6 +253,7 @@ def load_lexicon() -> Lexicon:
         admission_words=lines("admission_words"),
         short_forms_as_words=frozenset(lines("short_forms_as_words")),
         minority_peoples=lines("minority_peoples"),
+        object_marker_verbs=lines("object_marker_verbs"),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(

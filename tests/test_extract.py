@@ -997,6 +997,35 @@ def test_extract_modal_verb_marks_planned(nlp):
     assert {m.status for m in ex.mentions if m.name == "书香校园"} == {"planned"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        # 将 as the object marker (将X纳入…) says nothing of the future
+        (
+            "区教育局将劳动教育纳入课程体系，实施“劳动实践”工程。",
+            "劳动实践",
+            "reported",
+        ),
+        # 拟 inside 模拟 is no modal word
+        ("彩虹中学承办全市“技能之星”模拟大赛。", "彩虹中学", "reported"),
+        # a modal word marks the sentence from where it stands
+        ("彩虹中学获评省文明校园，新校区将于明年投入使用。", "省文明校园", "reported"),
+        ("区教育局将全面实施县中振兴计划。", "县中振兴计划", "planned"),
+    ],
+)
+def test_extract_modal_word_scope(nlp, text, name, status):
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    assert {m.status for m in ex.mentions if m.name == name} == {status}
+
+
+def test_extract_past_year_in_a_plan_is_reported(nlp):
+    text = "2023年，彩虹中学获评省文明校园。2024年，推进“智慧校园”平台建设。"
+    ex = run(nlp, text, publisher="兰州市七里河区教育局", year=2024, is_plan=True)
+    status = {m.name: m.status for m in ex.mentions}
+    assert status["省文明校园"] == "reported"
+    assert status["智慧校园"] == "planned"
+
+
 # ------------------------------------------------------------------ figures
 
 

@@ -475,11 +475,24 @@ def make_context(nlp: Language, name: str):
 
 
 def _plan_flags(
-    text: str, sentences: tuple[tuple[int, int], ...], rules: Rules, whole_plan: bool
-) -> list[bool]:
-    """Mark each sentence planned (True) or reported (False)."""
+    text: str,
+    sentences: tuple[tuple[int, int], ...],
+    rules: Rules,
+    whole_plan: bool,
+    token_starts: set[int],
+    year: int | None,
+) -> list[int | None]:
+    """Where each sentence turns planned: an offset, or None (reported).
+
+    A plan section (or a plan document) is planned from each sentence's
+    start, unless the sentence dates itself before the report's year
+    (2023年，我区新增学位2800个 in a plan for 2024). Elsewhere a modal word
+    (将, 力争, 拟 …; a word of its own, not 模拟, and not the object marker of
+    将X纳入…) marks the rest of its sentence from there: 获评X，新校区将于明年
+    投入使用 leaves the honour reported.
+    """
     lex = rules.lexicon
-    flags = []
+    flags: list[int | None] = []
     in_plan = whole_plan
     for start, end in sentences:
         sentence = text[start:end]
@@ -490,17 +503,52 @@ def _plan_flags(
             in_plan = True
         elif is_heading and any(m in sentence for m in lex.summary_section_markers):
             in_plan = False
-        modal = any(m in sentence for m in lex.plan_markers)
-        flags.append(in_plan or modal)
+        modal = _first_modal(text, start, end, lex, token_starts)
+        past = year is not None and any(
+            int(y) < year for y in _STATED_YEAR.findall(sentence)
+        )
+        if in_plan and (modal is not None or not past):
+            flags.append(start)
+        else:
+            flags.append(modal)
     return flags
 
 
-def _planned(doc: Doc, rules: Rules) -> list[bool]:
-    """Each sentence planned or reported (computed once per Doc)."""
+_STATED_YEAR = re.compile(r"(20\d\d)年")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _first_modal(
+    text: str, start: int, end: int, lex, token_starts: set[int]
+) -> int | None:
+    """Offset of the first modal word of ``text[start:end]``, or None."""
+    first = None
+    for marker in lex.plan_markers:
+        at = text.find(marker, start, end)
+        while at >= 0 and (first is None or at < first):
+            clause_end = _CLAUSE_END.search(text, at)
+            clause = text[at : clause_end.start() if clause_end else end]
+            object_marker = marker == "将" and any(
+                verb in clause for verb in lex.object_marker_verbs
+            )
+            if at in token_starts and not object_marker:
+                first = at
+                break
+            at = text.find(marker, at + 1, end)
+    return first
+
+
+def _planned(doc: Doc, rules: Rules) -> list[int | None]:
+    """Where each sentence turns planned (computed once per Doc)."""
     if doc._.kg_planned is None:
         meta = doc._.kg_meta
         doc._.kg_planned = _plan_flags(
-            text_of(doc), doc._.kg_sentences, rules, bool(meta and meta.is_plan)
+            text_of(doc),
+            doc._.kg_sentences,
+            rules,
+            bool(meta and meta.is_plan),
+            {token.idx for token in doc},
+            meta.year if meta else None,
         )
     return doc._.kg_planned
 
@@ -538,7 +586,10 @@ def make_mentions(nlp: Language, name: str):
             if cand.label == "Bureau":
                 name, region = resolve_bureau(cand, context, rules)
             sent = max(0, bisect_right(starts, cand.start) - 1)
-            status = "planned" if planned and planned[sent] else "reported"
+            turn = planned[sent] if planned else None
+            status = (
+                "planned" if turn is not None and cand.start >= turn else "reported"
+            )
             level = ""
             if cand.label == "Award":
                 level = award_level(

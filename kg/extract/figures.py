@@ -50,7 +50,7 @@ def find_figures(
     text: str,
     doc_id: str,
     sentences: tuple[tuple[int, int], ...],
-    planned: list[bool],
+    planned: list[int | None],
     year: int | None,
 ) -> list[Figure]:
     """Find quantitative statements in a document's cleaned text.
@@ -59,14 +59,14 @@ def find_figures(
         text: the cleaned text.
         doc_id: the document's id.
         sentences: sentence offsets.
-        planned: per-sentence planned flags.
+        planned: per sentence, the offset from which it is planned, or None.
         year: the year the report covers (a figure's default year).
 
     Returns:
         The figures in text order.
 
     Example:
-        >>> figs = find_figures("投入1.16亿元。", "d", ((0, 7),), [False], 2022)
+        >>> figs = find_figures("投入1.16亿元。", "d", ((0, 7),), [None], 2022)
         >>> [(f.measure, f.quantity, f.unit) for f in figs]
         [('投入', '116000000', 'CNY')]
     """
@@ -94,7 +94,8 @@ def find_figures(
             continue
         s_start = sentences[sentence][0] if sentences else 0
         stated_year = re.findall(r"(20\d\d)年", text[s_start : match.start()])
-        status = "planned" if planned and planned[sentence] else "reported"
+        turn = planned[sentence] if planned else None
+        status = "planned" if turn is not None and match.start() >= turn else "reported"
         out.append(
             Figure(
                 doc_id=doc_id,
