@@ -269,6 +269,20 @@ def test_extract_zone_listed_with_districts_is_the_citys(nlp):
     assert ("南京开发区", "南京市") in triples(ex, "subRegionOf")
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "凯里市教育和科技局",
+        "会昌县教育科技体育局",
+        "于都县教科体局",
+        "某县文教局",
+        "某县教育科学技术局",
+    ],
+)
+def test_extract_bureau_endings(nlp, name):
+    assert any(n.endswith(name) for n in names(run(nlp, f"{name}召开会议。"), "Bureau"))
+
+
 def test_extract_bureau_head_is_no_bureau(nlp):
     ex = run(nlp, "组织各区分管教育领导和教育局长到外地考察学习。")
     assert names(ex, "Bureau") == set()
@@ -309,6 +323,13 @@ def test_extract_school_names(nlp, text, expected):
         # a name jieba reads as a verb, where a school's name stands
         ("启航小学、远航中学被评为市级示范校。", {"启航小学", "远航中学"}),
         ("帮扶学校，结对共建。", set()),
+        # a village's complete primary school and a teaching point are schools
+        ("草海镇中心完小获评市级文明校园。", {"草海镇中心完小"}),
+        (
+            "竹塘乡大寨村完小、花石乡大湾村教学点新建食堂。",
+            {"竹塘乡大寨村完小", "花石乡大湾村教学点"},
+        ),
+        ("撤并教学点12个。", set()),
         # a branch named in brackets after its school is that school's branch
         ("走访晨光路小学(青龙分校)、彩虹中学。", {"晨光路小学青龙分校", "彩虹中学"}),
         # 中心学校 and 职业学院 end a name: 职业 and 中心 open no kind here
