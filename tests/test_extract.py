@@ -607,6 +607,11 @@ def test_extract_distributed_honours(nlp, text, expected):
             {("晨光小学", "市级文明校园"), ("彩虹中学", "市级文明校园")},
         ),
         ("先进单位：创建工作扎实推进。", set()),
+        # a half-width full stop ends a Chinese sentence; a decimal point not
+        (
+            "晨光小学获评省平安校园.彩虹中学获评省文明校园.",
+            {("晨光小学", "省平安校园"), ("彩虹中学", "省文明校园")},
+        ),
         # more verbs that confer a title
         ("晨光小学被表彰为全国文明校园。", {("晨光小学", "全国文明校园")}),
         ("彩虹中学被确认为省级示范性高中。", {("彩虹中学", "省级示范性高中")}),

@@ -221,6 +221,24 @@ def sentence_offsets(doc: Doc) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def _cjk_full_stop(text: str, at: int, token: str) -> bool:
+    """A half-width full stop ending a Chinese sentence (…文明校园.双清区…), not
+    a decimal point or an abbreviation's."""
+    return (
+        token == "."
+        and at > 0
+        and _CJK_CHAR.match(text, at - 1) is not None
+        and (
+            at + 1 >= len(text)
+            or text[at + 1].isspace()
+            or _CJK_CHAR.match(text, at + 1) is not None
+        )
+    )
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 @Language.factory("kg_sentences_v1")
 def make_sentences(nlp: Language, name: str):
     """Sentence boundaries at 。！？； runs and at line breaks."""
@@ -235,7 +253,11 @@ def make_sentences(nlp: Language, name: str):
         idx = token_starts(doc)
         lengths = doc.to_array("LENGTH").tolist()
         tokens = [text[a : a + n] for a, n in zip(idx, lengths, strict=True)]
-        ends = [bool(t) and all(ch in _SENTENCE_END for ch in t) for t in tokens]
+        ends = [
+            bool(t)
+            and (all(ch in _SENTENCE_END for ch in t) or _cjk_full_stop(text, a, t))
+            for a, t in zip(idx, tokens, strict=True)
+        ]
         flags = [1] + [-1] * (len(tokens) - 1)
         for i in range(1, len(tokens)):
             prev = tokens[i - 1]

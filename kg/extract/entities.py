@@ -1496,6 +1496,12 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             start += 1  # 成功创建为X: the title is X
         end = start
         while end < len(text) and text[end] not in "，,。；;！!？?：:\n":
+            if (
+                text[end] == "."
+                and _CJK.match(text, end - 1)
+                and not text[end + 1 : end + 2].isdigit()
+            ):
+                break  # …平安校园.双清区…: a half-width full stop
             end += 1
         phrase = text[start:end]
         if not phrase:
