@@ -1063,6 +1063,10 @@ def test_extract_past_year_in_a_plan_is_reported(nlp):
         ("招录新教师416名。", "招录新教师", "416", "person"),
         ("课后服务参与率达到98.5%。", "课后服务参与率", "98.5", "percent"),
         ("资助学生1.2万人。", "资助学生", "12000", "person"),
+        # thousands separators, a space before the unit, a date before
+        ("全年新增学位2,800个。", "新增学位", "2800", "item"),
+        ("课后服务参与率达到95 %。", "课后服务参与率", "95", "percent"),
+        ("2023年新增学位3000个。", "新增学位", "3000", "item"),
     ],
 )
 def test_extract_figures(nlp, text, measure, quantity, unit):

@@ -27,6 +27,7 @@ _TAIL = re.compile(
     r"(?:达到|提升至|提高到|提高至|增加到|增至|超过|不少于|以上|达|超|约|为|至|共|逾|近|了)+$"
 )
 _FOLLOWING_NOUN = re.compile(r"^[\u4e00-\u9fff]{1,8}")
+_DATE_UNIT = re.compile("年度|年|月|日|届|期|批")
 
 
 @cache
@@ -34,7 +35,9 @@ def _figure_pattern() -> re.Pattern[str]:
     units = load_lexicon().figure_units
     unit_alt = trie_pattern(sorted(units, key=len, reverse=True))
     return re.compile(
-        r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?P<mult>[万亿])?(?P<approx>[余多])?"
+        # 2,800个 and 95 %: thousands separators and a space before the unit
+        r"(?<![\d.,])(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+        r"[ \u00a0]?(?P<mult>[万亿])?(?P<approx>[余多])?[ \u00a0]?"
         rf"(?P<unit>{unit_alt})"
     )
 
@@ -42,6 +45,7 @@ def _figure_pattern() -> re.Pattern[str]:
 def _normalize(number: str, multiplier: str) -> Decimal:
     import cn2an
 
+    number = number.replace(",", "")
     value = cn2an.cn2an(number + multiplier, "smart") if multiplier else number
     return Decimal(str(value))
 
@@ -119,6 +123,11 @@ def _measure(text: str, start: int, end: int) -> str:
     left = start
     while left > 0 and text[left - 1] not in _CLAUSE_END and start - left < 20:
         left -= 1
+    # 2023年新增学位, 第38届…: the unit of a date or an ordinal before is no
+    # part of the measure (the number itself ended the walk)
+    dated = _DATE_UNIT.match(text, left) if text[left - 1 : left].isdigit() else None
+    if dated:
+        left = dated.end()
     before = _TAIL.sub("", _LEAD.sub("", text[left:start].strip()))
     before = before.translate(str.maketrans("", "", '“”"《》'))
     if len(before) <= 2:
