@@ -323,6 +323,14 @@ def test_extract_school_names(nlp, text, expected):
         # a name jieba reads as a verb, where a school's name stands
         ("启航小学、远航中学被评为市级示范校。", {"启航小学", "远航中学"}),
         ("帮扶学校，结对共建。", set()),
+        # a number of Chinese numerals, a road, a zone word: parts of a name
+        (
+            "晨光市十一学校、晨光一零一中学获评先进。",
+            {"晨光市十一学校", "晨光一零一中学"},
+        ),
+        ("金水区纬五路第一小学获评示范校。", {"金水区纬五路第一小学"}),
+        ("西安高新第一中学获评示范校。", {"西安高新第一中学"}),
+        ("新建十一所学校。", set()),
         # a village's complete primary school and a teaching point are schools
         ("草海镇中心完小获评市级文明校园。", {"草海镇中心完小"}),
         (

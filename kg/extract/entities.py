@@ -75,7 +75,11 @@ _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _STRIP_QUOTES = str.maketrans("", "", '“”"「」『』《》‘’')
 _DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万几两]+$")
 _ORDINAL_BEFORE = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零两]*$")
-_SCHOOL_NUMBER = re.compile(r"[一二三四五六七八九〇零]*〇[一二三四五六七八九〇零]*$")
+# 一〇九学校, 十一学校, 一六八中学: a number of two or more Chinese numerals
+# right before the ending names the school (a count has its measure word).
+_SCHOOL_NUMBER = re.compile(
+    r"[一二三四五六七八九十〇零]{2,}$|[一二三四五六七八九〇零]*〇[一二三四五六七八九〇零]*$"
+)
 # 一小, 十一中: a school's ordinal short form, part of a branch's name.
 _SCHOOL_ORDINAL = re.compile(r"[一二三四五六七八九十\d]+[小中]")
 # A masked part of a name (XX县区, ××学校): as written, decision 20.
@@ -170,7 +174,7 @@ def _walk_left(
     edge = view.token_start_at_or_before(start) if start > floor else start
     if edge < floor:
         edge = start
-    # 一〇九学校: a number written with 〇 names a school, it counts nothing.
+    # 一〇九学校, 十一学校: a number before the ending names the school.
     number = _SCHOOL_NUMBER.search(view.text, max(floor, start - 6), start)
     number_start = number.start() if number else start
     while edge > floor:
@@ -217,6 +221,8 @@ def _walk_left(
             and not split_place
             and not _split_name_tail(view, p_start, token, edge)
             and not _SCHOOL_ORDINAL.fullmatch(token)  # 兰炼|一小|XX县区分校
+            and not token.endswith(_ROAD_ENDS)  # 纬|五路|第一小学: a road
+            and token not in _ZONE_WORDS  # 西安|高新|第一中学
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校: right after a region, a verb-like word is a name.
@@ -251,6 +257,10 @@ def _walk_left(
             break
         edge = p_start
     return edge
+
+
+_ROAD_ENDS = ("路", "街", "巷", "大道")
+_ZONE_WORDS = frozenset({"高新", "经开"})
 
 
 def _split_name_tail(view: TextView, p_start: int, token: str, edge: int) -> bool:
