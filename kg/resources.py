@@ -163,6 +163,7 @@ class Lexicon:
     short_forms_as_words: frozenset[str]
     minority_peoples: tuple[str, ...]
     object_marker_verbs: tuple[str, ...]
+    candidate_lists: tuple[str, ...]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
@@ -254,6 +255,7 @@ def load_lexicon() -> Lexicon:
         short_forms_as_words=frozenset(lines("short_forms_as_words")),
         minority_peoples=lines("minority_peoples"),
         object_marker_verbs=lines("object_marker_verbs"),
+        candidate_lists=lines("candidate_lists"),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(

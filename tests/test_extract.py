@@ -620,6 +620,9 @@ def test_extract_distributed_honours(nlp, text, expected):
             "晨光小学获评省平安校园.彩虹中学获评省文明校园.",
             {("晨光小学", "省平安校园"), ("彩虹中学", "省文明校园")},
         ),
+        # a candidate for a title has not received it (decision 1)
+        ("彩虹中学被列入省级示范性高中建设计划。", set()),
+        ("晨光小学入选省级文明校园培育名单。", set()),
         # more verbs that confer a title
         ("晨光小学被表彰为全国文明校园。", {("晨光小学", "全国文明校园")}),
         ("彩虹中学被确认为省级示范性高中。", {("彩虹中学", "省级示范性高中")}),

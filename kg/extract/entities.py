@@ -1517,8 +1517,11 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         if not phrase:
             continue
         clause = text[_clause_floor(text, match.start()) : match.start()]
-        pursued = trig in lex.award_pursuit_triggers or any(
-            m in clause for m in lex.plan_markers
+        pursued = (
+            trig in lex.award_pursuit_triggers
+            or any(m in clause for m in lex.plan_markers)
+            # 被列入省级示范性高中建设计划: a candidate for the title
+            or any(word in phrase for word in lex.candidate_lists)
         )
         # 分获, 分别获得: the i-th subject gets the i-th award (decision 23).
         distributive = text[match.start() - 1 : match.start()] == "分" or text[
