@@ -1178,6 +1178,14 @@ def test_extract_school_short_form_keeps_its_place(nlp):
     assert names(ex, "School") == {"互助一中"}
 
 
+def test_extract_publisher_named_by_its_short_ending(nlp):
+    # 郓城县教体局 in the report of 郓城县教育和体育局 is the publisher itself
+    ex = run(
+        nlp, "郓城县教体局荣获市级先进单位。", publisher="菏泽市郓城县教育和体育局"
+    )
+    assert names(ex, "Bureau") == {"菏泽市郓城县教育和体育局"}
+
+
 def test_extract_short_form_takes_the_reports_fuller_name(nlp):
     # decision 11: 二中 and 县二中 in one report are one school
     ex = run(nlp, "县一中、县二中通过复评，二中被评为市教学工作先进单位。")

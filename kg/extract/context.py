@@ -379,16 +379,18 @@ def resolve_bureau(
     home = context.home
     surface = cand.name
     suffix = rules.bureau_ending(surface)
+    # 区教育局 / 教体局 in a district bureau's own report is that bureau (省教育厅
+    # in a report of 省政府教育督导办公室 is not: another body of the same area).
+    same_body = bool(suffix) and full_suffix(suffix, rules) == full_suffix(
+        rules.bureau_ending(publisher_name), rules
+    )
     if cand.region:
+        if publisher_full and same_body and cand.region == home:
+            return publisher_full, home  # 郓城县教体局 of 郓城县教育和体育局
         return bureau_name(surface, cand.region, index, rules), cand.region
     head = surface[: -len(suffix)] if suffix else surface
     if suffix in ("教育部",) or not suffix:
         return surface, ""
-    # 区教育局 / 教体局 in a district bureau's own report is that bureau (省教育厅
-    # in a report of 省政府教育督导办公室 is not: another body of the same area).
-    same_body = full_suffix(suffix, rules) == full_suffix(
-        rules.bureau_ending(publisher_name), rules
-    )
     if (
         publisher_full
         and same_body
