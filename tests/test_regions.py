@@ -164,3 +164,11 @@ def test_within_region_follows_the_codes(example_build: Built) -> None:
             for r in graph.objects(region, EDU.withinRegion)
         }
         assert within == set(index.ancestors(str(code))), region
+
+
+def test_divisions_the_packaged_list_lacks_are_added() -> None:
+    # 重庆市江北区 and 渝北区 are filed under 两江新区 in the package
+    index = load_region_index()
+    assert index.by_code["500112"].name == "渝北区"
+    assert index.by_code["500112"].parent == "500000"
+    assert "500105" in index.by_name["江北区"]
