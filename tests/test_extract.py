@@ -98,6 +98,13 @@ def test_region_short_form_of_an_autonomous_prefecture():
     assert short_form("恩施土家族苗族自治州") == "恩施"
 
 
+def test_extract_town_of_a_city_without_counties(nlp):
+    # 东莞 has towns right under the city: 虎门镇 is one
+    ex = run(nlp, "虎门镇中心小学获评市级文明校园。", publisher="广东省东莞市教育局")
+    assert "虎门镇" in names(ex, "Region")
+    assert ("虎门镇中心小学", "虎门镇") in triples(ex, "locatedIn")
+
+
 def test_extract_two_character_county_inside_a_word_is_none(nlp):
     # 示范县 holds 范县 (a county of 河南): a designation, not the place.
     ex = run(nlp, "濮阳市创建国家级示范县，沛县实验小学获评示范校。")

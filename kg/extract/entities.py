@@ -615,8 +615,14 @@ def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
 def _find_towns(
     text: str, index: RegionIndex, context: set[str], accepted: dict[int, Candidate]
 ) -> None:
-    """Towns and streets (level 4), only under counties already in context."""
-    counties = sorted(c for c in context if index.by_code[c].level == 3)
+    """Towns and streets (level 4), only under counties already in context,
+    or under a city that has no counties (东莞市虎门镇, 中山市小榄镇)."""
+    counties = sorted(
+        c
+        for c in context
+        if index.by_code[c].level == 3
+        or (index.by_code[c].level == 2 and index.towns.get(c))
+    )
     by_name: dict[str, list[RegionRef]] = defaultdict(list)
     for county in counties:
         for name, refs in _county_town_names(county).items():
