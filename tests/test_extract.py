@@ -78,6 +78,8 @@ def test_extract_regions_need_context(nlp, text, expected):
         ("丹东市教育局", "元宝、振兴两区协同发展。", {"元宝区", "振兴区"}),
         ("邯郸市教育局", "复兴一中获评示范校。", {"复兴区"}),
         ("新乡市教育局", "晨光小学获评全国红旗大队。", set()),
+        # a street named after a place is no mention of the place
+        ("郑州市金水区教育局", "金水区实验幼儿园南阳路分园开园。", {"金水区"}),
         # a short form must be a word: 城关 inside the town 城关镇 is none
         ("兰州市教育局", "城关镇中心小学扩建。", set()),
     ],

@@ -410,6 +410,8 @@ def _short_form_as_place(
     or another place of a list.
     """
     start, end, surface, _codes, _full = hit
+    if text.startswith(_ROAD_ENDS, end):
+        return False  # 南阳路分园, 北京路小学: a street named after the place
     school_follows = rules.school_suffix.match(text, end) is not None or bool(
         _SHORT_SCHOOL_AFTER.match(text, end)
     )
