@@ -998,6 +998,8 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
         # a place in a ranking is no prize (decision 15)
         ("三中特殊线率69.51%，居各县市区同类学校第一名；", set()),
         ("三中位居全省同类学校第一名。", set()),
+        # a grade in an evaluation is no honour either
+        ("三中在全市教育督导评估中被评为优秀等次。", set()),
     ],
 )
 def test_extract_coordinated_and_counted_prizes(nlp, text, expected):
