@@ -632,6 +632,10 @@ def test_extract_distributed_honours(nlp, text, expected):
         # a candidate for a title has not received it (decision 1)
         ("彩虹中学被列入省级示范性高中建设计划。", set()),
         ("晨光小学入选省级文明校园培育名单。", set()),
+        # a school's league committee: the school holds it (decision 19);
+        # a government is another body than the bureau
+        ("晨光小学团委获评全国五四红旗团委。", {("晨光小学", "全国五四红旗团委")}),
+        ("七里河区人民政府被国务院表彰为全国教育系统先进集体。", set()),
         # more verbs that confer a title
         ("晨光小学被表彰为全国文明校园。", {("晨光小学", "全国文明校园")}),
         ("彩虹中学被确认为省级示范性高中。", {("彩虹中学", "省级示范性高中")}),

@@ -2072,7 +2072,13 @@ def find_organizations(view: TextView, rules: Rules) -> list[Candidate]:
         12,
         _NAME_STOP_TAGS,
     )
-    return [c for c in orgs if len(c.name) >= 4]
+    # 晨光小学团委: a school's own unit; the school holds what it wins
+    # (decision 19), so the school's name is not hidden.
+    return [c for c in orgs if len(c.name) >= 4 and not _schools_unit(c.name, rules)]
+
+
+def _schools_unit(name: str, rules: Rules) -> bool:
+    return name.endswith("团委") and rules.school_suffix.search(name[:-2]) is not None
 
 
 def find_unresolved_area(

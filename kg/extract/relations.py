@@ -257,6 +257,10 @@ def _subjects(
     ]
     # A region inside a school's name is not a recipient of its own.
     schools = [i for i in inside if mentions[i].label == "School"]
+    if not schools and any(
+        m.label == "Organization" and start <= m.start < end for m in mentions
+    ):
+        return []  # 武进区人民政府被…表彰: another body won it, not the bureau
     school_spans = [(mentions[i].start, mentions[i].end) for i in schools]
     inside = [
         i
