@@ -340,6 +340,8 @@ def test_extract_school_names(nlp, text, expected):
         ("金水区纬五路第一小学获评示范校。", {"金水区纬五路第一小学"}),
         ("西安高新第一中学获评示范校。", {"西安高新第一中学"}),
         ("新建十一所学校。", set()),
+        # a town jieba knows as one place word is no 新 + 城镇
+        ("新城镇中心小学获评市级文明校园。", {"新城镇中心小学"}),
         # a village's complete primary school and a teaching point are schools
         ("草海镇中心完小获评市级文明校园。", {"草海镇中心完小"}),
         (

@@ -747,6 +747,8 @@ def _find_suffix_names(
             continue
         if label == "School" and _the_areas_own(text, left, prefix, rules):
             pass  # 县特殊教育学校: the county's one school of that kind
+        elif _known_town(view, left, prefix, generic):
+            pass  # 新城镇中心小学: a town jieba knows, not 新 + 城镇
         elif _is_generic(prefix, generic) or (
             # 学前教育普及普惠工程: a scheme named before a kind word is one
             (label != "Program" or len(prefix) < 6)
@@ -2075,6 +2077,19 @@ def find_organizations(view: TextView, rules: Rules) -> list[Candidate]:
     # 晨光小学团委: a school's own unit; the school holds what it wins
     # (decision 19), so the school's name is not hidden.
     return [c for c in orgs if len(c.name) >= 4 and not _schools_unit(c.name, rules)]
+
+
+def _known_town(
+    view: TextView, left: int, prefix: str, generic: frozenset[str]
+) -> bool:
+    """A town or village name that jieba's dictionary has as one place word."""
+    return (
+        view.tags.get(prefix) == "ns"
+        and view.is_token_start(left)
+        and prefix.endswith(("镇", "乡", "村", "街道"))
+        and prefix not in generic
+        and prefix[0] not in "各全每本该"
+    )
 
 
 def _schools_unit(name: str, rules: Rules) -> bool:
