@@ -1272,6 +1272,11 @@ def test_word_matcher_on_region_names() -> None:
             {("晨光小学", "智慧校园"), ("彩虹中学", "智慧校园")},
         ),
         ("晨光小学参与“强校工程”建设。", {("晨光小学", "强校工程")}),
+        # the one program of the school's clause, another in the sentence
+        (
+            "推进“名校实习”计划，与晨光学院签署“教师发展”项目。",
+            {("晨光学院", "教师发展")},
+        ),
         # the works a scheme carries out in a school, in the next clause
         ("实施“薄改”项目，改造晨光小学校舍。", {("晨光小学", "薄改")}),
         # an honour in another clause of the sentence says nothing of it

@@ -600,18 +600,32 @@ def _clause_of(text: str, offset: int) -> tuple[int, int]:
     return start, end.start() if end else len(text)
 
 
-def _takes_part(
-    text: str, mentions: list[Mention], school: int, program: int, cues: tuple[str, ...]
-) -> bool:
-    """The school and the program in one clause, or the school's own clause
-    saying it takes part (改造X小学校舍) with no honour of its own in it:
-    实施“双减”，晨光小学获评全国文明校园 says nothing of the school and 双减."""
+def _program_taken_part_in(
+    text: str,
+    mentions: list[Mention],
+    school: int,
+    programs: list[int],
+    cues: tuple[str, ...],
+) -> int | None:
+    """The program a school takes part in, by its clause, or None.
+
+    The one program of the school's clause when the clause says it takes
+    part (承担, 参与, 签署 …); or the sentence's one program when the school's
+    own clause says so of works done in it (实施“薄改”项目，改造晨光小学校舍)
+    and names no honour of its own: 实施“双减”，晨光小学获评全国文明校园
+    says nothing of the school and 双减.
+    """
     start, end = _clause_of(text, mentions[school].start)
-    if start <= mentions[program].start < end:
-        return True
     if not any(cue in text[start:end] for cue in cues):
-        return False
-    return not any(m.label == "Award" and start <= m.start < end for m in mentions)
+        return None
+    own = [p for p in programs if start <= mentions[p].start < end]
+    if len(own) == 1:
+        return own[0]
+    if own or len(programs) != 1:
+        return None  # two programs: which one is not said by position alone
+    if any(m.label == "Award" and start <= m.start < end for m in mentions):
+        return None
+    return programs[0]
 
 
 def _participates(
@@ -620,7 +634,7 @@ def _participates(
     sentences: tuple[tuple[int, int], ...],
     rules: Rules,
 ) -> list[RelationMention]:
-    """Schools named with one program in a sentence that says they take part."""
+    """Schools and the program their clause says they take part in."""
     cues = rules.lexicon.participation_cues
     by_sentence: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
@@ -630,16 +644,9 @@ def _participates(
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
-        # Two programs in one sentence: which school takes part in which is
-        # not stated by position alone.
-        if len(programs) != 1 or not schools:
-            continue
-        start, end = sentences[sentence] if sentences else (0, len(text))
-        if not any(cue in text[start:end] for cue in cues):
-            continue
-        program = programs[0]
-        for school in schools:
-            if not _takes_part(text, mentions, school, program, cues):
+        for school in schools if programs else ():
+            program = _program_taken_part_in(text, mentions, school, programs, cues)
+            if program is None:
                 continue
             out.append(
                 RelationMention(
