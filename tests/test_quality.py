@@ -47,28 +47,30 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
         "Region": (0.97, 0.95),
         "Bureau": (0.95, 0.95),
         "School": (0.92, 0.95),
-        "Program": (0.95, 0.84),
+        "Program": (0.95, 0.86),
         "Award": (0.95, 0.90),
         "locatedIn": (0.95, 0.95),
         "subRegionOf": (0.95, 0.95),
         "receivedAward": (0.95, 0.92),
+        "implements": (0.90, 0.85),
     },
     "examples": {
         "Region": (0.97, 0.95),
         "Bureau": (0.95, 0.95),
-        "School": (0.93, 0.92),
-        "Program": (0.95, 0.83),
-        "Award": (0.95, 0.95),
-        "locatedIn": (0.95, 0.93),
+        "School": (0.97, 0.97),
+        "Program": (0.95, 0.88),
+        "Award": (0.97, 0.97),
+        "locatedIn": (0.95, 0.97),
         "subRegionOf": (0.95, 0.95),
-        "receivedAward": (0.94, 0.90),
+        "receivedAward": (0.94, 0.97),
+        "implements": (0.95, 0.80),
     },
 }
 
 MICRO_FLOORS = {
     "quality": (0.95, 0.90),
     "unseen": (0.93, 0.93),
-    "examples": (0.95, 0.95),
+    "examples": (0.97, 0.97),
 }
 
 
