@@ -164,6 +164,7 @@ class Lexicon:
     minority_peoples: tuple[str, ...]
     object_marker_verbs: tuple[str, ...]
     candidate_lists: tuple[str, ...]
+    participation_designations: tuple[str, ...]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
@@ -257,6 +258,7 @@ def load_lexicon() -> Lexicon:
         minority_peoples=lines("minority_peoples"),
         object_marker_verbs=lines("object_marker_verbs"),
         candidate_lists=lines("candidate_lists"),
+        participation_designations=lines("participation_designations"),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(

@@ -631,6 +631,8 @@ def test_extract_distributed_honours(nlp, text, expected):
             "晨光小学获评省平安校园.彩虹中学获评省文明校园.",
             {("晨光小学", "省平安校园"), ("彩虹中学", "省文明校园")},
         ),
+        # a pilot school of a program holds no honour (participatesIn)
+        ("晨光小学入选全国中小学人工智能教育试点学校。", set()),
         # a candidate for a title has not received it (decision 1)
         ("彩虹中学被列入省级示范性高中建设计划。", set()),
         ("晨光小学入选省级文明校园培育名单。", set()),
@@ -1276,6 +1278,11 @@ def test_word_matcher_on_region_names() -> None:
         (
             "推进“名校实习”计划，与晨光学院签署“教师发展”项目。",
             {("晨光学院", "教师发展")},
+        ),
+        # selected as a program's pilot school: taking part, not an honour
+        (
+            "晨光小学、彩虹中学入选“智慧校园”试点学校。",
+            {("晨光小学", "智慧校园"), ("彩虹中学", "智慧校园")},
         ),
         # the works a scheme carries out in a school, in the next clause
         ("实施“薄改”项目，改造晨光小学校舍。", {("晨光小学", "薄改")}),

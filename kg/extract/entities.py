@@ -1467,6 +1467,8 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
     name = LEVEL_ALTERNATIVES.sub("", name)
     if len(name) < 3 or len(name) > 40:
         return False
+    if name.endswith(_LEX.participation_designations):
+        return False  # “智慧校园”试点学校: a part in a program, not an honour
     if _is_ranking(name, rules):
         return False  # 考核位列全市第一名: a ranking (decision 15)
     if "或" in name:
@@ -1805,6 +1807,8 @@ def _find_suffix_awards(
             continue
         if NEGATED_HONOUR.search(name) or _WITHIN_LEVEL.match(name):
             continue  # 区内非示范性高中: a kind of school, not an honour
+        if name.endswith(rules.lexicon.participation_designations):
+            continue  # …试点校: a part in a program (participatesIn)
         if rules.award_trigger.search(name):
             continue  # …大赛中获金奖: the verb's statement names the prize
         place = rules.region_pattern.match(name)
