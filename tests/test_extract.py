@@ -292,6 +292,21 @@ def test_extract_bureau_endings(nlp, name):
     assert any(n.endswith(name) for n in names(run(nlp, f"{name}召开会议。"), "Bureau"))
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("各县（市、区）教育局要高度重视。", []),
+        ("各盟市教育局抓好落实。", []),
+        # 各县区教育局: every one of them; the city's own bureau stays
+        ("市教育局要求各县区教育局上报名单。", ["市教育局"]),
+    ],
+)
+def test_extract_every_bureau_of_a_level_is_none(nlp, text, written):
+    ex = run(nlp, text, publisher="南宁市教育局")
+    spans = [m.text for m in ex.mentions if m.label == "Bureau" and m.end > m.start]
+    assert spans == written
+
+
 def test_extract_bureau_head_is_no_bureau(nlp):
     ex = run(nlp, "组织各区分管教育领导和教育局长到外地考察学习。")
     assert names(ex, "Bureau") == set()

@@ -907,6 +907,9 @@ def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
     return True
 
 
+_EACH_BEFORE = re.compile(r"各[省市县区旗盟州级（）()、]*$")
+
+
 def _find_bureaus(
     view: TextView, rules: Rules, regions: list[Candidate]
 ) -> list[Candidate]:
@@ -916,6 +919,8 @@ def _find_bureaus(
     out = []
     for match in rules.bureau_suffix.finditer(text):
         start, end = match.span()
+        if _EACH_BEFORE.search(text, max(0, start - 10), start):
+            continue  # 各县（市、区）教育局: every one of them, no bureau
         left, codes = start, []
         while left in region_by_end:
             region = region_by_end[left]
