@@ -399,6 +399,10 @@ def test_extract_schools_beside_generic_words(nlp, text, expected):
         # a cluster's or a county's schools as a class; 振兴 is the verb here
         "由城区学校牵手寿安、万春片区学校结成发展共同体。",
         "振兴县域高中。",
+        # every one of them (各…), island schools as a class
+        "各苏木镇中心学校要加强管理。",
+        "各旗市区实验小学开展活动。",
+        "推进海岛学校建设。",
         # all of them, or counted: a kind
         "全县特殊教育学校办学条件改善。",
         "县特殊教育学校2所。",

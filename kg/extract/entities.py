@@ -757,6 +757,10 @@ def _find_suffix_names(
             continue
         if label == "School" and len(prefix) == 1:
             continue  # 经学校申报, 镇中心小学: one character names no school
+        if label == "School" and (
+            name.startswith("各") or text[left - 1 : left] == "各"
+        ):
+            continue  # 各苏木镇中心学校, 各旗市区实验小学: every one of them
         if glued and not any(name[:size] in _region_words() for size in (2, 3, 4)):
             continue  # 全体中学|校长: only a place makes it one school's head
         if (
