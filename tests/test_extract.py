@@ -307,6 +307,12 @@ def test_extract_every_bureau_of_a_level_is_none(nlp, text, written):
     assert spans == written
 
 
+def test_extract_masked_bureau_is_named_as_written(nlp):
+    # decision 20: 郴州市XX区教育局, not 区教育局 (and no code of its own)
+    ex = run(nlp, "郴州市XX区教育局荣获市级先进单位。")
+    assert names(ex, "Bureau") == {"郴州市XX区教育局"}
+
+
 def test_extract_bureau_head_is_no_bureau(nlp):
     ex = run(nlp, "组织各区分管教育领导和教育局长到外地考察学习。")
     assert names(ex, "Bureau") == set()

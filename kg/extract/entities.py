@@ -912,6 +912,7 @@ def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
 
 
 _EACH_BEFORE = re.compile(r"各[省市县区旗盟州级（）()、]*$")
+_MASK_BEFORE = re.compile(_MASK.pattern + "$")
 
 
 def _find_bureaus(
@@ -937,6 +938,13 @@ def _find_bureaus(
         elif not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
             level_char = text[left - 1]
             left -= 1
+            masked = _MASK_BEFORE.search(text, max(0, left - 4), left)
+            if masked:
+                # 郴州市XX区教育局 (decision 20): named as written, with the
+                # masked region and the place before it.
+                left = masked.start()
+                while left in region_by_end:  # (the bureau keeps no code)
+                    left = region_by_end[left].start
         if not codes and not level_char and text[end : end + 1] == "长":
             continue  # 各区分管领导和教育局长: a post held in any bureau
         out.append(
