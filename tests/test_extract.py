@@ -286,6 +286,7 @@ def test_extract_zone_listed_with_districts_is_the_citys(nlp):
         "于都县教科体局",
         "泾县文教局",
         "永昌县教育科学技术局",
+        "武进区督导委员会办公室",
     ],
 )
 def test_extract_bureau_endings(nlp, name):
