@@ -1247,6 +1247,9 @@ def test_extract_short_form_takes_the_reports_fuller_name(nlp):
         # 恩施州 is the prefecture (city level), not the county-level 恩施市
         ("城东中学获评恩施州文明校园。", "恩施州文明校园", "city"),
         ("城东中学获评恩施市文明校园。", "恩施市文明校园", "county"),
+        # the ministry confers national titles; 首都 is Beijing's
+        ("海淀区被教育部确定为“智慧教育”实验区。", "智慧教育实验区", "national"),
+        ("城东中学获评首都文明校园。", "首都文明校园", "provincial"),
         # 全州: the whole prefecture, not 全州县
         ("城东中学获评全州文明校园。", "全州文明校园", "city"),
     ],
