@@ -78,6 +78,8 @@ def test_extract_regions_need_context(nlp, text, expected):
         ("丹东市教育局", "元宝、振兴两区协同发展。", {"元宝区", "振兴区"}),
         ("邯郸市教育局", "复兴一中获评示范校。", {"复兴区"}),
         ("新乡市教育局", "晨光小学获评全国红旗大队。", set()),
+        # a level word after an everyday-word short form makes it the place
+        ("海东市互助土族自治县教育局", "互助县教育局工作总结。", {"互助土族自治县"}),
         # a street named after a place is no mention of the place
         ("郑州市金水区教育局", "金水区实验幼儿园南阳路分园开园。", {"金水区"}),
         # a short form must be a word: 城关 inside the town 城关镇 is none
@@ -267,6 +269,19 @@ def test_extract_zone_with_a_name_of_its_own(nlp):
     assert "松山湖高新区" in names(ex, "Region")
     assert ("松山湖高新区", "东莞市") in triples(ex, "subRegionOf")
     assert ("东莞松山湖高新区晨光小学", "松山湖高新区") in triples(ex, "locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        # 经济 is part of the ending 经济开发区, no name of the zone's own
+        ("白城市教育局工作总结。白城经济开发区新区小学开学。", "白城经济开发区"),
+        # a direction is no name of its own: the zone keeps its city's
+        ("成都市教育局工作总结。成都东部新区晨光小学开学。", "成都东部新区"),
+    ],
+)
+def test_extract_zone_names(nlp, text, zone):
+    assert zone in names(run(nlp, text), "Region")
 
 
 def test_extract_zone_listed_with_districts_is_the_citys(nlp):
@@ -656,6 +671,12 @@ def test_extract_distributed_honours(nlp, text, expected):
         (
             "晨光小学获评省平安校园.彩虹中学获评省文明校园.",
             {("晨光小学", "省平安校园"), ("彩虹中学", "省文明校园")},
+        ),
+        # …项目学校 and …基地学校 are titles a school is awarded
+        ("晨光小学被评为省体育传统项目学校。", {("晨光小学", "省体育传统项目学校")}),
+        (
+            "晨光小学、彩虹中学荣获市课程基地学校。",
+            {("晨光小学", "市课程基地学校"), ("彩虹中学", "市课程基地学校")},
         ),
         # a pilot school of a program holds no honour (participatesIn)
         ("晨光小学入选全国中小学人工智能教育试点学校。", set()),

@@ -424,8 +424,8 @@ def _short_form_as_place(
         return False
     if surface not in rules.lexicon.short_forms_as_words:
         return True
-    if school_follows or text.startswith("教育", end):
-        return True
+    if school_follows or level_follows or text.startswith("教育", end):
+        return True  # (互助县, 振兴区: the level word makes it the place)
     listed_after = text[end : end + 1] in "、和" and any(h[0] == end + 1 for h in hits)
     listed_before = text[start - 1 : start] in "、和" and any(
         h[1] == start - 1 for h in hits
@@ -472,6 +472,11 @@ _ZONE_SUFFIX = re.compile(
 )
 
 
+# Words of longer zone endings (经济开发区, 高新技术产业开发区): no zone's own name.
+_ZONE_WORDS_IN_ENDINGS = ("经济", "技术", "产业", "高新", "工业")
+_DIRECTIONS = frozenset(
+    {"东部", "西部", "南部", "北部", "中部", "城东", "城西", "城南", "城北"}
+)
 # A zone's own name between its city and its ending: 两江 in 重庆两江新区.
 _OWN_NAMED_ZONE = re.compile(
     r"((?![各全本该我其])[\u4e00-\u9fff]{2,3}?)(?:"
@@ -503,13 +508,16 @@ def find_zones(
         if (
             own is not None
             and own.group(1) not in _LEX.generic_name_prefixes
+            and not any(w in own.group(1) for w in _ZONE_WORDS_IN_ENDINGS)
             and not any(region.end <= s < own.end() for s in starts)
         ):
-            # 重庆两江新区, 东莞松山湖高新区: a zone with a name of its own
+            # 重庆两江新区, 东莞松山湖高新区: a zone with a name of its own; a
+            # direction is not one (成都东部新区 keeps its city's name).
+            name = own.group()
+            if own.group(1) in _DIRECTIONS:
+                name = _zone_name(index.by_code[region.region], name)
             out.append(
-                Candidate(
-                    region.start, own.end(), "Region", own.group(), "region.zone", ""
-                )
+                Candidate(region.start, own.end(), "Region", name, "region.zone", "")
             )
             continue
         zone = _ZONE_SUFFIX.match(text, region.end)
