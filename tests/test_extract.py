@@ -369,6 +369,9 @@ def test_extract_school_names(nlp, text, expected):
         # a name jieba reads as a verb, where a school's name stands
         ("启航小学、远航中学被评为市级示范校。", {"启航小学", "远航中学"}),
         ("帮扶学校，结对共建。", set()),
+        # right after its place even 建设 is the school's name; a count not
+        ("芦淞区建设中学被列为省级特色学校。", {"芦淞区建设中学"}),
+        ("全区建设中学2所。", set()),
         # a number of Chinese numerals, a road, a zone word: parts of a name
         (
             "晨光市十一学校、晨光一零一中学获评先进。",

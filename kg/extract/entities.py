@@ -807,14 +807,20 @@ def _verb_named(
     if text[start:end] not in _LEVEL_KINDS:
         return start  # 帮扶学校: 学校 alone is what is helped
     prev = view.previous_token(start)
-    if prev is None or len(prev[1]) != 2 or view.tags.get(prev[1]) != "v":
+    if prev is None or len(prev[1]) != 2 or view.tags.get(prev[1]) not in ("v", "vn"):
         return start
     p_start, word = prev
-    if word in stop or not _CJK.search(word):
-        return start
     before = view.previous_token(p_start)
+    # 芦淞区建设中学, XX区建设小学: right after its place, even a verb that
+    # governs elsewhere (建设) is the school's name.
+    after_place = before is not None and (
+        before[1] in _region_words() or _MASKED_REGION.fullmatch(before[1]) is not None
+    )
+    if (word in stop and not after_place) or not _CJK.search(word):
+        return start
     opens = (
         before is None
+        or after_place
         or before[1][-1] in _BOUNDARY
         or before[1] in _JOINERS
         or before[1] in stop
@@ -827,7 +833,9 @@ def _verb_named(
         or rules.award_trigger.match(text, end) is not None
         or after.startswith(_SUBJECT_FOLLOWERS)
     )
-    return p_start if opens and closes else start
+    if not (opens and closes):
+        return start
+    return before[0] if after_place else p_start
 
 
 def _the_areas_own(text: str, left: int, prefix: str, rules: Rules) -> bool:
