@@ -1247,6 +1247,25 @@ def test_extract_school_short_form_keeps_its_place(nlp):
     assert names(ex, "School") == {"互助一中"}
 
 
+def test_extract_city_title_goes_to_the_city(nlp):
+    # 示范市 is an area's title, held by the city the report is about
+    text = "宜昌市教育局工作总结。我市荣获“全国义务教育优质均衡发展示范市”称号。"
+    ex = run(nlp, text, publisher="湖北省宜昌市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("宜昌市", "全国义务教育优质均衡发展示范市")
+    }
+
+
+def test_extract_whole_prefecture_is_the_prefecture_bureau(nlp):
+    # 全州教育系统 as 全市教育系统: the report's bureau holds its honour
+    ex = run(
+        nlp, "全州教育系统荣获省级先进集体。", publisher="恩施土家族苗族自治州教育局"
+    )
+    assert triples(ex, "receivedAward") == {
+        ("恩施土家族苗族自治州教育局", "省级先进集体")
+    }
+
+
 def test_extract_publisher_named_by_its_short_ending(nlp):
     # 郓城县教体局 in the report of 郓城县教育和体育局 is the publisher itself
     ex = run(

@@ -18,9 +18,11 @@ from .rules import Rules
 __all__ = ["find_relations"]
 
 _COLLECTIVE = re.compile(
-    r"(全[区县市省旗]|我[区县市省旗]|本[区县市])(?:教育系统|教育)?"
+    r"(全[区县市省旗州盟]|我[区县市省旗州盟]|本[区县市州])(?:教育系统|教育)?"
 )
-_SYSTEM = re.compile(r"(?:全[区县市旗]|我[区县市旗]|本[区县市])?教育系统|我局|我们")
+_SYSTEM = re.compile(
+    r"(?:全[区县市旗州盟]|我[区县市旗州盟]|本[区县市州])?教育系统|我局|我们"
+)
 # Subjects that are people, teams, media or counts: the honour has no
 # Bureau/School/Region recipient (GUIDELINES gray zone 4).
 _NON_RECIPIENT = re.compile(
