@@ -165,6 +165,7 @@ class Lexicon:
     object_marker_verbs: tuple[str, ...]
     candidate_lists: tuple[str, ...]
     participation_designations: tuple[str, ...]
+    contest_prizes: frozenset[str]
     award_stop_tokens: frozenset[str]
     construction_words: tuple[str, ...]
     programs: dict[str, str]  # surface form -> canonical name
@@ -259,6 +260,7 @@ def load_lexicon() -> Lexicon:
         object_marker_verbs=lines("object_marker_verbs"),
         candidate_lists=lines("candidate_lists"),
         participation_designations=lines("participation_designations"),
+        contest_prizes=frozenset(lines("contest_prizes")),
         # Award names may start with a level (市级, 全市…): the program stop
         # list without those words.
         award_stop_tokens=frozenset(

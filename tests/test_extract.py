@@ -633,6 +633,11 @@ def test_extract_distributed_honours(nlp, text, expected):
             {("彩虹中学", "全市中学生篮球联赛冠军")},
         ),
         ("晨光小学荣获金奖。", set()),
+        # a contest's other prizes are named after it when it is named
+        (
+            "晨光小学在全市艺术展演中荣获优秀组织奖。",
+            {("晨光小学", "全市艺术展演优秀组织奖")},
+        ),
         # tiers listed by number (一、二、三等奖), won in order (decision 23)
         (
             "晨光小学、彩虹中学、阳光小学分获全市合唱比赛一、二、三等奖。",

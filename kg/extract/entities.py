@@ -1618,7 +1618,9 @@ def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
     在全省篮球比赛中荣获一等奖 → 全省篮球比赛一等奖 (decision 3); 荣获一等奖
     with no contest named names no prize.
     """
-    if not any(BARE_TIER.fullmatch(a.name) for a in awards):
+    if not any(
+        BARE_TIER.fullmatch(a.name) or a.name in _CONTEST_PRIZES for a in awards
+    ):
         return awards
     contests = _CONTEST_BEFORE.findall(clause)
     # 在实验小学举办的全县作文比赛中: the host is no part of the contest's name.
@@ -1626,7 +1628,10 @@ def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
     contest = clean_award_name(re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", held))
     out = []
     for award in awards:
-        if not BARE_TIER.fullmatch(award.name):
+        if award.name in _CONTEST_PRIZES:
+            # 在全市艺术展演中荣获优秀组织奖: that contest's prize; alone, as is
+            out.append(replace(award, name=contest + award.name) if contest else award)
+        elif not BARE_TIER.fullmatch(award.name):
             out.append(award)
         elif contest:
             out.append(replace(award, name=contest + award.name))
@@ -1688,6 +1693,8 @@ _CONTEST_BEFORE = re.compile(
 _LEVEL_AFTER_SHORT = re.compile("[省市县区旗州盟]|地区")
 # 振兴一中, 红旗二小: an ordinal school after a place's short form.
 _SHORT_SCHOOL_AFTER = re.compile(r"[一二三四五六七八九十\d]+[中小]")
+# Prizes a contest gives besides its tiers (…展演优秀组织奖).
+_CONTEST_PRIZES = _LEX.contest_prizes
 # What follows a school inside 在…比赛中 that hosts the contest.
 _HOST_VERB = re.compile("举办|承办|主办|组织|开展")
 # The tier a contest awards after its name (…作文大赛一等奖).
