@@ -39,6 +39,7 @@ from .context import (
     resolve_bureau,
 )
 from .entities import (
+    CLAUSE_MARK,
     Candidate,
     TextView,
     drop_regions_in_media,
@@ -537,7 +538,6 @@ def _plan_flags(
 
 
 _STATED_YEAR = re.compile(r"(20\d\d)年")
-_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 
 
 def _first_modal(
@@ -548,7 +548,7 @@ def _first_modal(
     for marker in lex.plan_markers:
         at = text.find(marker, start, end)
         while at >= 0 and (first is None or at < first):
-            clause_end = _CLAUSE_END.search(text, at)
+            clause_end = CLAUSE_MARK.search(text, at)
             clause = text[at : clause_end.start() if clause_end else end]
             object_marker = marker == "将" and any(
                 verb in clause for verb in lex.object_marker_verbs

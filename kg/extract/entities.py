@@ -294,6 +294,19 @@ def _region_words() -> frozenset[str]:
     return frozenset(index.by_short) | frozenset(index.by_name)
 
 
+#: What ends a clause: a comma, a semicolon, a sentence end, a line break.
+CLAUSE_MARK = re.compile(r"[，,；;。！？!?\n]")
+
+
+def clause_of(text: str, offset: int) -> tuple[int, int]:
+    """The clause around ``offset``: after the mark before it, to the next mark."""
+    start = offset
+    while start > 0 and not CLAUSE_MARK.match(text, start - 1):
+        start -= 1
+    end = CLAUSE_MARK.search(text, offset)
+    return start, end.start() if end else len(text)
+
+
 def _clause_floor(text: str, offset: int) -> int:
     """Return the start of the clause containing ``offset`` (after 、，。 …)."""
     i = offset - 1

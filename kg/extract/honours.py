@@ -28,6 +28,7 @@ from .entities import (
     NEGATED_HONOUR,
     AwardStatement,
     Candidate,
+    clause_of,
     clean_award_name,
 )
 from .levels import level_of_word
@@ -600,7 +601,7 @@ def _became_area_title(text: str, rules: Rules) -> list[AwardStatement]:
         name = clean_award_name(raw)
         if len(name) < 4 or not _is_designation(name, rules):
             continue
-        clause = text[_clause_start(text, match.start()) : match.start()]
+        clause = text[clause_of(text, match.start())[0] : match.start()]
         pursued = any(m in clause for m in rules.lexicon.plan_markers)
         at = match.start(1) + (head.end() if head else 0) + raw.find(name)
         out.append(
@@ -613,11 +614,6 @@ def _became_area_title(text: str, rules: Rules) -> list[AwardStatement]:
             )
         )
     return out
-
-
-def _clause_start(text: str, offset: int) -> int:
-    cut = max(text.rfind(ch, 0, offset) for ch in "，,。；;！!？?\n")
-    return cut + 1
 
 
 # 新增省级示范性普通高中1所（彩虹中学）: the honour, its count, its holders.

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from ..regions import short_form
 from ..resources import load_lexicon
 from ..types import Mention, RelationMention
-from .entities import LEVEL_ALTERNATIVES, AwardStatement
+from .entities import LEVEL_ALTERNATIVES, AwardStatement, clause_of
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -590,18 +590,6 @@ def _implements(
     return out
 
 
-_CLAUSE_MARK = re.compile(r"[，,；;。！？!?\n]")
-
-
-def _clause_of(text: str, offset: int) -> tuple[int, int]:
-    """The clause (between commas, semicolons, sentence ends) around ``offset``."""
-    start = offset
-    while start > 0 and not _CLAUSE_MARK.match(text, start - 1):
-        start -= 1
-    end = _CLAUSE_MARK.search(text, offset)
-    return start, end.start() if end else len(text)
-
-
 def _program_taken_part_in(
     text: str,
     mentions: list[Mention],
@@ -617,7 +605,7 @@ def _program_taken_part_in(
     and names no honour of its own: 实施“双减”，晨光小学获评全国文明校园
     says nothing of the school and 双减.
     """
-    start, end = _clause_of(text, mentions[school].start)
+    start, end = clause_of(text, mentions[school].start)
     if not any(cue in text[start:end] for cue in cues):
         return None
     own = [p for p in programs if start <= mentions[p].start < end]
