@@ -569,7 +569,7 @@ def _planned(doc: Doc, rules: Rules) -> list[int | None]:
             doc._.kg_sentences,
             rules,
             bool(meta and meta.is_plan),
-            {token.idx for token in doc},
+            set(token_starts(doc)),
             meta.year if meta else None,
         )
     return doc._.kg_planned

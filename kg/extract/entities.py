@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..regions import RegionIndex, load_region_index, short_form
 from ..resources import load_lexicon
 from ..types import RegionRef
+from .levels import SCOPE_PREFIX
 from .rules import Rules
 
 _LEX = load_lexicon()
@@ -478,11 +479,10 @@ def _zone_name(place: RegionRef, ending: str) -> str:
 _ZONE_LIST_END = re.compile(r"(?:、|和|等|及|教育|加大|通过|开展|完成|均|分别)")
 # Zone endings that also read as common words after a full name (X市新区).
 _GENERIC_ZONES = frozenset({"新区", "开发区"})
-_ZONE_SUFFIX = re.compile(
-    "(?:"
-    + "|".join(map(re.escape, sorted(_LEX.zone_suffixes, key=len, reverse=True)))
-    + ")"
+_ZONE_ENDINGS = "|".join(
+    map(re.escape, sorted(_LEX.zone_suffixes, key=len, reverse=True))
 )
+_ZONE_SUFFIX = re.compile(f"(?:{_ZONE_ENDINGS})")
 
 
 # Words of longer zone endings (经济开发区, 高新技术产业开发区): no zone's own name.
@@ -492,9 +492,7 @@ _DIRECTIONS = frozenset(
 )
 # A zone's own name between its city and its ending: 两江 in 重庆两江新区.
 _OWN_NAMED_ZONE = re.compile(
-    r"((?![各全本该我其])[\u4e00-\u9fff]{2,3}?)(?:"
-    + "|".join(map(re.escape, sorted(_LEX.zone_suffixes, key=len, reverse=True)))
-    + ")"
+    r"((?![各全本该我其])[\u4e00-\u9fff]{2,3}?)(?:" + _ZONE_ENDINGS + ")"
 )
 
 
@@ -1723,7 +1721,6 @@ def _shared_tier(last_piece: str) -> str:
 _BRACKETED = re.compile(r"[（(][^（）()]{0,8}[）)]")
 
 
-_SCOPE_PREFIX = re.compile("^全[国省市区县州旗盟]")
 # 合唱比赛一、二、三等奖: tiers listed by their numbers, the ending said once.
 _TIER_NUMBER = "一二三四五六七八九十特"
 _ELIDED_LAST = re.compile(f"^[{_TIER_NUMBER}](等奖)")
@@ -1820,7 +1817,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             elif (
                 first_level
                 and not LEVEL_PREFIX.match(name)
-                and not _SCOPE_PREFIX.match(name)  # 全县文明校园 has its own
+                and not SCOPE_PREFIX.match(name)  # 全县文明校园 has its own
                 and not rules.region_pattern.match(name)
             ):
                 name = first_level + name

@@ -38,7 +38,9 @@ _LEAD = re.compile(
 )
 
 
-_SCOPE = re.compile("^全[省市区县州旗盟]")
+#: 全州, 全县 …: the whole of an area (全州 is no 全州县); a name opened so
+#: says its own scope.
+SCOPE_PREFIX = re.compile("^全[国省市区县州旗盟]")
 
 
 def level_of_region(code: str, index: RegionIndex) -> str:
@@ -105,7 +107,7 @@ def award_level(
     head = _LEAD.sub("", name)
     inner = _INNER_LEVEL.search(head)
     # 全州, 全县: the whole of the report's prefecture or county, not 全州县.
-    level = "" if _SCOPE.match(head) else _region_prefix_level(head, rules)
+    level = "" if SCOPE_PREFIX.match(head) else _region_prefix_level(head, rules)
     if not level:
         # A masked region (XX区, **市) still says its level.
         level = level_of_word(_MASK.sub("", head), rules)
