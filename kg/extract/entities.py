@@ -2061,7 +2061,10 @@ def _with_bracketed_branches(text: str, schools: list[Candidate]) -> list[Candid
 
 def _inside_contest_name(text: str, school: Candidate) -> bool:
     """在全市高中教学质量评估中: the schools the contest assesses, not one."""
-    for match in _CONTEST_BEFORE.finditer(text, max(0, school.start - 31)):
+    # A contest phrase is at most 在 + 30 characters + its event + 活动中: one
+    # around the school lies in this window (not the rest of the report).
+    window = (max(0, school.start - 31), school.end + 64)
+    for match in _CONTEST_BEFORE.finditer(text, *window):
         if match.start(1) > school.start:
             break
         if school.end < match.end(1) and not _HOST_VERB.match(text, school.end):
