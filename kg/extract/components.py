@@ -56,7 +56,7 @@ from .entities import (
     resolve_overlaps,
     with_inner_bureaus,
 )
-from .figures import find_figures
+from .figures import find_figures, status_at
 from .levels import award_level, conferring_levels, level_of_region
 from .relations import find_relations
 from .rules import Rules, load_rules
@@ -608,10 +608,7 @@ def make_mentions(nlp: Language, name: str):
             if cand.label == "Bureau":
                 name, region = resolve_bureau(cand, context, rules)
             sent = max(0, bisect_right(starts, cand.start) - 1)
-            turn = planned[sent] if planned else None
-            status = (
-                "planned" if turn is not None and cand.start >= turn else "reported"
-            )
+            status = status_at(planned, sent, cand.start)
             level = ""
             if cand.label == "Award":
                 level = award_level(

@@ -16,7 +16,7 @@ from ..resources import load_lexicon
 from ..types import Figure
 from .rules import trie_pattern
 
-__all__ = ["find_figures"]
+__all__ = ["find_figures", "status_at"]
 
 _CLAUSE_END = set("，,。；;！!？?：:、\n（）()0123456789%")
 _LEAD = re.compile(
@@ -48,6 +48,15 @@ def _normalize(number: str, multiplier: str) -> Decimal:
     number = number.replace(",", "")
     value = cn2an.cn2an(number + multiplier, "smart") if multiplier else number
     return Decimal(str(value))
+
+
+def status_at(planned: list[int | None], sentence: int, offset: int) -> str:
+    """``planned`` or ``reported`` for what starts at ``offset`` in ``sentence``.
+
+    ``planned``: per sentence, the offset from which it is planned, or None.
+    """
+    turn = planned[sentence] if planned else None
+    return "planned" if turn is not None and offset >= turn else "reported"
 
 
 def find_figures(
@@ -98,8 +107,7 @@ def find_figures(
             continue
         s_start = sentences[sentence][0] if sentences else 0
         stated_year = re.findall(r"(20\d\d)年", text[s_start : match.start()])
-        turn = planned[sentence] if planned else None
-        status = "planned" if turn is not None and match.start() >= turn else "reported"
+        status = status_at(planned, sentence, match.start())
         out.append(
             Figure(
                 doc_id=doc_id,
