@@ -154,6 +154,12 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if nl < 0 else nl
 
 
+def _statement_end(text: str, pos: int) -> int:
+    """Where the sentence (or line) going on at ``pos`` ends."""
+    limit = _CLAUSE_END.search(text, pos)
+    return limit.start() if limit else len(text)
+
+
 def _is_designation(name: str, rules: Rules) -> bool:
     lex = rules.lexicon
     if len(name) < 3 or len(name) > 40 or name.endswith(lex.not_prize_words):
@@ -184,8 +190,7 @@ def _grants(text: str, rules: Rules) -> list[AwardStatement]:
             continue
         if text[t_end : t_end + 1] == "为":
             continue  # 认定为X: the subject comes before; the usual reading
-        limit = _CLAUSE_END.search(text, t_end)
-        clause_end = limit.start() if limit else len(text)
+        clause_end = _statement_end(text, t_end)
         clause = text[t_end:clause_end]
         statement = _quoted_grant(text, match, t_end, clause, rules)
         if statement is None:
@@ -394,8 +399,7 @@ def _categories(text: str, rules: Rules) -> list[AwardStatement]:
     out = []
     for match in pattern.finditer(text):
         level = level_of_word(match.group(1) or "", rules)
-        limit = _CLAUSE_END.search(text, match.end())
-        end = limit.start() if limit else len(text)
+        end = _statement_end(text, match.end())
         awards = [
             a
             for a in _item_awards(text, match.end(), end, "award.category-list", level)
@@ -448,8 +452,7 @@ def _is_honour(name: str, rules: Rules) -> bool:
 
 def _quoted_titles(text: str, start: int, rules: Rules) -> tuple[Candidate, ...]:
     """命名了“X”和“Y”: the quoted titles right after the verb, in a row."""
-    limit = _CLAUSE_END.search(text, start)
-    clause = text[start : limit.start() if limit else len(text)]
+    clause = text[start : _statement_end(text, start)]
     out = []
     expected = 0
     for match in _QUOTED.finditer(clause):
@@ -671,8 +674,7 @@ def _selected_holders(text: str, rules: Rules) -> list[AwardStatement]:
                 named = (quote.start(1), raw, name)
         if named is None:
             continue
-        limit = _CLAUSE_END.search(text, match.end())
-        end = limit.start() if limit else len(text)
+        end = _statement_end(text, match.end())
         if end == match.end():
             continue
         at, raw, name = named
@@ -697,8 +699,7 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
         name = clean_award_name(raw)
         if not name.endswith(rules.award_suffixes) or not _is_designation(name, rules):
             continue
-        limit = _CLAUSE_END.search(text, match.end())
-        end = limit.start() if limit else len(text)
+        end = _statement_end(text, match.end())
         if "、" not in text[match.end() : end]:
             continue  # 先进单位：创建工作… is prose, not a list
         at = match.start(1)
@@ -715,8 +716,7 @@ def _holders_follow(text: str, rules: Rules) -> list[AwardStatement]:
         name = clean_award_name(raw)
         if not _is_designation(name, rules):
             continue
-        limit = _CLAUSE_END.search(text, match.end())
-        end = limit.start() if limit else len(text)
+        end = _statement_end(text, match.end())
         recipients = (match.end(), end)
         if end == match.end() or not text[match.end() : end].strip():
             block = list_block(text, _line_end(text, match.end()) + 1)
