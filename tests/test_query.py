@@ -222,12 +222,17 @@ def test_table_aligns_cjk_columns() -> None:
     result = QueryResult(
         "select",
         ("name", "n"),
-        (("北京市海淀区", "1"), ("ab", "22"), ("教育局", "333")),
+        (
+            ("北京市海淀区", "1"),
+            ("ab", "22"),
+            ("教育局", "333"),
+            ("A区—第1中学（分校）", "4"),
+        ),
     )
     lines = format_result(result, "table").splitlines()
     assert lines[0].split() == ["name", "n"]
     assert set(lines[1].replace(" ", "")) == {"-"}
-    assert lines[-1] == "(3 rows)"
+    assert lines[-1] == "(4 rows)"
     # The second column starts at the same display column on every line.
     starts = {
         _display_width(line[: line.rindex(" ") + 1])
