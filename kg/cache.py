@@ -224,8 +224,18 @@ class ExtractionCache:
         self.used.add(key)
         return found
 
-    def put(self, key: str, ex: Extraction, signature: tuple[int, ...]) -> None:
-        """Store an entry; a failure to write only costs the next build time."""
+    def put(
+        self,
+        key: str,
+        ex: Extraction,
+        signature: tuple[int, ...],
+        encoded: bytes = b"",
+    ) -> None:
+        """Store an entry; a failure to write only costs the next build time.
+
+        ``encoded`` is the entry already encoded (:func:`encode` of ``ex`` and
+        ``signature``), as a worker sent it; empty: encode it here.
+        """
         path = self._path(key)
         self.used.add(key)
         try:
@@ -233,7 +243,7 @@ class ExtractionCache:
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp.")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(encode(ex, signature))
+                    handle.write(encoded or encode(ex, signature))
                 os.replace(tmp, path)
             except BaseException:
                 with contextlib.suppress(OSError):

@@ -65,6 +65,38 @@ def test_two_local_workers_build_the_same_bytes(tmp_path: Path) -> None:
     _same(tmp_path / "one", tmp_path / "two")
 
 
+def test_workers_file_the_same_cache_entries(tmp_path: Path) -> None:
+    """Workers send each result as its cache entry; the client files those
+    bytes as they are, and they are the entry it would have written."""
+    folder = _reports(tmp_path)
+    build(folder, tmp_path / "one", jobs=1, html=False)
+    build(folder, tmp_path / "two", jobs=2, html=False)
+
+    def entries(out: Path) -> dict[str, bytes]:
+        return {p.name: p.read_bytes() for p in (out / "cache").rglob("*.json")}
+
+    assert entries(tmp_path / "one")
+    assert entries(tmp_path / "one") == entries(tmp_path / "two")
+
+
+def test_a_result_crosses_processes_whole() -> None:
+    """A result pickled as its cache entry comes back equal, skipped or not."""
+    import pickle
+
+    from kg.cache import encode
+    from kg.types import SkippedFile
+    from kg.workers import ReportJob, ReportResult, process_report
+
+    text = "晨曦区东湖小学被评为浙江省文明校园。".encode()
+    result = process_report(ReportJob("a.txt", "a.txt", text))
+    assert result.extraction is not None
+    back = pickle.loads(pickle.dumps(result))
+    assert back == result
+    assert back.encoded == encode(result.extraction, result.signature)
+    skipped = ReportResult("b.txt", skipped=SkippedFile("b.txt", "empty", "no text"))
+    assert pickle.loads(pickle.dumps(skipped)) == skipped
+
+
 def test_a_dask_cluster_builds_the_same_bytes(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     folder = _reports(tmp_path)
