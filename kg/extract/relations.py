@@ -21,7 +21,8 @@ _COLLECTIVE = re.compile(
     r"(全[区县市省旗州盟]|我[区县市省旗州盟]|本[区县市州])(?:教育系统|教育)?"
 )
 _SYSTEM = re.compile(
-    r"(?:全[区县市旗州盟]|我[区县市旗州盟]|本[区县市州])?教育系统|我局|我们"
+    r"(?:全[区县市旗州盟]|我[区县市旗州盟]|本[区县市州])?教育系统|我们|"
+    + "|".join(map(re.escape, load_lexicon().first_person_bureau))
 )
 # Subjects that are people, teams, media or counts: the honour has no
 # Bureau/School/Region recipient (GUIDELINES gray zone 4).
