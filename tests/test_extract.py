@@ -1373,3 +1373,97 @@ def test_extract_schools_taking_part_in_a_program(nlp, text, expected):
         triples(run(nlp, text, publisher="兰州市七里河区教育局"), "participatesIn")
         == expected
     )
+
+
+# ------------------------------------------ lists of honours, participation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit followed by its honours (decision 10)
+        "吴兴区东湖小学：浙江省文明校园、浙江省书香校园、湖州市平安校园。",
+        # each unit's honour in brackets after it
+        "获奖单位：吴兴区东湖小学（浙江省文明校园）、吴兴区西湖中学（湖州市平安校园）。",
+    ],
+)
+def test_extract_units_with_their_honours(nlp, text):
+    got = triples(run(nlp, text, "湖州市吴兴区教育局"), "receivedAward")
+    if "获奖单位" in text:
+        assert got == {
+            ("吴兴区东湖小学", "浙江省文明校园"),
+            ("吴兴区西湖中学", "湖州市平安校园"),
+        }
+    else:
+        assert got == {
+            ("吴兴区东湖小学", "浙江省文明校园"),
+            ("吴兴区东湖小学", "浙江省书香校园"),
+            ("吴兴区东湖小学", "湖州市平安校园"),
+        }
+
+
+def test_extract_counted_heading_with_a_spaced_list(nlp):
+    """（一）优秀学校（3所）：A B C — the honour heads units set apart by spaces,
+    and 优秀学校 is no school's name."""
+    text = (
+        "关于2023年度评先结果的公示\n"
+        "（一）优秀学校（3所）：晨曦区第一中学 晨曦区第二中学 晨曦区东湖小学\n"
+    )
+    ex = run(nlp, text, "晨曦区教育局")
+    assert "优秀学校" not in names(ex, "School")
+    assert triples(ex, "receivedAward") == {
+        (school, "优秀学校")
+        for school in ("晨曦区第一中学", "晨曦区第二中学", "晨曦区东湖小学")
+    }
+
+
+def test_extract_holders_after_a_quoted_honour(nlp):
+    """被评为X“五好”家长学校的有A、B: the quote inside the honour's name."""
+    ex = run(nlp, "被评为晨曦市“五好”家长学校的有晨曦区东湖小学、晨曦区西湖中学。")
+    assert names(ex, "School") == {"晨曦区东湖小学", "晨曦区西湖中学"}
+    assert triples(ex, "receivedAward") == {
+        ("晨曦区东湖小学", "晨曦市五好家长学校"),
+        ("晨曦区西湖中学", "晨曦市五好家长学校"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        # the quoted program of a 试点校 designation (GUIDELINES participatesIn)
+        ("晨曦区东湖小学被确定为“智慧课堂”应用试点校。", "智慧课堂"),
+        ("晨曦区东湖小学作为市级“阅读推广”试点校，开展示范课12节。", "阅读推广"),
+        # a bare 项目学校 is the school's part in the sentence's program
+        (
+            "推进思政课一体化建设项目，晨曦区东湖小学被确定为项目学校。",
+            "思政课一体化建设项目",
+        ),
+    ],
+)
+def test_extract_participation_designation_is_no_award(nlp, text, program):
+    ex = run(nlp, text, "晨曦区教育局")
+    assert names(ex, "Award") == set()
+    assert triples(ex, "participatesIn") == {("晨曦区东湖小学", program)}
+
+
+def test_extract_bureau_speaking_as_this_bureau(nlp):
+    """本局, like 我局, is the publisher speaking of itself."""
+    ex = run(nlp, "本局被评为晨曦市2023年度依法治校示范单位。", "晨曦市晨曦区教育局")
+    assert triples(ex, "receivedAward") == {
+        ("晨曦市晨曦区教育局", "晨曦市2023年度依法治校示范单位")
+    }
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("台州市书香校园", "台州市书香校园"),  # 台 is a measure word, and a place
+        ("人口与计划生育综合考评先进单位", "人口与计划生育综合考评先进单位"),
+        ("名师工作室", "名师工作室"),
+        ("个省级示范校", "省级示范校"),  # a count's measure word, cut off
+    ],
+)
+def test_clean_award_name_keeps_a_first_character_that_is_a_word(raw, name):
+    from kg.extract.entities import clean_award_name
+
+    assert clean_award_name(raw) == name

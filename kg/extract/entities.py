@@ -1154,6 +1154,8 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
         tail = run.group()[:size]
         if _TITLE_WORD.match(tail):
             return ""  # “X”称号: the title word is no part of the name
+        if tail.endswith(rules.lexicon.participation_designations):
+            return ""  # “智慧课堂”试点校: a part in the program the quote names
         if tail.endswith(rules.award_suffixes):
             return inner + tail
     return ""
@@ -1476,7 +1478,10 @@ def clean_award_name(raw: str) -> str:
         '省现代化学校'
     """
     name = raw.translate(_STRIP_QUOTES).strip()
-    name = name.lstrip("".join(_QUANTIFIER))
+    # 个省级示范校: the measure word of a count cut off before the name, not
+    # the first character of a place or a title (台州市…, 项城市…, 名师).
+    while name[:1] in _QUANTIFIER and _NAME_AFTER_COUNT.match(name, 1):
+        name = name[1:]
     name = re.sub(r"^(?:20\d\d|19\d\d)年(?!度)", "", name)
     name = re.sub(r"(?:拟?推荐|认定|公示)?名单$", "", name)
     name = _ORDINAL_PREFIX.sub("", name)
@@ -1490,6 +1495,9 @@ def clean_award_name(raw: str) -> str:
     return name.strip()
 
 
+_NAME_AFTER_COUNT = re.compile(
+    "(?:" + _alt(_LEX.level_words) + "|" + _alt(_LEX.honour_heads) + "|全)"
+)
 _DESIGNATION_END = re.compile("(?:" + _alt(_LEX.designation_ends) + ")$")
 _VERBISH = re.compile(_alt(_LEX.achievement_words))
 
@@ -1792,6 +1800,8 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     first_level = ""
     first_event = ""
     for i, (p_start, piece) in enumerate(merged):
+        if piece.strip() in rules.lexicon.participation_cues:
+            continue  # 被确定为项目学校: a part in the sentence's program
         name = clean_award_name(piece)
         if tier and i < len(merged) - 1 and _EVENT_END.search(name):
             name += tier
@@ -1862,8 +1872,13 @@ def _find_suffix_awards(
         if rules.award_trigger.search(name):
             continue  # …大赛中获金奖: the verb's statement names the prize
         place = rules.region_pattern.match(name)
-        if place and place.group() in rules.lexicon.generic_name_prefixes:
-            place = None  # 城区优质学校: 城区 (a district's name) as a kind of area
+        if place and (
+            place.group() in rules.lexicon.generic_name_prefixes
+            or place.group() in rules.lexicon.short_forms_as_words
+        ):
+            # 城区优质学校, 平安校园: a district's name as a kind of area, or
+            # a place's short form that is an everyday word
+            place = None
         # X示范区创建工作: a designation being pursued is named (decision 1).
         pursued = text.startswith("创建", end) and name != match.group()
         if not (LEVEL_PREFIX.match(name) or place or pursued):

@@ -84,14 +84,24 @@ _ASSESSED = re.compile(
 
 # 被评为“X”的学校有A、B、C: the holders follow the honour.
 _HOLDERS_FOLLOW = re.compile(
-    r"(?:被评为|评为|获评|荣获|获得|被命名为|被认定为)“?([^，,。；;：:“”\n]{3,30}?)”?"
+    r"(?:被评为|评为|获评|荣获|获得|被命名为|被认定为)“?([^，,。；;：:\n]{3,30}?)”?"
     r"(?:称号)?的(?:学校|单位|幼儿园|集体|县区|县|区)?有[：:]?"
 )
-# 全市教育系统先进单位：A、B、C — an honour heading its holders on one line.
+# 全市教育系统先进单位：A、B、C — an honour heading its holders on one line
+# (（一）优秀学校（5所）：A B C in a commendation notice).
 _HONOUR_COLON = re.compile(
-    r"(?:^|(?<=[。；;\n]))\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
-    r"([\u4e00-\u9fff“”]{3,30}?)[：:]"
+    r"(?:^|(?<=[。；;\n]))\s*"
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])?\s*"
+    r"([\u4e00-\u9fff“”]{3,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
+# 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
+_UNIT_COLON = re.compile(
+    r"(?:^|(?<=[。；;\n]))\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
+    r"([\u4e00-\u9fff（）()]{4,30}?)[：:]([^：:。；;\n]{3,200})"
+)
+# A（省级文明校园）、B（市级平安校园）: each unit's honour in brackets after it.
+_BRACKETED_HONOUR = re.compile(r"[（(]([^（）()\n，,。；;]{3,30})[）)]")
+_LIST_MARK = re.compile(r"[、，,：:；;。\n]")
 
 
 def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
@@ -109,6 +119,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
     out += _honour_headed_lists(text, rules)
+    out += _unit_honour_lists(text, rules) + _bracketed_honours(text, rules)
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
@@ -700,7 +711,7 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
         if not name.endswith(rules.award_suffixes) or not _is_designation(name, rules):
             continue
         end = _statement_end(text, match.end())
-        if "、" not in text[match.end() : end]:
+        if not _is_list(text[match.end() : end]):
             continue  # 先进单位：创建工作… is prose, not a list
         at = match.start(1)
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
@@ -724,18 +735,122 @@ def _holders_follow(text: str, rules: Rules) -> list[AwardStatement]:
                 continue
             recipients = block
         at = match.start(1)
+        size = len(raw) + (raw.count("“") > raw.count("”"))  # 全国“X”: to its ”
         out.append(
             AwardStatement(
                 match.start(),
                 match.start(1),
                 False,
-                (
-                    Candidate(
-                        at, at + len(raw), "Award", name, "award.holders-follow", ""
-                    ),
-                ),
+                (Candidate(at, at + size, "Award", name, "award.holders-follow", ""),),
                 False,
                 recipients,
+            )
+        )
+    return out
+
+
+def _is_list(items: str) -> bool:
+    """Units joined by 、, or names of four characters or more set apart by
+    spaces (a list copied from a table): not a sentence."""
+    if "、" in items:
+        return True
+    words = items.split()
+    return (
+        len(words) >= 2
+        and "，" not in items
+        and all(len(w) >= 4 and _CJK_WORD.fullmatch(w) for w in words)
+    )
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff（）()]+")
+
+
+def _honour_items(
+    text: str, start: int, end: int, rules: Rules
+) -> tuple[Candidate, ...]:
+    """Each item of the 、-list ``text[start:end]`` as an Award, or () when any
+    item is not an honour (then the list is something else)."""
+    out = []
+    pos = start
+    for piece in re.split("(、)", text[start:end]):
+        raw = piece.strip()
+        name = clean_award_name(raw)
+        if raw and piece != "、":
+            if not (
+                _is_honour(name, rules)
+                and _is_designation(name, rules)
+                and not rules.award_trigger.search(raw)
+            ):
+                return ()  # 温宿县民族中学入选…文明校园: a sentence, not a title
+            at = pos + piece.find(raw)
+            award = Candidate(at, at + len(raw), "Award", name, "award.unit-list", "")
+            out.append(award)
+        pos += len(piece)
+    return tuple(out)
+
+
+#: What a unit's name ends with: a school, a bureau or a place.
+_UNIT_ENDS = (
+    *load_lexicon().school_suffixes,
+    *load_lexicon().bureau_suffixes,
+    "街道",
+    "镇",
+    "乡",
+    "县",
+    "区",
+)
+
+
+def _unit_honour_lists(text: str, rules: Rules) -> list[AwardStatement]:
+    """荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 (decision 10): a unit
+    followed by its honours gets each of them."""
+    out = []
+    for match in _UNIT_COLON.finditer(text):
+        unit = match.group(1)
+        if not unit.endswith(_UNIT_ENDS) or _is_honour(unit, rules):
+            continue  # 先进单位：A、B is the honour heading its holders
+        awards = _honour_items(text, match.start(2), match.end(2), rules)
+        if awards:
+            out.append(
+                AwardStatement(
+                    match.start(1),
+                    match.start(1),
+                    False,
+                    awards,
+                    False,
+                    (match.start(1), match.end(1)),
+                )
+            )
+    return out
+
+
+def _bracketed_honours(text: str, rules: Rules) -> list[AwardStatement]:
+    """A（省级文明校园）、B（市级平安校园） (decision 10): the honour in brackets
+    is held by the unit named right before it. Only an honour with its level
+    or place (省级…, 台州市…): a bracket holds many other things."""
+    out = []
+    for match in _BRACKETED_HONOUR.finditer(text):
+        raw = match.group(1).strip()
+        name = clean_award_name(raw)
+        if not (LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
+            continue
+        if not (_is_honour(name, rules) and _is_designation(name, rules)):
+            continue
+        floor = max(0, match.start() - 40)
+        marks = list(_LIST_MARK.finditer(text, floor, match.start()))
+        unit_start = marks[-1].end() if marks else floor
+        if match.start() - unit_start < 4:
+            continue
+        at = match.start(1) + match.group(1).find(raw)
+        award = Candidate(at, at + len(raw), "Award", name, "award.bracketed", "")
+        out.append(
+            AwardStatement(
+                match.start(),
+                match.start(),
+                False,
+                (award,),
+                False,
+                (unit_start, match.start()),
             )
         )
     return out
