@@ -1467,3 +1467,39 @@ def test_clean_award_name_keeps_a_first_character_that_is_a_word(raw, name):
     from kg.extract.entities import clean_award_name
 
     assert clean_award_name(raw) == name
+
+
+def test_extract_towns_and_streets_hold_their_area_titles(nlp):
+    """Decision 2: a town or street named as winner holds an area's title."""
+    ex = run(
+        nlp,
+        "秣陵街道、东山街道被评为江苏省学前教育改革发展示范街道。",
+        "南京市江宁区教育局",
+    )
+    title = "江苏省学前教育改革发展示范街道"
+    assert triples(ex, "receivedAward") == {("秣陵街道", title), ("东山街道", title)}
+
+
+def test_extract_two_programs_joined(nlp):
+    """X计划和Y计划: two programs, each implemented."""
+    ex = run(nlp, "全面落实晨光助学计划和春雨支教计划。", "晨曦区教育局")
+    assert names(ex, "Program") == {"晨光助学计划", "春雨支教计划"}
+    assert {p for _, p in triples(ex, "implements")} == {"晨光助学计划", "春雨支教计划"}
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("吴兴区东湖小学承担国家级现代学徒制试点任务。", "现代学徒制试点"),
+        ("吴兴区东湖小学开展幼小衔接试点。", "幼小衔接试点"),
+    ],
+)
+def test_extract_a_pilot_a_school_carries_out(nlp, text, program):
+    """Decision 14: a pilot is a Program; the school that runs it takes part."""
+    ex = run(nlp, text, "湖州市吴兴区教育局")
+    assert triples(ex, "participatesIn") == {("吴兴区东湖小学", program)}
+
+
+def test_extract_a_program_completed_is_implemented(nlp):
+    ex = run(nlp, "全面完成“晨光助学”工程各项任务。", "晨曦区教育局")
+    assert triples(ex, "implements") == {("晨曦区教育局", "晨光助学")}

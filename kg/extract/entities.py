@@ -793,8 +793,32 @@ def _find_suffix_names(
             or prefix in rules.lexicon.school_suffixes
         ):
             continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
-        out.append(Candidate(left, end, label, name, f"{label.lower()}.suffix", ""))
+        rule = f"{label.lower()}.suffix"
+        if label == "Program":
+            out.extend(
+                Candidate(left + a, left + b, label, name[a:b], rule, "")
+                for a, b in _joined_names(name, rules.lexicon.program_suffixes)
+            )
+            continue
+        out.append(Candidate(left, end, label, name, rule, ""))
     return out
+
+
+_NAME_JOINERS = re.compile("和|及|以及|与")
+
+
+def _joined_names(name: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """特岗计划和银龄讲学计划: two programs joined, each ``(start, end)`` in
+    ``name``; the whole name when no part before a joiner ends a name."""
+    spans = []
+    start = 0
+    for joiner in _NAME_JOINERS.finditer(name):
+        part = name[start : joiner.start()]
+        if len(part) >= 4 and part.endswith(suffixes):
+            spans.append((start, joiner.start()))
+            start = joiner.end()
+    spans.append((start, len(name)))
+    return spans
 
 
 # Words that follow the subject of an honour (启明中学分别荣获…, …等3所学校).
@@ -1271,6 +1295,11 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
     for pattern in (by_verb, at_clause):
         for match in pattern.finditer(text):
             found = match.group(1)
+            begin = match.start(1)
+            level = _GRADED_LEVEL.match(found)
+            if level:  # 承担国家级现代学徒制试点: who runs it is no part of its name
+                found = found[level.end() :]
+                begin += level.end()
             suffix = next(x for x in suffixes if found.endswith(x))
             head = found[: -len(suffix)]
             if len(head) < 4 or head.startswith(generic) or head.endswith(generic):
@@ -1286,14 +1315,7 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             seen.add(match.start(1))
             spans.append(match.span(1))
             out.append(
-                Candidate(
-                    match.start(1),
-                    match.end(1),
-                    "Program",
-                    found,
-                    "program.reform",
-                    "",
-                )
+                Candidate(begin, match.end(1), "Program", found, "program.reform", "")
             )
     return out
 
