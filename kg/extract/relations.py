@@ -446,7 +446,14 @@ def _located(
         target = ""
         if named:
             target = named
-            if section and section != named and named in index.ancestors(section):
+            if (
+                section
+                and section != named
+                and named in index.ancestors(section)
+                and not m.name.endswith(_UNIVERSITY)
+            ):
+                # 哈尔滨市第十七中学 in a district's report: one of its schools;
+                # 贵州师范大学 in a county's is the province's university.
                 target = section
         elif section and not m.name.endswith(_UNIVERSITY):
             target = section
