@@ -1503,3 +1503,18 @@ def test_extract_a_pilot_a_school_carries_out(nlp, text, program):
 def test_extract_a_program_completed_is_implemented(nlp):
     ex = run(nlp, "全面完成“晨光助学”工程各项任务。", "晨曦区教育局")
     assert triples(ex, "implements") == {("晨曦区教育局", "晨光助学")}
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("全区近视率较2022年下降1.8个百分点。", 2023),  # a comparison's base
+        ("《课程标准（2022年版）》颁布后，培训教师2.3万人次。", 2023),  # a title
+        ("实施《扩优提质行动计划（2024—2026年）》，新增学位3万个。", 2023),
+        ("2022年全区共投入教育经费5.6亿元。", 2022),
+        ("到2025年，全区新增学位3000个。", 2025),
+    ],
+)
+def test_extract_figure_year_is_the_one_stated_for_it(nlp, text, year):
+    ex = run(nlp, text, "晨曦区教育局", year=2023)
+    assert [f.year for f in ex.figures] == [year]

@@ -106,7 +106,7 @@ def find_figures(
         if not measure:
             continue
         s_start = sentences[sentence][0] if sentences else 0
-        stated_year = re.findall(r"(20\d\d)年", text[s_start : match.start()])
+        stated_year = _stated_years(text[s_start : match.start()])
         status = status_at(planned, sentence, match.start())
         out.append(
             Figure(
@@ -124,6 +124,20 @@ def find_figures(
             )
         )
     return out
+
+
+# A year the figure is stated for: not a comparison's base (较2022年), an
+# edition (2022年版) or an end of a period (2024—2026年).
+_YEAR = re.compile(r"(?<![较比与—\-－~～至\d])(20\d\d)年(?![版—\-－~～至])")
+_TITLE = re.compile(r"《[^《》]*》")
+
+
+def _stated_years(before: str) -> list[str]:
+    """The years stated in ``before`` (the sentence up to a figure), outside
+    titles (《…（2022年版）》)."""
+    return _YEAR.findall(
+        _TITLE.sub(lambda m: "《" + "·" * (len(m.group()) - 2) + "》", before)
+    )
 
 
 def _measure(text: str, start: int, end: int) -> str:
