@@ -1518,3 +1518,14 @@ def test_extract_a_program_completed_is_implemented(nlp):
 def test_extract_figure_year_is_the_one_stated_for_it(nlp, text, year):
     ex = run(nlp, text, "晨曦区教育局", year=2023)
     assert [f.year for f in ex.figures] == [year]
+
+
+def test_extract_the_countys_vocational_centre(nlp):
+    """县职教中心 is the county's one such school (decision 11); 各县职教中心
+    are all of them."""
+    ex = run(
+        nlp,
+        "县职教中心新建实训楼投入使用。各县职教中心加强实训基地建设。",
+        "晋中市平遥县教育局",
+    )
+    assert [m.name for m in ex.mentions if m.label == "School"] == ["县职教中心"]

@@ -103,6 +103,7 @@ def test_merge_rules_key_region_is_the_code() -> None:
         # 中专 is written with and without 学校 for one 中等专业学校
         ("职业中专", "职业中专学校"),
         ("职业中专", "职业中等专业学校"),
+        ("泾县职教中心", "泾县职业教育中心"),
     ],
 )
 def test_merge_rules_key_school_expands_abbreviations(short: str, full: str) -> None:

@@ -764,7 +764,7 @@ def _find_suffix_names(
         prefix = name[: len(name) - (end - start)]
         if not prefix or not _CJK.search(prefix):
             continue
-        if label == "School" and _the_areas_own(text, left, prefix, rules):
+        if label == "School" and _the_areas_own(text, left, name, prefix, rules):
             pass  # 县特殊教育学校: the county's one school of that kind
         elif _known_town(view, left, prefix, generic):
             pass  # 新城镇中心小学: a town jieba knows, not 新 + 城镇
@@ -774,7 +774,11 @@ def _find_suffix_names(
             and _ends_generic(view, start, left, generic)
         ):
             continue
-        if label == "School" and len(prefix) == 1:
+        if (
+            label == "School"
+            and len(prefix) == 1
+            and not _the_areas_own(text, left, name, prefix, rules)
+        ):
             continue  # 经学校申报, 镇中心小学: one character names no school
         if label == "School" and (
             name.startswith("各") or text[left - 1 : left] == "各"
@@ -873,13 +877,19 @@ def _verb_named(
     return before[0] if after_place else p_start
 
 
-def _the_areas_own(text: str, left: int, prefix: str, rules: Rules) -> bool:
-    """县 or 市 + a kind its area runs one of (县特殊教育学校, 市职业中专)."""
-    if len(prefix) < 2 or prefix[0] not in "县市区旗":
+def _the_areas_own(
+    text: str, left: int, name: str, prefix: str, rules: Rules
+) -> bool:
+    """县 or 市 + a kind its area runs one of (县特殊教育学校, 市职业中专,
+    县职教中心)."""
+    if not prefix or prefix[0] not in "县市区旗":
         return False
     if left > 0 and text[left - 1] in "全各每":
         return False  # 全县特殊教育学校: all of them
-    return _is_generic(prefix[1:], rules.lexicon.single_school_kinds)
+    kinds = rules.lexicon.single_school_kinds
+    if len(prefix) == 1:
+        return name[1:] in kinds  # 县职教中心: the kind is the whole ending
+    return _is_generic(prefix[1:], kinds)
 
 
 def _glued_follower(view: TextView, end: int, rules: Rules) -> bool:
