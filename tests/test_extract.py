@@ -1529,3 +1529,15 @@ def test_extract_the_countys_vocational_centre(nlp):
         "晋中市平遥县教育局",
     )
     assert [m.name for m in ex.mentions if m.label == "School"] == ["县职教中心"]
+
+
+def test_extract_a_research_centres_honour_goes_to_no_one(nlp):
+    """Decision 4: a centre of the bureau is not the bureau; its honour is an
+    Award with no recipient."""
+    ex = run(
+        nlp,
+        "吴兴区教育发展研究中心获评浙江省教科研工作先进集体。",
+        "湖州市吴兴区教育局",
+    )
+    assert names(ex, "Award") == {"浙江省教科研工作先进集体"}
+    assert triples(ex, "receivedAward") == set()
