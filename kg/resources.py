@@ -197,6 +197,14 @@ class Lexicon:
     ranking_words: tuple[str, ...] = ()
     bare_school_kinds: tuple[str, ...] = ()
     quoted_only_programs: frozenset[str] = frozenset()
+    street_ends: tuple[str, ...] = ()
+    zone_name_words: frozenset[str] = frozenset()
+    zone_ending_words: tuple[str, ...] = ()
+    direction_words: frozenset[str] = frozenset()
+    subject_followers: tuple[str, ...] = ()
+    stage_school_kinds: frozenset[str] = frozenset()
+    branch_ends: tuple[str, ...] = ()
+    host_verbs: tuple[str, ...] = ()
     span_priorities: tuple[tuple[str, int], ...] = ()  # group:rule -> priority
     grant_triggers: tuple[str, ...] = ()
     reforms: tuple[tuple[str, str], ...] = ()  # word -> suffix/introducer/…
@@ -316,6 +324,14 @@ def load_lexicon() -> Lexicon:
         ranking_words=lines("ranking_words"),
         bare_school_kinds=lines("bare_school_kinds"),
         quoted_only_programs=frozenset(lines("quoted_only_programs")),
+        street_ends=lines("street_ends"),
+        zone_name_words=frozenset(lines("zone_name_words")),
+        zone_ending_words=lines("zone_ending_words"),
+        direction_words=frozenset(lines("direction_words")),
+        subject_followers=lines("subject_followers"),
+        stage_school_kinds=frozenset(lines("stage_school_kinds")),
+        branch_ends=lines("branch_ends"),
+        host_verbs=lines("host_verbs"),
         span_priorities=tuple(
             (key, int(value))
             for key, value in read_table("lexicon/span_priorities.tsv", 2)

@@ -969,8 +969,9 @@ def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
             "为杏店中心幼儿园和柳店中心幼儿园两所新建园配备设备。",
             {"杏店中心幼儿园", "柳店中心幼儿园"},
         ),
-        # kinds, each counted: no school named
-        ("职业学校1所、中专1所（区职教中心）、教师进修学校1所。", set()),
+        # kinds, each counted, name no school; the one in brackets is the
+        # district's own vocational centre (decision 11)
+        ("职业学校1所、中专1所（区职教中心）、教师进修学校1所。", {"区职教中心"}),
         ("建成特殊教育学校3所。", set()),
         # jieba cuts the ordinal in two (第八|十六): both halves are the name
         ("杭州市第八十六中学获评先进。", {"杭州市第八十六中学"}),

@@ -260,8 +260,8 @@ def _walk_left(
     return edge
 
 
-_ROAD_ENDS = ("路", "街", "巷", "大道")
-_ZONE_WORDS = frozenset({"高新", "经开"})
+_ROAD_ENDS = _LEX.street_ends
+_ZONE_WORDS = _LEX.zone_name_words
 
 
 def _split_name_tail(view: TextView, p_start: int, token: str, edge: int) -> bool:
@@ -486,10 +486,8 @@ _ZONE_SUFFIX = re.compile(f"(?:{_ZONE_ENDINGS})")
 
 
 # Words of longer zone endings (经济开发区, 高新技术产业开发区): no zone's own name.
-_ZONE_WORDS_IN_ENDINGS = ("经济", "技术", "产业", "高新", "工业")
-_DIRECTIONS = frozenset(
-    {"东部", "西部", "南部", "北部", "中部", "城东", "城西", "城南", "城北"}
-)
+_ZONE_WORDS_IN_ENDINGS = _LEX.zone_ending_words
+_DIRECTIONS = _LEX.direction_words
 # A zone's own name between its city and its ending: 两江 in 重庆两江新区.
 _OWN_NAMED_ZONE = re.compile(
     r"((?![各全本该我其])[\u4e00-\u9fff]{2,3}?)(?:" + _ZONE_ENDINGS + ")"
@@ -826,9 +824,9 @@ def _joined_names(name: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]
 
 
 # Words that follow the subject of an honour (启明中学分别荣获…, …等3所学校).
-_SUBJECT_FOLLOWERS = ("分别", "分获", "依次", "先后", "均", "被", "等", "在")
+_SUBJECT_FOLLOWERS = _LEX.subject_followers
 # Endings that say which stage a school teaches: after a verb they end a name.
-_LEVEL_KINDS = frozenset({"小学", "中学", "幼儿园", "初级中学", "高级中学", "中心小学"})
+_LEVEL_KINDS = _LEX.stage_school_kinds
 
 
 def _verb_named(
@@ -877,9 +875,7 @@ def _verb_named(
     return before[0] if after_place else p_start
 
 
-def _the_areas_own(
-    text: str, left: int, name: str, prefix: str, rules: Rules
-) -> bool:
+def _the_areas_own(text: str, left: int, name: str, prefix: str, rules: Rules) -> bool:
     """县 or 市 + a kind its area runs one of (县特殊教育学校, 市职业中专,
     县职教中心)."""
     if not prefix or prefix[0] not in "县市区旗":
@@ -1747,7 +1743,7 @@ _SHORT_SCHOOL_AFTER = re.compile(r"[一二三四五六七八九十\d]+[中小]")
 # Prizes a contest gives besides its tiers (…展演优秀组织奖).
 _CONTEST_PRIZES = _LEX.contest_prizes
 # What follows a school inside 在…比赛中 that hosts the contest.
-_HOST_VERB = re.compile("举办|承办|主办|组织|开展")
+_HOST_VERB = re.compile(_alt(_LEX.host_verbs))
 # The tier a contest awards after its name (…作文大赛一等奖).
 _EVENT_TIER = re.compile("(?:" + _alt(_LEX.award_events) + ")(" + _TIER + ")$")
 
@@ -2083,7 +2079,7 @@ def find_schools(
 
 
 # A branch named in brackets right after its school: 晨光路小学(青龙分校).
-_BRANCH_ENDS = ("分校", "校区", "分园", "分部")
+_BRANCH_ENDS = _LEX.branch_ends
 
 
 def _with_bracketed_branches(text: str, schools: list[Candidate]) -> list[Candidate]:
