@@ -1542,3 +1542,21 @@ def test_extract_a_research_centres_honour_goes_to_no_one(nlp):
     )
     assert names(ex, "Award") == {"浙江省教科研工作先进集体"}
     assert triples(ex, "receivedAward") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        # a city's short form ending in 州 before 新区 names a zone
+        ("福州市教育工作总结。福州新区教育局组织开展教师培训。", "福州新区"),
+        # an economic pilot zone is a zone (decision 17), not an honour
+        (
+            "郑州市教育工作总结。郑州航空港经济综合实验区新建学校12所。",
+            "航空港经济综合实验区",
+        ),
+    ],
+)
+def test_extract_zones_named_with_their_city(nlp, text, zone):
+    ex = run(nlp, text, "某市教育局")
+    assert zone in names(ex, "Region")
+    assert names(ex, "Award") == set()

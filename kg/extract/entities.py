@@ -532,8 +532,12 @@ def find_zones(
         zone = _ZONE_SUFFIX.match(text, region.end)
         if zone is None or any(region.end <= s < zone.end() for s in starts):
             continue  # 两江新区 is a division of its own
-        if zone.group() in _GENERIC_ZONES and text[region.end - 1] in "省市县区州旗":
-            continue  # 成都市新区建设: the city's new districts, no zone
+        if (
+            zone.group() in _GENERIC_ZONES
+            and text[region.end - 1] in "省市县区州旗"
+            and text[region.start : region.end] == index.by_code[region.region].name
+        ):
+            continue  # 成都市新区建设: the city's new districts; 福州新区 is one
         name = _zone_name(index.by_code[region.region], zone.group())
         out.append(
             Candidate(region.start, zone.end(), "Region", name, "region.zone", "")
@@ -1897,6 +1901,8 @@ def _find_suffix_awards(
             continue  # 区内非示范性高中: a kind of school, not an honour
         if name.endswith(rules.lexicon.participation_designations):
             continue  # …试点校: a part in a program (participatesIn)
+        if name.endswith(rules.lexicon.zone_suffixes):
+            continue  # 航空港经济综合实验区: a zone (decision 17), no honour
         if rules.award_trigger.search(name):
             continue  # …大赛中获金奖: the verb's statement names the prize
         place = rules.region_pattern.match(name)
