@@ -1560,3 +1560,10 @@ def test_extract_zones_named_with_their_city(nlp, text, zone):
     ex = run(nlp, text, "某市教育局")
     assert zone in names(ex, "Region")
     assert names(ex, "Award") == set()
+
+
+def test_extract_a_run_of_quoted_programs(nlp):
+    """“A”“B”“C”三大工程: each quoted name is a program the verb governs."""
+    ex = run(nlp, "推进“晨光计”“春雨行”“暖阳帮”三大工程建设。", "晨曦区教育局")
+    assert names(ex, "Program") == {"晨光计", "春雨行", "暖阳帮"}
+    assert {p for _, p in triples(ex, "implements")} == {"晨光计", "春雨行", "暖阳帮"}

@@ -1148,14 +1148,16 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         out.append(Candidate(match.start(1), match.end(1), "Program", name, rule, ""))
     # A quoted name right before a quoted program shares its head:
     # “随时学”“随时问”系统 names two systems.
+    # From the right, so a run of them (“A”“B”“C”三大工程) shares it too.
     starts = {c.start - 1 for c in out}
-    for start, end, inner in pending:
+    for start, end, inner in reversed(pending):
         if end + 1 in starts:
             out.append(
                 Candidate(
                     start, end, "Program", inner, "program.quoted-coordinated", ""
                 )
             )
+            starts.add(start - 1)
     return out
 
 

@@ -42,7 +42,10 @@ _LIST_COUNT = re.compile(
 )
 _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
 _SCHOOL_SUBJECTS = load_lexicon().school_collective_subjects
-_LIST_GAP = re.compile(r"[”\"」』]?\s*(?:、|和|及|以及|与)\s*[“\"「『]?")
+# Between two items of a list: a joiner, or nothing but their quotes (“A”“B”).
+_LIST_GAP = re.compile(
+    r"[”\"」』]?\s*(?:、|和|及|以及|与)\s*[“\"「『]?|[”\"」』]\s*[“\"「『]"
+)
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
 _UNIVERSITY = load_lexicon().university_suffixes
 # Titles that designate an area (…示范区, …达标县): only a Region holds them.
