@@ -1567,3 +1567,16 @@ def test_extract_a_run_of_quoted_programs(nlp):
     ex = run(nlp, "推进“晨光计”“春雨行”“暖阳帮”三大工程建设。", "晨曦区教育局")
     assert names(ex, "Program") == {"晨光计", "春雨行", "暖阳帮"}
     assert {p for _, p in triples(ex, "implements")} == {"晨光计", "春雨行", "暖阳帮"}
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "quantity"),
+    [
+        ("全区共有各级各类学校（含教学点）213所。", "各级各类学校", "213"),
+        ("全市省级示范幼儿园累计达到486所。", "省级示范幼儿园", "486"),
+    ],
+)
+def test_extract_figure_measured_before_an_aside(nlp, text, measure, quantity):
+    """What is counted stands before （含…）, and 累计 is no part of it."""
+    ex = run(nlp, text, "晨曦区教育局")
+    assert [(f.measure, f.quantity) for f in ex.figures] == [(measure, quantity)]

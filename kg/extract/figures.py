@@ -20,11 +20,11 @@ __all__ = ["find_figures", "status_at"]
 
 _CLAUSE_END = set("，,。；;！!？?：:、\n（）()0123456789%")
 _LEAD = re.compile(
-    r"^(?:[一二三四五六七八九十]+是|其中|全[区市县省旗]|我[区市县]|本[区市县]|共计|共|累计|"
+    r"^(?:[一二三四五六七八九十]+是|其中|全[区市县省旗]|我[区市县]|本[区市县]|共计|共有|共|累计|"
     r"年内|全年|今年|目前|已|现有|同比|约|为|为了|与|对|将|力争|以|把|向|等)+"
 )
 _TAIL = re.compile(
-    r"(?:达到|提升至|提高到|提高至|增加到|增至|超过|不少于|以上|达|超|约|为|至|共|逾|近|了)+$"
+    r"(?:达到|提升至|提高到|提高至|增加到|增至|超过|不少于|以上|达|超|约|为|至|共|逾|近|了|累计)+$"
 )
 _FOLLOWING_NOUN = re.compile(r"^[\u4e00-\u9fff]{1,8}")
 _DATE_UNIT = re.compile("年度|年|月|日|届|期|批")
@@ -142,6 +142,11 @@ def _stated_years(before: str) -> list[str]:
 
 def _measure(text: str, start: int, end: int) -> str:
     """The phrase naming what a number counts."""
+    if text[start - 1 : start] in "）)":
+        # 学校（含教学点）213所: what is counted comes before the aside
+        opening = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+        if opening >= 0 and start - opening <= 16:
+            start = opening
     left = start
     while left > 0 and text[left - 1] not in _CLAUSE_END and start - left < 20:
         left -= 1
