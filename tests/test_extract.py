@@ -1580,3 +1580,13 @@ def test_extract_figure_measured_before_an_aside(nlp, text, measure, quantity):
     """What is counted stands before （含…）, and 累计 is no part of it."""
     ex = run(nlp, text, "晨曦区教育局")
     assert [(f.measure, f.quantity) for f in ex.figures] == [(measure, quantity)]
+
+
+def test_extract_a_grant_of_a_quoted_prize_without_title_word(nlp):
+    """…，市教育局授予我局“X一等奖”: the grant's object is the recipient, not
+    the body that grants it, and 我局 is no part of the prize's name."""
+    text = "区教育局荣获市级先进集体，市教育局授予我局“全市教育工作目标考核一等奖”。"
+    ex = run(nlp, text, "湖州市吴兴区教育局")
+    got = triples(ex, "receivedAward")
+    assert ("湖州市吴兴区教育局", "全市教育工作目标考核一等奖") in got
+    assert not any(subject == "湖州市教育局" for subject, _ in got)

@@ -219,8 +219,12 @@ def _quoted_grant(
         return None
     last = quotes[-1]
     after = clause[last.end() :]
-    if not _TITLE_WORDS.match(after) or last.start() < 2:
+    if last.start() < 2:
         return None
+    if not _TITLE_WORDS.match(after) and (
+        after.strip() or not _is_honour(clean_award_name(last.group(1)), rules)
+    ):
+        return None  # 授予A“X”: an honour's name ending the clause needs no 称号
     # 授予A“X”“Y”称号: the titles side by side (or joined by 、/和) are each granted.
     run = [last]
     for quote in reversed(quotes[:-1]):
