@@ -1590,3 +1590,13 @@ def test_extract_a_grant_of_a_quoted_prize_without_title_word(nlp):
     got = triples(ex, "receivedAward")
     assert ("湖州市吴兴区教育局", "全市教育工作目标考核一等奖") in got
     assert not any(subject == "湖州市教育局" for subject, _ in got)
+
+
+def test_extract_second_clause_keeps_the_subject_after_a_placing(nlp):
+    """X荣获…第一名，被市教育局评为Y: 第一名 is a place, not a count of people,
+    so the subject of the first clause also receives Y."""
+    text = (
+        "区教育局荣获全市教育工作综合考评第一名，被市教育局评为全市教育工作先进单位。"
+    )
+    got = triples(run(nlp, text, "湖州市吴兴区教育局"), "receivedAward")
+    assert ("湖州市吴兴区教育局", "全市教育工作先进单位") in got

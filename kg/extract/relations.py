@@ -27,6 +27,7 @@ _SYSTEM = re.compile(
 # Subjects that are people, teams, media or counts: the honour has no
 # Bureau/School/Region recipient (GUIDELINES gray zone 4).
 _NON_RECIPIENT = re.compile(
+    r"(?<![第\d一二三四五六七八九十两])"  # 第一名 is a place, not a count
     r"(?:\d+|[一二三四五六七八九十两]+)(?:所|个|名|位|支|项|篇|件|人)|"
     + "|".join(map(re.escape, load_lexicon().non_recipient_words))
 )
