@@ -1600,3 +1600,26 @@ def test_extract_second_clause_keeps_the_subject_after_a_placing(nlp):
     )
     got = triples(run(nlp, text, "湖州市吴兴区教育局"), "receivedAward")
     assert ("湖州市吴兴区教育局", "全市教育工作先进单位") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        # a person's name after the region (jieba tags it nr)
+        ("武进区刘海粟小学获评市级文明校园。", "武进区刘海粟小学"),
+        # a numeral word after a city's short form
+        ("厦门双十中学获评全国文明校园。", "厦门双十中学"),
+    ],
+)
+def test_extract_school_named_after_a_person_or_number(nlp, text, school):
+    assert school in names(run(nlp, text, "常州市武进区教育局"), "School")
+
+
+def test_extract_school_carrying_out_a_project(nlp):
+    """X小学承担Y项目: the school is no part of the project's name."""
+    ex = run(
+        nlp, "武进区东湖小学承担江苏省中小学课程基地建设项目。", "常州市武进区教育局"
+    )
+    assert triples(ex, "participatesIn") == {
+        ("武进区东湖小学", "江苏省中小学课程基地建设项目")
+    }

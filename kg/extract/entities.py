@@ -226,8 +226,14 @@ def _walk_left(
             and token not in _ZONE_WORDS  # 西安|高新|第一中学
         ):
             before = view.previous_token(p_start)
-            # 通山县启智学校: right after a region, a verb-like word is a name.
-            if not (before and len(token) <= 2 and _REGION_END.search(before[1])):
+            # 通山县启智学校, 厦门双十中学, 武进区刘海粟小学: right after a
+            # region, a verb-like word, a numeral or a person's name is a name.
+            if not (
+                before
+                and len(token) <= 3
+                and (_REGION_END.search(before[1]) or before[1] in _region_words())
+                and (len(token) <= 2 or view.tags.get(token) == "nr")
+            ):
                 break
         if token in _QUOTE_TOKENS:
             edge = p_start  # names may quote a part: 市级“四有”好教师团队
