@@ -1623,3 +1623,111 @@ def test_extract_school_carrying_out_a_project(nlp):
     assert triples(ex, "participatesIn") == {
         ("武进区东湖小学", "江苏省中小学课程基地建设项目")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        # 小学校, the official ending of many schools in Chongqing and Sichuan
+        ("渝北区龙山小学校获评市级文明校园。", "渝北区龙山小学校"),
+        ("仪陇县金城镇中心小学校获评市级文明校园。", "仪陇县金城镇中心小学校"),
+        # …小学|校舍: the name ends at 小学
+        ("实施平桥小学校舍改造工程。", "平桥小学"),
+        # 同 opening a city's name is no conjunction
+        ("同仁市第一中学获评青海省文明校园。", "同仁市第一中学"),
+    ],
+)
+def test_extract_school_endings_and_city_names(nlp, text, school):
+    assert names(run(nlp, text, "某区教育局"), "School") == {school}
+
+
+@pytest.mark.parametrize(
+    "bureau",
+    [
+        "积石山县教育科技和体育局",
+        "某某县教育体育和科技局",
+        "某某县教育科学技术和体育局",
+    ],
+)
+def test_extract_bureau_endings_with_science(nlp, bureau):
+    ex = run(nlp, f"{bureau}召开全县教育工作会议。", bureau)
+    assert any(m.name.endswith(bureau[-6:]) for m in ex.mentions if m.label == "Bureau")
+
+
+def test_extract_two_grants_in_one_sentence(nlp):
+    """授予A等N个单位“X”称号，授予B等N名同志“Y”称号: A receives X; Y went
+    to people, so no unit receives it."""
+    text = (
+        "区教委决定授予吴兴区第一中学等10个单位“2023年度全区教育工作先进集体”称号，"
+        "授予张明等20名同志“2023年度全区优秀教育工作者”称号。"
+    )
+    got = triples(run(nlp, text, "湖州市吴兴区教育局"), "receivedAward")
+    assert got == {("吴兴区第一中学", "2023年度全区教育工作先进集体")}
+
+
+@pytest.mark.parametrize(
+    ("text", "winner", "title"),
+    [
+        (
+            "同仁市被评为青海省学前教育普及普惠市。",
+            "同仁市",
+            "青海省学前教育普及普惠市",
+        ),
+        (
+            "准格尔旗被评为自治区学前教育普及普惠旗。",
+            "准格尔旗",
+            "自治区学前教育普及普惠旗",
+        ),
+        ("闵行区华漕镇被评为上海市学习型城镇。", "华漕镇", "上海市学习型城镇"),
+    ],
+)
+def test_extract_area_titles_of_cities_banners_and_towns(nlp, text, winner, title):
+    ex = run(nlp, "上级表彰情况。" + text, "某某教育局")
+    assert (winner, title) in triples(ex, "receivedAward")
+
+
+def test_award_level_after_a_span_of_years():
+    from kg.extract.levels import award_level
+
+    rules = load_rules()
+    for name in ("2022—2023年度陕西省文明校园", "2022-2023学年度陕西省文明校园"):
+        assert award_level(name, rules, context_level="county") == "provincial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # units, then their one honour
+        "仪陇县马鞍中学、仪陇县周河中学：四川省文明校园。",
+        # the holders after the honour and a colon
+        "下列学校被评为2023年度四川省文明校园：仪陇县马鞍中学、仪陇县周河中学。",
+        "全县共有2所学校获评四川省文明校园：仪陇县马鞍中学、仪陇县周河中学。",
+    ],
+)
+def test_extract_units_listed_around_one_honour(nlp, text):
+    got = triples(run(nlp, text, "南充市仪陇县教育局"), "receivedAward")
+    assert {school for school, _ in got} == {"仪陇县马鞍中学", "仪陇县周河中学"}
+    assert all(title.endswith("四川省文明校园") for _, title in got)
+
+
+def test_extract_long_list_under_its_heading(nlp):
+    """A heading on its own line over ten units on one line (decision 10)."""
+    schools = [f"仪陇县第{n}中学" for n in "一二三四五六七八九十"]
+    text = "一、先进集体（10个）\n" + "、".join(schools) + "\n"
+    got = triples(run(nlp, text, "南充市仪陇县教育局"), "receivedAward")
+    assert got == {(school, "先进集体") for school in schools}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "泽仁卓玛（万州区天城小学）获评重庆市优秀教师。",
+        "王丽（万州区第二中学）、张强（万州区第三小学）被评为市级优秀教师。",
+        "二、优秀教师（2名）\n张明（万州区第二中学）、李华（万州区天城小学）\n",
+    ],
+)
+def test_extract_a_persons_honour_is_not_their_schools(nlp, text):
+    """Decisions 4 and 19: the school in brackets after a person is where the
+    person works; the honour has no recipient."""
+    ex = run(nlp, text, "重庆市万州区教育委员会")
+    assert triples(ex, "receivedAward") == set()

@@ -193,6 +193,7 @@ def _walk_left(
         if (
             token not in view.tags
             and token not in _town_names()  # 和平镇 is a town, not 和 + 平镇
+            and token not in _region_words()  # 同仁市 is a city, not 同 + 仁市
             and (
                 (token[0] in _CONJUNCTIONS and len(token) > 1)
                 or (token[0] in _GLUED_COVERBS and len(token) >= 3)
@@ -744,7 +745,15 @@ def _find_suffix_names(
     for match in pattern.finditer(text):
         start, end = match.span()
         glued = False
-        if not view.is_token_end(end):
+        split_from_follower = (
+            label == "School"
+            and text[end - 1] == "校"
+            and text[start : end - 1] in rules.lexicon.school_suffixes
+            and text.startswith(rules.lexicon.school_ending_followers, end - 1)
+        )
+        if split_from_follower:
+            end -= 1  # 平桥小学|校舍: the ending is 小学, not 小学校
+        elif not view.is_token_end(end):
             if label != "School":
                 continue
             end = _end_before_glued_follower(view, start, end, rules)

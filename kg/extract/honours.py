@@ -87,6 +87,11 @@ _HOLDERS_FOLLOW = re.compile(
     r"(?:被评为|评为|获评|荣获|获得|被命名为|被认定为)“?([^，,。；;：:\n]{3,30}?)”?"
     r"(?:称号)?的(?:学校|单位|幼儿园|集体|县区|县|区)?有[：:]?"
 )
+# 下列学校被评为X：A、B; 获评X：A、B — the holders after the honour and a colon.
+_HOLDERS_AFTER_COLON = re.compile(
+    r"(?:被评为|评为|获评|荣获|被命名为|被认定为|认定为)“?([^，,。；;：:\n]{3,30}?)”?"
+    r"(?:称号|荣誉称号)?[：:]"
+)
 # 全市教育系统先进单位：A、B、C — an honour heading its holders on one line
 # (（一）优秀学校（5所）：A B C in a commendation notice).
 _HONOUR_COLON = re.compile(
@@ -97,7 +102,7 @@ _HONOUR_COLON = re.compile(
 # 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
 _UNIT_COLON = re.compile(
     r"(?:^|(?<=[。；;\n]))\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
-    r"([\u4e00-\u9fff（）()]{4,30}?)[：:]([^：:。；;\n]{3,200})"
+    r"([\u4e00-\u9fff（）()、]{4,120}?)[：:]([^：:。；;\n]{3,200})"
 )
 # A（省级文明校园）、B（市级平安校园）: each unit's honour in brackets after it.
 _BRACKETED_HONOUR = re.compile(r"[（(]([^（）()\n，,。；;]{3,30})[）)]")
@@ -145,7 +150,9 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
         stop = len(text) if nl < 0 else nl
         line = text[pos:stop].strip()
         if line:
-            if len(line) > _MAX_LIST_LINE or "。" in line or "，" in line[:-1]:
+            # A long line is a list only when 、 joins it (ten units in one line).
+            longest = _MAX_LIST_LINE * (8 if "、" in line else 1)
+            if len(line) > longest or "。" in line or "，" in line[:-1]:
                 break
             if (
                 line.endswith(("名单", "：", ":"))
@@ -202,7 +209,11 @@ def _grants(text: str, rules: Rules) -> list[AwardStatement]:
         if text[t_end : t_end + 1] == "为":
             continue  # 认定为X: the subject comes before; the usual reading
         clause_end = _statement_end(text, t_end)
-        clause = text[t_end:clause_end]
+        following = pattern.search(text, t_end, clause_end)
+        if following is not None:
+            # 授予A等10个单位“X”称号，授予B等20名同志“Y”称号: two grants
+            clause_end = following.start()
+        clause = text[t_end:clause_end].rstrip("，, ")
         statement = _quoted_grant(text, match, t_end, clause, rules)
         if statement is None:
             statement = _grant_as(text, match, t_end, clause, rules)
@@ -724,10 +735,14 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
 
 
 def _holders_follow(text: str, rules: Rules) -> list[AwardStatement]:
-    """被评为X的学校有A、B、C (or the lines below): one honour, its holders after it."""
+    """被评为X的学校有A、B、C, 获评X：A、B (or the lines below): one honour, its
+    holders after it."""
     out = []
-    for match in _HOLDERS_FOLLOW.finditer(text):
+    matches = [*_HOLDERS_FOLLOW.finditer(text), *_HOLDERS_AFTER_COLON.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         raw = match.group(1)
+        if raw.endswith("有"):
+            continue  # 被评为X的有：— the other pattern reads it
         name = clean_award_name(raw)
         if not _is_designation(name, rules):
             continue
@@ -807,11 +822,11 @@ _UNIT_ENDS = (
 
 def _unit_honour_lists(text: str, rules: Rules) -> list[AwardStatement]:
     """荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 (decision 10): a unit
-    followed by its honours gets each of them."""
+    (or units joined by 、) followed by its honours gets each of them."""
     out = []
     for match in _UNIT_COLON.finditer(text):
-        unit = match.group(1)
-        if not unit.endswith(_UNIT_ENDS) or _is_honour(unit, rules):
+        units = match.group(1).split("、")  # A、B：X — each unit holds it
+        if not all(u.endswith(_UNIT_ENDS) and not _is_honour(u, rules) for u in units):
             continue  # 先进单位：A、B is the honour heading its holders
         awards = _honour_items(text, match.start(2), match.end(2), rules)
         if awards:

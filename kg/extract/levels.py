@@ -32,9 +32,11 @@ _AGENT = re.compile(
     + ")"
 )
 _MASK = re.compile(r"^[XxＸｘ*＊某]{1,4}(?=[省市区县旗州])")
-# A year, an edition or a count before the level word: 2023年度, 第七届, 首届.
+# A year, an edition or a count before the level word: 2023年度, 第七届, 首届,
+# a span of years (2022—2023学年度).
 _LEAD = re.compile(
-    r"^(?:(?:19|20)\d\d(?:年度|年)?|第[一二三四五六七八九十\d]+[届批次]|首届|首批)*"
+    r"^(?:(?:19|20)\d\d(?:\s*[—\-－~～至]\s*(?:19|20)?\d\d)?(?:学年度|年度|学年|年)?"
+    r"|第[一二三四五六七八九十\d]+[届批次]|首届|首批)*"
 )
 
 

@@ -262,6 +262,19 @@ def _subjects(
         and m.label in ("School", "Bureau", "Region")
         and m.end <= end
     ]
+    people_units = [
+        (mentions[i].start, mentions[i].end)
+        for i in inside
+        if _unit_of_a_person(text, mentions[i])
+    ]
+    if people_units:
+        inside = [
+            i
+            for i in inside
+            if not any(a <= mentions[i].start < b for a, b in people_units)
+        ]
+        if not inside:
+            return []  # 张明（X中学）获评优秀教师: a person won it (decision 4)
     # A region inside a school's name is not a recipient of its own.
     schools = [i for i in inside if mentions[i].label == "School"]
     if not schools and any(
@@ -310,6 +323,38 @@ def _subjects(
     return None
 
 
+# A person's name right before a bracketed unit: 2 to 5 characters after a
+# list mark or a line's start (张明（X中学）、泽仁卓玛（Y小学）).
+_PERSON_BEFORE_BRACKET = re.compile(r"(?:^|[、，,：:；;\s])[\u4e00-\u9fff·]{2,5}（$")
+
+
+def _unit_of_a_person(text: str, m: Mention) -> bool:
+    """A School or Bureau in brackets after a person's name is where the
+    person works (decisions 4 and 19): not a recipient of the person's honour."""
+    if m.label not in ("School", "Bureau") or text[m.end : m.end + 1] not in "）)":
+        return False
+    lead = text[max(0, m.start - 7) : m.start]
+    if not _PERSON_BEFORE_BRACKET.search(lead):
+        return False
+    name = lead[lead.rfind("（") - 5 : lead.rfind("（")]
+    return not name.endswith(_UNIT_NAME_ENDS)
+
+
+#: Endings of a unit's name, which a person's name does not have.
+_UNIT_NAME_ENDS = (
+    *load_lexicon().school_suffixes,
+    *load_lexicon().bureau_suffixes,
+    "校",
+    "园",
+    "局",
+    "区",
+    "县",
+    "市",
+    "镇",
+    "乡",
+)
+
+
 def _listed(
     text: str,
     mentions: list[Mention],
@@ -337,9 +382,16 @@ def _listed(
         for i in inside
         if mentions[i].label == "School"
     ]
+    people_units = [
+        (mentions[i].start, mentions[i].end)
+        for i in inside
+        if _unit_of_a_person(text, mentions[i])
+    ]
     out = []
     for i in inside:
         m = mentions[i]
+        if any(a <= m.start < b for a, b in people_units):
+            continue  # 张明（X中学）: the person's school did not win it
         if m.label == "Region" and (
             not area
             or any(s <= m.start < e for s, e in schools)
