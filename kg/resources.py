@@ -149,6 +149,8 @@ class Lexicon:
     award_pursuit_triggers: tuple[str, ...]
     plan_markers: tuple[str, ...]
     plan_section_markers: tuple[str, ...]
+    plan_or_summary_markers: tuple[str, ...]
+    next_period_words: tuple[str, ...]
     summary_section_markers: tuple[str, ...]
     name_stop_tokens: frozenset[str]
     program_stop_tokens: frozenset[str]
@@ -245,6 +247,8 @@ def load_lexicon() -> Lexicon:
         award_pursuit_triggers=lines("award_pursuit_triggers"),
         plan_markers=lines("plan_markers"),
         plan_section_markers=lines("plan_section_markers"),
+        plan_or_summary_markers=lines("plan_or_summary_markers"),
+        next_period_words=lines("next_period_words"),
         summary_section_markers=lines("summary_section_markers"),
         name_stop_tokens=frozenset(
             lines("name_stop_tokens")

@@ -1731,3 +1731,28 @@ def test_extract_a_persons_honour_is_not_their_schools(nlp, text):
     person works; the honour has no recipient."""
     ex = run(nlp, text, "重庆市万州区教育委员会")
     assert triples(ex, "receivedAward") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a summary's own key work
+        ("2023年工作总结\n一、重点工作\n县第一中学获评省级文明校园。", "reported"),
+        (
+            "2023年工作总结\n一、重点工作完成情况\n县第一中学获评省级文明校园。",
+            "reported",
+        ),
+        # a title naming both the summary and next year's plan
+        ("2023年工作总结暨2024年工作思路\n县第一中学获评省级文明校园。", "reported"),
+        # key work of the coming year
+        ("2023年工作总结\n二、2024年重点工作\n县第一中学创建省级文明校园。", "planned"),
+        (
+            "2023年工作总结\n二、下一步工作打算\n（一）重点工作\n县第一中学创建省级文明校园。",
+            "planned",
+        ),
+    ],
+)
+def test_extract_key_work_heading_in_a_summary(nlp, text, status):
+    ex = run(nlp, text, "某县教育局", year=2023)
+    school = next(m for m in ex.mentions if m.label == "School")
+    assert school.status == status

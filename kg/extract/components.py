@@ -522,10 +522,15 @@ def _plan_flags(
         is_heading = len(sentence) < 40 and (
             _HEADING.match(sentence) or "\n" in text[end : end + 1]
         )
-        if is_heading and any(m in sentence for m in lex.plan_section_markers):
+        if is_heading and any(m in sentence for m in lex.summary_section_markers):
+            in_plan = False  # 重点工作完成情况: what was done
+        elif is_heading and any(m in sentence for m in lex.plan_section_markers):
             in_plan = True
-        elif is_heading and any(m in sentence for m in lex.summary_section_markers):
-            in_plan = False
+        elif is_heading and any(m in sentence for m in lex.plan_or_summary_markers):
+            # 一、重点工作 in a summary is the year's work; in a plan or a
+            # plan section, or turned to what comes next (2024年重点工作),
+            # it is planned.
+            in_plan = in_plan or _turns_to_next_period(sentence, year, lex)
         modal = _first_modal(text, start, end, lex, token_starts)
         past = year is not None and any(
             int(y) < year for y in _STATED_YEAR.findall(sentence)
@@ -538,6 +543,14 @@ def _plan_flags(
 
 
 _STATED_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _turns_to_next_period(heading: str, year: int | None, lex) -> bool:
+    if any(word in heading for word in lex.next_period_words):
+        return True
+    return year is not None and any(
+        int(y) > year for y in _STATED_YEAR.findall(heading)
+    )
 
 
 def _first_modal(
