@@ -1756,3 +1756,26 @@ def test_extract_key_work_heading_in_a_summary(nlp, text, status):
     ex = run(nlp, text, "某县教育局", year=2023)
     school = next(m for m in ex.mentions if m.label == "School")
     assert school.status == status
+
+
+def test_extract_pursued_by_a_list_of_regions(nlp):
+    """Decision 1: 力争A、B创成X is pursued by both; neither holds X yet."""
+    text = "力争海拉尔区、扎兰屯市创成自治区学前教育普及普惠县（市、区）。"
+    ex = run(nlp, text, "呼伦贝尔市教育局")
+    assert names(ex, "Award") == {"自治区学前教育普及普惠县（市、区）"}
+    assert triples(ex, "receivedAward") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "schools"),
+    [
+        ("与东湖小学结成“姊妹学校”。", {"东湖小学"}),
+        ("全县共有幼儿园（含民办）62所。", set()),
+        ("东湖幼儿园被评为鄂尔多斯市一类幼儿园。", {"东湖幼儿园"}),
+        # the former name, without 原; 原平市 is a city
+        ("原城关中学更名为于都县第三中学。", {"城关中学", "于都县第三中学"}),
+        ("原平市第一中学获评省级文明校园。", {"原平市第一中学"}),
+    ],
+)
+def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):
+    assert names(run(nlp, text, "某县教育局"), "School") == schools

@@ -803,6 +803,17 @@ def _find_suffix_names(
             continue  # 各苏木镇中心学校, 各旗市区实验小学: every one of them
         if glued and not any(name[:size] in _region_words() for size in (2, 3, 4)):
             continue  # 全体中学|校长: only a place makes it one school's head
+        if label == "School" and name[:1] in "“\"「『":
+            continue  # 结成“姊妹学校”: a kind of school quoted, no name
+        if (
+            label == "School"
+            and name.startswith("原")
+            and len(name) > 4
+            and not any(name[:size] in _region_words() for size in (2, 3))
+        ):
+            # 原城关中学更名为…: the school as it was called; 原平市 is a city
+            left += 1
+            name = name[1:]
         if (
             label == "School"
             and _COUNTED_AFTER.match(text, end)
@@ -1630,9 +1641,11 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         if not phrase:
             continue
         clause = text[_clause_floor(text, match.start()) : match.start()]
+        # 力争A、B创成X: the plan word governs every subject of the list.
+        whole_clause = text[clause_of(text, match.start())[0] : match.start()]
         pursued = (
             trig in lex.award_pursuit_triggers
-            or any(m in clause for m in lex.plan_markers)
+            or any(m in whole_clause for m in lex.plan_markers)
             # 被列入省级示范性高中建设计划: a candidate for the title
             or any(word in phrase for word in lex.candidate_lists)
         )
