@@ -47,7 +47,14 @@ from typing import TYPE_CHECKING
 from .cache import ExtractionCache, content_key, relabel
 from .errors import IngestError, KGError
 from .types import BuildReport, Extraction, Resolution, SkippedFile
-from .workers import WINDOW, ReportJob, ReportResult, near_duplicates, run_reports
+from .workers import (
+    WINDOW,
+    CacheSpot,
+    ReportJob,
+    ReportResult,
+    near_duplicates,
+    run_reports,
+)
 
 if TYPE_CHECKING:
     from .store import StoreLoader
@@ -288,8 +295,14 @@ def _read_reports(
                 log.warning("%s: %s", entry.doc_id, exc.detail)
             yield ReportJob(entry.doc_id, entry.source, data)
 
+    spot = None if store is None else CacheSpot(str(store.root), store.version)
     results = run_reports(
-        jobs_to_run(), len(todo), jobs=jobs, scheduler=scheduler, progress=progress
+        jobs_to_run(),
+        len(todo),
+        jobs=jobs,
+        scheduler=scheduler,
+        progress=progress,
+        cache=spot,
     )
     # Extraction in this process makes cycles for the collector to free;
     # results from workers are only decoded here.
@@ -297,7 +310,11 @@ def _read_reports(
     with contextlib.nullcontext() if in_process else _collector_paused():
         for entry, result in zip(todo, results, strict=True):
             by_key[entry.key] = result
-            if store is not None and result.extraction is not None:
+            if store is None or result.extraction is None:
+                continue
+            if result.filed:
+                store.used.add(entry.key)  # a local worker filed it
+            else:
                 store.put(
                     entry.key, result.extraction, result.signature, result.encoded
                 )

@@ -24,6 +24,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
 from .errors import IngestError, KGError
@@ -32,6 +33,7 @@ from .types import Document, Extraction, SkippedFile
 __all__ = [
     "SIGNATURE_SIZE",
     "WINDOW",
+    "CacheSpot",
     "ReportJob",
     "ReportResult",
     "extract_document",
@@ -88,6 +90,8 @@ class ReportResult:
     #: The result as a cache entry (:func:`kg.cache.encode`), when it came
     #: from another process: the client files these bytes as they are.
     encoded: bytes = dataclasses.field(default=b"", compare=False, repr=False)
+    #: The worker filed the entry in the cache itself (a local worker).
+    filed: bool = dataclasses.field(default=False, compare=False, repr=False)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Sent between processes as a cache entry (msgspec JSON), not as a
@@ -96,17 +100,32 @@ class ReportResult:
         # and need not encode it again for the cache.
         if self.extraction is None:
             return (ReportResult, (self.doc_id, None, self.skipped, self.signature))
-        from .cache import encode
+        return (_received, (self.doc_id, self.entry(), self.filed))
 
-        return (_received, (self.doc_id, encode(self.extraction, self.signature)))
+    def entry(self) -> bytes:
+        """The cache entry of this result (encoded once)."""
+        if not self.encoded and self.extraction is not None:
+            from .cache import encode
+
+            object.__setattr__(self, "encoded", encode(self.extraction, self.signature))
+        return self.encoded
 
 
-def _received(doc_id: str, entry: bytes) -> ReportResult:
+def _received(doc_id: str, entry: bytes, filed: bool = False) -> ReportResult:
     """A :class:`ReportResult` sent as a cache entry (its ``__reduce__``)."""
     from .cache import decode
 
     extraction, signature = decode(entry)
-    return ReportResult(doc_id, extraction, None, signature, encoded=entry)
+    return ReportResult(doc_id, extraction, None, signature, encoded=entry, filed=filed)
+
+
+@dataclasses.dataclass(frozen=True)
+class CacheSpot:
+    """Where local workers file the entries of what they extract: the cache
+    folder and the fingerprint its entries are filed under."""
+
+    folder: str
+    version: str
 
 
 # ------------------------------------------------------------ the NLP, once
@@ -371,9 +390,26 @@ def process_report(job: ReportJob) -> ReportResult:
     return ReportResult(job.doc_id, extraction=extraction, signature=sketch)
 
 
-def process_batch(batch: list[ReportJob]) -> list[ReportResult]:
-    """:func:`process_report` over a batch (one task for a worker)."""
-    return [process_report(job) for job in batch]
+def process_batch(
+    batch: list[ReportJob], spot: CacheSpot | None = None
+) -> list[ReportResult]:
+    """:func:`process_report` over a batch (one task for a worker).
+
+    With ``spot``, each extraction is also filed in that cache under its
+    content's key, here rather than by the client, which would otherwise
+    write every entry on the cores the workers use.
+    """
+    results = [process_report(job) for job in batch]
+    if spot is not None:
+        from .cache import ExtractionCache, content_key
+
+        cache = ExtractionCache(Path(spot.folder), spot.version)
+        for job, result in zip(batch, results, strict=True):
+            if result.extraction is not None:
+                key = content_key(job.data, job.source)
+                cache.put(key, result.extraction, result.signature, result.entry())
+                object.__setattr__(result, "filed", True)
+    return results
 
 
 # ------------------------------------------------------------ where it runs
@@ -445,14 +481,14 @@ def _isolated(batch: list[ReportJob]) -> list[ReportResult]:
 
 
 def _run_local(
-    batches: Iterator[list[ReportJob]], jobs: int
+    batches: Iterator[list[ReportJob]], jobs: int, spot: CacheSpot | None
 ) -> Iterator[list[ReportResult]]:
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=load_nlp)
     broken = False
     try:
 
         def submit(batch: list[ReportJob]) -> Future:
-            return pool.submit(process_batch, batch)
+            return pool.submit(process_batch, batch, spot)
 
         for batch, future in _in_order(submit, batches, 2 * jobs):
             if not broken:
@@ -506,6 +542,7 @@ def run_reports(
     jobs: int = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    cache: CacheSpot | None = None,
 ) -> Iterator[ReportResult]:
     """Run :func:`process_report` over ``reports``; results in input order.
 
@@ -516,6 +553,9 @@ def run_reports(
         scheduler: a Dask scheduler address (``tcp://host:8786``); when
             given, the reports run on that cluster and ``jobs`` is unused.
         progress: optional callback ``("extract", done, total)``.
+        cache: where local workers file each extraction they make (their
+            results say so: ``filed``); not used in this process or on a
+            cluster, whose workers need not share this disk.
 
     Raises:
         KGError: the scheduler cannot be reached, or Dask is not installed.
@@ -525,7 +565,7 @@ def run_reports(
     if scheduler:
         results = _run_dask(batches, scheduler)
     elif jobs > 1 and total > 1:
-        results = _run_local(batches, jobs)
+        results = _run_local(batches, jobs, cache)
     else:
         results = map(process_batch, batches)
     done = 0

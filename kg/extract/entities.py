@@ -803,7 +803,7 @@ def _find_suffix_names(
             continue  # 各苏木镇中心学校, 各旗市区实验小学: every one of them
         if glued and not any(name[:size] in _region_words() for size in (2, 3, 4)):
             continue  # 全体中学|校长: only a place makes it one school's head
-        if label == "School" and name[:1] in "“\"「『":
+        if label == "School" and name[:1] in '“"「『':
             continue  # 结成“姊妹学校”: a kind of school quoted, no name
         if (
             label == "School"
