@@ -46,7 +46,7 @@ FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "unseen": {
         "Region": (0.97, 0.95),
         "Bureau": (0.95, 0.95),
-        "School": (0.92, 0.95),
+        "School": (0.97, 0.95),
         "Program": (0.95, 0.86),
         "Award": (0.95, 0.90),
         "locatedIn": (0.95, 0.95),
