@@ -1779,3 +1779,15 @@ def test_extract_pursued_by_a_list_of_regions(nlp):
 )
 def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):
     assert names(run(nlp, text, "某县教育局"), "School") == schools
+
+
+def test_extract_school_before_its_teacher(nlp):
+    """X中学教师某 (jieba's word 中学教师): the school is named, and the
+    teacher's honour goes to no one (decision 4)."""
+    ex = run(
+        nlp,
+        "宝塔区第三中学教师刘芳获评省级优秀教师。全体中学教师参加培训。",
+        "延安市宝塔区教育局",
+    )
+    assert names(ex, "School") == {"宝塔区第三中学"}
+    assert triples(ex, "receivedAward") == set()
