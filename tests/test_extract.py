@@ -1791,3 +1791,13 @@ def test_extract_school_before_its_teacher(nlp):
     )
     assert names(ex, "School") == {"宝塔区第三中学"}
     assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_towns_after_a_county_short_form(nlp):
+    """威宁县A镇、B镇: the towns of the list hold the title, not the county
+    written with its short form and 县."""
+    ex = run(nlp, "威宁县雪山镇、迤那镇被评为贵州省教育强镇。", "毕节市威宁县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("雪山镇", "贵州省教育强镇"),
+        ("迤那镇", "贵州省教育强镇"),
+    }

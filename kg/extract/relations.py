@@ -64,7 +64,8 @@ def _listed_regions(
     out = [regions[0]]
     for nxt in regions[1:]:
         gap = text[mentions[out[-1]].end : mentions[nxt].start]
-        if gap == "":
+        if gap == "" or gap in ("县", "市", "区", "旗"):
+            # 兰州市七里河区; 威宁|县|雪山镇: a short form's level word between
             out[-1] = nxt
         elif gap in ("、", "和", "及"):
             out.append(nxt)
