@@ -1801,3 +1801,33 @@ def test_extract_towns_after_a_county_short_form(nlp):
         ("雪山镇", "贵州省教育强镇"),
         ("迤那镇", "贵州省教育强镇"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # numbered units under a heading
+        "区级平安校园：\n1.渝北区统景中学\n2.渝北区茨竹镇中心小学\n",
+        "一、区级平安校园\n1.渝北区统景中学\n2.渝北区茨竹镇中心小学\n",
+    ],
+)
+def test_extract_numbered_units_under_their_honour(nlp, text):
+    got = triples(run(nlp, text, "重庆市渝北区教育委员会"), "receivedAward")
+    assert got == {
+        ("渝北区统景中学", "区级平安校园"),
+        ("渝北区茨竹镇中心小学", "区级平安校园"),
+    }
+
+
+def test_extract_table_rows_set_apart_by_spaces(nlp):
+    """A table copied as text: number, unit, honour, conferring body."""
+    text = (
+        "序号 学校名称 荣誉称号 授予单位\n"
+        "1 荷塘区文化路小学 湖南省文明校园 湖南省文明委\n"
+        "2 荷塘区星火学校 株洲市平安校园 株洲市教育局\n"
+    )
+    got = triples(run(nlp, text, "株洲市荷塘区教育局"), "receivedAward")
+    assert got == {
+        ("荷塘区文化路小学", "湖南省文明校园"),
+        ("荷塘区星火学校", "株洲市平安校园"),
+    }

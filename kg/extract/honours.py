@@ -125,6 +125,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
     out += _honour_headed_lists(text, rules)
     out += _unit_honour_lists(text, rules) + _bracketed_honours(text, rules)
+    out += _spaced_rows(text, rules)
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
@@ -154,10 +155,13 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             longest = _MAX_LIST_LINE * (8 if "、" in line else 1)
             if len(line) > longest or "。" in line or "，" in line[:-1]:
                 break
+            numbered = _NUMBERED_HEADING.match(line)
+            if numbered and line[numbered.end() :].strip().endswith(_UNIT_ENDS):
+                numbered = None  # 1.渝北区统景中学: a numbered unit of the list
             if (
                 line.endswith(("名单", "：", ":"))
                 or line.startswith("附件")
-                or _NUMBERED_HEADING.match(line)
+                or numbered
             ):
                 break  # the next list's heading (二、安全工作先进集体（3个）)
             if start < 0:
@@ -872,4 +876,57 @@ def _bracketed_honours(text: str, rules: Rules) -> list[AwardStatement]:
                 (unit_start, match.start()),
             )
         )
+    return out
+
+
+_CELL = re.compile(r"\S+")
+
+
+def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
+    """1 荷塘区文化路小学 湖南省文明校园 湖南省文明委 (decision 10): a table row
+    whose cells are set apart by spaces; the row's unit holds the honours of
+    its later cells that carry their level or place."""
+    out = []
+    pos = 0
+    while pos < len(text):
+        stop = _line_end(text, pos)
+        line = text[pos:stop]
+        cells = list(_CELL.finditer(line))
+        if len(cells) >= 2 and not re.search("[，,。；;：:]", line):
+            unit = next(
+                (
+                    c
+                    for c in cells
+                    if c.group().endswith(_UNIT_ENDS)
+                    and not _is_honour(c.group(), rules)
+                ),
+                None,
+            )
+            awards = []
+            for cell in cells:
+                if unit is None or cell.start() <= unit.start():
+                    continue
+                name = clean_award_name(cell.group())
+                if (
+                    (LEVEL_PREFIX.match(name) or rules.region_pattern.match(name))
+                    and _is_honour(name, rules)
+                    and _is_designation(name, rules)
+                ):
+                    at = pos + cell.start()
+                    awards.append(
+                        Candidate(
+                            at,
+                            at + len(cell.group()),
+                            "Award",
+                            name,
+                            "award.table-row",
+                            "",
+                        )
+                    )
+            if unit is not None and awards:
+                span = (pos + unit.start(), pos + unit.end())
+                out.append(
+                    AwardStatement(span[0], span[0], False, tuple(awards), False, span)
+                )
+        pos = stop + 1
     return out
