@@ -1831,3 +1831,20 @@ def test_extract_table_rows_set_apart_by_spaces(nlp):
         ("荷塘区文化路小学", "湖南省文明校园"),
         ("荷塘区星火学校", "株洲市平安校园"),
     }
+
+
+def test_extract_project_school_of_a_quoted_program(nlp):
+    """被确定为…“X工程”项目校: the schools take part in X (GUIDELINES
+    participatesIn), while 体育传统项目学校 stays an honour."""
+    ex = run(
+        nlp,
+        "北辰区实验小学、北辰区华辰学校被确定为天津市义务教育“强校工程”项目校。",
+        "天津市北辰区教育局",
+    )
+    assert names(ex, "Award") == set()
+    assert triples(ex, "participatesIn") == {
+        ("北辰区实验小学", "强校工程"),
+        ("北辰区华辰学校", "强校工程"),
+    }
+    ex = run(nlp, "北辰区实验小学入选国家级体育传统项目学校。", "天津市北辰区教育局")
+    assert names(ex, "Award") == {"国家级体育传统项目学校"}
