@@ -1848,3 +1848,14 @@ def test_extract_project_school_of_a_quoted_program(nlp):
     }
     ex = run(nlp, "北辰区实验小学入选国家级体育传统项目学校。", "天津市北辰区教育局")
     assert names(ex, "Award") == {"国家级体育传统项目学校"}
+
+
+def test_extract_a_communitys_honour_goes_to_no_one(nlp):
+    """A community (社区) is no Region (decision 4): its honour has no
+    recipient, rather than going to the bureau; its street's does."""
+    ex = run(
+        nlp,
+        "东柳街道太古城社区被评为全国社区教育示范社区。东柳街道被评为浙江省社区教育示范街道。",
+        "宁波市鄞州区教育局",
+    )
+    assert triples(ex, "receivedAward") == {("东柳街道", "浙江省社区教育示范街道")}
