@@ -100,15 +100,10 @@ class ReportResult:
         # and need not encode it again for the cache.
         if self.extraction is None:
             return (ReportResult, (self.doc_id, None, self.skipped, self.signature))
-        return (_received, (self.doc_id, self.entry(), self.filed))
+        from .cache import encode
 
-    def entry(self) -> bytes:
-        """The cache entry of this result (encoded once)."""
-        if not self.encoded and self.extraction is not None:
-            from .cache import encode
-
-            object.__setattr__(self, "encoded", encode(self.extraction, self.signature))
-        return self.encoded
+        entry = self.encoded or encode(self.extraction, self.signature)
+        return (_received, (self.doc_id, entry, self.filed))
 
 
 def _received(doc_id: str, entry: bytes, filed: bool = False) -> ReportResult:
@@ -400,16 +395,20 @@ def process_batch(
     write every entry on the cores the workers use.
     """
     results = [process_report(job) for job in batch]
-    if spot is not None:
-        from .cache import ExtractionCache, content_key
+    if spot is None:
+        return results
+    from .cache import ExtractionCache, content_key, encode
 
-        cache = ExtractionCache(Path(spot.folder), spot.version)
-        for job, result in zip(batch, results, strict=True):
-            if result.extraction is not None:
-                key = content_key(job.data, job.source)
-                cache.put(key, result.extraction, result.signature, result.entry())
-                object.__setattr__(result, "filed", True)
-    return results
+    cache = ExtractionCache(Path(spot.folder), spot.version)
+    filed = []
+    for job, result in zip(batch, results, strict=True):
+        if result.extraction is not None:
+            entry = encode(result.extraction, result.signature)
+            key = content_key(job.data, job.source)
+            cache.put(key, result.extraction, result.signature, entry)
+            result = dataclasses.replace(result, encoded=entry, filed=True)
+        filed.append(result)
+    return filed
 
 
 # ------------------------------------------------------------ where it runs
