@@ -214,6 +214,7 @@ class Lexicon:
     school_short_followers: frozenset[str] = frozenset()
     school_glued_followers: tuple[str, ...] = ()
     school_ending_followers: tuple[str, ...] = ()
+    common_surnames: frozenset[str] = frozenset()
     plural_school_kinds: frozenset[str] = frozenset()
     # Endings of development zones (成都高新区): codeless Regions (decision 17).
     zone_suffixes: tuple[str, ...] = ()
@@ -353,6 +354,7 @@ def load_lexicon() -> Lexicon:
         school_short_followers=frozenset(lines("school_short_followers")),
         school_glued_followers=lines("school_glued_followers"),
         school_ending_followers=lines("school_ending_followers"),
+        common_surnames=frozenset(lines("common_surnames")),
         plural_school_kinds=frozenset(lines("plural_school_kinds")),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),
         zone_suffixes=lines("zone_suffixes"),

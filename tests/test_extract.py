@@ -1859,3 +1859,17 @@ def test_extract_a_communitys_honour_goes_to_no_one(nlp):
         "宁波市鄞州区教育局",
     )
     assert triples(ex, "receivedAward") == {("东柳街道", "浙江省社区教育示范街道")}
+
+
+def test_extract_a_person_in_the_next_clause_wins_their_own_honour(nlp):
+    """A获评X，李红梅获评Y: Y is a person's (decision 4), not A's; a clause
+    with no subject of its own (同时获评Z) still gives Z to A."""
+    text = "宝塔区第一中学获评先进集体，李红梅获评优秀教师，同时宝塔区第一中学获评市级文明校园。"
+    got = triples(run(nlp, text, "延安市宝塔区教育局"), "receivedAward")
+    assert got == {
+        ("宝塔区第一中学", "先进集体"),
+        ("宝塔区第一中学", "市级文明校园"),
+    }
+    text = "宝塔区第一中学获评先进集体，同时获评市级文明校园。"
+    got = triples(run(nlp, text, "延安市宝塔区教育局"), "receivedAward")
+    assert ("宝塔区第一中学", "市级文明校园") in got

@@ -164,6 +164,8 @@ def _awards(
                 publisher,
                 award_ids,
             )
+        if subjects is None and _names_a_person(text[clause_start : st.trigger_start]):
+            subjects = []  # …，李红梅获评优秀教师: a person won it (decision 4)
         if subjects is None:
             subjects = _subjects(
                 text,
@@ -208,6 +210,21 @@ def _awards(
                 )
             )
     return out
+
+
+_SURNAMES = load_lexicon().common_surnames
+_GIVEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}")
+
+
+def _names_a_person(lead: str) -> bool:
+    """A clause's subject of two or three characters opening with a common
+    surname (李红梅) is a person's name."""
+    lead = lead.strip()
+    return (
+        2 <= len(lead) <= 3
+        and lead[0] in _SURNAMES
+        and bool(_GIVEN_NAME.fullmatch(lead[1:]))
+    )
 
 
 def _counted_in_people(text: str, award: Mention) -> bool:
