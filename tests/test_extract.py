@@ -1864,7 +1864,10 @@ def test_extract_a_communitys_honour_goes_to_no_one(nlp):
 def test_extract_a_person_in_the_next_clause_wins_their_own_honour(nlp):
     """A获评X，李红梅获评Y: Y is a person's (decision 4), not A's; a clause
     with no subject of its own (同时获评Z) still gives Z to A."""
-    text = "宝塔区第一中学获评先进集体，李红梅获评优秀教师，同时宝塔区第一中学获评市级文明校园。"
+    text = (
+        "宝塔区第一中学获评先进集体，李红梅获评优秀教师，"
+        "同时宝塔区第一中学获评市级文明校园。"
+    )
     got = triples(run(nlp, text, "延安市宝塔区教育局"), "receivedAward")
     assert got == {
         ("宝塔区第一中学", "先进集体"),
