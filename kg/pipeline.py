@@ -54,6 +54,7 @@ from .workers import (
     ReportResult,
     near_duplicates,
     run_reports,
+    runs_in_process,
 )
 
 if TYPE_CHECKING:
@@ -306,7 +307,7 @@ def _read_reports(
     )
     # Extraction in this process makes cycles for the collector to free;
     # results from workers are only decoded here.
-    in_process = scheduler is None and (jobs <= 1 or len(todo) <= 1)
+    in_process = runs_in_process(jobs, scheduler, len(todo))
     with contextlib.nullcontext() if in_process else _collector_paused():
         for entry, result in zip(todo, results, strict=True):
             by_key[entry.key] = result

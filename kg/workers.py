@@ -41,6 +41,7 @@ __all__ = [
     "near_duplicates",
     "process_report",
     "run_reports",
+    "runs_in_process",
     "windows",
 ]
 
@@ -534,6 +535,11 @@ def _run_dask(
         client.close()
 
 
+def runs_in_process(jobs: int, scheduler: str | None, total: int) -> bool:
+    """Whether :func:`run_reports` extracts in this process (no workers)."""
+    return scheduler is None and (jobs <= 1 or total <= 1)
+
+
 def run_reports(
     reports: Iterable[ReportJob],
     total: int,
@@ -563,7 +569,7 @@ def run_reports(
     batches = _batches(reports, max(1, total // (max(jobs, 2) * 8)))
     if scheduler:
         results = _run_dask(batches, scheduler)
-    elif jobs > 1 and total > 1:
+    elif not runs_in_process(jobs, scheduler, total):
         results = _run_local(batches, jobs, cache)
     else:
         results = map(process_batch, batches)
