@@ -280,17 +280,9 @@ def _subjects(
         and m.label in ("School", "Bureau", "Region")
         and m.end <= end
     ]
-    people_units = [
-        (mentions[i].start, mentions[i].end)
-        for i in inside
-        if _unit_of_a_person(text, mentions[i])
-    ]
+    people_units = _people_units(text, mentions, inside)
     if people_units:
-        inside = [
-            i
-            for i in inside
-            if not any(a <= mentions[i].start < b for a, b in people_units)
-        ]
+        inside = [i for i in inside if not _within(mentions[i], people_units)]
         if not inside:
             return []  # 张明（X中学）获评优秀教师: a person won it (decision 4)
     # A region inside a school's name is not a recipient of its own.
@@ -343,7 +335,7 @@ def _subjects(
 
 # A person's name right before a bracketed unit: 2 to 5 characters after a
 # list mark or a line's start (张明（X中学）、泽仁卓玛（Y小学）).
-_PERSON_BEFORE_BRACKET = re.compile(r"(?:^|[、，,：:；;\s])[\u4e00-\u9fff·]{2,5}（$")
+_PERSON_BEFORE_BRACKET = re.compile(r"(?:^|[、，,：:；;\s])([\u4e00-\u9fff·]{2,5})（$")
 
 
 def _unit_of_a_person(text: str, m: Mention) -> bool:
@@ -351,11 +343,23 @@ def _unit_of_a_person(text: str, m: Mention) -> bool:
     person works (decisions 4 and 19): not a recipient of the person's honour."""
     if m.label not in ("School", "Bureau") or text[m.end : m.end + 1] not in "）)":
         return False
-    lead = text[max(0, m.start - 7) : m.start]
-    if not _PERSON_BEFORE_BRACKET.search(lead):
-        return False
-    name = lead[lead.rfind("（") - 5 : lead.rfind("（")]
-    return not name.endswith(_UNIT_NAME_ENDS)
+    person = _PERSON_BEFORE_BRACKET.search(text[max(0, m.start - 7) : m.start])
+    return person is not None and not person.group(1).endswith(_UNIT_NAME_ENDS)
+
+
+def _people_units(
+    text: str, mentions: list[Mention], ids: list[int]
+) -> list[tuple[int, int]]:
+    """The spans of the mentions among ``ids`` that are a person's unit."""
+    return [
+        (mentions[i].start, mentions[i].end)
+        for i in ids
+        if _unit_of_a_person(text, mentions[i])
+    ]
+
+
+def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for a, b in spans)
 
 
 #: Endings of a unit's name, which a person's name does not have.
@@ -400,15 +404,11 @@ def _listed(
         for i in inside
         if mentions[i].label == "School"
     ]
-    people_units = [
-        (mentions[i].start, mentions[i].end)
-        for i in inside
-        if _unit_of_a_person(text, mentions[i])
-    ]
+    people_units = _people_units(text, mentions, inside)
     out = []
     for i in inside:
         m = mentions[i]
-        if any(a <= m.start < b for a, b in people_units):
+        if _within(m, people_units):
             continue  # 张明（X中学）: the person's school did not win it
         if m.label == "Region" and (
             not area
