@@ -855,9 +855,7 @@ def _bracketed_honours(text: str, rules: Rules) -> list[AwardStatement]:
     for match in _BRACKETED_HONOUR.finditer(text):
         raw = match.group(1).strip()
         name = clean_award_name(raw)
-        if not (LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
-            continue
-        if not (_is_honour(name, rules) and _is_designation(name, rules)):
+        if not _placed_honour(name, rules):
             continue
         floor = max(0, match.start() - 40)
         marks = list(_LIST_MARK.finditer(text, floor, match.start()))
@@ -880,6 +878,18 @@ def _bracketed_honours(text: str, rules: Rules) -> list[AwardStatement]:
 
 
 _CELL = re.compile(r"\S+")
+# A line with these is prose, not a table row.
+_PROSE_MARK = re.compile("[，,。；;：:]")
+
+
+def _placed_honour(name: str, rules: Rules) -> bool:
+    """An honour named with its level or place (省级文明校园, 台州市书香校园):
+    what a bracket or a table cell holds when it is the unit's honour."""
+    return (
+        bool(LEVEL_PREFIX.match(name) or rules.region_pattern.match(name))
+        and _is_honour(name, rules)
+        and _is_designation(name, rules)
+    )
 
 
 def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
@@ -891,8 +901,8 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
     while pos < len(text):
         stop = _line_end(text, pos)
         line = text[pos:stop]
-        cells = list(_CELL.finditer(line))
-        if len(cells) >= 2 and not re.search("[，,。；;：:]", line):
+        cells = [] if _PROSE_MARK.search(line) else list(_CELL.finditer(line))
+        if len(cells) >= 2:
             unit = next(
                 (
                     c
@@ -907,11 +917,7 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
                 if unit is None or cell.start() <= unit.start():
                     continue
                 name = clean_award_name(cell.group())
-                if (
-                    (LEVEL_PREFIX.match(name) or rules.region_pattern.match(name))
-                    and _is_honour(name, rules)
-                    and _is_designation(name, rules)
-                ):
+                if _placed_honour(name, rules):
                     at = pos + cell.start()
                     awards.append(
                         Candidate(
