@@ -223,8 +223,8 @@ def _walk_left(
             and not split_place
             and not _split_name_tail(view, p_start, token, edge)
             and not _SCHOOL_ORDINAL.fullmatch(token)  # 兰炼|一小|XX县区分校
-            and not token.endswith(_ROAD_ENDS)  # 纬|五路|第一小学: a road
-            and token not in _ZONE_WORDS  # 西安|高新|第一中学
+            and not token.endswith(_LEX.street_ends)  # 纬|五路|第一小学: a road
+            and token not in _LEX.zone_name_words  # 西安|高新|第一中学
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校, 厦门双十中学, 武进区刘海粟小学: right after a
@@ -265,10 +265,6 @@ def _walk_left(
             break
         edge = p_start
     return edge
-
-
-_ROAD_ENDS = _LEX.street_ends
-_ZONE_WORDS = _LEX.zone_name_words
 
 
 def _split_name_tail(view: TextView, p_start: int, token: str, edge: int) -> bool:
@@ -431,7 +427,7 @@ def _short_form_as_place(
     or another place of a list.
     """
     start, end, surface, _codes, _full = hit
-    if text.startswith(_ROAD_ENDS, end):
+    if text.startswith(_LEX.street_ends, end):
         return False  # 南阳路分园, 北京路小学: a street named after the place
     school_follows = rules.school_suffix.match(text, end) is not None or bool(
         _SHORT_SCHOOL_AFTER.match(text, end)
@@ -492,9 +488,6 @@ _ZONE_ENDINGS = "|".join(
 _ZONE_SUFFIX = re.compile(f"(?:{_ZONE_ENDINGS})")
 
 
-# Words of longer zone endings (经济开发区, 高新技术产业开发区): no zone's own name.
-_ZONE_WORDS_IN_ENDINGS = _LEX.zone_ending_words
-_DIRECTIONS = _LEX.direction_words
 # A zone's own name between its city and its ending: 两江 in 重庆两江新区.
 _OWN_NAMED_ZONE = re.compile(
     r"((?![各全本该我其])[\u4e00-\u9fff]{2,3}?)(?:" + _ZONE_ENDINGS + ")"
@@ -524,13 +517,13 @@ def find_zones(
         if (
             own is not None
             and own.group(1) not in _LEX.generic_name_prefixes
-            and not any(w in own.group(1) for w in _ZONE_WORDS_IN_ENDINGS)
+            and not any(w in own.group(1) for w in _LEX.zone_ending_words)
             and not any(region.end <= s < own.end() for s in starts)
         ):
             # 重庆两江新区, 东莞松山湖高新区: a zone with a name of its own; a
             # direction is not one (成都东部新区 keeps its city's name).
             name = own.group()
-            if own.group(1) in _DIRECTIONS:
+            if own.group(1) in _LEX.direction_words:
                 name = _zone_name(index.by_code[region.region], name)
             out.append(
                 Candidate(region.start, own.end(), "Region", name, "region.zone", "")
@@ -781,7 +774,10 @@ def _find_suffix_names(
         prefix = name[: len(name) - (end - start)]
         if not prefix or not _CJK.search(prefix):
             continue
-        if label == "School" and _the_areas_own(text, left, name, prefix, rules):
+        areas_own = label == "School" and _the_areas_own(
+            text, left, name, prefix, rules
+        )
+        if areas_own:
             pass  # 县特殊教育学校: the county's one school of that kind
         elif _known_town(view, left, prefix, generic):
             pass  # 新城镇中心小学: a town jieba knows, not 新 + 城镇
@@ -791,11 +787,7 @@ def _find_suffix_names(
             and _ends_generic(view, start, left, generic)
         ):
             continue
-        if (
-            label == "School"
-            and len(prefix) == 1
-            and not _the_areas_own(text, left, name, prefix, rules)
-        ):
+        if label == "School" and len(prefix) == 1 and not areas_own:
             continue  # 经学校申报, 镇中心小学: one character names no school
         if label == "School" and (
             name.startswith("各") or text[left - 1 : left] == "各"
@@ -853,12 +845,6 @@ def _joined_names(name: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]
     return spans
 
 
-# Words that follow the subject of an honour (启明中学分别荣获…, …等3所学校).
-_SUBJECT_FOLLOWERS = _LEX.subject_followers
-# Endings that say which stage a school teaches: after a verb they end a name.
-_LEVEL_KINDS = _LEX.stage_school_kinds
-
-
 def _verb_named(
     view: TextView, start: int, end: int, rules: Rules, stop: frozenset[str]
 ) -> int:
@@ -871,7 +857,7 @@ def _verb_named(
     name's start, or ``start`` when the word is no name.
     """
     text = view.text
-    if text[start:end] not in _LEVEL_KINDS:
+    if text[start:end] not in _LEX.stage_school_kinds:
         return start  # 帮扶学校: 学校 alone is what is helped
     prev = view.previous_token(start)
     if prev is None or len(prev[1]) != 2 or view.tags.get(prev[1]) not in ("v", "vn"):
@@ -898,7 +884,7 @@ def _verb_named(
         or after[0] in _BOUNDARY
         or after[0] in _CONJUNCTIONS
         or rules.award_trigger.match(text, end) is not None
-        or after.startswith(_SUBJECT_FOLLOWERS)
+        or after.startswith(_LEX.subject_followers)
     )
     if not (opens and closes):
         return start
@@ -2114,10 +2100,6 @@ def find_schools(
     return kept, suffix_names
 
 
-# A branch named in brackets right after its school: 晨光路小学(青龙分校).
-_BRANCH_ENDS = _LEX.branch_ends
-
-
 def _with_bracketed_branches(text: str, schools: list[Candidate]) -> list[Candidate]:
     """晨光路小学(青龙分校) is one school, 晨光路小学青龙分校."""
     by_start = {c.start: c for c in schools}
@@ -2128,7 +2110,7 @@ def _with_bracketed_branches(text: str, schools: list[Candidate]) -> list[Candid
             branch is not None
             and text[school.end : school.end + 1] in "(（"
             and text[branch.end : branch.end + 1] in ")）"
-            and branch.name.endswith(_BRANCH_ENDS)
+            and branch.name.endswith(_LEX.branch_ends)
         ):
             name = school.name + branch.name
             joined[school.start] = replace(school, end=branch.end + 1, name=name)
