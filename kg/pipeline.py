@@ -467,6 +467,7 @@ def _publish(
         SortedRows,
         atomic_write,
         jsonl_bytes,
+        ntriples_line,
         write_graphml,
         write_json,
         write_turtle_rows,
@@ -492,7 +493,8 @@ def _publish(
         loader = _store_loader(gen, output_dir)
         # Sorted runs spill into the generation: on the output's disk (not
         # /tmp, which may be RAM), and removed with it if the build fails.
-        with SortedRows(iter_rows(resolution), gen) as rows:
+        lines = map(ntriples_line, iter_rows(resolution))
+        with SortedRows(lines, gen) as rows:
             report.timings["graph"] = time.perf_counter() - t3
             t4 = time.perf_counter()
             report.triples = write_turtle_rows(

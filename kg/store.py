@@ -565,7 +565,8 @@ def _changed_subjects(old: Path, new: Path) -> _Changes | None:
     """The subjects whose triples differ between two EduKG Turtle graphs.
 
     Both files list each subject's triples in one block, subjects in the
-    order of their IRIs (graph.ttl is written sorted), so one merge walk over
+    order of their IRIs followed by ">" (graph.ttl is written sorted by
+    N-Triples lines), so one merge walk over
     the two files finds the blocks that differ, holding only those. None if
     more than :data:`UPDATE_SHARE` of the subjects changed, or the files are
     not in that layout (prefixes differ, subjects out of order).
@@ -589,8 +590,10 @@ def _changed_subjects(old: Path, new: Path) -> _Changes | None:
             a = next(old_blocks, None)
             b = next(new_blocks, None)
             continue
-        key_a = None if a is None else _subject(a, namespaces)
-        key_b = None if b is None else _subject(b, namespaces)
+        # graph.ttl is sorted by N-Triples lines: a subject's IRI is followed
+        # by ">" (kg.serialize.ntriples_line), so region/1 comes after region/10.
+        key_a = None if a is None else _subject(a, namespaces) + b">"
+        key_b = None if b is None else _subject(b, namespaces) + b">"
         if key_b is None or (key_a is not None and key_a < key_b):
             assert a is not None and key_a is not None
             key = key_a

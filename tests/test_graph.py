@@ -59,13 +59,13 @@ def test_turtle_declares_the_query_prefixes(example_build: Built) -> None:
     assert {"edu:", "id:", "rdf:", "rdfs:", "skos:", "xsd:"} <= prefixes
 
 
-def test_a_row_is_the_sort_key_of_its_rdflib_triple(example_build: Built) -> None:
-    """Rows sort as graph.ttl was always sorted, rdflib's lexical forms included."""
-    from kg.serialize import _order
+def test_a_row_is_its_rdflib_triple_as_strings(example_build: Built) -> None:
+    """Rows hold the triples rdflib would make, rdflib's lexical forms included."""
+    from kg.serialize import _row
 
     rows = list(iter_rows(example_build.resolution))
     triples = list(iter_triples(example_build.resolution))
-    assert [_order(t) for t in triples] == rows
+    assert [_row(t) for t in triples] == rows
     assert {row[2] for row in rows} == {IRI, LITERAL}
 
 

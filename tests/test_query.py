@@ -818,15 +818,13 @@ def test_a_piece_that_fails_to_load_costs_the_store_not_the_build(
 def test_a_build_that_fails_while_writing_the_graph_leaves_no_store(
     tmp_path: Path, small_chunks: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = kg.serialize._ox_triples
-
-    def dies(rows):  # after the loader has taken pieces of the graph
-        for n, triple in enumerate(real(rows)):
-            if n == 2000:
+    class Dies(kg.serialize._LineReader):
+        def readinto(self, buffer: memoryview) -> int:
+            if self.count >= 2000:  # after the loader has taken pieces of the graph
                 raise OSError(28, "No space left on device")
-            yield triple
+            return super().readinto(buffer)
 
-    monkeypatch.setattr(kg.serialize, "_ox_triples", dies)
+    monkeypatch.setattr(kg.serialize, "_LineReader", Dies)
     with pytest.raises(OSError, match="No space left"):
         build(EXAMPLES, tmp_path, html=False)
     assert small_chunks  # the loader was at work
@@ -948,6 +946,32 @@ def test_changed_subjects_are_found_by_one_walk(tmp_path: Path) -> None:
     # Subjects out of IRI order: not a graph EduKG wrote, so no update.
     new.write_text(head + "id:s\\/200 id:p 1 .\nid:s\\/100 id:p 1 .\n", "utf-8")
     assert kg.store._changed_subjects(old, new) is None
+
+
+def test_a_graph_written_by_edukg_is_walked_when_one_iri_prefixes_another(
+    tmp_path: Path,
+) -> None:
+    """graph.ttl sorts …/1> after …/10>: the walk must accept that order."""
+    from kg.graph import IRI
+    from kg.serialize import ntriples_line, write_turtle_rows
+
+    base = "https://w3id.org/edukg/id/region/"
+    p = "https://w3id.org/edukg/ontology#p"
+
+    def graph(path: Path, codes: list[str], changed: tuple[str, ...] = ()) -> None:
+        rows = [
+            (base + c, p, IRI, base + ("x" if c in changed else c), "", "")
+            for c in codes
+        ]
+        write_turtle_rows(sorted(map(ntriples_line, rows)), path)
+
+    # Enough subjects that one changed is an update, not a reload.
+    codes = ["1", "10", "100", "11", "1-2", *map(str, range(2, 60))]
+    graph(tmp_path / "old.ttl", codes)
+    graph(tmp_path / "new.ttl", codes, changed=("100", "10"))
+    changes = kg.store._changed_subjects(tmp_path / "old.ttl", tmp_path / "new.ttl")
+    assert changes is not None
+    assert changes.subjects == 2
 
 
 @settings(max_examples=300, deadline=None)

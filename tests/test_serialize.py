@@ -16,6 +16,7 @@ from kg.serialize import (
     SortedRows,
     graphml_bytes,
     iter_graphml,
+    ntriples_line,
     turtle_bytes,
     write_graphml,
     write_turtle_rows,
@@ -95,7 +96,8 @@ def test_streamed_turtle_is_the_turtle_of_the_rdflib_triples(
     example_build: Built, tmp_path: Path
 ) -> None:
     resolution = example_build.resolution
-    with SortedRows(iter_rows(resolution), tmp_path, run_size=500) as rows:
+    lines = map(ntriples_line, iter_rows(resolution))
+    with SortedRows(lines, tmp_path, run_size=500) as rows:
         assert rows.runs > 1
         count = write_turtle_rows(rows, tmp_path / "graph.ttl")
     written = (tmp_path / "graph.ttl").read_bytes()
@@ -103,6 +105,40 @@ def test_streamed_turtle_is_the_turtle_of_the_rdflib_triples(
     assert written == example_build.ttl.read_bytes()
     assert count == example_build.report.triples
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_turtle_rows_keep_every_character_of_a_literal(tmp_path: Path) -> None:
+    """Report text reaches graph.ttl as it was: quotes, backslashes, line breaks."""
+    import pyoxigraph as ox
+
+    from kg.graph import IRI, LITERAL
+
+    s, p = "https://w3id.org/edukg/id/x", "https://w3id.org/edukg/ontology#sentence"
+    texts = [
+        '他说"好"',
+        "a\\b\\\\c",
+        "一\n二\r三\r\n四",
+        "\t\u2028\x85\x0b",
+        "😀 区",
+        "",
+    ]
+    rows = [(s, p, LITERAL, t, "zh", "") for t in texts] + [
+        (s, p, LITERAL, "12", "", "http://www.w3.org/2001/XMLSchema#integer"),
+        (s, p, LITERAL, 'x"y', "", ""),
+        (s, p, IRI, "https://w3id.org/edukg/id/y", "", ""),
+    ]
+    count = write_turtle_rows(sorted(map(ntriples_line, rows)), tmp_path / "g.ttl")
+    assert count == len(rows)
+    parsed = set()
+    for q in ox.parse(path=str(tmp_path / "g.ttl"), format=ox.RdfFormat.TURTLE):
+        o = q.object
+        if isinstance(o, ox.Literal):
+            datatype = o.datatype.value
+            plain = datatype.endswith(("#string", "#langString"))
+            parsed.add((o.value, o.language or "", "" if plain else datatype))
+        else:
+            parsed.add((o.value, "", ""))
+    assert parsed == {(o, lang, dt) for *_, o, lang, dt in rows}
 
 
 # ------------------------------------------------------------ GraphML
