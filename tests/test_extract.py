@@ -475,10 +475,20 @@ def test_extract_programs(nlp, text, expected):
         "完成教学楼改造工程。",  # construction
         "晨曦幼儿园改造工程完工。",  # one school's works
         "下达年度招生计划。",  # generic plan
+        "续建、新开工建设项目26个。",  # a count of works
+        "全年新增改扩建工程9个。",
+        "全区开工建设项目12个。",
+        "开设剪纸、茶艺、烹饪等职业体验项目。",  # courses a school opens
     ],
 )
 def test_extract_slogans_and_works_are_not_programs(nlp, text):
     assert names(run(nlp, text), "Program") == set()
+
+
+def test_extract_a_program_counted_by_its_sites(nlp):
+    """课程游戏化项目2个 counts one program's sites; 改扩建工程9个 counts works."""
+    ex = run(nlp, "新增市级课程游戏化项目2个。")
+    assert names(ex, "Program") == {"课程游戏化项目"}
 
 
 def test_extract_listed_programs_under_a_category(nlp):

@@ -1209,6 +1209,21 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
     return ""
 
 
+_COUNTED_WORKS = re.compile(r"\s*[0-9０-９一二三四五六七八九十两百千]+\s*(?:余|多)?个")
+
+
+def _after_listed_examples(text: str, start: int) -> bool:
+    """A name right after 等 closing a 、-list (A、B等…) names the list's kind."""
+    if text[start - 1 : start] != "等":
+        return False
+    clause = _CLAUSE_START.search(text[max(0, start - 40) : start][::-1])
+    before = text[start - 1 - (clause.start() if clause else 40) : start]
+    return "、" in before
+
+
+_CLAUSE_START = re.compile(r"[，。；：！？,;:!?\n]")
+
+
 def _is_construction(name: str, rules: Rules) -> bool:
     return any(word in name for word in rules.lexicon.construction_words)
 
@@ -1277,14 +1292,20 @@ def _find_programs(
         name = _strip_leading_verbs(view, cand.end - len(name), name)
         start = cand.end - len(name)
         end = start + len(name)
-        if len(name) < 4:
-            continue
+        if len(name) < 4 or name in rules.program_suffixes:
+            continue  # 建设项目 alone names no program
         if _is_local_works(
             name, rules, any(s < cand.end and start < e for s, e in sites)
         ):
             continue
         if re.match(r"^[一二三四五六七八九十两]+[大项个类]", name) and len(name) <= 5:
             continue  # 五大行动, 九大工程: counts of unnamed programs
+        if _COUNTED_WORKS.match(view.text, end) and _is_construction(name, rules):
+            # 新开工建设项目33个: a count of building works, where 课程游戏化
+            # 项目2个 counts the sites of one program
+            continue
+        if _after_listed_examples(view.text, start):
+            continue  # 开设剪纸、茶艺等职业体验项目: the category of a list
         if re.fullmatch(r"[一二三四五六七八九十两]+年(?:行动)?计划", name):
             continue  # 五年行动计划: a plan's duration, not its name
         suffix = next(
