@@ -464,7 +464,7 @@ def _publish(
     from .graph import iter_rows, to_networkx
     from .resolve import load_overrides, resolve
     from .serialize import (
-        SortedRows,
+        SortedLines,
         atomic_write,
         jsonl_bytes,
         ntriples_line,
@@ -494,7 +494,10 @@ def _publish(
         # Sorted runs spill into the generation: on the output's disk (not
         # /tmp, which may be RAM), and removed with it if the build fails.
         lines = map(ntriples_line, iter_rows(resolution))
-        with SortedRows(lines, gen) as rows:
+        # The store loads each sorted run as it is spilled, beside the sort
+        # and the Turtle (the load is the longest serial step of a build).
+        spilled = loader.load_run if loader else None
+        with SortedLines(lines, gen, spilled=spilled) as rows:
             report.timings["graph"] = time.perf_counter() - t3
             t4 = time.perf_counter()
             report.triples = write_turtle_rows(

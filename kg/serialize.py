@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GRAPHML_BATCH",
     "RUN_SIZE",
+    "SortedLines",
     "SortedRows",
     "atomic_write",
     "atomic_writer",
@@ -156,7 +157,8 @@ class SortedRows(Generic[Item]):
     a file in a fresh hidden subfolder of ``folder`` (the temp folder if
     None); iterating merges the runs. At most ``run_size`` items are held
     while sorting, one batch of each run while iterating. A ``with`` block
-    removes the files at its end, as :meth:`close` does.
+    removes the files at its end, as :meth:`close` does. ``spilled``, if
+    given, is called with each run file as soon as it is written.
 
     Example:
         >>> with SortedRows([(2,), (1,), (2,), (0,)], run_size=2) as rows:
@@ -169,9 +171,12 @@ class SortedRows(Generic[Item]):
         items: Iterable[Item],
         folder: Path | None = None,
         run_size: int | None = None,
+        *,
+        spilled: Callable[[Path], None] | None = None,
     ) -> None:
         run_size = run_size or RUN_SIZE
         self._folder = folder
+        self._spilled = spilled
         self._spill: Path | None = None
         self._runs: list[Path] = []
         self._held: list[Item] = []
@@ -198,11 +203,23 @@ class SortedRows(Generic[Item]):
             )
         path = self._spill / f"run-{len(self._runs):05d}"
         with path.open("wb") as handle:
-            for start in range(0, len(run), _BATCH):
-                pickle.dump(
-                    run[start : start + _BATCH], handle, pickle.HIGHEST_PROTOCOL
-                )
+            self._dump(run, handle)
         self._runs.append(path)
+        if self._spilled is not None:
+            self._spilled(path)
+
+    def _dump(self, run: list[Item], handle: IO[bytes]) -> None:
+        for start in range(0, len(run), _BATCH):
+            pickle.dump(run[start : start + _BATCH], handle, pickle.HIGHEST_PROTOCOL)
+
+    def _read_run(self, path: Path) -> Iterator[Item]:
+        with path.open("rb") as handle:
+            while True:
+                try:
+                    batch = pickle.load(handle)
+                except EOFError:
+                    return
+                yield from batch
 
     @property
     def runs(self) -> int:
@@ -212,7 +229,7 @@ class SortedRows(Generic[Item]):
     def __iter__(self) -> Iterator[Item]:
         if not self._runs:
             return iter(self._held)
-        merged = heapq.merge(*(_read_run(path) for path in self._runs))
+        merged = heapq.merge(*(self._read_run(path) for path in self._runs))
         # Equal items from different runs meet only here.
         return (item for item, _ in itertools.groupby(merged))
 
@@ -236,14 +253,21 @@ def _sorted_unique(items: list[Item]) -> list[Item]:
     return [item for item, _ in itertools.groupby(items)]
 
 
-def _read_run(path: Path) -> Iterator[Item]:
-    with path.open("rb") as handle:
-        while True:
-            try:
-                batch = pickle.load(handle)
-            except EOFError:
-                return
-            yield from batch
+class SortedLines(SortedRows[bytes]):
+    """Lines sorted and deduplicated as :class:`SortedRows` sorts items.
+
+    Each line ends with its one ``b"\\n"`` (as :func:`ntriples_line` makes
+    them). A spilled run is the lines themselves, so a run file is a document
+    in the lines' format (N-Triples) that can be read while the runs are
+    merged (``spilled=``, :meth:`kg.store.StoreLoader.load_run`).
+    """
+
+    def _dump(self, run: list[bytes], handle: IO[bytes]) -> None:
+        handle.writelines(run)
+
+    def _read_run(self, path: Path) -> Iterator[bytes]:
+        with path.open("rb", buffering=_READ_BUFFER) as handle:
+            yield from handle
 
 
 def write_turtle_rows(

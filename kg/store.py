@@ -260,13 +260,35 @@ class StoreLoader:
         self._queued = 0  # bytes handed to the thread
         self._last = b""  # the last byte written: a cut may fall just after it
         self._fd: int | None = None
-        self._ends: queue.SimpleQueue[int | None] = queue.SimpleQueue()
+        self._from_runs = False  # loading sorted runs, not pieces of graph.ttl
+        self._aborted = False
+        self._ends: queue.SimpleQueue[int | IO[bytes] | None] = queue.SimpleQueue()
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
+    def load_run(self, path: Path) -> None:
+        """Load a file of N-Triples lines (a sorted run of the graph's triples).
+
+        Given every run (:class:`kg.serialize.SortedLines`, ``spilled=``),
+        the store is loaded from them, beside the sorting and the writing of
+        graph.ttl; :meth:`wrote` then only checksums the graph. The file is
+        opened now: the sorter may remove it before the thread reads it.
+        """
+        if self._error is not None:
+            return
+        self._from_runs = True
+        try:
+            self._ends.put(path.open("rb"))
+        except OSError as exc:  # costs the store (finish raises), not the graph
+            self._error = exc
+
     def wrote(self, handle: IO[bytes], data: bytes) -> None:
         """Take note of ``data``, just written at the end of ``handle``."""
+        if self._from_runs:
+            self._digest.update(data)
+            self._size += len(data)
+            return
         if self._fd is None and self._error is None:
             # The file is renamed and closed by its writer before finish():
             # the thread reads it through its own descriptor.
@@ -293,8 +315,13 @@ class StoreLoader:
         loaded = 0
         head = b""
         while (end := self._ends.get()) is not None:
-            if self._error is not None or self._store is None:
+            if self._error is not None or self._store is None or self._aborted:
+                if not isinstance(end, int):
+                    end.close()
                 continue  # keep taking ends, so the writer never waits
+            if not isinstance(end, int):
+                self._load_lines(end)
+                continue
             try:
                 assert self._fd is not None
                 data = _read_at(self._fd, loaded, end - loaded)
@@ -306,6 +333,24 @@ class StoreLoader:
                 loaded = end
             except BaseException as exc:  # raised by finish(), in the build's thread
                 self._error = exc
+
+    def _load_lines(self, run: IO[bytes]) -> None:
+        """Bulk-load an open file of N-Triples lines, :data:`LOAD_CHUNK` at a time."""
+        import pyoxigraph as ox
+
+        assert self._store is not None
+        try:
+            with run:
+                rest = b""
+                while chunk := run.read(LOAD_CHUNK):
+                    data = rest + chunk
+                    cut = data.rfind(b"\n") + 1
+                    rest = data[cut:]
+                    self._store.bulk_load(data[:cut], format=ox.RdfFormat.N_TRIPLES)
+                if rest:
+                    self._store.bulk_load(rest, format=ox.RdfFormat.N_TRIPLES)
+        except BaseException as exc:  # raised by finish(), in the build's thread
+            self._error = exc
 
     def finish(self, graph: Path | str, triples: int | None = None) -> Path:
         """Load what is left of ``graph`` (now whole, in place); the store folder.
@@ -321,7 +366,7 @@ class StoreLoader:
         graph = Path(graph)
         try:
             graph_identity = _identity(graph)
-            if self._size > self._queued:
+            if self._size > self._queued and not self._from_runs:
                 self._ends.put(self._size)
             self._stop()
             if self._error is not None:
@@ -357,6 +402,7 @@ class StoreLoader:
 
     def abort(self) -> None:
         """Stop loading and remove what was loaded (nothing once finished)."""
+        self._aborted = True  # what is queued is dropped, not loaded
         self._stop()
         self._close()
         if self._tmp is not None:

@@ -135,16 +135,26 @@ def test_worker_processes_give_the_same_graph(
 def test_a_graph_sorted_in_many_runs_is_the_same_graph(
     example_build: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Triples sorted out of core (spilled runs, merged) give the same bytes."""
-    runs: list[Path] = []
-    read_run = kg.serialize._read_run
+    """Triples sorted out of core (spilled runs, merged) give the same bytes,
+    and the query store, loaded from the runs, holds the same triples."""
+    import kg.store
 
-    def spy(path: Path):
+    runs: list[Path] = []
+    loaded: list[Path] = []
+    read_run = kg.serialize.SortedLines._read_run
+    load_run = kg.store.StoreLoader.load_run
+
+    def spy(self: kg.serialize.SortedLines, path: Path):
         runs.append(path)
-        return read_run(path)
+        return read_run(self, path)
+
+    def spy_load(self: kg.store.StoreLoader, path: Path) -> None:
+        loaded.append(path)
+        load_run(self, path)
 
     monkeypatch.setattr(kg.serialize, "RUN_SIZE", 300)
-    monkeypatch.setattr(kg.serialize, "_read_run", spy)
+    monkeypatch.setattr(kg.serialize.SortedLines, "_read_run", spy)
+    monkeypatch.setattr(kg.store.StoreLoader, "load_run", spy_load)
     report = build(EXAMPLES, tmp_path, html=False)
     assert (tmp_path / "graph.ttl").read_bytes() == example_build.ttl.read_bytes()
     assert report.triples == example_build.report.triples
@@ -152,6 +162,37 @@ def test_a_graph_sorted_in_many_runs_is_the_same_graph(
     assert len(runs) > 10
     assert all(kg.pipeline.STATE_DIR in path.parts for path in runs)
     assert not any(path.exists() for path in runs)
+    # the store was loaded from those runs, and is the graph's
+    assert loaded == runs
+    assert kg.store.store_problem(tmp_path / "graph.ttl") is None
+    store = kg.store.open_store(tmp_path / "graph.ttl")
+    assert len(store) == report.triples
+    assert set(store) == set(kg.store.load_graph(tmp_path / "graph.ttl"))
+
+
+def test_a_run_the_store_cannot_load_costs_the_store_not_the_build(
+    example_build: Built,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import kg.store
+
+    garbage = tmp_path / "garbage.nt"
+    garbage.write_bytes(b"this is <not n-triples\n")
+    load_run = kg.store.StoreLoader.load_run
+
+    def corrupted(self: kg.store.StoreLoader, path: Path) -> None:
+        load_run(self, garbage if "00003" in path.name else path)
+
+    monkeypatch.setattr(kg.serialize, "RUN_SIZE", 300)
+    monkeypatch.setattr(kg.store.StoreLoader, "load_run", corrupted)
+    out = tmp_path / "out"
+    report = build(EXAMPLES, out, html=False)
+    assert (out / "graph.ttl").read_bytes() == example_build.ttl.read_bytes()
+    assert STORE_DIR not in report.outputs
+    assert "cannot write the query store" in caplog.text
+    assert run_query(out / "graph.ttl", "ASK { ?s a edu:School }").boolean
 
 
 def test_no_html_skips_the_page(tmp_path: Path) -> None:
