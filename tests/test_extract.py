@@ -47,6 +47,31 @@ def triples(ex: Extraction, predicate: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
+    ("text", "regions", "others"),
+    [
+        # 和 joins the county's organs; 和县 the county is not named
+        ("在县委、县政府和县教育体育局的领导下，全县教育稳步发展。", set(), set()),
+        ("各区和县教育局要高度重视。", set(), set()),
+        # 县直学校: the county's own schools, no school and no county
+        ("乡镇和县直学校教师交流轮岗。", set(), set()),
+        ("县直幼儿园开展读书活动。", set(), set()),
+        # the county itself, after its province or city or opening a clause
+        (
+            "安徽省和县第一中学获评文明校园。",
+            {"安徽省", "和县"},
+            {"安徽省和县第一中学"},
+        ),
+        ("赴马鞍山市和县考察学习。", {"马鞍山市", "和县"}, set()),
+    ],
+)
+def test_extract_and_before_a_level_word_is_a_conjunction(nlp, text, regions, others):
+    ex = run(nlp, text, publisher="宿松县教育体育局")
+    assert names(ex, "Region") == regions
+    assert names(ex, "School") == others
+    assert not any("和县" in b for b in names(ex, "Bureau"))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # full names are always regions

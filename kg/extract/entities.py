@@ -322,6 +322,12 @@ def _clause_floor(text: str, offset: int) -> int:
 # ----------------------------------------------------------------- regions
 
 
+#: A two-character division name that reads as a conjunction and a level
+#: word (和县), and what ends the word before such a conjunction.
+_CONJUNCTION_THEN_LEVEL = re.compile(r"[和及与][县市区]")
+_ORGAN_END = re.compile(r"[委府区镇乡县局校园旗盟村点所部门]")
+
+
 def find_regions(
     text: str,
     rules: Rules,
@@ -346,6 +352,15 @@ def find_regions(
         short = index.by_short.get(surface, ())
         if full and len(surface) == 2 and token_bounds and start not in token_bounds[0]:
             continue  # 示范县 holds 范县, 主城区 城区: a word's start or none
+        if (
+            full
+            and _CONJUNCTION_THEN_LEVEL.match(text, start, end)
+            and (
+                (start > 0 and _ORGAN_END.match(text, start - 1))
+                or text.startswith("直", end)
+            )
+        ):
+            continue  # 县委、县政府和县教育局, 乡镇和县直学校: 和 joins, 县 begins
         if full:
             hits.append((start, end, surface, full, True))
         elif short and surface[0] not in "市区县省州旗盟":
@@ -942,6 +957,8 @@ def _ends_generic(
             return True  # 甘肃省民办学校: a region has many
     if view.text[left:suffix_start].endswith("乡镇"):
         return True  # 苏木乡镇中心幼儿园: every township's, not one town's
+    if _DIRECTLY_RUN.search(view.text, left, suffix_start):
+        return True  # 乡镇和县直学校: the schools the county runs itself
     prev = view.previous_token(suffix_start)
     if prev is None or prev[0] < left or prev[1] not in generic:
         return False
@@ -969,6 +986,9 @@ def _named_after_region(head: str) -> bool:
                 and not re.search(r"[省市县区旗镇乡州]$", own)
             )
     return False
+
+
+_DIRECTLY_RUN = re.compile(r"[县市区州旗省]直$")
 
 
 def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
