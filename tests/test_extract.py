@@ -47,6 +47,32 @@ def triples(ex: Extraction, predicate: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
+    ("publisher", "bureau", "district"),
+    [
+        # 鼓楼区 is a district of 南京市 and of 徐州市, both in 江苏省
+        ("江苏省南京市鼓楼区教育局", "南京市鼓楼区教育局", "320106"),
+        ("山东省济南市市中区教育和体育局", "济南市市中区教育和体育局", "370103"),
+    ],
+)
+def test_extract_a_publisher_in_a_district_two_cities_share(
+    nlp, publisher, bureau, district
+):
+    ex = run(nlp, "区教育局召开全区教育工作会议。", publisher=publisher)
+    assert ex.home_region == district
+    assert ex.mentions[ex.publisher].name == bureau
+
+
+def test_extract_a_district_two_cities_share_goes_with_its_city(nlp):
+    ex = run(nlp, "江苏省徐州市鼓楼区第一中学获评江苏省文明校园。")
+    assert {m.region for m in ex.mentions if m.label == "Region"} == {
+        "320000",
+        "320300",
+        "320302",
+    }
+    assert ("江苏省徐州市鼓楼区第一中学", "鼓楼区") in triples(ex, "locatedIn")
+
+
+@pytest.mark.parametrize(
     ("text", "regions", "others"),
     [
         # 和 joins the county's organs; 和县 the county is not named

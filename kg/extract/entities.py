@@ -410,6 +410,8 @@ def find_regions(
             if start in accepted:
                 continue
             fits = [c for c in codes if _supported(c, context, index, is_full)]
+            if len(fits) > 1:
+                fits = _under_nearest_context(fits, context, index)
             if len(fits) == 1:
                 code = fits[0]
                 context.add(code)
@@ -681,6 +683,28 @@ def _find_towns(
             accepted[start] = Candidate(
                 start, end, "Region", refs[0].name, "region.town-context", refs[0].code
             )
+
+
+def _under_nearest_context(
+    fits: list[str], context: set[str], index: RegionIndex
+) -> list[str]:
+    """The readings under the lowest region in context that is above any.
+
+    江苏省 and 南京市 in context: 鼓楼区 is 南京市's (under both), not
+    徐州市's (under 江苏省 only). Two readings under regions of the same
+    level (南京市, 徐州市) stay two.
+    """
+
+    def depth(code: str) -> int:
+        if code in context:  # 吉林 beside 吉林省: the province, or 吉林市 under it
+            return index.by_code[code].level
+        return max(
+            (index.by_code[a].level for a in index.ancestors(code) if a in context),
+            default=0,
+        )
+
+    deepest = max(map(depth, fits))
+    return [c for c in fits if depth(c) == deepest] if deepest else fits
 
 
 def _supported(code: str, context: set[str], index: RegionIndex, is_full: bool) -> bool:
