@@ -556,6 +556,30 @@ def test_extract_implements_from_publisher(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 将 + object + 命名为/列为/确定为: the object marker, not "will"
+        (
+            "市教育局将城关第一小学、城关第二小学命名为市级平安校园。",
+            {("城关第一小学", "市级平安校园"), ("城关第二小学", "市级平安校园")},
+        ),
+        (
+            "省教育厅将宾川县确定为全省学前教育普及普惠县。",
+            {("宾川县", "全省学前教育普及普惠县")},
+        ),
+        (
+            "省教育厅把城关第一小学评为省级文明校园。",
+            {("城关第一小学", "省级文明校园")},
+        ),
+    ],
+)
+def test_extract_a_grant_with_its_object_before_the_verb(nlp, text, expected):
+    ex = run(nlp, text, publisher="青石县教育局")
+    assert triples(ex, "receivedAward") == expected
+    assert all(m.status == "reported" for m in ex.mentions)
+
+
+@pytest.mark.parametrize(
     ("text", "publisher", "expected"),
     [
         # coordinated subjects: one relation per named school

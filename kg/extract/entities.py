@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..regions import RegionIndex, load_region_index, short_form
-from ..resources import load_lexicon
+from ..resources import Lexicon, load_lexicon
 from ..types import RegionRef
 from .levels import SCOPE_PREFIX
 from .rules import Rules
@@ -1696,7 +1696,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         whole_clause = text[clause_of(text, match.start())[0] : match.start()]
         pursued = (
             trig in lex.award_pursuit_triggers
-            or any(m in whole_clause for m in lex.plan_markers)
+            or _plan_marked(whole_clause, trig, lex)
             # 被列入省级示范性高中建设计划: a candidate for the title
             or any(word in phrase for word in lex.candidate_lists)
         )
@@ -1768,6 +1768,18 @@ def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
         elif contest:
             out.append(replace(award, name=contest + award.name))
     return out
+
+
+def _plan_marked(clause: str, trigger: str, lex: Lexicon) -> bool:
+    """A plan word in the clause before an honour's trigger.
+
+    将 before a verb that takes its object (将A命名为X, 将我县列为X) is the
+    object marker, not "will": the grant is reported.
+    """
+    object_marker = trigger in lex.object_marker_verbs
+    return any(
+        m in clause for m in lex.plan_markers if not (object_marker and m == "将")
+    )
 
 
 def _published_list(clause: str, trigger: str, rules: Rules) -> bool:

@@ -265,6 +265,9 @@ def _subjects(
     passive = text.rfind("被", start, end)
     if passive >= 0:
         end = passive  # X被市教育局授予…: the agent after 被 is not the recipient
+    marker = max(text.rfind("将", start, end), text.rfind("把", start, end))
+    if marker >= 0 and not any(m.start <= marker < m.end for m in mentions):
+        start = marker + 1  # 省教育厅将我县列为…: the agent before 将/把 is not
     adverb = _BEFORE_VERB.search(text, start, end)
     if adverb is not None:
         end = adverb.start()  # …比赛中分获, …分别荣获: no part of who won
