@@ -536,6 +536,27 @@ def test_extract_slogans_and_works_are_not_programs(nlp, text):
     assert names(run(nlp, text), "Program") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("扎实推进“强基”、“提质”两大行动。", {"强基", "提质"}),
+        (
+            "深入实施“晨读课堂”、“周末书院”和“乡村讲坛”三大项目。",
+            {"晨读课堂", "周末书院", "乡村讲坛"},
+        ),
+        # names ending like an honour (…校园) share the run's head too
+        (
+            "持续推进“智慧校园”“书香校园”“平安校园”建设。",
+            {"智慧校园", "书香校园", "平安校园"},
+        ),
+    ],
+)
+def test_extract_a_run_of_quoted_names_shares_its_head(nlp, text, expected):
+    ex = run(nlp, text, publisher="田阳区教育局")
+    assert names(ex, "Program") == expected
+    assert {p for _, p in triples(ex, "implements")} == expected
+
+
 def test_extract_a_program_counted_by_its_sites(nlp):
     """课程游戏化项目2个 counts one program's sites; 改扩建工程9个 counts works."""
     ex = run(nlp, "新增市级课程游戏化项目2个。")

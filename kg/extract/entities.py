@@ -1140,6 +1140,11 @@ def _find_documents(text: str) -> list[Candidate]:
     return out
 
 
+#: After a quote's closing mark, the next quote of a run: “A”“B”, “A”、“B”,
+#: “A”和“B”.
+_NEXT_QUOTE = re.compile(r"[、和及与]?[“\"]")
+
+
 def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
     lex = rules.lexicon
     out = []
@@ -1171,7 +1176,11 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         )
         if after.startswith(lex.award_pursuit_triggers):
             continue  # “…普惠县”创建计划: an honour being pursued, an Award
-        if inner.endswith(rules.award_suffixes) and not followed:
+        if (
+            inner.endswith(rules.award_suffixes)
+            and not followed
+            and not _NEXT_QUOTE.match(text, match.end())
+        ):
             continue  # a quoted honour (“…普惠县”创建计划) is an Award
         if inner.endswith(
             lex.program_suffixes + lex.program_quote_followers
@@ -1207,7 +1216,8 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
     # From the right, so a run of them (“A”“B”“C”三大工程) shares it too.
     starts = {c.start - 1 for c in out}
     for start, end, inner in reversed(pending):
-        if end + 1 in starts:
+        joined = _NEXT_QUOTE.match(text, end + 1)
+        if joined is not None and joined.end() - 1 in starts:
             out.append(
                 Candidate(
                     start, end, "Program", inner, "program.quoted-coordinated", ""
