@@ -557,6 +557,24 @@ def test_extract_a_run_of_quoted_names_shares_its_head(nlp, text, expected):
     assert {p for _, p in triples(ex, "implements")} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a numeric code names a program only with the head after it
+        ("深入推进“1358”教师成长工程。", {"1358教师成长工程"}),
+        ("实施“3+2”中高职贯通培养项目。", {"3+2中高职贯通培养项目"}),
+        ("实施“9+3”免费教育计划。", {"9+3免费教育计划"}),
+        # 名师 is no honour here: the name runs on to its program head
+        ("开展“十百千”名师培养工程。", {"十百千"}),
+        ("全县有“1358”名教师。", set()),
+    ],
+)
+def test_extract_a_quoted_code_and_its_program_head(nlp, text, expected):
+    ex = run(nlp, text, publisher="宾川县教育体育局")
+    assert names(ex, "Program") == expected
+    assert names(ex, "Award") == set()
+
+
 def test_extract_a_program_counted_by_its_sites(nlp):
     """课程游戏化项目2个 counts one program's sites; 改扩建工程9个 counts works."""
     ex = run(nlp, "新增市级课程游戏化项目2个。")

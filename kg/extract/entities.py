@@ -1151,7 +1151,12 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
     pending: list[tuple[int, int, str]] = []
     for match in _QUOTE.finditer(text):
         inner = match.group(1).strip()
-        if not _CJK.search(inner) or re.search(r"[，,。；;！!？?]", inner):
+        if not _CJK.search(inner):
+            code = _coded_program(text, match, inner, rules)
+            if code is not None:
+                out.append(code)
+            continue
+        if re.search(r"[，,。；;！!？?]", inner):
             continue
         after = text[match.end() : match.end() + 10]
         honour = _quoted_honour(inner, after, rules)
@@ -1247,11 +1252,42 @@ def _scopes(rules: Rules) -> tuple[str, ...]:
     return tuple(w for w in rules.lexicon.generic_name_prefixes if len(w) >= 2)
 
 
+_CODE = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Za-z]+)*|[0-9０-９]+[+＋][A-Za-z]")
+
+
+def _coded_program(
+    text: str, match: re.Match[str], inner: str, rules: Rules
+) -> Candidate | None:
+    """“1358”教师成长工程, “9+3”免费教育计划: a numeric code and the program
+    head after it name one program (the code alone names nothing)."""
+    if not _CODE.fullmatch(inner):
+        return None
+    run = re.match(r"[\u4e00-\u9fff]{2,14}", text[match.end() :])
+    if run is None:
+        return None
+    head = run.group()
+    ends = [
+        i + len(x)
+        for x in rules.program_suffixes
+        for i in [head.rfind(x)]
+        if i >= 0 and i + len(x) >= 2
+    ]
+    if not ends:
+        return None
+    size = max(ends)
+    name = inner + head[:size]
+    return Candidate(
+        match.start(1), match.end() + size, "Program", name, "program.quoted-code", ""
+    )
+
+
 def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
     """The honour a quote opens (“X”建设示范校 → X建设示范校), or ""."""
     run = re.match(r"[\u4e00-\u9fff]{1,8}", after)
     if not run:
         return ""
+    if re.match(r"[\u4e00-\u9fff]+", after).group().endswith(rules.program_suffixes):
+        return ""  # “十百千”名师培养工程: a program's name runs past 名师
     for size in range(1, len(run.group()) + 1):
         tail = run.group()[:size]
         if _TITLE_WORD.match(tail):
@@ -1263,6 +1299,7 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
     return ""
 
 
+_CLOSING_QUOTES = '”"」』'
 _COUNTED_WORKS = re.compile(r"\s*[0-9０-９一二三四五六七八九十两百千]+\s*(?:余|多)?个")
 
 
@@ -1348,6 +1385,8 @@ def _find_programs(
         end = start + len(name)
         if len(name) < 4 or name in rules.program_suffixes:
             continue  # 建设项目 alone names no program
+        if name[0] in _CLOSING_QUOTES:
+            continue  # “1358”|教师成长工程: the quote's program (_coded_program)
         if _is_local_works(
             name, rules, any(s < cand.end and start < e for s, e in sites)
         ):
