@@ -212,6 +212,26 @@ def test_extract_subregion_follows_official_hierarchy(nlp):
 
 
 @pytest.mark.parametrize(
+    ("publisher", "bureau"),
+    [
+        # a zone's bureau is the zone's, not its city's or province's
+        ("甘肃省兰州新区教育和体育局", "兰州新区教育和体育局"),
+        ("贵州省贵安新区教育局", "贵安新区教育局"),
+        ("吉林省某某保护开发区管理委员会教育局", "某某保护开发区管理委员会教育局"),
+    ],
+)
+def test_extract_the_bureau_of_a_development_zone_publishes(nlp, publisher, bureau):
+    ex = run(nlp, "局机关实施“强校提质”工程。", publisher=publisher)
+    assert ex.mentions[ex.publisher].name == bureau
+    assert (bureau, "强校提质") in triples(ex, "implements")
+
+
+def test_extract_the_bureau_of_a_zone_committee(nlp):
+    ex = run(nlp, "会上，延吉高新区管委会教育局作交流发言。", publisher="某县教育局")
+    assert "延吉高新区管委会教育局" in names(ex, "Bureau")
+
+
+@pytest.mark.parametrize(
     ("publisher", "text", "expected"),
     [
         (

@@ -154,7 +154,10 @@ def read_context(
         )
     county_city = _county_city(home, index) if home else ""
     publisher_full = (
-        bureau_name(publisher_name, pub_home, index, rules) if publisher_name else ""
+        _zone_bureau(publisher_name, pub_regions, index, rules)
+        or bureau_name(publisher_name, pub_home, index, rules)
+        if publisher_name
+        else ""
     )
     context = ReportContext(
         publisher_name=publisher_name,
@@ -238,8 +241,8 @@ def _is_bureau_name(name: str, rules: Rules) -> bool:
     if not suffix:
         return False
     head = name[: -len(suffix)]
-    if not head or head[-1] in "省市区县旗州盟":
-        return True
+    if not head or head[-1] in "省市区县旗州盟" or head.endswith(_COMMITTEES):
+        return True  # …管理委员会教育局: a zone's administering committee
     match = rules.region_pattern.match(head)
     return bool(match) and match.end() == len(head)
 
@@ -314,6 +317,30 @@ def bureau_level_char(name: str, rules: Rules) -> str:
     suffix = rules.bureau_ending(name)
     head = name[: -len(suffix)] if suffix else ""
     return head[-1] if head and head[-1] in "省市区县旗州盟" else ""
+
+
+_COMMITTEES = ("管委会", "管理委员会")
+
+
+def _zone_bureau(name: str, regions: list[Candidate], index, rules: Rules) -> str:
+    """The bureau of a development zone (decision 17), named after the zone.
+
+    甘肃省兰州新区教育和体育局 is 兰州新区's bureau, not 兰州市's; 贵州省
+    贵安新区教育局, whose zone names no division, is 贵安新区教育局, not a
+    provincial 贵州省教育局. "" when no zone stands before the ending.
+    """
+    suffix = rules.bureau_ending(name)
+    if not suffix:
+        return ""
+    head = name[: -len(suffix)]
+    zones = find_zones(head, regions, index)
+    if zones and zones[-1].end == len(head):
+        return zones[-1].name + suffix
+    start = max((r.end for r in regions), default=0)
+    rest = head[start:]
+    if len(rest) > 2 and rest.endswith((*rules.lexicon.zone_suffixes, *_COMMITTEES)):
+        return rest + suffix  # 贵安新区: a zone of the province, no city's
+    return ""
 
 
 def bureau_name(surface: str, home: str, index, rules: Rules) -> str:

@@ -1032,6 +1032,9 @@ _EACH_BEFORE = re.compile(r"各[省市县区旗盟州级（）()、]*$")
 _MASK_BEFORE = re.compile(_MASK.pattern + "$")
 
 
+_COMMITTEE_BEFORE = re.compile(r"(?:管委会|管理委员会)$")
+
+
 def _find_bureaus(
     view: TextView, rules: Rules, regions: list[Candidate]
 ) -> list[Candidate]:
@@ -1062,6 +1065,20 @@ def _find_bureaus(
                 left = masked.start()
                 while left in region_by_end:  # (the bureau keeps no code)
                     left = region_by_end[left].start
+        committee = _COMMITTEE_BEFORE.search(text, max(0, left - 5), left)
+        if not codes and not level_char and committee is not None:
+            # 长白山管委会教育局: the bureau of a zone's administering committee
+            left = _walk_left(
+                view,
+                committee.start(),
+                rules.lexicon.name_stop_tokens,
+                12,
+                _clause_floor(text, committee.start()),
+                _NAME_STOP_TAGS,
+            )
+            while left in region_by_end:
+                left = region_by_end[left].start
+            level_char = text[left : committee.end()]
         if not codes and not level_char and text[end : end + 1] == "长":
             continue  # 各区分管领导和教育局长: a post held in any bureau
         out.append(
