@@ -615,6 +615,20 @@ def test_extract_implements_from_publisher(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "我县“县管校聘”改革获评浙江省教育领域改革优秀案例。",
+        "《安吉县课后服务指南》获评全省优秀教育政策文件。",
+    ],
+)
+def test_extract_an_honour_a_program_or_document_won_has_no_unit(nlp, text):
+    """Decision 4: the reform or the document won it, not the bureau."""
+    ex = run(nlp, text, publisher="湖州市安吉县教育局")
+    assert names(ex, "Award")
+    assert triples(ex, "receivedAward") == set()
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # 将 + object + 命名为/列为/确定为: the object marker, not "will"

@@ -288,6 +288,17 @@ def _subjects(
         inside = [i for i in inside if not _within(mentions[i], people_units)]
         if not inside:
             return []  # 张明（X中学）获评优秀教师: a person won it (decision 4)
+    works = [
+        m
+        for m in mentions
+        if m.label in ("Program", "Document") and start <= m.start and m.end <= end
+    ]
+    # 《安吉县…指南》: a place inside a work's name is no unit of the clause
+    work_spans = [(w.start, w.end) for w in works]
+    inside = [i for i in inside if not _within(mentions[i], work_spans)]
+    last_unit = max((mentions[i].end for i in inside), default=start)
+    if any(last_unit <= w.start for w in works):
+        return []  # 我县“县管校聘”改革获评…案例, 《…指南》获评…: the work won it
     # A region inside a school's name is not a recipient of its own.
     schools = [i for i in inside if mentions[i].label == "School"]
     if not schools and any(
