@@ -615,6 +615,40 @@ def test_extract_implements_from_publisher(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "honour"),
+    [
+        # the count may follow 名单; a numbered heading needs no 名单
+        ("先进单位名单（2个）\n\n城关第一小学\n城关第二小学", "先进单位"),
+        (
+            "一、2023年度目标管理考核综合先进单位\n\n城关第一小学\n城关第二小学",
+            "2023年度目标管理考核综合先进单位",
+        ),
+        ("二、教学质量优胜奖（2个）\n城关第一小学\n城关第二小学", "教学质量优胜奖"),
+    ],
+)
+def test_extract_an_honour_heading_over_its_units(nlp, text, honour):
+    ex = run(nlp, "关于2023年度考核结果的通报\n" + text, publisher="沅陵县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("城关第一小学", honour),
+        ("城关第二小学", honour),
+    }
+    # 年度目标管理考核 reports results: nothing in it is planned
+    assert all(m.status == "reported" for m in ex.mentions)
+
+
+def test_extract_a_unit_and_its_prizes_on_one_line(nlp):
+    ex = run(
+        nlp,
+        "城关第一小学：教学质量优胜奖、校园安全工作先进单位\n城关第二小学：教学质量进步奖",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("城关第一小学", "教学质量优胜奖"),
+        ("城关第一小学", "校园安全工作先进单位"),
+        ("城关第二小学", "教学质量进步奖"),
+    }
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "我县“县管校聘”改革获评浙江省教育领域改革优秀案例。",

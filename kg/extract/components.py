@@ -524,7 +524,7 @@ def _plan_flags(
         )
         if is_heading and any(m in sentence for m in lex.summary_section_markers):
             in_plan = False  # 重点工作完成情况: what was done
-        elif is_heading and any(m in sentence for m in lex.plan_section_markers):
+        elif is_heading and _opens_plan(sentence, lex):
             in_plan = True
         elif is_heading and any(m in sentence for m in lex.plan_or_summary_markers):
             # 一、重点工作 in a summary is the year's work; in a plan or a
@@ -543,6 +543,22 @@ def _plan_flags(
 
 
 _STATED_YEAR = re.compile(r"(20\d\d)年")
+
+
+#: After a plan heading's word (年度目标), what makes it a heading about
+#: meeting targets: 年度目标管理考核 reports results, it plans nothing.
+_ASSESSED = ("管理", "考核", "责任", "完成", "达成")
+
+
+def _opens_plan(heading: str, lex) -> bool:
+    """A heading that opens a plan section (工作要点, 年度目标)."""
+    for marker in lex.plan_section_markers:
+        at = heading.find(marker)
+        while at >= 0:
+            if not heading.startswith(_ASSESSED, at + len(marker)):
+                return True
+            at = heading.find(marker, at + 1)
+    return False
 
 
 def _turns_to_next_period(heading: str, year: int | None, lex) -> bool:

@@ -43,13 +43,17 @@ _TITLE_WORDS = re.compile(r"^(?:等?荣誉称号|等?称号|荣誉|的?荣誉称
 _COUNT = re.compile(r"等\s*[0-9一二三四五六七八九十百两]+\s*[个所家名位支][^为]{0,8}$")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+\s*[个名位所家支项人]")
 _PAREN_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+_COUNT_PAREN = r"(?:[（(]\s*(?:共\s*)?\d+\s*[个名所家人项]\s*[）)])"
 # 二、安全工作先进集体（3个）: a heading naming an honour and its count.
 _HEADING_HONOUR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])?\s*"
-    r"([\u4e00-\u9fff“”\"]{3,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?\s*[:：]?\s*$"
+    r"([\u4e00-\u9fff“”\"0-9]{3,30}?)\s*" + _COUNT_PAREN + r"?\s*[:：]?\s*$"
 )
+# 2022年度先进单位名单（20个）: the count may follow 名单.
 _HEADING_LIST = re.compile(
-    r"^(?:附件\s*\d*\s*[:：]?\s*)?(.{4,50}?)(?:拟?认定|推荐|表彰)?名单\s*$"
+    r"^(?:附件\s*\d*\s*[:：]?\s*)?(.{4,50}?)(?:拟?认定|推荐|表彰)?名单\s*"
+    + _COUNT_PAREN
+    + r"?\s*$"
 )
 _MAX_LIST_LINE = 80
 _MAX_LIST_LINES = 300
