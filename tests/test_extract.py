@@ -595,6 +595,22 @@ def test_extract_a_quoted_code_and_its_program_head(nlp, text, expected):
     assert names(ex, "Award") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 作为…工程: what a thing is treated as, no program
+        ("区委区政府把教育作为最大的民生工程。", set()),
+        ("把校园安全作为“民心工程”，投入资金800万元。", set()),
+        ("局党组把“双减”作为一把手工程，全力推进。", {"双减"}),
+        ("把“双减”作为“一号工程”来抓。", {"双减"}),
+        # a pilot school of a program is still one
+        ("将晨光小学作为“智慧课堂”试点校。", {"智慧课堂"}),
+    ],
+)
+def test_extract_what_a_thing_is_treated_as_is_no_program(nlp, text, expected):
+    assert names(run(nlp, text, publisher="田阳区教育局"), "Program") == expected
+
+
 def test_extract_a_program_counted_by_its_sites(nlp):
     """课程游戏化项目2个 counts one program's sites; 改扩建工程9个 counts works."""
     ex = run(nlp, "新增市级课程游戏化项目2个。")

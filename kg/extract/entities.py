@@ -1192,6 +1192,14 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             )
             continue
         canonical = lex.programs.get(inner)
+        if (
+            not canonical
+            and inner.endswith(lex.program_suffixes)
+            and _AS_A_METAPHOR.search(
+                text, max(0, match.start() - 8), match.start() + 1
+            )
+        ):
+            continue  # 把“双减”作为“一号工程”来抓: 一号工程 is no program
         rule = ""
         followed = after.startswith(lex.program_quote_followers) or bool(
             _FOLLOWER.match(after)
@@ -1316,6 +1324,9 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
     return ""
 
 
+#: 作为 (and a few words of degree) right before a program-like name: the
+#: name says what something is treated as (作为“一号工程”来抓), not a program.
+_AS_A_METAPHOR = re.compile(r"作为(?:[^，。；：、\n]{0,5}的)?[“\"]?$")
 _CLOSING_QUOTES = '”"」』'
 _COUNTED_WORKS = re.compile(r"\s*[0-9０-９一二三四五六七八九十两百千]+\s*(?:余|多)?个")
 
@@ -1410,6 +1421,8 @@ def _find_programs(
             continue
         if re.match(r"^[一二三四五六七八九十两]+[大项个类]", name) and len(name) <= 5:
             continue  # 五大行动, 九大工程: counts of unnamed programs
+        if _AS_A_METAPHOR.search(view.text, max(0, start - 8), start):
+            continue  # 把教育作为最大的民生工程: what a thing is treated as
         if _COUNTED_WORKS.match(view.text, end) and _is_construction(name, rules):
             # 新开工建设项目33个: a count of building works, where 课程游戏化
             # 项目2个 counts the sites of one program
