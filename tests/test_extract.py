@@ -1647,6 +1647,10 @@ def test_extract_holders_after_a_quoted_honour(nlp):
             "推进思政课一体化建设项目，晨曦区东湖小学被确定为项目学校。",
             "思政课一体化建设项目",
         ),
+        # 建设单位, 建设项目学校, 培育学校 of a quoted program
+        ("晨曦区东湖小学入选国家“强基计划”建设单位。", "强基计划"),
+        ("晨曦区东湖小学入选省“乡村温馨校园”建设项目学校。", "乡村温馨校园"),
+        ("晨曦区东湖小学入选“新优质学校培育工程”培育学校。", "新优质学校培育工程"),
     ],
 )
 def test_extract_participation_designation_is_no_award(nlp, text, program):

@@ -2006,6 +2006,10 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     for i, (p_start, piece) in enumerate(merged):
         if piece.strip() in rules.lexicon.participation_cues:
             continue  # 被确定为项目学校: a part in the sentence's program
+        if _QUOTE.search(piece) and piece.strip().endswith(
+            rules.lexicon.participation_designations
+        ):
+            continue  # 入选“乡村温馨校园”建设项目学校: a part in the quoted program
         name = clean_award_name(piece)
         if tier and i < len(merged) - 1 and _EVENT_END.search(name):
             name += tier
