@@ -918,6 +918,15 @@ def test_extract_distributed_honours(nlp, text, expected):
             "彩虹中学在晨曦小学承办的全县篮球比赛中获一等奖。",
             {("彩虹中学", "全县篮球比赛一等奖")},
         ),
+        # an event's placing is named with the contest joined a clause before
+        (
+            "彩虹中学参加全省职业院校技能大赛，获得汽车维修项目一等奖。",
+            {("彩虹中学", "全省职业院校技能大赛汽车维修项目一等奖")},
+        ),
+        (
+            "彩虹中学在全省职业院校技能大赛中获得电子商务赛项二等奖。",
+            {("彩虹中学", "全省职业院校技能大赛电子商务赛项二等奖")},
+        ),
         # a line headed 荣誉： holding a statement is read by its verb
         (
             "荣誉：区教育局被兰州市人民政府授予“兰州市教育工作先进单位”称号。",

@@ -1830,16 +1830,29 @@ def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
     with no contest named names no prize.
     """
     if not any(
-        BARE_TIER.fullmatch(a.name) or a.name in _CONTEST_PRIZES for a in awards
+        BARE_TIER.fullmatch(a.name)
+        or a.name in _CONTEST_PRIZES
+        or _ITEM_TIER.fullmatch(a.name)
+        for a in awards
     ):
         return awards
     contests = _CONTEST_BEFORE.findall(clause)
     # 在实验小学举办的全县作文比赛中: the host is no part of the contest's name.
     held = contests[-1] if contests else ""
     contest = clean_award_name(re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", held))
+    # 参加全省技能大赛，获得汽车维修项目一等奖: an event's placing names the
+    # contest it was won in, joined a clause before.
+    joined = _CONTEST_JOINED.findall(clause)
+    event_contest = contest or (clean_award_name(joined[-1]) if joined else "")
     out = []
     for award in awards:
-        if award.name in _CONTEST_PRIZES:
+        if _ITEM_TIER.fullmatch(award.name):
+            out.append(
+                replace(award, name=event_contest + award.name)
+                if event_contest
+                else award
+            )
+        elif award.name in _CONTEST_PRIZES:
             # 在全市艺术展演中荣获优秀组织奖: that contest's prize; alone, as is
             out.append(replace(award, name=contest + award.name) if contest else award)
         elif not BARE_TIER.fullmatch(award.name):
@@ -1913,6 +1926,11 @@ BARE_TIER = re.compile(
 _CONTEST_BEFORE = re.compile(
     r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?[中上]"
 )
+_CONTEST_JOINED = re.compile(
+    r"参加(?:了)?([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))"
+)
+# 汽车维修项目一等奖: a placing in one event of a contest, named with it.
+_ITEM_TIER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:项目|赛项)(?:" + _TIER + ")")
 _LEVEL_AFTER_SHORT = re.compile("[省市县区旗州盟]|地区")
 # 振兴一中, 红旗二小: an ordinal school after a place's short form.
 _SHORT_SCHOOL_AFTER = re.compile(r"[一二三四五六七八九十\d]+[中小]")
