@@ -611,6 +611,22 @@ def test_extract_what_a_thing_is_treated_as_is_no_program(nlp, text, expected):
     assert names(run(nlp, text, publisher="田阳区教育局"), "Program") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        # jieba cut the town's name (均溪镇) in two before 中心小学
+        ("均溪中心小学入选全国中小学科学教育实验校。", "均溪中心小学"),
+        # a county's vocational education centre is a school (decision 11)
+        ("讷河市职业技术教育中心学校获评省级示范校。", "讷河市职业技术教育中心学校"),
+        ("市职业教育中心获评省级示范校。", "市职业教育中心"),
+    ],
+)
+def test_extract_a_school_jieba_or_its_ending_hid(nlp, text, school):
+    ex = run(nlp, text, publisher="讷河市教育局")
+    assert school in names(ex, "School")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {school}
+
+
 def test_extract_a_program_counted_by_its_sites(nlp):
     """课程游戏化项目2个 counts one program's sites; 改扩建工程9个 counts works."""
     ex = run(nlp, "新增市级课程游戏化项目2个。")

@@ -826,6 +826,15 @@ def _find_suffix_names(
             and _ends_generic(view, start, left, generic)
         ):
             continue
+        if (
+            label == "School"
+            and len(prefix) == 1
+            and text.startswith("中心", start)
+            and text[start - 2 : start] in _town_stems()
+        ):
+            # 均|溪|中心小学: jieba cut the town's name (均溪镇) in two
+            left, prefix = start - 2, text[start - 2 : start]
+            name = text[left:end]
         if label == "School" and len(prefix) == 1 and not areas_own:
             continue  # 经学校申报, 镇中心小学: one character names no school
         if label == "School" and (
@@ -2373,6 +2382,17 @@ def find_organizations(view: TextView, rules: Rules) -> list[Candidate]:
     # 晨光小学团委: a school's own unit; the school holds what it wins
     # (decision 19), so the school's name is not hidden.
     return [c for c in orgs if len(c.name) >= 4 and not _schools_unit(c.name, rules)]
+
+
+@lru_cache(maxsize=1)
+def _town_stems() -> frozenset[str]:
+    """均溪 of 均溪镇: the two-character names of towns and townships."""
+    return frozenset(
+        ref.name[:-1]
+        for towns in load_region_index().towns.values()
+        for ref in towns
+        if len(ref.name) == 3 and ref.name.endswith(("镇", "乡"))
+    )
 
 
 def _known_town(
