@@ -681,6 +681,30 @@ def test_extract_a_unit_and_its_prizes_on_one_line(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "honour", "level"),
+    [
+        # a party branch's honour, after its verb (decision 19)
+        ("宾川县第三中学获评全县红旗党支部。", "全县红旗党支部", "county"),
+        ("宾川县第三中学获评全州“四强”党支部。", "全州四强党支部", "city"),
+        # 兵团 confers at the level of a province
+        ("石河子市第八中学获评兵团文明校园。", "兵团文明校园", "provincial"),
+    ],
+)
+def test_extract_branch_and_bingtuan_honours(nlp, text, honour, level):
+    ex = run(nlp, text, publisher="宾川县教育体育局")
+    (award,) = [m for m in ex.mentions if m.label == "Award"]
+    assert (award.name, award.award_level) == (honour, level)
+    assert len(triples(ex, "receivedAward")) == 1
+
+
+def test_extract_a_party_branch_is_no_honour_without_a_verb(nlp):
+    ex = run(
+        nlp, "宾川县第三中学党支部开展主题党日活动。", publisher="宾川县教育体育局"
+    )
+    assert names(ex, "Award") == set()
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "我县“县管校聘”改革获评浙江省教育领域改革优秀案例。",
