@@ -627,6 +627,21 @@ def test_extract_a_school_jieba_or_its_ending_hid(nlp, text, school):
     assert {s for s, _ in triples(ex, "receivedAward")} == {school}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 推广 names what the action does, with what it acts on
+        ("扎实开展国家通用语言文字推广行动。", {"国家通用语言文字推广行动"}),
+        ("开展经典诵读推广行动。", {"经典诵读推广行动"}),
+        # a verb alone before the head names nothing; an adverb opens no name
+        ("积极推广行动研究。", set()),
+        ("以项目促发展，全力推进项目工程建设。", set()),
+    ],
+)
+def test_extract_a_verb_inside_a_program_name(nlp, text, expected):
+    assert names(run(nlp, text, publisher="宾川县教育体育局"), "Program") == expected
+
+
 def test_extract_a_program_counted_by_its_sites(nlp):
     """课程游戏化项目2个 counts one program's sites; 改扩建工程9个 counts works."""
     ex = run(nlp, "新增市级课程游戏化项目2个。")

@@ -799,6 +799,13 @@ def _find_suffix_names(
             continue  # 中小学: the suffix sits inside a generic word
         floor = _clause_floor(text, start)
         left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
+        if label == "Program" and left == start:
+            verb = view.previous_token(start)
+            if verb is not None and verb[1] in stop and view.tags.get(verb[1]) == "v":
+                # 语言文字推广|行动: the verb that names what the action does,
+                # with what it acts on (推广|行动研究 alone is no name)
+                further = _walk_left(view, verb[0], stop, max_chars, floor, stop_tags)
+                left = further if further < verb[0] else start
         # 3所学校 → the count's measure word is no part of a name (人亚学校
         # starts with 人 and is one).
         while (
