@@ -653,6 +653,22 @@ def test_extract_listed_programs_under_a_category(nlp):
     assert {"青蓝结对", "名师送教", "骨干研修"} <= names(ex, "Program")
 
 
+@pytest.mark.parametrize(
+    ("text", "bureau"),
+    [
+        # another bureau named as the clause's subject runs the program
+        ("会上，延吉高新区管委会教育局实施“强校计划”。", "延吉高新区管委会教育局"),
+        ("由市教育局牵头实施“强师工程”。", "市教育局"),
+        # a bureau that guides or helps does not; the reporting bureau does
+        ("在市教育局指导下全面实施“强校计划”。", "某县教育局"),
+        ("县教育局实施“强校计划”。", "某县教育局"),
+    ],
+)
+def test_extract_the_bureau_that_runs_a_program(nlp, text, bureau):
+    ex = run(nlp, text, publisher="某县教育局")
+    assert {b for b, _ in triples(ex, "implements")} == {bureau}
+
+
 def test_extract_implements_from_publisher(nlp):
     ex = run(nlp, "区教育局深入实施“阳光午餐”工程。", publisher="兰州市七里河区教育局")
     assert ("兰州市七里河区教育局", "阳光午餐") in triples(ex, "implements")

@@ -680,10 +680,38 @@ def _implements(
             rule = "implements.verb-list"
         previous = (m.end, bool(rule))
         if rule:
+            agent = _bureau_subject(text, mentions, i, publisher)
             out.append(
-                RelationMention(publisher, i, "implements", rule, m.sentence, m.status)
+                RelationMention(agent, i, "implements", rule, m.sentence, m.status)
             )
     return out
+
+
+def _bureau_subject(
+    text: str, mentions: list[Mention], program: int, publisher: int
+) -> int:
+    """The bureau that runs a program: one named before it in its clause
+    (兄弟县教育局实施“X”), or else the reporting bureau."""
+    start = clause_of(text, mentions[program].start)[0]
+    named = [
+        j
+        for j, b in enumerate(mentions)
+        if b.label == "Bureau"
+        and b.end > b.start
+        and start <= b.start
+        and b.end <= mentions[program].start
+        # 在市教育局指导下, 联合县卫健局: the bureau guides or helps, the
+        # reporting bureau runs it
+        and not _NOT_THE_AGENT.search(text, max(start, b.start - 4), b.start)
+    ]
+    if not named or mentions[named[-1]].name == mentions[publisher].name:
+        return publisher
+    return named[-1]
+
+
+_NOT_THE_AGENT = re.compile(
+    r"(?:在|与|和|同|及|联合|配合|会同|协同|协助|按照|根据|向)$"
+)
 
 
 def _program_taken_part_in(
