@@ -728,6 +728,21 @@ def test_extract_branch_and_bingtuan_honours(nlp, text, honour, level):
     assert len(triples(ex, "receivedAward")) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person named right after the school (decisions 4, 19)
+        "城关第一中学李梅获评省级优秀教师。",
+        "城关第一中学李梅、城关第二中学王刚获评省级优秀教师。",
+        "城关第一中学的李梅同学获得全省中学生作文大赛一等奖。",
+    ],
+)
+def test_extract_a_persons_honour_named_after_the_school(nlp, text):
+    ex = run(nlp, text, publisher="宽甸满族自治县教育局")
+    assert names(ex, "Award")
+    assert triples(ex, "receivedAward") == set()
+
+
 def test_extract_a_party_branch_is_no_honour_without_a_verb(nlp):
     ex = run(
         nlp, "宾川县第三中学党支部开展主题党日活动。", publisher="宾川县教育体育局"

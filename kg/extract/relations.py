@@ -324,8 +324,8 @@ def _subjects(
         tail = _CONTEST_PHRASE.sub("", _LIST_COUNT.sub("", text[tail_start:end]))
         if first_only:
             tail = re.split(r"[，,；;]", tail, maxsplit=1)[0]
-        if _NON_RECIPIENT.search(tail):
-            return []
+        if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
+            return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
     if schools:
         return schools[:1] if first_only else schools
     bureaus = [i for i in inside if mentions[i].label == "Bureau"]
