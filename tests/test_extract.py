@@ -743,6 +743,42 @@ def test_extract_a_persons_honour_named_after_the_school(nlp, text):
     assert triples(ex, "receivedAward") == set()
 
 
+@pytest.mark.parametrize(
+    ("publisher", "text", "honour", "level"),
+    [
+        # 全市 in a county-level city's report is that city, a county's level
+        (
+            "义乌市教育局",
+            "城西中学获评全市教育系统先进集体。",
+            "全市教育系统先进集体",
+            "county",
+        ),
+        (
+            "金华市教育局",
+            "城西中学获评全市教育系统先进集体。",
+            "全市教育系统先进集体",
+            "city",
+        ),
+        # 地区 is a prefecture
+        ("库车市教育局", "城西中学被评为地区级平安校园。", "地区级平安校园", "city"),
+        # a school festival is a contest: its prize is named with it
+        (
+            "宽甸满族自治县教育局",
+            "城西中学在全市中小学生艺术节中获得一等奖。",
+            "全市中小学生艺术节一等奖",
+            "city",
+        ),
+    ],
+)
+def test_extract_honour_levels_from_the_reports_area(
+    nlp, publisher, text, honour, level
+):
+    ex = run(nlp, text, publisher=publisher)
+    assert [(m.name, m.award_level) for m in ex.mentions if m.label == "Award"] == [
+        (honour, level)
+    ]
+
+
 def test_extract_a_party_branch_is_no_honour_without_a_verb(nlp):
     ex = run(
         nlp, "宾川县第三中学党支部开展主题党日活动。", publisher="宾川县教育体育局"

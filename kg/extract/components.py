@@ -648,6 +648,7 @@ def make_mentions(nlp: Language, name: str):
                     or host_level
                     or context.home_level,
                     municipal=context.municipal,
+                    county_city=bool(context.county_city),
                 )
             if original is not text and cand.label != "Region":
                 name = as_written(

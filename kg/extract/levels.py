@@ -80,7 +80,12 @@ def _region_prefix_level(name: str, rules: Rules) -> str:
 
 
 def award_level(
-    name: str, rules: Rules, *, context_level: str = "", municipal: bool = False
+    name: str,
+    rules: Rules,
+    *,
+    context_level: str = "",
+    municipal: bool = False,
+    county_city: bool = False,
 ) -> str:
     """Return the conferring level of the honour ``name``.
 
@@ -92,6 +97,8 @@ def award_level(
             nothing.
         municipal: the report is about a 直辖市 (北京/上海/天津/重庆), where
             a 市 honour is a provincial one.
+        county_city: the report is about a county-level 市 (义乌市), where
+            全市 is that county's whole.
 
     Returns:
         One of :data:`LEVELS`.
@@ -115,6 +122,8 @@ def award_level(
         level = level_of_word(_MASK.sub("", head), rules)
         if level == "city" and municipal:
             level = "provincial"
+        elif level == "city" and county_city and head.startswith("全市"):
+            level = "county"
     if not level and inner:
         # 青少年…主题教育全国先进集体: the level word inside the name.
         level = level_of_word(inner.group(), rules)
