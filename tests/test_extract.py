@@ -779,6 +779,19 @@ def test_extract_honour_levels_from_the_reports_area(
     ]
 
 
+@pytest.mark.parametrize("count", ["等2所学校", "2所学校", "两所学校"])
+def test_extract_a_count_after_the_listed_units(nlp, count):
+    ex = run(
+        nlp,
+        f"城西中学、城东中学{count}被评为省级文明校园。",
+        publisher="宽甸满族自治县教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("城西中学", "省级文明校园"),
+        ("城东中学", "省级文明校园"),
+    }
+
+
 def test_extract_a_party_branch_is_no_honour_without_a_verb(nlp):
     ex = run(
         nlp, "宾川县第三中学党支部开展主题党日活动。", publisher="宾川县教育体育局"
