@@ -792,6 +792,25 @@ def test_extract_a_count_after_the_listed_units(nlp, count):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a plan, creating a title is pursuing it (decision 1)
+        ("推动攸县第一中学创成湖南省文明校园。", set()),
+        ("确保攸县第一中学通过湖南省文明校园复评。", set()),
+        # what the plan says was won last year was won
+        (
+            "2023年，攸县第一中学获评湖南省文明校园。",
+            {("攸县第一中学", "湖南省文明校园")},
+        ),
+    ],
+)
+def test_extract_a_title_a_plan_creates_is_pursued(nlp, text, expected):
+    ex = run(nlp, text, publisher="攸县教育局", year=2024, is_plan=True)
+    assert names(ex, "Award") == {"湖南省文明校园"}
+    assert triples(ex, "receivedAward") == expected
+
+
 def test_extract_a_party_branch_is_no_honour_without_a_verb(nlp):
     ex = run(
         nlp, "宾川县第三中学党支部开展主题党日活动。", publisher="宾川县教育体育局"

@@ -142,7 +142,7 @@ def _awards(
         award_ids = [
             i
             for i in (_award_mention(a, by_span, mentions) for a in st.awards)
-            if i is not None
+            if i is not None and not _planned_creation(text, st, mentions[i])
         ]
         if not award_ids:
             continue
@@ -251,6 +251,24 @@ def _award_mention(
         if start <= award.start and award.end <= end:
             return i
     return None
+
+
+_CREATION_VERBS = ("创成", "成功创建", "创建", "建成")
+
+
+def _planned_creation(text: str, st: AwardStatement, award: Mention) -> bool:
+    """推动A创成X, 确保A通过X复评 in a plan: pursued, not received (decision 1).
+
+    A planned list of designations (拟命名…名单) is still conferred.
+    """
+    return (
+        award.status == "planned"
+        and st.recipients is None
+        and (
+            text.startswith(_CREATION_VERBS, st.trigger_start)
+            or award.rule == "award.assessed"
+        )
+    )
 
 
 def _subjects(
