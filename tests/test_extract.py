@@ -811,6 +811,33 @@ def test_extract_a_title_a_plan_creates_is_pursued(nlp, text, expected):
     assert triples(ex, "receivedAward") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "honour", "holder"),
+    [
+        ("霍山县第二中学荣获全国五一劳动奖状。", "全国五一劳动奖状", "霍山县第二中学"),
+        ("霍山县第二中学荣获全国工人先锋号。", "全国工人先锋号", "霍山县第二中学"),
+        ("霍山县第一中学被遴选为安徽省文明校园。", "安徽省文明校园", "霍山县第一中学"),
+        # 局机关 is the bureau's own offices
+        ("局机关被评为霍山县文明单位。", "霍山县文明单位", "六安市霍山县教育局"),
+        # people's honours: an Award, no unit holds it (decision 4)
+        ("霍山县第一中学3名学生获评安徽省三好学生。", "安徽省三好学生", None),
+        ("实验中学副校长周军获评六安市优秀党务工作者。", "六安市优秀党务工作者", None),
+    ],
+)
+def test_extract_honour_kinds_and_holders(nlp, text, honour, holder):
+    ex = run(nlp, text, publisher="六安市霍山县教育局")
+    assert honour in names(ex, "Award")
+    expected = {(holder, honour)} if holder else set()
+    assert triples(ex, "receivedAward") == expected
+
+
+def test_extract_a_famous_principal_is_no_honour(nlp):
+    ex = run(
+        nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"
+    )
+    assert names(ex, "Award") == set()
+
+
 def test_extract_a_party_branch_is_no_honour_without_a_verb(nlp):
     ex = run(
         nlp, "宾川县第三中学党支部开展主题党日活动。", publisher="宾川县教育体育局"
