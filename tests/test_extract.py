@@ -78,6 +78,7 @@ def test_extract_a_district_two_cities_share_goes_with_its_city(nlp):
         # 和 joins the county's organs; 和县 the county is not named
         ("在县委、县政府和县教育体育局的领导下，全县教育稳步发展。", set(), set()),
         ("各区和县教育局要高度重视。", set(), set()),
+        ("县教育局会同县财政局开展专项检查。", set(), set()),
         # 县直学校: the county's own schools, no school and no county
         ("乡镇和县直学校教师交流轮岗。", set(), set()),
         ("县直幼儿园开展读书活动。", set(), set()),
@@ -697,6 +698,20 @@ def test_extract_an_honour_heading_over_its_units(nlp, text, honour):
     }
     # 年度目标管理考核 reports results: nothing in it is planned
     assert all(m.status == "reported" for m in ex.mentions)
+
+
+def test_extract_a_tier_heading_is_the_prize_of_the_titles_contest(nlp):
+    text = (
+        "平南县教育局关于2024年平南县中小学生艺术展演活动获奖情况的通报\n"
+        "一、一等奖（2个）\n平南县实验小学\n大安镇中心小学\n"
+        "二、优秀组织奖（1个）\n丹竹镇中心学校"
+    )
+    ex = run(nlp, text, publisher="平南县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("平南县实验小学", "平南县中小学生艺术展演一等奖"),
+        ("大安镇中心小学", "平南县中小学生艺术展演一等奖"),
+        ("丹竹镇中心学校", "平南县中小学生艺术展演优秀组织奖"),
+    }
 
 
 def test_extract_a_unit_and_its_prizes_on_one_line(nlp):

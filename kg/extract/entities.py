@@ -322,9 +322,9 @@ def _clause_floor(text: str, offset: int) -> int:
 # ----------------------------------------------------------------- regions
 
 
-#: A two-character division name that reads as a conjunction and a level
-#: word (和县), and what ends the word before such a conjunction.
-_CONJUNCTION_THEN_LEVEL = re.compile(r"[和及与][县市区]")
+#: A division name that reads as a conjunction (or 会同, "jointly with") and
+#: a level word (和县, 会同县), and what ends the word before such a one.
+_CONJUNCTION_THEN_LEVEL = re.compile(r"(?:[和及与]|会同)[县市区]")
 _ORGAN_END = re.compile(r"[委府区镇乡县局校园旗盟村点所部门]")
 
 
@@ -360,7 +360,7 @@ def find_regions(
                 or text.startswith("直", end)
             )
         ):
-            continue  # 县委、县政府和县教育局, 乡镇和县直学校: 和 joins, 县 begins
+            continue  # 县委、县政府和县教育局, 教育局会同县财政局: 县 begins a word
         if full:
             hits.append((start, end, surface, full, True))
         elif short and surface[0] not in "市区县省州旗盟":

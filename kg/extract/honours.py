@@ -34,6 +34,8 @@ from .entities import (
 from .levels import level_of_word
 from .rules import Rules
 
+_LEX = load_lexicon()
+
 __all__ = ["find_honour_statements"]
 
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
@@ -406,18 +408,36 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             if block is not None and _is_designation(name, rules):
                 at = text.find(name, pos, stop)
                 if at >= 0:
-                    out.append(
-                        AwardStatement(
-                            at,
-                            at,
-                            False,
-                            (_award(at, name, "award.list-heading"),),
-                            False,
-                            block,
+                    award = _award(at, name, "award.list-heading")
+                    if BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes:
+                        # 一、一等奖（8个） under a title naming the contest:
+                        # that contest's prize (decisions 3, 10)
+                        contest = _contest_named_before(text, pos, rules)
+                        award = (
+                            replace(award, name=contest + name) if contest else award
                         )
-                    )
+                    out.append(AwardStatement(at, at, False, (award,), False, block))
         pos = stop + 1
     return out
+
+
+def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
+    """The contest a document's title or lead names before ``pos``, or "".
+
+    关于2024年平南县中小学生艺术展演活动获奖情况的通报 → 2024年平南县中小学生
+    艺术展演: what a bare tier heading below it (一等奖) was won in.
+    """
+    events = "|".join(map(re.escape, rules.lexicon.award_events))
+    found = ""
+    for line in text[:pos].split("\n")[:_CONTEST_LINES]:
+        for match in re.finditer(rf"[^，,。；;：:、\s]{{2,40}}?(?:{events})", line):
+            found = match.group()
+    found = re.sub(r"^.*(?:关于|公布|表彰|通报)", "", found)
+    return clean_award_name(found) if len(found) >= 4 else ""
+
+
+#: Lines of a document's head searched for the contest a tier list is of.
+_CONTEST_LINES = 6
 
 
 def _categories(text: str, rules: Rules) -> list[AwardStatement]:
