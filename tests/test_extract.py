@@ -708,9 +708,9 @@ def test_extract_a_tier_heading_is_the_prize_of_the_titles_contest(nlp):
     )
     ex = run(nlp, text, publisher="平南县教育局")
     assert triples(ex, "receivedAward") == {
-        ("平南县实验小学", "平南县中小学生艺术展演一等奖"),
-        ("大安镇中心小学", "平南县中小学生艺术展演一等奖"),
-        ("丹竹镇中心学校", "平南县中小学生艺术展演优秀组织奖"),
+        ("平南县实验小学", "平南县中小学生艺术展演活动一等奖"),
+        ("大安镇中心小学", "平南县中小学生艺术展演活动一等奖"),
+        ("丹竹镇中心学校", "平南县中小学生艺术展演活动优秀组织奖"),
     }
 
 

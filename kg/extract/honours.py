@@ -428,12 +428,20 @@ def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
     艺术展演: what a bare tier heading below it (一等奖) was won in.
     """
     events = "|".join(map(re.escape, rules.lexicon.award_events))
-    found = ""
+    pattern = re.compile(rf"[^，,。；;：:、\s]{{2,40}}?(?:{events})(?:活动)?")
     for line in text[:pos].split("\n")[:_CONTEST_LINES]:
-        for match in re.finditer(rf"[^，,。；;：:、\s]{{2,40}}?(?:{events})", line):
-            found = match.group()
-    found = re.sub(r"^.*(?:关于|公布|表彰|通报)", "", found)
-    return clean_award_name(found) if len(found) >= 4 else ""
+        # The title first: a lead may name other events.
+        found = [m.group() for m in pattern.finditer(line)]
+        if found:
+            name = _CONTEST_LEAD.sub("", found[-1])
+            return clean_award_name(name) if len(name) >= 4 else ""
+    return ""
+
+
+# What a title or lead says before the contest's name: …关于, 组织开展了.
+_CONTEST_LEAD = re.compile(
+    r"^.*(?:关于|公布|表彰|通报|开展了?|举办了?|组织了?|参加了?)"
+)
 
 
 #: Lines of a document's head searched for the contest a tier list is of.
