@@ -714,6 +714,24 @@ def test_extract_a_tier_heading_is_the_prize_of_the_titles_contest(nlp):
     }
 
 
+def test_extract_an_annex_with_groups_and_dashed_rows(nlp):
+    text = (
+        "关于表彰先进单位的决定\n"
+        "三、教学质量优胜单位（3个）\n（一）高中组（1个）\n城关第一高级中学\n"
+        "（二）初中组（2个）\n城关第一初级中学　城关第二初级中学\n"
+        "九、县级示范学校（2个）\n城关第三高级中学——县级文明校园\n"
+        "城关中心小学——县级书香校园"
+    )
+    ex = run(nlp, text, publisher="郸城县教育体育局")
+    assert triples(ex, "receivedAward") == {
+        ("城关第一高级中学", "教学质量优胜单位"),
+        ("城关第一初级中学", "教学质量优胜单位"),
+        ("城关第二初级中学", "教学质量优胜单位"),
+        ("城关第三高级中学", "县级文明校园"),
+        ("城关中心小学", "县级书香校园"),
+    }
+
+
 def test_extract_a_unit_and_its_prizes_on_one_line(nlp):
     ex = run(
         nlp,

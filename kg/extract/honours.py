@@ -108,7 +108,7 @@ _HONOUR_COLON = re.compile(
 # 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
 _UNIT_COLON = re.compile(
     r"(?:^|(?<=[。；;\n]))\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
-    r"([\u4e00-\u9fff（）()、]{4,120}?)[：:]([^：:。；;\n]{3,200})"
+    r"([\u4e00-\u9fff（）()、]{4,120}?)(?:[：:]|——|—|--)([^：:。；;\n—]{3,200})"
 )
 # A（省级文明校园）、B（市级平安校园）: each unit's honour in brackets after it.
 _BRACKETED_HONOUR = re.compile(r"[（(]([^（）()\n，,。；;]{3,30})[）)]")
@@ -162,7 +162,11 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             if len(line) > longest or "。" in line or "，" in line[:-1]:
                 break
             numbered = _NUMBERED_HEADING.match(line)
-            if numbered and line[numbered.end() :].strip().endswith(_UNIT_ENDS):
+            item = line[numbered.end() :].strip() if numbered else ""
+            if numbered and _PAREN_TAIL.sub("", item).endswith(_GROUP_ENDS):
+                pos = stop + 1
+                continue  # （一）高中组（2个）: a group of the same list
+            if numbered and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS)):
                 numbered = None  # 1.渝北区统景中学: a numbered unit of the list
             if (
                 line.endswith(("名单", "：", ":"))
@@ -405,6 +409,8 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
             name = clean_award_name(raw)
             block = list_block(text, stop + 1)
+            if block is not None and _rows_hold_own_honours(text, block):
+                block = None  # 九、示范学校\nA——县级文明校园: each row its own
             if block is not None and _is_designation(name, rules):
                 at = text.find(name, pos, stop)
                 if at >= 0:
@@ -419,6 +425,15 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                     out.append(AwardStatement(at, at, False, (award,), False, block))
         pos = stop + 1
     return out
+
+
+def _rows_hold_own_honours(text: str, block: tuple[int, int]) -> bool:
+    """Every line of a list names its unit's own honour after a dash."""
+    lines = [line for line in text[block[0] : block[1]].split("\n") if line.strip()]
+    return bool(lines) and all(_OWN_HONOUR_ROW.search(line) for line in lines)
+
+
+_OWN_HONOUR_ROW = re.compile(r"\S(?:——|—|--)\s*\S")
 
 
 def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
@@ -844,6 +859,10 @@ def _honour_items(
     return tuple(out)
 
 
+#: A group heading inside one honour's list (（一）高中组, （二）小学类).
+_GROUP_ENDS = ("组", "类", "段")
+#: A school's team, named with its school (decision 19: the school holds it).
+_TEAM_ENDS = ("教研组", "备课组", "年级组", "教研室", "代表队")
 #: What a unit's name ends with: a school, a bureau or a place.
 _UNIT_ENDS = (
     *load_lexicon().school_suffixes,
