@@ -73,6 +73,20 @@ def test_extract_a_district_two_cities_share_goes_with_its_city(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "郑宅镇所属学校全部完成改造。",
+        "个别学校存在安全隐患。",
+        "市直属学校开展读书活动。",
+        "浦江中学与杭州、金华优质高中建立合作办学关系。",
+    ],
+)
+def test_extract_some_of_a_places_schools_is_no_school(nlp, text):
+    """Decision 11: a category of schools picks out no single school."""
+    assert names(run(nlp, text, publisher="浦江县教育局"), "School") <= {"浦江中学"}
+
+
+@pytest.mark.parametrize(
     ("text", "regions", "others"),
     [
         # 和 joins the county's organs; 和县 the county is not named
