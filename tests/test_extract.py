@@ -878,6 +878,14 @@ def test_extract_honour_kinds_and_holders(nlp, text, honour, holder):
     assert triples(ex, "receivedAward") == expected
 
 
+def test_extract_a_banners_area_title(nlp):
+    """先进旗 is a banner's title, as 先进县 is a county's (decision 2)."""
+    ex = run(
+        nlp, "阿荣旗被评为全区教育工作先进旗。", publisher="呼伦贝尔市阿荣旗教育局"
+    )
+    assert triples(ex, "receivedAward") == {("阿荣旗", "全区教育工作先进旗")}
+
+
 def test_extract_a_famous_principal_is_no_honour(nlp):
     ex = run(
         nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"
