@@ -677,6 +677,7 @@ def test_extract_listed_programs_under_a_category(nlp):
         # a bureau that guides or helps does not; the reporting bureau does
         ("在市教育局指导下全面实施“强校计划”。", "某县教育局"),
         ("县教育局实施“强校计划”。", "某县教育局"),
+        ("持续巩固“双减”成果。", "某县教育局"),
     ],
 )
 def test_extract_the_bureau_that_runs_a_program(nlp, text, bureau):
