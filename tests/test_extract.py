@@ -1939,6 +1939,15 @@ def test_extract_towns_and_streets_hold_their_area_titles(nlp):
     assert triples(ex, "receivedAward") == {("秣陵街道", title), ("东山街道", title)}
 
 
+def test_extract_a_school_with_its_own_pilot_borrows_no_program(nlp):
+    text = (
+        "黄宅镇中心小学、仙华小学入选浙江省教育数字化改革试点学校，"
+        "杭坪镇中心小学承担省级“互联网+义务教育”结对帮扶项目。"
+    )
+    ex = run(nlp, text, publisher="浦江县教育局")
+    assert triples(ex, "participatesIn") == {("杭坪镇中心小学", "互联网+义务教育")}
+
+
 def test_extract_two_programs_joined(nlp):
     """X计划和Y计划: two programs, each implemented."""
     ex = run(nlp, "全面落实晨光助学计划和春雨支教计划。", "晨曦区教育局")

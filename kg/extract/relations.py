@@ -734,6 +734,13 @@ _NOT_THE_AGENT = re.compile(
 )
 
 
+#: A clause that names its own program before 试点/实验 (入选X试点学校): its
+#: schools take no part in another clause's program (…为试点单位 names none).
+_OWN_PROGRAM_NAMED = re.compile(
+    r"(?:入选|列为|确定为|作为)[\u4e00-\u9fff“”\"]{4,}?(?:试点|实验|项目)"
+)
+
+
 def _program_taken_part_in(
     text: str,
     mentions: list[Mention],
@@ -757,6 +764,8 @@ def _program_taken_part_in(
         return own[0]
     if own or len(programs) != 1:
         return None  # two programs: which one is not said by position alone
+    if _OWN_PROGRAM_NAMED.search(text, start, end):
+        return None  # A入选X试点学校，B承担“Y”项目: A's program is X, not Y
     if any(m.label == "Award" and start <= m.start < end for m in mentions):
         return None
     return programs[0]
