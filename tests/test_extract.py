@@ -887,6 +887,21 @@ def test_extract_a_banners_area_title(nlp):
     assert triples(ex, "receivedAward") == {("阿荣旗", "全区教育工作先进旗")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我局和城关第二中学荣获市教育系统先进集体。",
+        "宽甸满族自治县教育局和城关第二中学荣获市教育系统先进集体。",
+    ],
+)
+def test_extract_the_bureau_joined_to_a_school_wins_too(nlp, text):
+    ex = run(nlp, text, publisher="宽甸满族自治县教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {
+        "丹东市宽甸满族自治县教育局",
+        "城关第二中学",
+    }
+
+
 def test_extract_a_famous_principal_is_no_honour(nlp):
     ex = run(
         nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"

@@ -218,6 +218,27 @@ _SURNAMES = load_lexicon().common_surnames
 _GIVEN_NAME = re.compile(r"[\u4e00-\u9fff]{1,2}")
 
 
+def _joined_to(
+    text: str, bureau: Mention, schools: list[int], mentions: list[Mention]
+) -> bool:
+    """A bureau joined by 和/及/与/、 to a school right before or after it."""
+    for i in schools:
+        school = mentions[i]
+        if _JOINER.fullmatch(text[bureau.end : school.start]) or _JOINER.fullmatch(
+            text[school.end : bureau.start]
+        ):
+            return True
+    return False
+
+
+_JOINER = re.compile(r"\s*[和及与、]\s*")
+_FIRST_PERSON_JOINED = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, load_lexicon().first_person_bureau))
+    + r")[和及与、]\s*$"
+)
+
+
 def _names_a_person(lead: str) -> bool:
     """A clause's subject of two or three characters opening with a common
     surname (李红梅) is a person's name."""
@@ -347,7 +368,22 @@ def _subjects(
         if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
             return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
     if schools:
-        return schools[:1] if first_only else schools
+        chosen = schools[:1] if first_only else schools
+        # 我局和X中学, X中学和县教育局: the bureau joined to the schools wins too
+        joined = [
+            i
+            for i in inside
+            if mentions[i].label == "Bureau"
+            and _joined_to(text, mentions[i], schools, mentions)
+        ]
+        lead = text[start : mentions[schools[0]].start]
+        if (
+            not first_only
+            and publisher is not None
+            and _FIRST_PERSON_JOINED.search(lead)
+        ):
+            joined.append(publisher)
+        return sorted({*chosen, *joined})
     bureaus = [i for i in inside if mentions[i].label == "Bureau"]
     if bureaus:
         return bureaus[:1]
