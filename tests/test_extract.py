@@ -902,6 +902,21 @@ def test_extract_the_bureau_joined_to_a_school_wins_too(nlp, text):
     }
 
 
+@pytest.mark.parametrize(
+    ("agent", "level"),
+    [
+        ("陕西省文明委", "provincial"),
+        ("共青团陕西省委", "provincial"),
+        ("团省委", "provincial"),
+        ("国家体育总局", "national"),
+        ("陕西省妇联", "provincial"),
+    ],
+)
+def test_extract_a_level_from_a_conferring_body_outside_education(nlp, agent, level):
+    ex = run(nlp, f"城固县第一中学被{agent}评为“文明单位”。", publisher="城固县教育局")
+    assert [m.award_level for m in ex.mentions if m.label == "Award"] == [level]
+
+
 def test_extract_a_famous_principal_is_no_honour(nlp):
     ex = run(
         nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"

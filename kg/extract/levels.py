@@ -31,6 +31,7 @@ _AGENT = re.compile(
     + "|".join(map(re.escape, load_lexicon().conferring_bodies))
     + ")"
 )
+_LEAGUE = re.compile(r"^(?:共青团|团)(?=.)")
 _MASK = re.compile(r"^[XxＸｘ*＊某]{1,4}(?=[省市区县旗州])")
 # A year, an edition or a count before the level word: 2023年度, 第七届, 首届,
 # a span of years (2022—2023学年度).
@@ -168,7 +169,8 @@ def _agent_level(agent: str, rules: Rules) -> str:
     match = _AGENT.search(agent)
     if not match:
         return ""
-    body = match.group()
+    # 共青团陕西省委, 团省委, 团中央: the League's body at the level after it
+    body = _LEAGUE.sub("", match.group())
     level = _region_prefix_level(body, rules)
     if level:
         return level
