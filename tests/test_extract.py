@@ -93,6 +93,7 @@ def test_extract_some_of_a_places_schools_is_no_school(nlp, text):
         ("在县委、县政府和县教育体育局的领导下，全县教育稳步发展。", set(), set()),
         ("各区和县教育局要高度重视。", set(), set()),
         ("县教育局会同县财政局开展专项检查。", set(), set()),
+        ("推进城乡和县域教育均衡发展。", set(), set()),
         # 县直学校: the county's own schools, no school and no county
         ("乡镇和县直学校教师交流轮岗。", set(), set()),
         ("县直幼儿园开展读书活动。", set(), set()),
@@ -915,6 +916,13 @@ def test_extract_the_bureau_joined_to_a_school_wins_too(nlp, text):
 def test_extract_a_level_from_a_conferring_body_outside_education(nlp, agent, level):
     ex = run(nlp, f"城固县第一中学被{agent}评为“文明单位”。", publisher="城固县教育局")
     assert [m.award_level for m in ex.mentions if m.label == "Award"] == [level]
+
+
+def test_extract_a_persons_post_in_the_bracket_after_the_name(nlp):
+    """杨建平（X中学校长）: the person won it, not the school (decision 4)."""
+    text = "杨建平（麒麟区第一中学校长）、李红（麒麟区第二中学）获评先进教育工作者。"
+    ex = run(nlp, text, publisher="曲靖市麒麟区教育体育局")
+    assert triples(ex, "receivedAward") == set()
 
 
 def test_extract_a_famous_principal_is_no_honour(nlp):

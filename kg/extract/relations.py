@@ -408,11 +408,15 @@ def _subjects(
 _PERSON_BEFORE_BRACKET = re.compile(r"(?:^|[、，,：:；;\s])([\u4e00-\u9fff·]{2,5})（$")
 
 
+# The rest of a bracket after the unit: nothing, or the person's post in it.
+_POST_IN_BRACKET = re.compile(r"[\u4e00-\u9fff]{0,6}[）)]")
+
+
 def _unit_of_a_person(text: str, m: Mention) -> bool:
     """A School or Bureau in brackets after a person's name is where the
     person works (decisions 4 and 19): not a recipient of the person's honour."""
-    if m.label not in ("School", "Bureau") or text[m.end : m.end + 1] not in "）)":
-        return False
+    if m.label not in ("School", "Bureau") or not _POST_IN_BRACKET.match(text, m.end):
+        return False  # 张明（X中学）, 杨建平（X中学校长）
     person = _PERSON_BEFORE_BRACKET.search(text[max(0, m.start - 7) : m.start])
     return person is not None and not person.group(1).endswith(_UNIT_NAME_ENDS)
 
