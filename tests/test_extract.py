@@ -93,7 +93,7 @@ def test_extract_some_of_a_places_schools_is_no_school(nlp, text):
         ("在县委、县政府和县教育体育局的领导下，全县教育稳步发展。", set(), set()),
         ("各区和县教育局要高度重视。", set(), set()),
         ("县教育局会同县财政局开展专项检查。", set(), set()),
-        ("推进城乡和县域教育均衡发展。", set(), set()),
+        ("推进城乡教育均衡发展，和县域内学校结对。", set(), set()),
         # 县直学校: the county's own schools, no school and no county
         ("乡镇和县直学校教师交流轮岗。", set(), set()),
         ("县直幼儿园开展读书活动。", set(), set()),
@@ -920,8 +920,12 @@ def test_extract_a_level_from_a_conferring_body_outside_education(nlp, agent, le
 
 def test_extract_a_persons_post_in_the_bracket_after_the_name(nlp):
     """杨建平（X中学校长）: the person won it, not the school (decision 4)."""
-    text = "杨建平（麒麟区第一中学校长）、李红（麒麟区第二中学）获评先进教育工作者。"
+    text = (
+        "关于表彰先进个人的决定\n二、先进教育工作者（2名）\n"
+        "杨建平（麒麟区第一中学校长）\n李红（麒麟区第二中学教师）"
+    )
     ex = run(nlp, text, publisher="曲靖市麒麟区教育体育局")
+    assert names(ex, "Award") == {"先进教育工作者"}
     assert triples(ex, "receivedAward") == set()
 
 
