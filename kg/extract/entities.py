@@ -1000,7 +1000,7 @@ def _ends_generic(
     if _DIRECTLY_RUN.search(view.text, left, suffix_start):
         return True  # 乡镇和县直学校: the schools the county runs itself
     if view.text[left:suffix_start].endswith(_SOME_OF):
-        return True  # 郑宅镇所属学校, 个别学校: some or all of a place's schools
+        return True  # 郑宅镇所属学校, 县域内学校: some or all of a place's schools
     prev = view.previous_token(suffix_start)
     if prev is None or prev[0] < left or prev[1] not in generic:
         return False
@@ -1031,7 +1031,7 @@ def _named_after_region(head: str) -> bool:
 
 
 #: Words that pick out some of a place's schools, never one named school.
-_SOME_OF = ("所属", "直属", "个别", "部分", "其他", "其余")
+_SOME_OF = ("所属", "直属", "个别", "部分", "其他", "其余", "域内", "辖区内", "境内")
 _DIRECTLY_RUN = re.compile(r"[县市区州旗省]直属?$")
 
 
