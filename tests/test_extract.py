@@ -1981,6 +1981,14 @@ def test_extract_towns_and_streets_hold_their_area_titles(nlp):
     assert triples(ex, "receivedAward") == {("秣陵街道", title), ("东山街道", title)}
 
 
+def test_extract_schools_paired_under_a_program_take_part_in_it(nlp):
+    text = "实施“县中托管帮扶工程”，嘉积中学托管帮扶万泉中学、长坡中学。"
+    ex = run(nlp, text, publisher="琼海市教育局")
+    assert triples(ex, "participatesIn") == {
+        (school, "县中托管帮扶工程") for school in ("嘉积中学", "万泉中学", "长坡中学")
+    }
+
+
 def test_extract_a_school_with_its_own_pilot_borrows_no_program(nlp):
     text = (
         "黄宅镇中心小学、仙华小学入选浙江省教育数字化改革试点学校，"
