@@ -929,6 +929,15 @@ def test_extract_a_persons_post_in_the_bracket_after_the_name(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_two_units_each_with_its_own_verb_and_honour(nlp):
+    text = "城关第一中学荣获省级文明校园、城关第二中学荣获市级文明校园。"
+    ex = run(nlp, text, publisher="宽甸满族自治县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("城关第一中学", "省级文明校园"),
+        ("城关第二中学", "市级文明校园"),
+    }
+
+
 def test_extract_a_famous_principal_is_no_honour(nlp):
     ex = run(
         nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"

@@ -1787,6 +1787,12 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             ):
                 break  # …平安校园.双清区…: a half-width full stop
             end += 1
+        again = rules.award_trigger.search(text, start, end)
+        if again is not None:
+            # A荣获X、B荣获Y: the next unit's own statement starts after 、
+            cut = text.rfind("、", start, again.start())
+            if cut > start:
+                end = cut
         phrase = text[start:end]
         if not phrase:
             continue
