@@ -73,6 +73,29 @@ def test_extract_a_district_two_cities_share_goes_with_its_city(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "school", "honour"),
+    [
+        # a region and a grade of school name a title, not a school
+        (
+            "涞源县第三幼儿园成功晋级为保定市一类幼儿园。",
+            "涞源县第三幼儿园",
+            "保定市一类幼儿园",
+        ),
+        (
+            "霍山县下符桥镇中心学校通过安徽省标准化学校验收。",
+            "霍山县下符桥镇中心学校",
+            None,
+        ),
+    ],
+)
+def test_extract_a_graded_kind_after_a_region_is_no_school(nlp, text, school, honour):
+    ex = run(nlp, text, publisher="霍山县教育局")
+    assert names(ex, "School") == {school}
+    if honour:
+        assert triples(ex, "receivedAward") == {(school, honour)}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "郑宅镇所属学校全部完成改造。",
