@@ -961,6 +961,25 @@ def test_extract_two_units_each_with_its_own_verb_and_honour(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "honour", "level"),
+    [
+        (
+            "城关中学获得保定市人民政府“教育工作先进集体”表彰。",
+            "教育工作先进集体",
+            "city",
+        ),
+        ("城关中学获得陕西省教育厅“绿色学校”称号。", "绿色学校", "provincial"),
+    ],
+)
+def test_extract_the_body_before_a_quoted_honour_confers_it(nlp, text, honour, level):
+    ex = run(nlp, text, publisher="涞源县教育和体育局")
+    assert [(m.name, m.award_level) for m in ex.mentions if m.label == "Award"] == [
+        (honour, level)
+    ]
+    assert triples(ex, "receivedAward") == {("城关中学", honour)}
+
+
 def test_extract_a_famous_principal_is_no_honour(nlp):
     ex = run(
         nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"

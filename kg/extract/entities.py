@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..regions import RegionIndex, load_region_index, short_form
 from ..resources import Lexicon, load_lexicon
 from ..types import RegionRef
-from .levels import SCOPE_PREFIX
+from .levels import SCOPE_PREFIX, agent_level
 from .rules import Rules
 
 _LEX = load_lexicon()
@@ -2054,6 +2054,14 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             rules.lexicon.participation_designations
         ):
             continue  # 入选“乡村温馨校园”建设项目学校: a part in the quoted program
+        conferred_level = ""
+        conferrer = _CONFERRER_BEFORE_QUOTE.match(piece)
+        if conferrer is not None:
+            # 获得保定市人民政府“教育工作先进集体”表彰: the body confers the
+            # quoted honour, at its own level; it is no part of the name
+            conferred_level = agent_level(conferrer.group(1), rules)
+            p_start += conferrer.end() - 1
+            piece = piece[conferrer.end() - 1 :]
         name = clean_award_name(piece)
         if tier and i < len(merged) - 1 and _EVENT_END.search(name):
             name += tier
@@ -2093,9 +2101,16 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
                 name,
                 "award.trigger",
                 "",
+                level=conferred_level,
             )
         )
     return out
+
+
+# A conferring body right before the quoted honour it confers.
+_CONFERRER_BEFORE_QUOTE = re.compile(
+    r"\s*((?:[\u4e00-\u9fff]{2,12}?)(?:人民政府|政府|教育厅|教育局|教委|教育部|文明委|委员会))[“\"]"
+)
 
 
 def _find_suffix_awards(

@@ -15,6 +15,7 @@ from .rules import Rules
 
 __all__ = [
     "LEVELS",
+    "agent_level",
     "award_level",
     "conferring_levels",
     "level_of_region",
@@ -155,7 +156,7 @@ def conferring_levels(
         clause = text[floor : st.trigger_start]
         passive = clause.rfind("被")
         agent = clause[passive + 1 :] if passive >= 0 else clause
-        level = _agent_level(agent, rules)
+        level = agent_level(agent, rules)
         if level == "city" and county_city and not rules.region_pattern.search(agent):
             level = "county"  # 市教育局 in 海城市's report: a county-level city
         if level:
@@ -164,7 +165,7 @@ def conferring_levels(
     return out
 
 
-def _agent_level(agent: str, rules: Rules) -> str:
+def agent_level(agent: str, rules: Rules) -> str:
     """省委、省政府 → provincial; 贵港市组织部 → city; 市教育局 → city."""
     match = _AGENT.search(agent)
     if not match:
