@@ -980,6 +980,19 @@ def test_extract_the_body_before_a_quoted_honour_confers_it(nlp, text, honour, l
     assert triples(ex, "receivedAward") == {("城关中学", honour)}
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        # a verb before the name is no part of it
+        ("我县推荐霍山县衡山中学参加省级评选。", "霍山县衡山中学"),
+        # a university's short name opening its affiliated school's
+        ("南开区南大附中获评天津市文明校园。", "南开区南大附中"),
+    ],
+)
+def test_extract_a_school_name_edge(nlp, text, school):
+    assert names(run(nlp, text, publisher="六安市霍山县教育局"), "School") == {school}
+
+
 def test_extract_a_famous_principal_is_no_honour(nlp):
     ex = run(
         nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"

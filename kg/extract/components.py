@@ -348,10 +348,13 @@ def make_gazetteer(nlp: Language, name: str):
 
     def find(doc: Doc) -> Doc:
         out = []
+        text = text_of(doc)
         for span in doc.spans.get("gazetteer", []):
             kind, _, canonical = span.id_.partition(":")
             if kind == "program.gazetteer" and canonical in lex.quoted_only_programs:
                 continue
+            if kind == "school.alias" and text.startswith("附", span.end_char):
+                continue  # 南大附中: the university's affiliated school, not it
             out.append(
                 Candidate(
                     span.start_char,
