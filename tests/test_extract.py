@@ -993,6 +993,13 @@ def test_extract_a_school_name_edge(nlp, text, school):
     assert names(run(nlp, text, publisher="六安市霍山县教育局"), "School") == {school}
 
 
+@pytest.mark.parametrize(
+    "text", ["推进“县中振兴”攻坚。", "“一村一幼”规范化建设稳步推进。"]
+)
+def test_extract_a_short_school_form_inside_a_slogan_is_no_school(nlp, text):
+    assert names(run(nlp, text, publisher="宾川县教育体育局"), "School") == set()
+
+
 def test_extract_a_famous_principal_is_no_honour(nlp):
     ex = run(
         nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"

@@ -1610,6 +1610,7 @@ def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
         map(re.escape, sorted(lex.school_short_kinds, key=len, reverse=True))
     )
     pattern = re.compile(rf"{_NUMERAL}(?:{kinds})|(?<=[县市区旗镇乡])(?:{kinds})")
+    quoted = [m.span(1) for m in _QUOTE.finditer(text)]
     out = []
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -1633,6 +1634,8 @@ def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
         left = _short_form_head(view, start, floor, lex)
         if not numbered and text[start] in "镇乡" and left == start:
             continue  # 镇中 alone names no school
+        if any(a <= left and end <= b for a, b in quoted):
+            continue  # “县中振兴”, “一村一幼”: a slogan's words, not a school
         out.append(
             Candidate(left, end, "School", text[left:end], "school.short-form", "")
         )
