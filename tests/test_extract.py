@@ -1000,6 +1000,14 @@ def test_extract_a_short_school_form_inside_a_slogan_is_no_school(nlp, text):
     assert names(run(nlp, text, publisher="宾川县教育体育局"), "School") == set()
 
 
+def test_extract_a_prefectures_bureau_in_a_county_citys_report(nlp):
+    """地区教育局 is the prefecture's (city level), not a 区教育局."""
+    text = "库车市第一中学被地区教育局评为“教学质量先进集体”。"
+    ex = run(nlp, text, publisher="新疆维吾尔自治区阿克苏地区库车市教育局")
+    assert "地区教育局" in names(ex, "Bureau")
+    assert [m.award_level for m in ex.mentions if m.label == "Award"] == ["city"]
+
+
 def test_extract_a_famous_principal_is_no_honour(nlp):
     ex = run(
         nlp, "全国知名校长、国培专家现场论道指导。", publisher="六安市霍山县教育局"

@@ -1075,6 +1075,9 @@ def _find_bureaus(
         if not codes and text[max(0, left - 3) : left] in ("自治区", "自治州"):
             level_char = text[left - 3 : left]
             left -= 3
+        elif not codes and text[max(0, left - 2) : left] == "地区":
+            level_char = "地区"  # 地区教育局: the prefecture's, not 区教育局
+            left -= 2
         elif not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
             level_char = text[left - 1]
             left -= 1

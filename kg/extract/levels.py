@@ -157,7 +157,12 @@ def conferring_levels(
         passive = clause.rfind("被")
         agent = clause[passive + 1 :] if passive >= 0 else clause
         level = agent_level(agent, rules)
-        if level == "city" and county_city and not rules.region_pattern.search(agent):
+        if (
+            level == "city"
+            and county_city
+            and not rules.region_pattern.search(agent)
+            and "地区" not in agent  # 地区教育局: the prefecture's
+        ):
             level = "county"  # 市教育局 in 海城市's report: a county-level city
         if level:
             for award in st.awards:
