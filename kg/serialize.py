@@ -125,8 +125,6 @@ def turtle_bytes(
         UTF-8 Turtle in the order :func:`write_turtle_rows` writes, so equal
         graphs give equal bytes.
     """
-    import io
-
     lines = sorted({ntriples_line(_row(t)) for t in graph})
     out = io.BytesIO()
     write_turtle_rows(lines, out, prefixes)

@@ -285,10 +285,11 @@ class StoreLoader:
 
     def wrote(self, handle: IO[bytes], data: bytes) -> None:
         """Take note of ``data``, just written at the end of ``handle``."""
+        self._digest.update(data)
+        start = self._size - len(self._last)
+        self._size += len(data)
         if self._from_runs:
-            self._digest.update(data)
-            self._size += len(data)
-            return
+            return  # the runs load the store: the graph is only checksummed
         if self._fd is None and self._error is None:
             # The file is renamed and closed by its writer before finish():
             # the thread reads it through its own descriptor.
@@ -296,9 +297,6 @@ class StoreLoader:
                 self._fd = os.dup(handle.fileno())
             except OSError as exc:  # costs the store (finish raises), not the graph
                 self._error = exc
-        self._digest.update(data)
-        start = self._size - len(self._last)
-        self._size += len(data)
         joined = self._last + data
         self._last = data[-1:] or self._last
         if self._size - self._queued < LOAD_CHUNK:

@@ -153,9 +153,15 @@ def _awards(
             if text[i] in "，,；;：:":
                 clause_start = i + 1
                 break
-        earlier = text.rfind("、", clause_start, st.trigger_start)
-        if earlier >= 0 and _TRIGGER.search(text, clause_start, earlier):
-            clause_start = earlier + 1  # A荣获X、B荣获Y: B's clause starts at 、
+        # A荣获X、B荣获Y: B's clause starts after the 、 that ends A's honour.
+        ended = [
+            a.end
+            for other in statements
+            for a in other.awards
+            if clause_start <= a.end < st.trigger_start and text[a.end] == "、"
+        ]
+        if ended:
+            clause_start = max(ended) + 1
         if st.recipients is not None:
             area = any(_names_an_area(mentions[a]) for a in award_ids)
             subjects = _listed(text, mentions, st.recipients, publisher, area)
@@ -278,18 +284,6 @@ def _award_mention(
 
 
 _CREATION_VERBS = ("创成", "成功创建", "创建", "建成")
-
-
-# Verbs of winning (two characters or more: 获 alone sits in 获奖学校 too).
-_TRIGGER = re.compile(
-    "|".join(
-        sorted(
-            (re.escape(t) for t in load_lexicon().award_triggers if len(t) > 1),
-            key=len,
-            reverse=True,
-        )
-    )
-)
 
 
 def _planned_creation(text: str, st: AwardStatement, award: Mention) -> bool:
