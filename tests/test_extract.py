@@ -801,16 +801,25 @@ def test_extract_branch_and_bingtuan_honours(nlp, text, honour, level):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("publisher", "text"),
     [
         # a person named right after the school (decisions 4, 19)
-        "城关第一中学李梅获评省级优秀教师。",
-        "城关第一中学李梅、城关第二中学王刚获评省级优秀教师。",
-        "城关第一中学的李梅同学获得全省中学生作文大赛一等奖。",
+        ("宽甸满族自治县教育局", "城关第一中学李梅获评省级优秀教师。"),
+        (
+            "宽甸满族自治县教育局",
+            "城关第一中学李梅、城关第二中学王刚获评省级优秀教师。",
+        ),
+        (
+            "宽甸满族自治县教育局",
+            "城关第一中学的李梅同学获得全省中学生作文大赛一等奖。",
+        ),
+        # the reform or the document won it, not the bureau (decision 4)
+        ("湖州市安吉县教育局", "我县“县管校聘”改革获评浙江省教育领域改革优秀案例。"),
+        ("湖州市安吉县教育局", "《安吉县课后服务指南》获评全省优秀教育政策文件。"),
     ],
 )
-def test_extract_a_persons_honour_named_after_the_school(nlp, text):
-    ex = run(nlp, text, publisher="宽甸满族自治县教育局")
+def test_extract_an_honour_no_unit_won(nlp, publisher, text):
+    ex = run(nlp, text, publisher=publisher)
     assert names(ex, "Award")
     assert triples(ex, "receivedAward") == set()
 
@@ -1020,20 +1029,6 @@ def test_extract_a_party_branch_is_no_honour_without_a_verb(nlp):
         nlp, "宾川县第三中学党支部开展主题党日活动。", publisher="宾川县教育体育局"
     )
     assert names(ex, "Award") == set()
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "我县“县管校聘”改革获评浙江省教育领域改革优秀案例。",
-        "《安吉县课后服务指南》获评全省优秀教育政策文件。",
-    ],
-)
-def test_extract_an_honour_a_program_or_document_won_has_no_unit(nlp, text):
-    """Decision 4: the reform or the document won it, not the bureau."""
-    ex = run(nlp, text, publisher="湖州市安吉县教育局")
-    assert names(ex, "Award")
-    assert triples(ex, "receivedAward") == set()
 
 
 @pytest.mark.parametrize(
