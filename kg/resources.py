@@ -225,6 +225,8 @@ class Lexicon:
     non_honour_designations: tuple[str, ...] = ()
     award_levels: tuple[tuple[str, str], ...] = ()  # name prefix -> level
     award_level_titles: tuple[tuple[str, str], ...] = ()  # title -> fixed level
+    # Endings of a unit's name: school and bureau suffixes, places, 校/园/局.
+    unit_name_ends: tuple[str, ...] = ()
 
 
 @cache
@@ -363,6 +365,11 @@ def load_lexicon() -> Lexicon:
         non_honour_designations=lines("non_honour_designations"),
         award_levels=_levels("lexicon/award_levels.tsv"),
         award_level_titles=_levels("lexicon/award_level_titles.tsv"),
+        unit_name_ends=(
+            *lines("school_suffixes"),
+            *lines("bureau_suffixes"),
+            *lines("unit_name_ends"),
+        ),
     )
 
 

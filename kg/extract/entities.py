@@ -1071,15 +1071,16 @@ def _find_bureaus(
             region = region_by_end[left]
             codes.insert(0, region.region)
             left = region.start
-        level_char = ""
+        # What the name says instead of a region: a level word or a committee.
+        qualifier = ""
         if not codes and text[max(0, left - 3) : left] in ("自治区", "自治州"):
-            level_char = text[left - 3 : left]
+            qualifier = text[left - 3 : left]
             left -= 3
         elif not codes and text[max(0, left - 2) : left] == "地区":
-            level_char = "地区"  # 地区教育局: the prefecture's, not 区教育局
+            qualifier = "地区"  # 地区教育局: the prefecture's, not 区教育局
             left -= 2
         elif not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
-            level_char = text[left - 1]
+            qualifier = text[left - 1]
             left -= 1
             masked = _MASK_BEFORE.search(text, max(0, left - 4), left)
             if masked:
@@ -1089,7 +1090,7 @@ def _find_bureaus(
                 while left in region_by_end:  # (the bureau keeps no code)
                     left = region_by_end[left].start
         committee = _COMMITTEE_BEFORE.search(text, max(0, left - 5), left)
-        if not codes and not level_char and committee is not None:
+        if not codes and not qualifier and committee is not None:
             # 长白山管委会教育局: the bureau of a zone's administering committee
             left = _walk_left(
                 view,
@@ -1101,8 +1102,8 @@ def _find_bureaus(
             )
             while left in region_by_end:
                 left = region_by_end[left].start
-            level_char = text[left : committee.end()]
-        if not codes and not level_char and text[end : end + 1] == "长":
+            qualifier = text[left : committee.end()]
+        if not codes and not qualifier and text[end : end + 1] == "长":
             continue  # 各区分管领导和教育局长: a post held in any bureau
         out.append(
             Candidate(
@@ -1114,7 +1115,7 @@ def _find_bureaus(
                 codes[-1] if codes else "",
                 # A bureau whose name says its region or level outranks a
                 # bare ending (priorities: kg/data/lexicon/span_priorities.tsv).
-                qualified=bool(codes or level_char),
+                qualified=bool(codes or qualifier),
             )
         )
         if len(codes) == 1 and codes[0]:

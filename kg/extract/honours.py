@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..resources import load_lexicon
 from .entities import (
@@ -442,8 +443,7 @@ def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
     关于2024年平南县中小学生艺术展演活动获奖情况的通报 → 2024年平南县中小学生
     艺术展演: what a bare tier heading below it (一等奖) was won in.
     """
-    events = "|".join(map(re.escape, rules.lexicon.award_events))
-    pattern = re.compile(rf"[^，,。；;：:、\s]{{2,40}}?(?:{events})(?:活动)?")
+    pattern = _contest_pattern(rules.lexicon.award_events)
     for line in text[:pos].split("\n")[:_CONTEST_LINES]:
         # The title first: a lead may name other events.
         found = [m.group() for m in pattern.finditer(line)]
@@ -451,6 +451,13 @@ def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
             name = _CONTEST_LEAD.sub("", found[-1])
             return clean_award_name(name) if len(name) >= 4 else ""
     return ""
+
+
+@cache
+def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
+    """A contest's name: up to 40 characters ending in one of ``events``."""
+    alternatives = "|".join(map(re.escape, events))
+    return re.compile(rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?:活动)?")
 
 
 # What a title or lead says before the contest's name: …关于, 组织开展了.
@@ -863,16 +870,7 @@ def _honour_items(
 _GROUP_ENDS = ("组", "类", "段")
 #: A school's team, named with its school (decision 19: the school holds it).
 _TEAM_ENDS = ("教研组", "备课组", "年级组", "教研室", "代表队")
-#: What a unit's name ends with: a school, a bureau or a place.
-_UNIT_ENDS = (
-    *load_lexicon().school_suffixes,
-    *load_lexicon().bureau_suffixes,
-    "街道",
-    "镇",
-    "乡",
-    "县",
-    "区",
-)
+_UNIT_ENDS = load_lexicon().unit_name_ends
 
 
 def _unit_honour_lists(text: str, rules: Rules) -> list[AwardStatement]:

@@ -446,18 +446,7 @@ def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
 
 
 #: Endings of a unit's name, which a person's name does not have.
-_UNIT_NAME_ENDS = (
-    *load_lexicon().school_suffixes,
-    *load_lexicon().bureau_suffixes,
-    "校",
-    "园",
-    "局",
-    "区",
-    "县",
-    "市",
-    "镇",
-    "乡",
-)
+_UNIT_NAME_ENDS = load_lexicon().unit_name_ends
 
 
 def _listed(
