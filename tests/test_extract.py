@@ -842,6 +842,38 @@ def test_extract_an_honour_no_unit_won(nlp, publisher, text):
         ),
         # 地区 is a prefecture
         ("库车市教育局", "城西中学被评为地区级平安校园。", "地区级平安校园", "city"),
+        # 全区 in a banner's or county's report in an autonomous region is
+        # that region; in a district's report it is the district
+        (
+            "阿鲁科尔沁旗教育局",
+            "城西中学获评全区教育系统先进集体。",
+            "全区教育系统先进集体",
+            "provincial",
+        ),
+        (
+            "百色市教育局",
+            "城西中学获评全区教育系统先进集体。",
+            "全区教育系统先进集体",
+            "provincial",
+        ),
+        (
+            "赤峰市红山区教育局",
+            "城西中学获评全区教育系统先进集体。",
+            "全区教育系统先进集体",
+            "county",
+        ),
+        (
+            "赤峰市红山区教育局",
+            "城西中学被自治区教育厅评为全区教育系统先进集体。",
+            "全区教育系统先进集体",
+            "provincial",
+        ),
+        (
+            "绍兴市越城区教育局",
+            "城西中学获评全区教育系统先进集体。",
+            "全区教育系统先进集体",
+            "county",
+        ),
         # a school festival is a contest: its prize is named with it
         (
             "宽甸满族自治县教育局",

@@ -652,6 +652,7 @@ def make_mentions(nlp: Language, name: str):
                     or context.home_level,
                     municipal=context.municipal,
                     county_city=bool(context.county_city),
+                    autonomous=context.autonomous,
                 )
             if original is not text and cand.label != "Region":
                 name = as_written(

@@ -60,6 +60,8 @@ class ReportContext:
         municipal: the report is about a province-level 市 (北京/重庆…).
         county_city: the county-level 市 the area is or lies in (its 市教育局
             is that city's), or "".
+        autonomous: the area lies in an autonomous region (内蒙古, 广西 …)
+            and is no 区 itself, so its 全区 is the autonomous region.
     """
 
     publisher_name: str = ""
@@ -70,6 +72,7 @@ class ReportContext:
     home_level: str = ""
     municipal: bool = False
     county_city: str = ""
+    autonomous: bool = False
 
 
 def read_context(
@@ -153,6 +156,7 @@ def read_context(
             for r in regions
         )
     county_city = _county_city(home, index) if home else ""
+    autonomous = bool(home) and _in_autonomous_region(home, index)
     publisher_full = (
         _zone_bureau(publisher_name, pub_regions, index, rules)
         or bureau_name(publisher_name, pub_home, index, rules)
@@ -168,6 +172,7 @@ def read_context(
         home_level=home_level,
         municipal=municipal,
         county_city=county_city,
+        autonomous=autonomous,
     )
     return context, candidates, regions
 
@@ -310,6 +315,17 @@ def _in_municipality(code: str, index) -> bool:
     top = ([code, *index.ancestors(code)])[-1]
     ref = index.by_code.get(top)
     return ref is not None and ref.level == 1 and ref.name.endswith("市")
+
+
+def _in_autonomous_region(code: str, index) -> bool:
+    """True when ``code`` lies in a 自治区 and is not a 区 (district, 地区)."""
+    top = index.by_code.get(([code, *index.ancestors(code)])[-1])
+    return (
+        top is not None
+        and top.level == 1
+        and top.name.endswith("自治区")
+        and not index.by_code[code].name.endswith("区")
+    )
 
 
 def bureau_level_char(name: str, rules: Rules) -> str:

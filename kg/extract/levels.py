@@ -88,6 +88,7 @@ def award_level(
     context_level: str = "",
     municipal: bool = False,
     county_city: bool = False,
+    autonomous: bool = False,
 ) -> str:
     """Return the conferring level of the honour ``name``.
 
@@ -101,6 +102,9 @@ def award_level(
             a 市 honour is a provincial one.
         county_city: the report is about a county-level 市 (义乌市), where
             全市 is that county's whole.
+        autonomous: the report is about a place in an autonomous region that
+            is no 区 itself (a 旗, a county, a city), where 全区 is the
+            autonomous region's whole.
 
     Returns:
         One of :data:`LEVELS`.
@@ -126,6 +130,9 @@ def award_level(
             level = "provincial"
         elif level == "city" and county_city and head.startswith("全市"):
             level = "county"
+        elif head.startswith("全区") and (autonomous or context_level == "provincial"):
+            # 被自治区教育厅评为“全区…先进单位”, or 全区 in a 旗's report.
+            level = "provincial"
     if not level and inner:
         # 青少年…主题教育全国先进集体: the level word inside the name.
         level = level_of_word(inner.group(), rules)
