@@ -825,6 +825,19 @@ def test_extract_an_honour_no_unit_won(nlp, publisher, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "我区被教育部认定为“全国义务教育优质均衡发展区”，成为全市首个获此认定的县（区）。",
+        "城西中学被评为全国文明校园，全市仅三所学校荣获该称号。",
+    ],
+)
+def test_extract_a_back_reference_to_an_honour_is_no_honour(nlp, text):
+    ex = run(nlp, text, publisher="遵义市汇川区教育局")
+    assert len(names(ex, "Award")) == 1
+    assert len(triples(ex, "receivedAward")) == 1
+
+
+@pytest.mark.parametrize(
     ("publisher", "text", "honour", "level"),
     [
         # 全市 in a county-level city's report is that city, a county's level
@@ -929,6 +942,11 @@ def test_extract_a_title_a_plan_creates_is_pursued(nlp, text, expected):
     [
         ("霍山县第二中学荣获全国五一劳动奖状。", "全国五一劳动奖状", "霍山县第二中学"),
         ("霍山县第二中学荣获全国工人先锋号。", "全国工人先锋号", "霍山县第二中学"),
+        (
+            "霍山县第二幼儿园获评六安市巾帼文明岗。",
+            "六安市巾帼文明岗",
+            "霍山县第二幼儿园",
+        ),
         ("霍山县第一中学被遴选为安徽省文明校园。", "安徽省文明校园", "霍山县第一中学"),
         # 局机关 is the bureau's own offices
         ("局机关被评为霍山县文明单位。", "霍山县文明单位", "六安市霍山县教育局"),

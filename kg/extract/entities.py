@@ -1758,6 +1758,10 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
     )
 
 
+#: A word after a trigger that points back to an honour already named.
+_BACK_REFERENCES = ("此", "该", "这")
+
+
 @dataclass(frozen=True, slots=True)
 class AwardStatement:
     """An award phrase after a trigger verb, with the trigger's span."""
@@ -1785,6 +1789,8 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             start += 1
         if text[start : start + 1] == "为" and not trig.endswith("为"):
             start += 1  # 成功创建为X: the title is X
+        if text[start : start + 1] in _BACK_REFERENCES:
+            continue  # 获此认定的县, 荣获该称号: an honour named before
         end = start
         while end < len(text) and text[end] not in "，,。；;！!？?：:\n":
             if (
