@@ -2416,6 +2416,11 @@ def test_extract_pursued_by_a_list_of_regions(nlp):
         # the former name, without 原; 原平市 is a city
         ("原城关中学更名为于都县第三中学。", {"城关中学", "于都县第三中学"}),
         ("原平市第一中学获评省级文明校园。", {"原平市第一中学"}),
+        # a township's kind or the bureau's jurisdiction: schools as a class
+        ("部分苏木学校寄宿条件有待改善。", set()),
+        ("部分嘎查幼儿园缺少专任教师。", set()),
+        ("组织辖区学校开展劳动教育。", set()),
+        ("巴彦苏木学校扩建宿舍楼。", {"巴彦苏木学校"}),
     ],
 )
 def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):

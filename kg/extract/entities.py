@@ -997,6 +997,8 @@ def _ends_generic(
             return True  # 甘肃省民办学校: a region has many
     if view.text[left:suffix_start].endswith("乡镇"):
         return True  # 苏木乡镇中心幼儿园: every township's, not one town's
+    if view.text[left:suffix_start] in _LEX.place_kinds:
+        return True  # 部分苏木学校: every sumu's schools
     if _DIRECTLY_RUN.search(view.text, left, suffix_start):
         return True  # 乡镇和县直学校: the schools the county runs itself
     if view.text[left:suffix_start].endswith(_SOME_OF):
