@@ -2063,12 +2063,42 @@ def test_extract_holders_after_a_quoted_honour(nlp):
         ("晨曦区东湖小学入选国家“强基计划”建设单位。", "强基计划"),
         ("晨曦区东湖小学入选省“乡村温馨校园”建设项目学校。", "乡村温馨校园"),
         ("晨曦区东湖小学入选“新优质学校培育工程”培育学校。", "新优质学校培育工程"),
+        # 项目学校, 实验学校, 基地校 right after a quoted program (a level or a
+        # few words between), whatever the verb
+        ("晨曦区东湖小学入选“人工智能教育”全国项目学校。", "人工智能教育"),
+        ("确定晨曦区东湖小学为“新时代劳动教育”实验学校。", "新时代劳动教育"),
+        ("晨曦区东湖小学作为“耕读传家”劳动教育基地校，开设劳动课程。", "耕读传家"),
+        ("晨曦区东湖小学入选“新课程新教材实施”省级实验校名单。", "新课程新教材实施"),
+        (
+            "晨曦区东湖小学被确定为重庆市“乡村学校提质增效”项目学校。",
+            "乡村学校提质增效",
+        ),
+        # the quote names the school's part: the program is its name without
+        # the school word
+        ("晨曦区东湖小学入选“贵州省课堂教学改革试点学校”。", "贵州省课堂教学改革试点"),
     ],
 )
 def test_extract_participation_designation_is_no_award(nlp, text, program):
     ex = run(nlp, text, "晨曦区教育局")
     assert names(ex, "Award") == set()
     assert triples(ex, "participatesIn") == {("晨曦区东湖小学", program)}
+
+
+@pytest.mark.parametrize(
+    ("text", "honour"),
+    [
+        # unquoted, 项目学校 and 基地学校 end titles a school is awarded
+        ("晨曦区东湖小学被命名为全国体育传统项目学校。", "全国体育传统项目学校"),
+        (
+            "晨曦区东湖小学被评为“全国青少年校园足球特色学校”。",
+            "全国青少年校园足球特色学校",
+        ),
+    ],
+)
+def test_extract_a_school_title_is_an_honour(nlp, text, honour):
+    ex = run(nlp, text, "晨曦区教育局")
+    assert triples(ex, "receivedAward") == {("晨曦区东湖小学", honour)}
+    assert triples(ex, "participatesIn") == set()
 
 
 def test_extract_bureau_speaking_as_this_bureau(nlp):

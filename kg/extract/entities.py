@@ -46,6 +46,7 @@ __all__ = [
     "find_suffix_awards",
     "find_unresolved_area",
     "find_zones",
+    "part_in_quoted_program",
     "resolve_overlaps",
     "with_inner_bureaus",
 ]
@@ -71,6 +72,23 @@ _FOLLOWER = re.compile(
     r"^[^的\W\d][\u4e00-\u9fff]{0,5}?(?:" + _alt(_LEX.program_heads) + ")"
 )
 _QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", "「", "」"})
+#: A closing quote, then a school's part in the quoted program, maybe with a
+#: level or batch between: “AI课堂”全国项目学校, “X”省级实验校, “X”首批试点校.
+QUOTED_PART = re.compile(
+    r"[”\"」』](?:全国|国家级|省级|市级|县级|区级|首批|第[一二三四五六七八九十]批)?"
+    r"[\u4e00-\u9fff]{0,4}?(?:"
+    + _alt(
+        tuple(
+            sorted(
+                _LEX.quoted_participation_designations
+                + _LEX.participation_designations,
+                key=len,
+                reverse=True,
+            )
+        )
+    )
+    + ")"
+)
 _QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,24})[”\"」』]")
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _STRIP_QUOTES = str.maketrans("", "", '“”"「」『』《》‘’')
@@ -1202,6 +1220,38 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         if re.search(r"[，,。；;！!？?]", inner):
             continue
         after = text[match.end() : match.end() + 10]
+        school_part = _SCHOOL_PART_END.search(inner)
+        if school_part and school_part.start() >= 4 and "、" not in inner:
+            # 入选“贵州省…课堂教学改革试点学校”: the quote names the school's
+            # part; the program is the name without its school word
+            name = inner[: school_part.end(1)]
+            out.append(
+                Candidate(
+                    match.start(1),
+                    match.start(1) + len(name),
+                    "Program",
+                    name,
+                    "program.quoted-designation",
+                    "",
+                )
+            )
+            continue
+        if QUOTED_PART.match(text, match.end() - 1) and not inner.endswith(
+            rules.award_suffixes
+        ):
+            # 入选“AI课堂”全国项目学校: the school's part in the program AI课堂
+            name = lex.programs.get(inner) or inner
+            out.append(
+                Candidate(
+                    match.start(1),
+                    match.end(1),
+                    "Program",
+                    name,
+                    "program.quoted-designation",
+                    "",
+                )
+            )
+            continue
         honour = _quoted_honour(inner, after, rules)
         if honour:
             # “2023年度清廉学校”建设示范校: the quote opens an honour's name.
@@ -1760,6 +1810,17 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
     )
 
 
+#: A school's part in a program at the end of a quoted name: …改革试点学校,
+#: …项目校; group 1 ends the program's name (…改革试点).
+_SCHOOL_PART_END = re.compile(r"((?:试点|项目|实验|基地))(?:学校|校)$")
+_QUOTED_PART_END = re.compile("(?:" + QUOTED_PART.pattern + ")(?:名单)?$")
+
+
+def part_in_quoted_program(phrase: str) -> bool:
+    """“AI课堂”全国项目学校(名单): a school's part in the quoted program, no honour."""
+    return bool(_QUOTED_PART_END.search(phrase.strip()))
+
+
 #: A word after a trigger that points back to an honour already named.
 _BACK_REFERENCES = ("此", "该", "这")
 
@@ -2065,8 +2126,9 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     for i, (p_start, piece) in enumerate(merged):
         if piece.strip() in rules.lexicon.participation_cues:
             continue  # 被确定为项目学校: a part in the sentence's program
-        if _QUOTE.search(piece) and piece.strip().endswith(
-            rules.lexicon.participation_designations
+        if _QUOTE.search(piece) and (
+            piece.strip().endswith(rules.lexicon.participation_designations)
+            or part_in_quoted_program(piece)
         ):
             continue  # 入选“乡村温馨校园”建设项目学校: a part in the quoted program
         conferred_level = ""

@@ -31,6 +31,7 @@ from .entities import (
     Candidate,
     clause_of,
     clean_award_name,
+    part_in_quoted_program,
 )
 from .levels import level_of_word
 from .rules import Rules
@@ -288,6 +289,8 @@ def _grant_as(
         return None
     head = clause[:wei]
     raw = re.split(r"[，,：:（(]|的", clause[wei + 1 :], maxsplit=1)[0]
+    if part_in_quoted_program(raw):
+        return None  # 确定A为“X”实验学校: a part in the program X, no honour
     name = clean_award_name(_PAREN_TAIL.sub("", raw.strip()))
     if not name or not _is_designation(name, rules):
         return None

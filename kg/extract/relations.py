@@ -12,7 +12,7 @@ from bisect import bisect_right
 from ..regions import short_form
 from ..resources import load_lexicon
 from ..types import Mention, RelationMention
-from .entities import LEVEL_ALTERNATIVES, AwardStatement, clause_of
+from .entities import LEVEL_ALTERNATIVES, QUOTED_PART, AwardStatement, clause_of
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -795,8 +795,10 @@ def _program_taken_part_in(
     says nothing of the school and 双减.
     """
     start, end = clause_of(text, mentions[school].start)
-    if not any(cue in text[start:end] for cue in cues):
-        return None
+    if not any(cue in text[start:end] for cue in cues) and not QUOTED_PART.search(
+        text, start, end
+    ):
+        return None  # (确定A为“X”实验校: the designation says it)
     own = [p for p in programs if start <= mentions[p].start < end]
     if len(own) == 1:
         return own[0]
