@@ -192,6 +192,15 @@ def test_region_short_form_of_an_autonomous_prefecture():
     assert short_form("恩施土家族苗族自治州") == "恩施"
 
 
+@pytest.mark.parametrize("town", ["新圩镇", "塘厦镇"])
+def test_extract_a_town_jieba_tags_a_verb_opens_its_school(nlp, town):
+    # jieba's dictionary tags these towns v: the school's name still starts
+    # with the town
+    ex = run(nlp, f"{town}中学获评县级文明校园。", publisher="灌阳县教育局")
+    assert names(ex, "School") == {f"{town}中学"}
+    assert triples(ex, "receivedAward") == {(f"{town}中学", "县级文明校园")}
+
+
 def test_extract_town_of_a_city_without_counties(nlp):
     # 东莞 has towns right under the city: 虎门镇 is one
     ex = run(nlp, "虎门镇中心小学获评市级文明校园。", publisher="广东省东莞市教育局")

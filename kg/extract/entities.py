@@ -243,6 +243,8 @@ def _walk_left(
             and not _SCHOOL_ORDINAL.fullmatch(token)  # 兰炼|一小|XX县区分校
             and not token.endswith(_LEX.street_ends)  # 纬|五路|第一小学: a road
             and token not in _LEX.zone_name_words  # 西安|高新|第一中学
+            # 新圩镇|中学: a town's name, whatever jieba's dictionary tags it
+            and not (len(token) >= 3 and token.endswith(("镇", "乡", "街道")))
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校, 厦门双十中学, 武进区刘海粟小学: right after a
