@@ -1693,10 +1693,40 @@ def test_extract_elliptical_awards_are_rebuilt(nlp):
         ("三中位居全省同类学校第一名。", set()),
         # a grade in an evaluation is no honour either
         ("三中在全市教育督导评估中被评为优秀等次。", set()),
+        # counted tiers of the contest the sentence names (decision 3); the
+        # verb and the time before a counted honour are no part of it
+        (
+            "举办第三届全区教师基本功大赛，评出一等奖15名、二等奖30名。",
+            {"第三届全区教师基本功大赛一等奖", "第三届全区教师基本功大赛二等奖"},
+        ),
+        ("全年新增省特级教师2名、省教坛新秀5名。", {"省特级教师", "省教坛新秀"}),
     ],
 )
 def test_extract_coordinated_and_counted_prizes(nlp, text, expected):
     assert names(run(nlp, text, publisher="杭州市西湖区教育局"), "Award") == expected
+
+
+def test_extract_tier_lines_under_an_honour_heading(nlp):
+    """二、X（6个）then 一等奖：A、B (decisions 3, 10): each line's units hold
+    that tier of X, not X itself and not a bare 一等奖."""
+    text = (
+        "附件\n\n二、2024年度教育教学质量优胜奖（4个）\n"
+        "一等奖：晨光小学、启明中学\n二等奖：阳光小学、东湖中学\n\n"
+        "三、2024年度先进集体（2个）\n西湖小学、北湖中学"
+    )
+    ex = run(nlp, text, publisher="杭州市西湖区教育局")
+    first, second = (
+        "2024年度教育教学质量优胜奖一等奖",
+        "2024年度教育教学质量优胜奖二等奖",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", first),
+        ("启明中学", first),
+        ("阳光小学", second),
+        ("东湖中学", second),
+        ("西湖小学", "2024年度先进集体"),
+        ("北湖中学", "2024年度先进集体"),
+    }
 
 
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):

@@ -413,8 +413,12 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
             name = clean_award_name(raw)
             block = list_block(text, stop + 1)
-            if block is not None and _rows_hold_own_honours(text, block):
-                block = None  # 九、示范学校\nA——县级文明校园: each row its own
+            if block is not None and (
+                _rows_hold_own_honours(text, block) or _tier_lines_only(text, block)
+            ):
+                # 九、示范学校\nA——县级文明校园: each row its own; 一等奖：A、B:
+                # each row a tier of the heading's honour
+                block = None
             if block is not None and _is_designation(name, rules):
                 at = text.find(name, pos, stop)
                 if at >= 0:
@@ -438,6 +442,12 @@ def _rows_hold_own_honours(text: str, block: tuple[int, int]) -> bool:
 
 
 _OWN_HONOUR_ROW = re.compile(r"\S(?:——|—|--)\s*\S")
+#: A list line opening with a tier and a colon: 一等奖：A、B.
+_TIER_LINE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])?\s*(?:"
+    + BARE_TIER.pattern
+    + r")\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
+)
 
 
 def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
@@ -454,6 +464,18 @@ def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
             name = _CONTEST_LEAD.sub("", found[-1])
             return clean_award_name(name) if len(name) >= 4 else ""
     return ""
+
+
+def _contest_in(sentence: str, rules: Rules) -> str:
+    """The last contest ``sentence`` names (…举办第三届全县教师基本功大赛), or ""."""
+    found = [
+        m.group()
+        for m in _contest_pattern(rules.lexicon.award_events).finditer(sentence)
+    ]
+    if not found:
+        return ""
+    name = _CONTEST_LEAD.sub("", found[-1])
+    return clean_award_name(name) if len(name) >= 4 else ""
 
 
 @cache
@@ -620,6 +642,9 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
         awards = []
         prefix = ""
         for at, raw, name in items:
+            if BARE_TIER.fullmatch(name):
+                # 举办…基本功大赛，评出一等奖15名: that contest's tiers (decision 3)
+                name = _contest_in(text[group.start() : at], rules) + name
             first = HONOUR_HEAD.search(name)
             if first is not None and first.start() > 0:
                 own = name[: first.start()]
@@ -790,9 +815,42 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
         if not _is_list(text[match.end() : end]):
             continue  # 先进单位：创建工作… is prose, not a list
         at = match.start(1)
+        if BARE_TIER.fullmatch(name):
+            # 二、…优胜奖（9个）\n一等奖：A、B: the tier of the heading's honour
+            # (decisions 3, 10)
+            name = _honour_heading_above(text, match.start(), rules) + name
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
         out.append(AwardStatement(at, at, False, (award,), False, (match.end(), end)))
     return out
+
+
+def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
+    """The honour a heading names above the tier lines before ``pos``, or ""."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    for _ in range(_TIER_LINES):
+        if line_start <= 0:
+            return ""
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1].strip()
+        line_start = above
+        if not line or _TIER_LINE.match(line):
+            continue  # 一等奖：A、B above 二等奖：C — the same heading's tiers
+        heading = _HEADING_HONOUR.match(line) or _HEADING_LIST.match(line)
+        if heading is None:
+            return ""
+        name = clean_award_name(_PAREN_TAIL.sub("", heading.group(1).strip()))
+        return name if _is_honour(name, rules) else ""
+    return ""
+
+
+#: Lines searched above a tier line for the heading of its honour.
+_TIER_LINES = 12
+
+
+def _tier_lines_only(text: str, block: tuple[int, int]) -> bool:
+    """Every line of a list opens with a tier and a colon (一等奖：A、B)."""
+    lines = [line for line in text[block[0] : block[1]].split("\n") if line.strip()]
+    return bool(lines) and all(_TIER_LINE.match(line.strip()) for line in lines)
 
 
 def _holders_follow(text: str, rules: Rules) -> list[AwardStatement]:
