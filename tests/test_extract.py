@@ -1706,6 +1706,24 @@ def test_extract_coordinated_and_counted_prizes(nlp, text, expected):
     assert names(run(nlp, text, publisher="杭州市西湖区教育局"), "Award") == expected
 
 
+@pytest.mark.parametrize(
+    "reference",
+    ["附件：2024年度先进集体名单", "附件：2024年度先进集体和先进个人名单"],
+)
+def test_extract_an_annex_named_above_the_signature_lists_no_one(nlp, reference):
+    """The body names its annex above the signature: the bureau signing it
+    holds no honour; the annex's own list does."""
+    text = (
+        f"希望受表彰的单位珍惜荣誉。\n\n{reference}\n\n西湖区教育局\n"
+        "2025年1月20日\n\n附件\n\n2024年度先进集体名单\n\n晨光小学、启明中学"
+    )
+    ex = run(nlp, text, publisher="杭州市西湖区教育局")
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", "2024年度先进集体"),
+        ("启明中学", "2024年度先进集体"),
+    }
+
+
 def test_extract_tier_lines_under_an_honour_heading(nlp):
     """二、X（6个）then 一等奖：A、B (decisions 3, 10): each line's units hold
     that tier of X, not X itself and not a bare 一等奖."""

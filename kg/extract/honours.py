@@ -176,11 +176,17 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 or numbered
             ):
                 break  # the next list's heading (二、安全工作先进集体（3个）)
+            if _SIGNATURE_DATE.match(line):
+                return None  # 灌阳县教育局\n2025年1月20日: a signature, no list
             if start < 0:
                 start = pos
             end = stop
         pos = stop + 1
     return (start, end) if start >= 0 else None
+
+
+#: The date under a signature: 2025年1月20日.
+_SIGNATURE_DATE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 def _line_end(text: str, offset: int) -> int:
