@@ -718,6 +718,26 @@ def test_extract_the_bureau_that_runs_a_program(nlp, text, bureau):
     assert {b for b, _ in triples(ex, "implements")} == {bureau}
 
 
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("推动“三个课堂”应用走深走实。", "三个课堂"),
+        ("抓好“强校计划”落地见效。", "强校计划"),
+        ("持续加强“书香校园”工程建设。", "书香校园"),
+    ],
+)
+def test_extract_verbs_of_doing_before_a_program(nlp, text, program):
+    ex = run(nlp, text, publisher="某县教育局")
+    assert triples(ex, "implements") == {("某县教育局", program)}
+
+
+def test_extract_what_a_program_changes_from_is_no_program_implemented(nlp):
+    ex = run(
+        nlp, "推动冰雪运动从“季节性活动”向常态化课程转变。", publisher="某县教育局"
+    )
+    assert triples(ex, "implements") == set()
+
+
 def test_extract_implements_from_publisher(nlp):
     ex = run(nlp, "区教育局深入实施“阳光午餐”工程。", publisher="兰州市七里河区教育局")
     assert ("兰州市七里河区教育局", "阳光午餐") in triples(ex, "implements")
@@ -2221,6 +2241,10 @@ def test_extract_two_programs_joined(nlp):
     [
         ("吴兴区东湖小学承担国家级现代学徒制试点任务。", "现代学徒制试点"),
         ("吴兴区东湖小学开展幼小衔接试点。", "幼小衔接试点"),
+        # joining, being taken into or hosting a program is taking part
+        ("吴兴区东湖小学加入“长三角教育联盟”项目。", "长三角教育联盟"),
+        ("吴兴区东湖小学被纳入“乡村少年宫”项目。", "乡村少年宫"),
+        ("“乡村少年宫”项目落户吴兴区东湖小学。", "乡村少年宫"),
     ],
 )
 def test_extract_a_pilot_a_school_carries_out(nlp, text, program):

@@ -726,7 +726,7 @@ def _implements(
         schools_do_it = any(w in text[s_start : m.start] for w in _SCHOOL_SUBJECTS)
         if schools_do_it:
             rule = ""  # 各学校…开展“X”活动: the schools' work, not the bureau's
-        elif _IMPLEMENT_VERBS.search(before):
+        elif _implement_verb_governs(before):
             rule = "implements.verb-object"
         elif (
             previous is not None
@@ -743,6 +743,17 @@ def _implements(
                 RelationMention(agent, i, "implements", rule, m.sentence, m.status)
             )
     return out
+
+
+def _implement_verb_governs(before: str) -> bool:
+    """A verb of doing in ``before`` (the words right before a program) whose
+    object is the program: not 推动冰雪运动从“季节性活动”向…, where it is
+    what changes from the quoted name."""
+    verbs = list(_IMPLEMENT_VERBS.finditer(before))
+    return bool(verbs) and not _CHANGED_FROM.search(before, verbs[-1].end())
+
+
+_CHANGED_FROM = re.compile("从")
 
 
 def _bureau_subject(
