@@ -2532,6 +2532,13 @@ def test_extract_pursued_by_a_list_of_regions(nlp):
         ("部分嘎查幼儿园缺少专任教师。", set()),
         ("组织辖区学校开展劳动教育。", set()),
         ("巴彦苏木学校扩建宿舍楼。", {"巴彦苏木学校"}),
+        # schools a body runs, of the county town, or in a role
+        ("区属学校全部完成校舍安全排查。", set()),
+        ("局属幼儿园开展安全演练。", set()),
+        ("县城学校大班额问题得到化解。", set()),
+        ("全县32所种子学校完成课程开发。", set()),
+        ("集团内成员学校实现师资共享。", set()),
+        ("友好小学获评市级文明校园。", {"友好小学"}),
     ],
 )
 def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):
