@@ -1744,6 +1744,23 @@ def test_extract_an_annex_named_above_the_signature_lists_no_one(nlp, reference)
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("晨光小学先后获评省、市级文明校园。", {"省级文明校园", "市级文明校园"}),
+        (
+            "晨光小学被认定为国家级和省级青少年校园足球特色学校。",
+            {"国家级青少年校园足球特色学校", "省级青少年校园足球特色学校"},
+        ),
+    ],
+)
+def test_extract_levels_sharing_one_honours_name(nlp, text, expected):
+    """Decision 3: 省、市级X is 省级X and 市级X, each held."""
+    ex = run(nlp, text, publisher="杭州市西湖区教育局")
+    assert names(ex, "Award") == expected
+    assert triples(ex, "receivedAward") == {("晨光小学", a) for a in expected}
+
+
 def test_extract_tier_lines_under_an_honour_heading(nlp):
     """二、X（6个）then 一等奖：A、B (decisions 3, 10): each line's units hold
     that tier of X, not X itself and not a bare 一等奖."""

@@ -2086,6 +2086,32 @@ def _elided_tiers(parts: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
     return [(at, size, contest + number + ending) for at, size, number in tiers]
 
 
+#: 省、市级文明校园, 国家级和省级X: levels sharing one honour's name.
+_SHARED_NAME_LEVELS = re.compile(
+    r"^(?P<first>国家|全国|省|市|州|县|区)(?:级)?(?:、|和|及|与)"
+    r"(?P<second>(?P<level>省|市|州|县|区)级)(?P<rest>[\u4e00-\u9fff“”\"]{3,})"
+)
+
+
+def _elided_levels(phrase: str) -> list[tuple[int, int, str]]:
+    """``(start, length, name)`` of each level's honour in 省、市级文明校园, or []
+    (decision 3: 省级文明校园 and 市级文明校园)."""
+    match = _SHARED_NAME_LEVELS.match(phrase)
+    if match is None:
+        return []
+    rest = match.group("rest")
+    first = match.group("first")
+    first_name = first + rest if first == "全国" else first + "级" + rest
+    return [
+        (0, match.end("first"), first_name),
+        (
+            match.start("second"),
+            match.end() - match.start("second"),
+            match.group("second") + rest,
+        ),
+    ]
+
+
 def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     parts: list[tuple[int, str]] = []
     pos = 0
@@ -2098,7 +2124,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             continue
         parts.append((pos, phrase[pos : pos + len(piece)]))
         pos += len(piece)
-    elided = _elided_tiers(parts)
+    elided = _elided_tiers(parts) or _elided_levels(phrase)
     if elided:
         return [
             Candidate(
