@@ -227,6 +227,7 @@ class Lexicon:
     award_level_titles: tuple[tuple[str, str], ...] = ()  # title -> fixed level
     place_kinds: frozenset[str] = frozenset()
     quoted_participation_designations: tuple[str, ...] = ()
+    associations: tuple[str, ...] = ()
     # Endings of a unit's name: school and bureau suffixes, places, 校/园/局.
     unit_name_ends: tuple[str, ...] = ()
 
@@ -362,6 +363,7 @@ def load_lexicon() -> Lexicon:
         plural_school_kinds=frozenset(lines("plural_school_kinds")),
         place_kinds=frozenset(lines("place_kinds")),
         quoted_participation_designations=lines("quoted_participation_designations"),
+        associations=lines("associations"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),
         zone_suffixes=lines("zone_suffixes"),
         list_lead_markers=lines("list_lead_markers"),

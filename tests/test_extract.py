@@ -1058,6 +1058,13 @@ def test_extract_two_units_each_with_its_own_verb_and_honour(nlp):
             "city",
         ),
         ("城关中学获得陕西省教育厅“绿色学校”称号。", "绿色学校", "provincial"),
+        # 由X授予的, 经X批准, 在X组织的评选中: the body confers it
+        ("城关中学获得由省教育厅授予的“绿色学校”称号。", "绿色学校", "provincial"),
+        ("经省教育厅批准，城关中学被认定为“绿色学校”。", "绿色学校", "provincial"),
+        ("在教育部组织的评选中，城关中学被评为“绿色学校”。", "绿色学校", "national"),
+        # an association's honour is at level other (GUIDELINES levels)
+        ("城关中学获市教育学会授予的“教研先进单位”称号。", "教研先进单位", "other"),
+        ("城关中学被中国教育学会评为“教研先进单位”。", "教研先进单位", "other"),
     ],
 )
 def test_extract_the_body_before_a_quoted_honour_confers_it(nlp, text, honour, level):

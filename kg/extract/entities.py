@@ -215,6 +215,8 @@ def _walk_left(
             and (
                 (token[0] in _CONJUNCTIONS and len(token) > 1)
                 or (token[0] in _GLUED_COVERBS and len(token) >= 3)
+                # 获|市 (获市教育学会授予): the verb glued to a level word
+                or (token[0] == "获" and len(token) == 2 and token[1] in "省市区县州")
             )
         ):
             # jieba's HMM glued a conjunction (和兰炼) or a coverb (为杏店) to
@@ -1856,6 +1858,8 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             start += 1  # 成功创建为X: the title is X
         if text[start : start + 1] in _BACK_REFERENCES:
             continue  # 获此认定的县, 荣获该称号: an honour named before
+        if text[start : start + 1] == "的":
+            continue  # 获得由省教育厅授予的“X”: X conferred by a body, no statement
         end = start
         while end < len(text) and text[end] not in "，,。；;！!？?：:\n":
             if (
@@ -2214,7 +2218,9 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
 
 # A conferring body right before the quoted honour it confers.
 _CONFERRER_BEFORE_QUOTE = re.compile(
-    r"\s*((?:[\u4e00-\u9fff]{2,12}?)(?:人民政府|政府|教育厅|教育局|教委|教育部|文明委|委员会))[“\"]"
+    r"\s*由?((?:[\u4e00-\u9fff]{1,12}?)"
+    r"(?:人民政府|政府|教育厅|教育局|教委|教育部|文明委|委员会|学会|协会))"
+    r"(?:授予|颁发|评选|认定|命名|表彰)?的?[“\"]"
 )
 
 

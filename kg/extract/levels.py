@@ -29,7 +29,9 @@ _INNER_LEVEL = re.compile(r"全国|国家级|全省|省级|全市|市级|全区|
 # The conferring body before a verb: a region or level word and an organ.
 _AGENT = re.compile(
     r"[\u4e00-\u9fffXx*]{0,12}?(?:"
-    + "|".join(map(re.escape, load_lexicon().conferring_bodies))
+    + "|".join(
+        map(re.escape, load_lexicon().conferring_bodies + load_lexicon().associations)
+    )
     + ")"
 )
 _LEAGUE = re.compile(r"^(?:共青团|团)(?=.)")
@@ -163,7 +165,7 @@ def conferring_levels(
         clause = text[floor : st.trigger_start]
         passive = clause.rfind("被")
         agent = clause[passive + 1 :] if passive >= 0 else clause
-        level = agent_level(agent, rules)
+        level = agent_level(agent, rules) or _agent_named_around(text, st, rules)
         if (
             level == "city"
             and county_city
@@ -177,6 +179,32 @@ def conferring_levels(
     return out
 
 
+#: 获得由省教育厅授予的“X”: the body between the verb and the honour.
+_GRANTED_BY = re.compile(
+    r"由([^，,。；;“”]{2,24}?)(?:授予|颁发|评选|认定|命名|表彰)的?"
+)
+#: 经省教育厅批准，A被认定为X; 在教育部组织的评选中，A被评为X: the body
+#: earlier in the sentence.
+_APPROVED_BY = re.compile(
+    r"(?:^|[，,])(?:经|在|由)([^，,。；;“”]{2,24}?)"
+    r"(?:批准|审核|评审|评估|认定|同意|组织|举办|开展|主办)"
+)
+
+
+def _agent_named_around(text: str, statement, rules: Rules) -> str:
+    """The level of a conferring body named after the verb or earlier in the
+    sentence, or ""."""
+    if statement.awards:
+        between = text[statement.trigger_end : statement.awards[0].start]
+        granted = _GRANTED_BY.search(between)
+        if granted:
+            return agent_level(granted.group(1), rules)
+    start = max(text.rfind(p, 0, statement.trigger_start) for p in "。；;！!？?\n") + 1
+    bodies = list(_APPROVED_BY.finditer(text, start, statement.trigger_start))
+    # the last body before the verb
+    return agent_level(bodies[-1].group(1), rules) if bodies else ""
+
+
 def agent_level(agent: str, rules: Rules) -> str:
     """省委、省政府 → provincial; 贵港市组织部 → city; 市教育局 → city."""
     match = _AGENT.search(agent)
@@ -184,6 +212,8 @@ def agent_level(agent: str, rules: Rules) -> str:
         return ""
     # 共青团陕西省委, 团省委, 团中央: the League's body at the level after it
     body = _LEAGUE.sub("", match.group())
+    if body.endswith(rules.lexicon.associations):
+        return "other"  # 市教育学会: an association's honour (GUIDELINES levels)
     level = _region_prefix_level(body, rules)
     if level:
         return level
