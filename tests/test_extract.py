@@ -1768,6 +1768,35 @@ def test_extract_levels_sharing_one_honours_name(nlp, text, expected):
     assert triples(ex, "receivedAward") == {("晨光小学", a) for a in expected}
 
 
+def test_extract_an_honour_line_with_one_unit(nlp):
+    """全国文明校园：A — a list of one, as 省级文明校园：B、C is of two."""
+    text = "全国文明校园：宿城区实验学校\n省级文明校园：黄河路小学、钟吾小学"
+    ex = run(nlp, text, publisher="宿迁市宿城区教育局")
+    assert triples(ex, "receivedAward") == {
+        ("宿城区实验学校", "全国文明校园"),
+        ("黄河路小学", "省级文明校园"),
+        ("钟吾小学", "省级文明校园"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "今年启动“科创筑梦计划”。育才小学、二桥中学成为首批参与学校。",
+            {("育才小学", "科创筑梦计划"), ("二桥中学", "科创筑梦计划")},
+        ),
+        # two programs before: which one is not said
+        ("启动“科创筑梦计划”和“书香校园”工程。育才小学成为首批试点学校。", set()),
+        # no designation: the school's own news
+        ("今年启动“科创筑梦计划”。育才小学获评市级文明校园。", set()),
+    ],
+)
+def test_extract_schools_designated_for_the_program_before(nlp, text, expected):
+    ex = run(nlp, text, publisher="武汉市江岸区教育局")
+    assert triples(ex, "participatesIn") == expected
+
+
 def test_extract_tier_lines_under_an_honour_heading(nlp):
     """二、X（6个）then 一等奖：A、B (decisions 3, 10): each line's units hold
     that tier of X, not X itself and not a bare 一等奖."""

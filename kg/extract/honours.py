@@ -818,7 +818,8 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
         if not name.endswith(rules.award_suffixes) or not _is_designation(name, rules):
             continue
         end = _statement_end(text, match.end())
-        if not _is_list(text[match.end() : end]):
+        items = text[match.end() : end]
+        if not (_is_list(items) or _one_unit(items)):
             continue  # 先进单位：创建工作… is prose, not a list
         at = match.start(1)
         if BARE_TIER.fullmatch(name):
@@ -907,6 +908,16 @@ def _is_list(items: str) -> bool:
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff（）()]+")
+
+
+def _one_unit(items: str) -> bool:
+    """全国文明校园：宿城区实验学校 — a list of one: a unit's name alone."""
+    item = items.strip()
+    return (
+        4 <= len(item) <= 30
+        and _CJK_WORD.fullmatch(item) is not None
+        and item.endswith(_UNIT_ENDS)
+    )
 
 
 def _honour_items(

@@ -822,6 +822,48 @@ def _program_taken_part_in(
     return programs[0]
 
 
+#: 成为首批参与学校, 被确定为试点校: a school's part in a program the
+#: sentence does not name.
+_BARE_DESIGNATION = re.compile(
+    r"(?:成为|确定为|作为|列为|遴选为|入选)(?:首批|第[一二三四五六七八九十]批)?"
+    r"(?:参与学校|试点学校|试点校|项目学校|项目校|实验学校|实验校|基地校|成员校)"
+)
+
+
+def _designated_for_the_program_before(
+    text: str,
+    mentions: list[Mention],
+    sentences: tuple[tuple[int, int], ...],
+    sentence: int,
+    schools: list[int],
+    by_sentence: dict[int, list[int]],
+) -> list[RelationMention]:
+    """今年启动“X”计划。A、B成为首批参与学校: the schools named before the
+    designation take part in the one program of the sentence before."""
+    start, end = sentences[sentence]
+    designation = _BARE_DESIGNATION.search(text, start, end)
+    if designation is None:
+        return []
+    before = [
+        i for i in by_sentence.get(sentence - 1, ()) if mentions[i].label == "Program"
+    ]
+    if len({mentions[i].name for i in before}) != 1:
+        return []
+    program = before[-1]
+    return [
+        RelationMention(
+            school,
+            program,
+            "participatesIn",
+            "participates.designated-after",
+            sentence,
+            mentions[school].status,
+        )
+        for school in schools
+        if mentions[school].end <= designation.start()
+    ]
+
+
 def _participates(
     text: str,
     mentions: list[Mention],
@@ -838,6 +880,10 @@ def _participates(
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
+        if schools and not programs:
+            out += _designated_for_the_program_before(
+                text, mentions, sentences, sentence, schools, by_sentence
+            )
         for school in schools if programs else ():
             program = _program_taken_part_in(text, mentions, school, programs, cues)
             if program is None:
