@@ -1768,6 +1768,23 @@ def test_extract_levels_sharing_one_honours_name(nlp, text, expected):
     assert triples(ex, "receivedAward") == {("晨光小学", a) for a in expected}
 
 
+def test_extract_an_annex_list_grouped_by_city(nlp):
+    """名单（节选） over lines 兰州市（2所）：A、B — the schools hold it, the
+    cities labelling the groups do not."""
+    text = (
+        "附件1\n2024年甘肃省劳动教育示范校名单（节选）\n"
+        "兰州市（2所）：城关区雁园路小学、永登县第五中学\n"
+        "张掖市（1所）：甘州区新墩镇中学\n（其余略）"
+    )
+    ex = run(nlp, text, publisher="甘肃省教育厅")
+    honour = "甘肃省劳动教育示范校"
+    assert triples(ex, "receivedAward") == {
+        ("城关区雁园路小学", honour),
+        ("永登县第五中学", honour),
+        ("甘州区新墩镇中学", honour),
+    }
+
+
 def test_extract_an_honour_line_with_one_unit(nlp):
     """全国文明校园：A — a list of one, as 省级文明校园：B、C is of two."""
     text = "全国文明校园：宿城区实验学校\n省级文明校园：黄河路小学、钟吾小学"

@@ -57,7 +57,7 @@ _HEADING_HONOUR = re.compile(
 _HEADING_LIST = re.compile(
     r"^(?:附件\s*\d*\s*[:：]?\s*)?(.{4,50}?)(?:拟?认定|推荐|表彰)?名单\s*"
     + _COUNT_PAREN
-    + r"?\s*$"
+    + r"?\s*(?:[（(](?:节选|部分|排名不分先后\S{0,8}|按\S{0,10}排序)[）)])?\s*$"
 )
 _MAX_LIST_LINE = 80
 _MAX_LIST_LINES = 300

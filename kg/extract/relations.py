@@ -449,6 +449,10 @@ def _within(m: Mention, spans: list[tuple[int, int]]) -> bool:
 _UNIT_NAME_ENDS = load_lexicon().unit_name_ends
 
 
+#: After a region that labels a group of the list: 漳州市：, 兰州市（6所）：.
+_GROUP_LABEL_END = re.compile(r"\s*(?:[（(]\s*\d+\s*[个所家名]\s*[）)])?\s*[：:]")
+
+
 def _listed(
     text: str,
     mentions: list[Mention],
@@ -485,7 +489,7 @@ def _listed(
         if m.label == "Region" and (
             not area
             or any(s <= m.start < e for s, e in schools)
-            or text[m.end : m.end + 1] in ("：", ":")
+            or _GROUP_LABEL_END.match(text, m.end)
         ):
             continue
         out.append(i)
