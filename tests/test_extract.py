@@ -192,6 +192,25 @@ def test_region_short_form_of_an_autonomous_prefecture():
     assert short_form("恩施土家族苗族自治州") == "恩施"
 
 
+@pytest.mark.parametrize(
+    ("text", "schools"),
+    [
+        # names jieba cuts into a conjunction, a verb or a place word, opening
+        # a clause
+        ("人和街小学新建操场。", {"人和街小学"}),
+        ("致和小学、拱星墩小学获评市级文明校园。", {"致和小学", "拱星墩小学"}),
+        ("文化里小学新建操场。", {"文化里小学"}),
+        # a list's words are no name: 嘎查村和学校, 加强中学管理
+        ("嘎查村和学校实现网络全覆盖。", set()),
+        ("加强中学管理。", set()),
+        # 全区 before the verb is the area, not a place opening the name
+        ("全区确定琥珀山庄小学为试点学校。", {"琥珀山庄小学"}),
+    ],
+)
+def test_extract_school_names_jieba_cuts(nlp, text, schools):
+    assert names(run(nlp, text, publisher="某区教育局"), "School") == schools
+
+
 @pytest.mark.parametrize("town", ["新圩镇", "塘厦镇"])
 def test_extract_a_town_jieba_tags_a_verb_opens_its_school(nlp, town):
     # jieba's dictionary tags these towns v: the school's name still starts

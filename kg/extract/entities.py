@@ -60,6 +60,8 @@ _GRADED_LEVEL = re.compile(
     "^(?:" + _alt(tuple(w for w in _LEX.level_words if w.endswith("级"))) + ")"
 )
 _REGION_END = re.compile(r"(?:[省市县区旗镇乡]|街道)$")
+#: 全区, 我县, 本市: the area spoken of, no place's name.
+_AREA_PRONOUN = re.compile(r"[全我本各该][省市县区旗州盟镇乡]")
 _CONJUNCTIONS = frozenset("和与及或同")
 # Coverbs that open no place name in the division list (为/给/被, unlike 对江镇):
 # glued by jieba's HMM onto an unknown name (为杏店), only a 3+ character word.
@@ -254,6 +256,7 @@ def _walk_left(
             if not (
                 before
                 and len(token) <= 3
+                and not _AREA_PRONOUN.fullmatch(before[1])  # 全区|确定|X小学
                 and (_REGION_END.search(before[1]) or before[1] in _region_words())
                 and (len(token) <= 2 or view.tags.get(token) == "nr")
             ):
@@ -838,6 +841,8 @@ def _find_suffix_names(
             left += 1
         if left == start and label == "School":
             left = _verb_named(view, start, end, rules, stop)
+        if label == "School" and start - left <= 1:
+            left = _clause_opening_name(view, floor, left, start, stop)
         name = text[left:end]
         prefix = name[: len(name) - (end - start)]
         if not prefix or not _CJK.search(prefix):
@@ -920,6 +925,44 @@ def _joined_names(name: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]
             start = joiner.end()
     spans.append((start, len(name)))
     return spans
+
+
+def _clause_opening_name(
+    view: TextView, floor: int, left: int, start: int, stop: frozenset[str]
+) -> int:
+    """人和街小学, 致和小学, 拱星墩小学 opening a clause: jieba cut an unknown
+    name into pieces tagged as a conjunction, a verb or a place word, so the
+    walk stopped inside it. The clause's opening run of two to four characters
+    is the name when it holds a one-character piece (an unknown word) and no
+    stop word; ``left`` otherwise."""
+    text = view.text
+    while floor < start and text[floor] in " \t\u3000":
+        floor += 1
+    run = text[floor:start]
+    if not 2 <= len(run) <= 4 or not _CJK_RUN.fullmatch(run):
+        return left
+    if run[0] in "全各我本该每这其" or not view.is_token_start(floor):
+        return left
+    pieces = []
+    pos = start
+    while pos > floor:
+        prev = view.previous_token(pos)
+        if prev is None or prev[0] < floor:
+            return left
+        pieces.append(prev[1])
+        pos = prev[0]
+    if len(pieces) < 2 or not any(len(p) == 1 for p in pieces):
+        return left
+    pieces.reverse()
+    for i, piece in enumerate(pieces):
+        if piece in _CONJUNCTIONS and i > 0 and all(len(p) == 1 for p in pieces[:i]):
+            continue  # 人|和|街, 致|和: no list joins a lone character
+        if piece in stop or piece in _LEX.generic_name_prefixes:
+            return left
+    return floor
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _verb_named(
