@@ -203,6 +203,7 @@ def test_region_short_form_of_an_autonomous_prefecture():
         # a list's words are no name: 嘎查村和学校, 加强中学管理
         ("嘎查村和学校实现网络全覆盖。", set()),
         ("加强中学管理。", set()),
+        ("并作为学校评优评先的依据。", set()),
         # 全区 before the verb is the area, not a place opening the name
         ("全区确定琥珀山庄小学为试点学校。", {"琥珀山庄小学"}),
     ],

@@ -954,6 +954,10 @@ def _clause_opening_name(
     if len(pieces) < 2 or not any(len(p) == 1 for p in pieces):
         return left
     pieces.reverse()
+    if view.tags.get(pieces[0]) in ("c", "p", "d", "r", "u"):
+        return left  # 并|作为|学校: a clause opening with a function word
+    if any(len(p) > 1 and view.tags.get(p) in _NAME_STOP_TAGS - {"m"} for p in pieces):
+        return left  # 作为, 加强: a known word of another kind (八一 may name)
     for i, piece in enumerate(pieces):
         if piece in _CONJUNCTIONS and i > 0 and all(len(p) == 1 for p in pieces[:i]):
             continue  # 人|和|街, 致|和: no list joins a lone character
