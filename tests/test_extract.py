@@ -1060,6 +1060,22 @@ def test_extract_a_persons_post_in_the_bracket_after_the_name(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "解放区焦南小学深入开展阅读活动，该校被评为省级书香校园。",
+            {("解放区焦南小学", "省级书香校园")},
+        ),
+        # two schools before 该校: which one is not said
+        ("焦南小学、东方红小学开展阅读活动，该校被评为省级书香校园。", set()),
+    ],
+)
+def test_extract_this_school_is_the_school_named_before(nlp, text, expected):
+    ex = run(nlp, text, publisher="焦作市解放区教育局")
+    assert triples(ex, "receivedAward") == expected
+
+
 def test_extract_two_units_each_with_its_own_verb_and_honour(nlp):
     text = "城关第一中学荣获省级文明校园、城关第二中学荣获市级文明校园。"
     ex = run(nlp, text, publisher="宽甸满族自治县教育局")

@@ -301,6 +301,10 @@ def _planned_creation(text: str, st: AwardStatement, award: Mention) -> bool:
     )
 
 
+#: 该校, 此校, 这所学校, 该园: the school named before.
+_THIS_SCHOOL = re.compile(r"(?:该|此|这所)(?:学校|校|幼儿园|园)")
+
+
 def _subjects(
     text: str,
     mentions: list[Mention],
@@ -376,6 +380,16 @@ def _subjects(
             tail = re.split(r"[，,；;]", tail, maxsplit=1)[0]
         if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
             return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
+    if not inside and _THIS_SCHOOL.search(span):
+        # X小学深入开展阅读活动，该校被评为…: the school the sentence named
+        floor = max(text.rfind(c, 0, start) for c in "。！!？?\n") + 1
+        named = [
+            i
+            for i, m in enumerate(mentions)
+            if m.label == "School" and floor <= m.start and m.end <= start
+        ]
+        if len({mentions[i].name for i in named}) == 1:
+            return named[-1:]  # (two schools before: which is not said)
     if schools:
         chosen = schools[:1] if first_only else schools
         # 我局和X中学, X中学和县教育局: the bureau joined to the schools wins too
