@@ -200,6 +200,7 @@ def test_region_short_form_of_an_autonomous_prefecture():
         ("人和街小学新建操场。", {"人和街小学"}),
         ("致和小学、拱星墩小学获评市级文明校园。", {"致和小学", "拱星墩小学"}),
         ("文化里小学新建操场。", {"文化里小学"}),
+        ("海港区文化里小学新建操场。", {"海港区文化里小学"}),
         # a list's words are no name: 嘎查村和学校, 加强中学管理
         ("嘎查村和学校实现网络全覆盖。", set()),
         ("加强中学管理。", set()),
@@ -1073,6 +1074,23 @@ def test_extract_a_persons_post_in_the_bracket_after_the_name(nlp):
 )
 def test_extract_this_school_is_the_school_named_before(nlp, text, expected):
     ex = run(nlp, text, publisher="焦作市解放区教育局")
+    assert triples(ex, "receivedAward") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2所学校被评为省级平安校园（解放区焦南小学、解放区东方红小学）。",
+            {("解放区焦南小学", "省级平安校园"), ("解放区东方红小学", "省级平安校园")},
+        ),
+        # a note in the bracket names no holder
+        ("2所学校被评为省级平安校园（名单附后）。", set()),
+    ],
+)
+def test_extract_counted_holders_in_a_bracket(nlp, text, expected):
+    ex = run(nlp, text, publisher="焦作市解放区教育局")
+    assert names(ex, "Award") == {"省级平安校园"}
     assert triples(ex, "receivedAward") == expected
 
 

@@ -172,6 +172,13 @@ class TextView:
         i = bisect_right(self.token_starts, offset) - 1
         return self.token_starts[i] if i >= 0 else 0
 
+    def next_token(self, offset: int) -> tuple[int, str] | None:
+        """Return ``(start, text)`` of the token starting at ``offset``."""
+        i = bisect_left(self.token_starts, offset)
+        if i < len(self.token_starts) and self.token_starts[i] == offset:
+            return offset, self.tokens[i]
+        return None
+
     def previous_token(self, offset: int) -> tuple[int, str] | None:
         """Return ``(start, text)`` of the token ending at ``offset``."""
         i = bisect_left(self.token_ends, offset)
@@ -938,6 +945,14 @@ def _clause_opening_name(
     text = view.text
     while floor < start and text[floor] in " \t\u3000":
         floor += 1
+    opening = floor
+    place = view.next_token(floor)
+    if (
+        place is not None
+        and place[1] in _region_words()
+        and place[0] + len(place[1]) < start
+    ):
+        floor += len(place[1])  # 海港区|文化|里|小学: a place, then the name
     run = text[floor:start]
     if not 2 <= len(run) <= 4 or not _CJK_RUN.fullmatch(run):
         return left
@@ -963,7 +978,7 @@ def _clause_opening_name(
             continue  # 人|和|街, 致|和: no list joins a lone character
         if piece in stop or piece in _LEX.generic_name_prefixes:
             return left
-    return floor
+    return opening
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -1922,10 +1937,13 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             cut = text.rfind("、", start, again.start())
             if cut > start:
                 end = cut
+        clause = text[_clause_floor(text, match.start()) : match.start()]
+        bracketed = _bracketed_units(text, start, end, clause)
+        if bracketed is not None:
+            end = bracketed[0] - 1  # 3所学校被评为X（A、B、C）: X ends at （
         phrase = text[start:end]
         if not phrase:
             continue
-        clause = text[_clause_floor(text, match.start()) : match.start()]
         # 力争A、B创成X: the plan word governs every subject of the list.
         whole_clause = text[clause_of(text, match.start())[0] : match.start()]
         pursued = (
@@ -1944,7 +1962,11 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         awards = _with_contest(
             _split_awards(phrase, start, rules), text[sentence_start : match.start()]
         )
-        listed = _listed_below(text, end, rules) or _named_after(text, end, clause)
+        listed = (
+            bracketed
+            or _listed_below(text, end, rules)
+            or _named_after(text, end, clause)
+        )
         if pursued and listed is not None and _published_list(clause, trig, rules):
             pursued = False
         if awards:
@@ -1964,6 +1986,32 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 _NAMED_AFTER = re.compile(r"[，,]\s*(?:分别是|分别为|分别有|依次是|包括)[：:]?")
 _COUNTED_SUBJECT = re.compile(r"[0-9一二三四五六七八九十两]+\s*[所个家]")
+
+
+def _bracketed_units(
+    text: str, start: int, end: int, clause: str
+) -> tuple[int, int] | None:
+    """3所学校被评为X（A、B、C）: the span of the units in the bracket."""
+    if not _COUNTED_SUBJECT.search(clause):
+        return None
+    opening = _OPENING_BRACKET.search(text, start, end)
+    if opening is None:
+        return None
+    closing = text.find(
+        "）" if opening.group() == "（" else ")", opening.end(), end + 1
+    )
+    inside = text[opening.end() : closing] if closing > 0 else ""
+    if "、" not in inside and "和" not in inside:
+        return None  # 先进县（市、区）and notes in brackets list no units
+    if not all(
+        item.strip().endswith(_UNIT_NAME_ENDS) for item in re.split("[、和]", inside)
+    ):
+        return None
+    return (opening.end(), closing)
+
+
+_OPENING_BRACKET = re.compile("[（(]")
+_UNIT_NAME_ENDS = _LEX.unit_name_ends
 
 
 def _named_after(text: str, end: int, clause: str) -> tuple[int, int] | None:
