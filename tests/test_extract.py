@@ -1070,6 +1070,11 @@ def test_extract_a_persons_post_in_the_bracket_after_the_name(nlp):
         ),
         # two schools before 该校: which one is not said
         ("焦南小学、东方红小学开展阅读活动，该校被评为省级书香校园。", set()),
+        # the holder after the honour: 荣获X的是A
+        (
+            "荣获全省心理健康教育特色学校的是解放区焦南小学。",
+            {("解放区焦南小学", "全省心理健康教育特色学校")},
+        ),
     ],
 )
 def test_extract_this_school_is_the_school_named_before(nlp, text, expected):
@@ -2369,12 +2374,19 @@ def test_extract_two_programs_joined(nlp):
         ("吴兴区东湖小学加入“长三角教育联盟”项目。", "长三角教育联盟"),
         ("吴兴区东湖小学被纳入“乡村少年宫”项目。", "乡村少年宫"),
         ("“乡村少年宫”项目落户吴兴区东湖小学。", "乡村少年宫"),
+        ("区教育局在吴兴区东湖小学推行“弹性离校”服务项目。", "弹性离校"),
+        ("吴兴区东湖小学参加“书香少年”计划。", "书香少年"),
     ],
 )
 def test_extract_a_pilot_a_school_carries_out(nlp, text, program):
     """Decision 14: a pilot is a Program; the school that runs it takes part."""
     ex = run(nlp, text, "湖州市吴兴区教育局")
     assert triples(ex, "participatesIn") == {("吴兴区东湖小学", program)}
+
+
+def test_extract_a_schools_teachers_taking_part_is_not_the_school(nlp):
+    ex = run(nlp, "吴兴区东湖小学教师参加“国培计划”培训。", "湖州市吴兴区教育局")
+    assert triples(ex, "participatesIn") == set()
 
 
 def test_extract_a_program_completed_is_implemented(nlp):

@@ -808,6 +808,13 @@ _OWN_PROGRAM_NAMED = re.compile(
 )
 
 
+#: People of a school right after its name (X小学教师, X中学的3名学生).
+_PEOPLE_AFTER = re.compile(
+    r"的?(?:\d+|[一二三四五六七八九十两]+)?[名位]?"
+    r"(?:教师|老师|学生|校长|园长|班主任|师生|骨干教师|党员)"
+)
+
+
 def _program_taken_part_in(
     text: str,
     mentions: list[Mention],
@@ -828,6 +835,8 @@ def _program_taken_part_in(
         text, start, end
     ):
         return None  # (确定A为“X”实验校: the designation says it)
+    if _PEOPLE_AFTER.match(text, mentions[school].end):
+        return None  # 城关小学教师参加“国培计划”: the teachers took part
     own = [p for p in programs if start <= mentions[p].start < end]
     if len(own) == 1:
         return own[0]
