@@ -207,6 +207,8 @@ def test_region_short_form_of_an_autonomous_prefecture():
         ("并作为学校评优评先的依据。", set()),
         # 全区 before the verb is the area, not a place opening the name
         ("全区确定琥珀山庄小学为试点学校。", {"琥珀山庄小学"}),
+        # a school's part right after a quoted program names no school
+        ("确定“美育浸润”实验学校2所。", set()),
     ],
 )
 def test_extract_school_names_jieba_cuts(nlp, text, schools):
@@ -1862,6 +1864,10 @@ def test_extract_an_honour_line_with_one_unit(nlp):
             "今年启动“科创筑梦计划”。育才小学、二桥中学成为首批参与学校。",
             {("育才小学", "科创筑梦计划"), ("二桥中学", "科创筑梦计划")},
         ),
+        (
+            "推进“协同育人”实验项目。项目学校包括：坞城路小学、北格镇中心校。",
+            {("坞城路小学", "协同育人"), ("北格镇中心校", "协同育人")},
+        ),
         # two programs before: which one is not said
         ("启动“科创筑梦计划”和“书香校园”工程。育才小学成为首批试点学校。", set()),
         # no designation: the school's own news
@@ -2376,6 +2382,7 @@ def test_extract_two_programs_joined(nlp):
         ("“乡村少年宫”项目落户吴兴区东湖小学。", "乡村少年宫"),
         ("区教育局在吴兴区东湖小学推行“弹性离校”服务项目。", "弹性离校"),
         ("吴兴区东湖小学参加“书香少年”计划。", "书香少年"),
+        ("确定1所“美育浸润”实验学校，分别是吴兴区东湖小学。", "美育浸润"),
     ],
 )
 def test_extract_a_pilot_a_school_carries_out(nlp, text, program):

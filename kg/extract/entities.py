@@ -854,6 +854,8 @@ def _find_suffix_names(
         prefix = name[: len(name) - (end - start)]
         if not prefix or not _CJK.search(prefix):
             continue
+        if label == "School" and name[0] in _CLOSING_QUOTES:
+            continue  # “X”实验学校: a school's part in the program X, no name
         areas_own = label == "School" and _the_areas_own(
             text, left, name, prefix, rules
         )

@@ -857,6 +857,14 @@ _BARE_DESIGNATION = re.compile(
 )
 
 
+#: 项目学校包括：A、B; 首批试点学校为A、B: the schools after the designation.
+_DESIGNATION_LEAD = re.compile(
+    r"\s*(?:首批|第[一二三四五六七八九十]批)?"
+    r"(?:参与学校|试点学校|试点校|项目学校|项目校|实验学校|实验校|基地校|成员校)"
+    r"(?:包括|为|是|有|名单)[：:]?"
+)
+
+
 def _designated_for_the_program_before(
     text: str,
     mentions: list[Mention],
@@ -869,7 +877,8 @@ def _designated_for_the_program_before(
     designation take part in the one program of the sentence before."""
     start, end = sentences[sentence]
     designation = _BARE_DESIGNATION.search(text, start, end)
-    if designation is None:
+    lead = _DESIGNATION_LEAD.match(text, start) if designation is None else None
+    if designation is None and lead is None:
         return []
     before = [
         i for i in by_sentence.get(sentence - 1, ()) if mentions[i].label == "Program"
@@ -887,7 +896,11 @@ def _designated_for_the_program_before(
             mentions[school].status,
         )
         for school in schools
-        if mentions[school].end <= designation.start()
+        if (
+            mentions[school].end <= designation.start()
+            if designation is not None
+            else mentions[school].start >= lead.end()
+        )
     ]
 
 
