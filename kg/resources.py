@@ -228,6 +228,7 @@ class Lexicon:
     place_kinds: frozenset[str] = frozenset()
     quoted_participation_designations: tuple[str, ...] = ()
     associations: tuple[str, ...] = ()
+    assessment_words: tuple[str, ...] = ()
     # Endings of a unit's name: school and bureau suffixes, places, 校/园/局.
     unit_name_ends: tuple[str, ...] = ()
 
@@ -364,6 +365,7 @@ def load_lexicon() -> Lexicon:
         place_kinds=frozenset(lines("place_kinds")),
         quoted_participation_designations=lines("quoted_participation_designations"),
         associations=lines("associations"),
+        assessment_words=lines("assessment_words"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),
         zone_suffixes=lines("zone_suffixes"),
         list_lead_markers=lines("list_lead_markers"),

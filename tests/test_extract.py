@@ -1829,6 +1829,34 @@ def test_extract_levels_sharing_one_honours_name(nlp, text, expected):
     assert triples(ex, "receivedAward") == {("晨光小学", a) for a in expected}
 
 
+def test_extract_annex_sections_with_groups_tiers_and_quotes(nlp):
+    """An annex: tiers under group headings are named with the honour and the
+    group (decisions 3, 10), at the bureau's level; a heading opening with a
+    quote lists its units; 七、优秀教研组 is the next honour, not a group."""
+    text = (
+        "附件\n\n2024年度先进集体名单\n\n一、教育教学质量综合考核奖\n\n"
+        "（一）高中组\n一等奖：晨光中学\n二等奖：启明中学、阳光中学\n\n"
+        "（二）小学组\n一等奖：东湖小学\n\n"
+        "二、“书香校园”建设示范学校（2所）\n\n西湖小学、北湖小学\n\n"
+        "三、学前教育工作先进单位（1个）\n\n城关幼儿园\n\n"
+        "四、优秀教研组（1个）\n\n仙城高级中学物理教研组"
+    )
+    ex = run(nlp, text, publisher="杭州市西湖区教育局")
+    prize = "教育教学质量综合考核奖"
+    assert triples(ex, "receivedAward") == {
+        ("晨光中学", prize + "高中组一等奖"),
+        ("启明中学", prize + "高中组二等奖"),
+        ("阳光中学", prize + "高中组二等奖"),
+        ("东湖小学", prize + "小学组一等奖"),
+        ("西湖小学", "书香校园建设示范学校"),
+        ("北湖小学", "书香校园建设示范学校"),
+        ("城关幼儿园", "学前教育工作先进单位"),
+        ("仙城高级中学", "优秀教研组"),
+    }
+    levels = {m.name: m.award_level for m in ex.mentions if m.label == "Award"}
+    assert levels[prize + "高中组一等奖"] == "county"
+
+
 def test_extract_an_annex_list_grouped_by_city(nlp):
     """名单（节选） over lines 兰州市（2所）：A、B — the schools hold it, the
     cities labelling the groups do not."""

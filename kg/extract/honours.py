@@ -165,7 +165,7 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 break
             numbered = _NUMBERED_HEADING.match(line)
             item = line[numbered.end() :].strip() if numbered else ""
-            if numbered and _PAREN_TAIL.sub("", item).endswith(_GROUP_ENDS):
+            if numbered and _group_heading(line):
                 pos = stop + 1
                 continue  # （一）高中组（2个）: a group of the same list
             if numbered and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS)):
@@ -427,6 +427,8 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 block = None
             if block is not None and _is_designation(name, rules):
                 at = text.find(name, pos, stop)
+                if at < 0 and raw.startswith(("“", '"')):
+                    at = text.find(raw, pos, stop)  # 四、“书香校园”建设示范学校
                 if at >= 0:
                     award = _award(at, name, "award.list-heading")
                     if BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes:
@@ -834,6 +836,7 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
 def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
     """The honour a heading names above the tier lines before ``pos``, or ""."""
     line_start = text.rfind("\n", 0, pos) + 1
+    group = ""
     for _ in range(_TIER_LINES):
         if line_start <= 0:
             return ""
@@ -842,12 +845,32 @@ def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
         line_start = above
         if not line or _TIER_LINE.match(line):
             continue  # 一等奖：A、B above 二等奖：C — the same heading's tiers
+        named_group = _group_heading(line)
+        if named_group is not None:
+            # （一）高中组 over the tiers: 考核奖高中组一等奖 (the nearest group)
+            group = group or named_group.group(1)
+            continue
         heading = _HEADING_HONOUR.match(line) or _HEADING_LIST.match(line)
         if heading is None:
             return ""
         name = clean_award_name(_PAREN_TAIL.sub("", heading.group(1).strip()))
-        return name if _is_honour(name, rules) else ""
+        # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖
+        named = _is_honour(name, rules) or name.endswith("奖")
+        return name + group if named else ""
     return ""
+
+
+def _group_heading(line: str) -> re.Match[str] | None:
+    """（一）高中组: a group of one honour's list; not 七、优秀教研组, an honour."""
+    match = _GROUP_HEADING.match(line)
+    return match if match and not HONOUR_HEAD.search(match.group(1)) else None
+
+
+#: （一）高中组, 二、小学类: a group of one honour's list.
+_GROUP_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])\s*"
+    r"([\u4e00-\u9fff]{1,4}[组类段])\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?$"
+)
 
 
 #: Lines searched above a tier line for the heading of its honour.
@@ -856,8 +879,12 @@ _TIER_LINES = 12
 
 def _tier_lines_only(text: str, block: tuple[int, int]) -> bool:
     """Every line of a list opens with a tier and a colon (一等奖：A、B)."""
-    lines = [line for line in text[block[0] : block[1]].split("\n") if line.strip()]
-    return bool(lines) and all(_TIER_LINE.match(line.strip()) for line in lines)
+    lines = [
+        line.strip()
+        for line in text[block[0] : block[1]].split("\n")
+        if line.strip() and not _group_heading(line.strip())
+    ]
+    return bool(lines) and all(_TIER_LINE.match(line) for line in lines)
 
 
 def _holders_follow(text: str, rules: Rules) -> list[AwardStatement]:
@@ -944,8 +971,6 @@ def _honour_items(
     return tuple(out)
 
 
-#: A group heading inside one honour's list (（一）高中组, （二）小学类).
-_GROUP_ENDS = ("组", "类", "段")
 #: A school's team, named with its school (decision 19: the school holds it).
 _TEAM_ENDS = ("教研组", "备课组", "年级组", "教研室", "代表队")
 _UNIT_ENDS = load_lexicon().unit_name_ends

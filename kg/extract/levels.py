@@ -142,6 +142,7 @@ def award_level(
         not level
         and head.endswith("奖")
         and any(word in head for word in rules.lexicon.award_events)
+        and not any(word in head for word in rules.lexicon.assessment_words)
     ):
         # A contest's prize with no level word is a society's (…竞赛金奖).
         return "other"
