@@ -1000,6 +1000,11 @@ def test_extract_a_title_a_plan_creates_is_pursued(nlp, text, expected):
             "霍山县第二幼儿园",
         ),
         ("霍山县第一中学被遴选为安徽省文明校园。", "安徽省文明校园", "霍山县第一中学"),
+        (
+            "霍山县第二幼儿园被评定为安徽省一级幼儿园。",
+            "安徽省一级幼儿园",
+            "霍山县第二幼儿园",
+        ),
         # 局机关 is the bureau's own offices
         ("局机关被评为霍山县文明单位。", "霍山县文明单位", "六安市霍山县教育局"),
         # people's honours: an Award, no unit holds it (decision 4)
@@ -1874,6 +1879,36 @@ def test_extract_an_annex_list_grouped_by_city(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "honour", "level"),
+    [
+        (
+            "省教育厅公布2024年浙江省中小学“非遗传承”特色学校名单，"
+            "晨光小学、东湖中学榜上有名。",
+            "浙江省中小学非遗传承特色学校",
+            "provincial",
+        ),
+        (
+            "在杭州市教育局近日公布的杭州市“智慧校园”示范学校名单中，晨光小学、"
+            "东湖中学入选。",
+            "杭州市智慧校园示范学校",
+            "city",
+        ),
+    ],
+)
+def test_extract_units_on_a_published_list(nlp, text, honour, level):
+    """Decision 10: a published list confers its title on the units on it."""
+    ex = run(nlp, text, publisher="杭州市西湖区教育局")
+    assert triples(ex, "receivedAward") == {("晨光小学", honour), ("东湖中学", honour)}
+    levels = {m.name: m.award_level for m in ex.mentions if m.label == "Award"}
+    assert levels[honour] == level
+
+
+def test_extract_an_admission_list_is_no_honour(nlp):
+    ex = run(nlp, "市教育局公布2024年高中招生录取名单，晨光中学入选。", "某区教育局")
+    assert triples(ex, "receivedAward") == set()
+
+
 def test_extract_an_honour_line_with_one_unit(nlp):
     """全国文明校园：A — a list of one, as 省级文明校园：B、C is of two."""
     text = "全国文明校园：宿城区实验学校\n省级文明校园：黄河路小学、钟吾小学"
@@ -2316,6 +2351,11 @@ def test_extract_holders_after_a_quoted_honour(nlp):
         # the quote names the school's part: the program is its name without
         # the school word
         ("晨曦区东湖小学入选“贵州省课堂教学改革试点学校”。", "贵州省课堂教学改革试点"),
+        # a program's name, then the school's part: …建设计划项目学校
+        (
+            "晨曦区东湖小学入选湖南省中职精品专业建设计划项目学校。",
+            "湖南省中职精品专业建设计划项目",
+        ),
     ],
 )
 def test_extract_participation_designation_is_no_award(nlp, text, program):
@@ -2710,6 +2750,10 @@ def test_extract_pursued_by_a_list_of_regions(nlp):
         ("全县32所种子学校完成课程开发。", set()),
         ("集团内成员学校实现师资共享。", set()),
         ("友好小学获评市级文明校园。", {"友好小学"}),
+        ("14所镇属学校与香洲区学校建立帮扶关系。", set()),
+        ("双方幼儿园联合开展活动。", set()),
+        ("确定为省级示范高中建设立项学校。", set()),
+        ("我州小金县美兴小学获评省级文明校园。", {"小金县美兴小学"}),
     ],
 )
 def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):

@@ -856,6 +856,12 @@ def _find_suffix_names(
             continue
         if label == "School" and name[0] in _CLOSING_QUOTES:
             continue  # “X”实验学校: a school's part in the program X, no name
+        if (
+            label == "School"
+            and text[start:end] == "学校"
+            and prefix in _region_words()
+        ):
+            continue  # 与香洲区学校结对: a district's schools, no one school
         areas_own = label == "School" and _the_areas_own(
             text, left, name, prefix, rules
         )
@@ -1852,12 +1858,23 @@ LEVEL_ALTERNATIVES = re.compile(
 )
 
 
+#: A program's name, then a school's part in it: …建设计划项目学校.
+_PROGRAM_PART_END = re.compile(
+    "(?:"
+    + _alt(_LEX.program_suffixes)
+    + ")(?:"
+    + _alt(_LEX.quoted_participation_designations + _LEX.participation_designations)
+    + ")$"
+)
+
+
 def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool:
     name = LEVEL_ALTERNATIVES.sub("", name)
     if len(name) < 3 or len(name) > 40:
         return False
-    if name.endswith(_LEX.participation_designations):
-        return False  # “智慧校园”试点学校: a part in a program, not an honour
+    if name.endswith(_LEX.participation_designations) or _PROGRAM_PART_END.search(name):
+        # “智慧校园”试点学校, …建设计划项目学校: a part in a program, no honour
+        return False
     if _is_ranking(name, rules):
         return False  # 考核位列全市第一名: a ranking (decision 15)
     if "或" in name:
@@ -2255,11 +2272,11 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     for i, (p_start, piece) in enumerate(merged):
         if piece.strip() in rules.lexicon.participation_cues:
             continue  # 被确定为项目学校: a part in the sentence's program
-        if _QUOTE.search(piece) and (
-            piece.strip().endswith(rules.lexicon.participation_designations)
-            or part_in_quoted_program(piece)
+        if piece.strip().endswith(rules.lexicon.participation_designations) or (
+            _QUOTE.search(piece) and part_in_quoted_program(piece)
         ):
-            continue  # 入选“乡村温馨校园”建设项目学校: a part in the quoted program
+            # 入选“乡村温馨校园”建设项目学校, 确定为…建设立项学校: a part in a program
+            continue
         conferred_level = ""
         conferrer = _CONFERRER_BEFORE_QUOTE.match(piece)
         if conferrer is not None:

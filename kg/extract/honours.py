@@ -136,6 +136,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _spaced_rows(text, rules)
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
+    out += _published_lists(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
@@ -806,6 +807,38 @@ def _selected_holders(text: str, rules: Rules) -> list[AwardStatement]:
                 (Candidate(at, at + len(raw), "Award", name, "award.selected", ""),),
                 False,
                 (match.end(), end),
+            )
+        )
+    return out
+
+
+#: 省教育厅公布X名单，A、B榜上有名; 在…公布的X名单中，A入选: a published list
+#: confers X (decision 10) on the units said to be on it.
+_PUBLISHED_LIST = re.compile(
+    r"(?:公布|公示|发布|印发)了?的?([^，,。；;！？!?\n]{4,50}?)名单中?[，,]\s*"
+    r"([^。；;！？!?\n]{2,200}?)(?:均|全部|成功|同时)?(?:榜上有名|入选|上榜|名列其中|位列其中)"
+)
+
+
+def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
+    """省教育厅公布X名单，A、B榜上有名: the units on a published list hold X."""
+    out = []
+    for match in _PUBLISHED_LIST.finditer(text):
+        raw = match.group(1)
+        name = clean_award_name(raw)
+        if not _is_honour(name, rules) or not _is_designation(name, rules):
+            continue  # 公布招生名单: no honour's list
+        at = match.start(1) + raw.find(name) if name in raw else match.start(1)
+        size = len(name) if name in raw else len(raw)
+        award = Candidate(at, at + size, "Award", name, "award.published-list", "")
+        out.append(
+            AwardStatement(
+                match.start(),
+                match.start(1),
+                False,
+                (award,),
+                False,
+                (match.start(2), match.end(2)),
             )
         )
     return out
