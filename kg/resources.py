@@ -229,6 +229,8 @@ class Lexicon:
     quoted_participation_designations: tuple[str, ...] = ()
     associations: tuple[str, ...] = ()
     assessment_words: tuple[str, ...] = ()
+    grouping_schemes: tuple[str, ...] = ()
+    grouping_cues: tuple[str, ...] = ()
     # Endings of a unit's name: school and bureau suffixes, places, 校/园/局.
     unit_name_ends: tuple[str, ...] = ()
 
@@ -366,6 +368,8 @@ def load_lexicon() -> Lexicon:
         quoted_participation_designations=lines("quoted_participation_designations"),
         associations=lines("associations"),
         assessment_words=lines("assessment_words"),
+        grouping_schemes=lines("grouping_schemes"),
+        grouping_cues=lines("grouping_cues"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),
         zone_suffixes=lines("zone_suffixes"),
         list_lead_markers=lines("list_lead_markers"),

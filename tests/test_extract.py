@@ -1942,6 +1942,29 @@ def test_extract_schools_designated_for_the_program_before(nlp, text, expected):
     assert triples(ex, "participatesIn") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # groupings right after a grouping scheme, also a run of them
+        (
+            "深入推进“名校+”集团化办学改革。以晨光中学为龙头，吸纳阳光中学组建"
+            "教育集团；以东湖小学为龙头，联合西湖小学组建教育集团。",
+            {
+                ("晨光中学", "名校+"),
+                ("阳光中学", "名校+"),
+                ("东湖小学", "名校+"),
+                ("西湖小学", "名校+"),
+            },
+        ),
+        # a scheme that groups no schools: the grouping is not its part
+        ("全面落实“双减”政策。以晨光中学为龙头，联合阳光中学组建教育集团。", set()),
+    ],
+)
+def test_extract_schools_grouped_under_the_scheme_before(nlp, text, expected):
+    ex = run(nlp, text, publisher="武汉市江岸区教育局")
+    assert triples(ex, "participatesIn") == expected
+
+
 def test_extract_tier_lines_under_an_honour_heading(nlp):
     """二、X（6个）then 一等奖：A、B (decisions 3, 10): each line's units hold
     that tier of X, not X itself and not a bare 一等奖."""

@@ -865,6 +865,46 @@ _DESIGNATION_LEAD = re.compile(
 )
 
 
+#: Sentences looked back over for the grouping scheme of a run of groupings.
+_GROUPING_SENTENCES = 4
+
+
+def _programs_of(
+    mentions: list[Mention], by_sentence: dict[int, list[int]], sentence: int
+) -> list[int]:
+    return [i for i in by_sentence.get(sentence, ()) if mentions[i].label == "Program"]
+
+
+def _grouped_under(
+    text: str,
+    mentions: list[Mention],
+    start: int,
+    end: int,
+    schools: list[int],
+    program: int,
+) -> list[RelationMention]:
+    """深化“名校+”集团化办学改革。以A为龙头，联合B、C组建…: a sentence that
+    groups schools right after a grouping scheme puts them in it."""
+    lex = load_lexicon()
+    scheme = text[mentions[program].start : mentions[program].end + 8]
+    if not any(word in scheme for word in lex.grouping_schemes):
+        return []
+    if len(schools) < 2 or not any(cue in text[start:end] for cue in lex.grouping_cues):
+        return []
+    return [
+        RelationMention(
+            school,
+            program,
+            "participatesIn",
+            "participates.grouped-after",
+            mentions[school].sentence,
+            mentions[school].status,
+        )
+        for school in schools
+        if not _PEOPLE_AFTER.match(text, mentions[school].end)
+    ]
+
+
 def _designated_for_the_program_before(
     text: str,
     mentions: list[Mention],
@@ -878,14 +918,23 @@ def _designated_for_the_program_before(
     start, end = sentences[sentence]
     designation = _BARE_DESIGNATION.search(text, start, end)
     lead = _DESIGNATION_LEAD.match(text, start) if designation is None else None
-    if designation is None and lead is None:
-        return []
-    before = [
-        i for i in by_sentence.get(sentence - 1, ()) if mentions[i].label == "Program"
-    ]
+    earlier = sentence - 1
+    before = _programs_of(mentions, by_sentence, earlier)
+    lex = load_lexicon()
+    while not before and earlier > 0 and sentence - earlier < _GROUPING_SENTENCES:
+        # 以A为龙头…；以B为龙头…: a run of grouping sentences after the scheme
+        e_start, e_end = sentences[earlier]
+        if not any(cue in text[e_start:e_end] for cue in lex.grouping_cues):
+            break
+        earlier -= 1
+        before = _programs_of(mentions, by_sentence, earlier)
     if len({mentions[i].name for i in before}) != 1:
         return []
     program = before[-1]
+    if earlier < sentence - 1 and (designation is not None or lead is not None):
+        return []  # a designation speaks of the sentence right before only
+    if designation is None and lead is None:
+        return _grouped_under(text, mentions, start, end, schools, program)
     return [
         RelationMention(
             school,
