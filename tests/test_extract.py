@@ -207,6 +207,9 @@ def test_region_short_form_of_an_autonomous_prefecture():
         ("并作为学校评优评先的依据。", set()),
         # 全区 before the verb is the area, not a place opening the name
         ("全区确定琥珀山庄小学为试点学校。", {"琥珀山庄小学"}),
+        # a name jieba tags a verb, before 榜上有名 or 为龙头
+        ("晨光小学、启明中学榜上有名。", {"晨光小学", "启明中学"}),
+        ("以启明中学为龙头组建教育集团。", {"启明中学"}),
         # a school's part right after a quoted program names no school
         ("确定“美育浸润”实验学校2所。", set()),
     ],

@@ -1031,7 +1031,7 @@ def _verb_named(
         or after[0] in _BOUNDARY
         or after[0] in _CONJUNCTIONS
         or rules.award_trigger.match(text, end) is not None
-        or after.startswith(_LEX.subject_followers)
+        or text.startswith(_LEX.subject_followers, end)
     )
     if not (opens and closes):
         return start
