@@ -2485,6 +2485,25 @@ def test_extract_a_pilot_a_school_carries_out(nlp, text, program):
     assert triples(ex, "participatesIn") == {("吴兴区东湖小学", program)}
 
 
+@pytest.mark.parametrize(
+    ("text", "programs"),
+    [
+        # a pilot of a named thing is a Program (decision 14), after a level
+        ("在汨罗市开展人工智能教育试点。", {"人工智能教育试点"}),
+        ("承担国家级现代学徒制试点任务。", {"现代学徒制试点"}),
+        # a reform's pilot, a system's pilot (the system is the Program)
+        ("开展县域教育质量综合评价改革试点。", {"县域教育质量综合评价改革试点"}),
+        ("积极开展党组织领导下的校长负责制试点工作。", {"党组织领导下的校长负责制"}),
+        # modifiers alone name no pilot
+        ("开展省级改革试点。", set()),
+    ],
+)
+def test_extract_pilots_are_programs(nlp, text, programs):
+    ex = run(nlp, text, "岳阳市教育局")
+    assert names(ex, "Program") == programs
+    assert {p for _, p in triples(ex, "implements")} == programs
+
+
 def test_extract_a_schools_teachers_taking_part_is_not_the_school(nlp):
     ex = run(nlp, "吴兴区东湖小学教师参加“国培计划”培训。", "湖州市吴兴区教育局")
     assert triples(ex, "participatesIn") == set()

@@ -1618,12 +1618,31 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             if level:  # 承担国家级现代学徒制试点: who runs it is no part of its name
                 found = found[level.end() :]
                 begin += level.end()
+            stop = match.end(1)
+            pilot = next(
+                (p for p in kinds.get("pilot-suffix", ()) if text.startswith(p, stop)),
+                "",
+            )
+            if pilot and not found.endswith((pilot, *systems)):
+                # 开展…综合评价改革试点: the pilot of a reform is the Program
+                # (a system piloted, …校长负责制试点, stays the system)
+                found += pilot
+                stop += len(pilot)
             suffix = next(x for x in suffixes if found.endswith(x))
             head = found[: -len(suffix)]
-            if len(head) < 4 or head.startswith(generic) or head.endswith(generic):
+            if len(head) < 4:
+                continue
+            if suffix in kinds.get("pilot-suffix", ()):
+                # 开展人工智能教育试点: a pilot of any named thing; only one of
+                # nothing but modifiers (开展省级改革试点) names none
+                if _is_generic(
+                    head, rules.lexicon.generic_name_prefixes | set(generic)
+                ):
+                    continue
+            elif head.startswith(generic) or head.endswith(generic):
                 continue
             if match.start(1) in seen or any(
-                a < match.end(1) and match.start(1) < b for a, b in spans
+                a < stop and match.start(1) < b for a, b in spans
             ):
                 continue  # 积极开展X负责制: the verb's reading is already there
             if pattern is at_clause and not text.startswith(
@@ -1631,10 +1650,8 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             ):
                 continue  # 严格落实…责任制: a duty, unless reformed or piloted
             seen.add(match.start(1))
-            spans.append(match.span(1))
-            out.append(
-                Candidate(begin, match.end(1), "Program", found, "program.reform", "")
-            )
+            spans.append((match.start(1), stop))
+            out.append(Candidate(begin, stop, "Program", found, "program.reform", ""))
     return out
 
 
