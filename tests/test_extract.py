@@ -205,6 +205,8 @@ def test_region_short_form_of_an_autonomous_prefecture():
         ("嘎查村和学校实现网络全覆盖。", set()),
         ("加强中学管理。", set()),
         ("并作为学校评优评先的依据。", set()),
+        # glued to 教师 after a township's name: the township's school
+        ("铁日木乡中学教师阿依努尔被评为全国优秀教师。", {"铁日木乡中学"}),
         # 全区 before the verb is the area, not a place opening the name
         ("全区确定琥珀山庄小学为试点学校。", {"琥珀山庄小学"}),
         # a name jieba tags a verb, before 榜上有名 or 为龙头
@@ -2494,6 +2496,12 @@ def test_extract_a_pilot_a_school_carries_out(nlp, text, program):
         # a reform's pilot, a system's pilot (the system is the Program)
         ("开展县域教育质量综合评价改革试点。", {"县域教育质量综合评价改革试点"}),
         ("积极开展党组织领导下的校长负责制试点工作。", {"党组织领导下的校长负责制"}),
+        # 落实 brings in a system of governance (decision 14), not a duty
+        (
+            "全面落实中小学校党组织领导的校长负责制。",
+            {"中小学校党组织领导的校长负责制"},
+        ),
+        ("严格落实校园安全工作责任制。", set()),
         # modifiers alone name no pilot
         ("开展省级改革试点。", set()),
     ],

@@ -890,7 +890,10 @@ def _find_suffix_names(
             name.startswith("各") or text[left - 1 : left] == "各"
         ):
             continue  # 各苏木镇中心学校, 各旗市区实验小学: every one of them
-        if glued and not any(name[:size] in _region_words() for size in (2, 3, 4)):
+        if glued and not (
+            any(name[:size] in _region_words() for size in (2, 3, 4))
+            or (len(prefix) >= 3 and _REGION_END.search(prefix))  # 铁日木乡中学|教师
+        ):
             continue  # 全体中学|校长: only a place makes it one school's head
         if label == "School" and name[:1] in '“"「『':
             continue  # 结成“姊妹学校”: a kind of school quoted, no name
@@ -1607,10 +1610,13 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
     # A system (…校长负责制) may open a clause without a verb before it.
     system_name = rf"([\u4e00-\u9fff]{{2,20}}?(?:{'|'.join(map(re.escape, systems))}))"
     at_clause = re.compile(rf"(?:^|(?<=[，,；;。\n])){system_name}")
+    system_intro = "|".join(map(re.escape, kinds.get("system-introducer", [])))
+    by_system_verb = re.compile(rf"(?:{system_intro}){system_name}")
+    duties = tuple(kinds.get("duty-suffix", ()))
     out = []
     seen: set[int] = set()
     spans: list[tuple[int, int]] = []
-    for pattern in (by_verb, at_clause):
+    for pattern in (by_verb, at_clause, by_system_verb):
         for match in pattern.finditer(text):
             found = match.group(1)
             begin = match.start(1)
@@ -1649,6 +1655,8 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
                 tuple(kinds.get("system-follower", ())), match.end(1)
             ):
                 continue  # 严格落实…责任制: a duty, unless reformed or piloted
+            if pattern is by_system_verb and found.endswith(duties):
+                continue  # 落实安全工作责任制: a duty, no system of governance
             seen.add(match.start(1))
             spans.append((match.start(1), stop))
             out.append(Candidate(begin, stop, "Program", found, "program.reform", ""))

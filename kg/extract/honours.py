@@ -907,7 +907,7 @@ _GROUP_HEADING = re.compile(
 
 
 #: Lines searched above a tier line for the heading of its honour.
-_TIER_LINES = 12
+_TIER_LINES = 40
 
 
 def _tier_lines_only(text: str, block: tuple[int, int]) -> bool:
