@@ -62,6 +62,14 @@ def test_extract_a_publisher_in_a_district_two_cities_share(
     assert ex.mentions[ex.publisher].name == bureau
 
 
+def test_extract_a_short_form_of_a_city_and_its_namesake_county(nlp):
+    """岳阳 is 岳阳市 and its 岳阳县: the city, for the college named with it."""
+    ex = run(
+        nlp, "支持岳阳洞庭职业技术学院创建卓越高职学校。", publisher="岳阳市教育局"
+    )
+    assert ("岳阳洞庭职业技术学院", "岳阳市") in triples(ex, "locatedIn")
+
+
 def test_extract_a_district_two_cities_share_goes_with_its_city(nlp):
     ex = run(nlp, "江苏省徐州市鼓楼区第一中学获评江苏省文明校园。")
     assert {m.region for m in ex.mentions if m.label == "Region"} == {

@@ -444,6 +444,8 @@ def find_regions(
             fits = [c for c in codes if _supported(c, context, index, is_full)]
             if len(fits) > 1:
                 fits = _under_nearest_context(fits, context, index)
+            if len(fits) == 2 and not is_full:
+                fits = _larger_over_its_namesake(fits, index)
             if len(fits) == 1:
                 code = fits[0]
                 context.add(code)
@@ -459,6 +461,18 @@ def find_regions(
                 changed = True
     _find_towns(text, index, context, accepted)
     return [accepted[k] for k in sorted(accepted)]
+
+
+def _larger_over_its_namesake(fits: list[str], index: RegionIndex) -> list[str]:
+    """岳阳 of 岳阳市 and of its 岳阳县, 吉林 of 吉林省 and of its 吉林市: the
+    larger division, when the context has not chosen (岳阳经开区 and
+    岳阳洞庭职业技术学院 are the city's)."""
+    first, second = (index.by_code[c] for c in fits)
+    if second.parent == first.code:
+        return [first.code]
+    if first.parent == second.code:
+        return [second.code]
+    return fits
 
 
 def _short_form_as_place(
