@@ -1955,6 +1955,24 @@ def test_extract_schools_designated_for_the_program_before(nlp, text, expected):
     assert triples(ex, "participatesIn") == expected
 
 
+def test_extract_schools_listed_under_a_pilot_list_title(nlp):
+    """X试点校名单 (an annex) over lines of schools: each takes part in X."""
+    text = (
+        "附件2\n2024年甘肃省人工智能教育试点校名单（节选）\n"
+        "兰州新区：兰州新区第一小学、兰州新区第三中学\n天水市：天水市实验中学\n"
+        "（其余略）"
+    )
+    ex = run(nlp, text, publisher="甘肃省教育厅")
+    program = "甘肃省人工智能教育试点"
+    assert names(ex, "Program") == {program}
+    assert triples(ex, "participatesIn") == {
+        ("兰州新区第一小学", program),
+        ("兰州新区第三中学", program),
+        ("天水市实验中学", program),
+    }
+    assert triples(ex, "receivedAward") == set()
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

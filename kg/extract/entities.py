@@ -2651,7 +2651,30 @@ def find_programs(
 ) -> list[Candidate]:
     """Programs named by a suffix word, and reforms."""
     out = _find_programs(view, rules, rules.lexicon.program_stop_tokens, sites)
-    return out + _find_reforms(view.text, rules)
+    return out + _find_reforms(view.text, rules) + _find_pilot_lists(view.text)
+
+
+#: 2024年甘肃省中小学人工智能教育试点校名单（节选）: the title of a list of the
+#: schools taking part in a program (the program: the title up to 试点).
+_PILOT_LIST_TITLE = re.compile(
+    r"^[ \t\u3000]*(?:附件\s*\d*\s*[:：]?\s*)?((?:19|20)\d\d年度?)?"
+    r"([\u4e00-\u9fff“”]{4,40}?(?:试点|项目|实验))(?:学校|校)名单"
+    r"\s*(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]*$",
+    re.MULTILINE,
+)
+
+
+def _find_pilot_lists(text: str) -> list[Candidate]:
+    """The program a list of its pilot or project schools is titled with."""
+    out = []
+    for match in _PILOT_LIST_TITLE.finditer(text):
+        name = match.group(2).translate(_STRIP_QUOTES)
+        out.append(
+            Candidate(
+                match.start(2), match.end(2), "Program", name, "program.list-title", ""
+            )
+        )
+    return out
 
 
 def find_suffix_awards(view: TextView, rules: Rules) -> list[Candidate]:

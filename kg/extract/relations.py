@@ -849,6 +849,30 @@ def _program_taken_part_in(
     return programs[0]
 
 
+def _listed_under_a_pilot_title(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """X试点校名单 over lines of schools: each takes part in X."""
+    from .honours import list_block
+
+    out = []
+    for p, m in enumerate(mentions):
+        if m.label != "Program" or m.rule != "program.list-title":
+            continue
+        line_end = text.find("\n", m.end)
+        block = list_block(text, line_end + 1) if line_end >= 0 else None
+        if block is None:
+            continue
+        out += [
+            RelationMention(
+                i, p, "participatesIn", "participates.listed", o.sentence, o.status
+            )
+            for i, o in enumerate(mentions)
+            if o.label == "School" and block[0] <= o.start and o.end <= block[1]
+        ]
+    return out
+
+
 #: 成为首批参与学校, 被确定为试点校: a school's part in a program the
 #: sentence does not name.
 _BARE_DESIGNATION = re.compile(
@@ -965,7 +989,7 @@ def _participates(
     for i, m in enumerate(mentions):
         if m.label in ("School", "Program") and m.end > m.start:
             by_sentence.setdefault(m.sentence, []).append(i)
-    out = []
+    out = _listed_under_a_pilot_title(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
