@@ -2483,7 +2483,13 @@ def test_extract_a_school_with_its_own_pilot_borrows_no_program(nlp):
         "杭坪镇中心小学承担省级“互联网+义务教育”结对帮扶项目。"
     )
     ex = run(nlp, text, publisher="浦江县教育局")
-    assert triples(ex, "participatesIn") == {("杭坪镇中心小学", "互联网+义务教育")}
+    # each school takes part in its own clause's pilot, not the other's
+    pilot = "浙江省教育数字化改革试点"
+    assert triples(ex, "participatesIn") == {
+        ("黄宅镇中心小学", pilot),
+        ("仙华小学", pilot),
+        ("杭坪镇中心小学", "互联网+义务教育"),
+    }
 
 
 def test_extract_two_programs_joined(nlp):
@@ -2536,6 +2542,31 @@ def test_extract_pilots_are_programs(nlp, text, programs):
     ex = run(nlp, text, "岳阳市教育局")
     assert names(ex, "Program") == programs
     assert {p for _, p in triples(ex, "implements")} == programs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 入选X试点学校: the program is X试点
+        (
+            "吴兴区东湖小学入选浙江省人工智能教育试点学校。",
+            {("吴兴区东湖小学", "浙江省人工智能教育试点")},
+        ),
+        # the school opening the sentence carries out the pilot of a later
+        # clause
+        (
+            "吴兴区东湖小学调整专业结构，共建实训基地，开展“现代学徒制”试点。",
+            {("吴兴区东湖小学", "现代学徒制")},
+        ),
+        # another unit in between is that clause's subject
+        ("吴兴区东湖小学新建操场，区教育局开展“双减”督查。", set()),
+        # modifiers alone name no program
+        ("吴兴区东湖小学被确定为首批省级试点学校。", set()),
+    ],
+)
+def test_extract_a_school_takes_part_in_a_pilot(nlp, text, expected):
+    ex = run(nlp, text, "湖州市吴兴区教育局")
+    assert triples(ex, "participatesIn") == expected
 
 
 def test_extract_a_schools_teachers_taking_part_is_not_the_school(nlp):

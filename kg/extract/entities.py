@@ -2654,19 +2654,41 @@ def find_programs(
     return out + _find_reforms(view.text, rules) + _find_pilot_lists(view.text)
 
 
+_LEVEL_ONLY = re.compile(
+    r"(?:首批|第[一二三四五六七八九十]批|国家级|省级|市级|县级|区级|全国|全省|全市)+"
+)
 #: 2024年甘肃省中小学人工智能教育试点校名单（节选）: the title of a list of the
 #: schools taking part in a program (the program: the title up to 试点).
 _PILOT_LIST_TITLE = re.compile(
     r"^[ \t\u3000]*(?:附件\s*\d*\s*[:：]?\s*)?((?:19|20)\d\d年度?)?"
-    r"([\u4e00-\u9fff“”]{4,40}?(?:试点|项目|实验))(?:学校|校)名单"
+    r"([\u4e00-\u9fff“”]{4,40}?(?:试点|实验|改善项目|建设项目|提升项目))(?:学校|校)名单"
     r"\s*(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]*$",
     re.MULTILINE,
 )
 
 
+#: 入选湖北省中小学人工智能教育试点学校: a school's part named after the verb,
+#: the program the name up to 试点 (not 项目: 体育传统项目学校 is a title).
+_DESIGNATED_PILOT = re.compile(
+    r"(?:入选|确定为|列为|遴选为|成为)(?:(?:19|20)\d\d年度?)?"
+    r"([\u4e00-\u9fff]{4,30}?试点)(?:学校|校)(?![\u4e00-\u9fff])"
+)
+
+
 def _find_pilot_lists(text: str) -> list[Candidate]:
-    """The program a list of its pilot or project schools is titled with."""
+    """The program a list of its pilot or project schools is titled with, or
+    a school's designation names (入选X试点学校)."""
     out = []
+    generic = _LEX.generic_name_prefixes
+    for match in _DESIGNATED_PILOT.finditer(text):
+        name = match.group(1)
+        if _is_generic(name[:-2], generic) or _LEVEL_ONLY.fullmatch(name[:-2]):
+            continue  # 确定为首批省级试点学校: no program named
+        out.append(
+            Candidate(
+                match.start(1), match.end(1), "Program", name, "program.designated", ""
+            )
+        )
     for match in _PILOT_LIST_TITLE.finditer(text):
         name = match.group(2).translate(_STRIP_QUOTES)
         out.append(

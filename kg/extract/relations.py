@@ -815,6 +815,38 @@ _PEOPLE_AFTER = re.compile(
 )
 
 
+def _topic_takes_part(
+    text: str,
+    mentions: list[Mention],
+    school: int,
+    programs: list[int],
+    cues: tuple[str, ...],
+) -> int | None:
+    """A围绕…调整专业结构，开展“现代学徒制”试点: the school that opens the
+    sentence is the subject of its later clauses; the one program of a later
+    clause that says it takes part, with no other unit named in between."""
+    m = mentions[school]
+    sentence_start = max(text.rfind(c, 0, m.start) for c in "。；;！!？?\n") + 1
+    if text[sentence_start : m.start].strip():
+        return None  # the school does not open the sentence
+    later = [p for p in programs if mentions[p].start > m.end]
+    if len(later) != 1:
+        return None
+    program = mentions[later[0]]
+    p_start, _ = clause_of(text, program.start)
+    if p_start <= m.start or not any(
+        cue in text[p_start : program.start] for cue in cues
+    ):
+        return None
+    between = [
+        o
+        for o in mentions
+        if o.label in ("School", "Bureau", "Region", "Award")
+        and m.end <= o.start < program.start
+    ]
+    return None if between else later[0]
+
+
 def _program_taken_part_in(
     text: str,
     mentions: list[Mention],
@@ -834,7 +866,8 @@ def _program_taken_part_in(
     if not any(cue in text[start:end] for cue in cues) and not QUOTED_PART.search(
         text, start, end
     ):
-        return None  # (确定A为“X”实验校: the designation says it)
+        # (确定A为“X”实验校: the designation says it)
+        return _topic_takes_part(text, mentions, school, programs, cues)
     if _PEOPLE_AFTER.match(text, mentions[school].end):
         return None  # 城关小学教师参加“国培计划”: the teachers took part
     own = [p for p in programs if start <= mentions[p].start < end]
