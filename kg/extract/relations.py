@@ -13,6 +13,7 @@ from ..regions import short_form
 from ..resources import load_lexicon
 from ..types import Mention, RelationMention
 from .entities import LEVEL_ALTERNATIVES, QUOTED_PART, AwardStatement, clause_of
+from .honours import list_block
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -886,8 +887,6 @@ def _listed_under_a_pilot_title(
     text: str, mentions: list[Mention]
 ) -> list[RelationMention]:
     """X试点校名单 over lines of schools: each takes part in X."""
-    from .honours import list_block
-
     out = []
     for p, m in enumerate(mentions):
         if m.label != "Program" or m.rule != "program.list-title":
@@ -922,6 +921,8 @@ _DESIGNATION_LEAD = re.compile(
 )
 
 
+_GROUPING_SCHEMES = load_lexicon().grouping_schemes
+_GROUPING_CUES = load_lexicon().grouping_cues
 #: Sentences looked back over for the grouping scheme of a run of groupings.
 _GROUPING_SENTENCES = 4
 
@@ -942,11 +943,10 @@ def _grouped_under(
 ) -> list[RelationMention]:
     """深化“名校+”集团化办学改革。以A为龙头，联合B、C组建…: a sentence that
     groups schools right after a grouping scheme puts them in it."""
-    lex = load_lexicon()
     scheme = text[mentions[program].start : mentions[program].end + 8]
-    if not any(word in scheme for word in lex.grouping_schemes):
+    if not any(word in scheme for word in _GROUPING_SCHEMES):
         return []
-    if len(schools) < 2 or not any(cue in text[start:end] for cue in lex.grouping_cues):
+    if len(schools) < 2 or not any(cue in text[start:end] for cue in _GROUPING_CUES):
         return []
     return [
         RelationMention(
@@ -977,11 +977,10 @@ def _designated_for_the_program_before(
     lead = _DESIGNATION_LEAD.match(text, start) if designation is None else None
     earlier = sentence - 1
     before = _programs_of(mentions, by_sentence, earlier)
-    lex = load_lexicon()
     while not before and earlier > 0 and sentence - earlier < _GROUPING_SENTENCES:
         # 以A为龙头…；以B为龙头…: a run of grouping sentences after the scheme
         e_start, e_end = sentences[earlier]
-        if not any(cue in text[e_start:e_end] for cue in lex.grouping_cues):
+        if not any(cue in text[e_start:e_end] for cue in _GROUPING_CUES):
             break
         earlier -= 1
         before = _programs_of(mentions, by_sentence, earlier)
