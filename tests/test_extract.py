@@ -1875,6 +1875,30 @@ def test_extract_annex_sections_with_groups_tiers_and_quotes(nlp):
     assert levels[prize + "高中组一等奖"] == "county"
 
 
+def test_extract_annex_tier_headings_prize_lines_and_people(nlp):
+    """（一）一等奖 and （二）二等奖 under an honour's heading, with group labels
+    on the lines (高中组：A、B); 金奖/优秀组织奖 lines under a prize's heading;
+    a person with the unit in ASCII brackets holds the honour, not the unit."""
+    text = (
+        "附件\n\n二、2023年度教育质量综合评价奖(4所)\n(一)一等奖\n"
+        "高中组:晨光中学、东湖中学\n(二)二等奖\n小学组:西湖小学、北湖小学\n\n"
+        "三、2023年度中小学生艺术节团体奖\n金奖:城关小学合唱团\n"
+        "优秀组织奖:西湖区教育局\n\n四、优秀教育工作者(2名)\n"
+        "沈丽娟(阳光小学)\n陈国栋(城南中学)"
+    )
+    ex = run(nlp, text, publisher="杭州市西湖区教育局")
+    first = "2023年度教育质量综合评价奖一等奖"
+    second = "2023年度教育质量综合评价奖二等奖"
+    assert triples(ex, "receivedAward") == {
+        ("晨光中学", first),
+        ("东湖中学", first),
+        ("西湖小学", second),
+        ("北湖小学", second),
+        ("城关小学", "2023年度中小学生艺术节团体金奖"),
+        ("杭州市西湖区教育局", "2023年度中小学生艺术节团体奖优秀组织奖"),
+    }
+
+
 def test_extract_an_annex_list_grouped_by_city(nlp):
     """名单（节选） over lines 兰州市（2所）：A、B — the schools hold it, the
     cities labelling the groups do not."""
@@ -1915,6 +1939,16 @@ def test_extract_units_on_a_published_list(nlp, text, honour, level):
     assert triples(ex, "receivedAward") == {("晨光小学", honour), ("东湖中学", honour)}
     levels = {m.name: m.award_level for m in ex.mentions if m.label == "Award"}
     assert levels[honour] == level
+
+
+def test_extract_a_published_list_of_designated_schools(nlp):
+    text = (
+        "近日,市教育委员会公布了2024年天津市中小学科学教育实验校名单,"
+        "晨光小学、东湖中学2所学校榜上有名。"
+    )
+    ex = run(nlp, text, publisher="天津市河西区教育局")
+    honour = "天津市中小学科学教育实验校"
+    assert triples(ex, "receivedAward") == {("晨光小学", honour), ("东湖中学", honour)}
 
 
 def test_extract_an_admission_list_is_no_honour(nlp):

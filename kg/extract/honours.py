@@ -105,7 +105,7 @@ _HOLDERS_AFTER_COLON = re.compile(
 _HONOUR_COLON = re.compile(
     r"(?:^|(?<=[。；;\n]))\s*"
     r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])?\s*"
-    r"([\u4e00-\u9fff“”]{3,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
+    r"([\u4e00-\u9fff“”]{2,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
 # 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
 _UNIT_COLON = re.compile(
@@ -433,9 +433,12 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 if at >= 0:
                     award = _award(at, name, "award.list-heading")
                     if BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes:
-                        # 一、一等奖（8个） under a title naming the contest:
-                        # that contest's prize (decisions 3, 10)
-                        contest = _contest_named_before(text, pos, rules)
+                        # 二、X奖（12所）/（一）一等奖: the tier of the honour the
+                        # heading above names; 一、一等奖（8个） under a title
+                        # naming the contest: that contest's (decisions 3, 10)
+                        contest = _honour_heading_above(
+                            text, pos, rules
+                        ) or _contest_named_before(text, pos, rules)
                         award = (
                             replace(award, name=contest + name) if contest else award
                         )
@@ -826,7 +829,9 @@ def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
     for match in _PUBLISHED_LIST.finditer(text):
         raw = match.group(1)
         name = clean_award_name(raw)
-        if not _is_honour(name, rules) or not _is_designation(name, rules):
+        if not (
+            _is_honour(name, rules) or name.endswith(_LEX.designation_ends)
+        ) or not _is_designation(name, rules):
             continue  # 公布招生名单: no honour's list
         at = match.start(1) + raw.find(name) if name in raw else match.start(1)
         size = len(name) if name in raw else len(raw)
@@ -850,17 +855,28 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
     for match in _HONOUR_COLON.finditer(text):
         raw = match.group(1)
         name = clean_award_name(raw)
-        if not name.endswith(rules.award_suffixes) or not _is_designation(name, rules):
+        tier = BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes
+        if not (
+            tier
+            or (name.endswith(rules.award_suffixes) and _is_designation(name, rules))
+        ):
             continue
         end = _statement_end(text, match.end())
         items = text[match.end() : end]
         if not (_is_list(items) or _one_unit(items)):
             continue  # 先进单位：创建工作… is prose, not a list
         at = match.start(1)
-        if BARE_TIER.fullmatch(name):
+        if tier:
             # 二、…优胜奖（9个）\n一等奖：A、B: the tier of the heading's honour
-            # (decisions 3, 10)
-            name = _honour_heading_above(text, match.start(), rules) + name
+            # (decisions 3, 10); 优秀组织奖：A、B, the heading's prize
+            heading = _honour_heading_above(
+                text, match.start(), rules
+            ) or _contest_named_before(text, match.start(), rules)
+            if not heading:
+                continue  # 一等奖：A with nothing naming whose: no prize named
+            if heading.endswith("奖") and _METAL.fullmatch(name):
+                heading = heading[:-1]  # 团体奖 + 金奖: 团体金奖
+            name = heading + name
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
         out.append(AwardStatement(at, at, False, (award,), False, (match.end(), end)))
     return out
@@ -885,8 +901,12 @@ def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
             continue
         heading = _HEADING_HONOUR.match(line) or _HEADING_LIST.match(line)
         if heading is None:
+            if "、" in line or _LABELLED_UNITS.match(line):
+                continue  # 高中组：A、B — the units of an earlier tier
             return ""
         name = clean_award_name(_PAREN_TAIL.sub("", heading.group(1).strip()))
+        if BARE_TIER.fullmatch(name):
+            continue  # （一）一等奖 above （二）二等奖: an earlier tier
         # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖
         named = _is_honour(name, rules) or name.endswith("奖")
         return name + group if named else ""
@@ -906,6 +926,9 @@ _GROUP_HEADING = re.compile(
 )
 
 
+_METAL = re.compile("[金银铜]奖")
+#: 高中组：A、B — a group's label and its units on one line.
+_LABELLED_UNITS = re.compile(r"^[\u4e00-\u9fff]{1,6}[组类段][：:]\S")
 #: Lines searched above a tier line for the heading of its honour.
 _TIER_LINES = 40
 
@@ -976,7 +999,7 @@ def _one_unit(items: str) -> bool:
     return (
         4 <= len(item) <= 30
         and _CJK_WORD.fullmatch(item) is not None
-        and item.endswith(_UNIT_ENDS)
+        and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS))
     )
 
 
@@ -1005,7 +1028,7 @@ def _honour_items(
 
 
 #: A school's team, named with its school (decision 19: the school holds it).
-_TEAM_ENDS = ("教研组", "备课组", "年级组", "教研室", "代表队")
+_TEAM_ENDS = ("教研组", "备课组", "年级组", "教研室", "队", "合唱团", "艺术团")
 _UNIT_ENDS = load_lexicon().unit_name_ends
 
 

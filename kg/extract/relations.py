@@ -429,7 +429,9 @@ def _subjects(
 
 # A person's name right before a bracketed unit: 2 to 5 characters after a
 # list mark or a line's start (张明（X中学）、泽仁卓玛（Y小学）).
-_PERSON_BEFORE_BRACKET = re.compile(r"(?:^|[、，,：:；;\s])([\u4e00-\u9fff·]{2,5})（$")
+_PERSON_BEFORE_BRACKET = re.compile(
+    r"(?:^|[、，,：:；;\s])([\u4e00-\u9fff·]{2,5})[（(]$"
+)
 
 
 # The rest of a bracket after the unit: nothing, or the person's post in it.
