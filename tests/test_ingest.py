@@ -763,6 +763,13 @@ def test_year(tmp_path: Path, raw: str, year: int | None) -> None:
             "已建成学校三所。完成改造工程。荣获省级表彰。将继续努力。",
             False,
         ),
+        # an inspection's findings demand much (将, 确保) yet report facts
+        (
+            "某市教育局关于2024年秋季开学工作专项督导情况的通报\n"
+            "各校要确保安全。将开展复查。力争整改到位。拟约谈校长。"
+            "要着力补齐短板。确保按期完成。",
+            False,
+        ),
     ],
 )
 def test_is_plan(tmp_path: Path, raw: str, is_plan: bool) -> None:
