@@ -1978,6 +1978,11 @@ def test_extract_an_honour_line_with_one_unit(nlp):
             "推进“协同育人”实验项目。项目学校包括：坞城路小学、北格镇中心校。",
             {("坞城路小学", "协同育人"), ("北格镇中心校", "协同育人")},
         ),
+        # a bare part (工程首批实施学校) names no honour
+        (
+            "实施“思政铸魂”工程。确定育才小学、二桥中学为工程首批实施学校。",
+            {("育才小学", "思政铸魂"), ("二桥中学", "思政铸魂")},
+        ),
         # two programs before: which one is not said
         ("启动“科创筑梦计划”和“书香校园”工程。育才小学成为首批试点学校。", set()),
         # no designation: the school's own news
@@ -1987,6 +1992,8 @@ def test_extract_an_honour_line_with_one_unit(nlp):
 def test_extract_schools_designated_for_the_program_before(nlp, text, expected):
     ex = run(nlp, text, publisher="武汉市江岸区教育局")
     assert triples(ex, "participatesIn") == expected
+    # the school's part is no honour
+    assert not any(a.endswith("学校") for _, a in triples(ex, "receivedAward"))
 
 
 def test_extract_schools_listed_under_a_pilot_list_title(nlp):
@@ -2898,6 +2905,12 @@ def test_extract_pursued_by_a_list_of_regions(nlp):
         ("双方幼儿园联合开展活动。", set()),
         ("确定为省级示范高中建设立项学校。", set()),
         ("我州小金县美兴小学获评省级文明校园。", {"小金县美兴小学"}),
+        # a school's part in a program; 作为 opens no program's name
+        (
+            "新民乡中心小学作为乡村温馨校园建设项目学校，改善了办学条件。",
+            {"新民乡中心小学"},
+        ),
+        ("城关中学、九寨沟县中学作为项目学校参与课改。", {"城关中学", "九寨沟县中学"}),
     ],
 )
 def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):

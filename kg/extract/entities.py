@@ -46,6 +46,7 @@ __all__ = [
     "find_suffix_awards",
     "find_unresolved_area",
     "find_zones",
+    "is_bare_part",
     "part_in_quoted_program",
     "resolve_overlaps",
     "with_inner_bureaus",
@@ -847,7 +848,12 @@ def _find_suffix_names(
         left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
         if label == "Program" and left == start:
             verb = view.previous_token(start)
-            if verb is not None and verb[1] in stop and view.tags.get(verb[1]) == "v":
+            if (
+                verb is not None
+                and verb[1] in stop
+                and view.tags.get(verb[1]) == "v"
+                and verb[1] not in _COPULAS  # A作为|项目学校: no action named
+            ):
                 # 语言文字推广|行动: the verb that names what the action does,
                 # with what it acts on (推广|行动研究 alone is no name)
                 further = _walk_left(view, verb[0], stop, max_chars, floor, stop_tags)
@@ -870,6 +876,8 @@ def _find_suffix_names(
             continue
         if label == "School" and name[0] in _CLOSING_QUOTES:
             continue  # “X”实验学校: a school's part in the program X, no name
+        if label == "School" and prefix.endswith(_PROGRAM_WORDS):
+            continue  # 乡村温馨校园建设项目学校: a school's part in a program
         if (
             label == "School"
             and text[start:end] == "学校"
@@ -1007,6 +1015,15 @@ def _clause_opening_name(
 
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_PROGRAM_WORDS = ("项目", "工程", "计划", "行动", "试点")
+#: Verbs that say what something is (作为, 成为, 列为): they name no action.
+_COPULAS = frozenset({"作为", "成为", "列为", "确定为", "被列为", "是"})
+#: A school's part in a program with nothing else named: 项目学校, 首批实施学校.
+_BARE_PART = re.compile(
+    r"^(?:工程|项目|计划|行动)?(?:首批|第[一二三四五六七八九十]批)?(?:"
+    + _alt(_LEX.quoted_participation_designations + _LEX.participation_designations)
+    + ")$"
+)
 
 
 def _verb_named(
@@ -1911,7 +1928,11 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
     name = LEVEL_ALTERNATIVES.sub("", name)
     if len(name) < 3 or len(name) > 40:
         return False
-    if name.endswith(_LEX.participation_designations) or _PROGRAM_PART_END.search(name):
+    if (
+        name.endswith(_LEX.participation_designations)
+        or _PROGRAM_PART_END.search(name)
+        or _BARE_PART.match(name)
+    ):
         # “智慧校园”试点学校, …建设计划项目学校: a part in a program, no honour
         return False
     if _is_ranking(name, rules):
@@ -1938,6 +1959,11 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
 #: …项目校; group 1 ends the program's name (…改革试点).
 _SCHOOL_PART_END = re.compile(r"((?:试点|项目|实验|基地))(?:学校|校)$")
 _QUOTED_PART_END = re.compile("(?:" + QUOTED_PART.pattern + ")(?:名单)?$")
+
+
+def is_bare_part(name: str) -> bool:
+    """项目学校, 工程首批实施学校: a school's part in a program naming nothing."""
+    return _BARE_PART.match(name) is not None
 
 
 def part_in_quoted_program(phrase: str) -> bool:

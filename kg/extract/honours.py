@@ -31,6 +31,7 @@ from .entities import (
     Candidate,
     clause_of,
     clean_award_name,
+    is_bare_part,
     part_in_quoted_program,
 )
 from .levels import level_of_word
@@ -296,8 +297,9 @@ def _grant_as(
         return None
     head = clause[:wei]
     raw = re.split(r"[，,：:（(]|的", clause[wei + 1 :], maxsplit=1)[0]
-    if part_in_quoted_program(raw):
-        return None  # 确定A为“X”实验学校: a part in the program X, no honour
+    if part_in_quoted_program(raw) or is_bare_part(clean_award_name(raw)):
+        # 确定A为“X”实验学校, 确定A为工程首批实施学校: a part in a program
+        return None
     name = clean_award_name(_PAREN_TAIL.sub("", raw.strip()))
     if not name or not _is_designation(name, rules):
         return None
