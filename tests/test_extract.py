@@ -881,6 +881,11 @@ def test_extract_branch_and_bingtuan_honours(nlp, text, honour, level):
         # the reform or the document won it, not the bureau (decision 4)
         ("湖州市安吉县教育局", "我县“县管校聘”改革获评浙江省教育领域改革优秀案例。"),
         ("湖州市安吉县教育局", "《安吉县课后服务指南》获评全省优秀教育政策文件。"),
+        # a county's team is its pupils, not the county or its bureau
+        (
+            "汉中市城固县教育体育局",
+            "在全市中小学生田径运动会上，城固县代表队获得团体总分第一名。",
+        ),
     ],
 )
 def test_extract_an_honour_no_unit_won(nlp, publisher, text):

@@ -306,6 +306,10 @@ def _planned_creation(text: str, st: AwardStatement, award: Mention) -> bool:
 _THIS_SCHOOL = re.compile(r"(?:该|此|这所)(?:学校|校|幼儿园|园)")
 
 
+#: A team named after its area: 城固县代表队, 河西区代表团.
+_AREA_TEAM = re.compile(r"(?:中小学生|学生|青少年)?(?:代表队|代表团|参赛队)")
+
+
 def _subjects(
     text: str,
     mentions: list[Mention],
@@ -413,6 +417,8 @@ def _subjects(
         return bureaus[:1]
     regions = [i for i in inside if mentions[i].label == "Region"]
     area = any(_names_an_area(mentions[a]) for a in award_ids)
+    if regions and _AREA_TEAM.match(text, mentions[regions[-1]].end):
+        return []  # 城固县代表队获…: the county's pupils won it (decision 4)
     if regions:
         listed = _listed_regions(text, mentions, regions)
         if area and len(listed) > 1:
