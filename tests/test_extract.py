@@ -1904,6 +1904,22 @@ def test_extract_annex_tier_headings_prize_lines_and_people(nlp):
     }
 
 
+def test_extract_annex_tiers_under_a_group_label_line(nlp):
+    """（一）X（4个）, then 高中组： on a line of its own over 一等奖：A、B."""
+    text = (
+        "附件\n\n（一）2024年度教育教学质量先进单位（4个）\n\n高中组：\n"
+        "一等奖：晨光中学\n二等奖：东湖中学\n\n小学组：\n一等奖：西湖小学、北湖小学"
+    )
+    ex = run(nlp, text, publisher="化州市教育局")
+    honour = "2024年度教育教学质量先进单位"
+    assert triples(ex, "receivedAward") == {
+        ("晨光中学", honour + "高中组一等奖"),
+        ("东湖中学", honour + "高中组二等奖"),
+        ("西湖小学", honour + "小学组一等奖"),
+        ("北湖小学", honour + "小学组一等奖"),
+    }
+
+
 def test_extract_an_annex_list_grouped_by_city(nlp):
     """名单（节选） over lines 兰州市（2所）：A、B — the schools hold it, the
     cities labelling the groups do not."""

@@ -899,7 +899,7 @@ def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
         named_group = _group_heading(line)
         if named_group is not None:
             # （一）高中组 over the tiers: 考核奖高中组一等奖 (the nearest group)
-            group = group or named_group.group(1)
+            group = group or named_group.group(1) or named_group.group(2)
             continue
         heading = _HEADING_HONOUR.match(line) or _HEADING_LIST.match(line)
         if heading is None:
@@ -918,13 +918,18 @@ def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
 def _group_heading(line: str) -> re.Match[str] | None:
     """（一）高中组: a group of one honour's list; not 七、优秀教研组, an honour."""
     match = _GROUP_HEADING.match(line)
-    return match if match and not HONOUR_HEAD.search(match.group(1)) else None
+    return (
+        match
+        if match and not HONOUR_HEAD.search(match.group(1) or match.group(2))
+        else None
+    )
 
 
 #: （一）高中组, 二、小学类: a group of one honour's list.
 _GROUP_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])\s*"
-    r"([\u4e00-\u9fff]{1,4}[组类段])\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?$"
+    r"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])\s*"
+    r"([\u4e00-\u9fff]{1,4}[组类段])\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
+    r"|([\u4e00-\u9fff]{1,4}[组类段])\s*[：:])$"
 )
 
 
