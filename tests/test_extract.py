@@ -2631,6 +2631,41 @@ def test_extract_a_school_takes_part_in_a_pilot(nlp, text, expected):
     assert triples(ex, "participatesIn") == expected
 
 
+def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
+    """为A、B新建…，为C改造…: each school the scheme builds in takes part."""
+    text = (
+        "实施农村寄宿制学校标准化建设工程，为道帏藏族乡寄宿制学校、岗察藏族乡中心学校"
+        "新建学生宿舍楼各1栋，为尕楞藏族乡中心学校改造浴室。"
+    )
+    ex = run(nlp, text, "循化撒拉族自治县教育局")
+    program = "农村寄宿制学校标准化建设工程"
+    assert triples(ex, "participatesIn") == {
+        ("道帏藏族乡寄宿制学校", program),
+        ("岗察藏族乡中心学校", program),
+        ("尕楞藏族乡中心学校", program),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "schools", "programs"),
+    [
+        # a school's building work is no program (decision 14)
+        ("东津新区实验学校主体工程完工。", {"东津新区实验学校"}, set()),
+        # schools before the verb are no items of the programs listed after it
+        (
+            "城北小学、东风小学结合寒地特色开设冰雪运动、版画课程、编程课程等"
+            "课后服务项目。",
+            {"城北小学", "东风小学"},
+            {"冰雪运动", "版画课程", "编程课程", "课后服务项目"},
+        ),
+    ],
+)
+def test_extract_works_and_lists_around_schools(nlp, text, schools, programs):
+    ex = run(nlp, text, "海伦市教育局")
+    assert names(ex, "School") == schools
+    assert names(ex, "Program") == programs
+
+
 def test_extract_a_schools_teachers_taking_part_is_not_the_school(nlp):
     ex = run(nlp, "吴兴区东湖小学教师参加“国培计划”培训。", "湖州市吴兴区教育局")
     assert triples(ex, "participatesIn") == set()

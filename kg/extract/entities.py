@@ -1738,8 +1738,13 @@ def _list_items(
     for item in match.group(1).split("、"):
         items.append((pos, pos + len(item)))
         pos += len(item) + 1
-    first_start, first_end = items[0]
-    items[0] = (_item_start(view, first_start, first_end, rules, kind), first_end)
+    # A、B开设C、D等…: the list starts in the last item a stop token cuts
+    # (开设), the items before it are another list.
+    for i in range(len(items) - 1, -1, -1):
+        start, end = items[i]
+        cut = _item_start(view, start, end, rules, kind)
+        if cut > start or i == 0:
+            return [(cut, end), *items[i + 1 :]]
     return items
 
 

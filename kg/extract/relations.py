@@ -888,6 +888,15 @@ def _program_taken_part_in(
         return None  # A入选X试点学校，B承担“Y”项目: A's program is X, not Y
     if any(m.label == "Award" and start <= m.start < end for m in mentions):
         return None
+    program = mentions[programs[0]]
+    p_start = clause_of(text, program.start)[0]
+    if p_start != start and any(
+        m.label in ("School", "Bureau", "Region")
+        and m.end > m.start  # (the publisher's metadata mention has no span)
+        and p_start <= m.start < program.start
+        for m in mentions
+    ):
+        return None  # A新建操场，区教育局开展“双减”督查: the bureau's program
     return programs[0]
 
 
