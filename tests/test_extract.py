@@ -2622,6 +2622,11 @@ def test_extract_pilots_are_programs(nlp, text, programs):
         ),
         # another unit in between is that clause's subject
         ("吴兴区东湖小学新建操场，区教育局开展“双减”督查。", set()),
+        # an area running the program: its schools in the next clause take part
+        (
+            "吴兴区实施“强镇筑基”行动，吴兴区东湖小学入选首批项目学校。",
+            {("吴兴区东湖小学", "强镇筑基")},
+        ),
         # modifiers alone name no program
         ("吴兴区东湖小学被确定为首批省级试点学校。", set()),
     ],

@@ -891,12 +891,14 @@ def _program_taken_part_in(
     program = mentions[programs[0]]
     p_start = clause_of(text, program.start)[0]
     if p_start != start and any(
-        m.label in ("School", "Bureau", "Region")
+        m.label in ("School", "Bureau")
         and m.end > m.start  # (the publisher's metadata mention has no span)
         and p_start <= m.start < program.start
         for m in mentions
     ):
-        return None  # A新建操场，区教育局开展“双减”督查: the bureau's program
+        # A新建操场，区教育局开展“双减”督查: the bureau's program (an area
+        # running it, 义县实施“X”行动，A、B入选…, is the schools' too)
+        return None
     return programs[0]
 
 
