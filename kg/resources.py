@@ -243,10 +243,12 @@ def load_lexicon() -> Lexicon:
         return read_lines(f"lexicon/{name}.txt")
 
     bureau_aliases = read_table("lexicon/bureau_suffix_aliases.tsv", 3)
+    school_suffixes = lines("school_suffixes")
+    bureau_suffixes = lines("bureau_suffixes")
 
     return Lexicon(
-        school_suffixes=lines("school_suffixes"),
-        bureau_suffixes=lines("bureau_suffixes"),
+        school_suffixes=school_suffixes,
+        bureau_suffixes=bureau_suffixes,
         organization_suffixes=lines("organization_suffixes"),
         program_suffixes=lines("program_suffixes"),
         program_quote_followers=lines("program_quote_followers"),
@@ -377,11 +379,7 @@ def load_lexicon() -> Lexicon:
         non_honour_designations=lines("non_honour_designations"),
         award_levels=_levels("lexicon/award_levels.tsv"),
         award_level_titles=_levels("lexicon/award_level_titles.tsv"),
-        unit_name_ends=(
-            *lines("school_suffixes"),
-            *lines("bureau_suffixes"),
-            *lines("unit_name_ends"),
-        ),
+        unit_name_ends=(*school_suffixes, *bureau_suffixes, *lines("unit_name_ends")),
     )
 
 

@@ -344,6 +344,11 @@ def clause_of(text: str, offset: int) -> tuple[int, int]:
     return start, end.start() if end else len(text)
 
 
+def sentence_start(text: str, offset: int) -> int:
+    """Where the sentence holding ``offset`` starts (after 。；！？ or a line break)."""
+    return max(text.rfind(mark, 0, offset) for mark in "。；;！!？?\n") + 1
+
+
 def _clause_floor(text: str, offset: int) -> int:
     """Return the start of the clause containing ``offset`` (after 、，。 …)."""
     i = offset - 1
@@ -1329,32 +1334,25 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue
         after = text[match.end() : match.end() + 10]
         school_part = _SCHOOL_PART_END.search(inner)
+        designated = None
         if school_part and school_part.start() >= 4 and "、" not in inner:
             # 入选“贵州省…课堂教学改革试点学校”: the quote names the school's
             # part; the program is the name without its school word
-            name = inner[: school_part.end(1)]
-            out.append(
-                Candidate(
-                    match.start(1),
-                    match.start(1) + len(name),
-                    "Program",
-                    name,
-                    "program.quoted-designation",
-                    "",
-                )
-            )
-            continue
-        if QUOTED_PART.match(text, match.end() - 1) and not inner.endswith(
+            designated = inner[: school_part.end(1)]
+            end = match.start(1) + len(designated)
+        elif QUOTED_PART.match(text, match.end() - 1) and not inner.endswith(
             rules.award_suffixes
         ):
             # 入选“AI课堂”全国项目学校: the school's part in the program AI课堂
-            name = lex.programs.get(inner) or inner
+            designated = lex.programs.get(inner) or inner
+            end = match.end(1)
+        if designated is not None:
             out.append(
                 Candidate(
                     match.start(1),
-                    match.end(1),
+                    end,
                     "Program",
-                    name,
+                    designated,
                     "program.quoted-designation",
                     "",
                 )
@@ -1644,6 +1642,7 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
     system_intro = "|".join(map(re.escape, kinds.get("system-introducer", [])))
     by_system_verb = re.compile(rf"(?:{system_intro}){system_name}")
     duties = tuple(kinds.get("duty-suffix", ()))
+    pilots = tuple(kinds.get("pilot-suffix", ()))
     out = []
     seen: set[int] = set()
     spans: list[tuple[int, int]] = []
@@ -1656,10 +1655,7 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
                 found = found[level.end() :]
                 begin += level.end()
             stop = match.end(1)
-            pilot = next(
-                (p for p in kinds.get("pilot-suffix", ()) if text.startswith(p, stop)),
-                "",
-            )
+            pilot = next((p for p in pilots if text.startswith(p, stop)), "")
             if pilot and not found.endswith((pilot, *systems)):
                 # 开展…综合评价改革试点: the pilot of a reform is the Program
                 # (a system piloted, …校长负责制试点, stays the system)
@@ -1669,7 +1665,7 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             head = found[: -len(suffix)]
             if len(head) < 4:
                 continue
-            if suffix in kinds.get("pilot-suffix", ()):
+            if suffix in pilots:
                 # 开展人工智能教育试点: a pilot of any named thing; only one of
                 # nothing but modifiers (开展省级改革试点) names none
                 if _is_generic(
@@ -2045,11 +2041,9 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         distributive = text[match.start() - 1 : match.start()] == "分" or text[
             max(0, match.start() - 2) : match.start()
         ] in ("分别", "依次")
-        sentence_start = 1 + max(
-            text.rfind(c, 0, match.start()) for c in "。；;！!？?\n"
-        )
         awards = _with_contest(
-            _split_awards(phrase, start, rules), text[sentence_start : match.start()]
+            _split_awards(phrase, start, rules),
+            text[sentence_start(text, match.start()) : match.start()],
         )
         listed = (
             bracketed

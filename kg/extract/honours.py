@@ -101,11 +101,14 @@ _HOLDERS_AFTER_COLON = re.compile(
     r"(?:被评为|评为|获评|荣获|被命名为|被认定为|认定为)“?([^，,。；;：:\n]{3,30}?)”?"
     r"(?:称号|荣誉称号)?[：:]"
 )
+#: 一、, （一）, 1. — the numbering of a list's heading or line.
+_NUMBERING = (
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])"
+)
 # 全市教育系统先进单位：A、B、C — an honour heading its holders on one line
 # (（一）优秀学校（5所）：A B C in a commendation notice).
 _HONOUR_COLON = re.compile(
-    r"(?:^|(?<=[。；;\n]))\s*"
-    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])?\s*"
+    r"(?:^|(?<=[。；;\n]))\s*" + _NUMBERING + r"?\s*"
     r"([\u4e00-\u9fff“”]{2,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
 # 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
@@ -458,7 +461,9 @@ def _rows_hold_own_honours(text: str, block: tuple[int, int]) -> bool:
 _OWN_HONOUR_ROW = re.compile(r"\S(?:——|—|--)\s*\S")
 #: A list line opening with a tier and a colon: 一等奖：A、B.
 _TIER_LINE = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])?\s*(?:"
+    "^"
+    + _NUMBERING
+    + r"?\s*(?:"
     + BARE_TIER.pattern
     + r")\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
@@ -470,24 +475,27 @@ def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
     关于2024年平南县中小学生艺术展演活动获奖情况的通报 → 2024年平南县中小学生
     艺术展演: what a bare tier heading below it (一等奖) was won in.
     """
-    pattern = _contest_pattern(rules.lexicon.award_events)
     for line in text[:pos].split("\n")[:_CONTEST_LINES]:
         # The title first: a lead may name other events.
-        found = [m.group() for m in pattern.finditer(line)]
-        if found:
-            name = _CONTEST_LEAD.sub("", found[-1])
-            return clean_award_name(name) if len(name) >= 4 else ""
+        contest = _last_contest(line, rules)
+        if contest is not None:
+            return contest
     return ""
 
 
 def _contest_in(sentence: str, rules: Rules) -> str:
     """The last contest ``sentence`` names (…举办第三届全县教师基本功大赛), or ""."""
+    return _last_contest(sentence, rules) or ""
+
+
+def _last_contest(text: str, rules: Rules) -> str | None:
+    """The last contest ``text`` names, without what leads to it ("" when too
+    short to be one), or None when it names none."""
     found = [
-        m.group()
-        for m in _contest_pattern(rules.lexicon.award_events).finditer(sentence)
+        m.group() for m in _contest_pattern(rules.lexicon.award_events).finditer(text)
     ]
     if not found:
-        return ""
+        return None
     name = _CONTEST_LEAD.sub("", found[-1])
     return clean_award_name(name) if len(name) >= 4 else ""
 
@@ -927,7 +935,7 @@ def _group_heading(line: str) -> re.Match[str] | None:
 
 #: （一）高中组, 二、小学类: a group of one honour's list.
 _GROUP_HEADING = re.compile(
-    r"^(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])\s*"
+    "^(?:" + _NUMBERING + r"\s*"
     r"([\u4e00-\u9fff]{1,4}[组类段])\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
     r"|([\u4e00-\u9fff]{1,4}[组类段])\s*[：:])$"
 )

@@ -12,7 +12,13 @@ from bisect import bisect_right
 from ..regions import short_form
 from ..resources import load_lexicon
 from ..types import Mention, RelationMention
-from .entities import LEVEL_ALTERNATIVES, QUOTED_PART, AwardStatement, clause_of
+from .entities import (
+    LEVEL_ALTERNATIVES,
+    QUOTED_PART,
+    AwardStatement,
+    clause_of,
+    sentence_start,
+)
 from .honours import list_block
 from .rules import Rules
 
@@ -835,8 +841,7 @@ def _topic_takes_part(
     sentence is the subject of its later clauses; the one program of a later
     clause that says it takes part, with no other unit named in between."""
     m = mentions[school]
-    sentence_start = max(text.rfind(c, 0, m.start) for c in "。；;！!？?\n") + 1
-    if text[sentence_start : m.start].strip():
+    if text[sentence_start(text, m.start) : m.start].strip():
         return None  # the school does not open the sentence
     later = [p for p in programs if mentions[p].start > m.end]
     if len(later) != 1:
@@ -924,21 +929,22 @@ def _listed_under_a_pilot_title(
     return out
 
 
+#: A batch (首批) and a school's part in a program (试点学校, 项目校 …).
+_BATCH = r"(?:首批|第[一二三四五六七八九十]批)?"
+_SCHOOL_PARTS = "参与学校|试点学校|试点校|项目学校|项目校|实验学校|实验校|基地校|成员校"
 #: 成为首批参与学校, 被确定为试点校: a school's part in a program the
 #: sentence does not name.
 _BARE_DESIGNATION = re.compile(
     r"(?:成为|确定为|作为|列为|遴选为|入选|为)(?:工程|项目|计划|行动)?"
-    r"(?:首批|第[一二三四五六七八九十]批)?"
-    r"(?:参与学校|试点学校|试点校|项目学校|项目校|实验学校|实验校|基地校|成员校|实施学校)"
-    r"(?![\u4e00-\u9fff]*(?:名单|称号))"
+    + _BATCH
+    + rf"(?:{_SCHOOL_PARTS}|实施学校)"
+    + r"(?![\u4e00-\u9fff]*(?:名单|称号))"
 )
 
 
 #: 项目学校包括：A、B; 首批试点学校为A、B: the schools after the designation.
 _DESIGNATION_LEAD = re.compile(
-    r"\s*(?:首批|第[一二三四五六七八九十]批)?"
-    r"(?:参与学校|试点学校|试点校|项目学校|项目校|实验学校|实验校|基地校|成员校)"
-    r"(?:包括|为|是|有|名单)[：:]?"
+    r"\s*" + _BATCH + rf"(?:{_SCHOOL_PARTS})" + r"(?:包括|为|是|有|名单)[：:]?"
 )
 
 
