@@ -1734,6 +1734,13 @@ def test_extract_school_named_after_a_place_jieba_cuts_apart(nlp, place):
         # a region, then the school's own name, then a generic kind
         ("南湖区启明特殊教育学校获评先进。", {"南湖区启明特殊教育学校"}),
         ("南湖区民办特殊教育学校获评先进。", set()),
+        # a longer name of its own after a city or district, before a
+        # generic kind; after a province it is a designation, before 教育 a
+        # topic, and a school before 新校区 names its campus
+        ("与温州市瓯江海运职业学校合作。", {"温州市瓯江海运职业学校"}),
+        ("湖州南浔现代农业职业学校招生。", {"湖州南浔现代农业职业学校"}),
+        ("入选江西省高水平中职学校建设单位。", set()),
+        ("开展南湖区生命安全教育小学专场活动。", set()),
         # jieba cut the name's last character off as a measure word (青山|天)
         ("依托青山天学校建设研学基地。", {"青山天学校"}),
         ("这所学校建于1950年。", set()),  # points at a school, names none

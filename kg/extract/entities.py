@@ -1143,24 +1143,47 @@ def _ends_generic(
         return False  # 潍坊职业学院: a region's school of a generic kind
     if any(head[-size:] in _region_words() for size in (2, 3, 4) if len(head) > size):
         return False  # 西湖区西湖中心学校: the place after its district
-    if _named_after_region(head):
+    if _named_after_region(head, prev[1]):
         return False  # 蓟州区启明特殊教育学校: a region, the school's own name
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
 
 
-def _named_after_region(head: str) -> bool:
-    """区 + a two-character name of its own (启明) before a generic kind."""
-    for size in range(min(len(head) - 2, 8), 1, -1):
-        if head[:size] in _region_words():
-            own = head[size:]
-            return (
-                len(own) == 2
-                and own not in _LEX.generic_name_prefixes
-                and own not in _LEX.plural_school_kinds
-                and own not in _LEX.name_stop_tokens
-                and not re.search(r"[省市县区旗镇乡州]$", own)
-            )
-    return False
+def _named_after_region(head: str, kind: str) -> bool:
+    """A place, then a name of its own (启明, 珠江航运) before a generic kind.
+
+    A longer own name (three or four characters) counts only after a place
+    below a province and before a kind of school (职业, 中职): 山东省高水平
+    中职学校 is a designation, 崇川区心理健康教育小学 a topic's schools,
+    绵阳财经职业学校 a school.
+    """
+    own, place = head, ""
+    places = _region_words()
+    while True:  # 成都市|青白江区|现代物流: past every place of the chain
+        sizes = range(min(len(own) - 2, 8), 1, -1)
+        size = next((n for n in sizes if own[:n] in places), 0)
+        if not size:
+            break
+        place, own = own[:size], own[size:]
+    if not place or own in _LEX.plural_school_kinds or own in _LEX.name_stop_tokens:
+        return False
+    if re.search(r"[省市县区旗镇乡州]$", own):
+        return False
+    if _is_generic(own, _LEX.generic_name_prefixes):
+        return False
+    if len(own) == 2:
+        return True
+    return (
+        len(own) <= 4
+        and kind != "教育"
+        and not _is_province(place)
+        and not own.endswith(_LEX.school_suffixes)  # 北山中学|新校区: a campus
+    )
+
+
+def _is_province(place: str) -> bool:
+    index = load_region_index()
+    codes = index.by_name.get(place) or index.by_short.get(place) or ()
+    return any(index.by_code[code].level == 1 for code in codes)
 
 
 #: Words that pick out some of a place's schools, never one named school.
