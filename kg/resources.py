@@ -144,6 +144,7 @@ class Lexicon:
     program_suffixes: tuple[str, ...]
     program_quote_followers: tuple[str, ...]
     quote_non_program_followers: tuple[str, ...]
+    program_object_verbs: tuple[str, ...]
     award_suffixes: tuple[str, ...]
     award_triggers: tuple[str, ...]
     award_pursuit_triggers: tuple[str, ...]
@@ -253,6 +254,7 @@ def load_lexicon() -> Lexicon:
         program_suffixes=lines("program_suffixes"),
         program_quote_followers=lines("program_quote_followers"),
         quote_non_program_followers=lines("quote_non_program_followers"),
+        program_object_verbs=lines("program_object_verbs"),
         award_suffixes=lines("award_suffixes"),
         award_triggers=lines("award_triggers"),
         award_pursuit_triggers=lines("award_pursuit_triggers"),

@@ -662,6 +662,33 @@ def test_extract_a_run_of_quoted_names_shares_its_head(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "implemented"),
+    [
+        # the whole object of a verb of practice, closing the clause, is a
+        # scheme the area runs; so is each quote of a joined run
+        (
+            "全面推行“均衡编班”和“公开招生”，规范办学行为。",
+            {"均衡编班", "公开招生"},
+            {"均衡编班", "公开招生"},
+        ),
+        ("试行“教师走校”，促进均衡。", {"教师走校"}, {"教师走校"}),
+        # a goal is put into effect (落实), an activity held (开展): no scheme
+        ("落实“立德树人”，开展“读书月”，提升质量。", set(), set()),
+        ("推行“教师走校”制度试点工作。", set(), set()),  # no whole object
+        # a brand is a program; a party-building brand stays gray (decision 7)
+        ("持续擦亮“茶乡书韵”特色品牌。", {"茶乡书韵"}, {"茶乡书韵"}),
+        ("打造“红烛先锋”党建品牌。", set(), set()),
+    ],
+)
+def test_extract_a_quoted_object_of_practice_is_a_program(
+    nlp, text, expected, implemented
+):
+    ex = run(nlp, text, publisher="宾川县教育体育局")
+    assert names(ex, "Program") == expected
+    assert {p for _, p in triples(ex, "implements")} == implemented
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a numeric code names a program only with the head after it

@@ -1340,12 +1340,19 @@ def _find_documents(text: str) -> list[Candidate]:
 #: After a quote's closing mark, the next quote of a run: “A”“B”, “A”、“B”,
 #: “A”和“B”.
 _NEXT_QUOTE = re.compile(r"[、和及与]?[“\"]")
+#: What may close a verb's quoted object: the clause's end or the next quote.
+_CLOSES_OBJECT = re.compile(r"[，。；,;]|[、和及与][“\"]")
+_RUN_JOINER = re.compile(r"[、和及与]")
+#: “白茶文化进校园”特色品牌: a brand is a program; a party-building brand
+#: (党建品牌) stays gray (decision 7).
+_BRAND = re.compile(r"^(?!党建)[\u4e00-\u9fff]{0,4}?品牌")
 
 
 def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
     lex = rules.lexicon
     out = []
     pending: list[tuple[int, int, str]] = []
+    object_run_end = 0  # where the last quoted object of a verb closed
     for match in _QUOTE.finditer(text):
         inner = match.group(1).strip()
         if not _CJK.search(inner):
@@ -1427,12 +1434,22 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             rule = "program.quoted-follower"
         elif canonical:
             rule = "program.gazetteer"
-        elif _FOLLOWER.match(after):
+        elif _FOLLOWER.match(after) or _BRAND.match(after):
             rule = "program.quoted-follower"
+        elif _CLOSES_OBJECT.match(text, match.end()) and (
+            text.endswith(lex.program_object_verbs, 0, match.start())
+            or (
+                object_run_end
+                and _RUN_JOINER.fullmatch(text, object_run_end, match.start())
+            )
+        ):
+            # 推行“阳光分班”和“阳光招生”，: a scheme put into practice
+            rule = "program.quoted-object"
         if not rule:
             pending.append((match.start(1), match.end(1), inner))
             continue
         name = canonical or inner
+        object_run_end = match.end() if rule == "program.quoted-object" else 0
         if "、" in inner and not canonical and not after.startswith("活动"):
             # “双减、民转公、新高考”重点改革: one quote, several programs.
             pos = match.start(1)
