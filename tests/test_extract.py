@@ -806,6 +806,38 @@ def test_extract_implements_from_publisher(nlp):
     assert ("兰州市七里河区教育局", "阳光午餐") in triples(ex, "implements")
 
 
+@pytest.mark.parametrize(
+    ("text", "implemented"),
+    [
+        # a school of the report piloting a program: the area runs it
+        ("城关县第二中学入选省“智慧作业”试点学校。", {("城关县教育局", "智慧作业")}),
+        # a bureau named as running it keeps it
+        (
+            "市教育局实施“智慧作业”行动，城关县第二中学入选首批项目学校。",
+            {("市教育局", "智慧作业")},
+        ),
+    ],
+)
+def test_extract_the_reporting_bureau_runs_what_its_schools_pilot(
+    nlp, text, implemented
+):
+    ex = run(nlp, text, publisher="城关县教育局")
+    assert triples(ex, "implements") == implemented
+
+
+def test_extract_no_program_runs_across_a_school_that_acts(nlp):
+    ex = run(nlp, "城关县第二中学、城关县第三中学入选项目学校。")
+    assert names(ex, "School") == {"城关县第二中学", "城关县第三中学"}
+    assert names(ex, "Program") == set()
+    ex = run(nlp, "隆德县第一中学纳入国家县中托管帮扶工程。")
+    assert names(ex, "Program") == {"国家县中托管帮扶工程"}
+    assert triples(ex, "participatesIn") == {("隆德县第一中学", "国家县中托管帮扶工程")}
+    # a school's own building work is gray (decision 14); the school stays
+    ex = run(nlp, "城关县第五中学迁建工程完工。")
+    assert names(ex, "School") == {"城关县第五中学"}
+    assert names(ex, "Program") == set()
+
+
 # ------------------------------------------------------------------- awards
 
 

@@ -412,8 +412,17 @@ def make_programs(nlp: Language, name: str):
             for r in candidates(doc, "kg_regions")
             if index.by_code[r.region].level >= 3
         ]
+        # Named by their ending: a short form (县中) may open a program's
+        # name (县中振兴计划).
+        schools = [
+            (c.start, c.end)
+            for c in candidates(doc, "kg_schools")
+            if c.rule == "school.suffix"
+        ]
         write_candidates(
-            doc, "kg_programs", find_programs(view_of(doc, nlp), rules, sites)
+            doc,
+            "kg_programs",
+            find_programs(view_of(doc, nlp), rules, sites, schools),
         )
         return doc
 

@@ -1610,11 +1610,28 @@ def _strip_leading_verbs(view: TextView, start: int, name: str) -> str:
         start = view.token_ends[i]
 
 
+def _token_at(view: TextView, offset: int) -> str:
+    i = bisect_left(view.token_starts, offset)
+    if i < len(view.tokens) and view.token_starts[i] == offset:
+        return view.tokens[i]
+    return ""
+
+
+def _bare_after_verb(view: TextView, start: int, end: int, rules: Rules) -> bool:
+    """入选项目: verbs, then nothing but a program word."""
+    i = bisect_left(view.token_starts, start)
+    while i < len(view.tokens) and view.tags.get(view.tokens[i]) == "v":
+        i += 1
+    rest = view.text[view.token_starts[i] : end] if i < len(view.tokens) else ""
+    return len(rest) < 2 or rest in rules.program_suffixes
+
+
 def _find_programs(
     view: TextView,
     rules: Rules,
     stop: frozenset[str],
     sites: list[tuple[int, int]] = (),
+    schools: list[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Programs named by a suffix word (…工程, …计划, …改革).
 
@@ -1641,6 +1658,19 @@ def _find_programs(
             name, rules, any(s < cand.end and start < e for s, e in sites)
         ):
             continue
+        acting = [
+            e
+            for s, e in schools
+            if start < e < end and view.tags.get(_token_at(view, e)) == "v"
+        ]
+        if acting:
+            # 城关中学|入选|项目学校: a school and its verb glued to a part's
+            # word; the program, if any, starts after the school's verb
+            cut = min(acting)
+            if _bare_after_verb(view, cut, end, rules):
+                continue
+            name = _strip_leading_verbs(view, cut, view.text[cut:end])
+            start = end - len(name)
         if re.match(r"^[一二三四五六七八九十两]+[大项个类]", name) and len(name) <= 5:
             continue  # 五大行动, 九大工程: counts of unnamed programs
         if _AS_A_METAPHOR.search(view.text, max(0, start - 8), start):
@@ -2712,10 +2742,18 @@ def _coordinated_schools(
 
 
 def find_programs(
-    view: TextView, rules: Rules, sites: list[tuple[int, int]]
+    view: TextView,
+    rules: Rules,
+    sites: list[tuple[int, int]],
+    schools: list[tuple[int, int]] = (),
 ) -> list[Candidate]:
-    """Programs named by a suffix word, and reforms."""
-    out = _find_programs(view, rules, rules.lexicon.program_stop_tokens, sites)
+    """Programs named by a suffix word, and reforms.
+
+    ``sites``: places a construction work may name (schools' suffix names,
+    counties); ``schools``: the schools found, which no program name runs
+    across when the school acts in it (城关中学入选项目学校).
+    """
+    out = _find_programs(view, rules, rules.lexicon.program_stop_tokens, sites, schools)
     return out + _find_reforms(view.text, rules) + _find_pilot_lists(view.text)
 
 

@@ -126,6 +126,7 @@ def find_relations(
     out += _sub_regions(mentions, rules)
     out += _implements(text, mentions, sentences, publisher)
     out += _participates(text, mentions, sentences, rules)
+    out += _implemented_where_schools_take_part(mentions, out, publisher)
     unique = {(r.head, r.tail, r.predicate): r for r in out}
     return sorted(unique.values(), key=lambda r: (r.head, r.tail, r.predicate))
 
@@ -775,6 +776,37 @@ def _implements(
             out.append(
                 RelationMention(agent, i, "implements", rule, m.sentence, m.status)
             )
+    return out
+
+
+def _implemented_where_schools_take_part(
+    mentions: list[Mention], found: list[RelationMention], publisher: int | None
+) -> list[RelationMention]:
+    """The reporting bureau runs a program its area's schools take part in.
+
+    A school of the report piloting a program (A校入选省“X”试点学校) shows
+    the program at work in the area: the area's own work, which GUIDELINES
+    gives to the reporting bureau, unless the report names who runs it.
+    """
+    if publisher is None or mentions[publisher].label != "Bureau":
+        return []
+    run = {r.tail for r in found if r.predicate == "implements"}
+    out = []
+    for r in found:
+        if r.predicate != "participatesIn" or r.tail in run:
+            continue
+        run.add(r.tail)
+        program = mentions[r.tail]
+        out.append(
+            RelationMention(
+                publisher,
+                r.tail,
+                "implements",
+                "implements.school-takes-part",
+                program.sentence,
+                program.status,
+            )
+        )
     return out
 
 
