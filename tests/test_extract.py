@@ -1920,8 +1920,9 @@ def test_extract_levels_sharing_one_honours_name(nlp, text, expected):
 
 def test_extract_annex_sections_with_groups_tiers_and_quotes(nlp):
     """An annex: tiers under group headings are named with the honour and the
-    group (decisions 3, 10), at the bureau's level; a heading opening with a
-    quote lists its units; 七、优秀教研组 is the next honour, not a group."""
+    group (decisions 3, 10), at the bureau's level, and their units hold the
+    honour too; a heading opening with a quote lists its units; 七、优秀教研组
+    is the next honour, not a group."""
     text = (
         "附件\n\n2024年度先进集体名单\n\n一、教育教学质量综合考核奖\n\n"
         "（一）高中组\n一等奖：晨光中学\n二等奖：启明中学、阳光中学\n\n"
@@ -1937,6 +1938,10 @@ def test_extract_annex_sections_with_groups_tiers_and_quotes(nlp):
         ("启明中学", prize + "高中组二等奖"),
         ("阳光中学", prize + "高中组二等奖"),
         ("东湖小学", prize + "小学组一等奖"),
+        *(
+            (school, prize)
+            for school in ("晨光中学", "启明中学", "阳光中学", "东湖小学")
+        ),
         ("西湖小学", "书香校园建设示范学校"),
         ("北湖小学", "书香校园建设示范学校"),
         ("城关幼儿园", "学前教育工作先进单位"),
@@ -1983,6 +1988,10 @@ def test_extract_annex_tiers_under_a_group_label_line(nlp):
         ("东湖中学", honour + "高中组二等奖"),
         ("西湖小学", honour + "小学组一等奖"),
         ("北湖小学", honour + "小学组一等奖"),
+        *(
+            (school, honour)
+            for school in ("晨光中学", "东湖中学", "西湖小学", "北湖小学")
+        ),
     }
 
 
@@ -2126,7 +2135,7 @@ def test_extract_schools_grouped_under_the_scheme_before(nlp, text, expected):
 
 def test_extract_tier_lines_under_an_honour_heading(nlp):
     """二、X（6个）then 一等奖：A、B (decisions 3, 10): each line's units hold
-    that tier of X, not X itself and not a bare 一等奖."""
+    that tier of X and X itself, not a bare 一等奖."""
     text = (
         "附件\n\n二、2024年度教育教学质量优胜奖（4个）\n"
         "一等奖：晨光小学、启明中学\n二等奖：阳光小学、东湖中学\n\n"
@@ -2142,8 +2151,44 @@ def test_extract_tier_lines_under_an_honour_heading(nlp):
         ("启明中学", first),
         ("阳光小学", second),
         ("东湖中学", second),
+        *(
+            (school, "2024年度教育教学质量优胜奖")
+            for school in ("晨光小学", "启明中学", "阳光小学", "东湖中学")
+        ),
         ("西湖小学", "2024年度先进集体"),
         ("北湖中学", "2024年度先进集体"),
+    }
+
+
+def test_extract_annex_layouts_of_groups_categories_and_prize_lists(nlp):
+    """Kinds of school sorting a tiered list (（一）高中学校（2个）) are no part
+    of a prize's name; a group's label with its count on a line of its own
+    (中学组（2个）：) heads the next line's units; a heading over honour lines
+    (专项工作先进单位 over 安全工作先进单位：A) is a category, held by nobody;
+    a list titled X获奖单位名单 names the prize X."""
+    text = (
+        "附件\n\n一、2023年度教育质量优秀单位（3个）\n\n（一）高中学校（1个）\n"
+        "一等奖：晨光中学\n\n（二）小学（2个）\n一等奖：东湖小学\n二等奖：西湖小学\n\n"
+        "二、专项工作先进单位（2个）\n\n校园安全工作先进单位：北湖小学\n\n"
+        "学生资助工作先进单位：南湖小学\n\n三、先进集体（3个）\n中学组（1个）：\n"
+        "启明中学\n小学组（2个）：\n阳光小学、城南小学\n\n"
+        "附件2\n\n2023年度学校体育工作突出贡献奖获奖单位名单（2个）\n"
+        "一等奖：城北中学\n二等奖：城西中学\n"
+    )
+    ex = run(nlp, text, publisher="湘潭县教育局")
+    quality, sport = "2023年度教育质量优秀单位", "2023年度学校体育工作突出贡献奖"
+    assert triples(ex, "receivedAward") == {
+        ("晨光中学", quality + "一等奖"),
+        ("东湖小学", quality + "一等奖"),
+        ("西湖小学", quality + "二等奖"),
+        *((school, quality) for school in ("晨光中学", "东湖小学", "西湖小学")),
+        ("北湖小学", "校园安全工作先进单位"),
+        ("南湖小学", "学生资助工作先进单位"),
+        *((school, "先进集体") for school in ("启明中学", "阳光小学", "城南小学")),
+        ("城北中学", sport + "一等奖"),
+        ("城西中学", sport + "二等奖"),
+        ("城北中学", sport),
+        ("城西中学", sport),
     }
 
 

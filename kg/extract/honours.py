@@ -56,7 +56,8 @@ _HEADING_HONOUR = re.compile(
 )
 # 2022年度先进单位名单（20个）: the count may follow 名单.
 _HEADING_LIST = re.compile(
-    r"^(?:附件\s*\d*\s*[:：]?\s*)?(.{4,50}?)(?:拟?认定|推荐|表彰)?名单\s*"
+    r"^(?:附件\s*\d*\s*[:：]?\s*)?(.{4,50}?)"
+    r"(?:拟?认定|推荐|表彰|(?:获奖|入选)(?:单位|学校|集体)?)?名单\s*"
     + _COUNT_PAREN
     + r"?\s*(?:[（(](?:节选|部分|排名不分先后\S{0,8}|按\S{0,10}排序)[）)])?\s*$"
 )
@@ -170,9 +171,9 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 break
             numbered = _NUMBERED_HEADING.match(line)
             item = line[numbered.end() :].strip() if numbered else ""
-            if numbered and _group_heading(line):
+            if _group_heading(line):
                 pos = stop + 1
-                continue  # （一）高中组（2个）: a group of the same list
+                continue  # （一）高中组（2个）, 中学组（6个）：a group of the same list
             if numbered and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS)):
                 numbered = None  # 1.渝北区统景中学: a numbered unit of the list
             if (
@@ -426,10 +427,13 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             name = clean_award_name(raw)
             block = list_block(text, stop + 1)
             if block is not None and (
-                _rows_hold_own_honours(text, block) or _tier_lines_only(text, block)
+                _rows_hold_own_honours(text, block)
+                or _tier_lines_only(text, block)
+                or _honour_lines_only(text, block, rules)
             ):
                 # 九、示范学校\nA——县级文明校园: each row its own; 一等奖：A、B:
-                # each row a tier of the heading's honour
+                # each row a tier of the heading's honour; 安全工作先进单位：
+                # A、B under 二、专项工作先进单位: a category of honours
                 block = None
             if block is not None and _is_designation(name, rules):
                 at = text.find(name, pos, stop)
@@ -450,6 +454,20 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                     out.append(AwardStatement(at, at, False, (award,), False, block))
         pos = stop + 1
     return out
+
+
+def _honour_lines_only(text: str, block: tuple[int, int], rules: Rules) -> bool:
+    """Every line of a list opens with an honour of its own and a colon."""
+    lines = [line.strip() for line in text[block[0] : block[1]].split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return False
+    for line in lines:
+        match = _HONOUR_COLON.match(line)
+        name = clean_award_name(match.group(1)) if match else ""
+        if not (name.endswith(rules.award_suffixes) and _is_designation(name, rules)):
+            return False
+    return True
 
 
 def _rows_hold_own_honours(text: str, block: tuple[int, int]) -> bool:
@@ -876,29 +894,51 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
         if not (_is_list(items) or _one_unit(items)):
             continue  # 先进单位：创建工作… is prose, not a list
         at = match.start(1)
+        parent = None
+        ranked = BARE_TIER.fullmatch(name) is not None
         if tier:
             # 二、…优胜奖（9个）\n一等奖：A、B: the tier of the heading's honour
             # (decisions 3, 10); 优秀组织奖：A、B, the heading's prize
-            heading = _honour_heading_above(
-                text, match.start(), rules
-            ) or _contest_named_before(text, match.start(), rules)
+            above = _heading_above(text, match.start(), rules)
+            heading = (
+                above[0] + above[1]
+                if above
+                else _contest_named_before(text, match.start(), rules)
+            )
             if not heading:
                 continue  # 一等奖：A with nothing naming whose: no prize named
             if heading.endswith("奖") and _METAL.fullmatch(name):
                 heading = heading[:-1]  # 团体奖 + 金奖: 团体金奖
+                ranked = False  # one prize, no tier of another
             name = heading + name
+            if above and ranked:
+                # the units of every ranked tier hold the heading's honour
+                # too (decision 10); a prize (优秀组织奖) is its own
+                parent = above[2]
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
-        out.append(AwardStatement(at, at, False, (award,), False, (match.end(), end)))
+        awards = (award,) if parent is None else (award, parent)
+        out.append(AwardStatement(at, at, False, awards, False, (match.end(), end)))
     return out
 
 
 def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
-    """The honour a heading names above the tier lines before ``pos``, or ""."""
+    """The honour a heading names above the tier lines before ``pos``, with
+    the group it is given to (考核奖高中组), or ""."""
+    above = _heading_above(text, pos, rules)
+    return above[0] + above[1] if above else ""
+
+
+def _heading_above(
+    text: str, pos: int, rules: Rules
+) -> tuple[str, str, Candidate | None] | None:
+    """The honour a heading names above the tier lines before ``pos``: its
+    name, the nearest group's name ("" when none or a kind of school) and
+    the honour as named in the heading."""
     line_start = text.rfind("\n", 0, pos) + 1
-    group = ""
+    group: str | None = None
     for _ in range(_TIER_LINES):
         if line_start <= 0:
-            return ""
+            return None
         above = text.rfind("\n", 0, line_start - 1) + 1
         line = text[above : line_start - 1].strip()
         line_start = above
@@ -907,37 +947,53 @@ def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
         named_group = _group_heading(line)
         if named_group is not None:
             # （一）高中组 over the tiers: 考核奖高中组一等奖 (the nearest group)
-            group = group or named_group.group(1) or named_group.group(2)
+            if group is None:
+                group = _group_name(named_group)
             continue
-        heading = _HEADING_HONOUR.match(line) or _HEADING_LIST.match(line)
+        heading = _HEADING_LIST.match(line) or _HEADING_HONOUR.match(line)
         if heading is None:
             if "、" in line or _LABELLED_UNITS.match(line):
                 continue  # 高中组：A、B — the units of an earlier tier
-            return ""
-        name = clean_award_name(_PAREN_TAIL.sub("", heading.group(1).strip()))
+            return None
+        raw = _PAREN_TAIL.sub("", heading.group(1).strip())
+        name = clean_award_name(raw)
         if BARE_TIER.fullmatch(name):
             continue  # （一）一等奖 above （二）二等奖: an earlier tier
         # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖
-        named = _is_honour(name, rules) or name.endswith("奖")
-        return name + group if named else ""
-    return ""
+        if not (_is_honour(name, rules) or name.endswith("奖")):
+            return None
+        at = text.find(raw, above, _line_end(text, above))
+        honour = None
+        if at >= 0:
+            honour = replace(_award(at, name, "award.list-heading"), end=at + len(raw))
+        return name, group or "", honour
+    return None
 
 
 def _group_heading(line: str) -> re.Match[str] | None:
     """（一）高中组: a group of one honour's list; not 七、优秀教研组, an honour."""
     match = _GROUP_HEADING.match(line)
-    return (
-        match
-        if match and not HONOUR_HEAD.search(match.group(1) or match.group(2))
-        else None
-    )
+    return match if match and not HONOUR_HEAD.search(match.group()) else None
 
 
-#: （一）高中组, 二、小学类: a group of one honour's list.
+def _group_name(match: re.Match[str]) -> str:
+    """The group a heading names for its prizes: 高中组; "" for a kind of school."""
+    return match.group(1) or match.group(3) or ""
+
+
+#: 高中学校, 小学, 直属单位: the kinds of unit a list is sorted by.
+_SCHOOL_KIND = r"[\u4e00-\u9fff]{0,4}(?:学校|小学|中学|高中|初中|幼儿园|单位)"
+
+
+#: （一）高中组, 二、小学类, 中学组（6个）：— a group of one honour's list,
+#: named in its prizes (考核奖高中组一等奖); （一）高中学校（4个）— a kind of
+#: school the list is sorted by, no part of a prize's name.
 _GROUP_HEADING = re.compile(
     "^(?:" + _NUMBERING + r"\s*"
-    r"([\u4e00-\u9fff]{1,4}[组类段])\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
-    r"|([\u4e00-\u9fff]{1,4}[组类段])\s*[：:])$"
+    r"(?:([\u4e00-\u9fff]{1,4}[组类段])|(?P<kind>" + _SCHOOL_KIND + r"))"
+    r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
+    r"|(?:([\u4e00-\u9fff]{1,4}[组类段])|(?P<kind2>" + _SCHOOL_KIND + r"))"
+    r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:])$"
 )
 
 
