@@ -2192,6 +2192,23 @@ def test_extract_annex_layouts_of_groups_categories_and_prize_lists(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "won"),
+    [
+        # a school's team performing a work wins for the school (decision 19)
+        ("城关第四小学合唱团演唱的《山歌》获声乐类一等奖。", {"城关第四小学"}),
+        ("城关中学舞蹈队表演的舞蹈《春》获舞蹈类一等奖。", {"城关中学"}),
+        # 田 opens surnames; 田径队 is a team, not a person
+        ("城关第七中学田径队在全县运动会中获团体总分第一名。", {"城关第七中学"}),
+        ("城关第七中学田静获评优秀教师。", set()),  # a person (decision 4)
+        ("《城关中学志》获优秀图书奖。", set()),  # the work won it
+    ],
+)
+def test_extract_a_schools_team_wins_for_the_school(nlp, text, won):
+    ex = run(nlp, text, publisher="沂水县教育局")
+    assert {school for school, _ in triples(ex, "receivedAward")} == won
+
+
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
     import opencc
 

@@ -264,7 +264,16 @@ def _names_a_person(lead: str) -> bool:
         2 <= len(lead) <= 3
         and lead[0] in _SURNAMES
         and bool(_GIVEN_NAME.fullmatch(lead[1:]))
+        and not lead.endswith(_TEAM_WORD_ENDS)  # 田径队: a team (田 opens names)
     )
+
+
+#: How a team's name ends: 田径队, 合唱团, 剧社, 教研组.
+_TEAM_WORD_ENDS = ("队", "团", "社", "组")
+#: 合唱团演唱的《X》, 舞蹈队表演的《X》: a school's team performing the work.
+_TEAM_PERFORMS = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}(?:队|团|社)(?:演唱|表演|演奏|排演|展演)?的[\u4e00-\u9fff]{0,4}[《“]?$"
+)
 
 
 def _counted_in_people(text: str, award: Mention) -> bool:
@@ -363,7 +372,10 @@ def _subjects(
     work_spans = [(w.start, w.end) for w in works]
     inside = [i for i in inside if not _within(mentions[i], work_spans)]
     last_unit = max((mentions[i].end for i in inside), default=start)
-    if any(last_unit <= w.start for w in works):
+    performed = bool(inside) and any(
+        _TEAM_PERFORMS.match(text[last_unit : w.start]) for w in works
+    )
+    if not performed and any(last_unit <= w.start for w in works):
         return []  # 我县“县管校聘”改革获评…案例, 《…指南》获评…: the work won it
     # A region inside a school's name is not a recipient of its own.
     schools = [i for i in inside if mentions[i].label == "School"]
