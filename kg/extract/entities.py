@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..regions import RegionIndex, load_region_index, short_form
 from ..resources import Lexicon, load_lexicon
@@ -2177,6 +2177,54 @@ def _named_after(text: str, end: int, clause: str) -> tuple[int, int] | None:
     stop = _SENTENCE_END.search(text, match.end())
     stop_at = stop.start() if stop else len(text)
     return (match.end(), stop_at) if stop_at > match.end() else None
+
+
+def contest_named_before(text: str, pos: int, rules: Rules) -> str:
+    """The contest a document's title or lead names before ``pos``, or "".
+
+    关于2024年平南县中小学生艺术展演活动获奖情况的通报 → 2024年平南县中小学生
+    艺术展演: what a bare tier heading below it (一等奖) was won in.
+    """
+    for line in text[:pos].split("\n")[:_CONTEST_LINES]:
+        # The title first: a lead may name other events.
+        contest = last_contest(line, rules)
+        if contest is not None:
+            return contest
+    return ""
+
+
+def contest_in(sentence: str, rules: Rules) -> str:
+    """The last contest ``sentence`` names (…举办第三届全县教师基本功大赛), or ""."""
+    return last_contest(sentence, rules) or ""
+
+
+def last_contest(text: str, rules: Rules) -> str | None:
+    """The last contest ``text`` names, without what leads to it ("" when too
+    short to be one), or None when it names none."""
+    found = [
+        m.group() for m in _contest_pattern(rules.lexicon.award_events).finditer(text)
+    ]
+    if not found:
+        return None
+    name = _CONTEST_LEAD.sub("", found[-1])
+    return clean_award_name(name) if len(name) >= 4 else ""
+
+
+@cache
+def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
+    """A contest's name: up to 40 characters ending in one of ``events``."""
+    alternatives = "|".join(map(re.escape, events))
+    return re.compile(rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?:活动)?")
+
+
+# What a title or lead says before the contest's name: …关于, 组织开展了.
+_CONTEST_LEAD = re.compile(
+    r"^.*(?:关于|公布|表彰|通报|开展了?|举办了?|组织了?|参加了?)"
+)
+
+
+#: Lines of a document's head searched for the contest a tier list is of.
+_CONTEST_LINES = 6
 
 
 def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from ..resources import load_lexicon
 from .entities import (
@@ -31,6 +30,8 @@ from .entities import (
     Candidate,
     clause_of,
     clean_award_name,
+    contest_in,
+    contest_named_before,
     is_bare_part,
     part_in_quoted_program,
 )
@@ -447,7 +448,7 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                         # naming the contest: that contest's (decisions 3, 10)
                         contest = _honour_heading_above(
                             text, pos, rules
-                        ) or _contest_named_before(text, pos, rules)
+                        ) or contest_named_before(text, pos, rules)
                         award = (
                             replace(award, name=contest + name) if contest else award
                         )
@@ -485,54 +486,6 @@ _TIER_LINE = re.compile(
     + BARE_TIER.pattern
     + r")\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
-
-
-def _contest_named_before(text: str, pos: int, rules: Rules) -> str:
-    """The contest a document's title or lead names before ``pos``, or "".
-
-    关于2024年平南县中小学生艺术展演活动获奖情况的通报 → 2024年平南县中小学生
-    艺术展演: what a bare tier heading below it (一等奖) was won in.
-    """
-    for line in text[:pos].split("\n")[:_CONTEST_LINES]:
-        # The title first: a lead may name other events.
-        contest = _last_contest(line, rules)
-        if contest is not None:
-            return contest
-    return ""
-
-
-def _contest_in(sentence: str, rules: Rules) -> str:
-    """The last contest ``sentence`` names (…举办第三届全县教师基本功大赛), or ""."""
-    return _last_contest(sentence, rules) or ""
-
-
-def _last_contest(text: str, rules: Rules) -> str | None:
-    """The last contest ``text`` names, without what leads to it ("" when too
-    short to be one), or None when it names none."""
-    found = [
-        m.group() for m in _contest_pattern(rules.lexicon.award_events).finditer(text)
-    ]
-    if not found:
-        return None
-    name = _CONTEST_LEAD.sub("", found[-1])
-    return clean_award_name(name) if len(name) >= 4 else ""
-
-
-@cache
-def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
-    """A contest's name: up to 40 characters ending in one of ``events``."""
-    alternatives = "|".join(map(re.escape, events))
-    return re.compile(rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?:活动)?")
-
-
-# What a title or lead says before the contest's name: …关于, 组织开展了.
-_CONTEST_LEAD = re.compile(
-    r"^.*(?:关于|公布|表彰|通报|开展了?|举办了?|组织了?|参加了?)"
-)
-
-
-#: Lines of a document's head searched for the contest a tier list is of.
-_CONTEST_LINES = 6
 
 
 def _categories(text: str, rules: Rules) -> list[AwardStatement]:
@@ -684,7 +637,7 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
         for at, raw, name in items:
             if BARE_TIER.fullmatch(name):
                 # 举办…基本功大赛，评出一等奖15名: that contest's tiers (decision 3)
-                name = _contest_in(text[group.start() : at], rules) + name
+                name = contest_in(text[group.start() : at], rules) + name
             first = HONOUR_HEAD.search(name)
             if first is not None and first.start() > 0:
                 own = name[: first.start()]
@@ -903,7 +856,7 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
             heading = (
                 above[0] + above[1]
                 if above
-                else _contest_named_before(text, match.start(), rules)
+                else contest_named_before(text, match.start(), rules)
             )
             if not heading:
                 continue  # 一等奖：A with nothing naming whose: no prize named
