@@ -2209,6 +2209,23 @@ def test_extract_a_schools_team_wins_for_the_school(nlp, text, won):
     assert {school for school, _ in triples(ex, "receivedAward")} == won
 
 
+def test_extract_a_category_prize_takes_the_contest_of_its_clause_or_title(nlp):
+    """声乐类一等奖 is one category's tier of a contest (decision 3): named with
+    the contest of its clause, or else the one the page's title names; a
+    lead paragraph naming another event does not name it."""
+    title = "我县在第五届全省中小学生艺术展演活动中再创佳绩\n\n"
+    body = "城关小学合唱团获声乐类一等奖。"
+    contest = "第五届全省中小学生艺术展演活动"
+    ex = run(nlp, title + body, publisher="沂水县教育局")
+    assert triples(ex, "receivedAward") == {("城关小学", contest + "声乐类一等奖")}
+    levels = {m.name: m.award_level for m in ex.mentions if m.label == "Award"}
+    assert levels[contest + "声乐类一等奖"] == "provincial"
+    ex = run(nlp, "在全市中小学生艺术节中，城关小学获声乐类一等奖。")
+    assert names(ex, "Award") == {"全市中小学生艺术节声乐类一等奖"}
+    lead = "2024年工作总结\n今年我县举办了全县教师技能大赛。\n"
+    assert names(run(nlp, lead + body), "Award") >= {"声乐类一等奖"}
+
+
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
     import opencc
 

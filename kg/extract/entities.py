@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from ..regions import RegionIndex, load_region_index, short_form
 from ..resources import Lexicon, load_lexicon
@@ -2114,6 +2114,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         awards = _with_contest(
             _split_awards(phrase, start, rules),
             text[sentence_start(text, match.start()) : match.start()],
+            partial(_titled_contest, text, match.start(), rules),
         )
         listed = (
             bracketed
@@ -2219,7 +2220,7 @@ def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
 
 # What a title or lead says before the contest's name: …关于, 组织开展了.
 _CONTEST_LEAD = re.compile(
-    r"^.*(?:关于|公布|表彰|通报|开展了?|举办了?|组织了?|参加了?)"
+    r"^.*(?:关于|公布|表彰|通报|开展了?|举办了?|组织了?|参加了?|[县市区州旗校]在)"
 )
 
 
@@ -2227,11 +2228,32 @@ _CONTEST_LEAD = re.compile(
 _CONTEST_LINES = 6
 
 
-def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
+def _titled_contest(text: str, pos: int, rules: Rules) -> str:
+    """The contest a page's title line names (我县在第八届全省艺术展演中再创
+    佳绩): what a prize named by its category alone (声乐类一等奖) was won
+    in. A lead paragraph may name other events: only lines with no sentence
+    in them count."""
+    head = "\n".join(
+        line
+        for line in text[:pos].split("\n")[:_CONTEST_LINES]
+        if "。" not in line and len(line) <= _TITLE_LINE
+    )
+    return contest_in(head, rules)
+
+
+#: The longest line read as a page's title.
+_TITLE_LINE = 60
+
+
+def _with_contest(
+    awards: list[Candidate], clause: str, titled: Callable[[], str] = lambda: ""
+) -> list[Candidate]:
     """Bare tiers named with the contest before the verb, or dropped.
 
     在全省篮球比赛中荣获一等奖 → 全省篮球比赛一等奖 (decision 3); 荣获一等奖
-    with no contest named names no prize.
+    with no contest named names no prize. A category's tier (声乐类一等奖)
+    with no contest in its sentence takes the one the page's title names
+    (``titled``).
     """
     if not any(
         BARE_TIER.fullmatch(a.name)
@@ -2247,7 +2269,9 @@ def _with_contest(awards: list[Candidate], clause: str) -> list[Candidate]:
     # 参加全省技能大赛，获得汽车维修项目一等奖: an event's placing names the
     # contest it was won in, joined a clause before.
     joined = _CONTEST_JOINED.findall(clause)
-    event_contest = contest or (clean_award_name(joined[-1]) if joined else "")
+    event_contest = (
+        contest or (clean_award_name(joined[-1]) if joined else "") or titled()
+    )
     out = []
     for award in awards:
         if _ITEM_TIER.fullmatch(award.name):
@@ -2334,7 +2358,8 @@ _CONTEST_JOINED = re.compile(
     r"参加(?:了)?([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))"
 )
 # 汽车维修项目一等奖: a placing in one event of a contest, named with it.
-_ITEM_TIER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:项目|赛项)(?:" + _TIER + ")")
+#: 汽车维修项目一等奖, 声乐类一等奖: a tier of one event or category of a contest.
+_ITEM_TIER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:项目|赛项|类)(?:" + _TIER + ")")
 _LEVEL_AFTER_SHORT = re.compile("[省市县区旗州盟]|地区")
 # 振兴一中, 红旗二小: an ordinal school after a place's short form.
 _SHORT_SCHOOL_AFTER = re.compile(r"[一二三四五六七八九十\d]+[中小]")
