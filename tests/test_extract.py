@@ -2226,6 +2226,29 @@ def test_extract_a_category_prize_takes_the_contest_of_its_clause_or_title(nlp):
     assert names(run(nlp, lead + body), "Award") >= {"声乐类一等奖"}
 
 
+def test_extract_a_zone_named_on_its_own(nlp):
+    """屈原管理区, 八里湖新区 with no division before them (decision 17): a
+    Region in the report's area, the schools named after them in it, even
+    where jieba cut the zone's name (天|易经开区); a goal (智慧教育新区) and
+    a plain word (城区和新区) are no zone."""
+    text = (
+        "岳阳市教育工作会议召开。在平江县、青港新区开展试点，"
+        "青港新区琵琶湖学校先行承担试点。天易经开区实验学校获评先进。"
+        "推进城区和新区学校建设，打造智慧教育新区。"
+    )
+    ex = run(nlp, text, publisher="岳阳市教育局")
+    zones = {m.name for m in ex.mentions if m.rule == "region.zone"}
+    assert zones == {"青港新区", "天易经开区"}
+    assert triples(ex, "subRegionOf") >= {
+        ("青港新区", "岳阳市"),
+        ("天易经开区", "岳阳市"),
+    }
+    assert triples(ex, "locatedIn") >= {
+        ("青港新区琵琶湖学校", "青港新区"),
+        ("天易经开区实验学校", "天易经开区"),
+    }
+
+
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
     import opencc
 

@@ -16,6 +16,7 @@ from ..types import RegionRef
 from .entities import (
     Candidate,
     dominant_region,
+    find_named_zones,
     find_regions,
     find_unresolved_area,
     find_zones,
@@ -135,11 +136,13 @@ def read_context(
             area_name = unresolved[0].name
             candidates = _extend_bureaus(candidates, unresolved)
     zones = find_zones(text, regions, index)
+    zones += find_named_zones(text, [*regions, *zones])
     if zones:
         # 成都高新区 (decision 17): a Region of its own, and the bureau named
         # after it (成都高新区教育局) starts with it.
         regions = sorted([*regions, *zones], key=lambda c: (c.start, c.end))
         candidates = _extend_bureaus(candidates, zones)
+        candidates = _schools_from_their_zone(text, candidates, zones)
 
     home_level = level_of_region(home, index) if home else ""
     if not home_level:
@@ -234,6 +237,22 @@ def _extend_bureaus(candidates, area: list) -> list:
                         cand,
                         start=region.start,
                         name=region.name + cand.name[overlap:],
+                    )
+                    break
+        out.append(cand)
+    return out
+
+
+def _schools_from_their_zone(text: str, candidates, zones: list) -> list:
+    """天|易经开区实验学校: a school jieba cut inside its zone's name starts
+    with the zone (八里湖新区琵琶湖学校)."""
+    out = []
+    for cand in candidates:
+        if cand.label == "School":
+            for zone in zones:
+                if zone.start < cand.start < zone.end < cand.end:
+                    cand = replace(
+                        cand, start=zone.start, name=text[zone.start : cand.end]
                     )
                     break
         out.append(cand)

@@ -38,6 +38,7 @@ __all__ = [
     "find_bureaus",
     "find_documents",
     "find_listed_programs",
+    "find_named_zones",
     "find_organizations",
     "find_programs",
     "find_quoted",
@@ -612,6 +613,56 @@ def find_zones(
             Candidate(region.start, zone.end(), "Region", name, "region.zone", "")
         )
     return out
+
+
+def find_named_zones(text: str, regions: list[Candidate]) -> list[Candidate]:
+    """屈原管理区, 八里湖新区: a zone named on its own, with no division before
+    it (decision 17): a Region without a division code.
+
+    The name is the clause's words before the ending, past a word that leads
+    to a place (在, 位于, 和, 建成 …), two to five characters; a zone after a
+    known division is :func:`find_zones`'s.
+    """
+    taken = [(r.start, r.end) for r in regions]
+    out = []
+    for match in _NAMED_ZONE_END.finditer(text):
+        floor = _clause_floor(text, match.start())
+        run = text[floor : match.start()]
+        lead = _ZONE_LEAD.search(run)
+        if lead is not None:
+            run = run[lead.end() :]
+        start = match.start() - len(run)
+        if (
+            not 2 <= len(run) <= 5
+            or not _CJK_ONLY.fullmatch(run)
+            or run[0] in "各全本该我其"
+            or _is_generic(run, _LEX.generic_name_prefixes)
+            or "教育" in run  # 智慧教育新区: a goal, not a place
+            or any(s < match.end() and start < e for s, e in taken)
+        ):
+            continue
+        out.append(
+            Candidate(
+                start,
+                match.end(),
+                "Region",
+                text[start : match.end()],
+                "region.zone",
+                "",
+            )
+        )
+        taken.append((start, match.end()))
+    return out
+
+
+_NAMED_ZONE_END = re.compile(
+    "(?:"
+    + _alt(tuple(sorted((*_LEX.zone_suffixes, "管理区"), key=len, reverse=True)))
+    + ")"
+)
+#: What leads to a place's name in a clause: the name starts after it.
+_ZONE_LEAD = re.compile(".*(?:" + _alt(_LEX.zone_leads) + ")")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _accept_coordinated_short_forms(

@@ -123,7 +123,7 @@ def find_relations(
     out += _located(text, mentions, rules, home, publisher)
     if area_name and not home:
         out += _located_in_area(mentions, area_name)
-    out += _sub_regions(mentions, rules)
+    out += _sub_regions(mentions, rules, home)
     out += _implements(text, mentions, sentences, publisher)
     out += _participates(text, mentions, sentences, rules)
     out += _implemented_where_schools_take_part(mentions, out, publisher)
@@ -706,7 +706,9 @@ def _located_in_area(mentions: list[Mention], area_name: str) -> list[RelationMe
     return out
 
 
-def _sub_regions(mentions: list[Mention], rules: Rules) -> list[RelationMention]:
+def _sub_regions(
+    mentions: list[Mention], rules: Rules, home: str = ""
+) -> list[RelationMention]:
     index = rules.regions
     first = {}
     for i, m in enumerate(mentions):
@@ -736,6 +738,20 @@ def _sub_regions(mentions: list[Mention], rules: Rules) -> list[RelationMention]
                     )
                 )
                 break
+        else:
+            # 屈原管理区, named on its own in 岳阳市's report: the report's area
+            # holds it (decision 17)
+            if home in first:
+                out.append(
+                    RelationMention(
+                        i,
+                        first[home],
+                        "subRegionOf",
+                        "region.zone-in-area",
+                        zone.sentence,
+                        "reported",
+                    )
+                )
     for code, i in sorted(first.items()):
         for ancestor in index.ancestors(code):
             if ancestor in first:
