@@ -2268,6 +2268,16 @@ def test_extract_schools_chosen_or_paired_later_in_the_programs_sentence(nlp, te
     }
 
 
+def test_extract_the_whole_prefecture_is_no_county(nlp):
+    """全州 is 'the whole prefecture' however often it recurs; only 全州县
+    names the county in Guangxi."""
+    text = "全州教育事业稳步发展。全州教育系统召开会议。全州中小学课后服务全覆盖。"
+    ex = run(nlp, text, publisher="昌吉回族自治州教育局")
+    assert "全州县" not in names(ex, "Region")
+    ex = run(nlp, "全州县第一中学获评先进。", publisher="桂林市教育局")
+    assert "全州县" in names(ex, "Region")
+
+
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
     import opencc
 

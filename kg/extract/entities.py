@@ -402,7 +402,12 @@ def find_regions(
             continue  # 县委、县政府和县教育局, 教育局会同县财政局: 县 begins a word
         if full:
             hits.append((start, end, surface, full, True))
-        elif short and surface[0] not in "市区县省州旗盟":
+        elif (
+            short
+            and surface[0] not in "市区县省州旗盟"
+            # 全州教育系统: the whole prefecture; only 全州县 names the county
+            and not _WHOLE_AREA.fullmatch(surface)
+        ):
             hits.append((start, end, surface, short, False))
     context = set(seed_codes)
     accepted: dict[int, Candidate] = {}
@@ -518,6 +523,10 @@ def _short_form_as_place(
         h[1] == start - 1 for h in hits
     )
     return listed_after or listed_before
+
+
+#: 全州, 全市: the whole area the report speaks for, never a short form.
+_WHOLE_AREA = re.compile("全[州市县区省旗盟]")
 
 
 def _listed_zone(text: str, region: Candidate, index: RegionIndex) -> Candidate | None:
