@@ -2278,6 +2278,23 @@ def test_extract_the_whole_prefecture_is_no_county(nlp):
     assert "全州县" in names(ex, "Region")
 
 
+def test_extract_an_annex_grouped_by_place_under_a_counted_title(nlp):
+    """X名单（3所，排名不分先后） over 一、市直属学校（1所） and 二、秀英区（2所）
+    headings: every listed school holds X; the places hold nothing."""
+    text = (
+        "附件1\n\n2024年海口市劳动教育特色学校名单（3所，排名不分先后）\n\n"
+        "一、市直属学校（1所）\n海口市第九中学\n\n"
+        "二、秀英区（2所）\n秀英区东山镇中学、秀英区西秀镇中心小学\n"
+    )
+    ex = run(nlp, text, publisher="海口市教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {
+        "海口市第九中学",
+        "秀英区东山镇中学",
+        "秀英区西秀镇中心小学",
+    }
+    assert len({a for _, a in triples(ex, "receivedAward")}) == 1
+
+
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
     import opencc
 
