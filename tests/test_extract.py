@@ -1500,6 +1500,10 @@ def test_extract_distributed_honours(nlp, text, expected):
             "彩虹中学在晨曦小学承办的全县篮球比赛中获一等奖。",
             {("彩虹中学", "全县篮球比赛一等奖")},
         ),
+        (  # what is said of the contest's time is no part of its name
+            "在同期举行的全县中小学生艺术展演活动中，彩虹中学获中学组一等奖。",
+            {("彩虹中学", "全县中小学生艺术展演中学组一等奖")},
+        ),
         # an event's placing is named with the contest joined a clause before
         (
             "彩虹中学参加全省职业院校技能大赛，获得汽车维修项目一等奖。",
