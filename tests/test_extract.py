@@ -2259,12 +2259,15 @@ def test_extract_a_zone_named_on_its_own(nlp):
         # chosen for the program's part in a later clause of its sentence
         "深入实施“优质学校”培育行动，遴选城关第一小学、城关第二小学为第二批市级培育学校。",
         "深入实施“强校工程”，城关第一小学、城关第二小学等6所实验校全年接受指导。",
+        # chosen as the first of its schools: no honour (建设学校 is a part)
+        "实施“乡村学校”建设行动，确定城关第一小学、城关第二小学为首批建设学校。",
         # paired under the scheme the sentence opens with
         "深入实施“城乡捆绑发展”工程，全县划分6个学区，城关第一小学与城关第二小学结成发展共同体。",
     ],
 )
 def test_extract_schools_chosen_or_paired_later_in_the_programs_sentence(nlp, text):
     ex = run(nlp, text, publisher="静宁县教育局")
+    assert triples(ex, "receivedAward") == set()
     (program,) = names(ex, "Program")
     assert triples(ex, "participatesIn") == {
         ("城关第一小学", program),

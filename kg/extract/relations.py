@@ -937,8 +937,11 @@ def _program_taken_part_in(
     says nothing of the school and 双减.
     """
     start, end = clause_of(text, mentions[school].start)
-    if not any(cue in text[start:end] for cue in cues) and not QUOTED_PART.search(
-        text, start, end
+    if (
+        not any(cue in text[start:end] for cue in cues)
+        and not QUOTED_PART.search(text, start, end)
+        # 确定A、B为首批建设学校: chosen for the sentence's program
+        and not _BARE_DESIGNATION.search(text, start, end)
     ):
         # (确定A为“X”实验校: the designation says it)
         return _topic_takes_part(text, mentions, school, programs, cues)
@@ -991,7 +994,16 @@ def _listed_under_a_pilot_title(
 
 #: A batch (首批) and a school's part in a program (试点学校, 项目校 …).
 _BATCH = r"(?:首批|第[一二三四五六七八九十]批)?"
-_SCHOOL_PARTS = "参与学校|试点学校|试点校|项目学校|项目校|实验学校|实验校|基地校|成员校"
+_SCHOOL_PARTS = "|".join(
+    sorted(
+        {
+            *("参与学校", "试点学校", "试点校", "项目学校", "项目校"),
+            *("实验学校", "实验校", "基地校", "成员校"),
+            *load_lexicon().participation_designations,
+        },
+        key=lambda w: (-len(w), w),
+    )
+)
 #: 成为首批参与学校, 被确定为试点校: a school's part in a program the
 #: sentence does not name.
 _BARE_DESIGNATION = re.compile(
