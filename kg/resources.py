@@ -145,6 +145,7 @@ class Lexicon:
     program_quote_followers: tuple[str, ...]
     quote_non_program_followers: tuple[str, ...]
     program_object_verbs: tuple[str, ...]
+    program_quote_heads: tuple[str, ...]
     zone_leads: tuple[str, ...]
     award_suffixes: tuple[str, ...]
     award_triggers: tuple[str, ...]
@@ -256,6 +257,7 @@ def load_lexicon() -> Lexicon:
         program_quote_followers=lines("program_quote_followers"),
         quote_non_program_followers=lines("quote_non_program_followers"),
         program_object_verbs=lines("program_object_verbs"),
+        program_quote_heads=lines("program_quote_heads"),
         zone_leads=lines("zone_leads"),
         award_suffixes=lines("award_suffixes"),
         award_triggers=lines("award_triggers"),

@@ -72,8 +72,22 @@ _GLUED_COVERBS = frozenset("为给被")
 _NOT_A_NAME_AFTER = frozenset("化生段")
 # A quoted name followed by a short head ending in a program word
 # (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
+#: Matched at the quote's end (``match(text, pos)``: no ``^``).
 _FOLLOWER = re.compile(
-    r"^[^的\W\d][\u4e00-\u9fff]{0,5}?(?:" + _alt(_LEX.program_heads) + ")"
+    r"[^的\W\d][\u4e00-\u9fff]{0,5}?(?:" + _alt(_LEX.program_heads) + ")"
+)
+#: “岗课赛证”综合育人试点, “手拉手”结对共建; not …试点项目, the longer name
+#: the suffix reads.
+_QUOTE_HEAD = re.compile(
+    r"(?:[^的\W\d][\u4e00-\u9fff]{0,4}?)?(?:"
+    + _alt(_LEX.program_quote_heads)
+    + r")(?![\u4e00-\u9fff]{0,4}(?:"
+    + _alt(_LEX.program_suffixes)
+    + "))"
+)
+#: 一对一, 一校一策: a formula of how, no program's name.
+_FORMULA = re.compile(
+    "[一二三四五六七八九十两][\u4e00-\u9fff][一二三四五六七八九十两][\u4e00-\u9fff]?"
 )
 _QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", "「", "」"})
 #: A closing quote, then a school's part in the quoted program, maybe with a
@@ -1474,7 +1488,7 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue  # 把“双减”作为“一号工程”来抓: 一号工程 is no program
         rule = ""
         followed = after.startswith(lex.program_quote_followers) or bool(
-            _FOLLOWER.match(after)
+            _FOLLOWER.match(text, match.end(), match.end() + 20)
         )
         if after.startswith(lex.award_pursuit_triggers):
             continue  # “…普惠县”创建计划: an honour being pursued, an Award
@@ -1494,7 +1508,14 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             rule = "program.quoted-follower"
         elif canonical:
             rule = "program.gazetteer"
-        elif _FOLLOWER.match(after) or _BRAND.match(after):
+        elif (
+            _FOLLOWER.match(text, match.end(), match.end() + 20)
+            or _BRAND.match(after)
+            or (
+                _QUOTE_HEAD.match(text, match.end(), match.end() + 20)
+                and not _FORMULA.fullmatch(inner)
+            )
+        ):
             rule = "program.quoted-follower"
         elif _CLOSES_OBJECT.match(text, match.end()) and (
             text.endswith(lex.program_object_verbs, 0, match.start())
