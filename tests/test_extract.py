@@ -2314,6 +2314,19 @@ def test_extract_an_annex_grouped_by_place_under_a_counted_title(nlp):
     assert len({a for _, a in triples(ex, "receivedAward")}) == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "翁牛特旗第一中学（以下简称旗一中）获评先进。旗一中承担“强基”试点。",
+        "翁牛特旗第一中学（旗一中）获评先进。旗一中承担“强基”试点。",
+    ],
+)
+def test_extract_a_bracketed_short_form_names_the_school_before_it(nlp, text):
+    ex = run(nlp, text, publisher="翁牛特旗教育局")
+    assert names(ex, "School") == {"翁牛特旗第一中学"}
+    assert triples(ex, "participatesIn") == {("翁牛特旗第一中学", "强基")}
+
+
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
     import opencc
 

@@ -21,6 +21,7 @@ components run.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
@@ -687,7 +688,7 @@ def make_mentions(nlp: Language, name: str):
                     level,
                 )
             )
-        mentions = _fullest_short_forms(mentions)
+        mentions = _bracketed_short_forms(text, _fullest_short_forms(mentions))
         mentions, publisher_full = _fullest_bureaus(
             mentions, context.publisher_full, rules
         )
@@ -801,6 +802,30 @@ def _fullest_short_forms(mentions: list[Mention]) -> list[Mention]:
 
 
 _LEVELS = frozenset("县市区")
+
+
+def _bracketed_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """翁牛特旗第一中学（以下简称旗一中）: the bracketed short form names the
+    school before it, there and wherever the report uses it (decision 11)."""
+    named: dict[str, str] = {}
+    schools = [m for m in mentions if m.label == "School"]
+    for before, short in itertools.pairwise(schools):
+        if (
+            _SHORT_FORM_OPENS.fullmatch(text, before.end, short.start)
+            and _SHORT_FORM_CLOSES.match(text, short.end)
+            and short.name != before.name
+        ):
+            named.setdefault(short.name, before.name)
+    if not named:
+        return mentions
+    return [
+        replace(m, name=named[m.name]) if m.label == "School" and m.name in named else m
+        for m in mentions
+    ]
+
+
+_SHORT_FORM_OPENS = re.compile(r"[（(]\s*(?:以下)?(?:简称)?[：:]?[“\"]?")
+_SHORT_FORM_CLOSES = re.compile(r"[”\"]?\s*[）)]")
 
 
 @Language.factory("kg_relations_v1")
