@@ -683,6 +683,10 @@ def test_extract_a_run_of_quoted_names_shares_its_head(nlp, text, expected):
         ("开展“校园餐”突出问题专项整治。", {"校园餐"}, {"校园餐"}),
         ("深化“手拉手”结对共建。", {"手拉手"}, {"手拉手"}),
         ("开展“一对一”结对帮扶。", set(), set()),  # a formula of how
+        # a platform the bureau launches, upgrades or works through
+        ("率先上线“入学一件事”平台。", {"入学一件事"}, {"入学一件事"}),
+        ("区教育局升级“宾川教育大脑”平台。", {"宾川教育大脑"}, {"宾川教育大脑"}),
+        ("依托“宾川云课堂”平台开展教研。", {"宾川云课堂"}, {"宾川云课堂"}),
         # …试点项目: the longer name its suffix reads
         (
             "实施“山歌”民族文化传承试点项目。",
