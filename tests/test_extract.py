@@ -2331,6 +2331,33 @@ def test_extract_a_bracketed_short_form_names_the_school_before_it(nlp, text):
     assert triples(ex, "participatesIn") == {("翁牛特旗第一中学", "强基")}
 
 
+@pytest.mark.parametrize(
+    ("text", "pilot"),
+    [
+        (
+            "我县作为宝鸡市“活力课堂”改革试点县，确定城关第一中学、城关第二中学为试点学校。",
+            "活力课堂改革试点",
+        ),
+        (
+            "我县被省教育厅确定为陕西省县域高中振兴试点县，城关第一中学、城关第二中学为试点学校。",
+            "陕西省县域高中振兴试点",
+        ),
+    ],
+)
+def test_extract_schools_piloting_what_their_area_was_designated_for(nlp, text, pilot):
+    """An area's designation names a pilot (decision 14) that the schools
+    chosen as its 试点学校 take part in and the area's bureau runs; the
+    designation stays an honour."""
+    ex = run(nlp, text, publisher="岐山县教育局")
+    assert pilot + "县" in names(ex, "Award")
+    assert triples(ex, "participatesIn") == {
+        ("城关第一中学", pilot),
+        ("城关第二中学", pilot),
+    }
+    assert ("宝鸡市岐山县教育局", pilot) in triples(ex, "implements")
+    assert names(run(nlp, "我县被列为省级试点县。"), "Program") == set()
+
+
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
     import opencc
 

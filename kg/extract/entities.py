@@ -2728,16 +2728,19 @@ def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
 def with_inner_bureaus(
     mentions: list[Candidate], cands: list[Candidate]
 ) -> list[Candidate]:
-    """Bureaus named inside a document's or honour's title (decision 25).
+    """Bureaus named inside a document's or honour's title (decision 25),
+    and the pilot inside an area's designation for it.
 
     《上海市教育委员会关于…》 names the bureau as 江苏省 in 江苏省…联赛 names
-    the region: the bureau is a mention too, beside the longer name.
+    the region: the bureau is a mention too, beside the longer name; so is
+    the pilot 智慧课堂应用试点 in 自治区“智慧课堂”应用试点县.
     """
     hosts = [m for m in mentions if m.label in ("Document", "Award", "Program")]
     others = [m for m in mentions if m.label not in ("Document", "Award", "Program")]
     extra: list[Candidate] = []
     for cand in cands:
-        if cand.label != "Bureau" or cand in mentions:
+        inner = cand.label == "Bureau" or cand.rule == "program.area-pilot"
+        if not inner or cand in mentions:
             continue
         inside = any(h.start <= cand.start and cand.end <= h.end for h in hosts)
         clash = any(o.start < cand.end and cand.start < o.end for o in others)
@@ -2932,10 +2935,39 @@ _DESIGNATED_PILOT = re.compile(
 )
 
 
+#: 我县作为宝鸡市“高效课堂”改革试点县: an area's designation for a pilot; the
+#: pilot itself (the name up to 试点) is the program its schools take part in.
+_AREA_PILOT = re.compile(
+    r"(?:作为|确定为|列为|成为|入选|获批)(?:(?:19|20)\d\d年度?)?"
+    r"([^，,。；;、：:\n]{2,30}?试点)(?:县|区|市|旗|州)(?![\u4e00-\u9fff])"
+)
+
+
+def _area_pilots(text: str) -> list[Candidate]:
+    """The pilot an area is designated for (自治区“智慧课堂”应用试点县 →
+    智慧课堂应用试点), named from its quote when it has one."""
+    out = []
+    for match in _AREA_PILOT.finditer(text):
+        start = match.start(1)
+        quote = text.find("“", start, match.end(1))
+        if quote >= 0:
+            start = quote + 1  # 宝鸡市“高效课堂”改革试点: the pilot's own name
+        name = text[start : match.end(1)].translate(_STRIP_QUOTES)
+        generic = name[:-2]
+        if len(name) < 4 or _is_generic(generic, _LEX.generic_name_prefixes):
+            continue
+        if _LEVEL_ONLY.fullmatch(generic):
+            continue  # 列为省级试点县: no pilot named
+        out.append(
+            Candidate(start, match.end(1), "Program", name, "program.area-pilot", "")
+        )
+    return out
+
+
 def _find_pilot_lists(text: str) -> list[Candidate]:
     """The program a list of its pilot or project schools is titled with, or
     a school's designation names (入选X试点学校)."""
-    out = []
+    out = _area_pilots(text)
     generic = _LEX.generic_name_prefixes
     for match in _DESIGNATED_PILOT.finditer(text):
         name = match.group(1)

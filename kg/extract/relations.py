@@ -957,6 +957,8 @@ def _program_taken_part_in(
     if any(m.label == "Award" and start <= m.start < end for m in mentions):
         return None
     program = mentions[programs[0]]
+    if program.rule == "program.area-pilot":
+        return programs[0]  # A县被确定为X试点县，B、C为试点学校: B and C pilot X
     p_start = clause_of(text, program.start)[0]
     if p_start != start and any(
         m.label in ("School", "Bureau")
