@@ -146,6 +146,7 @@ class Lexicon:
     quote_non_program_followers: tuple[str, ...]
     program_object_verbs: tuple[str, ...]
     program_quote_heads: tuple[str, ...]
+    program_achievements: tuple[str, ...]
     zone_leads: tuple[str, ...]
     award_suffixes: tuple[str, ...]
     award_triggers: tuple[str, ...]
@@ -258,6 +259,7 @@ def load_lexicon() -> Lexicon:
         quote_non_program_followers=lines("quote_non_program_followers"),
         program_object_verbs=lines("program_object_verbs"),
         program_quote_heads=lines("program_quote_heads"),
+        program_achievements=lines("program_achievements"),
         zone_leads=lines("zone_leads"),
         award_suffixes=lines("award_suffixes"),
         award_triggers=lines("award_triggers"),

@@ -817,6 +817,25 @@ def test_extract_what_a_program_changes_from_is_no_program_implemented(nlp):
     assert triples(ex, "implements") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "implemented"),
+    [
+        # the program is the subject of what the area achieved with it
+        ("（二）“双减”政策落实有力。", {"双减"}),
+        (
+            "农村义务教育学生营养改善计划覆盖全县196所学校。",
+            {"农村义务教育学生营养改善计划"},
+        ),
+        # a county's or schools' doing, or a shortfall: not the bureau's work
+        ("城关镇部分学校执行农村义务教育学生营养改善计划时记录不全。", set()),
+        ("个别学校课后服务时间过长，与“双减”要求不符。", set()),
+    ],
+)
+def test_extract_a_program_carried_out_as_the_subject(nlp, text, implemented):
+    ex = run(nlp, text, publisher="临洮县教育局")
+    assert {p for _, p in triples(ex, "implements")} == implemented
+
+
 def test_extract_implements_from_publisher(nlp):
     ex = run(nlp, "区教育局深入实施“阳光午餐”工程。", publisher="兰州市七里河区教育局")
     assert ("兰州市七里河区教育局", "阳光午餐") in triples(ex, "implements")

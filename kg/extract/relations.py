@@ -790,6 +790,8 @@ def _implements(
             rule = ""  # 各学校…开展“X”活动: the schools' work, not the bureau's
         elif _implement_verb_governs(before):
             rule = "implements.verb-object"
+        elif _carried_out(text, m, s_start, mentions):
+            rule = "implements.carried-out"
         elif (
             previous is not None
             and previous[1]
@@ -836,6 +838,31 @@ def _implemented_where_schools_take_part(
             )
         )
     return out
+
+
+def _carried_out(
+    text: str, program: Mention, s_start: int, mentions: list[Mention]
+) -> bool:
+    """（二）“双减”政策落实有力, X计划覆盖全县196所学校: the program is the
+    subject of what the area achieved with it, and no other place or unit
+    opens the clause (绥棱县部分学校执行X时…: the county's doing)."""
+    if not _ACHIEVED.match(text, program.end):
+        return False
+    clause_start = max(s_start, clause_of(text, program.start)[0])
+    return not any(
+        m.label in ("Region", "School", "Bureau", "Organization")
+        and m.end > m.start
+        and clause_start <= m.start < program.start
+        for m in mentions
+    )
+
+
+#: What a program, as the subject, says the area achieved with it.
+_ACHIEVED = re.compile(
+    r"[”\"」』]?(?:政策|工作|行动|改革|建设|项目|计划)?(?:"
+    + "|".join(map(re.escape, load_lexicon().program_achievements))
+    + ")"
+)
 
 
 def _implement_verb_governs(before: str) -> bool:
