@@ -770,6 +770,12 @@ def test_year(tmp_path: Path, raw: str, year: int | None) -> None:
             "要着力补齐短板。确保按期完成。",
             False,
         ),
+        # an assessment's results and commendations, though 目标 is a plan word
+        (
+            "某县教育局关于2023年度学校工作目标管理考核结果及表彰奖励的通报\n"
+            "我县成功创建省级示范县。",
+            False,
+        ),
     ],
 )
 def test_is_plan(tmp_path: Path, raw: str, is_plan: bool) -> None:
