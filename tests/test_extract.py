@@ -1189,6 +1189,11 @@ def test_extract_a_persons_post_in_the_bracket_after_the_name(nlp):
         ),
         # two schools before 该校: which one is not said
         ("焦南小学、东方红小学开展阅读活动，该校被评为省级书香校园。", set()),
+        # the school the sentence before named
+        (
+            "焦南小学开展冰雪运动。早在2021年，该校就被认定为全国冰雪运动特色学校。",
+            {("焦南小学", "全国冰雪运动特色学校")},
+        ),
         # the holder after the honour: 荣获X的是A
         (
             "荣获全省心理健康教育特色学校的是解放区焦南小学。",

@@ -405,13 +405,18 @@ def _subjects(
         if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
             return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
     if not inside and _THIS_SCHOOL.search(span):
-        # X小学深入开展阅读活动，该校被评为…: the school the sentence named
+        # X小学深入开展阅读活动，该校被评为…: the school the sentence named,
+        # or else the one the sentence before named (X中学…。早在2021年，该校…)
         floor = max(text.rfind(c, 0, start) for c in "。！!？?\n") + 1
-        named = [
-            i
-            for i, m in enumerate(mentions)
-            if m.label == "School" and floor <= m.start and m.end <= start
-        ]
+        before = max(text.rfind(c, 0, max(floor - 1, 0)) for c in "。！!？?\n") + 1
+        for lowest in (floor, before):
+            named = [
+                i
+                for i, m in enumerate(mentions)
+                if m.label == "School" and lowest <= m.start and m.end <= start
+            ]
+            if named:
+                break
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
     if schools:
