@@ -2382,6 +2382,19 @@ def test_extract_schools_piloting_what_their_area_was_designated_for(nlp, text, 
     assert names(run(nlp, "我县被列为省级试点县。"), "Program") == set()
 
 
+def test_extract_this_contest_is_the_one_the_title_names(nlp):
+    """本届大赛优秀组织奖 names the contest the page's title names, at its
+    level; with none named it stays as written."""
+    title = "城关学子在第十届全省青少年科技创新大赛中再创佳绩\n"
+    body = "县教育局荣获本届大赛“优秀组织奖”。"
+    ex = run(nlp, title + body, publisher="沂水县教育局")
+    prize = "第十届全省青少年科技创新大赛优秀组织奖"
+    assert triples(ex, "receivedAward") == {("临沂市沂水县教育局", prize)}
+    levels = {m.name: m.award_level for m in ex.mentions if m.label == "Award"}
+    assert levels[prize] == "provincial"
+    assert names(run(nlp, body), "Award") == {"本届大赛优秀组织奖"}
+
+
 def test_extract_rebuilt_award_is_written_in_the_texts_script(nlp, tmp_path):
     import opencc
 

@@ -2197,6 +2197,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             text[sentence_start(text, match.start()) : match.start()],
             partial(_titled_contest, text, match.start(), rules),
         )
+        awards = [_this_contest_named(a, text, match.start(), rules) for a in awards]
         listed = (
             bracketed
             or _listed_below(text, end, rules)
@@ -2301,7 +2302,7 @@ def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
 
 # What a title or lead says before the contest's name: …关于, 组织开展了.
 _CONTEST_LEAD = re.compile(
-    r"^.*(?:关于|公布|表彰|通报|开展了?|举办了?|组织了?|参加了?|[县市区州旗校]在)"
+    r"^.*(?:关于|公布|表彰|通报|开展了?|举办了?|组织了?|参加了?|在(?!线))"
 )
 
 
@@ -2322,6 +2323,26 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     return contest_in(head, rules)
 
 
+def _this_contest_named(
+    award: Candidate, text: str, pos: int, rules: Rules
+) -> Candidate:
+    """本届大赛优秀组织奖: "this contest" is the one the page's title or lead
+    names (第39届全省青少年科技创新大赛优秀组织奖); as written when none."""
+    this = _THIS_CONTEST.match(award.name)
+    if this is None:
+        return award
+    contest = _titled_contest(text, pos, rules) or contest_named_before(
+        text, pos, rules
+    )
+    if not contest:
+        return award
+    return replace(award, name=contest + award.name[this.end() :])
+
+
+#: 本届大赛, 本次展演活动: the contest the text is about, named elsewhere.
+_THIS_CONTEST = re.compile(
+    "^(?:本届|本次|此次)(?:" + _alt(_LEX.award_events) + ")?(?:活动)?"
+)
 #: The longest line read as a page's title.
 _TITLE_LINE = 60
 
