@@ -2382,6 +2382,29 @@ def test_extract_schools_piloting_what_their_area_was_designated_for(nlp, text, 
     assert names(run(nlp, "我县被列为省级试点县。"), "Program") == set()
 
 
+def test_extract_paired_tiers_keep_their_group_and_contest(nlp):
+    """分获小学组一等奖和二等奖: the second tier is of the first's group
+    (decision 3), and both of the contest an earlier clause of the sentence
+    names, or else the page's title; 参加…大赛获一等奖2项 counts prizes."""
+    text = (
+        "在全市经典诵读大赛中，城北中学获中学组一等奖；"
+        "城关小学、城南小学分获小学组一等奖和二等奖。"
+    )
+    contest = "全市经典诵读大赛"
+    assert triples(run(nlp, text), "receivedAward") >= {
+        ("城关小学", contest + "小学组一等奖"),
+        ("城南小学", contest + "小学组二等奖"),
+    }
+    title = "我县学子在全市经典诵读大赛中获佳绩\n"
+    body = "城关小学、城南小学分获一等奖和二等奖。"
+    assert triples(run(nlp, title + body), "receivedAward") == {
+        ("城关小学", contest + "一等奖"),
+        ("城南小学", contest + "二等奖"),
+    }
+    text = "城北中学参加全市技能大赛获一等奖2项。"
+    assert names(run(nlp, text), "Award") <= {"一等奖"}
+
+
 def test_extract_this_contest_is_the_one_the_title_names(nlp):
     """本届大赛优秀组织奖 names the contest the page's title names, at its
     level; with none named it stays as written."""

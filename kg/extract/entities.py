@@ -2311,10 +2311,17 @@ _CONTEST_LINES = 6
 
 
 def _titled_contest(text: str, pos: int, rules: Rules) -> str:
-    """The contest a page's title line names (我县在第八届全省艺术展演中再创
-    佳绩): what a prize named by its category alone (声乐类一等奖) was won
-    in. A lead paragraph may name other events: only lines with no sentence
-    in them count."""
+    """The contest a tier with none in its clause was won in: the one an
+    earlier clause of its sentence names (在“诵读中国”经典诵读大赛中，…；A、B
+    分获小学组一等奖和二等奖), or else the one the page's title line names
+    (我县在第八届全省艺术展演中再创佳绩). A lead paragraph may name other
+    events: only title lines, with no sentence in them, count."""
+    sentence = max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1
+    earlier = _CONTEST_BEFORE.findall(text, sentence, pos)
+    if earlier:
+        return clean_award_name(
+            re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", earlier[-1])
+        )
     head = "\n".join(
         line
         for line in text[:pos].split("\n")[:_CONTEST_LINES]
@@ -2374,8 +2381,20 @@ def _with_contest(
     event_contest = (
         contest or (clean_award_name(joined[-1]) if joined else "") or titled()
     )
+    # A tier alone (一等奖) takes the contest of its sentence, or else the one
+    # the page's title names, not one joined a clause before (参加…大赛获一等
+    # 奖2项 counts the school's prizes).
+    tier_contest = contest or (titled() if not joined else "")
     out = []
+    group = ""
     for award in awards:
+        # 分获小学组一等奖和二等奖, 分获戏剧类二等奖、三等奖: the second tier is
+        # of the first's group or category (decision 3)
+        grouped = _GROUP_OF_TIER.match(award.name)
+        if grouped is not None:
+            group = grouped.group(1)
+        elif group and _TIER_ONLY.fullmatch(award.name):
+            award = replace(award, name=group + award.name)
         if _ITEM_TIER.fullmatch(award.name):
             out.append(
                 replace(award, name=event_contest + award.name)
@@ -2387,9 +2406,15 @@ def _with_contest(
             out.append(replace(award, name=contest + award.name) if contest else award)
         elif not BARE_TIER.fullmatch(award.name):
             out.append(award)
-        elif contest:
-            out.append(replace(award, name=contest + award.name))
+        elif tier_contest:
+            out.append(replace(award, name=tier_contest + award.name))
     return out
+
+
+#: The group or category a tier is of (小学组 in 小学组一等奖, 戏剧类).
+_GROUP_OF_TIER = re.compile(
+    r"([\u4e00-\u9fff]{1,6}[组类])(?:一|二|三|四|五|特|金|银|铜|冠|亚|季|第)"
+)
 
 
 def _plan_marked(clause: str, trigger: str, lex: Lexicon) -> bool:
@@ -2447,6 +2472,8 @@ _TIER = (
     r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
     r"|冠军|亚军|季军|第[一二三四五六七八九十]名"
 )
+#: A tier alone (二等奖), with no group or category before it.
+_TIER_ONLY = re.compile("(?:" + _TIER + ")")
 #: A prize tier on its own (一等奖, 团体金奖, 冠军): it names no prize until
 #: the contest it was won in is put before it.
 BARE_TIER = re.compile(
