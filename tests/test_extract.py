@@ -2315,6 +2315,17 @@ def test_extract_schools_chosen_or_paired_later_in_the_programs_sentence(nlp, te
     }
 
 
+def test_extract_a_short_form_with_its_level_word(nlp):
+    """红河州 is the prefecture, though the report names 红河县 too: the level
+    word written after a short form picks the division it names."""
+    text = (
+        "红河州教育工作会议召开。组织教师到红河县、绿春县支教，红河州第一中学获评先进。"
+    )
+    ex = run(nlp, text, publisher="红河州教育体育局")
+    regions = [m for m in ex.mentions if m.label == "Region" and m.text == "红河"]
+    assert regions and {m.name for m in regions} == {"红河哈尼族彝族自治州"}
+
+
 def test_extract_the_whole_prefecture_is_no_county(nlp):
     """全州 is 'the whole prefecture' however often it recurs; only 全州县
     names the county in Guangxi."""

@@ -467,6 +467,11 @@ def find_regions(
         for start, end, _surface, codes, is_full in hits:
             if start in accepted:
                 continue
+            follow = text[end : end + 1]
+            if not is_full and follow in _LEVEL_CHARS:
+                # 红河州 is the prefecture, though 红河县 is named too
+                agree = [c for c in codes if index.by_code[c].name.endswith(follow)]
+                codes = agree or codes
             fits = [c for c in codes if _supported(c, context, index, is_full)]
             if len(fits) > 1:
                 fits = _under_nearest_context(fits, context, index)
@@ -539,6 +544,8 @@ def _short_form_as_place(
     return listed_after or listed_before
 
 
+#: Level words a short form may be written with (红河州, 昆山市).
+_LEVEL_CHARS = frozenset("州县市区旗盟")
 #: 全州, 全市: the whole area the report speaks for, never a short form.
 _WHOLE_AREA = re.compile("全[州市县区省旗盟]")
 
