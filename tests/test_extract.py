@@ -2326,6 +2326,13 @@ def test_extract_a_short_form_with_its_level_word(nlp):
     assert regions and {m.name for m in regions} == {"红河哈尼族彝族自治州"}
 
 
+def test_extract_a_padded_two_character_name_is_a_person(nlp):
+    """张　勇（城关中学）: a list pads a two-character name with a space; the
+    person won the honour, not the unit in brackets (decision 4)."""
+    ex = run(nlp, "优秀教师：张　勇（城关中学）、李红梅（城南小学）")
+    assert triples(ex, "receivedAward") == set()
+
+
 def test_extract_the_whole_prefecture_is_no_county(nlp):
     """全州 is 'the whole prefecture' however often it recurs; only 全州县
     names the county in Guangxi."""

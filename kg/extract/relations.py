@@ -458,9 +458,10 @@ def _subjects(
 
 
 # A person's name right before a bracketed unit: 2 to 5 characters after a
-# list mark or a line's start (张明（X中学）、泽仁卓玛（Y小学）).
+# list mark or a line's start (张明（X中学）、泽仁卓玛（Y小学）); a list may pad
+# a two-character name to three with a space (张　勇（X中学）).
 _PERSON_BEFORE_BRACKET = re.compile(
-    r"(?:^|[、，,：:；;\s])([\u4e00-\u9fff·]{2,5})[（(]$"
+    r"(?:^|[、，,：:；;\s])([\u4e00-\u9fff·](?:[\u3000 ]?[\u4e00-\u9fff·]){1,4})[（(]$"
 )
 
 
