@@ -2358,6 +2358,18 @@ def test_extract_an_annex_grouped_by_place_under_a_counted_title(nlp):
         "秀英区西秀镇中心小学",
     }
     assert len({a for _, a in triples(ex, "receivedAward")}) == 1
+    # unnumbered places under a note on the list (共3所，按地区排列)
+    text = (
+        "附件\n\n第二批河北省科学教育示范校名单\n（共3所，按地区排列）\n\n"
+        "石家庄市（1所）\n石家庄市第四十二中学\n\n"
+        "承德市（2所）\n承德市第一中学、承德县第二小学\n"
+    )
+    ex = run(nlp, text, publisher="河北省教育厅")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {
+        "石家庄市第四十二中学",
+        "承德市第一中学",
+        "承德县第二小学",
+    }
 
 
 @pytest.mark.parametrize(

@@ -168,6 +168,9 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
         line = text[pos:stop].strip()
+        if line and _LIST_NOTE.fullmatch(line):
+            pos = stop + 1
+            continue  # （共40所，按地区排列）: a note on the list under its title
         if line:
             # A long line is a list only when 、 joins it (ten units in one line).
             longest = _MAX_LIST_LINE * (8 if "、" in line else 1)
@@ -195,6 +198,8 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
     return (start, end) if start >= 0 else None
 
 
+#: （共40所，按地区排列）: a note on the list under its title.
+_LIST_NOTE = re.compile(r"[（(](?:共\s*\d+\s*[所个家名项]|按|排名)[^（）()]{0,20}[）)]")
 #: The date under a signature: 2025年1月20日.
 _SIGNATURE_DATE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
@@ -950,10 +955,10 @@ _GROUP_HEADING = re.compile(
     r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
     r"|(?:([\u4e00-\u9fff]{1,4}[组类段])|(?P<kind2>" + _SCHOOL_KIND + r"))"
     r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]"
-    # 二、秀英区（4所）: the schools of one place, counted
+    # 二、秀英区（4所）, 石家庄市（5所）: the schools of one place, counted
     r"|"
     + _NUMBERING
-    + r"\s*(?P<place>[\u4e00-\u9fff]{1,10}?(?:新区|开发区|[区县市旗州盟镇乡]))"
+    + r"?\s*(?P<place>[\u4e00-\u9fff]{1,10}?(?:新区|开发区|[区县市旗州盟镇乡]))"
     r"\s*[（(]\s*\d+\s*[所个家][）)][：:]?)$"
 )
 
