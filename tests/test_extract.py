@@ -2981,6 +2981,11 @@ def test_extract_pilots_are_programs(nlp, text, programs):
             "吴兴区东湖小学入选浙江省人工智能教育试点学校。",
             {("吴兴区东湖小学", "浙江省人工智能教育试点")},
         ),
+        # …建设项目学校: the program is …建设项目, no honour
+        (
+            "吴兴区东湖小学被确定为省级乡村温馨校园建设项目学校。",
+            {("吴兴区东湖小学", "省级乡村温馨校园建设项目")},
+        ),
         # the school opening the sentence carries out the pilot of a later
         # clause
         (
@@ -3001,6 +3006,7 @@ def test_extract_pilots_are_programs(nlp, text, programs):
 def test_extract_a_school_takes_part_in_a_pilot(nlp, text, expected):
     ex = run(nlp, text, "湖州市吴兴区教育局")
     assert triples(ex, "participatesIn") == expected
+    assert triples(ex, "receivedAward") == set()
 
 
 def test_extract_schools_given_works_of_a_scheme_take_part(nlp):

@@ -2982,11 +2982,12 @@ _PILOT_LIST_TITLE = re.compile(
 )
 
 
-#: 入选湖北省中小学人工智能教育试点学校: a school's part named after the verb,
-#: the program the name up to 试点 (not 项目: 体育传统项目学校 is a title).
+#: 入选湖北省中小学人工智能教育试点学校, 确定为省级乡村温馨校园建设项目学校:
+#: a school's part named after the verb, the program the name up to 试点 or
+#: 建设项目 (not 项目 alone: 体育传统项目学校 is a title).
 _DESIGNATED_PILOT = re.compile(
     r"(?:入选|确定为|列为|遴选为|成为)(?:(?:19|20)\d\d年度?)?"
-    r"([\u4e00-\u9fff]{4,30}?试点)(?:学校|校)(?![\u4e00-\u9fff])"
+    r"([\u4e00-\u9fff]{4,30}?(?:试点|建设项目))(?:学校|校)(?![\u4e00-\u9fff])"
 )
 
 
