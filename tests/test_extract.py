@@ -836,6 +836,22 @@ def test_extract_a_program_carried_out_as_the_subject(nlp, text, implemented):
     assert {p for _, p in triples(ex, "implements")} == implemented
 
 
+def test_extract_a_community_of_schools_is_a_program(nlp):
+    """“城乡学校发展共同体”, “教共体”: a scheme its paired schools take part in;
+    an idea held (“…共同体”意识) is none."""
+    text = (
+        "组建“城乡学校发展共同体”6个，确定城关小学与城南小学结对。"
+        "在新组建的“教共体”中，城北小学与城西小学实行捆绑考核。"
+        "铸牢“中华民族教育共同体”意识。"
+    )
+    ex = run(nlp, text, publisher="桦南县教育局")
+    assert names(ex, "Program") == {"城乡学校发展共同体", "教共体"}
+    assert triples(ex, "participatesIn") >= {
+        ("城关小学", "城乡学校发展共同体"),
+        ("城南小学", "城乡学校发展共同体"),
+    }
+
+
 def test_extract_implements_from_publisher(nlp):
     ex = run(nlp, "区教育局深入实施“阳光午餐”工程。", publisher="兰州市七里河区教育局")
     assert ("兰州市七里河区教育局", "阳光午餐") in triples(ex, "implements")

@@ -1421,6 +1421,8 @@ def _find_documents(text: str) -> list[Candidate]:
 #: After a quote's closing mark, the next quote of a run: “A”“B”, “A”、“B”,
 #: “A”和“B”.
 _NEXT_QUOTE = re.compile(r"[、和及与]?[“\"]")
+#: What a quoted idea is followed by (“X”意识, “X”理念).
+_IDEA = ("意识", "理念")
 #: What may close a verb's quoted object: the clause's end or the next quote.
 _CLOSES_OBJECT = re.compile(r"[，。；,;]|[、和及与][“\"]")
 _RUN_JOINER = re.compile(r"[、和及与]")
@@ -1505,6 +1507,8 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             and not _NEXT_QUOTE.match(text, match.end())
         ):
             continue  # a quoted honour (“…普惠县”创建计划) is an Award
+        if after.startswith(_IDEA):
+            continue  # 铸牢“中华民族共同体”意识: an idea held, no program
         if inner.endswith(
             lex.program_suffixes + lex.program_quote_followers
         ) and not _is_local_works(inner, rules):
