@@ -2349,6 +2349,18 @@ def test_extract_a_padded_two_character_name_is_a_person(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_a_place_labelling_one_line_of_units(nlp):
+    """黄舣镇：A、B labels the units of its own line; a later list is not the
+    town's. A place heading a section (江阳区:深入推进…) places the schools
+    of the paragraphs after it."""
+    text = "二、先进集体\n黄舣镇：黄舣镇中心小学\n\n三、优秀教师\n刘建华（蓝田小学）\n"
+    ex = run(nlp, text, publisher="泸州市江阳区教育和体育局")
+    assert ("蓝田小学", "黄舣镇") not in triples(ex, "locatedIn")
+    text = "江阳区:深入推进教育高质量发展\n蓝田小学新建操场。\n"
+    ex = run(nlp, text, publisher="泸州市教育局")
+    assert ("蓝田小学", "江阳区") in triples(ex, "locatedIn")
+
+
 def test_extract_the_whole_prefecture_is_no_county(nlp):
     """全州 is 'the whole prefecture' however often it recurs; only 全州县
     names the county in Guangxi."""

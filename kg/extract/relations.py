@@ -57,6 +57,16 @@ _LIST_GAP = re.compile(
     r"[”\"」』]?\s*(?:、|和|及|以及|与)\s*[“\"「『]?|[”\"」』]\s*[“\"「『]"
 )
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
+
+
+def _lists_units(line: str) -> bool:
+    """黄舣镇：A中学、B小学 — a place's label over the units of its own line,
+    not a section's title (溧阳市:深入推进教育高质量发展)."""
+    rest = re.split("[:：]", line, maxsplit=1)[1].strip()
+    items = [item.strip() for item in rest.split("、")]
+    return bool(rest) and all(item.endswith(_UNIT_NAME_ENDS) for item in items)
+
+
 _UNIVERSITY = load_lexicon().university_suffixes
 # Titles that designate an area (…示范区, …达标县): only a Region holds them.
 _AREA_TITLE_ENDS = load_lexicon().area_award_suffixes
@@ -600,17 +610,23 @@ def _located(
         first_mention_of.setdefault(mentions[i].region, i)
     section = home
     line_start = 0
+    # 黄舣镇：A、B — a place labelling the units of its own line only; the
+    # section goes on after that line (later lists are not the town's).
+    labelled, labelled_end = "", -1
     for i, m in enumerate(mentions):
         if m.label == "Region" and m.region:
             line_start = text.rfind("\n", 0, m.start) + 1
-            line = text[
-                line_start : text.find("\n", m.start)
-                if "\n" in text[m.start :]
-                else len(text)
-            ]
+            line_end = text.find("\n", m.start)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
             if m.start == line_start and _HEADING_REGION.match(line) and len(line) < 60:
-                section = m.region
+                if _lists_units(line):
+                    labelled, labelled_end = m.region, line_end
+                else:
+                    section = m.region
             continue
+        in_label = bool(labelled) and m.start < labelled_end
+        line_section = labelled if in_label else section
         zone = _in_zone(m, zones) if m.label in ("Bureau", "School") else None
         if zone is not None:
             out.append(
@@ -645,16 +661,16 @@ def _located(
         if named:
             target = named
             if (
-                section
-                and section != named
-                and named in index.ancestors(section)
+                line_section
+                and line_section != named
+                and named in index.ancestors(line_section)
                 and not m.name.endswith(_UNIVERSITY)
             ):
                 # 哈尔滨市第十七中学 in a district's report: one of its schools;
                 # 贵州师范大学 in a county's is the province's university.
-                target = section
-        elif section and not m.name.endswith(_UNIVERSITY):
-            target = section
+                target = line_section
+        elif line_section and not m.name.endswith(_UNIVERSITY):
+            target = line_section
         if target and target in first_mention_of:
             rule = named_rule if target == named else "located.report-region"
             out.append(
