@@ -1420,12 +1420,14 @@ def _find_documents(text: str) -> list[Candidate]:
 
 #: After a quote's closing mark, the next quote of a run: “A”“B”, “A”、“B”,
 #: “A”和“B”.
-_NEXT_QUOTE = re.compile(r"[、和及与]?[“\"]")
+#: What joins the items of a list of quoted names.
+_QUOTE_JOINER = "[、和及与]"
+_NEXT_QUOTE = re.compile(_QUOTE_JOINER + r"?[“\"]")
 #: What a quoted idea is followed by (“X”意识, “X”理念).
 _IDEA = ("意识", "理念")
 #: What may close a verb's quoted object: the clause's end or the next quote.
-_CLOSES_OBJECT = re.compile(r"[，。；,;]|[、和及与][“\"]")
-_RUN_JOINER = re.compile(r"[、和及与]")
+_CLOSES_OBJECT = re.compile(r"[，。；,;]|" + _QUOTE_JOINER + r"[“\"]")
+_RUN_JOINER = re.compile(_QUOTE_JOINER)
 #: “白茶文化进校园”特色品牌: a brand is a program; a party-building brand
 #: (党建品牌) stays gray (decision 7).
 _BRAND = re.compile(r"^(?!党建)[\u4e00-\u9fff]{0,4}?品牌")
@@ -1496,9 +1498,8 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         ):
             continue  # 把“双减”作为“一号工程”来抓: 一号工程 is no program
         rule = ""
-        followed = after.startswith(lex.program_quote_followers) or bool(
-            _FOLLOWER.match(text, match.end(), match.end() + 20)
-        )
+        headed = _FOLLOWER.match(text, match.end(), match.end() + 20) is not None
+        followed = after.startswith(lex.program_quote_followers) or headed
         if after.startswith(lex.award_pursuit_triggers):
             continue  # “…普惠县”创建计划: an honour being pursued, an Award
         if (
@@ -1520,7 +1521,7 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         elif canonical:
             rule = "program.gazetteer"
         elif (
-            _FOLLOWER.match(text, match.end(), match.end() + 20)
+            headed
             or _BRAND.match(after)
             or (
                 _QUOTE_HEAD.match(text, match.end(), match.end() + 20)
@@ -1702,11 +1703,10 @@ def _strip_leading_verbs(view: TextView, start: int, name: str) -> str:
         start = view.token_ends[i]
 
 
-def _token_at(view: TextView, offset: int) -> str:
-    i = bisect_left(view.token_starts, offset)
-    if i < len(view.tokens) and view.token_starts[i] == offset:
-        return view.tokens[i]
-    return ""
+def _verb_at(view: TextView, offset: int) -> bool:
+    """A verb starts at ``offset`` (城关中学|入选)."""
+    token = view.next_token(offset)
+    return token is not None and view.tags.get(token[1]) == "v"
 
 
 def _bare_after_verb(view: TextView, start: int, end: int, rules: Rules) -> bool:
@@ -1750,11 +1750,7 @@ def _find_programs(
             name, rules, any(s < cand.end and start < e for s, e in sites)
         ):
             continue
-        acting = [
-            e
-            for s, e in schools
-            if start < e < end and view.tags.get(_token_at(view, e)) == "v"
-        ]
+        acting = [e for s, e in schools if start < e < end and _verb_at(view, e)]
         if acting:
             # 城关中学|入选|项目学校: a school and its verb glued to a part's
             # word; the program, if any, starts after the school's verb
@@ -2330,9 +2326,7 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     sentence = max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1
     earlier = _CONTEST_BEFORE.findall(text, sentence, pos)
     if earlier:
-        return clean_award_name(
-            re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", earlier[-1])
-        )
+        return _without_host(earlier[-1])
     head = "\n".join(
         line
         for line in text[:pos].split("\n")[:_CONTEST_LINES]
@@ -2365,6 +2359,11 @@ _THIS_CONTEST = re.compile(
 _TITLE_LINE = 60
 
 
+def _without_host(phrase: str) -> str:
+    """在实验小学举办的全县作文比赛中: the host is no part of the contest's name."""
+    return clean_award_name(re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", phrase))
+
+
 def _with_contest(
     awards: list[Candidate], clause: str, titled: Callable[[], str] = lambda: ""
 ) -> list[Candidate]:
@@ -2383,19 +2382,16 @@ def _with_contest(
     ):
         return awards
     contests = _CONTEST_BEFORE.findall(clause)
-    # 在实验小学举办的全县作文比赛中: the host is no part of the contest's name.
-    held = contests[-1] if contests else ""
-    contest = clean_award_name(re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", held))
+    contest = _without_host(contests[-1] if contests else "")
     # 参加全省技能大赛，获得汽车维修项目一等奖: an event's placing names the
     # contest it was won in, joined a clause before.
     joined = _CONTEST_JOINED.findall(clause)
-    event_contest = (
-        contest or (clean_award_name(joined[-1]) if joined else "") or titled()
-    )
+    elsewhere = "" if contest or joined else titled()
+    event_contest = contest or (clean_award_name(joined[-1]) if joined else elsewhere)
     # A tier alone (一等奖) takes the contest of its sentence, or else the one
     # the page's title names, not one joined a clause before (参加…大赛获一等
     # 奖2项 counts the school's prizes).
-    tier_contest = contest or (titled() if not joined else "")
+    tier_contest = contest or elsewhere
     out = []
     group = ""
     for award in awards:
@@ -2420,12 +2416,6 @@ def _with_contest(
         elif tier_contest:
             out.append(replace(award, name=tier_contest + award.name))
     return out
-
-
-#: The group or category a tier is of (小学组 in 小学组一等奖, 戏剧类).
-_GROUP_OF_TIER = re.compile(
-    r"([\u4e00-\u9fff]{1,6}[组类])(?:一|二|三|四|五|特|金|银|铜|冠|亚|季|第)"
-)
 
 
 def _plan_marked(clause: str, trigger: str, lex: Lexicon) -> bool:
@@ -2485,6 +2475,8 @@ _TIER = (
 )
 #: A tier alone (二等奖), with no group or category before it.
 _TIER_ONLY = re.compile("(?:" + _TIER + ")")
+#: The group or category a tier is of (小学组 in 小学组一等奖, 戏剧类).
+_GROUP_OF_TIER = re.compile(r"([\u4e00-\u9fff]{1,6}[组类])(?=" + _TIER + ")")
 #: A prize tier on its own (一等奖, 团体金奖, 冠军): it names no prize until
 #: the contest it was won in is put before it.
 BARE_TIER = re.compile(
