@@ -55,7 +55,7 @@ from .entities import (
     find_schools,
     find_suffix_awards,
     resolve_overlaps,
-    with_inner_bureaus,
+    with_inner_mentions,
 )
 from .figures import find_figures, status_at
 from .levels import award_level, conferring_levels, level_of_region
@@ -479,7 +479,7 @@ def make_arbiter(nlp: Language, name: str):
                         f"span_priorities.tsv: no priority for {group}:{key}"
                     )
                 cands.append(replace(cand, priority=priority))
-        mentions = with_inner_bureaus(resolve_overlaps(cands), cands)
+        mentions = with_inner_mentions(resolve_overlaps(cands), cands)
         regions = drop_regions_in_media(candidates(doc, "kg_regions"), mentions, rules)
         write_candidates(doc, "kg_mentions", mentions)
         write_candidates(doc, "kg_regions", regions)

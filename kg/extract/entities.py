@@ -50,7 +50,7 @@ __all__ = [
     "is_bare_part",
     "part_in_quoted_program",
     "resolve_overlaps",
-    "with_inner_bureaus",
+    "with_inner_mentions",
 ]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -2776,7 +2776,7 @@ def resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
-def with_inner_bureaus(
+def with_inner_mentions(
     mentions: list[Candidate], cands: list[Candidate]
 ) -> list[Candidate]:
     """Bureaus named inside a document's or honour's title (decision 25),
