@@ -2770,6 +2770,20 @@ def test_word_matcher_on_region_names() -> None:
         ),
         # the works a scheme carries out in a school, in the next clause
         ("实施“薄改”项目，改造晨光小学校舍。", {("晨光小学", "薄改")}),
+        # rebuilt, finished or reinforced under the scheme, a list of them
+        (
+            "实施“扩容提质”工程，改扩建晨光小学、彩虹中学。",
+            {("晨光小学", "扩容提质"), ("彩虹中学", "扩容提质")},
+        ),
+        (
+            "推进“扩容提质”工程，晨光小学、彩虹中学主体工程完工。",
+            {("晨光小学", "扩容提质"), ("彩虹中学", "扩容提质")},
+        ),
+        # 学生宿舍 is the school's building, not its people taking part
+        (
+            "实施“薄改”项目，完成晨光小学教学楼加固、彩虹中学学生宿舍维修。",
+            {("晨光小学", "薄改"), ("彩虹中学", "薄改")},
+        ),
         # an honour in another clause of the sentence says nothing of it
         ("深入实施“双减”，晨光小学获评全国文明校园。", set()),
         ("落实“五项管理”，彩虹中学入选省级示范校。", set()),

@@ -936,6 +936,8 @@ _OWN_PROGRAM_NAMED = re.compile(
 _PEOPLE_AFTER = re.compile(
     r"的?(?:\d+|[一二三四五六七八九十两]+)?[名位]?"
     r"(?:教师|老师|学生|校长|园长|班主任|师生|骨干教师|党员)"
+    # 学生宿舍, 教师周转房: the school's buildings, not its people
+    r"(?!宿舍|公寓|食堂|周转)"
 )
 
 
