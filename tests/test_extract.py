@@ -2220,6 +2220,60 @@ def test_extract_tier_lines_under_an_honour_heading(nlp):
     }
 
 
+def test_extract_tier_headings_over_units_labelled_by_place(nlp):
+    """一、一等奖（2个）over 县直学校：A and 青山镇：B, under a title naming
+    the honour: every tier is that honour's, its units hold the honour too
+    (decision 10); a place's label holds nothing."""
+    text = (
+        "附件1\n\n2023年度教育教学质量先进单位名单（3个）\n\n一、一等奖（2个）\n\n"
+        "县直学校：晨光小学\n\n青山镇：青山镇中心小学\n\n二、二等奖（1个）\n\n"
+        "白水镇：白水镇中学"
+    )
+    ex = run(nlp, text, publisher="晨光县教育局")
+    honour = "2023年度教育教学质量先进单位"
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", honour + "一等奖"),
+        ("青山镇中心小学", honour + "一等奖"),
+        ("白水镇中学", honour + "二等奖"),
+        *((s, honour) for s in ("晨光小学", "青山镇中心小学", "白水镇中学")),
+    }
+
+
+def test_extract_unnumbered_tier_headings_end_each_others_lists(nlp):
+    """一等奖（2项）then 二等奖（1项）under a contest's 获奖名单: each tier
+    holds its own lines only, and the contest is no honour held."""
+    text = (
+        "附件2\n\n2024年度晨光市中小学“五育并举”优秀成果获奖名单\n\n一等奖（2项）\n"
+        "小学组：晨光小学\n初中组：彩虹中学\n\n二等奖（1项）\n小学组：星河小学"
+    )
+    ex = run(nlp, text, publisher="晨光市教育局")
+    contest = "2024年度晨光市中小学五育并举优秀成果"
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", contest + "一等奖"),
+        ("彩虹中学", contest + "一等奖"),
+        ("星河小学", contest + "二等奖"),
+    }
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        # the count with a note on the order, then a place's schools per line
+        "一、晨光市中小学劳动教育特色学校（3所，按县域排列，排名不分先后）\n\n"
+        "青山区（2所）：晨光小学、彩虹中学\n\n白水县（1所）：星河小学",
+        # every place's schools on one line, ；between places
+        "三、晨光市中小学劳动教育特色学校（3所）\n\n"
+        "青山区：晨光小学、彩虹中学；白水县：星河小学。",
+    ],
+)
+def test_extract_an_honour_heading_over_schools_grouped_by_place(nlp, listing):
+    ex = run(nlp, "关于拟认定名单的公示\n\n" + listing, publisher="晨光市教育局")
+    honour = "晨光市中小学劳动教育特色学校"
+    assert triples(ex, "receivedAward") == {
+        (school, honour) for school in ("晨光小学", "彩虹中学", "星河小学")
+    }
+
+
 def test_extract_annex_layouts_of_groups_categories_and_prize_lists(nlp):
     """Kinds of school sorting a tiered list (（一）高中学校（2个）) are no part
     of a prize's name; a group's label with its count on a line of its own

@@ -49,7 +49,11 @@ _TITLE_WORDS = re.compile(r"^(?:等?荣誉称号|等?称号|荣誉|的?荣誉称
 _COUNT = re.compile(r"等\s*[0-9一二三四五六七八九十百两]+\s*[个所家名位支][^为]{0,8}$")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+\s*[个名位所家支项人]")
 _PAREN_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
-_COUNT_PAREN = r"(?:[（(]\s*(?:共\s*)?\d+\s*[个名所家人项]\s*[）)])"
+_COUNT_PAREN = (
+    r"(?:[（(]\s*(?:共\s*)?\d+\s*[个名所家人项]"
+    # （20所，按县域排列，排名不分先后）: the count and a note on the order
+    r"(?:\s*[，,、]\s*(?:按|排名)[^（）()]{0,16})?\s*[）)])"
+)
 # 二、安全工作先进集体（3个）: a heading naming an honour and its count.
 _HEADING_HONOUR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])?\s*"
@@ -174,8 +178,10 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
         if line:
             # A long line is a list only when 、 joins it (ten units in one line).
             longest = _MAX_LIST_LINE * (8 if "、" in line else 1)
-            if len(line) > longest or "。" in line or "，" in line[:-1]:
+            if len(line) > longest or "，" in line[:-1]:
                 break
+            if "。" in line[:-1] or (line.endswith("。") and "；" not in line):
+                break  # prose; not 新罗区：A、B；永定区：C。, groups by place
             numbered = _NUMBERED_HEADING.match(line)
             item = line[numbered.end() :].strip() if numbered else ""
             if _group_heading(line):
@@ -187,8 +193,11 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 line.endswith(("名单", "：", ":"))
                 or line.startswith("附件")
                 or numbered
+                or _TIER_HEADING.fullmatch(line)
             ):
-                break  # the next list's heading (二、安全工作先进集体（3个）)
+                # the next list's heading (二、安全工作先进集体（3个）), or the
+                # next tier's (二等奖（15项）)
+                break
             if _SIGNATURE_DATE.match(line):
                 return None  # 灌阳县教育局\n2025年1月20日: a signature, no list
             if start < 0:
@@ -449,20 +458,39 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 if at < 0 and raw.startswith(("“", '"')):
                     at = text.find(raw, pos, stop)  # 四、“书香校园”建设示范学校
                 if at >= 0:
-                    award = _award(at, name, "award.list-heading")
-                    if BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes:
-                        # 二、X奖（12所）/（一）一等奖: the tier of the honour the
-                        # heading above names; 一、一等奖（8个） under a title
-                        # naming the contest: that contest's (decisions 3, 10)
-                        contest = _honour_heading_above(
-                            text, pos, rules
-                        ) or contest_named_before(text, pos, rules)
-                        award = (
-                            replace(award, name=contest + name) if contest else award
-                        )
-                    out.append(AwardStatement(at, at, False, (award,), False, block))
+                    awards = _tier_of_heading_above(
+                        text, pos, _award(at, name, "award.list-heading"), rules
+                    )
+                    out.append(AwardStatement(at, at, False, awards, False, block))
         pos = stop + 1
     return out
+
+
+def _tier_of_heading_above(
+    text: str, pos: int, award: Candidate, rules: Rules
+) -> tuple[Candidate, ...]:
+    """二、X奖（12所）/（一）一等奖: the tier of the honour the heading above
+    names, whose units hold that honour too (decisions 3, 10); 一、一等奖（8个）
+    under a title naming the contest: that contest's."""
+    name = award.name
+    if not (BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes):
+        return (award,)
+    above = _heading_above(text, pos, rules)
+    contest = (above[0] + above[1] if above else "") or contest_named_before(
+        text, pos, rules
+    )
+    if contest:
+        award = replace(award, name=contest + name)
+    if (
+        above
+        and above[2] is not None
+        and BARE_TIER.fullmatch(name)
+        # 先进单位名单 over its tiers: a title held; not 优秀成果获奖名单, a
+        # contest whose prizes are the tiers
+        and above[0].endswith(rules.award_suffixes)
+    ):
+        return award, above[2]
+    return (award,)
 
 
 def _honour_lines_only(text: str, block: tuple[int, int], rules: Rules) -> bool:
@@ -487,6 +515,8 @@ def _rows_hold_own_honours(text: str, block: tuple[int, int]) -> bool:
 
 _OWN_HONOUR_ROW = re.compile(r"\S(?:——|—|--)\s*\S")
 #: A list line opening with a tier and a colon: 一等奖：A、B.
+#: 二等奖（15项）: a tier heading its own lines.
+_TIER_HEADING = re.compile(r"(?:" + BARE_TIER.pattern + r")\s*" + _COUNT_PAREN + "?")
 _TIER_LINE = re.compile(
     "^"
     + _NUMBERING
@@ -882,13 +912,6 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
-def _honour_heading_above(text: str, pos: int, rules: Rules) -> str:
-    """The honour a heading names above the tier lines before ``pos``, with
-    the group it is given to (考核奖高中组), or ""."""
-    above = _heading_above(text, pos, rules)
-    return above[0] + above[1] if above else ""
-
-
 def _heading_above(
     text: str, pos: int, rules: Rules
 ) -> tuple[str, str, Candidate | None] | None:
@@ -965,7 +988,11 @@ _GROUP_HEADING = re.compile(
 
 _METAL = re.compile("[金银铜]奖")
 #: 高中组：A、B — a group's label and its units on one line.
-_LABELLED_UNITS = re.compile(r"^[\u4e00-\u9fff]{1,6}[组类段][：:]\S")
+_LABELLED_UNITS = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,6}[组类段]|[\u4e00-\u9fff]{2,10}"
+    # 平马镇：A — the units of one place
+    r"(?:新区|开发区|[区县市旗州盟镇乡]|学校|单位))\s*" + _COUNT_PAREN + r"?[：:]\S"
+)
 #: Lines searched above a tier line for the heading of its honour.
 _TIER_LINES = 40
 
