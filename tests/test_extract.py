@@ -662,6 +662,22 @@ def test_extract_a_run_of_quoted_names_shares_its_head(nlp, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "implemented"),
+    [
+        # the means the bureau hires or works through (通过), its focus, the
+        # policy it makes full use of (用足)
+        ("通过“特岗计划”和公开招聘补充教师120名。", {"特岗计划"}),
+        ("通过“县管校聘”管理改革交流教师86名。", {"县管校聘"}),
+        ("聚焦“双减”政策落地，提升课后服务质量。", {"双减"}),
+        ("用足“银龄讲学计划”政策，引进退休教师12名。", {"银龄讲学计划"}),
+    ],
+)
+def test_extract_programs_the_bureau_works_through(nlp, text, implemented):
+    ex = run(nlp, text, publisher="晨光县教育局")
+    assert {p for _, p in triples(ex, "implements")} == implemented
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "implemented"),
     [
         # the whole object of a verb of practice, closing the clause, is a
