@@ -703,6 +703,12 @@ def test_extract_programs_the_bureau_works_through(nlp, text, implemented):
         ("率先上线“入学一件事”平台。", {"入学一件事"}, {"入学一件事"}),
         ("区教育局升级“宾川教育大脑”平台。", {"宾川教育大脑"}, {"宾川教育大脑"}),
         ("依托“宾川云课堂”平台开展教研。", {"宾川云课堂"}, {"宾川云课堂"}),
+        # the second of a pair, after the first's head word
+        (
+            "深入实施“晨光名师”培养工程和“银龄讲学计划”。",
+            {"晨光名师", "银龄讲学计划"},
+            {"晨光名师", "银龄讲学计划"},
+        ),
         # …试点项目: the longer name its suffix reads
         (
             "实施“山歌”民族文化传承试点项目。",
@@ -3119,6 +3125,53 @@ def test_extract_a_school_takes_part_in_a_pilot(nlp, text, expected):
     ex = run(nlp, text, "湖州市吴兴区教育局")
     assert triples(ex, "participatesIn") == expected
     assert triples(ex, "receivedAward") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the schools just named, counted (两校均), hold the honour
+        (
+            "晨光小学、彩虹中学实行“双岗”管理，两校均被评为市级寄宿制管理示范校。",
+            {
+                ("晨光小学", "市级寄宿制管理示范校"),
+                ("彩虹中学", "市级寄宿制管理示范校"),
+            },
+        ),
+        # a list opening the sentence, a clause of praise, then the verb
+        (
+            "晨光小学、彩虹中学准备工作扎实细致，被市教育局确定为“开学工作示范校”。",
+            {("晨光小学", "开学工作示范校"), ("彩虹中学", "开学工作示范校")},
+        ),
+        # a school of a later clause is no part of the opening list
+        (
+            "晨光小学准备工作扎实细致，经验在彩虹中学推广，被评为市级文明校园。",
+            {("晨光小学", "市级文明校园")},
+        ),
+    ],
+)
+def test_extract_honours_of_schools_named_before_the_verb(nlp, text, expected):
+    assert triples(run(nlp, text, "晨光市教育局"), "receivedAward") == expected
+
+
+def test_extract_schools_of_a_plan_items_body_take_part_in_its_title(nlp):
+    """2.实施X。在A、B先行试点: the item's body says how its schools take part
+    in the program its title names; a school only named there does not."""
+    text = (
+        "2.实施乡村小规模学校“小而优”培育计划。在晨光小学、彩虹小学先行试点，"
+        "星河中学校长作经验交流。\n"
+        "3.实施学前教育扩容提质工程。新建青山幼儿园、改扩建白水幼儿园。"
+    )
+    ex = run(nlp, text, publisher="晨光县教育局", is_plan=True)
+    assert triples(ex, "participatesIn") == {
+        ("晨光小学", "小而优"),
+        ("彩虹小学", "小而优"),
+        ("青山幼儿园", "学前教育扩容提质工程"),
+        ("白水幼儿园", "学前教育扩容提质工程"),
+    }
+    # a scope of schools is no school (在全部幼儿园推行)
+    quantified = run(nlp, "在全部幼儿园推行“学前学会普通话”行动。", "晨光县教育局")
+    assert names(quantified, "School") == set()
 
 
 def test_extract_schools_given_works_of_a_scheme_take_part(nlp):

@@ -6,6 +6,7 @@ that produced it so a user can audit it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 
@@ -54,7 +55,10 @@ _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_v
 _SCHOOL_SUBJECTS = load_lexicon().school_collective_subjects
 # Between two items of a list: a joiner, or nothing but their quotes (“A”“B”).
 _LIST_GAP = re.compile(
-    r"[”\"」』]?\s*(?:、|和|及|以及|与)\s*[“\"「『]?|[”\"」』]\s*[“\"「『]"
+    r"[”\"」』]?"
+    # “宝鸡名师”培养工程和“银龄讲学计划”: the first quote's head, then the next
+    r"(?:(?<=[”\"」』])[\u4e00-\u9fff]{0,4}?(?:工程|计划|行动|项目|工作|建设))?"
+    r"\s*(?:、|和|及|以及|与)\s*[“\"「『]?|[”\"」』]\s*[“\"「『]"
 )
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
 
@@ -429,8 +433,18 @@ def _subjects(
                 break
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
+    if not inside and (these := _THESE_SCHOOLS.search(span)):
+        # A、B实行…管理，两校均被评为…: the schools the sentence named
+        floor = max(text.rfind(c, 0, start) for c in "。！!？?\n") + 1
+        named = [
+            i
+            for i, m in enumerate(mentions)
+            if m.label == "School" and floor <= m.start and m.end <= start
+        ]
+        if len({mentions[i].name for i in named}) == _COUNT[these[1]]:
+            return named
     if schools:
-        chosen = schools[:1] if first_only else schools
+        chosen = _list_run(text, mentions, schools) if first_only else schools
         # 我局和X中学, X中学和县教育局: the bureau joined to the schools wins too
         joined = [
             i
@@ -465,6 +479,25 @@ def _subjects(
                 return [region]
         return [publisher] if publisher is not None else []
     return None
+
+
+#: 两校均, 三所学校都: the schools just named, counted.
+_THESE_SCHOOLS = re.compile(r"([两二三四五])(?:校|所学校)(?:均|都|同时)?$")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _list_run(text: str, mentions: list[Mention], schools: list[int]) -> list[int]:
+    """The first school and those listed with it (A、B开学准备扎实，被…): not
+    another school of a later clause."""
+    run = schools[:1]
+    for before, after in itertools.pairwise(schools):
+        if not _LIST_JOIN.fullmatch(text, mentions[before].end, mentions[after].start):
+            break
+        run.append(after)
+    return run
+
+
+_LIST_JOIN = re.compile(r"\s*[、和及]\s*")
 
 
 # A person's name right before a bracketed unit: 2 to 5 characters after a
@@ -1114,6 +1147,40 @@ def _grouped_under(
     ]
 
 
+#: 2.实施“小而优”培育计划。: a plan's item titled by its one program.
+_ITEM_TITLE = re.compile(
+    r"\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)"
+    r"[^，,；;。]{2,40}[。；;]?"
+)
+
+
+def _item_body_takes_part(
+    text: str, mentions: list[Mention], schools: list[int], program: int
+) -> list[RelationMention]:
+    """2.实施“小而优”培育计划。在A、B等6所学校先行试点: the schools of the
+    item's body whose clause says they take part are the title program's."""
+    cues = load_lexicon().participation_cues
+
+    def says_it_takes_part(school: int) -> bool:
+        start, end = clause_of(text, mentions[school].start)
+        return any(cue in text[start:end] for cue in cues) and not (
+            _PEOPLE_AFTER.match(text, mentions[school].end)
+        )
+
+    return [
+        RelationMention(
+            school,
+            program,
+            "participatesIn",
+            "participates.item-body",
+            mentions[school].sentence,
+            mentions[school].status,
+        )
+        for school in schools
+        if says_it_takes_part(school)
+    ]
+
+
 def _designated_for_the_program_before(
     text: str,
     mentions: list[Mention],
@@ -1142,6 +1209,8 @@ def _designated_for_the_program_before(
     if earlier < sentence - 1 and (designation is not None or lead is not None):
         return []  # a designation speaks of the sentence right before only
     if designation is None and lead is None:
+        if earlier == sentence - 1 and _ITEM_TITLE.fullmatch(text, *sentences[earlier]):
+            return _item_body_takes_part(text, mentions, schools, program)
         return _grouped_under(text, mentions, start, end, schools, program)
     return [
         RelationMention(
