@@ -2261,6 +2261,22 @@ def test_extract_tier_headings_over_units_labelled_by_place(nlp):
     }
 
 
+def test_extract_classes_of_an_honour_under_its_heading(nlp):
+    """二、X示范校（3所）then （一）一类示范校：A: X's first class, and X."""
+    text = (
+        "关于拟认定名单的公示\n\n二、晨光市中小学智慧校园示范校（3所）\n\n"
+        "（一）一类示范校（1所）：晨光小学\n\n（二）二类示范校（2所）：彩虹中学、星河小学"
+    )
+    ex = run(nlp, text, publisher="晨光市教育局")
+    honour = "晨光市中小学智慧校园示范校"
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", "晨光市中小学智慧校园一类示范校"),
+        ("彩虹中学", "晨光市中小学智慧校园二类示范校"),
+        ("星河小学", "晨光市中小学智慧校园二类示范校"),
+        *((s, honour) for s in ("晨光小学", "彩虹中学", "星河小学")),
+    }
+
+
 def test_extract_unnumbered_tier_headings_end_each_others_lists(nlp):
     """一等奖（2项）then 二等奖（1项）under a contest's 获奖名单: each tier
     holds its own lines only, and the contest is no honour held."""
@@ -2846,6 +2862,29 @@ def test_word_matcher_on_region_names() -> None:
         ),
         # the works a scheme carries out in a school, in the next clause
         ("实施“薄改”项目，改造晨光小学校舍。", {("晨光小学", "薄改")}),
+        # chosen as the pilot's schools by 确定…为 or 作为
+        (
+            "确定晨光小学、彩虹中学2所学校为县级作业设计改革试点学校。",
+            {
+                ("晨光小学", "县级作业设计改革试点"),
+                ("彩虹中学", "县级作业设计改革试点"),
+            },
+        ),
+        (
+            "晨光小学作为省级校园安全标准化建设试点校，率先完成建设。",
+            {("晨光小学", "省级校园安全标准化建设试点")},
+        ),
+        # the whole province the scheme covers is no part of its name; a
+        # batch names no scheme; the schools of an area's pilot are its
+        (
+            "晨光小学作为全省乡村温馨校园建设项目学校，特色鲜明。",
+            {("晨光小学", "乡村温馨校园建设项目")},
+        ),
+        ("晨光小学作为平台首批试点学校，运行良好。", set()),
+        (
+            "我县作为晨光市“高效课堂”改革试点县，确定晨光小学、彩虹中学为县级课改试点学校。",
+            {("晨光小学", "高效课堂改革试点"), ("彩虹中学", "高效课堂改革试点")},
+        ),
         # rebuilt, finished or reinforced under the scheme, a list of them
         (
             "实施“扩容提质”工程，改扩建晨光小学、彩虹中学。",

@@ -2978,13 +2978,21 @@ _PILOT_LIST_TITLE = re.compile(
 )
 
 
-#: 入选湖北省中小学人工智能教育试点学校, 确定为省级乡村温馨校园建设项目学校:
+#: 入选湖北省中小学人工智能教育试点学校, 确定为省级乡村温馨校园建设项目学校,
+#: 确定A、B为县级作业设计改革试点学校, A作为X试点校:
 #: a school's part named after the verb, the program the name up to 试点 or
 #: 建设项目 (not 项目 alone: 体育传统项目学校 is a title).
 _DESIGNATED_PILOT = re.compile(
-    r"(?:入选|确定为|列为|遴选为|成为)(?:(?:19|20)\d\d年度?)?"
+    # 作为X试点校; 确定A、B为X试点学校: 为 right after the schools
+    r"(?:入选|确定为|列为|遴选为|成为|作为|(?<=[学校园])为)(?:(?:19|20)\d\d年度?)?"
     r"([\u4e00-\u9fff]{4,30}?(?:试点|建设项目))(?:学校|校)(?![\u4e00-\u9fff])"
 )
+
+
+#: 全省乡村温馨校园建设项目: the whole area the scheme covers, no part of its name.
+_WHOLE_SCOPE = re.compile("全(?:省|市|县|区|州|旗)")
+_BATCH_WORD = re.compile("首批|第[一二三四五六七八九十]批")
+_SENTENCE_END = re.compile("[。！？!?\n]")
 
 
 #: 我县作为宝鸡市“高效课堂”改革试点县: an area's designation for a pilot; the
@@ -3020,15 +3028,27 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
     """The program a list of its pilot or project schools is titled with, or
     a school's designation names (入选X试点学校)."""
     out = _area_pilots(text)
+    areas = [p.end for p in out]
     generic = _LEX.generic_name_prefixes
     for match in _DESIGNATED_PILOT.finditer(text):
-        name = match.group(1)
-        if _is_generic(name[:-2], generic) or _LEVEL_ONLY.fullmatch(name[:-2]):
-            continue  # 确定为首批省级试点学校: no program named
+        start, name = match.start(1), match.group(1)
+        scope = _WHOLE_SCOPE.match(name)
+        if scope:
+            start, name = start + scope.end(), name[scope.end() :]
+        if (
+            _is_generic(name[:-2], generic)
+            or _LEVEL_ONLY.fullmatch(name[:-2])
+            or _BATCH_WORD.search(name)
+        ):
+            continue  # 确定为首批省级试点学校, 作为平台首批试点学校: none named
+        if match.group().startswith(("作为", "为")) and any(
+            end <= match.start() and not _SENTENCE_END.search(text, end, match.start())
+            for end in areas
+        ):
+            # 我县作为X试点县，确定A、B为县级课改试点学校: the area's pilot
+            continue
         out.append(
-            Candidate(
-                match.start(1), match.end(1), "Program", name, "program.designated", ""
-            )
+            Candidate(start, match.end(1), "Program", name, "program.designated", "")
         )
     for match in _PILOT_LIST_TITLE.finditer(text):
         name = match.group(2).translate(_STRIP_QUOTES)

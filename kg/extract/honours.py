@@ -906,6 +906,14 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 # the units of every ranked tier hold the heading's honour
                 # too (decision 10); a prize (优秀组织奖) is its own
                 parent = above[2]
+        elif ranked_kind := _RANKED_KIND.fullmatch(name):
+            # 二、X示范校（12所）then （一）一类示范校：A、B: X's first class,
+            # and X itself (decision 10)
+            above = _heading_above(text, match.start(), rules)
+            kind = ranked_kind[2]
+            if above and above[2] is not None and above[0].endswith(kind):
+                name = above[0][: -len(kind)] + ranked_kind[1] + kind
+                parent = above[2]
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
         awards = (award,) if parent is None else (award, parent)
         out.append(AwardStatement(at, at, False, awards, False, (match.end(), end)))
@@ -936,8 +944,13 @@ def _heading_above(
             continue
         heading = _HEADING_LIST.match(line) or _HEADING_HONOUR.match(line)
         if heading is None:
-            if "、" in line or _LABELLED_UNITS.match(line):
-                continue  # 高中组：A、B — the units of an earlier tier
+            if (
+                "、" in line
+                or _LABELLED_UNITS.match(line)
+                or (_HONOUR_COLON.match(line) and not line.endswith(("：", ":")))
+            ):
+                # 高中组：A、B, （一）一类示范校：A — an earlier tier's units
+                continue
             return None
         raw = _PAREN_TAIL.sub("", heading.group(1).strip())
         name = clean_award_name(raw)
@@ -987,6 +1000,8 @@ _GROUP_HEADING = re.compile(
 
 
 _METAL = re.compile("[金银铜]奖")
+#: 一类示范校, 甲级…, 三星级…: a class of the honour a heading names.
+_RANKED_KIND = re.compile(r"([一二三四五甲乙丙ABC][类级等]|[一二三四五]星级?)(\S{2,})")
 #: 高中组：A、B — a group's label and its units on one line.
 _LABELLED_UNITS = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}[组类段]|[\u4e00-\u9fff]{2,10}"
