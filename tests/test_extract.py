@@ -2277,6 +2277,58 @@ def test_extract_classes_of_an_honour_under_its_heading(nlp):
     }
 
 
+def test_extract_tiers_under_a_lead_naming_the_honour(nlp):
+    """评定以下单位为X：then （一）一等奖: the tiers are X's, and X is held."""
+    text = (
+        "经研究，评定以下单位为2024年度全县教育教学质量先进单位：\n"
+        "（一）一等奖（2个）\n乡镇组：青山镇中心学校、白水镇中心学校\n"
+        "（二）二等奖（1个）\n县直组：晨光县第一小学"
+    )
+    ex = run(nlp, text, publisher="晨光县教育局")
+    honour = "2024年度全县教育教学质量先进单位"
+    first = ("青山镇中心学校", "白水镇中心学校")
+    assert triples(ex, "receivedAward") == {
+        *((s, honour + "一等奖") for s in first),
+        ("晨光县第一小学", honour + "二等奖"),
+        *((s, honour) for s in (*first, "晨光县第一小学")),
+    }
+
+
+def test_extract_classes_and_quoted_titles_of_annex_lists(nlp):
+    """A title with a quoted part over place-labelled lines; classes of the
+    next title's honour (一、体育特色学校) named with its year and area, their
+    units holding it too; a title with its own domain (教育教学工作先进集体)
+    lends nothing to its categories."""
+    text = (
+        "附件1\n2024年度晨光区“品质校园”示范校名单（2所）\n"
+        "东湖街道：晨光区东湖小学\n西湖镇：晨光区西湖中学\n\n"
+        "附件2\n2024年度晨光区特色学校名单（3所）\n一、体育特色学校（2所）\n"
+        "北湖街道：晨光区北湖小学（足球）、晨光区南湖中学（田径）\n"
+        "二、艺术特色学校（1所）\n青山镇：晨光区青山小学（民乐）\n\n"
+        "附件3\n2024年度全区教育教学工作先进集体名单\n\n"
+        "一、教育科研先进集体（2个）\n晨光区白水小学、晨光区黄河中学"
+    )
+    ex = run(nlp, text, publisher="晨光区教育局")
+    sport, art, featured = (
+        "2024年度晨光区体育特色学校",
+        "2024年度晨光区艺术特色学校",
+        "2024年度晨光区特色学校",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("晨光区东湖小学", "2024年度晨光区品质校园示范校"),
+        ("晨光区西湖中学", "2024年度晨光区品质校园示范校"),
+        ("晨光区北湖小学", sport),
+        ("晨光区南湖中学", sport),
+        ("晨光区青山小学", art),
+        *(
+            (s, featured)
+            for s in ("晨光区北湖小学", "晨光区南湖中学", "晨光区青山小学")
+        ),
+        ("晨光区白水小学", "教育科研先进集体"),
+        ("晨光区黄河中学", "教育科研先进集体"),
+    }
+
+
 def test_extract_unnumbered_tier_headings_end_each_others_lists(nlp):
     """一等奖（2项）then 二等奖（1项）under a contest's 获奖名单: each tier
     holds its own lines only, and the contest is no honour held."""

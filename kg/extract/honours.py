@@ -431,11 +431,13 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
     """A line ``X名单`` naming an honour, the units on the lines below it."""
     out = []
     pos = 0
+    title: Candidate | None = None  # the honour the list's title names
     while pos < len(text):
         stop = _line_end(text, pos)
         line = text[pos:stop]
         stripped = line.strip()
         match = _HEADING_LIST.match(stripped)
+        is_title = match is not None
         if match is None:
             honour = _HEADING_HONOUR.match(stripped)
             if honour and _is_honour(clean_award_name(honour.group(1)), rules):
@@ -443,6 +445,9 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
         if match and "关于" not in stripped and "的通知" not in stripped:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
             name = clean_award_name(raw)
+            award = _listed_honour(text, pos, stop, raw, name)
+            if is_title:
+                title = award
             block = list_block(text, stop + 1)
             if block is not None and (
                 _rows_hold_own_honours(text, block)
@@ -453,17 +458,60 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 # each row a tier of the heading's honour; 安全工作先进单位：
                 # A、B under 二、专项工作先进单位: a category of honours
                 block = None
-            if block is not None and _is_designation(name, rules):
-                at = text.find(name, pos, stop)
-                if at < 0 and raw.startswith(("“", '"')):
-                    at = text.find(raw, pos, stop)  # 四、“书香校园”建设示范学校
-                if at >= 0:
-                    awards = _tier_of_heading_above(
-                        text, pos, _award(at, name, "award.list-heading"), rules
+            if block is not None and award is not None and _is_designation(name, rules):
+                awards = _tier_of_heading_above(text, pos, award, rules)
+                if awards == (award,) and not is_title and title is not None:
+                    awards = _class_of(award, title, rules)
+                out.append(
+                    AwardStatement(
+                        award.start, award.start, False, awards, False, block
                     )
-                    out.append(AwardStatement(at, at, False, awards, False, block))
+                )
         pos = stop + 1
     return out
+
+
+def _listed_honour(
+    text: str, pos: int, stop: int, raw: str, name: str
+) -> Candidate | None:
+    """The honour a heading line names, spanning its written form."""
+    at = text.find(name, pos, stop)
+    if at >= 0:
+        return _award(at, name, "award.list-heading")
+    at = text.find(raw, pos, stop)  # 2024年度鄞州区“品质校园”示范校名单
+    if at < 0:
+        return None
+    return replace(_award(at, name, "award.list-heading"), end=at + len(raw))
+
+
+#: 2024年度鄞州区: a title's qualifiers that are only its year and area.
+_YEAR_AND_AREA = re.compile(
+    r"(?:(?:19|20)\d\d年度?)?(?:[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|州|旗|盟))?"
+)
+
+
+def _class_of(
+    award: Candidate, title: Candidate, rules: Rules
+) -> tuple[Candidate, ...]:
+    """一、体育特色学校 under 2024年度鄞州区特色学校名单: a class of the title's
+    honour, named with its qualifiers, whose units hold the title's honour too
+    (decision 10)."""
+    kind = next(
+        (
+            k
+            for k in rules.award_suffixes
+            if award.name.endswith(k) and title.name.endswith(k)
+        ),
+        "",
+    )
+    if not kind or award.name == title.name or len(award.name) <= len(kind):
+        return (award,)
+    qualifiers = title.name[: -len(kind)]
+    if not _YEAR_AND_AREA.fullmatch(qualifiers):
+        return (award,)  # 全区教育教学工作先进集体 over 教育科研先进集体: its own
+    if award.name.startswith(qualifiers):
+        return award, title
+    return replace(award, name=qualifiers + award.name), title
 
 
 def _tier_of_heading_above(
@@ -942,7 +990,12 @@ def _heading_above(
             if group is None:
                 group = _group_name(named_group)
             continue
-        heading = _HEADING_LIST.match(line) or _HEADING_HONOUR.match(line)
+        heading = (
+            _HEADING_LIST.match(line)
+            or _HEADING_HONOUR.match(line)
+            # 评定以下单位为X：over （一）一等奖: the lead naming the honour
+            or _LEAD_AS.search(line)
+        )
         if heading is None:
             if (
                 "、" in line
@@ -968,9 +1021,21 @@ def _heading_above(
 
 
 def _group_heading(line: str) -> re.Match[str] | None:
-    """（一）高中组: a group of one honour's list; not 七、优秀教研组, an honour."""
+    """（一）高中组: a group of one honour's list; not 七、优秀教研组 or
+    一、体育特色学校（6所）, honours."""
     match = _GROUP_HEADING.match(line)
-    return match if match and not HONOUR_HEAD.search(match.group()) else None
+    if match is None or HONOUR_HEAD.search(match.group()):
+        return None
+    kind = match.group("kind") or match.group("kind2") or ""
+    return None if kind.endswith(_HONOUR_KINDS) else match
+
+
+#: 特色学校, 示范校: a kind of school that is an honour, not a group of a list.
+_HONOUR_KINDS = tuple(
+    w
+    for w in _LEX.award_suffixes
+    if w.endswith(("学校", "小学", "中学", "幼儿园", "单位"))
+)
 
 
 def _group_name(match: re.Match[str]) -> str:
@@ -999,6 +1064,8 @@ _GROUP_HEADING = re.compile(
 )
 
 
+#: 评定以下单位为2024年度先进单位：— a lead naming the honour of the tiers below.
+_LEAD_AS = re.compile(r"(?:以下|下列)(?:单位|学校|集体|幼儿园)为(.{3,40}?)[：:]$")
 _METAL = re.compile("[金银铜]奖")
 #: 一类示范校, 甲级…, 三星级…: a class of the honour a heading names.
 _RANKED_KIND = re.compile(r"([一二三四五甲乙丙ABC][类级等]|[一二三四五]星级?)(\S{2,})")
