@@ -2926,6 +2926,11 @@ def test_word_matcher_on_region_names() -> None:
             "晨光小学作为省级校园安全标准化建设试点校，率先完成建设。",
             {("晨光小学", "省级校园安全标准化建设试点")},
         ),
+        # the bureau launched the pilot and named its schools
+        (
+            "县教育局启动“茶韵”试点，首批确定晨光小学、彩虹中学2所学校为试点学校。",
+            {("晨光小学", "茶韵"), ("彩虹中学", "茶韵")},
+        ),
         # the whole province the scheme covers is no part of its name; a
         # batch names no scheme; the schools of an area's pilot are its
         (
@@ -3259,6 +3264,16 @@ def test_extract_schools_of_a_plan_items_body_take_part_in_its_title(nlp):
         ("彩虹小学", "小而优"),
         ("青山幼儿园", "学前教育扩容提质工程"),
         ("白水幼儿园", "学前教育扩容提质工程"),
+    }
+    # 一是…: an item of a summary, its body pairing schools (托管)
+    paired = run(
+        nlp,
+        "一是实施“强校托弱”改革。由晨光小学托管青山小学，彩虹中学托管白水中学。",
+        publisher="晨光县教育局",
+    )
+    assert triples(paired, "participatesIn") == {
+        (school, "强校托弱")
+        for school in ("晨光小学", "青山小学", "彩虹中学", "白水中学")
     }
     # a scope of schools is no school (在全部幼儿园推行)
     quantified = run(nlp, "在全部幼儿园推行“学前学会普通话”行动。", "晨光县教育局")

@@ -1044,14 +1044,20 @@ def _program_taken_part_in(
     if program.rule == "program.area-pilot":
         return programs[0]  # A县被确定为X试点县，B、C为试点学校: B and C pilot X
     p_start = clause_of(text, program.start)[0]
-    if p_start != start and any(
-        m.label in ("School", "Bureau")
-        and m.end > m.start  # (the publisher's metadata mention has no span)
-        and p_start <= m.start < program.start
-        for m in mentions
+    designated = _BARE_DESIGNATION.search(text, start, end) is not None
+    if (
+        p_start != start
+        and not designated
+        and any(
+            m.label in ("School", "Bureau")
+            and m.end > m.start  # (the publisher's metadata mention has no span)
+            and p_start <= m.start < program.start
+            for m in mentions
+        )
     ):
         # A新建操场，区教育局开展“双减”督查: the bureau's program (an area
-        # running it, 义县实施“X”行动，A、B入选…, is the schools' too)
+        # running it, 义县实施“X”行动，A、B入选…, is the schools' too; so is
+        # the pilot 县教育局启动“X”试点，确定A、B为试点学校 designates them for)
         return None
     return programs[0]
 
@@ -1149,7 +1155,7 @@ def _grouped_under(
 
 #: 2.实施“小而优”培育计划。: a plan's item titled by its one program.
 _ITEM_TITLE = re.compile(
-    r"\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)"
+    r"\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是])"
     r"[^，,；;。]{2,40}[。；;]?"
 )
 
