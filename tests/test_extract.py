@@ -1826,7 +1826,8 @@ def test_extract_award_name_starts_after_a_granting_verb(nlp):
             {("西湖区", "义务教育优质均衡发展区")},
         ),
         ("西湖区力争成为省级学前教育示范区。", set()),  # pursued only
-        ("城东小学成为省级文明校园。", set()),  # not an area's title
+        # a school that becomes one holds a school's title (not an area's)
+        ("城东小学成为省级文明校园。", {("城东小学", "省级文明校园")}),
     ],
 )
 def test_extract_area_that_becomes_a_titles_holder(nlp, text, expected):
@@ -3248,6 +3249,44 @@ def test_extract_a_school_takes_part_in_a_pilot(nlp, text, expected):
 )
 def test_extract_honours_of_schools_named_before_the_verb(nlp, text, expected):
     assert triples(run(nlp, text, "晨光市教育局"), "receivedAward") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # selected in the honour's selection (在X评选中…入选)
+        (
+            "在2025年度晨光市中小学劳动教育特色学校评选中，晨光小学、彩虹中学成功入选。",
+            {
+                ("晨光小学", "2025年度晨光市中小学劳动教育特色学校"),
+                ("彩虹中学", "2025年度晨光市中小学劳动教育特色学校"),
+            },
+        ),
+        # on a list of designations published for comment (拟认定名单)
+        (
+            "在省教育厅公示的2025年晨光市智慧教育示范校拟认定名单中，晨光小学入选。",
+            {("晨光小学", "晨光市智慧教育示范校")},
+        ),
+        # became one (成为); not a distinction that names no honour
+        (
+            "晨光小学、彩虹中学等6所学校成为晨光市劳动教育示范校。",
+            {
+                ("晨光小学", "晨光市劳动教育示范校"),
+                ("彩虹中学", "晨光市劳动教育示范校"),
+            },
+        ),
+        ("晨光小学成为全市唯一入选的学校。", set()),
+    ],
+)
+def test_extract_honours_selected_published_or_become(nlp, text, expected):
+    assert triples(run(nlp, text, "晨光市教育局"), "receivedAward") == expected
+
+
+def test_extract_an_experimental_county_is_the_countys(nlp):
+    text = "2023年，眉县教育工作稳步推进。我县被确定为陕西省劳动教育实验县。"
+    assert triples(run(nlp, text, "眉县教育局"), "receivedAward") == {
+        ("眉县", "陕西省劳动教育实验县")
+    }
 
 
 def test_extract_schools_of_a_plan_items_body_take_part_in_its_title(nlp):

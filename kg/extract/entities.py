@@ -2148,6 +2148,10 @@ class AwardStatement:
     recipients: tuple[int, int] | None = None
 
 
+#: 唯一入选的区, 首所省一级高中: what 成为 makes a unit, when not an honour.
+_ONLY_ONE = ("唯一", "首所", "首个", "首家", "第一所", "第一个")
+
+
 def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
     """Find trigger verbs and the (coordinated) award names they introduce."""
     lex = rules.lexicon
@@ -2187,6 +2191,8 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         phrase = text[start:end]
         if not phrase:
             continue
+        if trig == "成为" and any(word in phrase for word in _ONLY_ONE):
+            continue  # 成为全县首所省一级高中: a distinction, no honour named
         # 力争A、B创成X: the plan word governs every subject of the list.
         whole_clause = text[clause_of(text, match.start())[0] : match.start()]
         pursued = (

@@ -885,15 +885,24 @@ def _selected_holders(text: str, rules: Rules) -> list[AwardStatement]:
 #: 省教育厅公布X名单，A、B榜上有名; 在…公布的X名单中，A入选: a published list
 #: confers X (decision 10) on the units said to be on it.
 _PUBLISHED_LIST = re.compile(
-    r"(?:公布|公示|发布|印发)了?的?([^，,。；;！？!?\n]{4,50}?)名单中?[，,]\s*"
+    r"(?:公布|公示|发布|印发)了?的?([^，,。；;！？!?\n]{4,50}?)(?:拟认定|拟命名|认定)?"
+    r"名单中?[，,]\s*"
     r"([^。；;！？!?\n]{2,200}?)(?:均|全部|成功|同时)?(?:榜上有名|入选|上榜|名列其中|位列其中)"
+)
+#: 在2025年度X评选中，A、B成功入选: the units selected in X's selection hold X.
+_SELECTED_IN = re.compile(
+    r"在([^，,。；;！？!?\n]{4,50}?)(?:评选|评审|认定|遴选|推选)(?:活动|工作)?中[，,]\s*"
+    r"([^。；;！？!?\n]{2,200}?)(?:均|全部|成功|同时)?(?:榜上有名|入选|上榜|名列其中|位列其中)"
+    r"(?=[，,。；;！!？?\n]|$)"
 )
 
 
 def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
-    """省教育厅公布X名单，A、B榜上有名: the units on a published list hold X."""
+    """省教育厅公布X名单，A、B榜上有名; 在X评选中，A、B入选: the units on a
+    published list, or selected in X's selection, hold X."""
     out = []
-    for match in _PUBLISHED_LIST.finditer(text):
+    matches = [*_PUBLISHED_LIST.finditer(text), *_SELECTED_IN.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         raw = match.group(1)
         name = clean_award_name(raw)
         if not (
