@@ -589,6 +589,13 @@ def test_extract_schools_beside_generic_words(nlp, text, expected):
         "农村中心学校和城区中心学校结对。",
         # 县中 of a scheme's name after 全面实施 (one jieba word) is no school
         "县教育局将全面实施县中振兴计划。",
+        # a whole town's or a region's schools, a course for parents, a
+        # campaign (decision 7), a city's and district's schools as partners
+        "全镇学校办学条件明显提升。",
+        "西部地区学校办学水平有待提升。",
+        "办好区级家长学校。",
+        "推进清廉学校建设。",
+        "与杭州市拱墅区学校开展同步课堂。",
     ],
 )
 def test_extract_generic_school_phrases_are_not_schools(nlp, text):
@@ -2926,6 +2933,11 @@ def test_word_matcher_on_region_names() -> None:
         (
             "晨光小学作为省级校园安全标准化建设试点校，率先完成建设。",
             {("晨光小学", "省级校园安全标准化建设试点")},
+        ),
+        # the city's first batch of pilot schools names no program of its own
+        (
+            "开展“智慧阅读”应用试点，晨光小学、彩虹中学作为晨光市首批试点学校先行开展。",
+            {("晨光小学", "智慧阅读"), ("彩虹中学", "智慧阅读")},
         ),
         # the bureau launched the pilot and named its schools
         (

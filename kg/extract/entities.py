@@ -967,9 +967,10 @@ def _find_suffix_names(
         if (
             label == "School"
             and text[start:end] == "学校"
-            and prefix in _region_words()
+            and (prefix in _region_words() or _places_only(prefix))
         ):
-            continue  # 与香洲区学校结对: a district's schools, no one school
+            # 与香洲区学校, 与杭州市拱墅区学校结对: a district's schools, no one
+            continue
         areas_own = label == "School" and _the_areas_own(
             text, left, name, prefix, rules
         )
@@ -1227,6 +1228,27 @@ def _ends_generic(
     if _named_after_region(head, prev[1]):
         return False  # 蓟州区启明特殊教育学校: a region, the school's own name
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
+
+
+def _places_only(prefix: str) -> bool:
+    """杭州市拱墅区, 江苏省常州市: full names of places and nothing else (not
+    江都区金湾, a district and a school's own name)."""
+    places = _region_words()
+    rest = prefix
+    while rest:
+        sizes = range(min(len(rest), 8), 1, -1)
+        size = next(
+            (
+                n
+                for n in sizes
+                if rest[:n] in places and rest[n - 1] in "省市区县旗州盟"
+            ),
+            0,
+        )
+        if not size:
+            return False
+        rest = rest[size:]
+    return True
 
 
 def _named_after_region(head: str, kind: str) -> bool:

@@ -961,7 +961,10 @@ _NOT_THE_AGENT = re.compile(
 #: A clause that names its own program before 试点/实验 (入选X试点学校): its
 #: schools take no part in another clause's program (…为试点单位 names none).
 _OWN_PROGRAM_NAMED = re.compile(
-    r"(?:入选|列为|确定为|作为)[\u4e00-\u9fff“”\"]{4,}?(?:试点|实验|项目)"
+    r"(?:入选|列为|确定为|作为)"
+    # (作为临沂市首批试点学校: a place and a batch name no program)
+    r"(?![\u4e00-\u9fff]{0,6}?(?:首批|第[一二三四五六七八九十]批)(?:试点|实验|项目))"
+    r"[\u4e00-\u9fff“”\"]{4,}?(?:试点|实验|项目)"
 )
 
 
@@ -1100,6 +1103,8 @@ _SCHOOL_PARTS = "|".join(
 #: sentence does not name.
 _BARE_DESIGNATION = re.compile(
     r"(?:成为|确定为|作为|列为|遴选为|入选|为)(?:工程|项目|计划|行动)?"
+    # 作为临沂市首批试点学校: the place that chose them
+    + r"(?:[\u4e00-\u9fff]{2,6}?[省市县区州旗](?=首批|第[一二三四五六七八九十]批))?"
     + _BATCH
     + rf"(?:{_SCHOOL_PARTS}|实施学校)"
     + r"(?![\u4e00-\u9fff]*(?:名单|称号))"
