@@ -3294,6 +3294,17 @@ def test_extract_honours_selected_published_or_become(nlp, text, expected):
     assert triples(run(nlp, text, "晨光市教育局"), "receivedAward") == expected
 
 
+def test_extract_this_contest_is_the_last_of_its_kind_told_before(nlp):
+    """在本次展演中: the 展演 an earlier sentence named, not a later 大赛."""
+    text = (
+        "近日，在2024年晨光市中小学生艺术展演活动中，我市选送的节目全部获奖。"
+        "学校还开展了全市中小学生创意设计大赛。\n在本次展演中，彩虹中学获器乐类二等奖。"
+    )
+    assert triples(run(nlp, text, "晨光市教育局"), "receivedAward") == {
+        ("彩虹中学", "晨光市中小学生艺术展演器乐类二等奖")
+    }
+
+
 def test_extract_an_experimental_county_is_the_countys(nlp):
     text = "2023年，眉县教育工作稳步推进。我县被确定为陕西省劳动教育实验县。"
     assert triples(run(nlp, text, "眉县教育局"), "receivedAward") == {

@@ -2371,17 +2371,42 @@ def _this_contest_named(
     this = _THIS_CONTEST.match(award.name)
     if this is None:
         return award
-    contest = _titled_contest(text, pos, rules) or contest_named_before(
-        text, pos, rules
+    event = this.group(1) or ""
+    titled = _titled_contest(text, pos, rules)
+    contest = (
+        ("" if _THIS_CONTEST.match(titled) else titled)
+        or _contest_told_before(text, pos, event, rules)
+        or contest_named_before(text, pos, rules)
     )
     if not contest:
         return award
     return replace(award, name=contest + award.name[this.end() :])
 
 
+#: How far back a story is read for the contest "this contest" refers to.
+_STORY_REACH = 800
+
+
+def _contest_told_before(text: str, pos: int, event: str, rules: Rules) -> str:
+    """在2024年全省艺术展演活动中，…。在本次展演中，A获一等奖: the last contest
+    of that kind (展演) an earlier sentence of the story named, or ""."""
+    start = sentence_start(text, pos)
+    window = text[max(0, start - _STORY_REACH) : start]
+    named = [
+        _without_host(_CONTEST_LEAD.sub("", m.group())).removesuffix("活动")
+        for m in _contest_pattern(rules.lexicon.award_events).finditer(window)
+    ]
+    kind = [
+        name
+        for name in named
+        if len(name) >= 4 and event in name and not _THIS_CONTEST.match(name)
+    ]
+    return kind[-1] if event and kind else ""
+
+
 #: 本届大赛, 本次展演活动: the contest the text is about, named elsewhere.
 _THIS_CONTEST = re.compile(
-    "^(?:本届|本次|此次)(?:" + _alt(_LEX.award_events) + ")?(?:活动)?"
+    "^(?:本届|本次|此次)(" + _alt(_LEX.award_events) + ")?(?:活动)?"
 )
 #: The longest line read as a page's title.
 _TITLE_LINE = 60
