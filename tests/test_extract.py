@@ -118,6 +118,20 @@ def test_extract_some_of_a_places_schools_is_no_school(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "缓解开发区随迁子女就学压力。",
+        "有效缓解了新区学位紧张。",
+        "稳妥做好经开区学校移交工作。",
+    ],
+)
+def test_extract_what_a_bureau_does_for_a_zone_is_no_part_of_its_name(nlp, text):
+    ex = run(nlp, text, publisher="武义县教育局")
+    assert names(ex, "Region") <= {"武义县"}
+    assert names(ex, "School") == set()
+
+
+@pytest.mark.parametrize(
     ("text", "regions", "others"),
     [
         # 和 joins the county's organs; 和县 the county is not named
@@ -125,6 +139,10 @@ def test_extract_some_of_a_places_schools_is_no_school(nlp, text):
         ("各区和县教育局要高度重视。", set(), set()),
         ("县教育局会同县财政局开展专项检查。", set(), set()),
         ("推进城乡教育均衡发展，和县域内学校结对。", set(), set()),
+        ("县政府教育督导室会同县教育局开展督导。", set(), set()),
+        ("通过特岗计划和县级公开招聘补充教师。", set(), set()),
+        # 共同富裕县域: an everyday word (富裕) before 县域, no county
+        ("打造教育共同富裕县域样板。", set(), set()),
         # 县直学校: the county's own schools, no school and no county
         ("乡镇和县直学校教师交流轮岗。", set(), set()),
         ("县直幼儿园开展读书活动。", set(), set()),

@@ -378,7 +378,7 @@ def _clause_floor(text: str, offset: int) -> int:
 #: A division name that reads as a conjunction (or 会同, "jointly with") and
 #: a level word (和县, 会同县), and what ends the word before such a one.
 _CONJUNCTION_THEN_LEVEL = re.compile(r"(?:[和及与]|会同)[县市区]")
-_ORGAN_END = re.compile(r"[委府区镇乡县局校园旗盟村点所部门]")
+_ORGAN_END = re.compile(r"[委府区镇乡县局校园旗盟村点所部门室处科股]")
 
 
 def find_regions(
@@ -403,14 +403,21 @@ def find_regions(
         if not full and surface in index.renamed:
             full = (index.renamed[surface],)
         short = index.by_short.get(surface, ())
-        if full and len(surface) == 2 and token_bounds and start not in token_bounds[0]:
-            continue  # 示范县 holds 范县, 主城区 城区: a word's start or none
+        if (
+            full
+            and token_bounds
+            and start not in token_bounds[0]
+            and (len(surface) == 2 or surface[:-1] in _LEX.short_forms_as_words)
+        ):
+            # 示范县 holds 范县, 主城区 城区, 共同富裕县域 富裕县: a word's
+            # start or none
+            continue
         if (
             full
             and _CONJUNCTION_THEN_LEVEL.match(text, start, end)
             and (
                 (start > 0 and _ORGAN_END.match(text, start - 1))
-                or text.startswith(("直", "域"), end)
+                or text.startswith(("直", "域", "级"), end)
             )
         ):
             continue  # 县委、县政府和县教育局, 教育局会同县财政局: 县 begins a word
