@@ -220,6 +220,11 @@ class Lexicon:
     school_ending_followers: tuple[str, ...] = ()
     common_surnames: frozenset[str] = frozenset()
     plural_school_kinds: frozenset[str] = frozenset()
+    # 牵头校, 成员校: a school's role in a group, before its name (牵头校X中学).
+    school_roles: tuple[str, ...] = ()
+    # 优秀教师, 先进个人: honours people hold, whose lists name units only as
+    # where the people work.
+    people_honour_ends: tuple[str, ...] = ()
     # Endings of development zones (成都高新区): codeless Regions (decision 17).
     zone_suffixes: tuple[str, ...] = ()
     # Column header of a commendation table -> "unit", "honour" or "tier".
@@ -374,6 +379,8 @@ def load_lexicon() -> Lexicon:
         school_ending_followers=lines("school_ending_followers"),
         common_surnames=frozenset(lines("common_surnames")),
         plural_school_kinds=frozenset(lines("plural_school_kinds")),
+        school_roles=lines("school_roles"),
+        people_honour_ends=lines("people_honour_ends"),
         place_kinds=frozenset(lines("place_kinds")),
         quoted_participation_designations=lines("quoted_participation_designations"),
         associations=lines("associations"),

@@ -2355,6 +2355,45 @@ def test_extract_classes_and_quoted_titles_of_annex_lists(nlp):
     }
 
 
+def test_extract_tier_lines_of_groups_under_a_noted_title(nlp):
+    """A title, a note on its order, groups (一、高中组) and tier lines
+    (一等奖（1个）：A): each unit holds its group's tier and the title."""
+    text = (
+        "附件1\n2024年度教育教学质量先进单位名单\n（共3个，按组别和等次排列）\n"
+        "一、高中组\n一等奖（1个）：晨光县实验中学\n二、初中组\n"
+        "一等奖（1个）：青山镇初级中学\n二等奖（1个）：白水镇初级中学"
+    )
+    ex = run(nlp, text, publisher="晨光县教育局")
+    honour = "2024年度教育教学质量先进单位"
+    assert triples(ex, "receivedAward") == {
+        ("晨光县实验中学", honour + "高中组一等奖"),
+        ("青山镇初级中学", honour + "初中组一等奖"),
+        ("白水镇初级中学", honour + "初中组二等奖"),
+        *((s, honour) for s in ("晨光县实验中学", "青山镇初级中学", "白水镇初级中学")),
+    }
+
+
+def test_extract_a_list_of_peoples_honour_by_unit_gives_units_nothing(nlp):
+    """全县优秀教师名单 over 晨光县第一中学：李玉霞 (decision 4)."""
+    text = (
+        "附件4\n2024年度全县优秀教师名单（3名）\n"
+        "晨光县第一中学：李玉霞　王海涛\n晨光县实验中学：孙丽娟"
+    )
+    ex = run(nlp, text, publisher="晨光县教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert "2024年度全县优秀教师" in names(ex, "Award")
+
+
+def test_extract_a_schools_role_in_its_group_is_no_part_of_its_name(nlp):
+    text = (
+        "（一）晨光中学教育集团：牵头校晨光市第一中学，"
+        "成员校晨光市第十一中学、白水县第二中学。"
+    )
+    schools = names(run(nlp, text, "晨光市教育局"), "School")
+    assert schools >= {"晨光市第一中学", "晨光市第十一中学", "白水县第二中学"}
+    assert not any(n.startswith(("校", "成员")) for n in schools)
+
+
 def test_extract_unnumbered_tier_headings_end_each_others_lists(nlp):
     """一等奖（2项）then 二等奖（1项）under a contest's 获奖名单: each tier
     holds its own lines only, and the contest is no honour held."""

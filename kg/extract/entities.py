@@ -959,6 +959,14 @@ def _find_suffix_names(
             and _DIGIT.search(text[max(0, left - 3) : left])
         ):
             left += 1
+        if label == "School":
+            # 牵头校梧州市第一中学, 成员校X中学: the school's role is no part
+            # of its name, whether the name starts at it or inside it
+            for role in _LEX.school_roles:
+                if text.startswith(role, left) and left + len(role) < start:
+                    left += len(role)
+                elif text.startswith(role, left - len(role) + 1) and left < start:
+                    left += 1
         if left == start and label == "School":
             left = _verb_named(view, start, end, rules, stop)
         if label == "School" and start - left <= 1:

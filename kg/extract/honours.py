@@ -458,6 +458,10 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 # each row a tier of the heading's honour; 安全工作先进单位：
                 # A、B under 二、专项工作先进单位: a category of honours
                 block = None
+            if block is not None and name.endswith(_LEX.people_honour_ends):
+                # 全县优秀教师名单 over 临朐县第一中学：李玉霞: the people hold
+                # it, their units nothing (decision 4)
+                block = (stop, stop)
             if block is not None and award is not None and _is_designation(name, rules):
                 awards = _tier_of_heading_above(text, pos, award, rules)
                 if awards == (award,) and not is_title and title is not None:
@@ -991,8 +995,10 @@ def _heading_above(
         above = text.rfind("\n", 0, line_start - 1) + 1
         line = text[above : line_start - 1].strip()
         line_start = above
-        if not line or _TIER_LINE.match(line):
-            continue  # 一等奖：A、B above 二等奖：C — the same heading's tiers
+        if not line or _TIER_LINE.match(line) or _LIST_NOTE.fullmatch(line):
+            # 一等奖：A、B above 二等奖：C — the same heading's tiers;
+            # （共18个，按组别和等次排列）— a note on the list
+            continue
         named_group = _group_heading(line)
         if named_group is not None:
             # （一）高中组 over the tiers: 考核奖高中组一等奖 (the nearest group)
