@@ -2394,6 +2394,24 @@ def test_extract_a_schools_role_in_its_group_is_no_part_of_its_name(nlp):
     assert not any(n.startswith(("校", "成员")) for n in schools)
 
 
+def test_extract_praised_units_and_an_annex_under_the_leads_full_name(nlp):
+    """对A等…、B等…予以“X”通报表扬, then an annex headed 一、先进集体 over
+    groups of bureaus and schools: every unit holds X, by its full name."""
+    text = (
+        "决定对白水县教育局等3个县级教育行政部门、晨光中学等2所学校予以"
+        "“2024年度全市教育工作先进集体”通报表扬。\n附件\n一、先进集体（3个）\n"
+        "（一）县级教育行政部门（1个）\n白水县教育局\n（二）学校（2所）\n"
+        "高中组：晨光中学\n小学组：彩虹小学"
+    )
+    ex = run(nlp, text, publisher="渭南市教育局")
+    honour = "2024年度全市教育工作先进集体"
+    assert triples(ex, "receivedAward") == {
+        ("渭南市白水县教育局", honour),
+        ("晨光中学", honour),
+        ("彩虹小学", honour),
+    }
+
+
 def test_extract_unnumbered_tier_headings_end_each_others_lists(nlp):
     """一等奖（2项）then 二等奖（1项）under a contest's 获奖名单: each tier
     holds its own lines only, and the contest is no honour held."""

@@ -235,10 +235,34 @@ def _award(start: int, name: str, rule: str, level: str = "") -> Candidate:
     return Candidate(start, start + len(name), "Award", name, rule, "", level=level)
 
 
-def _grants(text: str, rules: Rules) -> list[AwardStatement]:
-    """授予A、B“X”称号; 确认A等10个县为X; 同意以下学校为X：(list below)."""
-    lex = rules.lexicon
+#: 对A等3个单位、B等14所学校予以“X”通报表扬: the units praised with X.
+_PRAISED_WITH = re.compile(
+    r"对([^。；;！？!?\n]{2,200}?)予以“([^”]{3,40})”(?:通报表扬|通报嘉奖|表彰|表扬)"
+)
+
+
+def _praised_with(text: str, rules: Rules) -> list[AwardStatement]:
     out = []
+    for match in _PRAISED_WITH.finditer(text):
+        name = clean_award_name(match.group(2))
+        if not (_is_honour(name, rules) and _is_designation(name, rules)):
+            continue
+        award = Candidate(
+            match.start(2), match.end(2), "Award", name, "award.praised-with", ""
+        )
+        out.append(
+            AwardStatement(
+                match.start(), match.start(1), False, (award,), False, match.span(1)
+            )
+        )
+    return out
+
+
+def _grants(text: str, rules: Rules) -> list[AwardStatement]:
+    """授予A、B“X”称号; 确认A等10个县为X; 同意以下学校为X：(list below);
+    对A、B予以“X”通报表扬."""
+    lex = rules.lexicon
+    out = _praised_with(text, rules)
     pattern = re.compile("|".join(map(re.escape, lex.grant_triggers)))
     for match in pattern.finditer(text):
         t_end = match.end()
@@ -446,6 +470,11 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
             name = clean_award_name(raw)
             award = _listed_honour(text, pos, stop, raw, name)
+            fuller = _named_in_full_before(text, pos, name)
+            if award is not None and fuller:
+                # 一、先进集体（17个） under a lead that gave the units
+                # “2024年度全市教育工作先进集体”: that honour
+                award = replace(award, name=fuller)
             if is_title:
                 title = award
             block = list_block(text, stop + 1)
@@ -473,6 +502,20 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
         pos = stop + 1
     return out
+
+
+def _named_in_full_before(text: str, pos: int, name: str) -> str:
+    """The last quoted honour before ``pos`` that ``name`` (a bare 先进集体) is
+    the end of, or ""."""
+    if not 2 <= len(name) <= 10:
+        return ""
+    fuller = [
+        clean_award_name(q.group(1))
+        for q in _QUOTED.finditer(text, 0, pos)
+        if clean_award_name(q.group(1)).endswith(name)
+    ]
+    longer = [f for f in fuller if len(f) > len(name)]
+    return longer[-1] if longer else ""
 
 
 def _listed_honour(
@@ -1022,6 +1065,7 @@ def _heading_above(
             return None
         raw = _PAREN_TAIL.sub("", heading.group(1).strip())
         name = clean_award_name(raw)
+        name = _named_in_full_before(text, above, name) or name
         if BARE_TIER.fullmatch(name):
             continue  # （一）一等奖 above （二）二等奖: an earlier tier
         # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖
@@ -1059,7 +1103,11 @@ def _group_name(match: re.Match[str]) -> str:
 
 
 #: 高中学校, 小学, 直属单位: the kinds of unit a list is sorted by.
-_SCHOOL_KIND = r"[\u4e00-\u9fff]{0,4}(?:学校|小学|中学|高中|初中|幼儿园|单位)"
+_SCHOOL_KIND = (
+    r"(?:[\u4e00-\u9fff]{0,4}(?:学校|小学|中学|高中|初中|幼儿园|单位)"
+    # （一）县级教育行政部门（3个）: the bureaus of a list of units
+    r"|[\u4e00-\u9fff]{2,6}行政部门)"
+)
 
 
 #: （一）高中组, 二、小学类, 中学组（6个）：— a group of one honour's list,
