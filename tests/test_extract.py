@@ -3039,6 +3039,13 @@ def test_word_matcher_on_region_names() -> None:
             "推进“扩容提质”工程，晨光小学、彩虹中学主体工程完工。",
             {("晨光小学", "扩容提质"), ("彩虹中学", "扩容提质")},
         ),
+        # the counted projects a scheme completed at the schools
+        (
+            "实施“薄改”工程，完成晨光小学教学楼、彩虹中学食堂等14个项目建设。",
+            {("晨光小学", "薄改"), ("彩虹中学", "薄改")},
+        ),
+        # a school among projects to speed up is no part of another scheme
+        ("加快推进晨光幼儿园等项目建设，持续深化“双减”。", set()),
         # 学生宿舍 is the school's building, not its people taking part
         (
             "实施“薄改”项目，完成晨光小学教学楼加固、彩虹中学学生宿舍维修。",
