@@ -3424,6 +3424,22 @@ def test_extract_schools_of_a_plan_items_body_take_part_in_its_title(nlp):
     assert names(quantified, "School") == set()
 
 
+def test_extract_schools_listed_below_a_programs_lead(nlp):
+    """实施“X”工程。新确定托管关系2对，名单如下：then 1.A——B: the pairs are
+    X's; a list below a lead that says nothing of taking part is not."""
+    text = (
+        "深入实施“名校托管”工程，由城区优质学校托管薄弱学校。"
+        "2023年新确定托管关系2对，名单如下：\n"
+        "1.晨光中学——青山中学\n2.彩虹小学——白水小学\n\n"
+        "推进“书香校园”建设，获奖学校名单如下：\n星河小学"
+    )
+    ex = run(nlp, text, publisher="晨光区教育局")
+    assert triples(ex, "participatesIn") == {
+        (school, "名校托管")
+        for school in ("晨光中学", "青山中学", "彩虹小学", "白水小学")
+    }
+
+
 def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     """为A、B新建…，为C改造…: each school the scheme builds in takes part."""
     text = (

@@ -1087,6 +1087,47 @@ def _listed_under_a_pilot_title(
     return out
 
 
+#: 2023年新确定托管关系3对，名单如下：— a lead whose list below names the
+#: schools of its paragraph's program.
+_FOLLOWS_BELOW = re.compile(r"如下[：:]\s*$", re.MULTILINE)
+
+
+def _listed_below_a_programs_lead(
+    text: str, mentions: list[Mention], cues: tuple[str, ...]
+) -> list[RelationMention]:
+    """深入实施“名校托管”工程…。新确定托管关系3对，名单如下：\n1.A——B: the
+    schools listed take part in the one program of the lead's paragraph, when
+    the lead says how (托管, 结对 …)."""
+    out = []
+    for lead in _FOLLOWS_BELOW.finditer(text):
+        line_start = text.rfind("\n", 0, lead.start()) + 1
+        sentence = text[sentence_start(text, lead.start()) : lead.start()]
+        programs = {
+            m.name: i
+            for i, m in enumerate(mentions)
+            if m.label == "Program" and line_start <= m.start < lead.start()
+        }
+        if len(programs) != 1 or not any(cue in sentence for cue in cues):
+            continue
+        block = list_block(text, lead.end() + 1)
+        if block is None:
+            continue
+        program = next(iter(programs.values()))
+        out += [
+            RelationMention(
+                i,
+                program,
+                "participatesIn",
+                "participates.listed-below",
+                m.sentence,
+                m.status,
+            )
+            for i, m in enumerate(mentions)
+            if m.label == "School" and block[0] <= m.start and m.end <= block[1]
+        ]
+    return out
+
+
 #: A batch (首批) and a school's part in a program (试点学校, 项目校 …).
 _BATCH = r"(?:首批|第[一二三四五六七八九十]批)?"
 _SCHOOL_PARTS = "|".join(
@@ -1254,6 +1295,7 @@ def _participates(
         if m.label in ("School", "Program") and m.end > m.start:
             by_sentence.setdefault(m.sentence, []).append(i)
     out = _listed_under_a_pilot_title(text, mentions)
+    out += _listed_below_a_programs_lead(text, mentions, cues)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
