@@ -2412,6 +2412,22 @@ def test_extract_praised_units_and_an_annex_under_the_leads_full_name(nlp):
     }
 
 
+def test_extract_a_tier_heading_is_no_quoted_prize_of_the_lead(nlp):
+    """一、一等奖 under a title stays the title's tier when the lead quoted
+    another contest's “…一等奖”."""
+    text = (
+        "晨光小学曾获“全国中小学生书法大赛一等奖”。\n附件\n"
+        "2023年度教育教学质量先进单位名单（2个）\n一、一等奖（1个）\n"
+        "县直学校：彩虹小学\n二、二等奖（1个）\n青山镇：青山镇中心小学"
+    )
+    ex = run(nlp, text, publisher="晨光县教育局")
+    honour = "2023年度教育教学质量先进单位"
+    assert triples(ex, "receivedAward") >= {
+        ("彩虹小学", honour + "一等奖"),
+        ("青山镇中心小学", honour + "二等奖"),
+    }
+
+
 def test_extract_unnumbered_tier_headings_end_each_others_lists(nlp):
     """一等奖（2项）then 二等奖（1项）under a contest's 获奖名单: each tier
     holds its own lines only, and the contest is no honour held."""

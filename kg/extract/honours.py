@@ -507,8 +507,8 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
 def _named_in_full_before(text: str, pos: int, name: str) -> str:
     """The last quoted honour before ``pos`` that ``name`` (a bare 先进集体) is
     the end of, or ""."""
-    if not 2 <= len(name) <= 10:
-        return ""
+    if not 2 <= len(name) <= 10 or BARE_TIER.fullmatch(name):
+        return ""  # (一等奖 is a tier of the heading above, not a quoted prize)
     fuller = [
         clean_award_name(q.group(1))
         for q in _QUOTED.finditer(text, 0, pos)
