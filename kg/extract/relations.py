@@ -441,7 +441,7 @@ def _subjects(
             for i, m in enumerate(mentions)
             if m.label == "School" and floor <= m.start and m.end <= start
         ]
-        if len({mentions[i].name for i in named}) == _COUNT[these[1]]:
+        if len({mentions[i].name for i in named}) == _NUMERALS[these[1]]:
             return named
     if schools:
         chosen = _list_run(text, mentions, schools) if first_only else schools
@@ -483,7 +483,7 @@ def _subjects(
 
 #: 两校均, 三所学校都: the schools just named, counted.
 _THESE_SCHOOLS = re.compile(r"([两二三四五])(?:校|所学校)(?:均|都|同时)?$")
-_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
 def _list_run(text: str, mentions: list[Mention], schools: list[int]) -> list[int]:
