@@ -914,7 +914,8 @@ def _carried_out(
 
 #: What a program, as the subject, says the area achieved with it.
 _ACHIEVED = re.compile(
-    r"[”\"」』]?(?:政策|工作|行动|改革|建设|项目|计划)?(?:"
+    # “凉都名师”培养工程深入实施: the quote's head before what was achieved
+    r"[”\"」』]?(?:[\u4e00-\u9fff]{0,4}?(?:政策|工作|行动|改革|建设|项目|计划|工程))?(?:"
     + "|".join(map(re.escape, load_lexicon().program_achievements))
     + ")"
 )
