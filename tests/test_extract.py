@@ -695,6 +695,9 @@ def test_extract_a_run_of_quoted_names_shares_its_head(nlp, text, expected):
         ("通过“县管校聘”管理改革交流教师86名。", {"县管校聘"}),
         ("聚焦“双减”政策落地，提升课后服务质量。", {"双减"}),
         ("用足“银龄讲学计划”政策，引进退休教师12名。", {"银龄讲学计划"}),
+        # national programs the gazetteer knows, quoted mid-clause
+        ("推动“三个课堂”在乡村学校常态化应用。", {"三个课堂"}),
+        ("全面推行“明厨亮灶”，食堂实现全覆盖。", {"明厨亮灶"}),
         # the program, its head, then what the area did with it; a heading
         ("“晨光名师”培养工程深入实施，全年培养骨干教师200名。", {"晨光名师"}),
         ("二、“双减”工作走深走实", {"双减"}),
