@@ -1245,25 +1245,35 @@ def _ends_generic(
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
 
 
-def _places_only(prefix: str) -> bool:
-    """杭州市拱墅区, 江苏省常州市: full names of places and nothing else (not
-    江都区金湾, a district and a school's own name)."""
+def _peel_places(
+    head: str, *, leave: int = 0, full_names: bool = False
+) -> tuple[str, str]:
+    """The last of the places ``head`` opens with, and what follows them
+    (成都市|青白江区|现代物流 → 青白江区, 现代物流); ``leave`` characters at
+    least stay after them; ``full_names``: only names ending in a level
+    (杭州市, not the short form 金湾)."""
     places = _region_words()
-    rest = prefix
-    while rest:
-        sizes = range(min(len(rest), 8), 1, -1)
+    place, rest = "", head
+    while True:
+        sizes = range(min(len(rest) - leave, 8), 1, -1)
         size = next(
             (
                 n
                 for n in sizes
-                if rest[:n] in places and rest[n - 1] in "省市区县旗州盟"
+                if rest[:n] in places
+                and (not full_names or rest[n - 1] in "省市区县旗州盟")
             ),
             0,
         )
         if not size:
-            return False
-        rest = rest[size:]
-    return True
+            return place, rest
+        place, rest = rest[:size], rest[size:]
+
+
+def _places_only(prefix: str) -> bool:
+    """杭州市拱墅区, 江苏省常州市: full names of places and nothing else (not
+    江都区金湾, a district and a school's own name)."""
+    return not _peel_places(prefix, full_names=True)[1]
 
 
 def _named_after_region(head: str, kind: str) -> bool:
@@ -1274,14 +1284,7 @@ def _named_after_region(head: str, kind: str) -> bool:
     中职学校 is a designation, 崇川区心理健康教育小学 a topic's schools,
     绵阳财经职业学校 a school.
     """
-    own, place = head, ""
-    places = _region_words()
-    while True:  # 成都市|青白江区|现代物流: past every place of the chain
-        sizes = range(min(len(own) - 2, 8), 1, -1)
-        size = next((n for n in sizes if own[:n] in places), 0)
-        if not size:
-            break
-        place, own = own[:size], own[size:]
+    place, own = _peel_places(head, leave=2)  # past every place of the chain
     if not place or own in _LEX.plural_school_kinds or own in _LEX.name_stop_tokens:
         return False
     if re.search(r"[省市县区旗镇乡州]$", own):

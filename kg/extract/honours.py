@@ -509,12 +509,8 @@ def _named_in_full_before(text: str, pos: int, name: str) -> str:
     the end of, or ""."""
     if not 2 <= len(name) <= 10 or BARE_TIER.fullmatch(name):
         return ""  # (一等奖 is a tier of the heading above, not a quoted prize)
-    fuller = [
-        clean_award_name(q.group(1))
-        for q in _QUOTED.finditer(text, 0, pos)
-        if clean_award_name(q.group(1)).endswith(name)
-    ]
-    longer = [f for f in fuller if len(f) > len(name)]
+    quoted = (clean_award_name(q.group(1)) for q in _QUOTED.finditer(text, 0, pos))
+    longer = [f for f in quoted if f.endswith(name) and len(f) > len(name)]
     return longer[-1] if longer else ""
 
 

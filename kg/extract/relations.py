@@ -421,26 +421,15 @@ def _subjects(
     if not inside and _THIS_SCHOOL.search(span):
         # X小学深入开展阅读活动，该校被评为…: the school the sentence named,
         # or else the one the sentence before named (X中学…。早在2021年，该校…)
-        floor = max(text.rfind(c, 0, start) for c in "。！!？?\n") + 1
-        before = max(text.rfind(c, 0, max(floor - 1, 0)) for c in "。！!？?\n") + 1
-        for lowest in (floor, before):
-            named = [
-                i
-                for i, m in enumerate(mentions)
-                if m.label == "School" and lowest <= m.start and m.end <= start
-            ]
-            if named:
-                break
+        floor = _sentence_floor(text, start)
+        named = _schools_between(mentions, floor, start) or _schools_between(
+            mentions, _sentence_floor(text, max(floor - 1, 0)), start
+        )
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
     if not inside and (these := _THESE_SCHOOLS.search(span)):
         # A、B实行…管理，两校均被评为…: the schools the sentence named
-        floor = max(text.rfind(c, 0, start) for c in "。！!？?\n") + 1
-        named = [
-            i
-            for i, m in enumerate(mentions)
-            if m.label == "School" and floor <= m.start and m.end <= start
-        ]
+        named = _schools_between(mentions, _sentence_floor(text, start), start)
         if len({mentions[i].name for i in named}) == _NUMERALS[these[1]]:
             return named
     if schools:
@@ -479,6 +468,20 @@ def _subjects(
                 return [region]
         return [publisher] if publisher is not None else []
     return None
+
+
+def _sentence_floor(text: str, pos: int) -> int:
+    """Where the sentence before ``pos`` starts (after 。！？ or a line break;
+    not ；, which a back reference reads past)."""
+    return max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1
+
+
+def _schools_between(mentions: list[Mention], lowest: int, end: int) -> list[int]:
+    return [
+        i
+        for i, m in enumerate(mentions)
+        if m.label == "School" and lowest <= m.start and m.end <= end
+    ]
 
 
 #: 两校均, 三所学校都: the schools just named, counted.
@@ -1208,11 +1211,14 @@ _ITEM_TITLE = re.compile(
 
 
 def _item_body_takes_part(
-    text: str, mentions: list[Mention], schools: list[int], program: int
+    text: str,
+    mentions: list[Mention],
+    schools: list[int],
+    program: int,
+    cues: tuple[str, ...],
 ) -> list[RelationMention]:
     """2.实施“小而优”培育计划。在A、B等6所学校先行试点: the schools of the
     item's body whose clause says they take part are the title program's."""
-    cues = load_lexicon().participation_cues
 
     def says_it_takes_part(school: int) -> bool:
         start, end = clause_of(text, mentions[school].start)
@@ -1241,6 +1247,7 @@ def _designated_for_the_program_before(
     sentence: int,
     schools: list[int],
     by_sentence: dict[int, list[int]],
+    cues: tuple[str, ...],
 ) -> list[RelationMention]:
     """今年启动“X”计划。A、B成为首批参与学校: the schools named before the
     designation take part in the one program of the sentence before."""
@@ -1263,7 +1270,7 @@ def _designated_for_the_program_before(
         return []  # a designation speaks of the sentence right before only
     if designation is None and lead is None:
         if earlier == sentence - 1 and _ITEM_TITLE.fullmatch(text, *sentences[earlier]):
-            return _item_body_takes_part(text, mentions, schools, program)
+            return _item_body_takes_part(text, mentions, schools, program, cues)
         return _grouped_under(text, mentions, start, end, schools, program)
     return [
         RelationMention(
@@ -1302,7 +1309,7 @@ def _participates(
         schools = [i for i in ids if mentions[i].label == "School"]
         if schools and not programs:
             out += _designated_for_the_program_before(
-                text, mentions, sentences, sentence, schools, by_sentence
+                text, mentions, sentences, sentence, schools, by_sentence, cues
             )
         for school in schools if programs else ():
             program = _program_taken_part_in(text, mentions, school, programs, cues)
