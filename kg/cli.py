@@ -83,6 +83,12 @@ def cli(verbose: bool) -> None:
     help="Extract every report anew (default: reuse OUTPUT/cache for "
     "unchanged reports).",
 )
+@click.option(
+    "--no-tables",
+    is_flag=True,
+    help="Skip the whole-table named queries' tables (OUTPUT/tables), which "
+    "kg query otherwise reads instead of evaluating those queries.",
+)
 def build(
     reports: Path,
     output: Path,
@@ -92,6 +98,7 @@ def build(
     follow_symlinks: bool,
     scheduler: str | None,
     no_cache: bool,
+    no_tables: bool,
 ) -> None:
     """Build the graph of a folder of REPORTS (.txt, .html, .htm, .md).
 
@@ -133,6 +140,7 @@ def build(
             follow_symlinks=follow_symlinks,
             scheduler=scheduler,
             cache=not no_cache,
+            tables=not no_tables,
         )
     except (KGError, OSError) as exc:
         _fail(exc)

@@ -86,6 +86,7 @@ _CURRENT = "current"
 _PREVIOUS = "previous"
 _LOCK = "lock"
 _STORE = "store"  # kg.query.STORE_DIR (not imported: query loads pyoxigraph)
+_TABLES = "tables"  # kg.tables.TABLES_DIR
 #: The folder inside an output folder that holds the extraction cache.
 CACHE_DIR = "cache"
 #: Marks a page EduKG wrote, so a build never reads its own output as a report.
@@ -160,7 +161,7 @@ def _select(
     """The files to read; the others are recorded as skipped with a reason."""
     real_root = root.resolve()
     real_out = output_dir.resolve()
-    produced = {real_out / name for name in (*OUTPUT_NAMES, _STORE, CACHE_DIR)}
+    produced = {real_out / name for name in (*OUTPUT_NAMES, _STORE, _TABLES, CACHE_DIR)}
     wanted = []
     for f in files:
         name = f.relative_to(root).as_posix() if f != root else f.name
@@ -349,6 +350,7 @@ def build(
     follow_symlinks: bool = False,
     scheduler: str | None = None,
     cache: bool = True,
+    tables: bool = True,
 ) -> BuildReport:
     """Build the knowledge graph of a folder of reports.
 
@@ -374,6 +376,10 @@ def build(
         cache: keep each report's extraction in ``<output_dir>/cache`` and
             reuse it while the report and EduKG's rules are unchanged
             (:mod:`kg.cache`); False neither reads nor writes it.
+        tables: evaluate the whole-table named queries (``# table`` in
+            their header) on the finished store into ``<output_dir>/tables``
+            (:mod:`kg.tables`), so ``kg query`` reads them instead of
+            evaluating them; False skips that (seconds on a large build).
 
     Returns:
         What the build did: files read and skipped, a summary per report,
@@ -441,6 +447,7 @@ def build(
                 html,
                 overrides,
                 t0,
+                tables=tables,
             )
         finally:
             gc.unfreeze()
@@ -459,6 +466,8 @@ def _publish(
     html: bool,
     overrides: Path | None,
     t0: float,
+    *,
+    tables: bool = True,
 ) -> None:
     """Resolve, render and write a new generation, then switch to it."""
     from .graph import iter_rows, to_networkx
@@ -506,10 +515,11 @@ def _publish(
         report.timings["write"] = time.perf_counter() - t4
         report.outputs["graph.ttl"] = str(output_dir / "graph.ttl")
         _checkpoint("write:graph.ttl")
-        # Oxigraph loads the store without the GIL: it runs beside the
-        # networkx graph, GraphML and the page (a fifth of a large build).
+        # Oxigraph loads the store, and evaluates the tabled queries on it,
+        # without the GIL: both run beside the networkx graph, GraphML and
+        # the page (a fifth of a large build).
         store_load = _InBackground(
-            lambda: _write_store(gen, output_dir, report, loader)
+            lambda: _write_store(gen, output_dir, report, loader, tables=tables)
         )
         t3 = time.perf_counter()
         nx_graph = to_networkx(resolution)
@@ -693,7 +703,7 @@ def _switch(output_dir: Path, gen: Path) -> None:
     """
     state = output_dir / STATE_DIR
     current = state / _CURRENT
-    names = [name for name in (*OUTPUT_NAMES, _STORE) if (gen / name).exists()]
+    names = [name for name in (*OUTPUT_NAMES, _STORE, _TABLES) if (gen / name).exists()]
     for name in names:
         top = output_dir / name
         if not top.exists() and not top.is_symlink():
@@ -704,7 +714,7 @@ def _switch(output_dir: Path, gen: Path) -> None:
     _checkpoint("switch")
     if old and old != gen.name:
         _link(old, state / _PREVIOUS)
-    for name in (*OUTPUT_NAMES, _STORE):
+    for name in (*OUTPUT_NAMES, _STORE, _TABLES):
         top = output_dir / name
         target = f"{STATE_DIR}/{_CURRENT}/{name}"
         if name not in names:
@@ -732,7 +742,7 @@ def _clean_stale(output_dir: Path) -> None:
 
     Runs under the build lock, so no other build's files are touched.
     """
-    prefixes = tuple(f".{name}." for name in (*OUTPUT_NAMES, _STORE, "probe"))
+    prefixes = tuple(f".{name}." for name in (*OUTPUT_NAMES, _STORE, _TABLES, "probe"))
     for entry in output_dir.iterdir():
         if entry.name.startswith(prefixes) and entry.name.endswith(
             (".tmp", ".tmp.old")
@@ -809,7 +819,12 @@ def _store_loader(gen: Path, output_dir: Path) -> StoreLoader | None:
 
 
 def _write_store(
-    gen: Path, output_dir: Path, report: BuildReport, loader: StoreLoader | None
+    gen: Path,
+    output_dir: Path,
+    report: BuildReport,
+    loader: StoreLoader | None,
+    *,
+    tables: bool = True,
 ) -> None:
     """Finish ``<gen>/store`` so ``kg query`` need not parse graph.ttl.
 
@@ -817,7 +832,9 @@ def _write_store(
     written; without one it is updated from the previous build's store or
     loaded now. It is a cache of graph.ttl, not part of the build's
     contract: if it cannot be written the build still succeeds and queries
-    read the Turtle.
+    read the Turtle. With ``tables``, the whole-table named queries are
+    then evaluated on it into ``<gen>/tables`` (:func:`kg.tables.write_tables`),
+    a cache of the store.
     """
     from .store import STORE_DIR, write_store
 
@@ -834,6 +851,13 @@ def _write_store(
         return
     report.outputs[STORE_DIR] = str(output_dir / STORE_DIR)
     report.timings["store"] = time.perf_counter() - t
+    if tables:
+        from .tables import TABLES_DIR, write_tables
+
+        t = time.perf_counter()
+        if write_tables(gen / "graph.ttl", previous=_previous_graph(output_dir)):
+            report.outputs[TABLES_DIR] = str(output_dir / TABLES_DIR)
+        report.timings["tables"] = time.perf_counter() - t
 
 
 def _skip(report: BuildReport, item: SkippedFile, *, logged: bool = False) -> None:

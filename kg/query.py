@@ -61,6 +61,7 @@ __all__ = [
     "named_query",
     "open_store",
     "run_query",
+    "solutions_result",
     "store_is_fresh",
     "write_store",
 ]
@@ -100,6 +101,15 @@ class QueryResult:
 
 def _value(term) -> str:
     return "" if term is None else term.value
+
+
+def solutions_result(solutions: ox.QuerySolutions) -> QueryResult:
+    """Read SELECT solutions into a :class:`QueryResult` (unbound: "")."""
+    variables = tuple(v.value for v in solutions.variables)
+    # A solution iterates over its values in the order of the variables;
+    # looking each up by name costs twice as much.
+    rows = tuple(tuple(_value(term) for term in sol) for sol in solutions)
+    return QueryResult("select", variables, rows)
 
 
 _VARNAME = re.compile(r"[?$]?(\w+)")
@@ -208,11 +218,7 @@ def _run(
         if isinstance(result, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(result))
         if isinstance(result, ox.QuerySolutions):
-            variables = tuple(v.value for v in result.variables)
-            # A solution iterates over its values in the order of the
-            # variables; looking each up by name costs twice as much.
-            rows = tuple(tuple(_value(term) for term in sol) for sol in result)
-            return QueryResult("select", variables, rows)
+            return solutions_result(result)
         data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:
         raise QueryError(
@@ -345,6 +351,8 @@ class NamedQuery:
     params: tuple[QueryParam, ...] = ()
     #: The declared parameters are all it takes (true for shipped queries).
     closed: bool = False
+    #: ``kg build`` writes its solutions without parameters (:mod:`kg.tables`).
+    table: bool = False
 
     @classmethod
     def from_text(cls, name: str, sparql: str) -> NamedQuery:
@@ -357,6 +365,7 @@ class NamedQuery:
         """
         description = ""
         params = []
+        table = False
         for line in sparql.splitlines():
             if not line.startswith("#"):
                 break
@@ -364,9 +373,11 @@ class NamedQuery:
             match = _PARAM_LINE.fullmatch(text)
             if match:
                 params.append(QueryParam(match[1], match[3].strip(), not match[2]))
+            elif _TABLE_LINE.fullmatch(text):
+                table = True
             elif not description:
                 description = text
-        return cls(name, description, sparql, tuple(params))
+        return cls(name, description, sparql, tuple(params), table=table)
 
     def run(
         self,
@@ -380,7 +391,9 @@ class NamedQuery:
 
         A query that declares no parameters (inline text, a user's file) gets
         ``params`` as given; Oxigraph then rejects any that is not in the
-        SELECT clause.
+        SELECT clause. A query tabled at build time (``# table``), run
+        without parameters on a build folder or its graph, is read from its
+        table when that is valid for the graph (:func:`kg.tables.read_table`).
 
         Raises:
             QueryError: a required parameter is missing, an undeclared one is
@@ -388,6 +401,12 @@ class NamedQuery:
                 ``timeout`` and ``allow_remote`` are passed to).
         """
         params = self.check_params(params)
+        if self.table and not params and isinstance(graph_path, str | Path):
+            from .tables import read_table
+
+            table = read_table(graph_path, self)
+            if table is not None:
+                return table
         return run_query(
             graph_path,
             self.sparql,
@@ -429,6 +448,7 @@ class NamedQuery:
 
 
 _PARAM_LINE = re.compile(r"param\s+(\w+)(\?)?\s*:(.*)")
+_TABLE_LINE = re.compile(r"table(?::.*)?")
 _QUERY_NAME = re.compile(r"[\w-]+")
 
 

@@ -70,6 +70,7 @@ from urllib.parse import parse_qs, urlsplit
 from .errors import KGError, QueryError
 from .query import (
     PREFIX_MAP,
+    NamedQuery,
     RemoteAccessError,
     check_query_text,
     check_update_text,
@@ -444,6 +445,9 @@ class SparqlServer:
         """
         graph = graph_file(graph_path)
         self.writable = writable
+        #: Where the build's query tables are read (kg.tables), pinned to
+        #: the generation being served; None when updates may change the graph.
+        self.table_graph = None if writable else graph.resolve()
         self.loopback = _is_loopback(host)
         self.time_limit = time_limit or None
         self.allow_remote = allow_remote
@@ -993,7 +997,25 @@ class _App:
         except QueryError as exc:
             message = str(exc).replace("--param ", "?")
             raise _RequestError(HTTPStatus.BAD_REQUEST, message) from exc
+        if spec.table and not given and self.server.table_graph is not None:
+            answer = self._from_table(request, spec)
+            if answer is not None:
+                return answer
         return self._run_query(request, spec.sparql, {}, given or None)
+
+    def _from_table(self, request: _Request, spec: NamedQuery) -> tuple | None:
+        """A tabled query's answer read from the build (see kg.tables), or None."""
+        from .tables import table_solutions
+
+        solutions = table_solutions(self.server.table_graph, spec)
+        if solutions is None:
+            return None
+        fmt = negotiate(request.header("accept"), _result_formats())
+        if fmt is None:
+            return (*_not_acceptable(_result_formats()), [("Vary", "Accept")])
+        buffer = io.BytesIO()
+        solutions.serialize(buffer, fmt)
+        return HTTPStatus.OK, fmt.media_type, buffer.getvalue(), [("Vary", "Accept")]
 
     def _query_list(self) -> tuple:
         listing = [

@@ -56,9 +56,11 @@ if TYPE_CHECKING:
 __all__ = [
     "STORE_DIR",
     "StoreLoader",
+    "file_sha256",
     "graph_file",
     "load_graph",
     "open_store",
+    "store_graph_checksum",
     "store_is_fresh",
     "store_problem",
     "write_store",
@@ -126,7 +128,8 @@ def _format(path: Path):
     return rdf_format(path)
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read a megabyte at a time."""
     digest = hashlib.sha256()
     with path.open("rb") as f:
         while chunk := f.read(1 << 20):
@@ -214,7 +217,7 @@ def write_store(
     try:
         graph_identity = _identity(ttl_path)  # before reading it: a later write differs
         size = ttl_path.stat().st_size
-        checksum = _sha256(ttl_path)
+        checksum = file_sha256(ttl_path)
         tmp = _new_folder(store_dir)
         triples = None
         if previous is not None:
@@ -467,7 +470,9 @@ def _commit(
         "graph_size": size,
         "graph_sha256": checksum,
         "triples": triples,
-        "files": {p.name: [p.stat().st_size, _sha256(p)] for p in _checked_files(tmp)},
+        "files": {
+            p.name: [p.stat().st_size, file_sha256(p)] for p in _checked_files(tmp)
+        },
         "pyoxigraph": _oxigraph_version(),  # RocksDB layouts may differ between them
     }
     (tmp / MARKER).write_text(json.dumps(marker, indent=2) + "\n", "utf-8")
@@ -776,7 +781,8 @@ def _read_everything(graph: Path, store_dir: Path, recorded: dict) -> str | None
     except FileNotFoundError:
         size = None
     if size is not None and (
-        size != recorded.get("graph_size") or _sha256(graph) != recorded["graph_sha256"]
+        size != recorded.get("graph_size")
+        or file_sha256(graph) != recorded["graph_sha256"]
     ):
         return f"{graph.name} changed since the store was written"
     files = recorded.get("files")
@@ -788,11 +794,27 @@ def _read_everything(graph: Path, store_dir: Path, recorded: dict) -> str | None
             return "store files added or missing"
         for name, (expected_size, digest) in files.items():
             path = store_dir / name
-            if path.stat().st_size != expected_size or _sha256(path) != digest:
+            if path.stat().st_size != expected_size or file_sha256(path) != digest:
                 return f"store file {name} is corrupted"
     except (OSError, TypeError, ValueError) as exc:
         return f"cannot check the store files ({exc})"
     return None
+
+
+def store_graph_checksum(graph_path: Path | str) -> str | None:
+    """The SHA-256 of the graph ``<dir>/store`` was loaded from, None without one.
+
+    What a cache of the store (:mod:`kg.tables`) records to be sure it is of
+    the same graph; whether the store itself may answer is
+    :func:`store_problem`'s question.
+    """
+    marker = graph_file(graph_path).parent / STORE_DIR / MARKER
+    try:
+        recorded = json.loads(marker.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    checksum = recorded.get("graph_sha256") if isinstance(recorded, dict) else None
+    return checksum if isinstance(checksum, str) else None
 
 
 def store_is_fresh(graph_path: Path | str) -> bool:

@@ -22,6 +22,7 @@ import kg.workers
 from kg.errors import KGError
 from kg.pipeline import OUTPUT_NAMES, build, collect_files
 from kg.query import STORE_DIR, run_query
+from kg.tables import TABLES_DIR
 from kg.vocab import EDU
 
 EXAMPLE_FILES = sorted(p.name for p in EXAMPLES.iterdir())
@@ -52,8 +53,9 @@ def test_every_output_is_written_and_listed(example_build: Built, name: str) -> 
 
 
 def test_outputs_is_the_documented_set(example_build: Built) -> None:
-    # The files, and the query store folder loaded from graph.ttl.
-    assert set(example_build.report.outputs) == {*OUTPUT_NAMES, STORE_DIR}
+    # The files, the query store folder loaded from graph.ttl, and the
+    # tables of the whole-table named queries evaluated on it.
+    assert set(example_build.report.outputs) == {*OUTPUT_NAMES, STORE_DIR, TABLES_DIR}
     assert (example_build.out / STORE_DIR).is_dir()
     assert not _tmp_files(example_build.out)
 
@@ -118,7 +120,12 @@ def test_every_report_is_a_report_node(example_graph: Graph) -> None:
 def test_two_builds_are_byte_identical(example_build: Built, tmp_path: Path) -> None:
     calls: list[tuple[str, int, int]] = []
     build(EXAMPLES, tmp_path, progress=lambda *a: calls.append(a))
-    for name in ("graph.ttl", "graph.graphml", "graph.html", "resolution.jsonl"):
+    tables = sorted(
+        f"tables/{p.name}" for p in (example_build.out / "tables").iterdir()
+    )
+    names = ["graph.ttl", "graph.graphml", "graph.html", "resolution.jsonl", *tables]
+    assert len(names) > 5
+    for name in names:
         again = (tmp_path / name).read_bytes()
         assert again == (example_build.out / name).read_bytes(), f"{name} differs"
     total = len(EXAMPLE_FILES)

@@ -1172,7 +1172,7 @@ def restored(build_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         raise AssertionError(f"read {path}")
 
     with monkeypatch.context() as m:
-        m.setattr(kg.store, "_sha256", no_reading)
+        m.setattr(kg.store, "file_sha256", no_reading)
         assert store_is_fresh(build_copy)  # trusted without reading a file
     return build_copy
 
@@ -1181,8 +1181,10 @@ def test_a_copied_store_is_read_in_full(
     build_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     read: list[Path] = []
-    original = kg.store._sha256
-    monkeypatch.setattr(kg.store, "_sha256", lambda p: read.append(p) or original(p))
+    original = kg.store.file_sha256
+    monkeypatch.setattr(
+        kg.store, "file_sha256", lambda p: read.append(p) or original(p)
+    )
     assert store_is_fresh(build_copy)
     assert build_copy / "graph.ttl" in read and len(read) > 2
 

@@ -1,0 +1,262 @@
+"""Whole-table named queries written by ``kg build`` and read by ``kg query``."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, Built
+from test_serve import http, post, running
+
+import kg.query
+import kg.tables
+from kg.cli import cli
+from kg.pipeline import build
+from kg.query import NamedQuery, format_result, named_query, open_store
+from kg.serve import make_server
+from kg.tables import MANIFEST, TABLES_DIR, read_table, tabled_queries, write_tables
+
+TABLED = tabled_queries()
+WHOLE_TABLES = {"evidence", "planned-and-reported", "figures-by-year", "region-record"}
+
+
+@pytest.fixture
+def build_copy(example_build: Built, tmp_path: Path) -> Path:
+    """A private copy of the example build folder (links and mtimes kept)."""
+    out = tmp_path / "out"
+    shutil.copytree(example_build.out, out, symlinks=True)
+    return out
+
+
+def _live(out: Path, query: NamedQuery, params: dict | None = None):
+    """The query evaluated on the store, never from a table."""
+    return kg.query.run_query(open_store(out), query.sparql, params)
+
+
+def _no_evaluation(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the query was evaluated")
+
+    monkeypatch.setattr(kg.query, "run_query", refuse)
+
+
+def _evaluations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    calls: list[str] = []
+    original = kg.query.run_query
+
+    def spy(graph, sparql, *args, **kwargs):
+        calls.append(sparql)
+        return original(graph, sparql, *args, **kwargs)
+
+    monkeypatch.setattr(kg.query, "run_query", spy)
+    return calls
+
+
+def test_the_whole_table_queries_are_the_tabled_ones() -> None:
+    assert {q.name for q in TABLED} == WHOLE_TABLES
+    # A table is the answer without parameters: none may be required.
+    assert all(not p.required for q in TABLED for p in q.params)
+
+
+def test_a_header_line_asks_for_a_table() -> None:
+    tabled = NamedQuery.from_text("x", "# Find.\n# table: why\nSELECT * {}")
+    assert tabled.table and tabled.description == "Find."
+    assert not NamedQuery.from_text("x", "# Find.\nSELECT * {}").table
+    assert not NamedQuery.from_text("x", "# Tables of schools.\nSELECT * {}").table
+
+
+def test_a_build_writes_a_table_per_tabled_query(example_build: Built) -> None:
+    folder = example_build.out / TABLES_DIR
+    assert example_build.report_json["outputs"][TABLES_DIR] == str(folder)
+    manifest = json.loads((folder / MANIFEST).read_text("utf-8"))
+    assert set(manifest["tables"]) == WHOLE_TABLES
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [MANIFEST, *(f"{name}.tsv" for name in WHOLE_TABLES)]
+    )
+    assert "tables" in example_build.report_json["timings"]
+
+
+@pytest.mark.parametrize("query", TABLED, ids=lambda q: q.name)
+def test_a_table_answers_as_the_query_does(example_build: Built, query) -> None:
+    table = read_table(example_build.out, query)
+    assert table is not None
+    assert table.rows, f"{query.name}: an empty table proves nothing"
+    assert table == _live(example_build.out, query)
+    for fmt in ("csv", "tsv", "json", "table"):
+        assert format_result(table, fmt) == format_result(
+            _live(example_build.out, query), fmt
+        )
+
+
+def test_kg_query_reads_the_table_without_evaluating(
+    example_build: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = format_result(_live(example_build.out, named_query("evidence")), "csv")
+    _no_evaluation(monkeypatch)
+    for graph in (example_build.out, example_build.ttl):
+        result = CliRunner().invoke(cli, ["query", str(graph), "evidence", "-f", "csv"])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == expected
+
+
+def test_a_parameter_evaluates_the_query(
+    example_build: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _evaluations(monkeypatch)
+    query = named_query("evidence")
+    narrowed = query.run(example_build.out, {"name": "幼儿园"})
+    assert calls == [query.sparql]
+    assert narrowed.rows
+    assert len(narrowed.rows) < len(read_table(example_build.out, query).rows)
+
+
+def test_an_edited_query_is_evaluated(
+    example_build: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = named_query("figures-by-year")
+    edited = dataclasses.replace(query, sparql=query.sparql.replace("?unit", "?u"))
+    assert read_table(example_build.out, edited) is None
+    calls = _evaluations(monkeypatch)
+    result = edited.run(example_build.out)
+    assert calls == [edited.sparql]
+    assert "u" in result.variables
+
+
+def test_an_edited_graph_is_evaluated_not_the_old_table(build_copy: Path) -> None:
+    ttl = build_copy / "graph.ttl"
+    ttl.write_text(
+        "<urn:x:r> a <https://w3id.org/edukg/ontology#Report> .\n", encoding="utf-8"
+    )
+    query = named_query("figures-by-year")
+    assert read_table(build_copy, query) is None
+    assert query.run(build_copy).rows == ()
+
+
+def test_a_changed_table_file_is_not_used(
+    build_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    query = named_query("evidence")
+    expected = _live(build_copy, query)
+    path = build_copy / TABLES_DIR / "evidence.tsv"
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 1  # same size, other bytes
+    path.chmod(0o644)
+    path.write_bytes(bytes(data))
+    assert read_table(build_copy, query) is None
+    assert "changed since the build" in caplog.text
+    assert query.run(build_copy) == expected
+
+
+def test_a_missing_manifest_means_no_table(build_copy: Path) -> None:
+    (build_copy / TABLES_DIR / MANIFEST).unlink()
+    query = named_query("region-record")
+    assert read_table(build_copy, query) is None
+    assert query.run(build_copy) == _live(build_copy, query)
+
+
+def test_a_build_without_tables_removes_the_old_ones(build_copy: Path) -> None:
+    report = build(EXAMPLES, build_copy, html=False, tables=False)
+    assert not (build_copy / TABLES_DIR).exists()
+    assert TABLES_DIR not in report.outputs
+    assert read_table(build_copy, named_query("evidence")) is None
+    assert named_query("evidence").run(build_copy).rows
+
+
+def test_a_rebuild_of_the_same_graph_copies_its_tables(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = {
+        p.name: p.read_bytes() for p in sorted((build_copy / TABLES_DIR).iterdir())
+    }
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("evaluated again")
+
+    monkeypatch.setattr(kg.tables, "_evaluate", refuse)
+    build(EXAMPLES, build_copy, html=False)
+    after = {
+        p.name: p.read_bytes() for p in sorted((build_copy / TABLES_DIR).iterdir())
+    }
+    assert after == before
+
+
+def test_a_query_that_fails_costs_its_table_only(
+    build_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = NamedQuery("broken", "", "SELECT ?x WHERE { ?x edu:p ?y ", table=True)
+    good = named_query("figures-by-year")
+    ttl = (build_copy / "graph.ttl").resolve()
+    shutil.rmtree(ttl.parent / TABLES_DIR)
+    written = write_tables(ttl, (broken, good))
+    assert set(written) == {"figures-by-year"}
+    assert "no table for query broken" in caplog.text
+    assert read_table(build_copy, good) == _live(build_copy, good)
+
+
+@pytest.mark.parametrize(
+    "accept",
+    [
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/csv",
+        "text/tab-separated-values",
+    ],
+)
+def test_kg_serve_answers_a_tabled_query_from_its_table(
+    example_build: Built, accept: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[bool] = []
+    original = kg.tables.table_solutions
+
+    def spy(graph, query):
+        solutions = original(graph, query)
+        read.append(solutions is not None)
+        return solutions
+
+    monkeypatch.setattr(kg.tables, "table_solutions", spy)
+    with running(make_server(example_build.out, "127.0.0.1", 0)) as url:
+        tabled = http(url + "queries/evidence", headers={"Accept": accept})
+        sparql = named_query("evidence").sparql
+        live = http(
+            url + "query",
+            data=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+        )
+    assert read == [True]
+    assert tabled.status == live.status == 200
+    assert tabled.type == live.type
+    assert tabled.body == live.body
+
+
+def test_a_writable_server_evaluates_what_its_updates_changed(
+    build_copy: Path,
+) -> None:
+    server = make_server(build_copy, port=0, writable=True)
+    with running(server) as url:
+        before = http(url + "queries/figures-by-year").json()["results"]["bindings"]
+        delete = "DELETE WHERE { ?i a edu:Indicator }"
+        assert post(url, "update", delete, "application/sparql-update").status == 204
+        after = http(url + "queries/figures-by-year").json()["results"]["bindings"]
+    assert before and after == []
+
+
+def test_tables_that_cannot_be_written_cost_the_tables_not_the_build(
+    example_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def disk_full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.tables, "_evaluate", disk_full)
+    out = tmp_path / "out"
+    report = build(example_copy, out, html=False)
+    assert "No space left on device" in caplog.text
+    assert TABLES_DIR not in report.outputs
+    assert not (out / TABLES_DIR).exists()
+    assert named_query("evidence").run(out).rows
