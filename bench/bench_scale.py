@@ -36,6 +36,10 @@ For each size, in one run:
   chars/s to jieba's, in wall seconds and in CPU seconds;
 * for sizes up to ``--incremental-max-mb``: one report gains a sentence and
   the build runs again into the same OUT; its wall time against the cold one;
+* for sizes up to ``--queries-max-mb``: every named query as a user runs
+  it, ``python -m kg query OUT NAME -f csv`` in a child process (start-up
+  included; a required parameter gets :data:`QUERY_PARAM`), its wall
+  seconds and rows;
 * on ``--jobs-size``: the build with ``-j 2`` against ``-j 1``.
 
 Prints Markdown tables; ``--json PATH`` writes the results. Not a pytest
@@ -49,7 +53,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import hashlib
+import io
 import json
 import logging
 import os
@@ -634,6 +640,8 @@ def measure_size(
         result["ratio_build_over_jieba_cpu"] = round(
             cold.chars / cold.cpu_s / (jieba["chars"] / jieba["cpu_s"]), 4
         )
+        if size_mb <= args.queries_max_mb:
+            result["queries"] = time_named_queries(out)
         if size_mb == args.jobs_size and args.compare_jobs != args.jobs:
             result["jobs"] = compare_jobs(cold, corpus, out, args)
         if size_mb <= args.incremental_max_mb:
@@ -642,6 +650,50 @@ def measure_size(
             )
     result["bench_s"] = round(time.perf_counter() - began, 1)
     return result
+
+
+#: The value a named query's required parameter gets (every corpus has one).
+QUERY_PARAM = "实验小学"
+
+
+def time_named_queries(out: Path) -> list[dict[str, Any]]:
+    """Run every named query on the build in ``out`` as ``kg query`` does."""
+    from kg.query import named_queries
+
+    timings = []
+    for query in named_queries():
+        command = [
+            sys.executable,
+            "-m",
+            "kg",
+            "query",
+            str(out),
+            query.name,
+            "-f",
+            "csv",
+        ]
+        for param in query.params:
+            if param.required:
+                command += ["--param", f"{param.name}={QUERY_PARAM}"]
+        began = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, check=False)
+        seconds = time.perf_counter() - began
+        timings.append(
+            {
+                "query": query.name,
+                "seconds": round(seconds, 2),
+                "rows": _csv_rows(done.stdout) if done.returncode == 0 else None,
+                "status": "ok" if done.returncode == 0 else "error",
+            }
+        )
+    slowest = max(timings, key=lambda t: t["seconds"])
+    print(f"    named queries: slowest {slowest['query']} {slowest['seconds']} s")
+    return timings
+
+
+def _csv_rows(data: bytes) -> int:
+    """Rows of a CSV text after its header (a quoted cell may hold a newline)."""
+    return sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8")))) - 1
 
 
 #: The stages (report.json timings) that run per report, in the workers.
@@ -724,6 +776,15 @@ def markdown_tables(results: list[dict[str, Any]]) -> str:
             [_rebuild_row(r) for r in rebuilt],
         ),
         _table("Worker processes", JOBS_COLUMNS, [_jobs_row(r) for r in compared]),
+        _table(
+            "Named queries (kg query OUT NAME -f csv, process start included)",
+            ["size", "query", "s", "rows"],
+            [
+                [_size_label(r), q["query"], _num(q["seconds"], 2), _num(q["rows"])]
+                for r in built
+                for q in r.get("queries", ())
+            ],
+        ),
     ]
     return "\n\n".join(t for t in tables if t)
 
@@ -893,6 +954,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=16.0,
         metavar="MB",
         help="rebuild after an edit for sizes up to this; 0 skips it (default 16)",
+    )
+    parser.add_argument(
+        "--queries-max-mb",
+        type=float,
+        default=16.0,
+        metavar="MB",
+        help="time every named query for sizes up to this; 0 skips it (default 16)",
     )
     parser.add_argument(
         "--timeout",
