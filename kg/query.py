@@ -9,7 +9,9 @@ lives in :mod:`kg.store` (``write_store``, ``open_store``, ``store_is_fresh``
 are re-exported here), which falls back to the Turtle when the store is
 missing, stale or damaged. Named queries ship in ``kg/data/queries``
 (:func:`named_queries`); their parameters are bound with Oxigraph's
-``substitutions``, never pasted into the query text.
+``substitutions``, never pasted into the query text. The few that list a
+whole table are answered, when run without parameters on a build, from the
+table the build wrote (:mod:`kg.tables`).
 
 Queries only read: an update, or ``SERVICE`` (which would send requests to
 other servers) unless ``allow_remote``, is refused before it runs
