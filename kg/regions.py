@@ -16,7 +16,7 @@ from functools import cache
 from .resources import load_lexicon
 from .types import RegionRef
 
-__all__ = ["RegionIndex", "load_region_index", "short_form"]
+__all__ = ["RegionIndex", "load_region_index", "plain_township_name", "short_form"]
 
 # Longest first: the suffix stripped to get a region's short form (北仑区 → 北仑).
 _SUFFIXES = (
@@ -61,6 +61,22 @@ def short_form(name: str) -> str:
                 stem = match.group(1)
             return stem if len(stem) >= 2 else ""
     return ""
+
+
+def plain_township_name(name: str) -> str:
+    """An ethnic township's name without its peoples, or "" for any other.
+
+    Reports write 保基乡 for 保基苗族彝族乡, as they write 恩施 for the
+    prefecture.
+
+    Example:
+        >>> plain_township_name("保基苗族彝族乡"), plain_township_name("侯镇")
+        ('保基乡', '')
+    """
+    if not name.endswith(("乡", "镇")):
+        return ""
+    match = _ETHNIC.match(name[:-1])
+    return match.group(1) + name[-1] if match else ""
 
 
 @dataclass(frozen=True)

@@ -1753,6 +1753,48 @@ def test_extract_school_named_after_a_town_of_the_report(nlp):
     }
 
 
+def test_extract_a_two_character_town_starting_a_school_name(nlp):
+    # 侯镇 is a town of 寿光市: read where it starts a school's name in a
+    # list, not as bare text (诸侯镇守) or without a school after it.
+    text = (
+        "寿光市教育和体育局2023年表彰决定\n"
+        "小学：古城街道中心小学、侯镇中心小学；幼儿园：侯镇中心幼儿园。\n"
+        "诸侯镇守一方。侯镇教育发展较快。\n"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    towns = [m for m in ex.mentions if m.name == "侯镇"]
+    assert [m.rule for m in towns] == ["region.town-before-school"] * 2
+    assert triples(ex, "locatedIn") >= {
+        ("侯镇中心小学", "侯镇"),
+        ("侯镇中心幼儿园", "侯镇"),
+        ("古城街道中心小学", "古城街道"),
+    }
+    assert ("侯镇", "寿光市") in triples(ex, "subRegionOf")
+
+
+def test_extract_an_ethnic_township_by_its_name_without_its_peoples(nlp):
+    # 保基苗族彝族乡 and 淤泥彝族乡 of 盘州市, written 保基乡 and 淤泥乡.
+    text = "盘州市教育局2023年表彰决定\n三等奖：淤泥乡中心小学、保基乡民族小学。\n"
+    ex = run(nlp, text, publisher="盘州市教育局")
+    assert triples(ex, "locatedIn") >= {
+        ("淤泥乡中心小学", "淤泥彝族乡"),
+        ("保基乡民族小学", "保基苗族彝族乡"),
+    }
+    assert {m.text for m in ex.mentions if m.label == "Region"} >= {"淤泥乡", "保基乡"}
+
+
+def test_extract_a_town_two_counties_share_is_the_one_its_county_names(nlp):
+    # 马街镇 is a town of 陆良县 and of 罗平县, both named in the list.
+    text = (
+        "曲靖市教育体育局公示\n"
+        "小学：罗平县九龙第二小学、陆良县马街镇中心小学、师宗县雄壁镇中心小学。\n"
+    )
+    ex = run(nlp, text, publisher="曲靖市教育体育局")
+    towns = {m.region for m in ex.mentions if m.name == "马街镇"}
+    assert towns == {"530322103"}  # 陆良县's
+    assert ("陆良县马街镇中心小学", "马街镇") in triples(ex, "locatedIn")
+
+
 def test_extract_school_name_loses_a_coverb_jieba_glued_to_it(nlp):
     # jieba's HMM cuts 为杏店 as one unknown word; 为民 is a dictionary word.
     ex = run(nlp, "为杏店中心幼儿园配备教学设备。为民小学新建教学楼。")

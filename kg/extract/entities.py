@@ -15,7 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 
-from ..regions import RegionIndex, load_region_index, short_form
+from ..regions import (
+    RegionIndex,
+    load_region_index,
+    plain_township_name,
+    short_form,
+)
 from ..resources import Lexicon, load_lexicon
 from ..types import RegionRef
 from .levels import SCOPE_PREFIX, agent_level
@@ -749,8 +754,9 @@ _TOWN_UPGRADES = (("乡", "镇"), ("镇", "街道"))
 def _county_town_names(county: str) -> dict[str, tuple[RegionRef, ...]]:
     """The towns of a county by the names a report may write them with.
 
-    A town's current name, and the name before its upgrade (六塔乡 for 六塔镇)
-    when no other town of the county has that name.
+    A town's current name; the name before its upgrade (六塔乡 for 六塔镇)
+    and an ethnic township's name without its peoples (保基乡 for
+    保基苗族彝族乡), each when no other town of the county has that name.
     """
     index = load_region_index()
     by_name: dict[str, list[RegionRef]] = defaultdict(list)
@@ -759,6 +765,9 @@ def _county_town_names(county: str) -> dict[str, tuple[RegionRef, ...]]:
         by_name[town.name].append(town)
     current = set(by_name)
     for town in towns:
+        plain = plain_township_name(town.name)
+        if plain and plain not in current:
+            by_name[plain].append(town)
         for before, after in _TOWN_UPGRADES:
             stem = town.name[: -len(after)]
             if town.name.endswith(after) and len(stem) >= 2:
@@ -766,6 +775,23 @@ def _county_town_names(county: str) -> dict[str, tuple[RegionRef, ...]]:
                 if older not in current:
                     by_name[older].append(town)
     return {name: tuple(refs) for name, refs in by_name.items()}
+
+
+@lru_cache(maxsize=4096)
+def _county_short_towns(county: str) -> dict[str, RegionRef]:
+    """The county's towns whose whole name is two characters (侯镇, 沙乡).
+
+    :func:`_county_town_names` leaves them out: as bare text they are often
+    part of a word. They are read only as the start of a school's name.
+    """
+    index = load_region_index()
+    towns = [t for t in index.towns.get(county, ()) if len(t.name) == 2]
+    names = Counter(t.name for t in towns)
+    return {t.name: t for t in towns if names[t.name] == 1}
+
+
+#: What may stand before a name that starts a list item or a clause.
+_NAME_START = frozenset("、，,。；;：:“”（）() \t\n")
 
 
 def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -809,8 +835,12 @@ def _find_towns(
             by_name[name].extend(refs)
     if not by_name:
         return
+    county_ending = {c.end: c.region for c in accepted.values()}
     for start, end in _leftmost_longest(text, by_name):
         refs = by_name.get(text[start:end], [])
+        if len(refs) > 1:
+            # 马街镇 of 陆良县 and of 罗平县: 陆良县马街镇 says which.
+            refs = [r for r in refs if county_ending.get(start) == r.parent] or refs
         same_start = accepted.get(start)
         if (
             same_start is not None
@@ -823,6 +853,36 @@ def _find_towns(
             accepted[start] = Candidate(
                 start, end, "Region", refs[0].name, "region.town-context", refs[0].code
             )
+    _find_short_towns(text, counties, accepted)
+
+
+def _find_short_towns(
+    text: str, counties: list[str], accepted: dict[int, Candidate]
+) -> None:
+    """A two-character town of a county in context that starts a school's
+    name (、侯镇中心小学、): the name begins at a list mark or a clause's
+    start and a school's ending follows it."""
+    towns: dict[str, list[RegionRef]] = defaultdict(list)
+    for county in counties:
+        for name, ref in _county_short_towns(county).items():
+            towns[name].append(ref)
+    endings = tuple(_LEX.school_suffixes)
+    for name, refs in towns.items():
+        if len(refs) != 1:
+            continue  # towns of two counties in context share the name
+        ref = refs[0]
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (
+                (at == 0 or text[at - 1] in _NAME_START)
+                and text.startswith(endings, end)
+                and not any(s <= at < c.end for s, c in accepted.items())
+            ):
+                accepted[at] = Candidate(
+                    at, end, "Region", ref.name, "region.town-before-school", ref.code
+                )
+            at = text.find(name, end)
 
 
 def _under_nearest_context(
