@@ -663,7 +663,8 @@ def _body_year(text: str) -> int | None:
     In order: an anniversary (庆祝第26个教师节 → 2010), the year of a review
     section (一、2012年全市教育工作回顾: a meeting reviews that year), else
     the most frequent ``20xx年`` or document-number year (渝府〔2011〕6号),
-    not counting full dates (a page's publication date); ties → the later.
+    not counting full dates (a page's publication date) or years looked
+    ahead to (到2026年, the end of （2023—2025年）); ties → the later.
     """
     for event, first in _year_events():
         match = re.search(
@@ -678,6 +679,7 @@ def _body_year(text: str) -> int | None:
         int(m.group(1))
         for m in _YEAR_RE.finditer(text)
         if not _FULL_DATE_RE.match(text, m.start())
+        and not _TARGET_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
     )
     counts.update(int(m.group(1)) for m in _DOC_NUMBER_YEAR_RE.finditer(text))
     if not counts:
@@ -692,6 +694,10 @@ _REVIEW_RE = re.compile(
     re.MULTILINE,
 )
 _FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# What makes a year one a text looks ahead to, not one it covers: the end
+# of a plan's span (（2023—2025年）, 2024年至2026年) or a target (到2026年);
+# not 截至2023年, which looks back.
+_TARGET_BEFORE_RE = re.compile(r"(?:[—–－\-~～]|(?<!截)[至到])\s*$")
 _DOC_NUMBER_YEAR_RE = re.compile(r"[〔\[［]((?:19|20)\d{2})[〕\]］]\s*\d+\s*号")
 
 
