@@ -981,6 +981,24 @@ def test_extract_a_tier_heading_is_the_prize_of_the_titles_contest(nlp):
     }
 
 
+def test_extract_the_second_tier_below_a_school_per_line(nlp):
+    # The first tier's schools, one per line, do not end the title's reach.
+    text = (
+        "武进区教育局关于表彰的决定\n"
+        "2023年度武进区教育教学质量奖获奖学校名单\n"
+        "一等奖（2所）\n武进区锦苑小学\n湖塘镇清潭初级中学\n\n"
+        "二等奖（2所）\n礼河高级中学\n牛塘中心小学\n"
+    )
+    ex = run(nlp, text, publisher="常州市武进区教育局")
+    prize = "2023年度武进区教育教学质量奖"
+    assert triples(ex, "receivedAward") == {
+        ("武进区锦苑小学", prize + "一等奖"),
+        ("湖塘镇清潭初级中学", prize + "一等奖"),
+        ("礼河高级中学", prize + "二等奖"),
+        ("牛塘中心小学", prize + "二等奖"),
+    }
+
+
 def test_extract_an_annex_with_groups_and_dashed_rows(nlp):
     text = (
         "关于表彰先进单位的决定\n"
@@ -1793,6 +1811,15 @@ def test_extract_a_town_two_counties_share_is_the_one_its_county_names(nlp):
     towns = {m.region for m in ex.mentions if m.name == "马街镇"}
     assert towns == {"530322103"}  # 陆良县's
     assert ("陆良县马街镇中心小学", "马街镇") in triples(ex, "locatedIn")
+
+
+def test_extract_a_city_written_before_its_district_holds_no_title(nlp):
+    text = (
+        "福建省教育厅关于公示的通知\n"
+        "拟认定福州市仓山区、三明市尤溪县为第三批福建省中小学心理健康教育示范区。\n"
+    )
+    ex = run(nlp, text, publisher="福建省教育厅")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"仓山区", "尤溪县"}
 
 
 def test_extract_school_name_loses_a_coverb_jieba_glued_to_it(nlp):

@@ -1034,9 +1034,15 @@ def _heading_above(
         above = text.rfind("\n", 0, line_start - 1) + 1
         line = text[above : line_start - 1].strip()
         line_start = above
-        if not line or _TIER_LINE.match(line) or _LIST_NOTE.fullmatch(line):
+        if (
+            not line
+            or _TIER_LINE.match(line)
+            or _LIST_NOTE.fullmatch(line)
+            or _unit_alone(line, rules)
+        ):
             # 一等奖：A、B above 二等奖：C — the same heading's tiers;
-            # （共18个，按组别和等次排列）— a note on the list
+            # （共18个，按组别和等次排列）— a note on the list; a school
+            # on its own line — an earlier tier's units
             continue
         named_group = _group_heading(line)
         if named_group is not None:
@@ -1073,6 +1079,20 @@ def _heading_above(
             honour = replace(_award(at, name, "award.list-heading"), end=at + len(raw))
         return name, group or "", honour
     return None
+
+
+def _unit_alone(line: str, rules: Rules) -> bool:
+    """A line that is one school's name and nothing else (a list of one per line)."""
+    return (
+        len(line) <= _UNIT_LINE_MAX
+        and line.endswith(rules.lexicon.school_suffixes)
+        and not _is_honour(line, rules)
+        and not any(c in line for c in "，,。；;：:（(")
+    )
+
+
+#: Longer lines are sentences, not a school's name.
+_UNIT_LINE_MAX = 24
 
 
 def _group_heading(line: str) -> re.Match[str] | None:

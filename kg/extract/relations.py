@@ -10,7 +10,7 @@ import itertools
 import re
 from bisect import bisect_right
 
-from ..regions import short_form
+from ..regions import load_region_index, short_form
 from ..resources import load_lexicon
 from ..types import Mention, RelationMention
 from .entities import (
@@ -214,6 +214,7 @@ def _awards(
             subjects = _elided_area_subject(mentions, award_ids, home)
         if not subjects:
             continue
+        subjects = _without_qualifying_regions(mentions, subjects)
         if st.distributive and len(subjects) == len(award_ids):
             pairs = list(zip(subjects, award_ids, strict=True))
         elif st.distributive and len(award_ids) > 1:
@@ -243,6 +244,30 @@ def _awards(
                 )
             )
     return out
+
+
+def _without_qualifying_regions(
+    mentions: list[Mention], subjects: list[int]
+) -> list[int]:
+    """Drop a division written only to qualify the next (福州市 of 福州市仓山区):
+    the district won, not its city."""
+    index = load_region_index()
+    starts = {mentions[s].start: mentions[s] for s in subjects}
+    kept = []
+    for s in subjects:
+        m = mentions[s]
+        after = starts.get(m.end)
+        if (
+            m.label == "Region"
+            and after is not None
+            and after.label == "Region"
+            and m.region
+            and after.region
+            and m.region in index.ancestors(after.region)
+        ):
+            continue
+        kept.append(s)
+    return kept
 
 
 _SURNAMES = load_lexicon().common_surnames
