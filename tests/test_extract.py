@@ -999,6 +999,22 @@ def test_extract_the_second_tier_below_a_school_per_line(nlp):
     }
 
 
+def test_extract_an_annex_sorted_by_kinds_of_school_named_together(nlp):
+    text = (
+        "武进区教育局关于表彰的决定\n"
+        "2023年度武进区教育工作先进集体名单（3个）\n"
+        "一、普通高中、职业学校（2个）\n武进区礼河高级中学、武进区西湖职业技术学校\n"
+        "二、初中、九年一贯制学校（1个）\n湖塘镇清潭初级中学\n"
+    )
+    ex = run(nlp, text, publisher="常州市武进区教育局")
+    honour = "2023年度武进区教育工作先进集体"
+    assert triples(ex, "receivedAward") == {
+        ("武进区礼河高级中学", honour),
+        ("武进区西湖职业技术学校", honour),
+        ("湖塘镇清潭初级中学", honour),
+    }
+
+
 def test_extract_an_annex_with_groups_and_dashed_rows(nlp):
     text = (
         "关于表彰先进单位的决定\n"
@@ -1820,6 +1836,13 @@ def test_extract_a_city_written_before_its_district_holds_no_title(nlp):
     )
     ex = run(nlp, text, publisher="福建省教育厅")
     assert {s for s, _ in triples(ex, "receivedAward")} == {"仓山区", "尤溪县"}
+
+
+def test_extract_a_list_item_opening_with_a_one_character_word(nlp):
+    # jieba cuts 前黄 (a town's old name) into 前|黄; 前 alone is a locative.
+    ex = run(nlp, "星韵初级中学、前黄实验学校、雪堰镇蔚文小学获评先进。")
+    assert "前黄实验学校" in names(ex, "School")
+    assert "黄实验学校" not in names(ex, "School")
 
 
 def test_extract_school_name_loses_a_coverb_jieba_glued_to_it(nlp):

@@ -277,6 +277,9 @@ def _walk_left(
             and token not in _LEX.zone_name_words  # 西安|高新|第一中学
             # 新圩镇|中学: a town's name, whatever jieba's dictionary tags it
             and not (len(token) >= 3 and token.endswith(("镇", "乡", "街道")))
+            # 、前|黄|实验学校: a one-character word opening a list item
+            # before a one-character stem is the name's first character
+            and not _opens_a_list_item(view, p_start, token, edge)
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校, 厦门双十中学, 武进区刘海粟小学: right after a
@@ -792,6 +795,25 @@ def _county_short_towns(county: str) -> dict[str, RegionRef]:
 
 #: What may stand before a name that starts a list item or a clause.
 _NAME_START = frozenset("、，,。；;：:“”（）() \t\n")
+
+
+def _opens_a_list_item(view: TextView, p_start: int, token: str, edge: int) -> bool:
+    """A one-character locative right after a list mark and before another
+    one-character word, in a name (、前|黄|实验学校): the two are its stem.
+    Not a verb (，用|好|…平台)."""
+    after = view.next_token(edge)
+    if (
+        len(token) != 1
+        or view.tags.get(token) != "f"
+        or after is None
+        or len(after[1]) != 1
+    ):
+        return False
+    before = view.previous_token(p_start)
+    return before is None or before[1] in _LIST_MARKS
+
+
+_LIST_MARKS = frozenset({"、", "，", ",", "；", ";", "：", ":", "\n"})
 
 
 def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
