@@ -3554,6 +3554,37 @@ def test_extract_schools_listed_below_a_programs_lead(nlp):
     }
 
 
+def test_extract_schools_listed_under_a_pilots_heading(nlp):
+    """二、X试点学校拟确定名单（3所） over group lines: the schools take part
+    in X, the pilot the notice names; a list under an honour's heading does not."""
+    text = (
+        "拟确定晨光中学等3所学校为晨光市中小学智慧校园建设试点学校。\n"
+        "一、晨光市一级示范幼儿园拟认定名单（1所）\n星河幼儿园\n\n"
+        "二、晨光市中小学智慧校园建设试点学校拟确定名单（3所）\n\n"
+        "（一）高中阶段（1所）：晨光中学\n\n（二）小学阶段（2所）：彩虹小学、白水小学\n"
+    )
+    ex = run(nlp, text, publisher="晨光市教育体育局")
+    assert triples(ex, "participatesIn") == {
+        (school, "晨光市中小学智慧校园建设试点")
+        for school in ("晨光中学", "彩虹小学", "白水小学")
+    }
+
+
+def test_extract_schools_chosen_below_a_paragraph_naming_the_pilot(nlp):
+    """…公布X试点学校名单…我区3所学校榜上有名。 then 入选学校分别是：A、B."""
+    text = (
+        "我区3所学校入选晨光市中小学人工智能教育试点校\n\n"
+        "近日，市教委印发《关于公布晨光市中小学人工智能教育试点学校名单的通知》，"
+        "我区3所学校榜上有名。\n\n入选学校分别是：\n"
+        "小学（2所）：彩虹小学、白水小学；\n初中（1所）：晨光中学；\n"
+    )
+    ex = run(nlp, text, publisher="晨光区教育局")
+    assert triples(ex, "participatesIn") == {
+        (school, "晨光市中小学人工智能教育试点")
+        for school in ("彩虹小学", "白水小学", "晨光中学")
+    }
+
+
 def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     """为A、B新建…，为C改造…: each school the scheme builds in takes part."""
     text = (

@@ -1157,6 +1157,99 @@ def _listed_below_a_programs_lead(
     return out
 
 
+#: 二、X试点学校拟确定名单（20所）: a heading over the schools of a pilot.
+_PILOT_LIST_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])?\s*"
+    r"(?:附件\d*\s*)?(?P<pilot>\S{2,40}?试点)(?:学校|校)"
+    r"(?:拟?(?:确定|认定|入选|推荐))?名单\s*(?:[（(][^（）()\n]{1,12}[）)])?\s*$",
+    re.MULTILINE,
+)
+
+
+def _listed_under_a_pilots_heading(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """二、曲靖市X试点学校拟确定名单（20所）\n（一）高中阶段（5所）：A、B: the
+    schools listed under a heading naming a pilot the report names as a
+    program take part in it."""
+    out = []
+    for heading in _PILOT_LIST_HEADING.finditer(text):
+        pilot = heading.group("pilot")
+        programs = {
+            i
+            for i, m in enumerate(mentions)
+            if m.label == "Program" and (m.name == pilot or pilot.endswith(m.name))
+        }
+        if len(programs) != 1:
+            continue
+        block = list_block(text, heading.end() + 1)
+        if block is None:
+            continue
+        program = programs.pop()
+        out += [
+            RelationMention(
+                i,
+                program,
+                "participatesIn",
+                "participates.pilot-list",
+                m.sentence,
+                m.status,
+            )
+            for i, m in enumerate(mentions)
+            if m.label == "School" and block[0] <= m.start and m.end <= block[1]
+        ]
+    return out
+
+
+#: 入选学校分别是：— a lead over the schools chosen for what the paragraph
+#: before it names.
+_CHOSEN_LEAD = re.compile(
+    r"^\s*(?:入选|试点|项目|参与)(?:学校|校)(?:名单)?"
+    r"(?:分别是|分别为|为|如下|包括)[：:]\s*$",
+    re.MULTILINE,
+)
+#: How far back the paragraph naming the pilot may start.
+_CHOSEN_LEAD_REACH = 400
+
+
+def _chosen_below_a_pilots_paragraph(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """…公布X试点学校名单…我区16所学校榜上有名。\n入选学校分别是：\nA、B: the
+    schools listed take part in the one pilot the paragraph before names
+    with its schools (X试点学校)."""
+    out = []
+    for lead in _CHOSEN_LEAD.finditer(text):
+        floor = max(0, lead.start() - _CHOSEN_LEAD_REACH)
+        before = text[floor : lead.start()]
+        programs = {
+            i
+            for i, m in enumerate(mentions)
+            if m.label == "Program"
+            and floor <= m.start < lead.start()
+            and (m.name + "学校" in before or m.name + "校" in before)
+        }
+        if len(programs) != 1:
+            continue
+        block = list_block(text, lead.end() + 1)
+        if block is None:
+            continue
+        program = programs.pop()
+        out += [
+            RelationMention(
+                i,
+                program,
+                "participatesIn",
+                "participates.chosen-list",
+                m.sentence,
+                m.status,
+            )
+            for i, m in enumerate(mentions)
+            if m.label == "School" and block[0] <= m.start and m.end <= block[1]
+        ]
+    return out
+
+
 #: A batch (首批) and a school's part in a program (试点学校, 项目校 …).
 _BATCH = r"(?:首批|第[一二三四五六七八九十]批)?"
 _SCHOOL_PARTS = "|".join(
@@ -1329,6 +1422,8 @@ def _participates(
             by_sentence.setdefault(m.sentence, []).append(i)
     out = _listed_under_a_pilot_title(text, mentions)
     out += _listed_below_a_programs_lead(text, mentions, cues)
+    out += _listed_under_a_pilots_heading(text, mentions)
+    out += _chosen_below_a_pilots_paragraph(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
