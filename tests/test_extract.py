@@ -1845,6 +1845,21 @@ def test_extract_a_list_item_opening_with_a_one_character_word(nlp):
     assert "黄实验学校" not in names(ex, "School")
 
 
+def test_extract_honours_counted_together_are_no_honour(nlp):
+    # A range of levels and a count of honours name none of them.
+    text = (
+        "寿光市教育和体育局关于表彰的决定\n"
+        "对2023年度获得省级以上荣誉的学校予以通报表扬。\n"
+        "附件2　2023年度获得省级以上荣誉学校名单\n"
+        "序号　学校名称　荣誉称号　授予单位\n"
+        "1　丰源高中　山东省文明校园　山东省精神文明建设委员会\n"
+        "全市教育系统共获得省级以上集体荣誉9项、市级集体荣誉21项。\n"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    assert names(ex, "Award") == {"山东省文明校园"}
+    assert triples(ex, "receivedAward") == {("丰源高中", "山东省文明校园")}
+
+
 def test_extract_school_name_loses_a_coverb_jieba_glued_to_it(nlp):
     # jieba's HMM cuts 为杏店 as one unknown word; 为民 is a dictionary word.
     ex = run(nlp, "为杏店中心幼儿园配备教学设备。为民小学新建教学楼。")

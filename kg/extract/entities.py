@@ -2722,6 +2722,10 @@ def _elided_levels(phrase: str) -> list[tuple[int, int, str]]:
     ]
 
 
+#: 集体荣誉21项: a count of honours.
+_HONOURS_COUNTED = re.compile(r"荣誉\s*\d+\s*[项个次]")
+
+
 def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     parts: list[tuple[int, str]] = []
     pos = 0
@@ -2764,6 +2768,9 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     for i, (p_start, piece) in enumerate(merged):
         if piece.strip() in rules.lexicon.participation_cues:
             continue  # 被确定为项目学校: a part in the sentence's program
+        if _HONOURS_COUNTED.search(piece) or "级以上" in piece:
+            # 获得省级以上集体荣誉9项: honours counted together, none named
+            continue
         if piece.strip().endswith(rules.lexicon.participation_designations) or (
             _QUOTE.search(piece) and part_in_quoted_program(piece)
         ):
