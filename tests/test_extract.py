@@ -3600,6 +3600,17 @@ def test_extract_schools_chosen_below_a_paragraph_naming_the_pilot(nlp):
     }
 
 
+def test_extract_a_school_a_programs_aid_reaches_takes_part(nlp):
+    """A、B成为…X受援学校: a part in X, not an honour."""
+    text = "雷埠乡中心学校、江镇镇中心学校成为全县首批银龄讲学计划受援学校。"
+    ex = run(nlp, text, publisher="怀宁县教育体育局")
+    assert names(ex, "Award") == set()
+    assert triples(ex, "participatesIn") == {
+        ("雷埠乡中心学校", "银龄讲学计划"),
+        ("江镇镇中心学校", "银龄讲学计划"),
+    }
+
+
 def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     """为A、B新建…，为C改造…: each school the scheme builds in takes part."""
     text = (
