@@ -103,7 +103,7 @@ _ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 _TITLE_PREFIX_RE = re.compile(r"^(?:年度|年|关于印发|关于转发|关于|印发|转发)")
 _HTML_TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\||丨|\s-\s|—{1,2}|–)\s*")
 _NOTE_FRAME = frozenset("…⋯")
-_VALUE_STRIP = " \t|丨::—–-_[]【】()()\u3000\xa0"
+_VALUE_STRIP = " \t|丨:\uff1a—–-_[]【】()\uff08\uff09\u3000\xa0"
 _CONTROL_BYTES = frozenset([*range(0, 9), *range(14, 27), *range(28, 32), 127])
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 _HTML_BLOCK_TAGS = (
@@ -222,7 +222,10 @@ def _rules() -> _Rules:
         r"\s{0,4}".join(map(re.escape, name))
         for name in sorted(roles, key=lambda n: (-len(n), n))
     )
-    meta_key = re.compile(rf"(?P<key>{keys})(?=\s|[::|丨]|$)(?P<sep>\s*[::])?")
+    # ASCII and full-width colons (发布时间：2024-03-15): web pages write both.
+    meta_key = re.compile(
+        rf"(?P<key>{keys})(?=\s|[:\uff1a|丨]|$)(?P<sep>\s*[:\uff1a])?"
+    )
 
     toc = _table("toc_blocks.txt", {"start": 1, "end": 1})
     pubs = _table("publishers.txt", {"org": 1, "alias": 2})
@@ -440,8 +443,17 @@ def _meta_fields(text: str, rules: _Rules) -> list[tuple[str, str]] | None:
     for i, match in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         name = re.sub(r"\s+", "", match["key"])
-        pairs.append((name, text[match.end() : stop].strip(_VALUE_STRIP)))
+        value = text[match.end() : stop]
+        # 赤峰市教育局　　发文日期：…: a field whose name is not in the
+        # table still ends the value before it.
+        unknown = _UNKNOWN_FIELD_RE.search(value)
+        if unknown:
+            value = value[: unknown.start()]
+        pairs.append((name, value.strip(_VALUE_STRIP)))
     return pairs
+
+
+_UNKNOWN_FIELD_RE = re.compile(r"(?:[ \t]{2,}|\u3000+)[\u4e00-\u9fff]{2,6}[:\uff1a]")
 
 
 def _toc_end(texts: list[str], start: int, rules: _Rules) -> int | None:
