@@ -238,6 +238,8 @@ class Lexicon:
     quoted_participation_designations: tuple[str, ...] = ()
     associations: tuple[str, ...] = ()
     assessment_words: tuple[str, ...] = ()
+    # An inspecting body (教育督导室): it reports on others' programs.
+    supervision_words: tuple[str, ...] = ()
     grouping_schemes: tuple[str, ...] = ()
     grouping_cues: tuple[str, ...] = ()
     # Endings of a unit's name: school and bureau suffixes, places, 校/园/局.
@@ -385,6 +387,7 @@ def load_lexicon() -> Lexicon:
         quoted_participation_designations=lines("quoted_participation_designations"),
         associations=lines("associations"),
         assessment_words=lines("assessment_words"),
+        supervision_words=lines("supervision_words"),
         grouping_schemes=lines("grouping_schemes"),
         grouping_cues=lines("grouping_cues"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),

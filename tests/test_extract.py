@@ -3611,6 +3611,18 @@ def test_extract_a_school_a_programs_aid_reaches_takes_part(nlp):
     }
 
 
+def test_extract_an_inspecting_body_implements_none_of_the_areas_programs(nlp):
+    """A 督导室's report on a county: the county's programs are not the
+    publisher's; a bureau the report names as doing one still runs it."""
+    text = (
+        "岳阳市人民政府教育督导室关于平江县督导评估情况的报告\n"
+        "平江县深入推进“县管校聘”管理改革，全面落实农村义务教育学生营养改善计划。"
+        "县教育局依托“特岗计划”补充乡村教师。\n"
+    )
+    ex = run(nlp, text, publisher="岳阳市人民政府教育督导室")
+    assert triples(ex, "implements") == {("县教育局", "特岗计划")}
+
+
 def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     """为A、B新建…，为C改造…: each school the scheme builds in takes part."""
     text = (

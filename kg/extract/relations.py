@@ -53,6 +53,7 @@ _LIST_COUNT = re.compile(
 )
 _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
 _SCHOOL_SUBJECTS = load_lexicon().school_collective_subjects
+_SUPERVISION_WORDS = load_lexicon().supervision_words
 # Between two items of a list: a joiner, or nothing but their quotes (“A”“B”).
 _LIST_GAP = re.compile(
     r"[”\"」』]?"
@@ -886,10 +887,17 @@ def _implements(
         previous = (m.end, bool(rule))
         if rule:
             agent = _bureau_subject(text, mentions, i, publisher)
+            if agent == publisher and _inspects(mentions[publisher]):
+                continue  # a 督导室's report: the inspected area's work
             out.append(
                 RelationMention(agent, i, "implements", rule, m.sentence, m.status)
             )
     return out
+
+
+def _inspects(bureau: Mention) -> bool:
+    """An inspecting body (人民政府教育督导室), whose reports are on others' work."""
+    return any(w in bureau.name for w in _SUPERVISION_WORDS)
 
 
 def _implemented_where_schools_take_part(
@@ -901,7 +909,11 @@ def _implemented_where_schools_take_part(
     the program at work in the area: the area's own work, which GUIDELINES
     gives to the reporting bureau, unless the report names who runs it.
     """
-    if publisher is None or mentions[publisher].label != "Bureau":
+    if (
+        publisher is None
+        or mentions[publisher].label != "Bureau"
+        or _inspects(mentions[publisher])
+    ):
         return []
     run = {r.tail for r in found if r.predicate == "implements"}
     out = []
