@@ -1002,9 +1002,10 @@ def test_extract_the_second_tier_below_a_school_per_line(nlp):
 def test_extract_an_annex_sorted_by_kinds_of_school_named_together(nlp):
     text = (
         "武进区教育局关于表彰的决定\n"
-        "2023年度武进区教育工作先进集体名单（3个）\n"
+        "2023年度武进区教育工作先进集体名单（4个）\n"
         "一、普通高中、职业学校（2个）\n武进区礼河高级中学、武进区西湖职业技术学校\n"
         "二、初中、九年一贯制学校（1个）\n湖塘镇清潭初级中学\n"
+        "（三）高中、职校（1所）\n武进区中等专业学校\n"
     )
     ex = run(nlp, text, publisher="常州市武进区教育局")
     honour = "2023年度武进区教育工作先进集体"
@@ -1012,6 +1013,7 @@ def test_extract_an_annex_sorted_by_kinds_of_school_named_together(nlp):
         ("武进区礼河高级中学", honour),
         ("武进区西湖职业技术学校", honour),
         ("湖塘镇清潭初级中学", honour),
+        ("武进区中等专业学校", honour),
     }
 
 
@@ -3582,6 +3584,23 @@ def test_extract_schools_listed_under_a_pilots_heading(nlp):
     assert triples(ex, "participatesIn") == {
         (school, "晨光市中小学智慧校园建设试点")
         for school in ("晨光中学", "彩虹小学", "白水小学")
+    }
+
+
+def test_extract_schools_listed_under_a_cultivation_projects_heading(nlp):
+    """X“领航学校”培育项目学校拟入选名单: the schools are chosen for the project,
+    not given an honour."""
+    text = (
+        "拟确定湓浦小学等2所学校为晨光市“领航学校”培育项目学校。\n"
+        "三、晨光市义务教育“领航学校”培育项目学校拟入选名单（2所）\n\n"
+        "1.浔阳区湓浦小学\n2.浔阳区甘棠路小学\n"
+    )
+    ex = run(nlp, text, publisher="晨光市教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "湓浦小学",
+        "浔阳区湓浦小学",
+        "浔阳区甘棠路小学",
     }
 
 

@@ -1121,7 +1121,7 @@ def _group_name(match: re.Match[str]) -> str:
 #: 高中学校, 小学, 直属单位: the kinds of unit a list is sorted by.
 _ONE_SCHOOL_KIND = (
     r"(?:九年一贯制|十二年一贯制|[\u4e00-\u9fff]{0,4})"
-    r"(?:学校|小学|中学|高中|初中|幼儿园|单位)"
+    r"(?:学校|小学|中学|高中|初中|幼儿园|单位|职校|职高|职中)"
 )
 _SCHOOL_KIND = (
     # 一、普通高中、职业学校（3个）: kinds sorted together

@@ -1171,9 +1171,10 @@ def _listed_below_a_programs_lead(
 
 #: 二、X试点学校拟确定名单（20所）: a heading over the schools of a pilot.
 _PILOT_LIST_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])?\s*"
-    r"(?:附件\d*\s*)?(?P<pilot>\S{2,40}?试点)(?:学校|校)"
-    r"(?:拟?(?:确定|认定|入选|推荐))?名单\s*(?:[（(][^（）()\n]{1,12}[）)])?\s*$",
+    r"^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"|\d+[.、．])?[ \t]*"
+    r"(?:附件\d*[ \t]*)?(?P<pilot>\S{2,40}?(?:试点|培育项目|建设项目))(?:学校|校)"
+    r"(?:拟?(?:确定|认定|入选|推荐))?名单[ \t]*(?:[（(][^（）()\n]{1,12}[）)])?[ \t]*$",
     re.MULTILINE,
 )
 
@@ -1186,18 +1187,18 @@ def _listed_under_a_pilots_heading(
     program take part in it."""
     out = []
     for heading in _PILOT_LIST_HEADING.finditer(text):
-        pilot = heading.group("pilot")
-        programs = {
-            i
-            for i, m in enumerate(mentions)
-            if m.label == "Program" and (m.name == pilot or pilot.endswith(m.name))
-        }
+        pilot = re.sub('[“”"]', "", heading.group("pilot"))
+        programs: dict[str, int] = {}
+        for i, m in enumerate(mentions):
+            # 九江市义务教育“领航学校”培育项目: the quoted part may be the name
+            if m.label == "Program" and m.name in pilot:
+                programs.setdefault(m.name, i)
         if len(programs) != 1:
             continue
         block = list_block(text, heading.end() + 1)
         if block is None:
             continue
-        program = programs.pop()
+        (program,) = programs.values()
         out += [
             RelationMention(
                 i,
@@ -1216,8 +1217,8 @@ def _listed_under_a_pilots_heading(
 #: 入选学校分别是：— a lead over the schools chosen for what the paragraph
 #: before it names.
 _CHOSEN_LEAD = re.compile(
-    r"^\s*(?:入选|试点|项目|参与)(?:学校|校)(?:名单)?"
-    r"(?:分别是|分别为|为|如下|包括)[：:]\s*$",
+    r"^[ \t]*(?:入选|试点|项目|参与)(?:学校|校)(?:名单)?"
+    r"(?:分别是|分别为|为|如下|包括)[：:][ \t]*$",
     re.MULTILINE,
 )
 #: How far back the paragraph naming the pilot may start.
