@@ -1709,6 +1709,26 @@ def test_extract_table_with_a_tier_column(nlp):
     }
 
 
+def test_extract_spaced_table_of_tiers_under_a_prizes_heading(nlp):
+    """二、X奖（2所） over 序号 组别 等次 学校名称: each school holds the prize
+    of its group and tier, and the prize itself (decision 10)."""
+    text = (
+        "二、2023年度临桂区义务教育教学质量奖（2所）\n\n"
+        "序号 组别 等次 学校名称\n"
+        "1 初中组 一等奖 临桂区实验中学\n"
+        "2 小学组 二等奖 五通镇中心小学\n\n"
+        "三、其他事项\n"
+    )
+    got = triples(run(nlp, text, publisher="桂林市临桂区教育局"), "receivedAward")
+    prize = "2023年度临桂区义务教育教学质量奖"
+    assert got == {
+        ("临桂区实验中学", prize),
+        ("临桂区实验中学", prize + "初中组一等奖"),
+        ("五通镇中心小学", prize),
+        ("五通镇中心小学", prize + "小学组二等奖"),
+    }
+
+
 def test_extract_unit_and_people_honours_in_one_row(nlp):
     text = "区教育局获得市教育工作先进单位1个、市优秀教师3人。"
     got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")

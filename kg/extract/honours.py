@@ -18,7 +18,7 @@ or Region named there the honour.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..resources import load_lexicon
 from .entities import (
@@ -1330,16 +1330,85 @@ def _placed_honour(name: str, rules: Rules) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _TieredTable:
+    """序号 组别 等次 学校名称 under 二、X奖（12所）: the title's prize in tiers."""
+
+    title: Candidate
+    width: int
+    unit: int
+    tier: int
+    group: int | None
+
+    def row(self, pos: int, cells: list[re.Match[str]]) -> AwardStatement:
+        """A row's unit holds the title's prize of its group and tier, and the
+        title's prize itself (decision 10)."""
+        unit, tier = cells[self.unit], cells[self.tier]
+        name = self.title.name
+        if self.group is not None:
+            name += cells[self.group].group()
+        name += tier.group()
+        at = pos + tier.start()
+        prize = Candidate(
+            at, at + len(tier.group()), "Award", name, "award.table-row", ""
+        )
+        span = (pos + unit.start(), pos + unit.end())
+        return AwardStatement(span[0], span[0], False, (prize, self.title), False, span)
+
+
+def _tiered_header(
+    text: str, pos: int, cells: list[re.Match[str]], rules: Rules
+) -> _TieredTable | None:
+    """A spaced table's header with a unit and a tier column and no honour
+    column, under a heading naming a prize (二、2023年度X质量奖（12所）)."""
+    roles = [rules.lexicon.table_headers.get(c.group()) for c in cells]
+    if "unit" not in roles or "tier" not in roles or "honour" in roles:
+        return None
+    above_end = pos - 1
+    while above_end > 0 and text[above_end - 1] == "\n":
+        above_end -= 1  # blank lines between the heading and the table
+    above = text.rfind("\n", 0, above_end) + 1
+    heading = _HEADING_HONOUR.match(text[above:above_end].strip())
+    if heading is None:
+        return None
+    raw = _PAREN_TAIL.sub("", heading.group(1).strip())
+    name = clean_award_name(raw)
+    if not name.endswith("奖") or BARE_TIER.fullmatch(name):
+        return None
+    at = text.find(raw, above, above_end)
+    if at < 0:
+        return None
+    return _TieredTable(
+        replace(_award(at, name, "award.list-heading"), end=at + len(raw)),
+        len(cells),
+        roles.index("unit"),
+        roles.index("tier"),
+        roles.index("group") if "group" in roles else None,
+    )
+
+
 def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
     """1 荷塘区文化路小学 湖南省文明校园 湖南省文明委 (decision 10): a table row
     whose cells are set apart by spaces; the row's unit holds the honours of
     its later cells that carry their level or place."""
     out = []
     pos = 0
+    tiered: _TieredTable | None = None
     while pos < len(text):
         stop = _line_end(text, pos)
         line = text[pos:stop]
         cells = [] if _PROSE_MARK.search(line) else list(_CELL.finditer(line))
+        header = _tiered_header(text, pos, cells, rules)
+        if header is not None:
+            tiered = header
+            pos = stop + 1
+            continue
+        if tiered is not None and len(cells) != tiered.width:
+            tiered = None  # the table ended
+        if tiered is not None:
+            out.append(tiered.row(pos, cells))
+            pos = stop + 1
+            continue
         if len(cells) >= 2:
             unit = next(
                 (
