@@ -1729,6 +1729,21 @@ def test_extract_spaced_table_of_tiers_under_a_prizes_heading(nlp):
     }
 
 
+def test_extract_a_table_rows_region_columns_place_its_school(nlp):
+    """1　福州市　鼓楼区　澄澜小学: the school is in the row's district; a row
+    naming places that do not nest says nothing."""
+    text = (
+        "序号　设区市　县（市、区）　学校名称\n"
+        "1　福州市　鼓楼区　澄澜小学\n"
+        "2　武进区西湖职业技术学校　西湖街道\n"
+        "3　福州市　芗城区　芝山实验小学\n"
+    )
+    got = triples(run(nlp, text, publisher="福建省教育厅"), "locatedIn")
+    assert ("澄澜小学", "鼓楼区") in got
+    assert ("武进区西湖职业技术学校", "西湖街道") in got
+    assert ("芝山实验小学", "芗城区") not in got
+
+
 def test_extract_unit_and_people_honours_in_one_row(nlp):
     text = "区教育局获得市教育工作先进单位1个、市优秀教师3人。"
     got = triples(run(nlp, text, publisher="兰州市七里河区教育局"), "receivedAward")

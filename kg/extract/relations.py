@@ -719,6 +719,10 @@ def _located(
         if not named:
             named = _town_by_short_form(m.name, mentions, region_mentions, index)
             named_rule = "located.name-town"
+        row = _row_region(text, m, mentions, region_mentions, index)
+        if row and (not named or named in index.ancestors(row)):
+            # 1　福州市　鼓楼区　澄澜小学: the row's own region column
+            named, named_rule = row, "located.table-row"
         target = ""
         if named:
             target = named
@@ -741,6 +745,41 @@ def _located(
                 )
             )
     return out
+
+
+#: 1　福州市　鼓楼区　澄澜小学, 3 星韵初级中学 湖塘镇: a table row set apart by
+#: spaces, opening with its number.
+_SPACED_ROW = re.compile(r"^\s*\d{1,3}[\s\u3000]+\S+(?:[\s\u3000]+\S+)+\s*$")
+_ROW_PROSE = re.compile("[，,。；;：:]")
+
+
+def _row_region(
+    text: str,
+    school: Mention,
+    mentions: list[Mention],
+    region_mentions: list[int],
+    index,
+) -> str:
+    """The most specific region a spaced table row names beside its school, or ""."""
+    start = text.rfind("\n", 0, school.start) + 1
+    end = text.find("\n", school.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if not _SPACED_ROW.match(line) or _ROW_PROSE.search(line):
+        return ""
+    beside = [
+        mentions[j].region
+        for j in region_mentions
+        if start <= mentions[j].start < end
+        and not school.start <= mentions[j].start < school.end
+    ]
+    if not beside:
+        return ""
+    deepest = max(beside, key=lambda code: index.by_code[code].level)
+    # the others must be its ancestors: one place, written at several levels
+    if any(c != deepest and c not in index.ancestors(deepest) for c in beside):
+        return ""
+    return deepest
 
 
 def _town_by_short_form(
