@@ -734,10 +734,15 @@ def _is_title_line(line: str, rules: _Rules) -> bool:
     return (
         len(line) < _MAX_TITLE_LINE
         and "。" not in line
-        and not line.endswith((":", ":", ";", ";", ",", ","))
+        and not line.endswith((":", "\uff1a", ";", "\uff1b", ",", "\uff0c"))
         and not _ENUMERATED_RE.match(line)
+        and not _BREADCRUMB_RE.search(line)
         and rules.title.search(line) is not None
     )
+
+
+#: 岳阳市教育局　>　教育督导　>　督导报告: a site's navigation path, not a title.
+_BREADCRUMB_RE = re.compile(r"\S\s*[>＞›»]\s*\S+\s*[>＞›»]\s*\S")
 
 
 def _html_title(title: str | None, rules: _Rules) -> str:
@@ -776,7 +781,12 @@ def _build_meta(analysis: _Analysis, page: _PageMeta) -> ReportMeta:
     # kind, so year and kind then come from the body.
     titled = bool(title)
     if not title and analysis.kept:
-        title = analysis.kept[0][: _MAX_TITLE_LINE * 2]
+        # the first line that is not a site's navigation path
+        first = next(
+            (line for line in analysis.kept if not _BREADCRUMB_RE.search(line)),
+            analysis.kept[0],
+        )
+        title = first[: _MAX_TITLE_LINE * 2]
 
     issued = _issued(fields, rules) or _parse_date(page.date or "")
     year = _title_year(title, rules) if titled else None

@@ -674,6 +674,12 @@ def test_title(tmp_path: Path, raw: str, title: str) -> None:
             id="source-field-full-width-colon",
         ),
         pytest.param(
+            "某某市教育局\u3000>\u3000教育督导\u3000>\u3000督导报告\n"
+            "某某市人民政府教育督导室关于某某县督导评估情况的报告\n" + BODY,
+            "某某市人民政府教育督导室",
+            id="a-navigation-path-is-no-title",
+        ),
+        pytest.param(
             "发布机构：某某市教育局\u3000\u3000成文机关：某某市人民政府\n" + BODY,
             "某某市教育局",
             id="a-field-not-in-the-table-ends-the-value",
