@@ -92,11 +92,16 @@ _ENUMERATED_RE = re.compile(
     r"^(?:[一二三四五六七八九十]+\s*[、.．]|[((]\s*[一二三四五六七八九十\d]+\s*[))]|\d+\s*[、.．])"
 )
 _FIELD_OPENERS = frozenset("|丨【[((")
-_FIELD_LEAD_RE = re.compile(r"[\s|丨【\[((]*")
+_FIELD_LEAD_RE = re.compile(r"[\s|丨【\[(\uff08]*")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # Characters an injected spam "word" is made of: anything but whitespace,
-# the underscore that joins the words, and punctuation that delimits real text.
-_SPAM_SEG = r"[^\s_《》〈〉<>“”\"'‘’「」『』()()\[\]【】{}{},,。;;::!!??、…⋯·|丨/\\]"
+# the underscore that joins the words, and punctuation that delimits real text
+# (ASCII and full-width forms, the latter escaped so no normalisation of this
+# file can fold them into the former).
+_SPAM_SEG = (
+    r"[^\s_《》〈〉<>“”\"'‘’「」『』()\uff08\uff09\[\]【】{}\uff5b\uff5d"
+    r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f、…⋯·|丨/\\]"
+)
 _SPAM_RUN_RE = re.compile(rf"{_SPAM_SEG}+(?:_+{_SPAM_SEG}+)+")
 _ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
 # Words that can precede a bureau's name in a title (…2021年度某某区教育局…).

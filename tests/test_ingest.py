@@ -594,6 +594,11 @@ def test_content_lines_are_kept(line: str) -> None:
             "印发《教师队伍建设实施意见》",
         ),
         ("bet365体育_真人百家乐_老虎机APP\n正文。", "正文。"),
+        # full-width punctuation ends a run: the text beside it stays
+        (
+            "全面落实“双减”（皇冠体育投注网_真人百家乐_777APP），深化课程改革。",
+            "全面落实“双减”（），深化课程改革。",
+        ),
     ],
 )
 def test_spam_runs_are_removed(raw: str, expected: str) -> None:
