@@ -89,7 +89,7 @@ _SNIFF_BYTES = 65536
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年|学年)")
 _DATE_RE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _ENUMERATED_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]+\s*[、.．]|[((]\s*[一二三四五六七八九十\d]+\s*[))]|\d+\s*[、.．])"
+    r"^(?:[一二三四五六七八九十]+\s*[、.．]|[(\uff08]\s*[一二三四五六七八九十\d]+\s*[)\uff09]|\d+\s*[、.．])"
 )
 _FIELD_OPENERS = frozenset("|丨【[((")
 _FIELD_LEAD_RE = re.compile(r"[\s|丨【\[(\uff08]*")
@@ -262,7 +262,7 @@ def _rules() -> _Rules:
         meta_key=meta_key,
         meta_roles=roles,
         bureau_in_text=re.compile(rf"[\u4e00-\u9fff]{{0,25}}?(?:{bureau})"),
-        bureau_line=re.compile(rf"^[\u4e00-\u9fff()()]{{0,25}}(?:{bureau})$"),
+        bureau_line=re.compile(rf"^[\u4e00-\u9fff()\uff08\uff09]{{0,25}}(?:{bureau})$"),
         org_suffixes=tuple(v[0] for _, v in pubs["org"]),
         aliases=tuple((v[0], v[1]) for _, v in pubs["alias"]),
         title=kind("title"),

@@ -765,6 +765,8 @@ def test_issued(tmp_path: Path, header: str, issued: str | None) -> None:
         ("新闻\n2023年启动试点。力争到2025年实现全覆盖。", 2023),
         ("新闻\n2024年推进。计划2024年至2026年完成。", 2024),
         ("总结\n截至2023年底完成。2022年启动。", 2023),  # 截至 looks back
+        # a numbered heading is a section, not the report's title
+        ("简报\n（一）2019年工作总结\n2022年成绩。2022年经验。", 2022),
         ("发布时间:2020-05-01\n年度工作计划\n正文没有年份。", 2020),
         ("年度工作计划\n正文没有年份。", None),
     ],
