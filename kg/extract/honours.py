@@ -184,7 +184,7 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 break  # prose; not 新罗区：A、B；永定区：C。, groups by place
             numbered = _NUMBERED_HEADING.match(line)
             item = line[numbered.end() :].strip() if numbered else ""
-            if _group_heading(line):
+            if _group_heading(line) and not _numbered_school(line):
                 pos = stop + 1
                 continue  # （一）高中组（2个）, 中学组（6个）：a group of the same list
             if numbered and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS)):
@@ -1079,6 +1079,15 @@ def _heading_above(
             honour = replace(_award(at, name, "award.list-heading"), end=at + len(raw))
         return name, group or "", honour
     return None
+
+
+def _numbered_school(line: str) -> bool:
+    """1.湓浦小学: a school numbered in its list, not a kind of school heading
+    a group (三、小学（5个）, 二、初中：), which has a count or a colon."""
+    return bool(_DIGIT_ITEM.match(line)) and not re.search(r"[（(:：]", line)
+
+
+_DIGIT_ITEM = re.compile(r"^\d+[、.．]\s*[\u4e00-\u9fff]")
 
 
 def _unit_alone(line: str, rules: Rules) -> bool:
