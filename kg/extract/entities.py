@@ -793,10 +793,6 @@ def _county_short_towns(county: str) -> dict[str, RegionRef]:
     return {t.name: t for t in towns if names[t.name] == 1}
 
 
-#: What may stand before a name that starts a list item or a clause.
-_NAME_START = frozenset("、，,。；;：:“”（）() \t\n")
-
-
 def _opens_a_list_item(view: TextView, p_start: int, token: str, edge: int) -> bool:
     """A one-character locative right after a list mark and before another
     one-character word, in a name (、前|黄|实验学校): the two are its stem.
@@ -813,7 +809,10 @@ def _opens_a_list_item(view: TextView, p_start: int, token: str, edge: int) -> b
     return before is None or before[1] in _LIST_MARKS
 
 
+#: The marks (jieba tokens) that open a list item.
 _LIST_MARKS = frozenset({"、", "，", ",", "；", ";", "：", ":", "\n"})
+#: What may stand before a name that starts a list item or a clause.
+_NAME_START = _LIST_MARKS | frozenset("。“”（）() \t")
 
 
 def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
@@ -871,11 +870,16 @@ def _find_towns(
         ):
             # 那坡镇 (a town of the report's county) read as 那坡 (a county).
             del accepted[start]
-        if len(refs) == 1 and not any(s <= start < e.end for s, e in accepted.items()):
+        if len(refs) == 1 and not _inside_accepted(start, accepted):
             accepted[start] = Candidate(
                 start, end, "Region", refs[0].name, "region.town-context", refs[0].code
             )
     _find_short_towns(text, counties, accepted)
+
+
+def _inside_accepted(at: int, accepted: dict[int, Candidate]) -> bool:
+    """Whether ``at`` falls inside a region already accepted."""
+    return any(start <= at < c.end for start, c in accepted.items())
 
 
 def _find_short_towns(
@@ -899,7 +903,7 @@ def _find_short_towns(
             if (
                 (at == 0 or text[at - 1] in _NAME_START)
                 and text.startswith(endings, end)
-                and not any(s <= at < c.end for s, c in accepted.items())
+                and not _inside_accepted(at, accepted)
             ):
                 accepted[at] = Candidate(
                     at, end, "Region", ref.name, "region.town-before-school", ref.code

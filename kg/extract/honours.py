@@ -1325,8 +1325,8 @@ def _bracketed_honours(text: str, rules: Rules) -> list[AwardStatement]:
 
 
 _CELL = re.compile(r"\S+")
-# A line with these is prose, not a table row.
-_PROSE_MARK = re.compile("[，,。；;：:]")
+#: A line with these is prose, not a table row.
+PROSE_MARK = re.compile("[，,。；;：:]")
 
 
 def _placed_honour(name: str, rules: Rules) -> bool:
@@ -1406,7 +1406,7 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
     while pos < len(text):
         stop = _line_end(text, pos)
         line = text[pos:stop]
-        cells = [] if _PROSE_MARK.search(line) else list(_CELL.finditer(line))
+        cells = [] if PROSE_MARK.search(line) else list(_CELL.finditer(line))
         header = _tiered_header(text, pos, cells, rules)
         if header is not None:
             tiered = header

@@ -20,7 +20,7 @@ from .entities import (
     clause_of,
     sentence_start,
 )
-from .honours import list_block
+from .honours import PROSE_MARK, list_block
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -750,7 +750,6 @@ def _located(
 #: 1　福州市　鼓楼区　澄澜小学, 3 星韵初级中学 湖塘镇: a table row set apart by
 #: spaces, opening with its number.
 _SPACED_ROW = re.compile(r"^\s*\d{1,3}[\s\u3000]+\S+(?:[\s\u3000]+\S+)+\s*$")
-_ROW_PROSE = re.compile("[，,。；;：:]")
 
 
 def _row_region(
@@ -765,7 +764,7 @@ def _row_region(
     end = text.find("\n", school.end)
     end = len(text) if end < 0 else end
     line = text[start:end]
-    if not _SPACED_ROW.match(line) or _ROW_PROSE.search(line):
+    if not _SPACED_ROW.match(line) or PROSE_MARK.search(line):
         return ""
     beside = [
         mentions[j].region
@@ -1189,23 +1188,26 @@ def _listed_below_a_programs_lead(
         }
         if len(programs) != 1 or not any(cue in sentence for cue in cues):
             continue
-        block = list_block(text, lead.end() + 1)
-        if block is None:
-            continue
         program = next(iter(programs.values()))
-        out += [
-            RelationMention(
-                i,
-                program,
-                "participatesIn",
-                "participates.listed-below",
-                m.sentence,
-                m.status,
-            )
-            for i, m in enumerate(mentions)
-            if m.label == "School" and block[0] <= m.start and m.end <= block[1]
-        ]
+        out += _listed_take_part(
+            text, lead.end() + 1, mentions, program, "participates.listed-below"
+        )
     return out
+
+
+def _listed_take_part(
+    text: str, line_end: int, mentions: list[Mention], program: int, rule: str
+) -> list[RelationMention]:
+    """The schools of the list below the line ending at ``line_end`` take part
+    in ``program``."""
+    block = list_block(text, line_end)
+    if block is None:
+        return []
+    return [
+        RelationMention(i, program, "participatesIn", rule, m.sentence, m.status)
+        for i, m in enumerate(mentions)
+        if m.label == "School" and block[0] <= m.start and m.end <= block[1]
+    ]
 
 
 #: 二、X试点学校拟确定名单（20所）: a heading over the schools of a pilot.
@@ -1234,22 +1236,10 @@ def _listed_under_a_pilots_heading(
                 programs.setdefault(m.name, i)
         if len(programs) != 1:
             continue
-        block = list_block(text, heading.end() + 1)
-        if block is None:
-            continue
         (program,) = programs.values()
-        out += [
-            RelationMention(
-                i,
-                program,
-                "participatesIn",
-                "participates.pilot-list",
-                m.sentence,
-                m.status,
-            )
-            for i, m in enumerate(mentions)
-            if m.label == "School" and block[0] <= m.start and m.end <= block[1]
-        ]
+        out += _listed_take_part(
+            text, heading.end() + 1, mentions, program, "participates.pilot-list"
+        )
     return out
 
 
@@ -1283,22 +1273,9 @@ def _chosen_below_a_pilots_paragraph(
         }
         if len(programs) != 1:
             continue
-        block = list_block(text, lead.end() + 1)
-        if block is None:
-            continue
-        program = programs.pop()
-        out += [
-            RelationMention(
-                i,
-                program,
-                "participatesIn",
-                "participates.chosen-list",
-                m.sentence,
-                m.status,
-            )
-            for i, m in enumerate(mentions)
-            if m.label == "School" and block[0] <= m.start and m.end <= block[1]
-        ]
+        out += _listed_take_part(
+            text, lead.end() + 1, mentions, programs.pop(), "participates.chosen-list"
+        )
     return out
 
 
