@@ -714,7 +714,7 @@ _FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 # What makes a year one a text looks ahead to, not one it covers: the end
 # of a plan's span (（2023—2025年）, 2024年至2026年) or a target (到2026年);
 # not 截至2023年, which looks back.
-_TARGET_BEFORE_RE = re.compile(r"(?:[—–－\-~～]|(?<!截)[至到])\s*$")
+_TARGET_BEFORE_RE = re.compile(r"(?:[—–\uff0d\-~\uff5e]|(?<!截)[至到])\s*$")
 _DOC_NUMBER_YEAR_RE = re.compile(r"[〔\[［]((?:19|20)\d{2})[〕\]］]\s*\d+\s*号")
 
 
@@ -747,7 +747,7 @@ def _is_title_line(line: str, rules: _Rules) -> bool:
 
 
 #: 岳阳市教育局　>　教育督导　>　督导报告: a site's navigation path, not a title.
-_BREADCRUMB_RE = re.compile(r"\S\s*[>＞›»]\s*\S+\s*[>＞›»]\s*\S")
+_BREADCRUMB_RE = re.compile(r"\S\s*[>\uff1e›»]\s*\S+\s*[>\uff1e›»]\s*\S")
 
 
 def _html_title(title: str | None, rules: _Rules) -> str:

@@ -87,6 +87,8 @@ _PREVIOUS = "previous"
 _LOCK = "lock"
 _STORE = "store"  # kg.query.STORE_DIR (not imported: query loads pyoxigraph)
 _TABLES = "tables"  # kg.tables.TABLES_DIR
+#: What a build links into its output folder from the current generation.
+_LINKED = (*OUTPUT_NAMES, _STORE, _TABLES)
 #: The folder inside an output folder that holds the extraction cache.
 CACHE_DIR = "cache"
 #: Marks a page EduKG wrote, so a build never reads its own output as a report.
@@ -161,7 +163,7 @@ def _select(
     """The files to read; the others are recorded as skipped with a reason."""
     real_root = root.resolve()
     real_out = output_dir.resolve()
-    produced = {real_out / name for name in (*OUTPUT_NAMES, _STORE, _TABLES, CACHE_DIR)}
+    produced = {real_out / name for name in (*_LINKED, CACHE_DIR)}
     wanted = []
     for f in files:
         name = f.relative_to(root).as_posix() if f != root else f.name
@@ -703,7 +705,7 @@ def _switch(output_dir: Path, gen: Path) -> None:
     """
     state = output_dir / STATE_DIR
     current = state / _CURRENT
-    names = [name for name in (*OUTPUT_NAMES, _STORE, _TABLES) if (gen / name).exists()]
+    names = [name for name in _LINKED if (gen / name).exists()]
     for name in names:
         top = output_dir / name
         if not top.exists() and not top.is_symlink():
@@ -714,7 +716,7 @@ def _switch(output_dir: Path, gen: Path) -> None:
     _checkpoint("switch")
     if old and old != gen.name:
         _link(old, state / _PREVIOUS)
-    for name in (*OUTPUT_NAMES, _STORE, _TABLES):
+    for name in _LINKED:
         top = output_dir / name
         target = f"{STATE_DIR}/{_CURRENT}/{name}"
         if name not in names:
@@ -742,7 +744,7 @@ def _clean_stale(output_dir: Path) -> None:
 
     Runs under the build lock, so no other build's files are touched.
     """
-    prefixes = tuple(f".{name}." for name in (*OUTPUT_NAMES, _STORE, _TABLES, "probe"))
+    prefixes = tuple(f".{name}." for name in (*_LINKED, "probe"))
     for entry in output_dir.iterdir():
         if entry.name.startswith(prefixes) and entry.name.endswith(
             (".tmp", ".tmp.old")

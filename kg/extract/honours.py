@@ -1096,7 +1096,9 @@ def _unit_alone(line: str, rules: Rules) -> bool:
         len(line) <= _UNIT_LINE_MAX
         and line.endswith(rules.lexicon.school_suffixes)
         and not _is_honour(line, rules)
-        and not any(c in line for c in "，,。；;：:（(")
+        and not PROSE_MARK.search(line)
+        and "（" not in line
+        and "(" not in line
     )
 
 
@@ -1384,11 +1386,11 @@ def _tiered_header(
     name = clean_award_name(raw)
     if not name.endswith("奖") or BARE_TIER.fullmatch(name):
         return None
-    at = text.find(raw, above, above_end)
-    if at < 0:
+    title = _listed_honour(text, above, above_end, raw, name)
+    if title is None:
         return None
     return _TieredTable(
-        replace(_award(at, name, "award.list-heading"), end=at + len(raw)),
+        title,
         len(cells),
         roles.index("unit"),
         roles.index("tier"),
