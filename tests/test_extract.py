@@ -3674,6 +3674,33 @@ def test_extract_an_inspecting_body_implements_none_of_the_areas_programs(nlp):
     assert triples(ex, "implements") == {("县教育局", "特岗计划")}
 
 
+def test_extract_an_inspection_report_gives_the_areas_work_to_the_inspected_bureau(nlp):
+    """After the inspected bureau is named, the area's work in its section is
+    that bureau's: not a government's, nor the inspectors' advice."""
+    text = (
+        "吴忠市人民政府教育督导室关于同心县督导评估情况的报告\n"
+        "一、基本情况\n"
+        "县教育体育局全面落实“双减”政策；深入推进“三个课堂”应用。\n"
+        "全面实施农村义务教育学生营养改善计划，学生营养状况持续改善。"
+        "县政府深入推进“县管校聘”管理改革。\n"
+        "二、督导意见\n"
+        "（一）补齐教师短板。深化“银龄讲学计划”。\n"
+    )
+    ex = run(nlp, text, publisher="吴忠市人民政府教育督导室")
+    assert triples(ex, "implements") == {
+        ("县教育体育局", "双减"),
+        ("县教育体育局", "三个课堂"),
+        ("县教育体育局", "农村义务教育学生营养改善计划"),
+    }
+
+
+def test_extract_a_program_joined_to_a_quoted_one_is_found(nlp):
+    """“A”和B计划: the unquoted program after the quote is a second one."""
+    text = "依托“特岗计划”和农村教师公费定向培养计划补充乡村教师418名。"
+    ex = run(nlp, text, publisher="平江县教育局")
+    assert {"特岗计划", "农村教师公费定向培养计划"} <= names(ex, "Program")
+
+
 def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     """为A、B新建…，为C改造…: each school the scheme builds in takes part."""
     text = (

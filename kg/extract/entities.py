@@ -1769,6 +1769,7 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
 #: name says what something is treated as (作为“一号工程”来抓), not a program.
 _AS_A_METAPHOR = re.compile(r"作为(?:[^，。；：、\n]{0,5}的)?[“\"]?$")
 _CLOSING_QUOTES = '”"」』'
+_QUOTED_THEN_JOINED = re.compile(f"[{_CLOSING_QUOTES}][和与及]")
 _COUNTED_WORKS = re.compile(r"\s*[0-9０-９一二三四五六七八九十两百千]+\s*(?:余|多)?个")
 
 
@@ -1870,7 +1871,12 @@ def _find_programs(
         end = start + len(name)
         if len(name) < 4 or name in rules.program_suffixes:
             continue  # 建设项目 alone names no program
-        if name[0] in _CLOSING_QUOTES:
+        joined = _QUOTED_THEN_JOINED.search(name)
+        if joined:
+            # “特岗计划”和|农村教师公费定向培养计划: a second program joined on
+            start += joined.end()
+            name = name[joined.end() :]
+        if len(name) < 4 or name[0] in _CLOSING_QUOTES:
             continue  # “1358”|教师成长工程: the quote's program (_coded_program)
         if _is_local_works(
             name, rules, any(s < cand.end and start < e for s, e in sites)

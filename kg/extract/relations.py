@@ -926,7 +926,11 @@ def _implements(
         if rule:
             agent = _bureau_subject(text, mentions, i, publisher)
             if agent == publisher and _inspects(mentions[publisher]):
-                continue  # a 督导室's report: the inspected area's work
+                # a 督导室's report: the inspected area's work, run by the
+                # inspected bureau it last named (县教育体育局全面落实…)
+                agent = _inspected_bureau(text, mentions, i, publisher)
+                if agent is None:
+                    continue
             out.append(
                 RelationMention(agent, i, "implements", rule, m.sentence, m.status)
             )
@@ -936,6 +940,49 @@ def _implements(
 def _inspects(bureau: Mention) -> bool:
     """An inspecting body (人民政府教育督导室), whose reports are on others' work."""
     return any(w in bureau.name for w in _SUPERVISION_WORDS)
+
+
+def _inspected_bureau(
+    text: str, mentions: list[Mention], program: int, publisher: int
+) -> int | None:
+    """The last bureau named before ``program`` in its section, below the
+    inspecting publisher: one in its area (同心县教育体育局 under 吴忠市), or
+    a relative short form of a lower level (县教育体育局).
+
+    None where the program's clause names a government as its subject
+    (县政府深入推进“县管校聘”), or its section, such as the inspectors'
+    advice (四、督导意见 （二）…深化“X”改革), names no bureau.
+    """
+    start = mentions[program].start
+    if "政府" in text[clause_of(text, start)[0] : start]:
+        return None
+    headings = [m.start() for m in _SECTION_HEADING.finditer(text, 0, start)]
+    section = headings[-1] if headings else 0
+    area = mentions[publisher].region
+    for j in range(program - 1, -1, -1):
+        bureau = mentions[j]
+        if bureau.start < section:
+            return None
+        if bureau.label != "Bureau" or bureau.end <= bureau.start or _inspects(bureau):
+            continue
+        if bureau.region:
+            below = bool(area) and bureau.region != area
+            below = below and bureau.region.startswith(area.rstrip("0"))
+        else:
+            below = bureau.text.startswith(_LOWER_RELATIVE)
+        if below:
+            return j
+    return None
+
+
+#: A line opening a numbered section (四、, （二）, 3.).
+_SECTION_HEADING = re.compile(
+    r"^[ \t\u3000]*"
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、](?!\d))",
+    re.M,
+)
+#: Relative short forms of a county-level bureau (县教育局, 区教体局).
+_LOWER_RELATIVE = ("县", "区", "旗")
 
 
 def _implemented_where_schools_take_part(
