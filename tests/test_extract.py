@@ -3694,6 +3694,15 @@ def test_extract_an_inspection_report_gives_the_areas_work_to_the_inspected_bure
     }
 
 
+def test_extract_a_quoted_program_followed_by_what_it_does_is_no_honour(nlp):
+    """“X计划”引进退休优秀教师: the program brings teachers in; the words
+    after it end in an honour's word but name no honour."""
+    text = "通过海南省“银龄讲学计划”引进退休优秀教师24人。"
+    ex = run(nlp, text, publisher="琼海市教育局")
+    assert names(ex, "Award") == set()
+    assert triples(ex, "implements") == {("海南省琼海市教育局", "银龄讲学计划")}
+
+
 def test_extract_a_program_joined_to_a_quoted_one_is_found(nlp):
     """“A”和B计划: the unquoted program after the quote is a second one."""
     text = "依托“特岗计划”和农村教师公费定向培养计划补充乡村教师418名。"

@@ -1761,6 +1761,10 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
         if tail.endswith(rules.lexicon.participation_designations):
             return ""  # “智慧课堂”试点校: a part in the program the quote names
         if tail.endswith(rules.award_suffixes):
+            if len(tail) > 5 and inner.endswith(rules.program_suffixes):
+                # 通过“银龄讲学计划”引进退休优秀教师: the quote names a program,
+                # and what follows is what it does (“X工程”示范校 stays one)
+                return ""
             return inner + tail
     return ""
 
