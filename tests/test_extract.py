@@ -1866,6 +1866,19 @@ def test_extract_a_town_two_counties_share_is_the_one_its_county_names(nlp):
     assert ("陆良县马街镇中心小学", "马街镇") in triples(ex, "locatedIn")
 
 
+def test_extract_a_town_two_counties_share_is_the_one_heading_its_line(nlp):
+    # 四塘镇 is a town of 右江区 and of 平果市, both heading lines of the list.
+    text = (
+        "百色市教育局关于星级学校认定结果的通知\n"
+        "平果市：平果市果化镇初级中学\n"
+        "右江区：阳圩镇中心小学、四塘镇初级中学\n"
+    )
+    ex = run(nlp, text, publisher="百色市教育局")
+    towns = {m.region for m in ex.mentions if m.name == "四塘镇"}
+    assert towns == {"451002102"}  # 右江区's
+    assert ("四塘镇初级中学", "四塘镇") in triples(ex, "locatedIn")
+
+
 def test_extract_a_city_written_before_its_district_holds_no_title(nlp):
     text = (
         "福建省教育厅关于公示的通知\n"

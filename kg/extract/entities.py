@@ -860,8 +860,14 @@ def _find_towns(
     for start, end in _leftmost_longest(text, by_name):
         refs = by_name.get(text[start:end], [])
         if len(refs) > 1:
-            # 马街镇 of 陆良县 and of 罗平县: 陆良县马街镇 says which.
-            refs = [r for r in refs if county_ending.get(start) == r.parent] or refs
+            # 马街镇 of 陆良县 and of 罗平县: 陆良县马街镇 says which, or the
+            # county heading its line (右江区：阳圩镇中心小学、四塘镇初级中学)
+            line_county = _county_on_line(text, start, accepted, counties)
+            refs = (
+                [r for r in refs if county_ending.get(start) == r.parent]
+                or [r for r in refs if r.parent == line_county]
+                or refs
+            )
         same_start = accepted.get(start)
         if (
             same_start is not None
@@ -875,6 +881,16 @@ def _find_towns(
                 start, end, "Region", refs[0].name, "region.town-context", refs[0].code
             )
     _find_short_towns(text, counties, accepted)
+
+
+def _county_on_line(
+    text: str, at: int, accepted: dict[int, Candidate], counties: list[str]
+) -> str:
+    """The code of the last county named before ``at`` on its line, or ""."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = [c for s, c in accepted.items() if line_start <= s and c.end <= at]
+    before = [c for c in before if c.region in counties]
+    return max(before, key=lambda c: c.start).region if before else ""
 
 
 def _inside_accepted(at: int, accepted: dict[int, Candidate]) -> bool:
