@@ -2431,6 +2431,24 @@ def test_extract_tier_lines_under_an_honour_heading(nlp):
     }
 
 
+def test_extract_tier_lines_under_an_evaluations_heading(nlp):
+    """三、X综合考评（4个）then 一等奖：A、B: the units hold X's tiers, and
+    an evaluation's name is no honour of its own."""
+    text = (
+        "附件1\n\n三、2023年度乡镇教育工作综合考评（4个）\n"
+        "一等奖：丹水镇中心学校、双龙镇中心学校\n二等奖：丁河镇中心学校\n"
+        "三等奖：米坪镇中心学校\n"
+    )
+    ex = run(nlp, text, publisher="西峡县教育体育局")
+    name = "2023年度乡镇教育工作综合考评"
+    assert triples(ex, "receivedAward") == {
+        ("丹水镇中心学校", name + "一等奖"),
+        ("双龙镇中心学校", name + "一等奖"),
+        ("丁河镇中心学校", name + "二等奖"),
+        ("米坪镇中心学校", name + "三等奖"),
+    }
+
+
 def test_extract_tier_headings_over_units_labelled_by_place(nlp):
     """一、一等奖（2个）over 县直学校：A and 青山镇：B, under a title naming
     the honour: every tier is that honour's, its units hold the honour too

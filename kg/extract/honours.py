@@ -1070,12 +1070,14 @@ def _heading_above(
         name = _named_in_full_before(text, above, name) or name
         if BARE_TIER.fullmatch(name):
             continue  # （一）一等奖 above （二）二等奖: an earlier tier
-        # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖
-        if not (_is_honour(name, rules) or name.endswith("奖")):
+        # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖;
+        # 三、乡镇教育工作综合考评（9个）over 一等奖：A: the evaluation's prizes
+        held = _is_honour(name, rules) or name.endswith("奖")
+        if not (held or name.endswith(_LEX.award_events)):
             return None
         at = text.find(raw, above, _line_end(text, above))
         honour = None
-        if at >= 0:
+        if at >= 0 and held:  # an evaluation's name is no honour held
             honour = replace(_award(at, name, "award.list-heading"), end=at + len(raw))
         return name, group or "", honour
     return None
