@@ -2449,6 +2449,46 @@ def test_extract_tier_lines_under_an_evaluations_heading(nlp):
     }
 
 
+def test_extract_numbered_list_titles_over_groups_by_street_and_category(nlp):
+    """一、X拟认定名单 over 桂城街道（2所）：and over （三）…与…类（1所）: every
+    unit of the groups holds the title's honour, named without its number."""
+    text = (
+        "关于南海区义务教育“新优质学校”和“品牌特色学校”拟认定名单的公示\n"
+        "一、南海区义务教育“新优质学校”拟认定名单（共3所）\n\n"
+        "桂城街道（2所）：\n南海区桂城街道灯湖小学、桂城街道平洲第三小学\n\n"
+        "九江镇（1所）：\n九江镇儒林小学\n\n"
+        "二、南海区义务教育“品牌特色学校”拟认定名单（共2所）\n\n"
+        "（一）科技创新类（1所）\n狮山镇博爱中学\n\n"
+        "（二）劳动教育与传统文化类（1所）\n西樵镇简村中学\n"
+    )
+    ex = run(nlp, text, publisher="佛山市南海区教育局")
+    new, brand = "南海区义务教育新优质学校", "南海区义务教育品牌特色学校"
+    assert triples(ex, "receivedAward") == {
+        ("南海区桂城街道灯湖小学", new),
+        ("桂城街道平洲第三小学", new),
+        ("九江镇儒林小学", new),
+        ("狮山镇博爱中学", brand),
+        ("西樵镇简村中学", brand),
+    }
+
+
+def test_extract_a_list_of_units_to_be_named_holds_the_title(nlp):
+    """X拟命名名单 and 拟命名A等N所学校: the title is X, and 命名 is no part
+    of a school's name."""
+    text = (
+        "上海市宝山区教育局关于行为规范示范校拟命名名单的公示\n"
+        "拟命名上海市宝山区罗店中学等2所学校为“宝山区行为规范示范校”。\n"
+        "附件1\n宝山区行为规范示范校拟命名名单（2所）\n"
+        "上海市宝山区罗店中学、宝山区锦苑小学\n"
+    )
+    ex = run(nlp, text, publisher="上海市宝山区教育局")
+    assert names(ex, "School") == {"上海市宝山区罗店中学", "宝山区锦苑小学"}
+    assert triples(ex, "receivedAward") == {
+        ("上海市宝山区罗店中学", "宝山区行为规范示范校"),
+        ("宝山区锦苑小学", "宝山区行为规范示范校"),
+    }
+
+
 def test_extract_tier_headings_over_units_labelled_by_place(nlp):
     """一、一等奖（2个）over 县直学校：A and 青山镇：B, under a title naming
     the honour: every tier is that honour's, its units hold the honour too

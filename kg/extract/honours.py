@@ -61,8 +61,9 @@ _HEADING_HONOUR = re.compile(
 )
 # 2022年度先进单位名单（20个）: the count may follow 名单.
 _HEADING_LIST = re.compile(
-    r"^(?:附件\s*\d*\s*[:：]?\s*)?(.{4,50}?)"
-    r"(?:拟?认定|推荐|表彰|(?:获奖|入选)(?:单位|学校|集体)?)?名单\s*"
+    r"^(?:附件\s*\d*\s*[:：]?\s*)?"
+    r"(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*)?(.{4,50}?)"
+    r"(?:拟?认定|拟?命名|推荐|表彰|(?:获奖|入选)(?:单位|学校|集体)?)?名单\s*"
     + _COUNT_PAREN
     + r"?\s*(?:[（(](?:节选|部分|排名不分先后\S{0,8}|按\S{0,10}排序)[）)])?"
     # （20所，排名不分先后）: the count and the note in one bracket
@@ -1149,14 +1150,16 @@ _SCHOOL_KIND = (
 #: school the list is sorted by, no part of a prize's name.
 _GROUP_HEADING = re.compile(
     "^(?:" + _NUMBERING + r"\s*"
-    r"(?:([\u4e00-\u9fff]{1,4}[组类段])|(?P<kind>" + _SCHOOL_KIND + r"))"
+    # （三）劳动教育与传统文化类（3所）: a category named with 类 may be long
+    r"(?:([\u4e00-\u9fff]{1,4}[组段]|[\u4e00-\u9fff]{1,4}(?:[与和][\u4e00-\u9fff]{1,6})?类)"
+    r"|(?P<kind>" + _SCHOOL_KIND + r"))"
     r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
     r"|(?:([\u4e00-\u9fff]{1,4}[组类段])|(?P<kind2>" + _SCHOOL_KIND + r"))"
     r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]"
     # 二、秀英区（4所）, 石家庄市（5所）: the schools of one place, counted
     r"|"
     + _NUMBERING
-    + r"?\s*(?P<place>[\u4e00-\u9fff]{1,10}?(?:新区|开发区|[区县市旗州盟镇乡]))"
+    + r"?\s*(?P<place>[\u4e00-\u9fff]{1,10}?(?:新区|开发区|街道|[区县市旗州盟镇乡]))"
     r"\s*[（(]\s*\d+\s*[所个家][）)][：:]?)$"
 )
 
