@@ -2472,6 +2472,31 @@ def test_extract_numbered_list_titles_over_groups_by_street_and_category(nlp):
     }
 
 
+def test_extract_a_pilot_list_after_an_honour_list_takes_part_in_the_pilot(nlp):
+    """一、示范学校 then 二、试点学校（3所）: the second list is no group of the
+    first; its schools take part in the pilot the lead names with its schools."""
+    text = (
+        "宝鸡市教育局关于人工智能教育试点学校和示范学校拟认定名单的公示\n"
+        "拟认定渭滨区石坝河小学等3所学校为“宝鸡市中小学人工智能教育试点学校”，"
+        "拟认定宝鸡市渭滨区姜城小学等2所学校为“宝鸡市中小学人工智能教育示范学校”。\n"
+        "附件\n一、示范学校（2所）\n宝鸡市渭滨区姜城小学\n宝鸡市第十八中学\n\n"
+        "二、试点学校（3所）\n"
+        "渭滨区（2所）：渭滨区石坝河小学、宝鸡市第二十一中学\n"
+        "金台区（1所）：金台区西关小学\n"
+    )
+    ex = run(nlp, text, publisher="宝鸡市教育局")
+    honour, pilot = "宝鸡市中小学人工智能教育示范学校", "宝鸡市中小学人工智能教育试点"
+    assert triples(ex, "receivedAward") == {
+        ("宝鸡市渭滨区姜城小学", honour),
+        ("宝鸡市第十八中学", honour),
+    }
+    assert triples(ex, "participatesIn") == {
+        ("渭滨区石坝河小学", pilot),
+        ("宝鸡市第二十一中学", pilot),
+        ("金台区西关小学", pilot),
+    }
+
+
 def test_extract_a_list_of_units_to_be_named_holds_the_title(nlp):
     """X拟命名名单 and 拟命名A等N所学校: the title is X, and 命名 is no part
     of a school's name."""

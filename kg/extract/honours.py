@@ -1116,7 +1116,9 @@ def _group_heading(line: str) -> re.Match[str] | None:
     if match is None or HONOUR_HEAD.search(match.group()):
         return None
     kind = match.group("kind") or match.group("kind2") or ""
-    return None if kind.endswith(_HONOUR_KINDS) else match
+    if kind.endswith(_HONOUR_KINDS + tuple(_LEX.participation_designations)):
+        return None  # 二、试点学校（30所）: a list of its own, a part in a program
+    return match
 
 
 #: 特色学校, 示范校: a kind of school that is an honour, not a group of a list.

@@ -1290,6 +1290,43 @@ def _listed_under_a_pilots_heading(
     return out
 
 
+#: 二、试点学校（30所）: a heading over a pilot's schools that names no pilot.
+_BARE_PILOT_HEADING = re.compile(
+    r"^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?[ \t]*"
+    r"(?:试点|项目|培育)(?:学校|校)[ \t]*[（(]\s*(?:共\s*)?\d+\s*所[）)][：:]?[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _listed_under_a_bare_pilot_heading(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """拟认定A等30所学校为“X试点学校” … 二、试点学校（30所）\n渭滨区（5所）：
+    A、B: the schools listed take part in the one pilot the text before names
+    with its schools."""
+    out = []
+    for heading in _BARE_PILOT_HEADING.finditer(text):
+        before = text[: heading.start()]
+        programs = {
+            m.name: i
+            for i, m in enumerate(mentions)
+            if m.label == "Program"
+            and m.start < heading.start()
+            and m.name.endswith(("试点", "项目"))
+            and (m.name + "学校" in before or m.name + "校" in before)
+        }
+        if len(programs) != 1:
+            continue
+        out += _listed_take_part(
+            text,
+            heading.end() + 1,
+            mentions,
+            programs.popitem()[1],
+            "participates.pilot-list",
+        )
+    return out
+
+
 #: 入选学校分别是：— a lead over the schools chosen for what the paragraph
 #: before it names.
 _CHOSEN_LEAD = re.compile(
@@ -1499,6 +1536,7 @@ def _participates(
     out = _listed_under_a_pilot_title(text, mentions)
     out += _listed_below_a_programs_lead(text, mentions, cues)
     out += _listed_under_a_pilots_heading(text, mentions)
+    out += _listed_under_a_bare_pilot_heading(text, mentions)
     out += _chosen_below_a_pilots_paragraph(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
