@@ -767,6 +767,11 @@ def test_extract_a_quoted_object_of_practice_is_a_program(
         # 名师 is no honour here: the name runs on to its program head
         ("开展“十百千”名师培养工程。", {"十百千"}),
         ("全县有“1358”名教师。", set()),
+        # a quoted two-character abbreviation opens the program's name
+        ("落实“三区”人才支持计划教师专项计划。", {"三区人才支持计划教师专项计划"}),
+        ("申报自治区“双优”中职学校建设项目。", {"双优中职学校建设项目"}),
+        ("实施“县中”等重点工程。", {"县中"}),
+        ("扎实推进“强基”、“提质”两大行动。", {"强基", "提质"}),
     ],
 )
 def test_extract_a_quoted_code_and_its_program_head(nlp, text, expected):

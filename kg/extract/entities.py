@@ -1589,6 +1589,10 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue
         if re.search(r"[，,。；;！!？?]", inner):
             continue
+        continued = _quoted_part_of_program(text, match, inner, rules)
+        if continued is not None:
+            out.append(continued)
+            continue
         after = text[match.end() : match.end() + 10]
         school_part = _SCHOOL_PART_END.search(inner)
         designated = None
@@ -1761,6 +1765,47 @@ def _coded_program(
     return Candidate(
         match.start(1), match.end() + size, "Program", name, "program.quoted-code", ""
     )
+
+
+def _quoted_part_of_program(
+    text: str, match: re.Match[str], inner: str, rules: Rules
+) -> Candidate | None:
+    """“三区”人才支持计划教师专项计划, “双优”中职学校建设项目: a quoted
+    two-character abbreviation that the rest of a program's name follows, up
+    to a program ending that closes the run of characters. A longer quote is
+    the program's brand, and its name (“陇原名师”培育工程: 陇原名师)."""
+    if len(inner) != 2 or inner.endswith(rules.program_suffixes):
+        return None
+    if inner in rules.lexicon.programs:
+        return None  # “双减”工作专项行动: the known program is the quote
+    if text[match.start() - 1 : match.start()] in ("、", "”", "和", "与"):
+        return None  # “强基”、“提质”两大行动: the last of a list of programs
+    run = _NAME_RUN.match(text, match.end())
+    if run is None or len(run.group()) < 4 or run.group().startswith(_PROGRAM_WORKS):
+        return None
+    if re.match(r"[一二三四五六七八九十两]+[大项个类]", run.group()):
+        return None  # “提质”两大行动: a count of programs
+    tail = run.group()
+    if not tail.endswith(rules.program_suffixes) or tail in rules.program_suffixes:
+        return None
+    if _is_local_works(inner + tail, rules):
+        return None
+    return Candidate(
+        match.start(1),
+        run.end(),
+        "Program",
+        inner + tail,
+        "program.quoted-continued",
+        "",
+    )
+
+
+#: The characters after a quote up to a mark, a digit or 的.
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,14}(?![\u4e00-\u9fff])")
+#: “X”工作专项行动: the quote's own work, not a longer name; “X”等重点工程:
+#: the kind of a list.
+_PROGRAM_WORKS = ("工作", "建设", "项目", "工程", "计划", "行动", "活动", "政策")
+_PROGRAM_WORKS += ("等", "和", "与", "及")
 
 
 def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
