@@ -1778,8 +1778,8 @@ def _quoted_part_of_program(
         return None
     if inner in rules.lexicon.programs:
         return None  # “双减”工作专项行动: the known program is the quote
-    if text[match.start() - 1 : match.start()] in ("、", "”", "和", "与"):
-        return None  # “强基”、“提质”两大行动: the last of a list of programs
+    if text[match.start() - 1 : match.start()] == "”":
+        return None  # “两免”“一补”工程: quotes that share the head after them
     run = _NAME_RUN.match(text, match.end())
     if run is None or len(run.group()) < 4 or run.group().startswith(_PROGRAM_WORKS):
         return None
