@@ -2485,6 +2485,28 @@ def test_extract_numbered_list_titles_over_groups_by_street_and_category(nlp):
     }
 
 
+def test_extract_a_table_under_a_pilots_annex_title_takes_part(nlp):
+    """附件1：X试点学校拟定名单 over a table: its schools take part in X, the
+    fullest of the pilot's names the report uses."""
+    text = (
+        "四平市教育局关于人工智能教育试点学校的公示\n"
+        "开展中小学人工智能教育试点。拟确定四平市第一实验小学等3所学校为"
+        "2024年四平市中小学人工智能教育试点学校。\n"
+        "附件1：2024年四平市中小学人工智能教育试点学校拟定名单（3所）\n\n"
+        "序号　学校名称　所属县（市、区）　学段\n"
+        "1　四平市第一实验小学　市直　小学\n"
+        "2　四平市第十四中学　市直　初中\n"
+        "3　铁西区英华小学　铁西区　小学\n"
+    )
+    ex = run(nlp, text, publisher="四平市教育局")
+    pilot = "四平市中小学人工智能教育试点"
+    assert triples(ex, "participatesIn") >= {
+        ("四平市第一实验小学", pilot),
+        ("四平市第十四中学", pilot),
+        ("铁西区英华小学", pilot),
+    }
+
+
 def test_extract_a_pilot_list_after_an_honour_list_takes_part_in_the_pilot(nlp):
     """一、示范学校 then 二、试点学校（3所）: the second list is no group of the
     first; its schools take part in the pilot the lead names with its schools."""

@@ -1261,8 +1261,10 @@ def _listed_take_part(
 _PILOT_LIST_HEADING = re.compile(
     r"^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
     r"|\d+[.、．])?[ \t]*"
-    r"(?:附件\d*[ \t]*)?(?P<pilot>\S{2,40}?(?:试点|培育项目|建设项目))(?:学校|校)"
-    r"(?:拟?(?:确定|认定|入选|推荐))?名单[ \t]*(?:[（(][^（）()\n]{1,12}[）)])?[ \t]*$",
+    r"(?:附件\d*[ \t]*[:：]?[ \t]*)?"
+    r"(?P<pilot>\S{2,40}?(?:试点|培育项目|建设项目))(?:学校|校)"
+    r"(?:拟?(?:确定|认定|入选|推荐)|拟定)?名单"
+    r"[ \t]*(?:[（(][^（）()\n]{1,12}[）)])?[ \t]*$",
     re.MULTILINE,
 )
 
@@ -1281,9 +1283,10 @@ def _listed_under_a_pilots_heading(
             # 九江市义务教育“领航学校”培育项目: the quoted part may be the name
             if m.label == "Program" and m.name in pilot:
                 programs.setdefault(m.name, i)
-        if len(programs) != 1:
-            continue
-        (program,) = programs.values()
+        longest = max(programs, key=len, default="")
+        if not longest or not all(name in longest for name in programs):
+            continue  # none, or two pilots (中小学X试点 in 四平市中小学X试点 is one)
+        program = programs[longest]
         out += _listed_take_part(
             text, heading.end() + 1, mentions, program, "participates.pilot-list"
         )
