@@ -639,6 +639,14 @@ def test_extract_generic_school_phrases_are_not_schools(nlp, text):
         ("实施教育信息化2.0行动计划。", "教育信息化2.0行动计划"),
         ("推进学前教育普及普惠工程。", "学前教育普及普惠工程"),
         ("县教育局将全面实施县中振兴计划。", "县中振兴计划"),
+        # 用好 is one verb, though jieba cuts 好 off with the name
+        ("用好特岗计划、公费师范生等政策。", "特岗计划"),
+        # systems of governance that a verb brings in
+        (
+            "推动中小学校党组织领导的校长负责制落地见效。",
+            "中小学校党组织领导的校长负责制",
+        ),
+        ("健全党组织领导的校长负责制。", "党组织领导的校长负责制"),
         # a quoted scheme whose coverage is measured is rolled out
         ("学校食堂“阳光厨房”覆盖率达100%。", "阳光厨房"),
     ],

@@ -1934,6 +1934,10 @@ def _find_programs(
         name = _strip_leading_verbs(view, cand.end - len(name), name)
         start = cand.end - len(name)
         end = start + len(name)
+        if view.text[start - 1 : start + 1] in _LEX.implement_verbs:
+            # 用|好特岗计划: the verb's last character cut off with the name
+            name = name[1:]
+            start += 1
         if len(name) < 4 or name in rules.program_suffixes:
             continue  # 建设项目 alone names no program
         joined = _QUOTED_THEN_JOINED.search(name)
