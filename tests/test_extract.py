@@ -1845,6 +1845,22 @@ def test_extract_school_named_after_a_town_of_the_report(nlp):
     }
 
 
+def test_extract_school_named_after_a_town_behind_its_county(nlp):
+    """房山区良乡第六中学 in a report naming 良乡镇: the county's town; the
+    county alone where no town of its is named (房山区燕山小学)."""
+    text = (
+        "北京市房山区教育委员会2025年工作要点\n"
+        "在长阳镇、良乡镇两个学区开展人工智能教育试点，确定房山区长阳第一小学、"
+        "房山区良乡第六中学、房山区燕山小学为试点学校。\n"
+    )
+    ex = run(nlp, text, publisher="北京市房山区教育委员会")
+    assert triples(ex, "locatedIn") >= {
+        ("房山区长阳第一小学", "长阳镇"),
+        ("房山区良乡第六中学", "良乡镇"),
+        ("房山区燕山小学", "房山区"),
+    }
+
+
 def test_extract_a_two_character_town_starting_a_school_name(nlp):
     # 侯镇 is a town of 寿光市: read where it starts a school's name in a
     # list, not as bare text (诸侯镇守) or without a school after it.

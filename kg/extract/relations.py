@@ -719,6 +719,12 @@ def _located(
         if not named:
             named = _town_by_short_form(m.name, mentions, region_mentions, index)
             named_rule = "located.name-town"
+        elif index.by_code[named].level == 3:
+            # 房山区良乡中学 of a report that names 良乡镇: the county's town
+            rest = m.text[mentions[inner[0]].end - m.start :]
+            town = _town_by_short_form(rest, mentions, region_mentions, index)
+            if town and index.by_code[town].parent == named:
+                named, named_rule = town, "located.name-town"
         row = _row_region(text, m, mentions, region_mentions, index)
         if row and (not named or named in index.ancestors(row)):
             # 1　福州市　鼓楼区　澄澜小学: the row's own region column
