@@ -616,7 +616,7 @@ def _publisher(
         if role == "publisher" or (
             role == "source" and value.endswith(rules.org_suffixes)
         ):
-            candidates.append(value)
+            candidates.append(_bureau_of_office(value, rules))
     match = rules.bureau_in_text.search(_TITLE_PREFIX_RE.sub("", title))
     if match:
         candidates.append(_TITLE_PREFIX_RE.sub("", match.group()))
@@ -632,6 +632,18 @@ def _publisher(
         if len(candidate) > len(best) and _canonical(candidate, rules).endswith(base):
             best = candidate
     return best
+
+
+def _bureau_of_office(value: str, rules: _Rules) -> str:
+    """市教育局办公室 → 市教育局: an office of a bureau publishes for it."""
+    match = rules.bureau_in_text.match(value)
+    if match and _INTERNAL_OFFICE_RE.fullmatch(value, match.end()):
+        return match.group()
+    return value
+
+
+#: A bureau's own office or section after its name (办公室, 政策法规科).
+_INTERNAL_OFFICE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:办公室|科|处|股)")
 
 
 def _parse_date(value: str) -> str | None:

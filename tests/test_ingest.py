@@ -679,6 +679,12 @@ def test_title(tmp_path: Path, raw: str, title: str) -> None:
             id="source-field-full-width-colon",
         ),
         pytest.param(
+            "某某市教育局关于表彰先进集体的决定\n"
+            "来源：市教育局办公室\u3000\u3000发布时间：2024-02-08 16:20\n" + BODY,
+            "某某市教育局",
+            id="a-bureaus-office-publishes-for-it",
+        ),
+        pytest.param(
             "某某市教育局\u3000>\u3000教育督导\u3000>\u3000督导报告\n"
             "某某市人民政府教育督导室关于某某县督导评估情况的报告\n" + BODY,
             "某某市人民政府教育督导室",
