@@ -2556,6 +2556,29 @@ def test_extract_a_pilot_list_after_an_honour_list_takes_part_in_the_pilot(nlp):
     }
 
 
+def test_extract_a_long_list_line_joined_by_semicolons(nlp):
+    """X（10所）over one line of ten units joined by ；: each holds X."""
+    schools = [
+        "邢台市第二十二中学",
+        "信都区将军墓镇初级中学",
+        "襄都区东郭村镇中学",
+        "任泽区邢家湾镇中学",
+        "沙河市褡裢街道实验小学",
+        "宁晋县凤凰镇实验小学",
+        "隆尧县莲子镇中学",
+        "柏乡县龙华乡中心校",
+        "内丘县五郭店乡中学",
+        "临西县实验小学",
+    ]
+    text = (
+        "邢台市教育局关于表彰先进集体的决定\n附件\n"
+        "四、2023年度全市平安校园建设先进单位（10所）\n" + "；".join(schools) + "\n"
+    )
+    ex = run(nlp, text, publisher="邢台市教育局")
+    honour = "2023年度全市平安校园建设先进单位"
+    assert triples(ex, "receivedAward") == {(school, honour) for school in schools}
+
+
 def test_extract_a_list_of_units_to_be_named_holds_the_title(nlp):
     """X拟命名名单 and 拟命名A等N所学校: the title is X, and 命名 is no part
     of a school's name."""

@@ -177,8 +177,9 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             pos = stop + 1
             continue  # （共40所，按地区排列）: a note on the list under its title
         if line:
-            # A long line is a list only when 、 joins it (ten units in one line).
-            longest = _MAX_LIST_LINE * (8 if "、" in line else 1)
+            # A long line is a list only when 、 or ； joins it (ten units in
+            # one line).
+            longest = _MAX_LIST_LINE * (8 if "、" in line or "；" in line else 1)
             if len(line) > longest or "，" in line[:-1]:
                 break
             if "。" in line[:-1] or (line.endswith("。") and "；" not in line):
