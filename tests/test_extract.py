@@ -3888,6 +3888,21 @@ def test_extract_a_program_joined_to_a_quoted_one_is_found(nlp):
     assert {"特岗计划", "农村教师公费定向培养计划"} <= names(ex, "Program")
 
 
+def test_extract_the_core_schools_of_a_partnership_take_part(nlp):
+    """以A、B为核心校，与C组建“X”: A and B take part in X as C does."""
+    text = (
+        "以琼海市实验小学、嘉积镇第二小学为核心校，与会山镇中心学校组建"
+        "“城乡教育共同体”。以城区学校为主，开展“送教下乡”活动。"
+    )
+    ex = run(nlp, text, "琼海市教育局")
+    program = "城乡教育共同体"
+    assert triples(ex, "participatesIn") == {
+        ("琼海市实验小学", program),
+        ("嘉积镇第二小学", program),
+        ("会山镇中心学校", program),
+    }
+
+
 def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     """为A、B新建…，为C改造…: each school the scheme builds in takes part."""
     text = (

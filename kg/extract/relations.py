@@ -1554,11 +1554,12 @@ def _participates(
             out += _designated_for_the_program_before(
                 text, mentions, sentences, sentence, schools, by_sentence, cues
             )
+        taken: list[RelationMention] = []
         for school in schools if programs else ():
             program = _program_taken_part_in(text, mentions, school, programs, cues)
             if program is None:
                 continue
-            out.append(
+            taken.append(
                 RelationMention(
                     school,
                     program,
@@ -1568,4 +1569,49 @@ def _participates(
                     mentions[program].status,
                 )
             )
+        out += taken + _cores_of_the_partnership(text, mentions, schools, taken)
+    return out
+
+
+#: 以A、B为核心校，与C、D组建X: the schools a partnership is built around.
+_CORE_ROLE = re.compile(
+    r"为(?:核心校|核心学校|核心园|龙头|龙头学校|牵头校|牵头学校|领衔校)"
+)
+
+
+def _cores_of_the_partnership(
+    text: str, mentions: list[Mention], schools: list[int], taken: list[RelationMention]
+) -> list[RelationMention]:
+    """以A、B为核心校，与C、D组建“X”: A and B take part in the one program the
+    sentence's other schools take part in."""
+    programs = {r.tail for r in taken}
+    if len(programs) != 1:
+        return []
+    (program,) = programs
+    done = {r.head for r in taken}
+    out = []
+    for school in schools:
+        m = mentions[school]
+        if school in done:
+            continue
+        role = _CORE_ROLE.search(text, m.end, m.end + 80)
+        lead = text.rfind("以", max(0, m.start - 60), m.start)
+        if (
+            role is None
+            or lead < 0
+            # 以A、B为核心校: the school is an item of the list 以 opens
+            or PROSE_MARK.search(text, lead, m.start)
+            or PROSE_MARK.search(text, m.end, role.start())
+        ):
+            continue
+        out.append(
+            RelationMention(
+                school,
+                program,
+                "participatesIn",
+                "participates.core-school",
+                m.sentence,
+                mentions[program].status,
+            )
+        )
     return out
