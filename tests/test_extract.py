@@ -3888,6 +3888,14 @@ def test_extract_a_program_joined_to_a_quoted_one_is_found(nlp):
     assert {"特岗计划", "农村教师公费定向培养计划"} <= names(ex, "Program")
 
 
+def test_extract_two_schools_joined_by_a_conjunction_jieba_glued(nlp):
+    """紫华中|学与|东石镇: jieba's HMM glues 与 to the first school's ending;
+    the two schools stay two."""
+    text = "晋江市紫华中学与东石镇第二中学、永和镇中学开展联合教研。"
+    ex = run(nlp, text, "泉州市晋江市教育局")
+    assert names(ex, "School") == {"晋江市紫华中学", "东石镇第二中学", "永和镇中学"}
+
+
 def test_extract_the_core_schools_of_a_partnership_take_part(nlp):
     """以A、B为核心校，与C组建“X”: A and B take part in X as C does."""
     text = (

@@ -253,6 +253,13 @@ def _walk_left(
             # the next name: the name starts after it.
             edge = p_start + 1
             break
+        if (
+            len(token) == 2
+            and token[1] in _JOINERS
+            and token not in view.tags
+            and token not in _region_words()
+        ):
+            break  # 紫华中|学与|东石镇: the conjunction glued to the name before
         # 望|都小学: jieba cut a place name into characters.
         split_place = len(token) == 1 and (
             view.text[p_start - 1 : p_start + 1] in _region_words()
