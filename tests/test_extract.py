@@ -2556,6 +2556,50 @@ def test_extract_a_pilot_list_after_an_honour_list_takes_part_in_the_pilot(nlp):
     }
 
 
+def test_extract_classes_under_an_honour_heading_hold_it_too(nlp):
+    """二、X先进集体（4个） right over 1.A先进学校（2个）: the units of each
+    class hold the class's honour and X (decision 10); a new top heading
+    closes X."""
+    text = (
+        "大丰区教育局关于表彰的决定\n附件\n"
+        "二、2023年度单项工作先进集体（4个）\n"
+        "1.“双减”工作先进学校（2个）\n大丰区第一小学、大丰区第二小学\n"
+        "2.安全工作先进学校（2个）\n丰华小学、实验初中\n"
+        "三、2023年度平安校园（1个）\n大丰区南阳中学\n"
+    )
+    ex = run(nlp, text, publisher="盐城市大丰区教育局")
+    whole = "2023年度单项工作先进集体"
+    assert triples(ex, "receivedAward") == {
+        ("大丰区第一小学", "双减工作先进学校"),
+        ("大丰区第二小学", "双减工作先进学校"),
+        ("丰华小学", "安全工作先进学校"),
+        ("实验初中", "安全工作先进学校"),
+        *(
+            (s, whole)
+            for s in ("大丰区第一小学", "大丰区第二小学", "丰华小学", "实验初中")
+        ),
+        ("大丰区南阳中学", "2023年度平安校园"),
+    }
+
+
+def test_extract_types_grouping_a_titles_list(nlp):
+    """X优秀学校名单 over 一、融合型教共体（2所）: a type of the list's units,
+    each of which holds X."""
+    text = (
+        "金华市教育局关于公布优秀学校名单的通知\n"
+        "2023年度金华市城乡教育共同体建设优秀学校名单（3所）\n"
+        "一、融合型教共体（2所）\n兰溪市实验小学、浦江县实验小学\n"
+        "二、共建型教共体（1所）\n磐安县第二中学\n"
+    )
+    ex = run(nlp, text, publisher="金华市教育局")
+    title = "2023年度金华市城乡教育共同体建设优秀学校"
+    assert triples(ex, "receivedAward") == {
+        ("兰溪市实验小学", title),
+        ("浦江县实验小学", title),
+        ("磐安县第二中学", title),
+    }
+
+
 def test_extract_a_long_list_line_joined_by_semicolons(nlp):
     """X（10所）over one line of ten units joined by ；: each holds X."""
     schools = [

@@ -458,10 +458,16 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
     out = []
     pos = 0
     title: Candidate | None = None  # the honour the list's title names
+    # 二、单项工作先进集体（18个） right over its classes (1.“双减”工作先进学校):
+    # the honour every class's units hold too (decision 10)
+    parent: Candidate | None = None
     while pos < len(text):
         stop = _line_end(text, pos)
         line = text[pos:stop]
         stripped = line.strip()
+        top = _TOP_HEADING.match(stripped) is not None
+        if top:
+            parent = None
         match = _HEADING_LIST.match(stripped)
         is_title = match is not None
         if match is None:
@@ -493,10 +499,20 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 # 全县优秀教师名单 over 临朐县第一中学：李玉霞: the people hold
                 # it, their units nothing (decision 4)
                 block = (stop, stop)
+            if (
+                top
+                and block is None
+                and award is not None
+                and _is_designation(name, rules)
+                and _COUNT_AT_END.search(stripped)
+            ):
+                parent = award
             if block is not None and award is not None and _is_designation(name, rules):
                 awards = _tier_of_heading_above(text, pos, award, rules)
                 if awards == (award,) and not is_title and title is not None:
                     awards = _class_of(award, title, rules)
+                if parent is not None and not top and parent.name != award.name:
+                    awards = (*awards, parent)
                 out.append(
                     AwardStatement(
                         award.start, award.start, False, awards, False, block
@@ -504,6 +520,12 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
         pos = stop + 1
     return out
+
+
+#: 二、 — a heading of the top level, which closes the classes of the last.
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+#: （18个）— the count a heading over its units ends with.
+_COUNT_AT_END = re.compile(_COUNT_PAREN + r"\s*[：:]?\s*$")
 
 
 def _named_in_full_before(text: str, pos: int, name: str) -> str:
@@ -1153,8 +1175,10 @@ _SCHOOL_KIND = (
 #: school the list is sorted by, no part of a prize's name.
 _GROUP_HEADING = re.compile(
     "^(?:" + _NUMBERING + r"\s*"
-    # （三）劳动教育与传统文化类（3所）: a category named with 类 may be long
-    r"(?:([\u4e00-\u9fff]{1,4}[组段]|[\u4e00-\u9fff]{1,4}(?:[与和][\u4e00-\u9fff]{1,6})?类)"
+    # （三）劳动教育与传统文化类（3所）: a category named with 类 may be long;
+    # 一、融合型教共体（4所）: a type of what the list is of
+    r"(?:([\u4e00-\u9fff]{1,4}[组段]|[\u4e00-\u9fff]{1,4}(?:[与和][\u4e00-\u9fff]{1,6})?类"
+    r"|[\u4e00-\u9fff]{1,4}型[\u4e00-\u9fff]{0,4})"
     r"|(?P<kind>" + _SCHOOL_KIND + r"))"
     r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
     r"|(?:([\u4e00-\u9fff]{1,4}[组类段])|(?P<kind2>" + _SCHOOL_KIND + r"))"
