@@ -2556,6 +2556,31 @@ def test_extract_a_pilot_list_after_an_honour_list_takes_part_in_the_pilot(nlp):
     }
 
 
+def test_extract_a_grant_in_parts_gives_each_part_its_title(nlp):
+    """认定A等N所学校为“X”，B等N所学校为“Y”: one verb, a title per part."""
+    text = (
+        "经评审，拟认定天长市铜城镇中心小学等12所学校为2024年度天长市“书香校园”，"
+        "天长市实验小学东校区等10所学校为2024年度天长市“劳动教育特色学校”。"
+    )
+    ex = run(nlp, text, publisher="天长市教育体育局")
+    assert {(s, a[-8:]) for s, a in triples(ex, "receivedAward")} == {
+        ("天长市铜城镇中心小学", "书香校园"),
+        ("天长市实验小学东校区", "劳动教育特色学校"),
+    }
+
+
+def test_extract_a_class_already_naming_the_titles_area_gets_only_its_year(nlp):
+    text = (
+        "附件\n2024年度天长市特色学校拟认定名单\n"
+        "一、天长市“劳动教育特色学校”（1所）\n天长市郑集镇中心小学\n"
+    )
+    ex = run(nlp, text, publisher="天长市教育体育局")
+    assert triples(ex, "receivedAward") == {
+        ("天长市郑集镇中心小学", "2024年度天长市劳动教育特色学校"),
+        ("天长市郑集镇中心小学", "2024年度天长市特色学校"),
+    }
+
+
 def test_extract_classes_under_an_honour_heading_hold_it_too(nlp):
     """二、X先进集体（4个） right over 1.A先进学校（2个）: the units of each
     class hold the class's honour and X (decision 10); a new top heading

@@ -285,13 +285,24 @@ def _grants(text: str, rules: Rules) -> list[AwardStatement]:
         if following is not None:
             # 授予A等10个单位“X”称号，授予B等20名同志“Y”称号: two grants
             clause_end = following.start()
-        clause = text[t_end:clause_end].rstrip("，, ")
-        statement = _quoted_grant(text, match, t_end, clause, rules)
-        if statement is None:
-            statement = _grant_as(text, match, t_end, clause, rules)
-        if statement is not None:
-            out.append(statement)
+        # 认定A等12所学校为X，B等10所学校为Y: the verb governs each part
+        starts = [t_end] + [
+            m.end() for m in _NEXT_GRANT_PART.finditer(text, t_end, clause_end)
+        ]
+        for start, end in zip(starts, [*starts[1:], clause_end], strict=True):
+            clause = text[start:end].rstrip("，, ")
+            statement = _quoted_grant(text, match, start, clause, rules)
+            if statement is None:
+                statement = _grant_as(text, match, start, clause, rules)
+            if statement is not None:
+                out.append(statement)
     return out
+
+
+#: ，B等10所学校为 — the next part of a grant whose verb is not repeated.
+_NEXT_GRANT_PART = re.compile(
+    r"[，,](?=[^，,。；;]{2,40}?等\s*\d+\s*[所个家名][^，,。；;]{0,4}?为)"
+)
 
 
 def _quoted_grant(
@@ -578,7 +589,14 @@ def _class_of(
         return (award,)  # 全区教育教学工作先进集体 over 教育科研先进集体: its own
     if award.name.startswith(qualifiers):
         return award, title
+    year = _YEAR_ONLY.match(qualifiers).group()
+    if award.name.startswith(qualifiers[len(year) :]):
+        # 天长市劳动教育特色学校 under 2024年度天长市特色学校: only the year
+        return replace(award, name=year + award.name), title
     return replace(award, name=qualifiers + award.name), title
+
+
+_YEAR_ONLY = re.compile(r"(?:(?:19|20)\d\d年度?)?")
 
 
 def _tier_of_heading_above(
