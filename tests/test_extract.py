@@ -2556,6 +2556,25 @@ def test_extract_a_pilot_list_after_an_honour_list_takes_part_in_the_pilot(nlp):
     }
 
 
+def test_extract_counted_tiers_of_a_quoted_prize_and_a_heading_with_a_plus(nlp):
+    """其中一等奖3个 after “X奖”: X's tiers, never a bare 一等奖; a heading's
+    honour may hold a program's plus (“互联网+教育”应用优秀学校)."""
+    text = (
+        "授予石嘴山市第九中学等12个单位“2023年度教育教学质量奖”，"
+        "其中一等奖3个、二等奖4个、三等奖5个；\n附件\n"
+        "三、2023年度“互联网+教育”应用优秀学校（2个）\n大武口区第七小学\n锦林小学\n"
+    )
+    ex = run(nlp, text, publisher="石嘴山市大武口区教育体育局")
+    awards = names(ex, "Award")
+    assert "2023年度教育教学质量奖一等奖" in awards
+    assert not awards & {"一等奖", "二等奖", "三等奖"}
+    honour = "2023年度互联网+教育应用优秀学校"
+    assert triples(ex, "receivedAward") >= {
+        ("大武口区第七小学", honour),
+        ("锦林小学", honour),
+    }
+
+
 def test_extract_a_grant_in_parts_gives_each_part_its_title(nlp):
     """认定A等N所学校为“X”，B等N所学校为“Y”: one verb, a title per part."""
     text = (

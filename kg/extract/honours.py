@@ -57,7 +57,8 @@ _COUNT_PAREN = (
 # 二、安全工作先进集体（3个）: a heading naming an honour and its count.
 _HEADING_HONOUR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])?\s*"
-    r"([\u4e00-\u9fff“”\"0-9]{3,30}?)\s*" + _COUNT_PAREN + r"?\s*[:：]?\s*$"
+    # (“互联网+教育”应用优秀学校: a program's name may hold a plus)
+    r"([\u4e00-\u9fff“”\"0-9+＋]{3,30}?)\s*" + _COUNT_PAREN + r"?\s*[:：]?\s*$"
 )
 # 2022年度先进单位名单（20个）: the count may follow 名单.
 _HEADING_LIST = re.compile(
@@ -807,8 +808,13 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
         prefix = ""
         for at, raw, name in items:
             if BARE_TIER.fullmatch(name):
-                # 举办…基本功大赛，评出一等奖15名: that contest's tiers (decision 3)
-                name = contest_in(text[group.start() : at], rules) + name
+                # 举办…基本功大赛，评出一等奖15名: that contest's tiers (decision 3);
+                # 授予…“X奖”，其中一等奖3个: the prize's
+                before = text[group.start() : at]
+                whose = contest_in(before, rules) or _prize_quoted_in(before)
+                if not whose:
+                    continue  # 一等奖3个 of nothing named: no prize
+                name = whose + name
             first = HONOUR_HEAD.search(name)
             if first is not None and first.start() > 0:
                 own = name[: first.start()]
@@ -819,6 +825,8 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
             awards.append(
                 Candidate(at, at + len(raw), "Award", name, "award.counted", "")
             )
+        if not awards:
+            continue
         out.append(
             AwardStatement(
                 items[0][0],
@@ -830,6 +838,16 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
             )
         )
     return out
+
+
+def _prize_quoted_in(text: str) -> str:
+    """The last quoted prize (…奖) in ``text``, or ""."""
+    prizes = [
+        clean_award_name(q.group(1))
+        for q in _QUOTED.finditer(text)
+        if q.group(1).endswith("奖")
+    ]
+    return prizes[-1] if prizes else ""
 
 
 def _assessed(text: str, rules: Rules) -> list[AwardStatement]:
