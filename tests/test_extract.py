@@ -2575,6 +2575,29 @@ def test_extract_counted_tiers_of_a_quoted_prize_and_a_heading_with_a_plus(nlp):
     }
 
 
+def test_extract_the_holders_named_after_an_honour_and_de(nlp):
+    """对荣获X的A代表队、荣获Y的B合唱团予以表扬: A holds X and B holds Y;
+    分获X第一名和第二名的A、B: in order (decision 23); 获得“X”称号的A中学
+    校长王某: a person of the school, no unit."""
+    text = (
+        "对在2023年石嘴山市中小学生运动会中分获团体总分第一名和第二名的"
+        "大武口区第二中学、长胜小学予以通报表扬；"
+        "对荣获宁夏回族自治区第十届青少年科技创新大赛团体一等奖的石嘴山市光明中学"
+        "代表队、荣获全市中小学生艺术展演一等奖的锦林小学合唱团予以通报表扬。\n"
+        "获得“先进教育工作者”称号的大武口区第一中学校长王会勇说。\n"
+    )
+    ex = run(nlp, text, publisher="石嘴山市大武口区教育体育局")
+    got = triples(ex, "receivedAward")
+    assert (
+        "石嘴山市光明中学",
+        "宁夏回族自治区第十届青少年科技创新大赛团体一等奖",
+    ) in got
+    assert ("锦林小学", "全市中小学生艺术展演一等奖") in got
+    assert ("石嘴山市光明中学", "全市中小学生艺术展演一等奖") not in got
+    assert ("大武口区第二中学", "石嘴山市中小学生运动会团体总分第一名") in got
+    assert not {s for s, _ in got} & {"大武口区第一中学"}
+
+
 def test_extract_a_grant_in_parts_gives_each_part_its_title(nlp):
     """认定A等N所学校为“X”，B等N所学校为“Y”: one verb, a title per part."""
     text = (

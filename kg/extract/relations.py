@@ -185,7 +185,17 @@ def _awards(
         ]
         if ended:
             clause_start = max(ended) + 1
-        if st.recipients is not None:
+        # 对荣获X的A代表队、荣获Y的B予以表扬: the units after each honour's 的
+        # hold it
+        own = [_holders_after(text, mentions, [a]) for a in award_ids]
+        holders = own[-1]
+        given = None
+        if len(award_ids) > 1 and not st.distributive and all(own):
+            given = [(h, a) for a, hs in zip(award_ids, own, strict=True) for h in hs]
+            subjects = [h for hs in own for h in hs]
+        elif holders:
+            subjects = holders
+        elif st.recipients is not None:
             area = any(_names_an_area(mentions[a]) for a in award_ids)
             subjects = _listed(text, mentions, st.recipients, publisher, area)
         else:
@@ -216,7 +226,9 @@ def _awards(
         if not subjects:
             continue
         subjects = _without_qualifying_regions(mentions, subjects)
-        if st.distributive and len(subjects) == len(award_ids):
+        if given is not None:
+            pairs = given
+        elif st.distributive and len(subjects) == len(award_ids):
             pairs = list(zip(subjects, award_ids, strict=True))
         elif st.distributive and len(award_ids) > 1:
             # A、B分获X、Y、Z: which unit won which is not said (decision 23).
@@ -245,6 +257,36 @@ def _awards(
                 )
             )
     return out
+
+
+def _holders_after(
+    text: str, mentions: list[Mention], award_ids: list[int]
+) -> list[int]:
+    """荣获X的A、B (A代表队): the units listed right after the honour and 的,
+    each perhaps with its team's word, joined by 、 or 和."""
+    end = max(mentions[a].end for a in award_ids)
+    if text[end : end + 1] != "的":
+        return []
+    units = {
+        m.start: i
+        for i, m in enumerate(mentions)
+        if m.label in ("School", "Bureau") and m.end > m.start
+    }
+    holders = []
+    pos = end + 1
+    while pos in units:
+        if _PEOPLE_AFTER.match(text, mentions[units[pos]].end):
+            return []  # 获得“X”称号的A中学校长王某: a person of the school
+        holders.append(units[pos])
+        tail = _HOLDER_TAIL.match(text, mentions[units[pos]].end)
+        if tail is None:
+            break
+        pos = tail.end()
+    return holders
+
+
+#: What may follow a holder before the next: its team's word (代表队) and 、.
+_HOLDER_TAIL = re.compile(r"(?:代表队|合唱团|舞蹈队|篮球队|足球队|团队|队)?[、和]")
 
 
 def _without_qualifying_regions(
