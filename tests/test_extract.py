@@ -3999,6 +3999,21 @@ def test_extract_a_program_joined_to_a_quoted_one_is_found(nlp):
     assert {"特岗计划", "农村教师公费定向培养计划"} <= names(ex, "Program")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "计划投资800万元，改善五里墩中心小学等4所学校办学条件。",
+        "为五里墩中心幼儿园和赫店中心幼儿园配备设备。",
+    ],
+)
+def test_extract_a_school_named_after_a_place_opening_with_a_numeral(nlp, text):
+    """五里|墩|中心小学: jieba reads 五里 as a numeral and 墩 as a measure
+    word; the place is the school's name."""
+    ex = run(nlp, text, "芜湖市无为市教育体育局")
+    assert {n for n in names(ex, "School") if n.startswith("五里墩")}
+    assert all(len(n) > 5 for n in names(ex, "School"))
+
+
 def test_extract_two_schools_joined_by_a_conjunction_jieba_glued(nlp):
     """紫华中|学与|东石镇: jieba's HMM glues 与 to the first school's ending;
     the two schools stay two."""

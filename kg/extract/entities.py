@@ -140,6 +140,23 @@ _COUNT_TAIL = re.compile(
 )
 # jieba dictionary tags that end a name's left edge: verbs, adverbs,
 # prepositions, conjunctions, particles, pronouns, locatives, numerals.
+#: 十里 (十里墩), 三家 (三家店), 二道 (二道沟): a numeral opening a place's name.
+_PLACE_NUMERAL = re.compile(r"[一二三四五六七八九十百两]+[里家道]")
+
+
+def _after_place_numeral(view: TextView, p_start: int, token: str) -> bool:
+    """十里|墩|中心小学: a numeral opening a place's name, or the one character
+    after it (a measure word to jieba), is part of the school's name."""
+    if _PLACE_NUMERAL.fullmatch(token):
+        return True
+    before = view.previous_token(p_start)
+    return (
+        len(token) == 1
+        and before is not None
+        and bool(_PLACE_NUMERAL.fullmatch(before[1]))
+    )
+
+
 _NAME_STOP_TAGS = frozenset(
     {"v", "d", "p", "c", "u", "uj", "ul", "r", "f", "m", "q", "y", "e", "o", "ad", "vd"}
 )
@@ -280,6 +297,7 @@ def _walk_left(
             and not split_place
             and not _split_name_tail(view, p_start, token, edge)
             and not _SCHOOL_ORDINAL.fullmatch(token)  # 兰炼|一小|XX县区分校
+            and not _after_place_numeral(view, p_start, token)
             and not token.endswith(_LEX.street_ends)  # 纬|五路|第一小学: a road
             and token not in _LEX.zone_name_words  # 西安|高新|第一中学
             # 新圩镇|中学: a town's name, whatever jieba's dictionary tags it
