@@ -639,6 +639,12 @@ def test_extract_generic_school_phrases_are_not_schools(nlp, text):
         ("实施教育信息化2.0行动计划。", "教育信息化2.0行动计划"),
         ("推进学前教育普及普惠工程。", "学前教育普及普惠工程"),
         ("县教育局将全面实施县中振兴计划。", "县中振兴计划"),
+        # an office the name's walk ran through is no part of it
+        (
+            "联合区市场监督管理局深入开展校园食品安全守护行动。",
+            "校园食品安全守护行动",
+        ),
+        ("实施中小学布局调整工程。", "中小学布局调整工程"),
         # 用好 is one verb, though jieba cuts 好 off with the name
         ("用好特岗计划、公费师范生等政策。", "特岗计划"),
         # systems of governance that a verb brings in

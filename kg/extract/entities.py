@@ -1920,6 +1920,20 @@ def _strip_leading_verbs(view: TextView, start: int, name: str) -> str:
         start = view.token_ends[i]
 
 
+def _after_an_office(view: TextView, start: int, end: int) -> int | None:
+    """Where a program's name starts after an office the walk ran through
+    (联合区市场监督管理局|深入开展|校园食品安全守护行动): past the last word
+    ending in 局 but 布局 and its kind; None when there is none."""
+    i = bisect_left(view.token_starts, start)
+    cut = None
+    while i < len(view.tokens) and view.token_ends[i] < end:
+        token = view.tokens[i]
+        if len(token) >= 3 and token.endswith("局"):
+            cut = view.token_ends[i]
+        i += 1
+    return cut
+
+
 def _verb_at(view: TextView, offset: int) -> bool:
     """A verb starts at ``offset`` (城关中学|入选)."""
     token = view.next_token(offset)
@@ -1956,6 +1970,9 @@ def _find_programs(
         if name.startswith("年") and view.text[cand.start - 1 : cand.start].isdigit():
             name = name[2:] if name.startswith("年度") else name[1:]  # 2021|年…
         name = _GRADED_LEVEL.sub("", name)
+        body = _after_an_office(view, cand.end - len(name), cand.end)
+        if body is not None:
+            name = view.text[body : cand.end]  # 联合…管理局|深入开展X行动
         name = _strip_leading_verbs(view, cand.end - len(name), name)
         start = cand.end - len(name)
         end = start + len(name)
