@@ -812,6 +812,11 @@ def test_extract_a_quoted_code_and_its_program_head(nlp, text, expected):
         ("把“双减”作为“一号工程”来抓。", {"双减"}),
         # a pilot school of a program is still one
         ("将晨光小学作为“智慧课堂”试点校。", {"智慧课堂"}),
+        # principles quoted, a verb with a bare ending, an aspect mark
+        ("本次评审坚持“自愿申报、公开公正、动态管理”的原则。", set()),
+        ("推动平台资源常态化应用。", set()),
+        ("积极争取项目资金。", set()),
+        ("学校承担了智慧教育平台应用试点任务。", {"智慧教育平台应用试点"}),
     ],
 )
 def test_extract_what_a_thing_is_treated_as_is_no_program(nlp, text, expected):

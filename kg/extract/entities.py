@@ -1591,7 +1591,7 @@ def _find_documents(text: str) -> list[Candidate]:
 _QUOTE_JOINER = "[、和及与]"
 _NEXT_QUOTE = re.compile(_QUOTE_JOINER + r"?[“\"]")
 #: What a quoted idea is followed by (“X”意识, “X”理念).
-_IDEA = ("意识", "理念")
+_IDEA = ("意识", "理念", "的原则", "的理念", "的方针", "的宗旨", "原则")
 #: What may close a verb's quoted object: the clause's end or the next quote.
 _CLOSES_OBJECT = re.compile(r"[，。；,;]|" + _QUOTE_JOINER + r"[“\"]")
 _RUN_JOINER = re.compile(_QUOTE_JOINER)
@@ -1920,6 +1920,19 @@ def _strip_leading_verbs(view: TextView, start: int, name: str) -> str:
         start = view.token_ends[i]
 
 
+def _verb_and_ending(view: TextView, start: int, name: str, rules: Rules) -> bool:
+    """The name is a verb, perhaps after adverbs, and a program ending
+    (推动平台, 积极争取项目)."""
+    end = start + len(name)
+    token = view.next_token(start)
+    while token is not None and view.tags.get(token[1]) in _ADVERB_TAGS:
+        token = view.next_token(token[0] + len(token[1]))
+    # (积极争取 is one jieba word, tagged an idiom)
+    if token is None or view.tags.get(token[1]) not in ("v", "l"):
+        return False
+    return view.text[token[0] + len(token[1]) : end] in rules.program_suffixes
+
+
 def _after_an_office(view: TextView, start: int, end: int) -> int | None:
     """Where a program's name starts after an office the walk ran through
     (联合区市场监督管理局|深入开展|校园食品安全守护行动): past the last word
@@ -1982,6 +1995,8 @@ def _find_programs(
             start += 1
         if len(name) < 4 or name in rules.program_suffixes:
             continue  # 建设项目 alone names no program
+        if _verb_and_ending(view, start, name, rules):
+            continue  # 推动|平台资源…: a verb and an ending name nothing
         joined = _QUOTED_THEN_JOINED.search(name)
         if joined:
             # “特岗计划”和|农村教师公费定向培养计划: a second program joined on
@@ -2051,6 +2066,9 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
         for match in pattern.finditer(text):
             found = match.group(1)
             begin = match.start(1)
+            if found.startswith("了"):  # 承担了X试点: the aspect mark is no part
+                found = found[1:]
+                begin += 1
             level = _GRADED_LEVEL.match(found)
             if level:  # 承担国家级现代学徒制试点: who runs it is no part of its name
                 found = found[level.end() :]
