@@ -653,6 +653,7 @@ def test_extract_generic_school_phrases_are_not_schools(nlp, text):
             "中小学校党组织领导的校长负责制",
         ),
         ("健全党组织领导的校长负责制。", "党组织领导的校长负责制"),
+        ("1.深化党组织领导的中小学校长负责制改革。", "党组织领导的中小学校长负责制"),
         # a quoted scheme whose coverage is measured is rolled out
         ("学校食堂“阳光厨房”覆盖率达100%。", "阳光厨房"),
     ],
