@@ -639,6 +639,9 @@ def test_extract_generic_school_phrases_are_not_schools(nlp, text):
         ("实施教育信息化2.0行动计划。", "教育信息化2.0行动计划"),
         ("推进学前教育普及普惠工程。", "学前教育普及普惠工程"),
         ("县教育局将全面实施县中振兴计划。", "县中振兴计划"),
+        # a place's name after 和 opens a second name
+        ("依托“之江汇”教育广场和金华智慧教育云平台开展教研。", "金华智慧教育云平台"),
+        ("推进课程基地与学校文化建设项目。", "课程基地与学校文化建设项目"),
         # an office the name's walk ran through is no part of it
         (
             "联合区市场监督管理局深入开展校园食品安全守护行动。",

@@ -1920,6 +1920,19 @@ def _strip_leading_verbs(view: TextView, start: int, name: str) -> str:
         start = view.token_ends[i]
 
 
+def _joined_place_name(name: str) -> re.Match[str] | None:
+    """The last 和/与 in ``name`` after which a place's name opens a name of
+    its own (X和|金华智慧教育云平台); 课程基地与学校文化建设项目 stays one."""
+    for joiner in reversed(list(_JOINER_IN_NAME.finditer(name))):
+        rest = name[joiner.end() :]
+        if len(rest) >= 6 and any(rest[:n] in _region_words() for n in (2, 3, 4)):
+            return joiner
+    return None
+
+
+_JOINER_IN_NAME = re.compile("[和与]")
+
+
 def _verb_and_ending(view: TextView, start: int, name: str, rules: Rules) -> bool:
     """The name is a verb, perhaps after adverbs, and a program ending
     (推动平台, 积极争取项目)."""
@@ -1997,9 +2010,10 @@ def _find_programs(
             continue  # 建设项目 alone names no program
         if _verb_and_ending(view, start, name, rules):
             continue  # 推动|平台资源…: a verb and an ending name nothing
-        joined = _QUOTED_THEN_JOINED.search(name)
+        joined = _QUOTED_THEN_JOINED.search(name) or _joined_place_name(name)
         if joined:
-            # “特岗计划”和|农村教师公费定向培养计划: a second program joined on
+            # “特岗计划”和|农村教师公费定向培养计划, “之江汇”教育广场和|金华
+            # 智慧教育云平台: a second program joined on
             start += joined.end()
             name = name[joined.end() :]
         if len(name) < 4 or name[0] in _CLOSING_QUOTES:
