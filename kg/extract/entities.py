@@ -1825,12 +1825,14 @@ def _quoted_part_of_program(
     )
 
 
-#: The characters after a quote up to a mark, a digit or 的.
+#: The run of characters right after a quote, up to a mark or a digit.
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,14}(?![\u4e00-\u9fff])")
 #: “X”工作专项行动: the quote's own work, not a longer name; “X”等重点工程:
-#: the kind of a list.
-_PROGRAM_WORKS = ("工作", "建设", "项目", "工程", "计划", "行动", "活动", "政策")
-_PROGRAM_WORKS += ("等", "和", "与", "及")
+#: the kind of a list; “X”和Y: another name.
+_PROGRAM_WORKS = (
+    *("工作", "建设", "项目", "工程", "计划", "行动", "活动", "政策"),
+    *("等", "和", "与", "及"),
+)
 
 
 def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
