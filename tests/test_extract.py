@@ -4007,6 +4007,18 @@ def test_extract_a_quoted_program_followed_by_what_it_does_is_no_honour(nlp):
     assert triples(ex, "implements") == {("海南省琼海市教育局", "银龄讲学计划")}
 
 
+def test_extract_a_verb_before_what_a_program_covers_governs_it(nlp):
+    """落实作业、睡眠、手机、读物、体质“五项管理”: the verb's object is the
+    program, its scope listed before it; 以“A、B”为主要内容的“X”活动 names
+    what the activity is about, no verb's object."""
+    text = (
+        "严格落实作业、睡眠、手机、读物、体质“五项管理”。"
+        "深入开展了以“刹赌风、兴学风”为主要内容的“反四风树新风”活动。"
+    )
+    ex = run(nlp, text, publisher="株洲市醴陵市教育局")
+    assert triples(ex, "implements") == {("株洲市醴陵市教育局", "五项管理")}
+
+
 def test_extract_a_program_joined_to_a_quoted_one_is_found(nlp):
     """“A”和B计划: the unquoted program after the quote is a second one."""
     text = "依托“特岗计划”和农村教师公费定向培养计划补充乡村教师418名。"

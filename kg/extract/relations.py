@@ -954,6 +954,13 @@ def _implements(
             continue
         s_start = sentences[m.sentence][0] if sentences else 0
         before = text[max(s_start, m.start - 12) : m.start]
+        if "、" in before:
+            # 落实作业、睡眠、手机、读物、体质“五项管理”: the verb before the
+            # list of what the program covers, in the same clause
+            floor = max(s_start, clause_of(text, m.start)[0], m.start - 30)
+            verbs = list(_IMPLEMENT_VERBS.finditer(text, floor, m.start))
+            if verbs and _COVERED_LIST.fullmatch(text, verbs[-1].end(), m.start):
+                before = text[floor : m.start]
         rule = ""
         schools_do_it = any(w in text[s_start : m.start] for w in _SCHOOL_SUBJECTS)
         if schools_do_it:
@@ -1103,6 +1110,9 @@ def _implement_verb_governs(before: str) -> bool:
 
 
 _CHANGED_FROM = re.compile("从")
+#: 作业、睡眠、手机“: what a program covers, listed between its verb and it
+#: (not 以“A、B”为主要内容的: what an activity is about).
+_COVERED_LIST = re.compile(r"[^\W\d的以为]+(?:、[^\W\d的以为]+)+[“\"]?")
 
 
 def _bureau_subject(
