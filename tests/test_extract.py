@@ -1406,6 +1406,8 @@ def test_extract_the_body_before_a_quoted_honour_confers_it(nlp, text, honour, l
         ("我县推荐霍山县衡山中学参加省级评选。", "霍山县衡山中学"),
         # a university's short name opening its affiliated school's
         ("南开区南大附中获评天津市文明校园。", "南开区南大附中"),
+        # or opening another school's name
+        ("信都区南大郭小学获评先进学校。", "信都区南大郭小学"),
     ],
 )
 def test_extract_a_school_name_edge(nlp, text, school):

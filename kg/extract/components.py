@@ -336,6 +336,10 @@ def make_quoted(nlp: Language, name: str):
     return _simple("kg_quoted", lambda doc: find_quoted(text_of(doc), rules))
 
 
+#: 郭小学 after 南大: the alias opens another school's name.
+_INSIDE_A_SCHOOL_NAME = re.compile(r"[\u4e00-\u9fff]{1,3}(?:小学|中学|学校|幼儿园)")
+
+
 @Language.factory("kg_gazetteer_v1")
 def make_gazetteer(nlp: Language, name: str):
     """Gazetteer names: one PhraseMatcher pass (the ``span_ruler``'s patterns).
@@ -356,6 +360,10 @@ def make_gazetteer(nlp: Language, name: str):
                 continue
             if kind == "school.alias" and text.startswith("附", span.end_char):
                 continue  # 南大附中: the university's affiliated school, not it
+            if kind == "school.alias" and _INSIDE_A_SCHOOL_NAME.match(
+                text, span.end_char
+            ):
+                continue  # 信都区南大郭小学: the start of another school's name
             out.append(
                 Candidate(
                     span.start_char,
