@@ -1415,6 +1415,19 @@ def test_extract_a_school_name_edge(nlp, text, school):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "对受表彰学校在项目安排上给予倾斜支持。",
+        "注：同一学校入选多个类别的，分别认定。",
+        "上述学校要珍惜荣誉。",
+        "以上学校经公示无异议后认定。",
+    ],
+)
+def test_extract_schools_referred_to_in_general_are_no_school(nlp, text):
+    assert names(run(nlp, text, publisher="邢台市教育局"), "School") == set()
+
+
+@pytest.mark.parametrize(
     "text", ["推进“县中振兴”攻坚。", "“一村一幼”规范化建设稳步推进。"]
 )
 def test_extract_a_short_school_form_inside_a_slogan_is_no_school(nlp, text):
