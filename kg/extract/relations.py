@@ -157,6 +157,11 @@ def _awards(
     by_span = {
         (m.start, m.end): i for i, m in enumerate(mentions) if m.label == "Award"
     }
+    units = {
+        m.start: i
+        for i, m in enumerate(mentions)
+        if m.label in ("School", "Bureau") and m.end > m.start
+    }
     sentence_starts = [start for start, _ in sentences]
     out = []
     for st in statements:
@@ -187,7 +192,9 @@ def _awards(
             clause_start = max(ended) + 1
         # 对荣获X的A代表队、荣获Y的B予以表扬: the units after each honour's 的
         # hold it
-        own = [_holders_after(text, mentions, [a]) for a in award_ids]
+        own = [
+            _holders_after(text, mentions, units, mentions[a].end) for a in award_ids
+        ]
         holders = own[-1]
         given = None
         if len(award_ids) > 1 and not st.distributive and all(own):
@@ -260,18 +267,13 @@ def _awards(
 
 
 def _holders_after(
-    text: str, mentions: list[Mention], award_ids: list[int]
+    text: str, mentions: list[Mention], units: dict[int, int], end: int
 ) -> list[int]:
-    """荣获X的A、B (A代表队): the units listed right after the honour and 的,
-    each perhaps with its team's word, joined by 、 or 和."""
-    end = max(mentions[a].end for a in award_ids)
+    """荣获X的A、B (A代表队): the units (``units``: School and Bureau mentions
+    by start) listed right after an honour ending at ``end`` and 的, each
+    perhaps with its team's word, joined by 、 or 和."""
     if text[end : end + 1] != "的":
         return []
-    units = {
-        m.start: i
-        for i, m in enumerate(mentions)
-        if m.label in ("School", "Bureau") and m.end > m.start
-    }
     holders = []
     pos = end + 1
     while pos in units:
@@ -1367,14 +1369,13 @@ def _listed_under_a_bare_pilot_heading(
     with its schools."""
     out = []
     for heading in _BARE_PILOT_HEADING.finditer(text):
-        before = text[: heading.start()]
         programs = {
             m.name: i
             for i, m in enumerate(mentions)
             if m.label == "Program"
             and m.start < heading.start()
             and m.name.endswith(("试点", "项目"))
-            and (m.name + "学校" in before or m.name + "校" in before)
+            and _named_with_its_schools(text, m.name, 0, heading.start())
         }
         if len(programs) != 1:
             continue
@@ -1386,6 +1387,11 @@ def _listed_under_a_bare_pilot_heading(
             "participates.pilot-list",
         )
     return out
+
+
+def _named_with_its_schools(text: str, program: str, start: int, end: int) -> bool:
+    """``text[start:end]`` writes the program with its schools (X试点学校)."""
+    return any(text.find(program + word, start, end) >= 0 for word in ("学校", "校"))
 
 
 #: 入选学校分别是：— a lead over the schools chosen for what the paragraph
@@ -1408,13 +1414,12 @@ def _chosen_below_a_pilots_paragraph(
     out = []
     for lead in _CHOSEN_LEAD.finditer(text):
         floor = max(0, lead.start() - _CHOSEN_LEAD_REACH)
-        before = text[floor : lead.start()]
         programs = {
             i
             for i, m in enumerate(mentions)
             if m.label == "Program"
             and floor <= m.start < lead.start()
-            and (m.name + "学校" in before or m.name + "校" in before)
+            and _named_with_its_schools(text, m.name, floor, lead.start())
         }
         if len(programs) != 1:
             continue
