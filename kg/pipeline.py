@@ -520,8 +520,13 @@ def _publish(
         # Oxigraph loads the store, and evaluates the tabled queries on it,
         # without the GIL: both run beside the networkx graph, GraphML and
         # the page (a fifth of a large build).
+        # The tables take a second core once GraphML is written (below):
+        # beside it, two tables at once would raise a large build's peak.
+        graphml_written = threading.Event()
         store_load = _InBackground(
-            lambda: _write_store(gen, output_dir, report, loader, tables=tables)
+            lambda: _write_store(
+                gen, output_dir, report, loader, tables=tables, more=graphml_written
+            )
         )
         t3 = time.perf_counter()
         nx_graph = to_networkx(resolution)
@@ -538,6 +543,7 @@ def _publish(
             payloads["graph.html"] = _mark_page(page.encode("utf-8"))
             del page
         del nx_graph
+        graphml_written.set()
         for name in list(payloads):
             # Dropped once written: the page (40 MB for 16 MB of reports) is
             # not held through the store load.
@@ -553,6 +559,7 @@ def _publish(
         _checkpoint("write:report.json")
     except BaseException:
         if store_load is not None:
+            graphml_written.set()  # or the tables would wait for it forever
             store_load.wait()  # it writes into gen: remove gen after it stops
         elif loader is not None:
             loader.abort()
@@ -827,6 +834,7 @@ def _write_store(
     loader: StoreLoader | None,
     *,
     tables: bool = True,
+    more: threading.Event | None = None,
 ) -> None:
     """Finish ``<gen>/store`` so ``kg query`` need not parse graph.ttl.
 
@@ -836,7 +844,8 @@ def _write_store(
     contract: if it cannot be written the build still succeeds and queries
     read the Turtle. With ``tables``, the whole-table named queries are
     then evaluated on it into ``<gen>/tables`` (:func:`kg.tables.write_tables`),
-    a cache of the store.
+    a cache of the store. They are evaluated on one thread, and on as many
+    as two cores from when ``more`` is set.
     """
     from .store import STORE_DIR, write_store
 
@@ -857,7 +866,13 @@ def _write_store(
         from .tables import TABLES_DIR, write_tables
 
         t = time.perf_counter()
-        if write_tables(gen / "graph.ttl", previous=_previous_graph(output_dir)):
+        written = write_tables(
+            gen / "graph.ttl",
+            previous=_previous_graph(output_dir),
+            threads=min(2, len(os.sched_getaffinity(0))),
+            more_after=more,
+        )
+        if written:
             report.outputs[TABLES_DIR] = str(output_dir / TABLES_DIR)
         report.timings["tables"] = time.perf_counter() - t
 

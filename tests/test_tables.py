@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,40 @@ def test_a_rebuild_of_the_same_graph_copies_its_tables(
         p.name: p.read_bytes() for p in sorted((build_copy / TABLES_DIR).iterdir())
     }
     assert after == before
+
+
+def _tables(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_two_threads_write_the_same_tables_as_one(build_copy: Path) -> None:
+    ttl = (build_copy / "graph.ttl").resolve()
+    one = _tables(ttl.parent / TABLES_DIR)
+    shutil.rmtree(ttl.parent / TABLES_DIR)
+    assert set(write_tables(ttl, threads=2)) == WHOLE_TABLES
+    assert _tables(ttl.parent / TABLES_DIR) == one
+
+
+def test_the_second_thread_waits_for_its_start(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The build lets a second table start only once GraphML is written:
+    # until then every table is evaluated on the first thread.
+    ttl = (build_copy / "graph.ttl").resolve()
+    more = threading.Event()
+    threads: list[int] = []
+    original = kg.tables._evaluate
+
+    def spy(store, sparql: str, path: Path) -> None:
+        threads.append(threading.get_ident())
+        original(store, sparql, path)
+        if len(threads) == len(WHOLE_TABLES):
+            more.set()
+
+    monkeypatch.setattr(kg.tables, "_evaluate", spy)
+    written = write_tables(ttl, threads=2, more_after=more)
+    assert set(written) == WHOLE_TABLES
+    assert len(set(threads)) == 1
 
 
 def test_a_query_that_fails_costs_its_table_only(
