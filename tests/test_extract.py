@@ -1428,6 +1428,34 @@ def test_extract_schools_referred_to_in_general_are_no_school(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "局党组班子成员深入基层学校调研42次，为基层学校解决实际问题37个。",
+        "推动镇村学校与镇驻地学校结对。",
+        "特岗教师设岗学校要落实周转宿舍。",
+        "其中公费定向师范毕业生96名。",
+        # a figure per school stage
+        "生均教学及辅助用房面积小学达到5.6平方米。",
+        # a program's sites
+        "建设城乡“专递课堂”教学点168个。",
+    ],
+)
+def test_extract_where_schools_are_or_what_they_hold_is_no_school(nlp, text):
+    assert names(run(nlp, text, publisher="隆回县教育局"), "School") == set()
+
+
+def test_extract_project_based_learning_is_no_program(nlp):
+    ex = run(nlp, "运河湾中学开发跨学科项目式学习案例20个。", publisher="武清区教育局")
+    assert names(ex, "Program") == set()
+
+
+def test_extract_a_platform_the_bureau_develops_it_implements(nlp):
+    text = "针对课后服务课程不足的问题，我市开发“晋江课后服务资源平台”。"
+    ex = run(nlp, text, publisher="晋江市教育局")
+    assert triples(ex, "implements") == {("泉州市晋江市教育局", "晋江课后服务资源平台")}
+
+
+@pytest.mark.parametrize(
     "text", ["推进“县中振兴”攻坚。", "“一村一幼”规范化建设稳步推进。"]
 )
 def test_extract_a_short_school_form_inside_a_slogan_is_no_school(nlp, text):

@@ -73,8 +73,9 @@ _CONJUNCTIONS = frozenset("和与及或同")
 # Coverbs that open no place name in the division list (为/给/被, unlike 对江镇):
 # glued by jieba's HMM onto an unknown name (为杏店), only a 3+ character word.
 _GLUED_COVERBS = frozenset("为给被")
-# 小学化, 小学生, 中学段: the suffix word is part of a longer common word.
-_NOT_A_NAME_AFTER = frozenset("化生段")
+# 小学化, 小学生, 中学段, 项目式(学习): the suffix word is part of a longer
+# common word.
+_NOT_A_NAME_AFTER = frozenset("化生段式")
 # A quoted name followed by a short head ending in a program word
 # (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
 #: Matched at the quote's end (``match(text, pos)``: no ``^``).
@@ -1102,8 +1103,14 @@ def _find_suffix_names(
         prefix = name[: len(name) - (end - start)]
         if not prefix or not _CJK.search(prefix):
             continue
-        if label == "School" and name[0] in _CLOSING_QUOTES:
-            continue  # “X”实验学校: a school's part in the program X, no name
+        if label == "School" and (
+            name[0] in _CLOSING_QUOTES or prefix[-1] in _CLOSING_QUOTES
+        ):
+            # “X”实验学校, 城乡“专递课堂”教学点: a school's part in the program
+            # X, no name
+            continue
+        if label == "School" and _STATISTIC.search(prefix):
+            continue  # 生均教学仪器设备值小学达到2860元: a figure per stage
         if label == "School" and prefix.endswith(_PROGRAM_WORDS):
             continue  # 乡村温馨校园建设项目学校: a school's part in a program
         if (
@@ -1180,6 +1187,9 @@ def _find_suffix_names(
 
 
 _NAME_JOINERS = re.compile("和|及|以及|与")
+#: Words of a figure (per student, floor area, value of equipment), which no
+#: school's name holds.
+_STATISTIC = re.compile("生均|面积|设备值")
 
 
 def _joined_names(name: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
