@@ -141,6 +141,7 @@ def test_extract_what_a_bureau_does_for_a_zone_is_no_part_of_its_name(nlp, text)
         ("推进城乡教育均衡发展，和县域内学校结对。", set(), set()),
         ("县政府教育督导室会同县教育局开展督导。", set(), set()),
         ("通过特岗计划和县级公开招聘补充教师。", set(), set()),
+        ("认真落实全省教育工作会议和县委经济工作会议部署。", set(), set()),
         # 共同富裕县域: an everyday word (富裕) before 县域, no county
         ("打造教育共同富裕县域样板。", set(), set()),
         # 县直学校: the county's own schools, no school and no county
@@ -2755,6 +2756,19 @@ def test_extract_a_list_of_units_to_be_named_holds_the_title(nlp):
         ("上海市宝山区罗店中学", "宝山区行为规范示范校"),
         ("宝山区锦苑小学", "宝山区行为规范示范校"),
     }
+
+
+def test_extract_a_list_of_units_put_forward_holds_nothing(nlp):
+    """拟推荐参加X评选名单: X is pursued, an Award with no holder (decision 1)."""
+    text = (
+        "附件3\n拟推荐参加2024年河南省中小学劳动教育优秀案例评选名单\n"
+        "序号　案例名称　申报单位\n"
+        "1　《一粒种子的旅行》　洛阳市实验中学\n"
+        "2　《校园种植园里的劳动课》　洛阳市老城区西关小学\n"
+    )
+    ex = run(nlp, text, publisher="洛阳市教育局")
+    assert names(ex, "Award") == {"河南省中小学劳动教育优秀案例"}
+    assert triples(ex, "receivedAward") == set()
 
 
 def test_extract_tier_headings_over_units_labelled_by_place(nlp):

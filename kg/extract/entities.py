@@ -451,10 +451,11 @@ def find_regions(
             and _CONJUNCTION_THEN_LEVEL.match(text, start, end)
             and (
                 (start > 0 and _ORGAN_END.match(text, start - 1))
-                or text.startswith(("直", "域", "级"), end)
+                or text.startswith(("直", "域", "级", "委"), end)
             )
         ):
-            continue  # 县委、县政府和县教育局, 教育局会同县财政局: 县 begins a word
+            # 县委、县政府和县教育局, 教育局会同县财政局, 会议和县委: 县 begins a word
+            continue
         if full:
             hits.append((start, end, surface, full, True))
         elif (

@@ -488,6 +488,9 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 match = honour
         if match and "关于" not in stripped and "的通知" not in stripped:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
+            recommended = _RECOMMENDED.match(raw)
+            if recommended is not None:
+                raw = recommended.group(1)
             name = clean_award_name(raw)
             award = _listed_honour(text, pos, stop, raw, name)
             fuller = _named_in_full_before(text, pos, name)
@@ -507,6 +510,9 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 # each row a tier of the heading's honour; 安全工作先进单位：
                 # A、B under 二、专项工作先进单位: a category of honours
                 block = None
+            if block is not None and recommended is not None:
+                # 拟推荐参加X评选名单: X is pursued, not held (decision 1)
+                block = (stop, stop)
             if block is not None and name.endswith(_LEX.people_honour_ends):
                 # 全县优秀教师名单 over 临朐县第一中学：李玉霞: the people hold
                 # it, their units nothing (decision 4)
@@ -534,6 +540,10 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
+#: 拟推荐参加X评选: the units are put forward for X, which they do not hold.
+_RECOMMENDED = re.compile(
+    r"^拟?推荐(?:参加|申报|参评)?(.{4,}?)(?:评选|评审|遴选)?(?:活动)?$"
+)
 #: 二、 — a heading of the top level, which closes the classes of the last.
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 #: （18个）— the count a heading over its units ends with.
