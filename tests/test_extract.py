@@ -2758,6 +2758,22 @@ def test_extract_a_list_of_units_to_be_named_holds_the_title(nlp):
     }
 
 
+def test_extract_a_category_heading_over_units_with_their_own_honours(nlp):
+    """八、单项工作先进单位 over A：X、Y lines: a category; each unit holds
+    its own honours only (decision 10)."""
+    text = (
+        "八、单项工作先进单位\n\n"
+        "齐齐哈尔市特殊教育学校：特殊教育工作先进单位\n"
+        "齐齐哈尔市第一中学：高考工作先进单位、教育科研先进单位\n"
+    )
+    ex = run(nlp, text, publisher="齐齐哈尔市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("齐齐哈尔市特殊教育学校", "特殊教育工作先进单位"),
+        ("齐齐哈尔市第一中学", "高考工作先进单位"),
+        ("齐齐哈尔市第一中学", "教育科研先进单位"),
+    }
+
+
 def test_extract_a_list_of_units_put_forward_holds_nothing(nlp):
     """拟推荐参加X评选名单: X is pursued, an Award with no holder (decision 1)."""
     text = (

@@ -502,7 +502,7 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 title = award
             block = list_block(text, stop + 1)
             if block is not None and (
-                _rows_hold_own_honours(text, block)
+                _rows_hold_own_honours(text, block, rules)
                 or _tier_lines_only(text, block)
                 or _honour_lines_only(text, block, rules)
             ):
@@ -651,13 +651,35 @@ def _honour_lines_only(text: str, block: tuple[int, int], rules: Rules) -> bool:
     return True
 
 
-def _rows_hold_own_honours(text: str, block: tuple[int, int]) -> bool:
-    """Every line of a list names its unit's own honour after a dash."""
+def _rows_hold_own_honours(text: str, block: tuple[int, int], rules: Rules) -> bool:
+    """Every line of a list names its unit's own honour after a dash, or its
+    own honours after a colon (A：X、Y under 八、单项工作先进单位, a category,
+    not an honour)."""
     lines = [line for line in text[block[0] : block[1]].split("\n") if line.strip()]
-    return bool(lines) and all(_OWN_HONOUR_ROW.search(line) for line in lines)
+    return bool(lines) and all(
+        _OWN_HONOUR_ROW.search(line) or _honours_after_colon(line.strip(), rules)
+        for line in lines
+    )
 
 
 _OWN_HONOUR_ROW = re.compile(r"\S(?:——|—|--)\s*\S")
+
+
+def _honours_after_colon(line: str, rules: Rules) -> bool:
+    """A：X、Y — a unit, then honours only (as :func:`_unit_honour_lists`
+    reads them)."""
+    match = _UNIT_COLON.match(line)
+    return (
+        match is not None
+        and match.end() == len(line)
+        and all(
+            u.endswith(_UNIT_ENDS) and not _is_honour(u, rules)
+            for u in match.group(1).split("、")
+        )
+        and bool(_honour_items(line, match.start(2), match.end(2), rules))
+    )
+
+
 #: A list line opening with a tier and a colon: 一等奖：A、B.
 #: 二等奖（15项）: a tier heading its own lines.
 _TIER_HEADING = re.compile(r"(?:" + BARE_TIER.pattern + r")\s*" + _COUNT_PAREN + "?")
