@@ -2774,6 +2774,22 @@ def test_extract_a_category_heading_over_units_with_their_own_honours(nlp):
     }
 
 
+def test_extract_a_numbered_honour_heading_ends_the_list_above(nlp):
+    """四、普通高中教育教学质量优秀学校 ends like a school's name but heads the
+    next list: the honour above stays with its own units."""
+    text = (
+        "三、义务教育质量提升先进学校（2所）\n\n"
+        "龙沙区：龙沙区永安小学\n建华区：建华区文化小学\n\n"
+        "四、普通高中教育教学质量优秀学校\n\n"
+        "（一）一等奖：齐齐哈尔市第一中学\n"
+    )
+    ex = run(nlp, text, publisher="齐齐哈尔市教育局")
+    holders = {
+        s for s, a in triples(ex, "receivedAward") if a == "义务教育质量提升先进学校"
+    }
+    assert holders == {"龙沙区永安小学", "建华区文化小学"}
+
+
 def test_extract_a_list_of_units_put_forward_holds_nothing(nlp):
     """拟推荐参加X评选名单: X is pursued, an Award with no holder (decision 1)."""
     text = (

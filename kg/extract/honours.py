@@ -190,8 +190,14 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             if _group_heading(line) and not _numbered_school(line):
                 pos = stop + 1
                 continue  # （一）高中组（2个）, 中学组（6个）：a group of the same list
-            if numbered and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS)):
-                numbered = None  # 1.渝北区统景中学: a numbered unit of the list
+            if (
+                numbered
+                and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS))
+                and not (line[0] in _CHINESE_NUMERALS and item.endswith(_HONOUR_ENDS))
+            ):
+                # 1.渝北区统景中学: a numbered unit of the list (四、普通高中教育
+                # 教学质量优秀学校 heads the next list)
+                numbered = None
             if (
                 line.endswith(("名单", "：", ":"))
                 or line.startswith("附件")
@@ -210,6 +216,8 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
     return (start, end) if start >= 0 else None
 
 
+_CHINESE_NUMERALS = "一二三四五六七八九十"
+_HONOUR_ENDS = tuple(_LEX.award_suffixes)
 #: （共40所，按地区排列）: a note on the list under its title.
 _LIST_NOTE = re.compile(r"[（(](?:共\s*\d+\s*[所个家名项]|按|排名)[^（）()]{0,20}[）)]")
 #: The date under a signature: 2025年1月20日.
