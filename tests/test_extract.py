@@ -2790,6 +2790,21 @@ def test_extract_a_numbered_honour_heading_ends_the_list_above(nlp):
     assert holders == {"龙沙区永安小学", "建华区文化小学"}
 
 
+def test_extract_labels_under_a_heading_of_joined_honours_are_named_in_full(nlp):
+    """五、X工作先进县（2个）及先进学校（6所） over 先进县：A and 先进学校：B:
+    each label is the heading's honour of that ending (decision 3)."""
+    text = (
+        "五、营养改善计划工作先进县（2个）及先进学校（1所）\n\n"
+        "先进县：克东县、依安县\n先进学校：克东县乾丰镇中心学校\n"
+    )
+    ex = run(nlp, text, publisher="齐齐哈尔市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("克东县", "营养改善计划工作先进县"),
+        ("依安县", "营养改善计划工作先进县"),
+        ("克东县乾丰镇中心学校", "营养改善计划工作先进学校"),
+    }
+
+
 def test_extract_a_list_of_units_put_forward_holds_nothing(nlp):
     """拟推荐参加X评选名单: X is pursued, an Award with no holder (decision 1)."""
     text = (

@@ -1114,10 +1114,47 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
             if above and above[2] is not None and above[0].endswith(kind):
                 name = above[0][: -len(kind)] + ranked_kind[1] + kind
                 parent = above[2]
+        elif name in _BARE_HONOURS:
+            # 五、X工作先进县（2个）及先进学校（6所） over 先进县：A and 先进学校：B
+            name = _joined_heading_part(text, match.start(), name) or name
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
         awards = (award,) if parent is None else (award, parent)
         out.append(AwardStatement(at, at, False, awards, False, (match.end(), end)))
     return out
+
+
+#: 先进县, 先进学校: an honour's bare ending, which a heading above may name
+#: in full.
+_BARE_HONOURS = frozenset(w for w in _LEX.award_suffixes if w.startswith("先进"))
+#: …先进县（2个）及先进学校（6所）: the parts of a heading naming honours.
+_JOINED_PARTS = re.compile(
+    r"\s*(?:[（(]\s*\d+\s*[个名所家人项]\s*[）)])?\s*(?:及|和|以及|、|$)\s*"
+)
+
+
+def _joined_heading_part(text: str, pos: int, name: str) -> str:
+    """X先进县 when the heading above the label line at ``pos`` is 五、X先进县
+    （2个）及先进学校（6所）and ``name`` is one of its parts' endings, else ""."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    for _ in range(8):
+        if line_start <= 0:
+            return ""
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1].strip()
+        line_start = above
+        if not line or _HONOUR_COLON.match(line):
+            continue  # blank, or the label line of another part
+        numbered = _NUMBERED_HEADING.match(line)
+        if numbered is None:
+            return ""
+        parts = [p for p in _JOINED_PARTS.split(line[numbered.end() :]) if p]
+        if len(parts) < 2 or not any(p.endswith(name) for p in parts):
+            return ""
+        first = parts[0]
+        ending = next((w for w in _BARE_HONOURS if first.endswith(w)), "")
+        stem = first[: -len(ending)] if ending else ""
+        return stem + name if len(stem) >= 2 else ""
+    return ""
 
 
 def _heading_above(
