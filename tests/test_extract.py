@@ -2469,6 +2469,30 @@ def test_extract_schools_listed_under_a_pilot_list_title(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_schools_under_numbered_counted_project_headings(nlp):
+    """五、“X”阅读推广项目学校（2所） and 二、“Y”实验学校（1所） over lists:
+    each school takes part in the program the heading names."""
+    text = (
+        "拟确定以下学校承担2024年度教育改革试点（项目）任务。\n\n"
+        "一、九江市中小学“五育融合”实验学校（1所）\n\n都昌县第一中学\n\n"
+        "二、“书香校园”阅读推广项目学校（2所）\n\n汪墩中心小学；芗溪中学\n"
+    )
+    ex = run(nlp, text, publisher="都昌县教育体育局")
+    assert triples(ex, "participatesIn") == {
+        ("都昌县第一中学", "五育融合"),
+        ("汪墩中心小学", "书香校园"),
+        ("芗溪中学", "书香校园"),
+    }
+
+
+def test_extract_a_line_of_prose_ending_in_pilot_schools_heads_no_list(nlp):
+    text = "我县3所学校入选省级课堂教学改革试点学校\n都昌县第一中学\n"
+    ex = run(nlp, text, publisher="都昌县教育体育局")
+    assert ("都昌县第一中学", "省级课堂教学改革试点") not in triples(
+        ex, "participatesIn"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

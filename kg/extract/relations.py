@@ -1317,14 +1317,16 @@ def _listed_take_part(
     ]
 
 
-#: 二、X试点学校拟确定名单（20所）: a heading over the schools of a pilot.
+#: 二、X试点学校拟确定名单（20所）, 五、“X”阅读推广项目学校（6所）: a heading
+#: over the schools of a pilot, a project or an experiment; a list title, or
+#: numbered or counted.
 _PILOT_LIST_HEADING = re.compile(
-    r"^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"^[ \t]*(?P<numbered>[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
     r"|\d+[.、．])?[ \t]*"
     r"(?:附件\d*[ \t]*[:：]?[ \t]*)?"
-    r"(?P<pilot>\S{2,40}?(?:试点|培育项目|建设项目))(?:学校|校)"
-    r"(?:拟?(?:确定|认定|入选|推荐)|拟定)?名单"
-    r"[ \t]*(?:[（(][^（）()\n]{1,12}[）)])?[ \t]*$",
+    r"(?P<pilot>\S{2,40}?(?:试点|项目|实验))(?:学校|校)"
+    r"(?P<title>(?:拟?(?:确定|认定|入选|推荐)|拟定)?名单)?"
+    r"[ \t]*(?P<count>[（(][^（）()\n]{1,12}[）)])?[ \t]*$",
     re.MULTILINE,
 )
 
@@ -1337,6 +1339,10 @@ def _listed_under_a_pilots_heading(
     program take part in it."""
     out = []
     for heading in _PILOT_LIST_HEADING.finditer(text):
+        if not heading.group("title") and not (
+            heading.group("numbered") and heading.group("count")
+        ):
+            continue  # a line of prose ending in 试点学校
         pilot = re.sub('[“”"]', "", heading.group("pilot"))
         programs: dict[str, int] = {}
         for i, m in enumerate(mentions):
