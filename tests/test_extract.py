@@ -2485,6 +2485,21 @@ def test_extract_schools_under_numbered_counted_project_headings(nlp):
     }
 
 
+def test_extract_numbered_schools_with_a_note_are_units_of_the_list(nlp):
+    text = (
+        "八、九江市中小学劳动教育实践基地建设项目学校（3所）\n\n"
+        "1.都昌县职业中等专业学校（农业种植类）\n2.大沙中学（茶园种植类）\n"
+        "3.多宝中心小学（渔业养殖类）\n"
+    )
+    ex = run(nlp, text, publisher="都昌县教育体育局")
+    program = "九江市中小学劳动教育实践基地建设项目"
+    assert triples(ex, "participatesIn") == {
+        ("都昌县职业中等专业学校", program),
+        ("大沙中学", program),
+        ("多宝中心小学", program),
+    }
+
+
 def test_extract_a_line_of_prose_ending_in_pilot_schools_heads_no_list(nlp):
     text = "我县3所学校入选省级课堂教学改革试点学校\n都昌县第一中学\n"
     ex = run(nlp, text, publisher="都昌县教育体育局")

@@ -187,6 +187,8 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 break  # prose; not 新罗区：A、B；永定区：C。, groups by place
             numbered = _NUMBERED_HEADING.match(line)
             item = line[numbered.end() :].strip() if numbered else ""
+            if item and line[0].isdigit():
+                item = _NOTE_AT_END.sub("", item)  # 2.大沙中学（茶园种植类）
             if _group_heading(line) and not _numbered_school(line):
                 pos = stop + 1
                 continue  # （一）高中组（2个）, 中学组（6个）：a group of the same list
@@ -217,6 +219,8 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
 
 
 _CHINESE_NUMERALS = "一二三四五六七八九十"
+#: （茶园种植类）: a note after a unit, not a count.
+_NOTE_AT_END = re.compile(r"\s*[（(][^（）()\d]{1,12}[）)]\s*$")
 _HONOUR_ENDS = tuple(_LEX.award_suffixes)
 #: （共40所，按地区排列）: a note on the list under its title.
 _LIST_NOTE = re.compile(r"[（(](?:共\s*\d+\s*[所个家名项]|按|排名)[^（）()]{0,20}[）)]")
@@ -1222,8 +1226,11 @@ def _heading_above(
 
 def _numbered_school(line: str) -> bool:
     """1.湓浦小学: a school numbered in its list, not a kind of school heading
-    a group (三、小学（5个）, 二、初中：), which has a count or a colon."""
-    return bool(_DIGIT_ITEM.match(line)) and not re.search(r"[（(:：]", line)
+    a group (三、小学（5个）, 二、初中：), which has a count or a colon; a note
+    may follow the school (2.大沙中学（茶园种植类）)."""
+    return bool(_DIGIT_ITEM.match(line)) and not re.search(
+        r"[（(:：]", _NOTE_AT_END.sub("", line)
+    )
 
 
 _DIGIT_ITEM = re.compile(r"^\d+[、.．]\s*[\u4e00-\u9fff]")
