@@ -1931,6 +1931,25 @@ def test_extract_a_two_character_town_starting_a_school_name(nlp):
     assert ("侯镇", "寿光市") in triples(ex, "subRegionOf")
 
 
+def test_extract_town_stems_listed_before_their_kind(nlp):
+    """青阳、梅岭、罗山等城区街道: each stem is that street of the county; a
+    stem of another kind (镇 before 街道) or a lone one is not read."""
+    text = (
+        "晋江市随着城镇化进程加快，青阳、梅岭、罗山等城区街道学位需求持续增长。\n"
+        "重点向东石、金井等沿海镇倾斜。青阳、磁灶等街道。深沪等镇。\n"
+    )
+    ex = run(nlp, text, publisher="晋江市教育局")
+    stems = [(m.text, m.name) for m in ex.mentions if m.rule == "region.town-stem"]
+    assert stems == [
+        ("青阳", "青阳街道"),
+        ("梅岭", "梅岭街道"),
+        ("罗山", "罗山街道"),
+        ("东石", "东石镇"),
+        ("金井", "金井镇"),
+    ]
+    assert ("金井镇", "晋江市") in triples(ex, "subRegionOf")
+
+
 def test_extract_an_ethnic_township_by_its_name_without_its_peoples(nlp):
     # 保基苗族彝族乡 and 淤泥彝族乡 of 盘州市, written 保基乡 and 淤泥乡.
     text = "盘州市教育局2023年表彰决定\n三等奖：淤泥乡中心小学、保基乡民族小学。\n"

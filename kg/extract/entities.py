@@ -908,6 +908,70 @@ def _find_towns(
                 start, end, "Region", refs[0].name, "region.town-context", refs[0].code
             )
     _find_short_towns(text, counties, accepted)
+    _find_listed_town_stems(text, counties, accepted)
+
+
+#: 青阳、梅岭、罗山等城区街道, 东石、金井等沿海镇, 安海、磁灶等3个镇: the stems
+#: of towns listed before their kind.
+_LISTED_STEMS_END = re.compile(
+    r"等(?:\d+个)?[\u4e00-\u9fff]{0,3}?(乡镇|镇街|镇|乡|街道)"
+)
+
+
+@lru_cache(maxsize=4096)
+def _county_town_stems(county: str) -> dict[str, RegionRef]:
+    """The county's towns by their two- or three-character stem (青阳 for
+    青阳街道), each stem of one town only."""
+    index = load_region_index()
+    stems: dict[str, list[RegionRef]] = defaultdict(list)
+    for town in index.towns.get(county, ()):
+        kind = next((k for k in ("街道", "镇", "乡") if town.name.endswith(k)), "")
+        stem = town.name[: -len(kind)] if kind else ""
+        if 2 <= len(stem) <= 3:
+            stems[stem].append(town)
+    return {stem: refs[0] for stem, refs in stems.items() if len(refs) == 1}
+
+
+def _find_listed_town_stems(
+    text: str, counties: list[str], accepted: dict[int, Candidate]
+) -> None:
+    """青阳、梅岭、罗山等城区街道: each listed stem is the town of that kind of a
+    county in context, when two of them at least are."""
+    stems: dict[str, list[RegionRef]] = defaultdict(list)
+    for county in counties:
+        for stem, ref in _county_town_stems(county).items():
+            stems[stem].append(ref)
+    if not stems:
+        return
+    for end in _LISTED_STEMS_END.finditer(text):
+        kind = end.group(1)
+        floor = clause_of(text, end.start())[0]
+        items = text[floor : end.start()].split("、")
+        if len(items) < 2:
+            continue
+        found = []
+        pos = end.start()
+        for i in range(len(items) - 1, -1, -1):
+            item = items[i]
+            pos -= len(item)
+            # the first item may follow other words of its clause (向东石)
+            sizes = (3, 2) if i == 0 else (len(item),)
+            stem = next(
+                (item[-n:] for n in sizes if len(stems.get(item[-n:], ())) == 1), ""
+            )
+            if stem:
+                ref = stems[stem][0]
+                if kind in ("乡镇", "镇街") or ref.name.endswith(kind):
+                    at = pos + len(item) - len(stem)
+                    found.append((at, stem, ref))
+            pos -= 1  # the 、
+        if len(found) < 2:
+            continue
+        for at, stem, ref in found:
+            if at not in accepted and not _inside_accepted(at, accepted):
+                accepted[at] = Candidate(
+                    at, at + len(stem), "Region", ref.name, "region.town-stem", ref.code
+                )
 
 
 def _county_on_line(
