@@ -793,6 +793,11 @@ def test_extract_a_quoted_object_of_practice_is_a_program(
         # a quoted two-character abbreviation opens the program's name
         ("落实“三区”人才支持计划教师专项计划。", {"三区人才支持计划教师专项计划"}),
         ("申报自治区“双优”中职学校建设项目。", {"双优中职学校建设项目"}),
+        # or closes a name the kind of school it is for opens
+        (
+            "县职业技术学校入选云南省中等职业学校“双优”建设计划。",
+            {"云南省中等职业学校双优建设计划"},
+        ),
         ("实施“县中”等重点工程。", {"县中"}),
         ("扎实推进“强基”、“提质”两大行动。", {"强基", "提质"}),
         (

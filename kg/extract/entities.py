@@ -1881,7 +1881,25 @@ def _quoted_part_of_program(
     if text[match.start() - 1 : match.start()] == "”":
         return None  # “两免”“一补”工程: quotes that share the head after them
     run = _NAME_RUN.match(text, match.end())
-    if run is None or len(run.group()) < 4 or run.group().startswith(_PROGRAM_WORKS):
+    if run is None:
+        return None
+    opening = _category_before(text, match.start())
+    if (
+        opening is not None
+        and run.group().endswith(rules.program_suffixes)
+        and len(run.group()) <= 4
+    ):
+        # 云南省中等职业学校“双优”建设计划: the kind of school and its place
+        # open the name
+        return Candidate(
+            opening,
+            run.end(),
+            "Program",
+            text[opening : match.start()] + inner + run.group(),
+            "program.quoted-continued",
+            "",
+        )
+    if len(run.group()) < 4 or run.group().startswith(_PROGRAM_WORKS):
         return None
     if re.match(r"[一二三四五六七八九十两]+[大项个类]", run.group()):
         return None  # “提质”两大行动: a count of programs
@@ -1898,6 +1916,24 @@ def _quoted_part_of_program(
         "program.quoted-continued",
         "",
     )
+
+
+#: Kinds of schools a program for them is named after (…中等职业学校“双优”计划).
+_PROGRAM_SCHOOL_KINDS = ("中等职业学校", "职业院校", "中职学校", "高职院校", "中小学")
+
+
+def _category_before(text: str, at: int) -> int | None:
+    """Where a kind of school, with the place before it if any, starts right
+    before ``at`` (云南省中等职业学校|“双优”), or None."""
+    kind = next((k for k in _PROGRAM_SCHOOL_KINDS if text.endswith(k, 0, at)), "")
+    if not kind:
+        return None
+    start = at - len(kind)
+    for size in range(min(8, start), 1, -1):
+        place = text[start - size : start]
+        if place in _region_words() and place[-1] in "省市区县州旗":
+            return start - size
+    return start
 
 
 #: The run of characters right after a quote, up to a mark or a digit.
