@@ -343,13 +343,19 @@ def near_duplicates(
             continue  # an exact copy is a duplicate, not a near one
         seen.add(key)
         sketch = _sketch(hashvalues=list(values))
-        candidates = [
-            other
-            for other in index.query(sketch)
-            if sketch.jaccard(sketches[other]) >= threshold
-        ]
-        if candidates:
-            out[doc_id] = min(candidates, key=order.__getitem__)
+        # Earliest first, and the first similar enough is the one: a report
+        # copied into a thousand reposts is compared with one of them, not
+        # all (the LSH candidates of a large cluster are most of it).
+        earliest = next(
+            (
+                other
+                for other in sorted(index.query(sketch), key=order.__getitem__)
+                if sketch.jaccard(sketches[other]) >= threshold
+            ),
+            None,
+        )
+        if earliest is not None:
+            out[doc_id] = earliest
         order[doc_id] = len(order)
         sketches[doc_id] = sketch
         index.insert(doc_id, sketch)

@@ -53,6 +53,13 @@ def test_near_duplicates_pair_only_similar_texts_of_other_content() -> None:
     assert found == {"c": "a"}
 
 
+def test_each_repost_of_a_cluster_points_at_the_earliest() -> None:
+    base = "".join(f"第{i}项，区教育局推进第{i}号学校改扩建。" for i in range(60))
+    reposts = [(f"r{i}", f"k{i}", signature(base + "转载" * i)) for i in range(1, 6)]
+    found = near_duplicates([("a", "k0", signature(base)), *reposts])
+    assert found == {f"r{i}": "a" for i in range(1, 6)}
+
+
 def _same(a: Path, b: Path) -> None:
     for name in OUTPUTS:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
