@@ -2868,6 +2868,22 @@ def test_extract_labels_under_a_heading_of_joined_honours_are_named_in_full(nlp)
     }
 
 
+def test_extract_works_listed_with_their_schools_under_an_honour_title(nlp):
+    """X拟入选名单 over 1.《course》——school lines: each school holds X for its
+    work (decision 10); the dash does not give the row an honour of its own."""
+    text = (
+        "附件3\n\n2024年天水市中小学劳动教育优秀课程案例拟入选名单\n\n"
+        "1.《果园里的四季》——麦积区花牛镇中心小学\n"
+        "2.《花椒的一生》——秦安县莲花镇中学\n"
+    )
+    ex = run(nlp, text, publisher="天水市教育局")
+    honour = "天水市中小学劳动教育优秀课程案例"
+    assert triples(ex, "receivedAward") == {
+        ("麦积区花牛镇中心小学", honour),
+        ("秦安县莲花镇中学", honour),
+    }
+
+
 def test_extract_a_list_of_units_put_forward_holds_nothing(nlp):
     """拟推荐参加X评选名单: X is pursued, an Award with no holder (decision 1)."""
     text = (

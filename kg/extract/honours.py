@@ -64,7 +64,7 @@ _HEADING_HONOUR = re.compile(
 _HEADING_LIST = re.compile(
     r"^(?:附件\s*\d*\s*[:：]?\s*)?"
     r"(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*)?(.{4,50}?)"
-    r"(?:拟?认定|拟?命名|推荐|表彰|(?:获奖|入选)(?:单位|学校|集体)?)?名单\s*"
+    r"(?:拟?认定|拟?命名|推荐|表彰|(?:获奖|拟?入选)(?:单位|学校|集体)?)?名单\s*"
     + _COUNT_PAREN
     + r"?\s*(?:[（(](?:节选|部分|排名不分先后\S{0,8}|按\S{0,10}排序)[）)])?"
     # （20所，排名不分先后）: the count and the note in one bracket
@@ -669,9 +669,17 @@ def _rows_hold_own_honours(text: str, block: tuple[int, int], rules: Rules) -> b
     not an honour)."""
     lines = [line for line in text[block[0] : block[1]].split("\n") if line.strip()]
     return bool(lines) and all(
-        _OWN_HONOUR_ROW.search(line) or _honours_after_colon(line.strip(), rules)
+        (_OWN_HONOUR_ROW.search(line) and not _work_then_holder(line, rules))
+        or _honours_after_colon(line.strip(), rules)
         for line in lines
     )
+
+
+def _work_then_holder(line: str, rules: Rules) -> bool:
+    """1.《果园里的四季》——花牛镇中心小学: a work, then the unit that holds
+    the list's honour for it."""
+    holder = re.split("——|—|--", line.strip())[-1].strip()
+    return holder.endswith(_UNIT_ENDS) and not _is_honour(holder, rules)
 
 
 _OWN_HONOUR_ROW = re.compile(r"\S(?:——|—|--)\s*\S")
