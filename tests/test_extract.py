@@ -1442,6 +1442,12 @@ def test_extract_schools_referred_to_in_general_are_no_school(nlp, text):
     assert names(run(nlp, text, publisher="邢台市教育局"), "School") == set()
 
 
+def test_extract_an_education_cloud_is_a_program(nlp):
+    text = "推进国家智慧教育公共服务平台和“湖北教育云”常态化应用。"
+    ex = run(nlp, text, publisher="麻城市教育局")
+    assert names(ex, "Program") == {"国家智慧教育公共服务平台", "湖北教育云"}
+
+
 def test_extract_project_based_learning_is_no_program(nlp):
     ex = run(nlp, "运河湾中学开发跨学科项目式学习案例20个。", publisher="武清区教育局")
     assert names(ex, "Program") == set()
