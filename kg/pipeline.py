@@ -435,8 +435,9 @@ def build(
                 for ex in extractions
             ]
         )
-        # The extractions live to the end of the build: the collector need
-        # not walk them on every full collection (half of resolve's time).
+        # The extractions live through resolution (then _publish frees them):
+        # the collector need not walk them on every full collection (half of
+        # resolve's time).
         gc.freeze()
         try:
             _publish(
@@ -471,7 +472,10 @@ def _publish(
     *,
     tables: bool = True,
 ) -> None:
-    """Resolve, render and write a new generation, then switch to it."""
+    """Resolve, render and write a new generation, then switch to it.
+
+    ``extractions`` is emptied once resolved and summarised, to free them.
+    """
     from .graph import iter_rows, to_networkx
     from .resolve import load_overrides, resolve
     from .serialize import (
@@ -495,6 +499,10 @@ def _publish(
     t3 = time.perf_counter()
     _count(report, resolution)
     report.reports = _summaries(extractions, resolution, hashes, near)
+    # The summaries were the extractions' last use: the build's list is
+    # emptied so they are freed before the graph is made (a tenth of a large
+    # build's peak), not held to its end.
+    extractions.clear()
     # Outputs are streamed into the new generation, which nobody sees before
     # the switch: memory stays bounded whatever the number of triples.
     gen = _new_generation(output_dir)
@@ -542,7 +550,9 @@ def _publish(
             page = render_html(nx_graph, title=f"EduKG: {input_path.resolve().name}")
             payloads["graph.html"] = _mark_page(page.encode("utf-8"))
             del page
-        del nx_graph
+        # Nothing below needs the resolution: freed before the tables take a
+        # second thread, which raises the peak by the rows it holds.
+        del nx_graph, lines, resolution
         graphml_written.set()
         for name in list(payloads):
             # Dropped once written: the page (40 MB for 16 MB of reports) is
