@@ -1442,6 +1442,26 @@ def test_extract_schools_referred_to_in_general_are_no_school(nlp, text):
     assert names(run(nlp, text, publisher="邢台市教育局"), "School") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the body that designates opens no part of the pilot's name
+        (
+            "晋江市陈埭镇第二中心小学入选教育部国家智慧教育平台应用试点学校。",
+            ("晋江市陈埭镇第二中心小学", "国家智慧教育平台应用试点"),
+        ),
+        # a project's base school takes part in it
+        (
+            "宝山区培智学校作为上海市特殊教育数字化资源建设项目基地校。",
+            ("宝山区培智学校", "上海市特殊教育数字化资源建设项目"),
+        ),
+    ],
+)
+def test_extract_a_school_designated_for_a_pilot_or_project(nlp, text, pair):
+    ex = run(nlp, text, publisher="晋江市教育局")
+    assert triples(ex, "participatesIn") == {pair}
+
+
 def test_extract_an_education_cloud_is_a_program(nlp):
     text = "推进国家智慧教育公共服务平台和“湖北教育云”常态化应用。"
     ex = run(nlp, text, publisher="麻城市教育局")

@@ -3411,7 +3411,11 @@ _PILOT_LIST_TITLE = re.compile(
 _DESIGNATED_PILOT = re.compile(
     # 作为X试点校; 确定A、B为X试点学校: 为 right after the schools
     r"(?:入选|确定为|列为|遴选为|成为|作为|(?<=[学校园])为)(?:(?:19|20)\d\d年度?)?"
-    r"([\u4e00-\u9fff]{4,30}?(?:试点|建设项目))(?:学校|校)(?![\u4e00-\u9fff])"
+    r"([\u4e00-\u9fff]{4,30}?(?:试点|建设项目))(?:基地)?(?:学校|校)(?![\u4e00-\u9fff])"
+)
+#: 教育部|国家智慧教育平台应用试点: the body that designates, before the pilot.
+_DESIGNATING_BODY = re.compile(
+    r"^(?:教育部|[\u4e00-\u9fff]{2,8}?(?:教育厅|教育局|教委))"
 )
 
 
@@ -3458,6 +3462,9 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
     generic = _LEX.generic_name_prefixes
     for match in _DESIGNATED_PILOT.finditer(text):
         start, name = match.start(1), match.group(1)
+        body = _DESIGNATING_BODY.match(name)
+        if body is not None and len(name) - body.end() >= 6:
+            start, name = start + body.end(), name[body.end() :]
         scope = _WHOLE_SCOPE.match(name)
         if scope:
             start, name = start + scope.end(), name[scope.end() :]
