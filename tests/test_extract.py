@@ -4176,7 +4176,8 @@ def test_extract_an_inspecting_body_implements_none_of_the_areas_programs(nlp):
         "县教育局依托“特岗计划”补充乡村教师。\n"
     )
     ex = run(nlp, text, publisher="岳阳市人民政府教育督导室")
-    assert triples(ex, "implements") == {("县教育局", "特岗计划")}
+    # 县教育局: the county's, the area the report is about
+    assert triples(ex, "implements") == {("岳阳市平江县教育局", "特岗计划")}
 
 
 def test_extract_an_inspection_report_gives_the_areas_work_to_the_inspected_bureau(nlp):
@@ -4193,10 +4194,26 @@ def test_extract_an_inspection_report_gives_the_areas_work_to_the_inspected_bure
     )
     ex = run(nlp, text, publisher="吴忠市人民政府教育督导室")
     assert triples(ex, "implements") == {
-        ("县教育体育局", "双减"),
-        ("县教育体育局", "三个课堂"),
-        ("县教育体育局", "农村义务教育学生营养改善计划"),
+        ("吴忠市同心县教育体育局", "双减"),
+        ("吴忠市同心县教育体育局", "三个课堂"),
+        ("吴忠市同心县教育体育局", "农村义务教育学生营养改善计划"),
     }
+
+
+def test_extract_an_inspection_report_is_about_the_area_its_title_names(nlp):
+    """泸州市…督导委员会办公室 关于合江县…的报告: the county is the report's
+    area (decision 12): it locates the schools, and 县教体局 is its bureau,
+    named as the report writes it in full."""
+    text = (
+        "泸州市人民政府教育督导委员会办公室\n"
+        "关于合江县县域义务教育优质均衡发展市级督导评估的报告\n"
+        "县教体局深化“县管校聘”管理改革。佛荫镇初级中学获评先进学校。\n"
+        "抄送：合江县教育和体育局。\n"
+    )
+    ex = run(nlp, text, publisher="泸州市人民政府教育督导委员会办公室")
+    bureaus = {m.name for m in ex.mentions if m.label == "Bureau" and "合江" in m.name}
+    assert bureaus == {"泸州市合江县教育和体育局"}
+    assert ("佛荫镇初级中学", "合江县") in triples(ex, "locatedIn")
 
 
 def test_extract_a_quoted_program_followed_by_what_it_does_is_no_honour(nlp):

@@ -116,6 +116,10 @@ def read_context(
     # The publisher's own region names it; an area read from the text only
     # locates the schools (a masked XX区教育局 is not its city's bureau).
     pub_home = home
+    if home and any(w in publisher_name for w in rules.lexicon.supervision_words):
+        # 泸州市…督导委员会办公室 关于合江县…督导评估的报告: the report is
+        # about the area it inspects (decision 12)
+        home = _inspected_area(text, regions, home, index) or home
     if not home:
         # GUIDELINES decision 12: the area a report is about, even when no
         # bureau signs it, locates the schools it lists.
@@ -277,6 +281,32 @@ def _spoken_level_char(text: str) -> str:
     return max(sorted(set(words)), key=words.count) if words else ""
 
 
+def _inspected_area(text: str, regions, home: str, index) -> str:
+    """The one region below ``home`` that a title line 关于X… names, or ""."""
+    title_end = _title_end(text)
+    named = {
+        r.region
+        for r in regions
+        if r.region
+        and r.start < title_end
+        and text.rfind("关于", 0, r.start) >= text.rfind("\n", 0, r.start)
+        and home in index.ancestors(r.region)
+        and index.by_code[r.region].level == 3
+    }
+    return named.pop() if len(named) == 1 else ""
+
+
+def _title_end(text: str) -> int:
+    """Where the first lines (publisher and title) end."""
+    end = 0
+    for _ in range(_TITLE_LINES):
+        nl = text.find("\n", end)
+        if nl < 0:
+            return len(text)
+        end = nl + 1
+    return end
+
+
 def _report_area(text: str, regions, index) -> str:
     """The region a report is about: its most-named county or city."""
     level_char = _spoken_level_char(text)
@@ -402,8 +432,18 @@ def named_suffix(suffix: str, rules: Rules) -> str:
 
 
 def fullest_bureau_names(names: list[str], rules: Rules) -> dict[str, str]:
-    """上海市教委 → 上海市教育委员会 when the report writes the latter too."""
+    """上海市教委 → 上海市教育委员会 when the report writes the latter too, and
+    合江县教体局 → 合江县教育和体育局 (another written form of that full one)."""
     present = set(names)
+    # 合江县教体局 and 合江县教育和体育局: one bureau (both 教育体育局 in full),
+    # named as the text writes it longest
+    written: dict[str, str] = {}
+    for name in sorted(present):
+        ending = rules.bureau_ending(name)
+        if ending:
+            same = name[: -len(ending)] + full_suffix(ending, rules)
+            if len(name) > len(written.get(same, "")):
+                written[same] = name
     out = {}
     for name in present:
         short = rules.bureau_ending(name)
@@ -411,6 +451,8 @@ def fullest_bureau_names(names: list[str], rules: Rules) -> dict[str, str]:
             full = name[: -len(short)] + full_suffix(short, rules)
             if full in present:
                 out[name] = full
+            elif len(written.get(full, name)) > len(name):
+                out[name] = written[full]
     return out
 
 
