@@ -678,6 +678,8 @@ def test_extract_programs(nlp, text, expected):
         "全年新增改扩建工程9个。",
         "全区开工建设项目12个。",
         "开设剪纸、茶艺、烹饪等职业体验项目。",  # courses a school opens
+        "将土家摆手舞、南溪号子等非遗项目引入校园。",  # heritage items
+        "综合楼、教学楼等9个单体工程竣工投用。",  # single buildings
     ],
 )
 def test_extract_slogans_and_works_are_not_programs(nlp, text):
