@@ -403,5 +403,8 @@ def test_merge_rules_resolve_time_grows_linearly(
         resolve(extractions)
         return time.process_time() - start
 
-    ratio = cpu_seconds(many) / min(cpu_seconds(few) for _ in range(3))
+    # The best of repeated runs on each side: a busy machine's spikes (cache
+    # and frequency) only ever add time.
+    best_many = min(cpu_seconds(many) for _ in range(3))
+    ratio = best_many / min(cpu_seconds(few) for _ in range(3))
     assert ratio < 30, f"10x the corpus took {ratio:.1f}x the time"
