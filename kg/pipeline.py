@@ -879,12 +879,20 @@ def _write_store(
         written = write_tables(
             gen / "graph.ttl",
             previous=_previous_graph(output_dir),
-            threads=min(2, len(os.sched_getaffinity(0))),
+            threads=min(2, _usable_cores()),
             more_after=more,
         )
         if written:
             report.outputs[TABLES_DIR] = str(output_dir / TABLES_DIR)
         report.timings["tables"] = time.perf_counter() - t
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (all of them where that is unknown)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def _skip(report: BuildReport, item: SkippedFile, *, logged: bool = False) -> None:
