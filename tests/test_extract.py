@@ -1416,6 +1416,9 @@ def test_extract_the_body_before_a_quoted_honour_confers_it(nlp, text, honour, l
         ("南开区南大附中获评天津市文明校园。", "南开区南大附中"),
         # or opening another school's name
         ("信都区南大郭小学获评先进学校。", "信都区南大郭小学"),
+        # a numeral opening a town's name (三汊港镇), and a road's (八一路)
+        ("3　三汊港中心小学　三汊港镇　小学", "三汊港中心小学"),
+        ("城东区八一路小学获评先进学校。", "城东区八一路小学"),
     ],
 )
 def test_extract_a_school_name_edge(nlp, text, school):

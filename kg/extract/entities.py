@@ -158,6 +158,31 @@ def _after_place_numeral(view: TextView, p_start: int, token: str) -> bool:
     )
 
 
+def _opens_a_numeral_town(text: str, p_start: int, token: str) -> bool:
+    """三|汊港|中心小学: a numeral that opens a town's name (三汊港镇) with the
+    words after it is part of the school's name."""
+    if not _NUMERAL_CHARS.fullmatch(token):
+        return False
+    return any(text.startswith(stem, p_start) for stem in _numeral_town_stems(token[0]))
+
+
+_NUMERAL_CHARS = re.compile(r"[一二三四五六七八九十百两]+")
+
+
+@lru_cache(maxsize=16)
+def _numeral_town_stems(first: str) -> frozenset[str]:
+    """The stems (三汊港 of 三汊港镇) of towns whose names open with ``first``,
+    three characters or more."""
+    stems = set()
+    for towns in load_region_index().towns.values():
+        for ref in towns:
+            kind = next((k for k in ("街道", "镇", "乡") if ref.name.endswith(k)), "")
+            stem = ref.name[: -len(kind)] if kind else ""
+            if stem.startswith(first) and len(stem) >= 3:
+                stems.add(stem)
+    return frozenset(stems)
+
+
 _NAME_STOP_TAGS = frozenset(
     {"v", "d", "p", "c", "u", "uj", "ul", "r", "f", "m", "q", "y", "e", "o", "ad", "vd"}
 )
@@ -299,6 +324,7 @@ def _walk_left(
             and not _split_name_tail(view, p_start, token, edge)
             and not _SCHOOL_ORDINAL.fullmatch(token)  # 兰炼|一小|XX县区分校
             and not _after_place_numeral(view, p_start, token)
+            and not _opens_a_numeral_town(view.text, p_start, token)
             and not token.endswith(_LEX.street_ends)  # 纬|五路|第一小学: a road
             and token not in _LEX.zone_name_words  # 西安|高新|第一中学
             # 新圩镇|中学: a town's name, whatever jieba's dictionary tags it
@@ -333,6 +359,7 @@ def _walk_left(
             and not token.startswith("第")
             and not ordinal_tail
             and not split_place
+            and not _opens_a_numeral_town(view.text, p_start, token)
         ):
             # "8所" style counts are not part of names; ordinals (第一) are.
             break
