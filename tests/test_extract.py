@@ -2915,6 +2915,18 @@ def test_extract_works_listed_with_their_schools_under_an_honour_title(nlp):
     }
 
 
+def test_extract_a_heading_naming_the_kinds_of_area_before_its_count(nlp):
+    """二、X先进县（区）（3个）: the honour is X先进县, held by the areas below."""
+    text = "二、学前教育普及普惠发展先进县（区）（3个）\n\n泰来县、甘南县、昂昂溪区\n"
+    ex = run(nlp, text, publisher="齐齐哈尔市教育局")
+    honour = "学前教育普及普惠发展先进县"
+    assert triples(ex, "receivedAward") == {
+        ("泰来县", honour),
+        ("甘南县", honour),
+        ("昂昂溪区", honour),
+    }
+
+
 def test_extract_a_list_of_units_put_forward_holds_nothing(nlp):
     """拟推荐参加X评选名单: X is pursued, an Award with no holder (decision 1)."""
     text = (

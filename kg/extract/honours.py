@@ -58,7 +58,9 @@ _COUNT_PAREN = (
 _HEADING_HONOUR = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])?\s*"
     # (“互联网+教育”应用优秀学校: a program's name may hold a plus)
-    r"([\u4e00-\u9fff“”\"0-9+＋]{3,30}?)\s*" + _COUNT_PAREN + r"?\s*[:：]?\s*$"
+    r"([\u4e00-\u9fff“”\"0-9+＋]{3,30}?)\s*"
+    # 先进县（区）（3个）: the kinds of area the honour goes to, then the count
+    r"(?:[（(][县市区旗、]{1,7}[）)])?\s*" + _COUNT_PAREN + r"?\s*[:：]?\s*$"
 )
 # 2022年度先进单位名单（20个）: the count may follow 名单.
 _HEADING_LIST = re.compile(
