@@ -435,23 +435,24 @@ def fullest_bureau_names(names: list[str], rules: Rules) -> dict[str, str]:
     """上海市教委 → 上海市教育委员会 when the report writes the latter too, and
     合江县教体局 → 合江县教育和体育局 (another written form of that full one)."""
     present = set(names)
+    endings = {name: rules.bureau_ending(name) for name in present}
+    full_of = {
+        name: name[: -len(ending)] + full_suffix(ending, rules)
+        for name, ending in endings.items()
+        if ending
+    }
     # 合江县教体局 and 合江县教育和体育局: one bureau (both 教育体育局 in full),
     # named as the text writes it longest
     written: dict[str, str] = {}
-    for name in sorted(present):
-        ending = rules.bureau_ending(name)
-        if ending:
-            same = name[: -len(ending)] + full_suffix(ending, rules)
-            if len(name) > len(written.get(same, "")):
-                written[same] = name
+    for name in sorted(full_of):
+        if len(name) > len(written.get(full_of[name], "")):
+            written[full_of[name]] = name
     out = {}
-    for name in present:
-        short = rules.bureau_ending(name)
-        if short in rules.lexicon.bureau_endings_as_written:
-            full = name[: -len(short)] + full_suffix(short, rules)
+    for name, full in full_of.items():
+        if endings[name] in rules.lexicon.bureau_endings_as_written:
             if full in present:
                 out[name] = full
-            elif len(written.get(full, name)) > len(name):
+            elif len(written[full]) > len(name):
                 out[name] = written[full]
     return out
 

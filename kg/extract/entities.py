@@ -163,24 +163,30 @@ def _opens_a_numeral_town(text: str, p_start: int, token: str) -> bool:
     words after it is part of the school's name."""
     if not _NUMERAL_CHARS.fullmatch(token):
         return False
-    return any(text.startswith(stem, p_start) for stem in _numeral_town_stems(token[0]))
+    stems, longest = _numeral_town_stems()
+    return any(text[p_start : p_start + n] in stems for n in range(3, longest + 1))
 
 
 _NUMERAL_CHARS = re.compile(r"[一二三四五六七八九十百两]+")
 
 
-@lru_cache(maxsize=16)
-def _numeral_town_stems(first: str) -> frozenset[str]:
-    """The stems (三汊港 of 三汊港镇) of towns whose names open with ``first``,
-    three characters or more."""
-    stems = set()
-    for towns in load_region_index().towns.values():
-        for ref in towns:
-            kind = next((k for k in ("街道", "镇", "乡") if ref.name.endswith(k)), "")
-            stem = ref.name[: -len(kind)] if kind else ""
-            if stem.startswith(first) and len(stem) >= 3:
-                stems.add(stem)
-    return frozenset(stems)
+def _town_stem(name: str) -> str:
+    """A town's name without its kind (青阳 of 青阳街道), or "" for no town."""
+    kind = next((k for k in ("街道", "镇", "乡") if name.endswith(k)), "")
+    return name[: -len(kind)] if kind else ""
+
+
+@lru_cache(maxsize=1)
+def _numeral_town_stems() -> tuple[frozenset[str], int]:
+    """The stems of three characters or more that open with a numeral
+    (三汊港 of 三汊港镇), and the longest one's length."""
+    stems = frozenset(
+        stem
+        for towns in load_region_index().towns.values()
+        for ref in towns
+        if len(stem := _town_stem(ref.name)) >= 3 and _NUMERAL_CHARS.match(stem)
+    )
+    return stems, max(map(len, stems), default=0)
 
 
 _NAME_STOP_TAGS = frozenset(
@@ -952,8 +958,7 @@ def _county_town_stems(county: str) -> dict[str, RegionRef]:
     index = load_region_index()
     stems: dict[str, list[RegionRef]] = defaultdict(list)
     for town in index.towns.get(county, ()):
-        kind = next((k for k in ("街道", "镇", "乡") if town.name.endswith(k)), "")
-        stem = town.name[: -len(kind)] if kind else ""
+        stem = _town_stem(town.name)
         if 2 <= len(stem) <= 3:
             stems[stem].append(town)
     return {stem: refs[0] for stem, refs in stems.items() if len(refs) == 1}

@@ -1138,8 +1138,15 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
 
 
 #: 先进县, 先进学校: an honour's bare ending, which a heading above may name
-#: in full.
-_BARE_HONOURS = frozenset(w for w in _LEX.award_suffixes if w.startswith("先进"))
+#: in full (longest first, so a heading's ending is found the same way every
+#: run).
+_BARE_HONOURS = tuple(
+    sorted(
+        (w for w in _LEX.award_suffixes if w.startswith("先进")),
+        key=len,
+        reverse=True,
+    )
+)
 #: …先进县（2个）及先进学校（6所）: the parts of a heading naming honours.
 _JOINED_PARTS = re.compile(
     r"\s*(?:[（(]\s*\d+\s*[个名所家人项]\s*[）)])?\s*(?:及|和|以及|、|$)\s*"
