@@ -4284,6 +4284,14 @@ def test_extract_two_schools_joined_by_a_conjunction_jieba_glued(nlp):
     assert names(ex, "School") == {"晋江市紫华中学", "东石镇第二中学", "永和镇中学"}
 
 
+def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
+    """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
+    school's name."""
+    text = "望奎县实验小学教育集团的成员校为火箭镇中心小学、莲花镇中心小学。"
+    ex = run(nlp, text, "绥化市望奎县教育局")
+    assert names(ex, "School") == {"望奎县实验小学", "火箭镇中心小学", "莲花镇中心小学"}
+
+
 def test_extract_the_core_schools_of_a_partnership_take_part(nlp):
     """以A、B为核心校，与C组建“X”: A and B take part in X as C does."""
     text = (

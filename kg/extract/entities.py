@@ -304,11 +304,13 @@ def _walk_left(
             break
         if (
             len(token) == 2
-            and token[1] in _JOINERS
+            and (token[1] in _JOINERS or token[1] in _GLUED_COVERBS)
             and token not in view.tags
             and token not in _region_words()
         ):
-            break  # 紫华中|学与|东石镇: the conjunction glued to the name before
+            # 紫华中|学与|东石镇: the conjunction glued to the name before;
+            # 成员|校为|火箭镇: so is a coverb
+            break
         # 望|都小学: jieba cut a place name into characters.
         split_place = len(token) == 1 and (
             view.text[p_start - 1 : p_start + 1] in _region_words()
