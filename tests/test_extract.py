@@ -2613,6 +2613,27 @@ def test_extract_tier_lines_under_an_honour_heading(nlp):
     }
 
 
+def test_extract_tier_lines_named_as_the_report_names_them(nlp):
+    """二、X奖 then 一等奖：A when the decision grants “X一等奖”: the tier is
+    named as the report writes it, not X奖一等奖."""
+    text = (
+        "决定分别授予“教学质量一等奖”“教学质量二等奖”称号。\n"
+        "附件\n\n一、教学质量奖（3个）\n"
+        "一等奖：晨光小学、启明中学\n二等奖：阳光小学\n"
+    )
+    ex = run(nlp, text, publisher="杭州市西湖区教育局")
+    tiers = {
+        (school, award)
+        for school, award in triples(ex, "receivedAward")
+        if award != "教学质量奖"
+    }
+    assert tiers == {
+        ("晨光小学", "教学质量一等奖"),
+        ("启明中学", "教学质量一等奖"),
+        ("阳光小学", "教学质量二等奖"),
+    }
+
+
 def test_extract_tier_lines_under_an_evaluations_heading(nlp):
     """三、X综合考评（4个）then 一等奖：A、B: the units hold X's tiers, and
     an evaluation's name is no honour of its own."""

@@ -638,7 +638,7 @@ def _tier_of_heading_above(
         text, pos, rules
     )
     if contest:
-        award = replace(award, name=contest + name)
+        award = replace(award, name=_tier_name(text, contest, name))
     if (
         above
         and above[2] is not None
@@ -649,6 +649,15 @@ def _tier_of_heading_above(
     ):
         return award, above[2]
     return (award,)
+
+
+def _tier_name(text: str, honour: str, tier: str) -> str:
+    """The name of ``honour``'s ``tier``: 教育教学质量奖 over 一等奖 is
+    教育教学质量一等奖 when the report writes it so (分别授予“教育教学质量一等奖”),
+    else the two joined (考核奖一等奖)."""
+    if honour.endswith("奖") and honour[:-1] + tier in text:
+        return honour[:-1] + tier
+    return honour + tier
 
 
 def _honour_lines_only(text: str, block: tuple[int, int], rules: Rules) -> bool:
@@ -1115,7 +1124,7 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
             if heading.endswith("奖") and _METAL.fullmatch(name):
                 heading = heading[:-1]  # 团体奖 + 金奖: 团体金奖
                 ranked = False  # one prize, no tier of another
-            name = heading + name
+            name = _tier_name(text, heading, name)
             if above and ranked:
                 # the units of every ranked tier hold the heading's honour
                 # too (decision 10); a prize (优秀组织奖) is its own
