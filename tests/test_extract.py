@@ -2634,6 +2634,46 @@ def test_extract_tier_lines_named_as_the_report_names_them(nlp):
     }
 
 
+def test_extract_tier_lines_named_as_a_count_of_tiers_names_them(nlp):
+    """评出X团体一等奖4个、二等奖6个 over 一、X团体奖 / 二等奖：A: every tier
+    is named as the count names the first, X团体二等奖."""
+    text = (
+        "关于公布2023年全区中小学生科技创新大赛获奖名单的通知\n"
+        "本届大赛共评出机器人竞赛团体一等奖2个、二等奖1个。\n"
+        "一、机器人竞赛团体奖\n"
+        "一等奖（2个）：晨光小学、启明中学\n二等奖（1个）：阳光小学\n"
+    )
+    ex = run(nlp, text, publisher="盐城市大丰区教育局")
+    tiers = {
+        (school, award)
+        for school, award in triples(ex, "receivedAward")
+        if not award.endswith("团体奖")
+    }
+    assert tiers == {
+        ("晨光小学", "机器人竞赛团体一等奖"),
+        ("启明中学", "机器人竞赛团体一等奖"),
+        ("阳光小学", "机器人竞赛团体二等奖"),
+    }
+
+
+def test_extract_a_contests_prizes_under_sibling_headings(nlp):
+    """三、体育道德风尚奖 then 四、优秀组织奖 under a title naming the meet: each
+    is the meet's prize, held by its own units; neither names the other."""
+    text = (
+        "关于寿光市第十六届中小学生田径运动会比赛结果的通报\n"
+        "三、体育道德风尚奖（2个）\n寿光市丹河中学、营里镇第二小学\n"
+        "四、优秀组织奖（2个）\n寿光市圣都高级中学、台头镇中心小学\n"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    meet = "寿光市第十六届中小学生田径运动会"
+    assert triples(ex, "receivedAward") == {
+        ("寿光市丹河中学", meet + "体育道德风尚奖"),
+        ("营里镇第二小学", meet + "体育道德风尚奖"),
+        ("寿光市圣都高级中学", meet + "优秀组织奖"),
+        ("台头镇中心小学", meet + "优秀组织奖"),
+    }
+
+
 def test_extract_tier_lines_under_an_evaluations_heading(nlp):
     """三、X综合考评（4个）then 一等奖：A、B: the units hold X's tiers, and
     an evaluation's name is no honour of its own."""

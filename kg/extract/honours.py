@@ -633,7 +633,7 @@ def _tier_of_heading_above(
     name = award.name
     if not (BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes):
         return (award,)
-    above = _heading_above(text, pos, rules)
+    above = _sibling_prize_dropped(_heading_above(text, pos, rules), name, text, pos)
     contest = (above[0] + above[1] if above else "") or contest_named_before(
         text, pos, rules
     )
@@ -653,11 +653,28 @@ def _tier_of_heading_above(
 
 def _tier_name(text: str, honour: str, tier: str) -> str:
     """The name of ``honour``'s ``tier``: 教育教学质量奖 over 一等奖 is
-    教育教学质量一等奖 when the report writes it so (分别授予“教育教学质量一等奖”),
-    else the two joined (考核奖一等奖)."""
-    if honour.endswith("奖") and honour[:-1] + tier in text:
-        return honour[:-1] + tier
+    教育教学质量一等奖 when the report writes a tier so (分别授予“教育教学质量一等奖”;
+    评出团体一等奖4个、二等奖6个 names 团体二等奖 too), else the two joined
+    (考核奖一等奖)."""
+    if honour.endswith("奖") and honour + tier not in text:
+        stem = honour[:-1]
+        if re.search(re.escape(stem) + BARE_TIER.pattern, text):
+            return stem + tier
     return honour + tier
+
+
+def _sibling_prize_dropped(
+    above: tuple[str, str, Candidate | None] | None, name: str, text: str, pos: int
+) -> tuple[str, str, Candidate | None] | None:
+    """``above`` unless the prize heads a section of its own beside it
+    (三、体育道德风尚奖 or 四、冰雪运动会 over 五、优秀组织奖: the prize of the whole
+    event the title names)."""
+    if above is None or name not in _LEX.contest_prizes:
+        return above
+    line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
+    if _TOP_HEADING.match(line.strip()):
+        return None
+    return above
 
 
 def _honour_lines_only(text: str, block: tuple[int, int], rules: Rules) -> bool:
@@ -784,7 +801,11 @@ def _item_awards(
 
 
 def _is_honour(name: str, rules: Rules) -> bool:
-    return name.endswith(rules.award_suffixes) or bool(HONOUR_HEAD.search(name))
+    return (
+        name.endswith(rules.award_suffixes)
+        or bool(HONOUR_HEAD.search(name))
+        or name in rules.lexicon.contest_prizes  # 体育道德风尚奖
+    )
 
 
 def _quoted_titles(text: str, start: int, rules: Rules) -> tuple[Candidate, ...]:
@@ -1113,7 +1134,9 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
         if tier:
             # 二、…优胜奖（9个）\n一等奖：A、B: the tier of the heading's honour
             # (decisions 3, 10); 优秀组织奖：A、B, the heading's prize
-            above = _heading_above(text, match.start(), rules)
+            above = _sibling_prize_dropped(
+                _heading_above(text, match.start(), rules), name, text, match.start()
+            )
             heading = (
                 above[0] + above[1]
                 if above
