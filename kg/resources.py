@@ -177,6 +177,7 @@ class Lexicon:
     programs: dict[str, str]  # surface form -> canonical name
     school_aliases: dict[str, str]  # abbreviation -> full name
     region_changes: dict[str, str]  # old name -> current division code
+    region_short_names: dict[str, str]  # 喀左县 -> code of 喀喇沁左翼蒙古族自治县
     region_additions: tuple[tuple[str, str, str], ...]  # code, name, parent
     bureau_suffix_aliases: dict[str, str]  # 教委 -> 教育委员会
     # Short endings a name keeps unless the text writes the full form (教委).
@@ -325,6 +326,7 @@ def load_lexicon() -> Lexicon:
         programs=dict(read_table("gazetteers/programs.tsv", 2)),
         school_aliases=dict(read_table("gazetteers/school_aliases.tsv", 2)),
         region_changes=dict(read_table("gazetteers/region_changes.tsv", 2)),
+        region_short_names=dict(read_table("gazetteers/region_short_names.tsv", 2)),
         region_additions=tuple(read_table("gazetteers/region_additions.tsv", 3)),
         bureau_suffix_aliases={short: full for short, full, _ in bureau_aliases},
         bureau_endings_as_written=frozenset(

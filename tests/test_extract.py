@@ -4345,6 +4345,15 @@ def test_extract_two_schools_joined_by_a_conjunction_jieba_glued(nlp):
     assert names(ex, "School") == {"晋江市紫华中学", "东石镇第二中学", "永和镇中学"}
 
 
+def test_extract_a_divisions_short_name_in_use(nlp):
+    """喀左县 and 达茂旗 shorten no suffix of 喀喇沁左翼蒙古族自治县 and
+    达尔罕茂明安联合旗, but name them; schools named with them are there."""
+    ex = run(nlp, "喀左县利州小学获评先进集体。", "朝阳市教育局")
+    assert ("喀左县利州小学", "喀喇沁左翼蒙古族自治县") in triples(ex, "locatedIn")
+    ex = run(nlp, "达茂旗百灵庙第一小学获评先进集体。", "包头市教育局")
+    assert "达尔罕茂明安联合旗" in names(ex, "Region")
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

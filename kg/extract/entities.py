@@ -469,8 +469,8 @@ def find_regions(
     hits: list[tuple[int, int, str, tuple[str, ...], bool]] = []
     for start, end, surface in rules.region_words.finditer(text):
         full = index.by_name.get(surface, ())
-        if not full and surface in index.renamed:
-            full = (index.renamed[surface],)
+        if not full and surface in index.other_names:
+            full = (index.other_names[surface],)
         short = index.by_short.get(surface, ())
         if (
             full

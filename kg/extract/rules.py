@@ -135,7 +135,9 @@ def load_rules() -> Rules:
     """Compile every rule table (cached per process)."""
     lex = load_lexicon()
     regions = load_region_index()
-    region_words = set(regions.by_name) | set(regions.by_short) | set(regions.renamed)
+    region_words = (
+        set(regions.by_name) | set(regions.by_short) | set(regions.other_names)
+    )
     return Rules(
         lexicon=lex,
         regions=regions,
