@@ -4354,6 +4354,17 @@ def test_extract_a_divisions_short_name_in_use(nlp):
     assert "达尔罕茂明安联合旗" in names(ex, "Region")
 
 
+def test_extract_the_county_high_schools_and_the_countys_vocational_school(nlp):
+    """县中等职业学校 is the county's one vocational school, not 县中 + 等;
+    平武县县中 and 部分县中 are the county high schools as a kind."""
+    text = (
+        "县中等职业学校获全省中职学校技能大赛团体一等奖。"
+        "支持三台县、平武县县中提质，部分县中生源外流。"
+    )
+    ex = run(nlp, text, "绵阳市平武县教育局")
+    assert names(ex, "School") == {"县中等职业学校"}
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

@@ -2365,6 +2365,13 @@ _LIST_OF_SCHOOLS = re.compile(
 )
 
 
+#: 中等职业学校, 中等专业学校: 中 of a level of schooling, no short form's end.
+_MIDDLE_LEVEL = re.compile(r"中等(?:职业|专业|师范|教育)")
+#: 县中 after a county's name or a quantifier: the county high schools as a
+#: kind (支持平武县县中提质, 部分县中生源外流; decision 11), not one school.
+_COUNTY_HIGH_SCHOOLS = re.compile(r"(?:县|部分|各|全省|全市|所有|薄弱)县中$")
+
+
 def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
     """Short forms of the area's schools (decision 11).
 
@@ -2391,12 +2398,16 @@ def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
             continue  # 一中 in 统一中国: part of other words
         if text[start - 1 : start] in ("第", "初", "高", "年", "届", "次"):
             continue  # 第三中, 初一, 高三: ordinals and grades
+        if _MIDDLE_LEVEL.match(text, end - 1):
+            continue  # 县中等职业学校: 中 begins 中等, a level of schooling
         numbered = bool(re.match(_NUMERAL, match.group()))
         if not numbered:
             # 县职中 / 城关镇中: the level word or town is part of the name.
             start -= 1
             if not view.is_token_start(start) and text[start] not in "镇乡":
                 continue
+            if _COUNTY_HIGH_SCHOOLS.search(text, max(0, start - 3), end):
+                continue  # 平武县县中, 部分县中: a county's high schools, a kind
         floor = _clause_floor(text, start)
         left = _short_form_head(view, start, floor, lex)
         if not numbered and text[start] in "镇乡" and left == start:
