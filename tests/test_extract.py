@@ -4365,6 +4365,22 @@ def test_extract_the_county_high_schools_and_the_countys_vocational_school(nlp):
     assert names(ex, "School") == {"县中等职业学校"}
 
 
+def test_extract_units_that_win_this_title_named_before(nlp):
+    """对“X”进行了授牌，A、B获此称号: A and B hold X; 成为首批获此殊荣的县区之一
+    names no honour and no holder of its own."""
+    text = (
+        "会上，区教委对“綦江区中小学劳动教育特色学校”进行了授牌，"
+        "綦江区九龙湖小学、东溪镇中心小学获此称号。"
+        "綦江区被教育部认定为“全国学前教育普及普惠区”，成为全市首批获此殊荣的区县之一。"
+    )
+    ex = run(nlp, text, "重庆市綦江区教育委员会")
+    assert triples(ex, "receivedAward") == {
+        ("綦江区九龙湖小学", "綦江区中小学劳动教育特色学校"),
+        ("东溪镇中心小学", "綦江区中小学劳动教育特色学校"),
+        ("綦江区", "全国学前教育普及普惠区"),
+    }
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

@@ -2567,6 +2567,32 @@ def part_in_quoted_program(phrase: str) -> bool:
 _BACK_REFERENCES = ("此", "该", "这")
 
 
+#: 获此称号, 获得该荣誉称号: the words after 此/该 that refer to a title.
+_TITLE_REFERENCE = re.compile(r"(?:荣誉)?称号|殊荣")
+_QUOTED_NAME = re.compile(r"“([^“”]{3,40})”")
+_REFERRED_TITLE = re.compile(r"[此该这](?:" + _TITLE_REFERENCE.pattern + ")")
+
+
+def _honour_referred_to(
+    text: str, trigger: int, after: int, rules: Rules
+) -> Candidate | None:
+    """对“X”进行了授牌，A、B获此称号: the one quoted honour of the sentence
+    before the trigger that 此称号 points back to, or None."""
+    reference = _TITLE_REFERENCE.match(text, after)
+    if reference is None or text.startswith("的", reference.end()):
+        return None  # 首批获此殊荣的县区: which units hold it, not who won
+    quoted = [
+        m
+        for m in _QUOTED_NAME.finditer(text, sentence_start(text, trigger), trigger)
+        if m.group(1).endswith(rules.award_suffixes)
+    ]
+    if len(quoted) != 1:
+        return None  # none, or several: which one is not said
+    (m,) = quoted
+    name = clean_award_name(m.group(1))
+    return Candidate(m.start(1), m.end(1), "Award", name, "award.back-reference", "")
+
+
 @dataclass(frozen=True, slots=True)
 class AwardStatement:
     """An award phrase after a trigger verb, with the trigger's span."""
@@ -2599,7 +2625,13 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         if text[start : start + 1] == "为" and not trig.endswith("为"):
             start += 1  # 成功创建为X: the title is X
         if text[start : start + 1] in _BACK_REFERENCES:
-            continue  # 获此认定的县, 荣获该称号: an honour named before
+            # 获此认定的县, 荣获该称号: an honour named before
+            named = _honour_referred_to(text, match.start(), start + 1, rules)
+            if named is not None:
+                out.append(
+                    AwardStatement(match.start(), match.end(), False, (named,), False)
+                )
+            continue
         if text[start : start + 1] == "的":
             continue  # 获得由省教育厅授予的“X”: X conferred by a body, no statement
         end = start
@@ -2624,8 +2656,12 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         phrase = text[start:end]
         if not phrase:
             continue
-        if trig == "成为" and any(word in phrase for word in _ONLY_ONE):
-            continue  # 成为全县首所省一级高中: a distinction, no honour named
+        if trig == "成为" and (
+            any(word in phrase for word in _ONLY_ONE) or _REFERRED_TITLE.search(phrase)
+        ):
+            # 成为全县首所省一级高中: a distinction, no honour named;
+            # 成为首批获此殊荣的县区之一: one of its holders, named before
+            continue
         # 力争A、B创成X: the plan word governs every subject of the list.
         whole_clause = text[clause_of(text, match.start())[0] : match.start()]
         pursued = (
