@@ -4381,6 +4381,25 @@ def test_extract_units_that_win_this_title_named_before(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每学年小学阶段人工智能相关课时不少于10课时。",
+        "女子高中组400米：孙悦获第一名。",
+        "在全市青少年创新挑战赛中获小学组一等奖。",
+        "城乡结对学校校长、教师代表120余人参加。",
+        "集团内学校统一命题。",
+        "羊口镇、侯镇等镇街学校办学条件显著改善。",
+        "部分村小教学点师资不足。",
+        "各乡（镇）、街道中心学校要高度重视。",
+    ],
+)
+def test_extract_no_school_in_a_stage_a_group_or_a_kind(nlp, text):
+    """小学阶段 and 高中组 are a stage and a contest's group; 镇街学校,
+    村小教学点, 集团内学校 and 街道中心学校 name kinds of schools."""
+    assert names(run(nlp, text, "寿光市教育和体育局"), "School") == set()
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

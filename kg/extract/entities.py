@@ -76,6 +76,7 @@ _GLUED_COVERBS = frozenset("为给被")
 # 小学化, 小学生, 中学段, 项目式(学习): the suffix word is part of a longer
 # common word.
 _NOT_A_NAME_AFTER = frozenset("化生段式")
+_STAGE_AFTER = re.compile(r"阶段|组(?![织建成团合长队])")
 # A quoted name followed by a short head ending in a program word
 # (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
 #: Matched at the quote's end (``match(text, pos)``: no ``^``).
@@ -1161,6 +1162,8 @@ def _find_suffix_names(
             glued = True
         if text[end : end + 1] in _NOT_A_NAME_AFTER:
             continue
+        if label == "School" and _STAGE_AFTER.match(text, end):
+            continue  # 小学阶段, 女子高中组, 获小学组一等奖: a stage, a contest's group
         token_start = view.token_start_at_or_before(start)
         if token_start < start and text[token_start:end] in generic:
             continue  # 中小学: the suffix sits inside a generic word
