@@ -2674,6 +2674,31 @@ def test_extract_a_contests_prizes_under_sibling_headings(nlp):
     }
 
 
+def test_extract_results_written_placement_first(nlp):
+    """（一）小学男子组：冠军　A；亚军　B under 一、X联赛, and 冠军 C under
+    一、团体总分 / （一）高中组 under a title naming the meet: each unit holds
+    its placement in the contest, with the group or event it was in."""
+    text = (
+        "关于寿光市第十六届中小学生田径运动会成绩的通报\n"
+        "一、团体总分\n（一）高中组\n冠军 寿光市圣都高级中学；亚军 寿光市弥河高级中学\n"
+        "二、集体项目\n"
+        "男子4×100米接力（初中组）：第一名 侯镇中学，第二名 文家街道中学\n"
+        "三、2024年寿光市中小学生校园足球联赛\n"
+        "（一）小学男子组：冠军　寿光市银海路小学；亚军　台头镇中心小学。\n"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    meet = "寿光市第十六届中小学生田径运动会"
+    league = "寿光市中小学生校园足球联赛"
+    assert triples(ex, "receivedAward") == {
+        ("寿光市圣都高级中学", meet + "高中组团体总分冠军"),
+        ("寿光市弥河高级中学", meet + "高中组团体总分亚军"),
+        ("侯镇中学", meet + "男子4×100米接力初中组第一名"),
+        ("文家街道中学", meet + "男子4×100米接力初中组第二名"),
+        ("寿光市银海路小学", league + "小学男子组冠军"),
+        ("台头镇中心小学", league + "小学男子组亚军"),
+    }
+
+
 def test_extract_tier_lines_under_an_evaluations_heading(nlp):
     """三、X综合考评（4个）then 一等奖：A、B: the units hold X's tiers, and
     an evaluation's name is no honour of its own."""

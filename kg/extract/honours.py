@@ -154,6 +154,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
     out += _published_lists(text, rules)
+    out += _placements_first(text, rules)
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
@@ -1110,6 +1111,96 @@ def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
             )
         )
     return out
+
+
+#: （一）小学男子组：冠军　A；亚军　B — a results line written placement
+#: first: an optional label and colon, then placements each before a unit.
+_PLACEMENT_LINE = re.compile(
+    r"^(?:" + _NUMBERING + r")?\s*(?:(?P<label>[^：:，,；;。\s]{2,24})[：:])?\s*"
+    r"(?P<rest>(?:冠军|亚军|季军|第[一二三四五六七八九十]名)[\s\S]*)$"
+)
+_PLACEMENT = re.compile(
+    r"(冠军|亚军|季军|第[一二三四五六七八九十]名)\s*"
+    r"([^；;，,。、\s]{2,40})\s*[；;，,。]?\s*"
+)
+
+
+def _placements_first(text: str, rules: Rules) -> list[AwardStatement]:
+    """冠军　A；亚军　B under a contest's heading (decisions 3, 15): each unit
+    holds its placement in the contest, the line's group or event named in it
+    (2024年…足球联赛小学男子组冠军)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        match = _PLACEMENT_LINE.match(line.strip())
+        if match is None:
+            continue
+        offset = line_start + line.index(match.group("rest"))
+        rest = match.group("rest")
+        placements = []
+        at = 0
+        for placed in _PLACEMENT.finditer(rest):
+            if placed.start() != at or not placed.group(2).endswith(_UNIT_ENDS):
+                placements = []
+                break  # prose, or a person placed: no results line
+            placements.append(placed)
+            at = placed.end()
+        if not placements or at != len(rest):
+            continue
+        heading, group = _placement_headings(text, line_start)
+        contest = (
+            heading
+            if heading.endswith(_LEX.award_events)
+            else contest_named_before(text, line_start, rules)
+        )
+        if not contest:
+            continue  # 第一名 A with nothing naming the contest: no prize named
+        # 男子4×100米接力（初中组）: the group in brackets is part of the event
+        label = re.sub(r"[（(]([^）)]+)[）)]", r"\1", match.group("label") or "")
+        if not label and heading != contest:
+            # 一、团体总分 / （一）高中组 / 冠军 A: what the placement is in
+            label = heading
+        label = group + label
+        for placed in placements:
+            start = offset + placed.start(1)
+            award = Candidate(
+                start,
+                start + len(placed.group(1)),
+                "Award",
+                contest + label + placed.group(1),
+                "award.placement-first",
+                "",
+            )
+            units = (offset + placed.start(2), offset + placed.end(2))
+            out.append(AwardStatement(start, start, False, (award,), False, units))
+    return out
+
+
+def _placement_headings(text: str, pos: int) -> tuple[str, str]:
+    """The numbered heading above a results line at ``pos`` (一、X联赛 or
+    一、团体总分) and the group heading between them (（一）高中组), "" when
+    none."""
+    group = ""
+    line_start = pos
+    for _ in range(_TIER_LINES):
+        if line_start <= 0:
+            break
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[above : line_start - 1].strip()
+        line_start = above
+        named_group = _group_heading(line) if line else None
+        if named_group is not None and _GROUP_ONLY.match(line):
+            group = group or _group_name(named_group)
+            continue
+        top = _TOP_HEADING.match(line)
+        if top is not None:
+            return clean_award_name(_PAREN_TAIL.sub("", line[top.end() :])), group
+    return "", group
+
+
+#: （一）高中组: a group heading alone on its line, no results after it.
+_GROUP_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*[^：:，,；;。]{1,8}组$")
 
 
 def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
