@@ -1115,14 +1115,12 @@ def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
 
 #: （一）小学男子组：冠军　A；亚军　B — a results line written placement
 #: first: an optional label and colon, then placements each before a unit.
+_PLACE = r"冠军|亚军|季军|第[一二三四五六七八九十]名"
 _PLACEMENT_LINE = re.compile(
     r"^(?:" + _NUMBERING + r")?\s*(?:(?P<label>[^：:，,；;。\s]{2,24})[：:])?\s*"
-    r"(?P<rest>(?:冠军|亚军|季军|第[一二三四五六七八九十]名)[\s\S]*)$"
+    r"(?P<rest>(?:" + _PLACE + r")[\s\S]*)$"
 )
-_PLACEMENT = re.compile(
-    r"(冠军|亚军|季军|第[一二三四五六七八九十]名)\s*"
-    r"([^；;，,。、\s]{2,40})\s*[；;，,。]?\s*"
-)
+_PLACEMENT = re.compile(r"(" + _PLACE + r")\s*([^；;，,。、\s]{2,40})\s*[；;，,。]?\s*")
 
 
 def _placements_first(text: str, rules: Rules) -> list[AwardStatement]:
