@@ -4425,6 +4425,19 @@ def test_extract_no_school_in_a_stage_a_group_or_a_kind(nlp, text):
     assert names(run(nlp, text, "寿光市教育和体育局"), "School") == set()
 
 
+def test_extract_the_school_a_sentence_opens_with_wins_in_a_provincial_contest(
+    nlp,
+):
+    """A深化…，在全省…大赛中获二等奖: 全省 is the contest's, the school that
+    opens the sentence won, not the reporting bureau."""
+    text = (
+        "五台县职业中学深化产教融合，与县内4家企业共建实训基地，"
+        "在全省职业院校技能大赛中获中职组二等奖2项。"
+    )
+    ex = run(nlp, text, "忻州市五台县教育科技局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"五台县职业中学"}
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

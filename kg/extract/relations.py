@@ -531,7 +531,10 @@ def _subjects(
         if area and len(listed) > 1:
             return listed  # 远安县、兴山县荣获“…发展县”称号: each holds it
         return [listed[0]] if area or publisher is None else [publisher]
-    if _COLLECTIVE.search(span) or _SYSTEM.search(span):
+    if (_COLLECTIVE.search(span) or _SYSTEM.search(span)) and not (
+        # 在全省…大赛中获…: 全省 is the contest's, not the winner's
+        contest is not None and contest.start() == start
+    ):
         if area and home:
             region = _home_region_mention(mentions, home)
             if region is not None:
