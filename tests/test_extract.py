@@ -4438,6 +4438,20 @@ def test_extract_the_school_a_sentence_opens_with_wins_in_a_provincial_contest(
     assert {s for s, _ in triples(ex, "receivedAward")} == {"五台县职业中学"}
 
 
+def test_extract_tiers_of_an_honour_commended_before_them(nlp):
+    """对X进行了表彰，A获一等奖，B获二等奖: the tiers are X's."""
+    text = (
+        "会上，区教育局对2024年度教育教学质量优秀学校进行了表彰，"
+        "巴宜区中学获一等奖，林芝镇中心小学获二等奖。"
+    )
+    ex = run(nlp, text, "林芝市巴宜区教育局")
+    honour = "2024年度教育教学质量优秀学校"
+    assert triples(ex, "receivedAward") == {
+        ("巴宜区中学", honour + "一等奖"),
+        ("林芝镇中心小学", honour + "二等奖"),
+    }
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

@@ -2805,6 +2805,15 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     earlier = _CONTEST_BEFORE.findall(text, sentence, pos)
     if earlier:
         return _without_host(earlier[-1])
+    commended = [
+        name
+        for name in _COMMENDED_BEFORE.findall(text, sentence, pos)
+        if clean_award_name(name).endswith(rules.award_suffixes)
+    ]
+    if commended:
+        # 对2024年度教育教学质量优秀学校进行了表彰，A、B获一等奖: that
+        # honour's tiers
+        return clean_award_name(commended[-1])
     head = "\n".join(
         line
         for line in text[:pos].split("\n")[:_CONTEST_LINES]
@@ -2988,6 +2997,9 @@ BARE_TIER = re.compile(
 # 在全省篮球比赛中荣获一等奖: the contest named before the verb.
 _CONTEST_BEFORE = re.compile(
     r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?[中上]"
+)
+_COMMENDED_BEFORE = re.compile(
+    r"对([^，,。；;！!？?对]{4,40}?)(?:进行了?|予以)(?:表彰|表扬|通报表扬)"
 )
 _CONTEST_JOINED = re.compile(
     r"参加(?:了)?([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))"
