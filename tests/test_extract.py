@@ -2699,6 +2699,21 @@ def test_extract_results_written_placement_first(nlp):
     }
 
 
+def test_extract_an_honour_for_a_pilots_work_heads_its_list(nlp):
+    """七、X应用试点先进学校 over units: an honour for the pilot's work, held
+    by each unit, not a selection for the pilot."""
+    text = (
+        "关于表彰2023年度全区教育工作先进单位的决定\n附件\n"
+        "七、国家智慧教育平台应用试点先进学校\n孝南区实验小学、毛陈镇中心小学\n"
+    )
+    ex = run(nlp, text, publisher="孝感市孝南区教育局")
+    honour = "国家智慧教育平台应用试点先进学校"
+    assert triples(ex, "receivedAward") == {
+        ("孝南区实验小学", honour),
+        ("毛陈镇中心小学", honour),
+    }
+
+
 def test_extract_tier_lines_under_an_evaluations_heading(nlp):
     """三、X综合考评（4个）then 一等奖：A、B: the units hold X's tiers, and
     an evaluation's name is no honour of its own."""

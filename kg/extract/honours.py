@@ -246,7 +246,15 @@ def _is_designation(name: str, rules: Rules) -> bool:
     lex = rules.lexicon
     if len(name) < 3 or len(name) > 40 or name.endswith(lex.not_prize_words):
         return False  # 市级以上表彰: a kind of honour, not one
-    return not any(word in name for word in lex.non_honour_designations)
+    return not any(
+        word in name and not _PRAISED_AFTER.search(name, name.find(word))
+        for word in lex.non_honour_designations
+    )
+
+
+#: 国家智慧教育平台应用试点先进学校: an honour for the pilot's work, not a
+#: selection for it.
+_PRAISED_AFTER = re.compile(r"(?:先进|优秀)[\u4e00-\u9fff]{0,4}$")
 
 
 def _award(start: int, name: str, rule: str, level: str = "") -> Candidate:
