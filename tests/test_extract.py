@@ -4467,6 +4467,14 @@ def test_extract_tiers_of_an_honour_commended_before_them(nlp):
     }
 
 
+def test_extract_areas_designated_a_kind_of_county(nlp):
+    """江油市、涪城区被省教育厅确定为…先行创建县: a title only an area can
+    hold goes to the areas, not the reporting bureau (decision 2)."""
+    text = "江油市、涪城区被省教育厅确定为四川省县域义务教育优质均衡发展先行创建县。"
+    ex = run(nlp, text, "绵阳市教育和体育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"江油市", "涪城区"}
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""
