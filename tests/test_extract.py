@@ -4475,6 +4475,18 @@ def test_extract_areas_designated_a_kind_of_county(nlp):
     assert {s for s, _ in triples(ex, "receivedAward")} == {"江油市", "涪城区"}
 
 
+def test_extract_an_honour_naming_a_program_that_opens_with_a_numeral(nlp):
+    """忻州市“三个课堂”应用示范校: 三个 opens the program's name, no count cut
+    off the honour's end."""
+    text = "台城二小、豆村中心校被市教育局确定为忻州市“三个课堂”应用示范校。"
+    ex = run(nlp, text, "忻州市五台县教育科技局")
+    honour = "忻州市三个课堂应用示范校"
+    assert triples(ex, "receivedAward") == {
+        ("台城二小", honour),
+        ("豆村中心校", honour),
+    }
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

@@ -137,6 +137,10 @@ _YEAR_PREFIX = re.compile(r"^(?:20\d\d|19\d\d)年度?")
 LEVEL_PREFIX = re.compile("^(?:" + _alt(_LEX.level_words) + ")")
 # 区内示范性高中: 区内 is where, not who confers it.
 _WITHIN_LEVEL = re.compile("^[省市县区旗]内")
+#: Program names opening with a numeral (三个课堂, 五项管理): no count.
+_NUMBERED_PROGRAMS = tuple(
+    sorted(name for name in _LEX.programs if name[0] in "一二三四五六七八九十两")
+)
 _COUNT_TAIL = re.compile(
     r"(?<=[^第\d])[0-9０-９一二三四五六七八九十两余多]+[个所名位项家支人次篇套台]+[^，。]*$"
 )
@@ -2479,7 +2483,10 @@ def clean_award_name(raw: str) -> str:
     name = re.sub(r"^(?:20\d\d|19\d\d)年(?!度)", "", name)
     name = re.sub(r"(?:拟?推荐|认定|公示)?名单$", "", name)
     name = _ORDINAL_PREFIX.sub("", name)
-    name = _COUNT_TAIL.sub("", name)
+    count = _COUNT_TAIL.search(name)
+    if count is not None and not name.startswith(_NUMBERED_PROGRAMS, count.start()):
+        # (“三个课堂”应用示范校: a program's name, no count)
+        name = name[: count.start()]
     for tail in _LEX.award_title_tails:
         if name.endswith(tail) and len(name) > len(tail) + 2:
             name = name[: -len(tail)]
