@@ -4487,6 +4487,20 @@ def test_extract_an_honour_naming_a_program_that_opens_with_a_numeral(nlp):
     }
 
 
+def test_extract_a_vocational_schools_short_form(nlp):
+    """县职专 after 新邵县职业中等专业学校（县职专）is that school; 县职校 in a list
+    is the county's vocational school; 全县职校 are all of them."""
+    text = (
+        "新邵县职业中等专业学校（县职专）深化产教融合。"
+        "县职专获评“湖南省职业院校技能竞赛优秀组织单位”。全县职校招生1200人。"
+    )
+    ex = run(nlp, text, "邵阳市新邵县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("新邵县职业中等专业学校", "湖南省职业院校技能竞赛优秀组织单位")
+    }
+    assert names(ex, "School") == {"新邵县职业中等专业学校"}
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""
