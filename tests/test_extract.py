@@ -4501,6 +4501,17 @@ def test_extract_a_vocational_schools_short_form(nlp):
     assert names(ex, "School") == {"新邵县职业中等专业学校"}
 
 
+def test_extract_a_school_named_after_a_places_short_form(nlp):
+    """华亭学校 is a school named after a place (华亭县's short form); 与香洲区
+    学校结对 and 沿江、沿河学校 speak of a district's or a river's schools."""
+    text = (
+        "授牌学校有华亭学校、雁翅学校。"
+        "与香洲区学校结对。完成沿江、沿河学校防溺水设施排查。"
+    )
+    ex = run(nlp, text, "北京市门头沟区教育委员会")
+    assert names(ex, "School") == {"雁翅学校", "华亭学校"}
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

@@ -76,6 +76,7 @@ _GLUED_COVERBS = frozenset("为给被")
 # 小学化, 小学生, 中学段, 项目式(学习): the suffix word is part of a longer
 # common word.
 _NOT_A_NAME_AFTER = frozenset("化生段式")
+_DIVISION_ENDS = "省市区县旗州盟镇乡"
 _STAGE_AFTER = re.compile(r"阶段|组(?![织建成团合长队])")
 # A quoted name followed by a short head ending in a program word
 # (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
@@ -1222,9 +1223,19 @@ def _find_suffix_names(
         if (
             label == "School"
             and text[start:end] == "学校"
-            and (prefix in _region_words() or _places_only(prefix))
+            and (
+                (
+                    prefix in _region_words()
+                    and (
+                        prefix[-1] in _DIVISION_ENDS
+                        or prefix in _LEX.short_forms_as_words  # 沿江、沿河学校
+                    )
+                )
+                or _places_only(prefix)
+            )
         ):
             # 与香洲区学校, 与杭州市拱墅区学校结对: a district's schools, no one
+            # (清水学校, named after a place, is one)
             continue
         areas_own = label == "School" and _the_areas_own(
             text, left, name, prefix, rules
