@@ -4245,6 +4245,20 @@ def test_extract_schools_listed_under_a_pilots_heading(nlp):
     }
 
 
+def test_extract_schools_listed_under_a_programs_base_school_heading(nlp):
+    """（二）“X”研学实践基地校（3所） over a line of schools: each takes part
+    in X (作为…基地校), not only the one the lead sentence named."""
+    text = (
+        "确定晨光小学等3所学校为“小吃文化进校园”研学实践基地校。\n"
+        "（二）“小吃文化进校园”研学实践基地校（3所）\n\n"
+        "晨光小学、彩虹小学、白水中学\n"
+    )
+    ex = run(nlp, text, publisher="三明市沙县区教育局")
+    assert triples(ex, "participatesIn") == {
+        (school, "小吃文化进校园") for school in ("晨光小学", "彩虹小学", "白水中学")
+    }
+
+
 def test_extract_schools_listed_under_a_cultivation_projects_heading(nlp):
     """X“领航学校”培育项目学校拟入选名单: the schools are chosen for the project,
     not given an honour."""
