@@ -4259,6 +4259,22 @@ def test_extract_schools_listed_under_a_programs_base_school_heading(nlp):
     }
 
 
+def test_extract_schools_in_a_table_under_a_pilots_batch_title(nlp):
+    """X试点学校（第一批）名单 over a table's header and rows: each school of
+    the rows takes part in X."""
+    text = (
+        "确定晨光小学等3所学校为晨光市中小学人工智能教育试点学校（第一批）。\n"
+        "附件\n\n晨光市中小学人工智能教育试点学校（第一批）名单\n\n"
+        "序号　镇街　学校名称　学段\n1　城关街道　晨光小学　小学\n"
+        "2　城关街道　彩虹小学　小学\n3　东城街道　白水中学　初中\n"
+    )
+    ex = run(nlp, text, publisher="晨光市教育局")
+    pilot = "晨光市中小学人工智能教育试点"
+    assert triples(ex, "participatesIn") == {
+        (school, pilot) for school in ("晨光小学", "彩虹小学", "白水中学")
+    }
+
+
 def test_extract_schools_listed_under_a_cultivation_projects_heading(nlp):
     """X“领航学校”培育项目学校拟入选名单: the schools are chosen for the project,
     not given an honour."""
