@@ -4275,6 +4275,23 @@ def test_extract_schools_in_a_table_under_a_pilots_batch_title(nlp):
     }
 
 
+def test_extract_the_schools_a_teachers_scheme_sends_to(nlp):
+    """（二）银龄讲学计划。…接收学校为：A、B and 到C、D等学校支教: the schools
+    that take the scheme's teachers take part in it."""
+    text = (
+        "（二）银龄讲学计划。招募退休优秀教师18名，到农村学校讲学，"
+        "接收学校为：波罗赤镇中学、东官营镇中心小学。\n"
+        "实施“三区”人才支持计划，选派教师到光村中学、王五中学等学校支教。\n"
+    )
+    ex = run(nlp, text, publisher="朝阳市教育局")
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "波罗赤镇中学",
+        "东官营镇中心小学",
+        "光村中学",
+        "王五中学",
+    }
+
+
 def test_extract_schools_listed_under_a_cultivation_projects_heading(nlp):
     """X“领航学校”培育项目学校拟入选名单: the schools are chosen for the project,
     not given an honour."""
