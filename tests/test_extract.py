@@ -2714,6 +2714,20 @@ def test_extract_an_honour_for_a_pilots_work_heads_its_list(nlp):
     }
 
 
+def test_extract_a_tier_won_by_the_people_of_a_table(nlp):
+    """（一）一等奖 over 序号　作品名称　作者　学校 rows: the named authors won
+    the prize, their schools nothing (decision 4)."""
+    text = (
+        "关于公布2023年大丰区中小学生科技创新大赛获奖名单的通知\n"
+        "二、科技创新成果竞赛\n（一）一等奖\n序号　作品名称　作者　学校　指导教师\n"
+        "1　智能节水灌溉装置　陈思远　大丰区城东实验初级中学　周建华\n"
+        "2　防溺水声光报警手环　王梓涵　南阳中学　李红梅\n"
+    )
+    ex = run(nlp, text, publisher="盐城市大丰区教育局")
+    assert "科技创新成果竞赛一等奖" in names(ex, "Award")
+    assert triples(ex, "receivedAward") == set()
+
+
 def test_extract_tier_lines_under_an_evaluations_heading(nlp):
     """三、X综合考评（4个）then 一等奖：A、B: the units hold X's tiers, and
     an evaluation's name is no honour of its own."""

@@ -536,6 +536,12 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             if block is not None and recommended is not None:
                 # 拟推荐参加X评选名单: X is pursued, not held (decision 1)
                 block = (stop, stop)
+            if block is not None and _PEOPLE_COLUMNS.search(
+                text, block[0], _line_end(text, block[0])
+            ):
+                # 序号　作品名称　作者　学校 over the rows: named people won, their
+                # schools nothing (decision 4)
+                block = (stop, stop)
             if block is not None and name.endswith(_LEX.people_honour_ends):
                 # 全县优秀教师名单 over 临朐县第一中学：李玉霞: the people hold
                 # it, their units nothing (decision 4)
@@ -563,6 +569,11 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
+#: A table header naming a column of people (作者, 姓名, 选手).
+_PEOPLE_COLUMNS = re.compile(
+    r"(?:^|[\s|｜])(?:作者|姓名|学生姓名|学生|选手|获奖者|获奖学生|获奖教师|教师姓名)"
+    r"(?=[\s|｜]|$)"
+)
 #: 拟推荐参加X评选: the units are put forward for X, which they do not hold.
 _RECOMMENDED = re.compile(
     r"^拟?推荐(?:参加|申报|参评)?(.{4,}?)(?:评选|评审|遴选)?(?:活动)?$"
