@@ -4573,6 +4573,20 @@ def test_extract_a_school_named_after_a_places_short_form(nlp):
     assert names(ex, "School") == {"雁翅学校", "华亭学校"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共决出个人项目金牌96枚、集体项目金牌18枚，全部径赛项目实现终点摄像判定。",
+        "2024年，我区计划投入资金3200万元，改造学校食堂。",
+        "课后服务是学生全面发展的重要平台。",
+    ],
+)
+def test_extract_no_program_in_a_meets_events_or_a_plan_verb(nlp, text):
+    """个人项目 and 径赛项目 are a sports meet's events, 我区计划投入 is the
+    verb 计划, 重要平台 a kind: no program named."""
+    assert names(run(nlp, text, "寿光市教育和体育局"), "Program") == set()
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""
