@@ -4587,6 +4587,14 @@ def test_extract_no_program_in_a_meets_events_or_a_plan_verb(nlp, text):
     assert names(run(nlp, text, "寿光市教育和体育局"), "Program") == set()
 
 
+def test_extract_no_counting_verb_in_a_prizes_name(nlp):
+    """共评出X二等奖6个: 共评出 counts the prizes, no part of their names."""
+    text = "经专家评审，共评出机器人竞赛一等奖4个、二等奖6个。"
+    ex = run(nlp, text, "盐城市大丰区教育局")
+    assert names(ex, "Award")
+    assert not any("评出" in name for name in names(ex, "Award"))
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

@@ -2491,6 +2491,7 @@ def clean_award_name(raw: str) -> str:
     # the first character of a place or a title (台州市…, 项城市…, 名师).
     while name[:1] in _QUANTIFIER and _NAME_AFTER_COUNT.match(name, 1):
         name = name[1:]
+    name = re.sub(r"^(?:共计?|共)?评出", "", name)  # 共评出X二等奖6个: X's tier
     name = re.sub(r"^(?:20\d\d|19\d\d)年(?!度)", "", name)
     name = re.sub(r"(?:拟?推荐|认定|公示)?名单$", "", name)
     name = _ORDINAL_PREFIX.sub("", name)
