@@ -2728,6 +2728,23 @@ def test_extract_a_tier_won_by_the_people_of_a_table(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_a_table_of_ranks_under_a_meets_group(nlp):
+    """名次　单位　总分 over rows 1　A　286 under 一、团体总分 / （二）初中组:
+    each unit holds its rank in the meet's group."""
+    text = (
+        "关于寿光市第十六届中小学生田径运动会成绩的通报\n"
+        "一、团体总分\n（二）初中组\n名次　单位　总分\n"
+        "1　圣城街道蔬都初级中学　286\n2　文家街道中学　241\n\n"
+        "二、大会纪律\n1　各代表队要遵守赛场纪律。\n"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    meet = "寿光市第十六届中小学生田径运动会初中组团体总分"
+    assert triples(ex, "receivedAward") == {
+        ("圣城街道蔬都初级中学", meet + "第一名"),
+        ("文家街道中学", meet + "第二名"),
+    }
+
+
 def test_extract_tier_lines_under_an_evaluations_heading(nlp):
     """三、X综合考评（4个）then 一等奖：A、B: the units hold X's tiers, and
     an evaluation's name is no honour of its own."""

@@ -1165,32 +1165,75 @@ def _placements_first(text: str, rules: Rules) -> list[AwardStatement]:
             at = placed.end()
         if not placements or at != len(rest):
             continue
-        heading, group = _placement_headings(text, line_start)
-        contest = (
-            heading
-            if heading.endswith(_LEX.award_events)
-            else contest_named_before(text, line_start, rules)
-        )
+        contest = _placements_contest(text, line_start, match.group("label"), rules)
         if not contest:
             continue  # 第一名 A with nothing naming the contest: no prize named
-        # 男子4×100米接力（初中组）: the group in brackets is part of the event
-        label = re.sub(r"[（(]([^）)]+)[）)]", r"\1", match.group("label") or "")
-        if not label and heading != contest:
-            # 一、团体总分 / （一）高中组 / 冠军 A: what the placement is in
-            label = heading
-        label = group + label
         for placed in placements:
             start = offset + placed.start(1)
-            award = Candidate(
-                start,
-                start + len(placed.group(1)),
-                "Award",
-                contest + label + placed.group(1),
-                "award.placement-first",
-                "",
-            )
             units = (offset + placed.start(2), offset + placed.end(2))
-            out.append(AwardStatement(start, start, False, (award,), False, units))
+            span = (start, start + len(placed.group(1)))
+            out.append(_placement(span, placed.group(1), contest, units))
+    return out + _ranked_rows(text, rules)
+
+
+def _placement(
+    span: tuple[int, int], place: str, contest: str, units: tuple[int, int]
+) -> AwardStatement:
+    """The unit at ``units`` holds ``place`` (written at ``span``) in
+    ``contest``."""
+    award = Candidate(*span, "Award", contest + place, "award.placement-first", "")
+    return AwardStatement(span[0], span[0], False, (award,), False, units)
+
+
+def _placements_contest(
+    text: str, line_start: int, label: str | None, rules: Rules
+) -> str:
+    """What the placements of the line at ``line_start`` are in: the contest
+    (its heading's, or the title's) with the group and the line's own label
+    or else the heading it sits under; "" when no contest is named."""
+    heading, group = _placement_headings(text, line_start)
+    contest = (
+        heading
+        if heading.endswith(_LEX.award_events)
+        else contest_named_before(text, line_start, rules)
+    )
+    if not contest:
+        return ""
+    # 男子4×100米接力（初中组）: the group in brackets is part of the event
+    label = re.sub(r"[（(]([^）)]+)[）)]", r"\1", label or "")
+    if not label and heading != contest:
+        # 一、团体总分 / （一）高中组 / 冠军 A: what the placement is in
+        label = heading
+    return contest + group + label
+
+
+#: 名次　单位　总分: the header of a table of ranks; 1　A中学　286: its row.
+_RANK_HEADER = re.compile(r"^\s*名次\s+(?:参赛)?(?:单位|学校|代表队)(?:\s|$)")
+_RANK_ROW = re.compile(r"^(\s*)(\d{1,2})\s+(\S{2,40}?)(?=\s|$)")
+
+
+def _ranked_rows(text: str, rules: Rules) -> list[AwardStatement]:
+    """名次　单位　总分 over rows 1　A中学　286: each unit holds its rank (第一名)
+    in the contest and group the table sits under."""
+    out = []
+    contest = ""
+    pos = 0
+    for line in text.split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if _RANK_HEADER.match(line):
+            contest = _placements_contest(text, line_start, None, rules)
+            continue
+        row = _RANK_ROW.match(line) if contest else None
+        if row is None or not row.group(3).endswith(_UNIT_ENDS):
+            contest = "" if line.strip() else contest
+            continue
+        rank = int(row.group(2))
+        if not 1 <= rank <= len(_CHINESE_NUMERALS):
+            continue
+        span = (line_start + row.start(2), line_start + row.end(2))
+        units = (line_start + row.start(3), line_start + row.end(3))
+        place = f"第{_CHINESE_NUMERALS[rank - 1]}名"
+        out.append(_placement(span, place, contest, units))
     return out
 
 
