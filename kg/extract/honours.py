@@ -1209,7 +1209,7 @@ def _placements_contest(
 
 #: 名次　单位　总分: the header of a table of ranks; 1　A中学　286: its row.
 _RANK_HEADER = re.compile(r"^\s*名次\s+(?:参赛)?(?:单位|学校|代表队)(?:\s|$)")
-_RANK_ROW = re.compile(r"^(\s*)(\d{1,2})\s+(\S{2,40}?)(?=\s|$)")
+_RANK_ROW = re.compile(r"^\s*(\d{1,2})\s+(\S{2,40}?)(?=\s|$)")
 
 
 def _ranked_rows(text: str, rules: Rules) -> list[AwardStatement]:
@@ -1224,14 +1224,14 @@ def _ranked_rows(text: str, rules: Rules) -> list[AwardStatement]:
             contest = _placements_contest(text, line_start, None, rules)
             continue
         row = _RANK_ROW.match(line) if contest else None
-        if row is None or not row.group(3).endswith(_UNIT_ENDS):
-            contest = "" if line.strip() else contest
+        if row is None or not row.group(2).endswith(_UNIT_ENDS):
+            contest = "" if line.strip() else contest  # the table ended
             continue
-        rank = int(row.group(2))
+        rank = int(row.group(1))
         if not 1 <= rank <= len(_CHINESE_NUMERALS):
             continue
-        span = (line_start + row.start(2), line_start + row.end(2))
-        units = (line_start + row.start(3), line_start + row.end(3))
+        span = (line_start + row.start(1), line_start + row.end(1))
+        units = (line_start + row.start(2), line_start + row.end(2))
         place = f"第{_CHINESE_NUMERALS[rank - 1]}名"
         out.append(_placement(span, place, contest, units))
     return out
