@@ -4612,6 +4612,22 @@ def test_extract_no_counting_verb_in_a_prizes_name(nlp):
     assert not any("评出" in name for name in names(ex, "Award"))
 
 
+def test_extract_placements_elided_after_fenhuo(nlp):
+    """在X联赛中，A、B、C分获第一、二、三名: each unit its placement in X, in
+    order (decisions 3, 23)."""
+    text = (
+        "在2024年全市中小学生篮球联赛中，二道江区第二中学、东昌区江南中学、"
+        "柳河县实验中学分获第一、二、三名。"
+    )
+    ex = run(nlp, text, "通化市教育局")
+    league = "全市中小学生篮球联赛"
+    assert triples(ex, "receivedAward") == {
+        ("二道江区第二中学", league + "第一名"),
+        ("东昌区江南中学", league + "第二名"),
+        ("柳河县实验中学", league + "第三名"),
+    }
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

@@ -3048,15 +3048,16 @@ _BRACKETED = re.compile(r"[（(][^（）()]{0,8}[）)]")
 
 # 合唱比赛一、二、三等奖: tiers listed by their numbers, the ending said once.
 _TIER_NUMBER = "一二三四五六七八九十特"
-_ELIDED_LAST = re.compile(f"^[{_TIER_NUMBER}](等奖)")
+_ELIDED_LAST = re.compile(f"^[{_TIER_NUMBER}](等奖|名)")
 
 
 def _elided_tiers(parts: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
-    """``(start, length, name)`` of each tier of 比赛一、二、三等奖, or [].
+    """``(start, length, name)`` of each tier of 比赛一、二、三等奖 or of
+    分获第一、二、三名, or [].
 
-    Each tier is named in full (比赛二等奖); with no contest before the
-    first number the tiers are bare (二等奖), for the contest named before
-    the verb to complete, or for none.
+    Each tier is named in full (比赛二等奖, 第二名); with no contest before
+    the first number the tiers are bare (二等奖), for the contest named
+    before the verb to complete, or for none.
     """
     if len(parts) < 2:
         return []
@@ -3067,14 +3068,23 @@ def _elided_tiers(parts: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
         return []
     if any(len(piece) != 1 or piece not in _TIER_NUMBER for piece in middle):
         return []
+    ending = last.group(1)
+    ordinal = ""
+    if ending == "名":
+        if first[-2:-1] != "第":
+            return []
+        ordinal, first = "第", first[:-2] + first[-1]  # 第一、二、三名
     contest = clean_award_name(first[:-1])
     if contest and not _EVENT_END.search(contest):
         return []
-    ending = last.group(1)
-    tiers = [(first_at, len(first), first[-1])]
+    tiers = [(first_at, len(parts[0][1]), first[-1])]
     tiers += [(at, len(piece), piece) for at, piece in parts[1:-1]]
-    tiers.append((parts[-1][0], 1 + len(ending), parts[-1][1][0]))
-    return [(at, size, contest + number + ending) for at, size, number in tiers]
+    # (the span of 三名 stops before 名, which would read as a count of people)
+    last_size = 1 if ordinal else 1 + len(ending)
+    tiers.append((parts[-1][0], last_size, parts[-1][1][0]))
+    return [
+        (at, size, contest + ordinal + number + ending) for at, size, number in tiers
+    ]
 
 
 #: 省、市级文明校园, 国家级和省级X: levels sharing one honour's name.
