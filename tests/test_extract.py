@@ -4634,6 +4634,10 @@ def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     text = "望奎县实验小学教育集团的成员校为火箭镇中心小学、莲花镇中心小学。"
     ex = run(nlp, text, "绥化市望奎县教育局")
     assert names(ex, "School") == {"望奎县实验小学", "火箭镇中心小学", "莲花镇中心小学"}
+    # 为海|努克乡: glued to a town's first character; 为民小学 is a name
+    text = "为海努克乡中心学校增设音乐教室。为民小学获评先进。"
+    ex = run(nlp, text, "伊犁哈萨克自治州察布查尔锡伯自治县教育局")
+    assert names(ex, "School") == {"海努克乡中心学校", "为民小学"}
 
 
 def test_extract_the_core_schools_of_a_partnership_take_part(nlp):

@@ -263,6 +263,17 @@ class TextView:
         return None
 
 
+def _opens_a_place(text: str, pos: int) -> bool:
+    """A division's name, or a town's (海努克乡, known or not), starts at
+    ``pos``."""
+    return _TOWN_AHEAD.match(text, pos) is not None or any(
+        text[pos : pos + size] in _region_words() for size in range(3, 8)
+    )
+
+
+_TOWN_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:乡|镇)")
+
+
 def _walk_left(
     view: TextView,
     start: int,
@@ -300,6 +311,12 @@ def _walk_left(
             and (
                 (token[0] in _CONJUNCTIONS and len(token) > 1)
                 or (token[0] in _GLUED_COVERBS and len(token) >= 3)
+                # 为海|努克乡: the coverb glued to the first character of a place
+                or (
+                    token[0] in _GLUED_COVERBS
+                    and len(token) == 2
+                    and _opens_a_place(view.text, p_start + 1)
+                )
                 # 获|市 (获市教育学会授予): the verb glued to a level word
                 or (token[0] == "获" and len(token) == 2 and token[1] in "省市区县州")
             )
