@@ -4628,6 +4628,16 @@ def test_extract_placements_elided_after_fenhuo(nlp):
     }
 
 
+def test_extract_a_teams_prize_in_a_challenge_contest(nlp):
+    """A代表队在全国X挑战赛中获小学组一等奖: a 挑战赛 is a contest; the team's
+    prize is its school's (decision 19)."""
+    text = "东莞市东城景湖小学代表队在全国青少年人工智能创新挑战赛中获小学组一等奖。"
+    ex = run(nlp, text, "东莞市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("东莞市东城景湖小学", "全国青少年人工智能创新挑战赛小学组一等奖")
+    }
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""
