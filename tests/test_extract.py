@@ -4510,6 +4510,8 @@ def test_extract_units_that_win_this_title_named_before(nlp):
         "羊口镇、侯镇等镇街学校办学条件显著改善。",
         "部分村小教学点师资不足。",
         "各乡（镇）、街道中心学校要高度重视。",
+        "全县41所独立法人学校全部完成章程修订。",
+        "全县8个乡镇中，红湾寺镇均建有中心学校。",
     ],
 )
 def test_extract_no_school_in_a_stage_a_group_or_a_kind(nlp, text):
@@ -4636,6 +4638,13 @@ def test_extract_a_teams_prize_in_a_challenge_contest(nlp):
     assert triples(ex, "receivedAward") == {
         ("东莞市东城景湖小学", "全国青少年人工智能创新挑战赛小学组一等奖")
     }
+
+
+def test_extract_a_listed_teaching_site_without_the_verb_before_it(nlp):
+    """另有A教学点、B教学点: 另有 lists them; no part of A's name."""
+    text = "另有大河乡西岔河教学点、康乐镇巴音教学点2个教学点。"
+    ex = run(nlp, text, "张掖市肃南裕固族自治县教育局")
+    assert names(ex, "School") == {"大河乡西岔河教学点", "康乐镇巴音教学点"}
 
 
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):

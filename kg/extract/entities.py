@@ -2447,6 +2447,8 @@ def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
         left = _short_form_head(view, start, floor, lex)
         if not numbered and text[start] in "镇乡" and left == start:
             continue  # 镇中 alone names no school
+        if not numbered and text[start - 1 : start + 1] in ("乡镇", "城镇"):
+            continue  # 全县8个乡镇中，…: among the towns, no school
         if any(a <= left and end <= b for a, b in quoted):
             continue  # “县中振兴”, “一村一幼”: a slogan's words, not a school
         out.append(
