@@ -2836,9 +2836,10 @@ _CONTEST_LINES = 6
 def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     """The contest a tier with none in its clause was won in: the one an
     earlier clause of its sentence names (在“诵读中国”经典诵读大赛中，…；A、B
-    分获小学组一等奖和二等奖), or else the one the page's title line names
-    (我县在第八届全省艺术展演中再创佳绩). A lead paragraph may name other
-    events: only title lines, with no sentence in them, count."""
+    分获小学组一等奖和二等奖), the honour it commended (对X进行了表彰，A获
+    一等奖), or else the one the page's title line names (我县在第八届全省
+    艺术展演中再创佳绩). A lead paragraph may name other events: only title
+    lines, with no sentence in them, count."""
     sentence = max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1
     earlier = _CONTEST_BEFORE.findall(text, sentence, pos)
     if earlier:
