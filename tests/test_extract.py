@@ -4647,6 +4647,21 @@ def test_extract_a_listed_teaching_site_without_the_verb_before_it(nlp):
     assert names(ex, "School") == {"大河乡西岔河教学点", "康乐镇巴音教学点"}
 
 
+def test_extract_a_school_that_won_prizes_and_then_a_title(nlp):
+    """A在X大赛中获一等奖3项，被省教育厅评为Y: A holds Y too; the first
+    clause's count of prizes is no person who won it; 3名教师 still is."""
+    text = (
+        "怀宁县职业技术学校在安徽省职业院校技能大赛中获一等奖3项，"
+        "被省教育厅评为安徽省职业院校技能大赛优秀组织单位。"
+        "城关中学3名教师在全市比赛中获奖，被评为优秀指导教师。"
+    )
+    ex = run(nlp, text, "安庆市怀宁县教育体育局")
+    assert triples(ex, "receivedAward") == {
+        ("怀宁县职业技术学校", "安徽省职业院校技能大赛一等奖"),
+        ("怀宁县职业技术学校", "安徽省职业院校技能大赛优秀组织单位"),
+    }
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

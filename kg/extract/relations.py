@@ -45,6 +45,7 @@ _PEOPLE_COUNT = re.compile(
     r"(?<![第0-9一二三四五六七八九十两])[0-9一二三四五六七八九十两]+\s*[人名位]"
 )
 _CONTEST_PHRASE = re.compile(r"在[^，,。；;]{2,40}[中上]$")
+_FIRST_CLAUSE_END = re.compile(r"[，,；;]|获")
 _BEFORE_VERB = re.compile(r"(?:分别|依次|先后|分|均)$")
 # 等3所学校, 3所学校, 两所学校: a count of the units just listed.
 _LIST_COUNT = re.compile(
@@ -483,9 +484,12 @@ def _subjects(
         tail_start = max(mentions[i].end for i in inside)
         # 等3所学校 after a list counts the schools just named, not people;
         # 在全省中小学生篮球比赛中 names the contest, not who won.
-        tail = _CONTEST_PHRASE.sub("", _LIST_COUNT.sub("", text[tail_start:end]))
+        tail = _LIST_COUNT.sub("", text[tail_start:end])
         if first_only:
-            tail = re.split(r"[，,；;]", tail, maxsplit=1)[0]
+            # A在X大赛中获一等奖3项，被评为Y: the first clause's own prizes
+            # are no words of who won Y
+            tail = _FIRST_CLAUSE_END.split(tail, maxsplit=1)[0]
+        tail = _CONTEST_PHRASE.sub("", tail)
         if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
             return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
     if not inside and _THIS_SCHOOL.search(span):
