@@ -4662,6 +4662,22 @@ def test_extract_a_school_that_won_prizes_and_then_a_title(nlp):
     }
 
 
+def test_extract_placements_under_a_contests_heading_with_the_lines_group(nlp):
+    """二、X联赛 over （一）初中女子组：A、B分获第一、二名: the placements are
+    X's, in the line's group."""
+    text = (
+        "关于对2024年全市中小学生体育赛事获奖单位予以通报表扬的通报\n"
+        "二、2024年通化市中小学生篮球联赛\n"
+        "（一）初中女子组：二道江区第二中学、东昌区江南中学分获第一、二名。\n"
+    )
+    ex = run(nlp, text, "通化市教育局")
+    league = "通化市中小学生篮球联赛初中女子组"
+    assert triples(ex, "receivedAward") == {
+        ("二道江区第二中学", league + "第一名"),
+        ("东昌区江南中学", league + "第二名"),
+    }
+
+
 def test_extract_a_school_after_a_coverb_jieba_glued(nlp):
     """成员|校为|火箭镇: jieba's HMM glues 为 to the word before; 为 opens no
     school's name."""

@@ -2853,12 +2853,47 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
         # 对2024年度教育教学质量优秀学校进行了表彰，A、B获一等奖: that
         # honour's tiers
         return clean_award_name(commended[-1])
+    headed = _contest_heading_above(text, pos, rules)
+    if headed:
+        return headed
     head = "\n".join(
         line
         for line in text[:pos].split("\n")[:_CONTEST_LINES]
         if "。" not in line and len(line) <= _TITLE_LINE
     )
     return contest_in(head, rules)
+
+
+#: （一）初中女子组：A、B分获…: the group a results line opens with.
+_LINE_GROUP = re.compile(
+    r"\s*[（(][一二三四五六七八九十]+[）)]\s*([^：:，,。；;]{2,12}组)[：:]"
+)
+_CONTEST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、\s*(\S{4,40})\s*$")
+
+
+def _contest_heading_above(text: str, pos: int, rules: Rules) -> str:
+    """二、2024年X篮球联赛 over （一）初中女子组：A、B分获第一、二名: the contest
+    of the numbered heading the line sits under, with the group the line
+    opens with; "" when the nearest numbered heading names no contest."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    group = _LINE_GROUP.match(text, line_start, pos)
+    above = line_start
+    for _ in range(_HEADING_LINES):
+        if above <= 0:
+            return ""
+        start = text.rfind("\n", 0, above - 1) + 1
+        heading = _CONTEST_HEADING.match(text[start : above - 1])
+        above = start
+        if heading is None:
+            continue
+        contest = _without_host(clean_award_name(heading.group(1)))
+        if not _EVENT_END.search(contest):
+            return ""
+        return contest + (group.group(1) if group else "")
+    return ""
+
+
+_HEADING_LINES = 12
 
 
 def _this_contest_named(
