@@ -4668,13 +4668,17 @@ def test_extract_placements_under_a_contests_heading_with_the_lines_group(nlp):
     text = (
         "关于对2024年全市中小学生体育赛事获奖单位予以通报表扬的通报\n"
         "二、2024年通化市中小学生篮球联赛\n"
-        "（一）初中女子组：二道江区第二中学、东昌区江南中学分获第一、二名。\n"
+        "（一）初中女子组：二道江区第二中学、东昌区江南中学分获第一、二名，"
+        "柳河县第一中学、通化县第一中学并列第三名。\n"
     )
     ex = run(nlp, text, "通化市教育局")
     league = "通化市中小学生篮球联赛初中女子组"
     assert triples(ex, "receivedAward") == {
         ("二道江区第二中学", league + "第一名"),
         ("东昌区江南中学", league + "第二名"),
+        # A、B并列第三名: each holds it
+        ("柳河县第一中学", league + "第三名"),
+        ("通化县第一中学", league + "第三名"),
     }
 
 
