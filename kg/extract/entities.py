@@ -2864,29 +2864,36 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     return contest_in(head, rules)
 
 
+#: 一、…: a top-level numbered heading.
+TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 #: （一）初中女子组：A、B分获…: the group a results line opens with.
 _LINE_GROUP = re.compile(
     r"\s*[（(][一二三四五六七八九十]+[）)]\s*([^：:，,。；;]{2,12}组)[：:]"
 )
-_CONTEST_HEADING = re.compile(r"\s*[一二三四五六七八九十]+、\s*(\S{4,40})\s*$")
+
+
+def lines_above(text: str, pos: int, limit: int) -> Iterator[str]:
+    """The lines above the one holding ``pos``, nearest first, stripped: at
+    most ``limit`` of them."""
+    above = text.rfind("\n", 0, pos) + 1
+    for _ in range(limit):
+        if above <= 0:
+            return
+        start = text.rfind("\n", 0, above - 1) + 1
+        yield text[start : above - 1].strip()
+        above = start
 
 
 def _contest_heading_above(text: str, pos: int, rules: Rules) -> str:
     """二、2024年X篮球联赛 over （一）初中女子组：A、B分获第一、二名: the contest
     of the numbered heading the line sits under, with the group the line
     opens with; "" when the nearest numbered heading names no contest."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    group = _LINE_GROUP.match(text, line_start, pos)
-    above = line_start
-    for _ in range(_HEADING_LINES):
-        if above <= 0:
-            return ""
-        start = text.rfind("\n", 0, above - 1) + 1
-        heading = _CONTEST_HEADING.match(text[start : above - 1])
-        above = start
+    group = _LINE_GROUP.match(text, text.rfind("\n", 0, pos) + 1, pos)
+    for line in lines_above(text, pos, _HEADING_LINES):
+        heading = TOP_HEADING.match(line)
         if heading is None:
             continue
-        contest = _without_host(clean_award_name(heading.group(1)))
+        contest = _without_host(clean_award_name(line[heading.end() :].strip()))
         if not _EVENT_END.search(contest):
             return ""
         return contest + (group.group(1) if group else "")

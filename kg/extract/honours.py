@@ -26,6 +26,7 @@ from .entities import (
     HONOUR_HEAD,
     LEVEL_PREFIX,
     NEGATED_HONOUR,
+    TOP_HEADING,
     AwardStatement,
     Candidate,
     clause_of,
@@ -33,6 +34,7 @@ from .entities import (
     contest_in,
     contest_named_before,
     is_bare_part,
+    lines_above,
     part_in_quoted_program,
 )
 from .levels import level_of_word
@@ -500,7 +502,7 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
         stop = _line_end(text, pos)
         line = text[pos:stop]
         stripped = line.strip()
-        top = _TOP_HEADING.match(stripped) is not None
+        top = TOP_HEADING.match(stripped) is not None
         if top:
             parent = None
         match = _HEADING_LIST.match(stripped)
@@ -579,7 +581,6 @@ _RECOMMENDED = re.compile(
     r"^拟?推荐(?:参加|申报|参评)?(.{4,}?)(?:评选|评审|遴选)?(?:活动)?$"
 )
 #: 二、 — a heading of the top level, which closes the classes of the last.
-_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 #: （18个）— the count a heading over its units ends with.
 _COUNT_AT_END = re.compile(_COUNT_PAREN + r"\s*[：:]?\s*$")
 
@@ -692,7 +693,7 @@ def _sibling_prize_dropped(
     if above is None or name not in _LEX.contest_prizes:
         return above
     line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
-    if _TOP_HEADING.match(line.strip()):
+    if TOP_HEADING.match(line.strip()):
         return None
     return above
 
@@ -1242,18 +1243,12 @@ def _placement_headings(text: str, pos: int) -> tuple[str, str]:
     一、团体总分) and the group heading between them (（一）高中组), "" when
     none."""
     group = ""
-    line_start = pos
-    for _ in range(_TIER_LINES):
-        if line_start <= 0:
-            break
-        above = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[above : line_start - 1].strip()
-        line_start = above
+    for line in lines_above(text, pos, _TIER_LINES):
         named_group = _group_heading(line) if line else None
         if named_group is not None and _GROUP_ONLY.match(line):
             group = group or _group_name(named_group)
             continue
-        top = _TOP_HEADING.match(line)
+        top = TOP_HEADING.match(line)
         if top is not None:
             return clean_award_name(_PAREN_TAIL.sub("", line[top.end() :])), group
     return "", group
@@ -1339,13 +1334,7 @@ _JOINED_PARTS = re.compile(
 def _joined_heading_part(text: str, pos: int, name: str) -> str:
     """X先进县 when the heading above the label line at ``pos`` is 五、X先进县
     （2个）及先进学校（6所）and ``name`` is one of its parts' endings, else ""."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    for _ in range(8):
-        if line_start <= 0:
-            return ""
-        above = text.rfind("\n", 0, line_start - 1) + 1
-        line = text[above : line_start - 1].strip()
-        line_start = above
+    for line in lines_above(text, pos, 8):
         if not line or _HONOUR_COLON.match(line):
             continue  # blank, or the label line of another part
         numbered = _NUMBERED_HEADING.match(line)
