@@ -643,7 +643,8 @@ def _bureau_of_office(value: str, rules: _Rules) -> str:
 
 
 #: A bureau's own office or section after its name (办公室, 政策法规科).
-_INTERNAL_OFFICE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:办公室|科|处|股)")
+# 区教委宣传中心, 县教育局教研室: a bureau's own units publish for it too
+_INTERNAL_OFFICE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:办公室|科|处|股|中心|室)")
 
 
 def _parse_date(value: str) -> str | None:

@@ -467,6 +467,11 @@ def test_markdown_markup_is_stripped() -> None:
         "Copyright © 2023 某某区教育局 All Rights Reserved",
         "主办单位:某某区教育局",
         "技术支持:某某网络科技有限公司",
+        # full-width colons, as most Chinese pages write them
+        "主办：某某区教育局\u3000地址：某某区某某路1号",
+        "技术支持：某某网络科技有限公司",
+        "当前位置：首页 > 新闻",
+        "首页 ＞ 通知公告",
         # page tools and navigation
         "【打印】 【关闭】",
         "【打印本页】    【关闭窗口】    【返回顶部】",
@@ -725,6 +730,11 @@ def test_title(tmp_path: Path, raw: str, title: str) -> None:
             "2021年度某某区教育局工作总结\n" + BODY,
             "某某区教育局",
             id="year-before-name",
+        ),
+        pytest.param(
+            "某某区教育委员会\n来源：区教委宣传中心\n" + BODY,
+            "某某区教育委员会",
+            id="a-bureaus-own-centre-publishes-for-it",
         ),
         pytest.param("年度工作计划\n" + BODY, None, id="none"),
     ],
