@@ -5146,3 +5146,101 @@ def test_extract_a_person_in_the_next_clause_wins_their_own_honour(nlp):
     text = "宝塔区第一中学获评先进集体，同时获评市级文明校园。"
     got = triples(run(nlp, text, "延安市宝塔区教育局"), "receivedAward")
     assert ("宝塔区第一中学", "市级文明校园") in got
+
+
+def test_extract_an_annex_honour_for_towns_and_its_groups_of_schools(nlp):
+    """一、X先进镇（街道）（3个） over towns, and 二、X先进集体 over （一）区直学校
+    / （二）镇（街道）学校 with 镇：A、B lines / （三）民办学校: every listed unit
+    holds the honour (decisions 2, 10); a town labelling its schools holds
+    nothing of theirs."""
+    text = (
+        "授予柳青街道等3个镇（街道）“2023年度全区教育工作先进镇（街道）”称号；"
+        "授予城南实验小学等5个单位“2023年度全区教育工作先进集体”称号。\n"
+        "附件\n一、教育工作先进镇（街道）（3个）\n柳青街道、白沙埠镇、半程镇\n"
+        "二、教育工作先进集体（5个）\n（一）区直学校（2个）\n"
+        "城南实验小学、城北中学\n（二）镇（街道）学校（2个）\n"
+        "白沙埠镇：白沙埠镇中心小学、白沙埠镇初级中学\n（三）民办学校（1个）\n育才外国语学校\n"
+    )
+    ex = run(nlp, text, publisher="临沂市兰山区教育和体育局")
+    towns = "2023年度全区教育工作先进镇（街道）"
+    units = "2023年度全区教育工作先进集体"
+    held = triples(ex, "receivedAward")
+    assert {(t, towns) for t in ("柳青街道", "白沙埠镇", "半程镇")} <= held
+    assert {
+        (s, units)
+        for s in ("城南实验小学", "城北中学", "白沙埠镇中心小学", "白沙埠镇初级中学")
+    } | {("育才外国语学校", units)} <= held
+    assert ("白沙埠镇", units) not in held
+
+
+def test_extract_a_list_published_for_rating_names_its_honour(nlp):
+    """X拟评定名单 over units: X, conferred as a 拟认定 list is (decision 10)."""
+    text = (
+        "附件3\n2024年周口市特色学校创建工作优秀组织单位拟评定名单\n"
+        "淮阳区教育体育局、西华县教育体育局\n"
+    )
+    ex = run(nlp, text, publisher="周口市教育局")
+    # (a year without 度 is cut from an honour's name)
+    honour = "周口市特色学校创建工作优秀组织单位"
+    assert triples(ex, "receivedAward") == {
+        ("周口市淮阳区教育体育局", honour),
+        ("周口市西华县教育体育局", honour),
+    }
+
+
+def test_extract_a_table_whose_prize_column_holds_tiers(nlp):
+    """序号　单位　奖项 rows ending 一等奖 under 三、X奖（3个）, whose lead gave
+    “2023年度X奖”: each unit holds that prize's tier (decisions 3, 10); so do
+    序号　成果名称　完成单位　等级 rows."""
+    text = (
+        "对城南实验小学等3所学校给予“2023年度教学质量提升奖”，其中一等奖1个、二等奖2个。\n"
+        "附件\n三、教学质量提升奖（3个）\n序号　单位　奖项\n"
+        "1　城南实验小学　一等奖\n2　城北中学　二等奖\n3　白沙埠镇初级中学　二等奖\n\n"
+        "四、优秀教育科研成果奖（2项）\n序号　成果名称　完成单位　等级\n"
+        "1　《小学劳动课程的实践研究》　城北中学　一等奖\n"
+        "2　《初中阅读教学的行动研究》　兰山区教育局　三等奖\n"
+    )
+    ex = run(nlp, text, publisher="临沂市兰山区教育和体育局")
+    prize = "2023年度教学质量提升奖"
+    research = "优秀教育科研成果奖"
+    assert triples(ex, "receivedAward") >= {
+        ("城南实验小学", prize + "一等奖"),
+        ("城北中学", prize + "二等奖"),
+        ("白沙埠镇初级中学", prize + "二等奖"),
+        ("城北中学", research + "一等奖"),
+        ("临沂市兰山区教育局", research + "三等奖"),
+    }
+
+
+def test_extract_a_prizes_selection_names_the_prize_not_the_selection(nlp):
+    """在X成果奖评选中获一等奖: X成果奖一等奖 (decision 3)."""
+    ex = run(
+        nlp,
+        "顺德区第一中学在广东省基础教育教学成果奖评选中获一等奖。",
+        "佛山市顺德区教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("顺德区第一中学", "广东省基础教育教学成果奖一等奖")
+    }
+
+
+def test_extract_placements_under_a_meets_heading_and_its_sections(nlp):
+    """一、X运动会 / （一）团体总分 / 小学组 / 第一名：A: A holds X小学组团体总分
+    第一名; （二）体育道德风尚奖 and （三）优秀组织奖 sections beside it are X's
+    prizes, not the title's other contest's or each other's."""
+    text = (
+        "2024年全县中小学生田径运动会和校园篮球联赛获奖名单\n"
+        "一、2024年全县中小学生田径运动会\n（一）团体总分\n小学组\n"
+        "第一名：店埠镇中心学校\n第二名：撮镇镇中心学校\n初中组\n第一名：肥东县城关中学\n"
+        "（二）体育道德风尚奖（1个）\n梁园镇中心学校\n"
+        "（三）优秀组织奖（1个）\n石塘镇中心学校\n"
+    )
+    ex = run(nlp, text, publisher="肥东县教育体育局")
+    meet = "全县中小学生田径运动会"
+    assert triples(ex, "receivedAward") == {
+        ("店埠镇中心学校", meet + "小学组团体总分第一名"),
+        ("撮镇镇中心学校", meet + "小学组团体总分第二名"),
+        ("肥东县城关中学", meet + "初中组团体总分第一名"),
+        ("梁园镇中心学校", meet + "体育道德风尚奖"),
+        ("石塘镇中心学校", meet + "优秀组织奖"),
+    }

@@ -2543,7 +2543,8 @@ def _is_ranking(name: str, rules: Rules) -> bool:
 
 #: 先进县（市、区）, 均衡县(市)、区: the kinds of area a title is given to.
 LEVEL_ALTERNATIVES = re.compile(
-    r"(?<=[县市区旗])[（(][县市区旗、]{1,6}[）)](?:、[县市区旗])?$"
+    # 先进镇（街道）: towns and streets too
+    r"(?<=[县市区旗镇乡])[（(](?:[县市区旗镇乡、]|街道){1,6}[）)](?:、[县市区旗])?$"
 )
 
 
@@ -2853,7 +2854,7 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
         # 对2024年度教育教学质量优秀学校进行了表彰，A、B获一等奖: that
         # honour's tiers
         return clean_award_name(commended[-1])
-    headed = _contest_heading_above(text, pos, rules)
+    headed = contest_heading_above(text, pos, rules)
     if headed:
         return headed
     head = "\n".join(
@@ -2866,6 +2867,8 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
 
 #: 一、…: a top-level numbered heading.
 TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+#: Lines searched above a results line for its contest's heading.
+_HEADING_LINES = 12
 #: （一）初中女子组：A、B分获…: the group a results line opens with.
 _LINE_GROUP = re.compile(
     r"\s*[（(][一二三四五六七八九十]+[）)]\s*([^：:，,。；;]{2,12}组)[：:]"
@@ -2884,12 +2887,14 @@ def lines_above(text: str, pos: int, limit: int) -> Iterator[str]:
         above = start
 
 
-def _contest_heading_above(text: str, pos: int, rules: Rules) -> str:
+def contest_heading_above(
+    text: str, pos: int, rules: Rules, limit: int = _HEADING_LINES
+) -> str:
     """二、2024年X篮球联赛 over （一）初中女子组：A、B分获第一、二名: the contest
     of the numbered heading the line sits under, with the group the line
     opens with; "" when the nearest numbered heading names no contest."""
     group = _LINE_GROUP.match(text, text.rfind("\n", 0, pos) + 1, pos)
-    for line in lines_above(text, pos, _HEADING_LINES):
+    for line in lines_above(text, pos, limit):
         heading = TOP_HEADING.match(line)
         if heading is None:
             continue
@@ -2898,9 +2903,6 @@ def _contest_heading_above(text: str, pos: int, rules: Rules) -> str:
             return ""
         return contest + (group.group(1) if group else "")
     return ""
-
-
-_HEADING_LINES = 12
 
 
 def _this_contest_named(
@@ -2953,8 +2955,10 @@ _TITLE_LINE = 60
 
 
 def _without_host(phrase: str) -> str:
-    """在实验小学举办的全县作文比赛中: the host is no part of the contest's name."""
-    return clean_award_name(re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", phrase))
+    """在实验小学举办的全县作文比赛中: the host is no part of the contest's name;
+    在X成果奖评选中获一等奖: X成果奖's tier, not its selection's."""
+    name = re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", phrase)
+    return clean_award_name(re.sub(r"(?<=奖)(?:评选|评比|评审)$", "", name))
 
 
 def _with_contest(

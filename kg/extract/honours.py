@@ -31,6 +31,7 @@ from .entities import (
     Candidate,
     clause_of,
     clean_award_name,
+    contest_heading_above,
     contest_in,
     contest_named_before,
     is_bare_part,
@@ -62,13 +63,16 @@ _HEADING_HONOUR = re.compile(
     # (“互联网+教育”应用优秀学校: a program's name may hold a plus)
     r"([\u4e00-\u9fff“”\"0-9+＋]{3,30}?)\s*"
     # 先进县（区）（3个）: the kinds of area the honour goes to, then the count
-    r"(?:[（(][县市区旗、]{1,7}[）)])?\s*" + _COUNT_PAREN + r"?\s*[:：]?\s*$"
+    # 先进镇（街道）（6个）: towns and streets too
+    r"(?:[（(](?:[县市区旗镇乡、]|街道){1,7}[）)])?\s*"
+    + _COUNT_PAREN
+    + r"?\s*[:：]?\s*$"
 )
 # 2022年度先进单位名单（20个）: the count may follow 名单.
 _HEADING_LIST = re.compile(
     r"^(?:附件\s*\d*\s*[:：]?\s*)?"
     r"(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*)?(.{4,50}?)"
-    r"(?:拟?认定|拟?命名|推荐|表彰|(?:获奖|拟?入选)(?:单位|学校|集体)?)?名单\s*"
+    r"(?:拟?认定|拟?命名|拟?评定|推荐|表彰|(?:获奖|拟?入选)(?:单位|学校|集体)?)?名单\s*"
     + _COUNT_PAREN
     + r"?\s*(?:[（(](?:节选|部分|排名不分先后\S{0,8}|按\S{0,10}排序)[）)])?"
     # （20所，排名不分先后）: the count and the note in one bracket
@@ -150,13 +154,18 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
-    out += _honour_headed_lists(text, rules)
+    placements = _placements_first(text, rules)
+    # 第一名：A under its contest's headings: the placement reader names it
+    placed = {st.trigger_start for st in placements}
+    out += [
+        st for st in _honour_headed_lists(text, rules) if st.trigger_start not in placed
+    ]
     out += _unit_honour_lists(text, rules) + _bracketed_honours(text, rules)
     out += _spaced_rows(text, rules)
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
     out += _published_lists(text, rules)
-    out += _placements_first(text, rules)
+    out += placements
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
@@ -591,7 +600,12 @@ def _named_in_full_before(text: str, pos: int, name: str) -> str:
     if not 2 <= len(name) <= 10 or BARE_TIER.fullmatch(name):
         return ""  # (一等奖 is a tier of the heading above, not a quoted prize)
     quoted = (clean_award_name(q.group(1)) for q in _QUOTED.finditer(text, 0, pos))
-    longer = [f for f in quoted if f.endswith(name) and len(f) > len(name)]
+    # “先进镇（街道）” over 一、先进镇（街道）（6个）, whose bracket was cut
+    longer = [
+        f
+        for f in quoted
+        if _PAREN_TAIL.sub("", f).endswith(name) and len(f) > len(name)
+    ]
     return longer[-1] if longer else ""
 
 
@@ -655,8 +669,16 @@ def _tier_of_heading_above(
     if not (BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes):
         return (award,)
     above = _sibling_prize_dropped(_heading_above(text, pos, rules), name, text, pos)
-    contest = (above[0] + above[1] if above else "") or contest_named_before(
-        text, pos, rules
+    line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)].strip()
+    contest = (
+        (above[0] + above[1] if above else "")
+        # （二）体育道德风尚奖 under 一、X运动会: that contest's prize
+        or (
+            ""
+            if TOP_HEADING.match(line)
+            else contest_heading_above(text, pos, rules, _TIER_LINES)
+        )
+        or contest_named_before(text, pos, rules)
     )
     if contest:
         award = replace(award, name=_tier_name(text, contest, name))
@@ -693,8 +715,8 @@ def _sibling_prize_dropped(
     if above is None or name not in _LEX.contest_prizes:
         return above
     line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
-    if TOP_HEADING.match(line.strip()):
-        return None
+    if TOP_HEADING.match(line.strip()) or above[0] in _LEX.contest_prizes:
+        return None  # （二）体育道德风尚奖 over （三）优秀组织奖: siblings
     return above
 
 
@@ -1140,7 +1162,10 @@ _PLACEMENT_LINE = re.compile(
     r"^(?:" + _NUMBERING + r")?\s*(?:(?P<label>[^：:，,；;。\s]{2,24})[：:])?\s*"
     r"(?P<rest>(?:" + _PLACE + r")[\s\S]*)$"
 )
-_PLACEMENT = re.compile(r"(" + _PLACE + r")\s*([^；;，,。、\s]{2,40})\s*[；;，,。]?\s*")
+# 第一名：A — the place may take a colon before its unit
+_PLACEMENT = re.compile(
+    r"(" + _PLACE + r")\s*[：:]?\s*([^；;，,。、：:\s]{2,40})\s*[；;，,。]?\s*"
+)
 
 
 def _placements_first(text: str, rules: Rules) -> list[AwardStatement]:
@@ -1192,7 +1217,7 @@ def _placements_contest(
     """What the placements of the line at ``line_start`` are in: the contest
     (its heading's, or the title's) with the group and the line's own label
     or else the heading it sits under; "" when no contest is named."""
-    heading, group = _placement_headings(text, line_start)
+    heading, sub, group = _placement_headings(text, line_start)
     contest = (
         heading
         if heading.endswith(_LEX.award_events)
@@ -1202,9 +1227,10 @@ def _placements_contest(
         return ""
     # 男子4×100米接力（初中组）: the group in brackets is part of the event
     label = re.sub(r"[（(]([^）)]+)[）)]", r"\1", label or "")
-    if not label and heading != contest:
-        # 一、团体总分 / （一）高中组 / 冠军 A: what the placement is in
-        label = heading
+    if not label:
+        # 一、团体总分 / （一）高中组 / 冠军 A, or 一、X运动会 / （一）团体总分 /
+        # 小学组 / 第一名：A: what the placement is in
+        label = heading if heading != contest else sub
     return contest + group + label
 
 
@@ -1238,20 +1264,34 @@ def _ranked_rows(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
-def _placement_headings(text: str, pos: int) -> tuple[str, str]:
+def _placement_headings(text: str, pos: int) -> tuple[str, str, str]:
     """The numbered heading above a results line at ``pos`` (一、X联赛 or
-    一、团体总分) and the group heading between them (（一）高中组), "" when
-    none."""
-    group = ""
+    一、团体总分), the first heading of a lower level between them (（一）团体总分)
+    and the group heading between them (（一）高中组, or 小学组 on a line of
+    its own), "" when none."""
+    group = sub = ""
     for line in lines_above(text, pos, _TIER_LINES):
         named_group = _group_heading(line) if line else None
         if named_group is not None and _GROUP_ONLY.match(line):
             group = group or _group_name(named_group)
             continue
+        if _BARE_GROUP.fullmatch(line):
+            group = group or line
+            continue
         top = TOP_HEADING.match(line)
         if top is not None:
-            return clean_award_name(_PAREN_TAIL.sub("", line[top.end() :])), group
-    return "", group
+            heading = clean_award_name(_PAREN_TAIL.sub("", line[top.end() :]))
+            return heading, sub, group
+        lower = _SUB_HEADING.match(line)
+        if lower is not None and not sub:
+            sub = clean_award_name(_PAREN_TAIL.sub("", line[lower.end() :]))
+    return "", sub, group
+
+
+#: 小学组 on a line of its own, over its placements.
+_BARE_GROUP = re.compile(r"[\u4e00-\u9fff]{1,6}组")
+#: （一）团体总分: a heading of the level below 一、.
+_SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*(?=\S)")
 
 
 #: （一）高中组: a group heading alone on its line, no results after it.
@@ -1469,6 +1509,8 @@ def _group_name(match: re.Match[str]) -> str:
 #: 高中学校, 小学, 直属单位: the kinds of unit a list is sorted by.
 _ONE_SCHOOL_KIND = (
     r"(?:九年一贯制|十二年一贯制|[\u4e00-\u9fff]{0,4})"
+    # 镇（街道）学校: the kinds of place a kind of school is of
+    r"(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?"
     r"(?:学校|小学|中学|高中|初中|幼儿园|单位|职校|职高|职中)"
 )
 _SCHOOL_KIND = (
@@ -1714,6 +1756,13 @@ def _tiered_header(
     """A spaced table's header with a unit and a tier column and no honour
     column, under a heading naming a prize (二、2023年度X质量奖（12所）)."""
     roles = [rules.lexicon.table_headers.get(c.group()) for c in cells]
+    if "tier" not in roles and roles.count("honour") == 1:
+        # 序号　单位　奖项 over 1　A中学　一等奖: the honour column holds tiers
+        column = roles.index("honour")
+        below = _line_end(text, pos) + 1
+        first = _CELL.findall(text, below, _line_end(text, below))
+        if len(first) == len(cells) and BARE_TIER.fullmatch(first[column]):
+            roles[column] = "tier"
     if "unit" not in roles or "tier" not in roles or "honour" in roles:
         return None
     above_end = pos - 1
@@ -1730,6 +1779,10 @@ def _tiered_header(
     title = _listed_honour(text, above, above_end, raw, name)
     if title is None:
         return None
+    fuller = _named_in_full_before(text, above, name)
+    if fuller:
+        # 三、教学质量提升奖（7个） under 给予“2023年度教学质量提升奖”: that prize
+        title = replace(title, name=fuller)
     return _TieredTable(
         title,
         len(cells),
