@@ -5244,3 +5244,18 @@ def test_extract_placements_under_a_meets_heading_and_its_sections(nlp):
         ("梁园镇中心学校", meet + "体育道德风尚奖"),
         ("石塘镇中心学校", meet + "优秀组织奖"),
     }
+
+
+def test_extract_a_named_county_holds_its_honour_in_the_citys_report(nlp):
+    """宜州区被评为X先进单位 in the city bureau's report: the county holds it; 我市
+    and the city's own name stand for the reporting bureau (decision 2)."""
+    text = (
+        "2023年，环江毛南族自治县获评“全区学生营养改善计划工作先进县”，"
+        "宜州区被评为“全区学生资助工作先进单位”。河池市被评为全区教育工作先进单位。"
+    )
+    ex = run(nlp, text, publisher="河池市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("环江毛南族自治县", "全区学生营养改善计划工作先进县"),
+        ("宜州区", "全区学生资助工作先进单位"),
+        ("河池市教育局", "全区教育工作先进单位"),
+    }

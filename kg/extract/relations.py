@@ -252,6 +252,7 @@ def _awards(
                 and not area
                 and publisher is not None
                 and st.recipients is None
+                and mentions[subj].region in ("", mentions[publisher].region)
             ):
                 subj = publisher
             out.append(
@@ -534,7 +535,12 @@ def _subjects(
         listed = _listed_regions(text, mentions, regions)
         if area and len(listed) > 1:
             return listed  # 远安县、兴山县荣获“…发展县”称号: each holds it
-        return [listed[0]] if area or publisher is None else [publisher]
+        if area or publisher is None:
+            return [listed[0]]
+        # 我县被评为先进单位: the reporting bureau; 宜州区被评为先进单位 in
+        # the city's report: that county (decision 2)
+        own = mentions[listed[0]].region in ("", mentions[publisher].region)
+        return [publisher] if own else [listed[0]]
     if (_COLLECTIVE.search(span) or _SYSTEM.search(span)) and not (
         # 在全省…大赛中获…: 全省 is the contest's, not the winner's
         contest is not None and contest.start() == start
