@@ -5259,3 +5259,25 @@ def test_extract_a_named_county_holds_its_honour_in_the_citys_report(nlp):
         ("宜州区", "全区学生资助工作先进单位"),
         ("河池市教育局", "全区教育工作先进单位"),
     }
+
+
+def test_extract_tier_lines_under_a_shows_category_headings(nlp):
+    """一、声乐类 / 一等奖：A（…）、B and 四、戏剧、朗诵类 / 一等奖：C under a title
+    naming the show: each category's tier of the show (decision 3), so a
+    school that won in two categories holds both; 五、优秀组织奖 beside them is
+    the whole show's prize."""
+    text = (
+        "醴陵市第九届中小学生艺术展演活动落下帷幕\n"
+        "展演共评出各类奖项86个，获奖名单如下。\n"
+        "一、声乐类\n一等奖：醴陵市第一中学（合唱《映山红》）、醴陵市实验小学（合唱《浏阳河》）\n"
+        "四、戏剧、朗诵类\n一等奖：醴陵市实验小学（朗诵《少年中国说》）\n"
+        "五、优秀组织奖\n醴陵市第一中学\n"
+    )
+    ex = run(nlp, text, publisher="醴陵市教育局")
+    show = "醴陵市第九届中小学生艺术展演活动"
+    assert triples(ex, "receivedAward") == {
+        ("醴陵市第一中学", show + "声乐类一等奖"),
+        ("醴陵市实验小学", show + "声乐类一等奖"),
+        ("醴陵市实验小学", show + "戏剧、朗诵类一等奖"),
+        ("醴陵市第一中学", show + "优秀组织奖"),
+    }

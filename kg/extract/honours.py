@@ -669,17 +669,7 @@ def _tier_of_heading_above(
     if not (BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes):
         return (award,)
     above = _sibling_prize_dropped(_heading_above(text, pos, rules), name, text, pos)
-    line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)].strip()
-    contest = (
-        (above[0] + above[1] if above else "")
-        # （二）体育道德风尚奖 under 一、X运动会: that contest's prize
-        or (
-            ""
-            if TOP_HEADING.match(line)
-            else contest_heading_above(text, pos, rules, _TIER_LINES)
-        )
-        or contest_named_before(text, pos, rules)
-    )
+    contest = above[0] + above[1] if above else _contest_of_tier(text, pos, rules)
     if contest:
         award = replace(award, name=_tier_name(text, contest, name))
     if (
@@ -692,6 +682,32 @@ def _tier_of_heading_above(
     ):
         return award, above[2]
     return (award,)
+
+
+def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
+    """What a tier or prize at ``pos`` with no honour heading above was won
+    in: the contest of the numbered heading it sits under (（二）体育道德风尚奖
+    under 一、X运动会), else the one the title names; with the category
+    heading over its tier lines (一、声乐类 over 一等奖：A, decision 3)."""
+    line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)].strip()
+    if TOP_HEADING.match(line):
+        # 五、优秀组织奖: the whole event's prize, beside the sections above
+        return contest_named_before(text, pos, rules)
+    contest = contest_heading_above(
+        text, pos, rules, _TIER_LINES
+    ) or contest_named_before(text, pos, rules)
+    return contest + _category_above(text, pos, rules) if contest else ""
+
+
+def _category_above(text: str, pos: int, rules: Rules) -> str:
+    """The category heading right above the tier lines before ``pos``
+    (一、声乐类 over 一等奖：A), "" when another line comes first."""
+    for line in lines_above(text, pos, _TIER_LINES):
+        if not line or _TIER_LINE.match(line) or _unit_alone(line, rules):
+            continue
+        named = _group_heading(line)
+        return _group_name(named) if named is not None else ""
+    return ""
 
 
 def _tier_name(text: str, honour: str, tier: str) -> str:
@@ -1326,7 +1342,7 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
             heading = (
                 above[0] + above[1]
                 if above
-                else contest_named_before(text, match.start(), rules)
+                else _contest_of_tier(text, match.start(), rules)
             )
             if not heading:
                 continue  # 一等奖：A with nothing naming whose: no prize named
@@ -1528,7 +1544,8 @@ _GROUP_HEADING = re.compile(
     "^(?:" + _NUMBERING + r"\s*"
     # （三）劳动教育与传统文化类（3所）: a category named with 类 may be long;
     # 一、融合型教共体（4所）: a type of what the list is of
-    r"(?:([\u4e00-\u9fff]{1,4}[组段]|[\u4e00-\u9fff]{1,4}(?:[与和][\u4e00-\u9fff]{1,6})?类"
+    # 四、戏剧、朗诵类: two categories judged together
+    r"(?:([\u4e00-\u9fff]{1,4}[组段]|[\u4e00-\u9fff]{1,4}(?:[与和、][\u4e00-\u9fff]{1,6})?类"
     r"|[\u4e00-\u9fff]{1,4}型[\u4e00-\u9fff]{0,4})"
     r"|(?P<kind>" + _SCHOOL_KIND + r"))"
     r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
@@ -1615,11 +1632,14 @@ def _is_list(items: str) -> bool:
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff（）()]+")
+#: （朗诵《少年中国说》）: the entry a unit won with, after its name.
+_ENTRY_NOTE = re.compile(r"[（(][^（）()]*《[^》]+》[^（）()]*[）)]$")
 
 
 def _one_unit(items: str) -> bool:
-    """全国文明校园：宿城区实验学校 — a list of one: a unit's name alone."""
-    item = items.strip()
+    """全国文明校园：宿城区实验学校 — a list of one: a unit's name alone, perhaps
+    with its entry after it (A（朗诵《少年中国说》）)."""
+    item = _ENTRY_NOTE.sub("", items.strip())
     return (
         4 <= len(item) <= 30
         and _CJK_WORD.fullmatch(item) is not None
