@@ -5281,3 +5281,28 @@ def test_extract_tier_lines_under_a_shows_category_headings(nlp):
         ("醴陵市实验小学", show + "戏剧、朗诵类一等奖"),
         ("醴陵市第一中学", show + "优秀组织奖"),
     }
+
+
+def test_extract_tiers_under_an_evaluations_winners_heading(nlp):
+    """一、2023年度学校综合考核获奖单位 / （一）高中组 / 一等奖：A: the unit holds
+    the evaluation's tier of its group; 获奖单位 names who won, no part of the
+    prize (decisions 3, 10)."""
+    text = (
+        "盐城市大丰区教育局关于表彰2023年度全区教育系统先进集体的决定\n"
+        "大教发〔2024〕6号\n各镇（区、街道）中心校，局直属各学校：\n"
+        "为表彰先进、树立典型，经研究，决定表彰一批先进集体。\n"
+        "希望受表彰的单位珍惜荣誉，再接再厉。\n附件：2023年度全区教育系统先进集体名单\n"
+        "盐城市大丰区教育局\n2024年2月20日\n"
+        "附件\n2023年度全区教育系统先进集体名单\n\n一、2023年度学校综合考核获奖单位\n\n"
+        "（一）高中组\n"
+        "一等奖：大丰区南阳中学、大丰区新丰中学\n二等奖：大丰区草堰中学\n"
+        "（二）初中组\n一等奖：西团镇中学\n"
+    )
+    ex = run(nlp, text, publisher="盐城市大丰区教育局")
+    name = "2023年度学校综合考核"
+    assert triples(ex, "receivedAward") == {
+        ("大丰区南阳中学", name + "高中组一等奖"),
+        ("大丰区新丰中学", name + "高中组一等奖"),
+        ("大丰区草堰中学", name + "高中组二等奖"),
+        ("西团镇中学", name + "初中组一等奖"),
+    }

@@ -1454,6 +1454,8 @@ def _heading_above(
         raw = _PAREN_TAIL.sub("", heading.group(1).strip())
         name = clean_award_name(raw)
         name = _named_in_full_before(text, above, name) or name
+        # 一、2023年度学校综合考核获奖单位 over its tiers: the evaluation's
+        name = _WINNERS_TAIL.sub("", name)
         if BARE_TIER.fullmatch(name):
             continue  # （一）一等奖 above （二）二等奖: an earlier tier
         # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖;
@@ -1570,6 +1572,8 @@ _LABELLED_UNITS = re.compile(
     # 平马镇：A — the units of one place
     r"(?:新区|开发区|[区县市旗州盟镇乡]|学校|单位))\s*" + _COUNT_PAREN + r"?[：:]\S"
 )
+#: 获奖单位 after an evaluation's name in a heading over its tiers.
+_WINNERS_TAIL = re.compile(r"(?<=\S{2})获奖(?:单位|学校|集体)$")
 #: Lines searched above a tier line for the heading of its honour.
 _TIER_LINES = 40
 
