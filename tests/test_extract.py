@@ -5306,3 +5306,22 @@ def test_extract_tiers_under_an_evaluations_winners_heading(nlp):
         ("大丰区草堰中学", name + "高中组二等奖"),
         ("西团镇中学", name + "初中组一等奖"),
     }
+
+
+def test_extract_later_bare_tiers_take_the_first_tiers_group(nlp):
+    """分获X联赛男子组冠军、亚军 and 获X大赛团体一等奖3项、二等奖5项: the later tiers
+    are the same group's (decision 3), not the contest's at large."""
+    text = (
+        "青阳街道崇德小学、梅岭街道桂山小学分获泉州市小学生篮球联赛男子组冠军、亚军。"
+        "晋江市第一中学获福建省中学生技能大赛团体一等奖3项、二等奖5项。"
+    )
+    ex = run(nlp, text, publisher="晋江市教育局")
+    league = "泉州市小学生篮球联赛男子组"
+    assert {
+        ("青阳街道崇德小学", league + "冠军"),
+        ("梅岭街道桂山小学", league + "亚军"),
+    } <= triples(ex, "receivedAward")
+    assert {
+        "福建省中学生技能大赛团体一等奖",
+        "福建省中学生技能大赛团体二等奖",
+    } <= names(ex, "Award")

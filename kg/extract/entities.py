@@ -3072,6 +3072,10 @@ _TIER = (
 )
 #: A tier alone (二等奖), with no group or category before it.
 _TIER_ONLY = re.compile("(?:" + _TIER + ")")
+#: What a tier is of after the contest's name: 男子组, 团体, 小学组团体.
+_TIER_QUALIFIER = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,6}[组类])?(?:团体|个人)?)(?=" + _TIER + ")"
+)
 #: The group or category a tier is of (小学组 in 小学组一等奖, 戏剧类).
 _GROUP_OF_TIER = re.compile(r"([\u4e00-\u9fff]{1,6}[组类])(?=" + _TIER + ")")
 #: A prize tier on its own (一等奖, 团体金奖, 冠军): it names no prize until
@@ -3222,6 +3226,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     out = []
     first_level = ""
     first_event = ""
+    first_group = ""
     for i, (p_start, piece) in enumerate(merged):
         if piece.strip() in rules.lexicon.participation_cues:
             continue  # 被确定为项目学校: a part in the sentence's program
@@ -3260,8 +3265,20 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             first_event = (
                 event.group(1) if event and len(event.group(1)) < len(name) else ""
             )
+            # 联赛男子组冠军、亚军, 大赛团体一等奖3项、二等奖5项: the group the
+            # first tier names is the later bare tiers' too (decision 3)
+            qualifier = _TIER_QUALIFIER.match(name, len(first_event))
+            first_group = (
+                qualifier.group(1)
+                if first_event
+                and qualifier
+                and _TIER_ONLY.fullmatch(name, qualifier.end())
+                else ""
+            )
         else:
             if first_event and not _EVENT_WORDS.match(name):
+                if first_group and _TIER_ONLY.fullmatch(name):
+                    name = first_group + name
                 name = first_event + name
             elif (
                 first_level
