@@ -5325,3 +5325,23 @@ def test_extract_later_bare_tiers_take_the_first_tiers_group(nlp):
         "福建省中学生技能大赛团体一等奖",
         "福建省中学生技能大赛团体二等奖",
     } <= names(ex, "Award")
+
+
+def test_extract_placements_led_in_by_another_contest_than_the_titles(nlp):
+    """A news item titled for a city meet that then reports 另悉，2024年X区
+    “区长杯”校园足球联赛… 前三名如下： over 小学男子组：第一名 A；第二名 B: the
+    placements are in the league the paragraph names, the cup's quotes no
+    end of its name."""
+    text = (
+        "喜报！我区学子在上饶市第六届中小学生运动会上再创佳绩\n"
+        "本届运动会上，我区代表团共获金牌12枚。\n"
+        "另悉，2024年广信区“区长杯”校园足球联赛已落下帷幕。本届联赛历时5周，"
+        "各组别前三名如下：\n"
+        "小学男子组：第一名 广信区旭日小学；第二名 罗桥街道中心小学\n"
+    )
+    ex = run(nlp, text, publisher="上饶市广信区教育体育局")
+    league = "广信区区长杯校园足球联赛小学男子组"
+    assert triples(ex, "receivedAward") == {
+        ("广信区旭日小学", league + "第一名"),
+        ("罗桥街道中心小学", league + "第二名"),
+    }

@@ -2821,7 +2821,11 @@ def last_contest(text: str, rules: Rules) -> str | None:
 def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
     """A contest's name: up to 40 characters ending in one of ``events``."""
     alternatives = "|".join(map(re.escape, events))
-    return re.compile(rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?:活动)?")
+    # “区长杯”校园足球联赛: an event word inside quotes names the cup, not
+    # the end of the contest's name
+    return re.compile(
+        rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?![”」』])(?:活动)?"
+    )
 
 
 # What a title or lead says before the contest's name: …关于, 组织开展了.

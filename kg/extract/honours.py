@@ -1237,7 +1237,8 @@ def _placements_contest(
     contest = (
         heading
         if heading.endswith(_LEX.award_events)
-        else contest_named_before(text, line_start, rules)
+        else _contest_led_in(text, line_start, rules)
+        or contest_named_before(text, line_start, rules)
     )
     if not contest:
         return ""
@@ -1248,6 +1249,34 @@ def _placements_contest(
         # 小学组 / 第一名：A: what the placement is in
         label = heading if heading != contest else sub
     return contest + group + label
+
+
+def _contest_led_in(text: str, line_start: int, rules: Rules) -> str:
+    """The contest the paragraph right above a block of results lines names
+    first (另悉，2024年X联赛已落下帷幕。…各组别前三名如下：), "" when the
+    line above is no such paragraph: a news item may report another contest
+    than its title's."""
+    for line in lines_above(text, line_start, _TIER_LINES):
+        if not line or _PLACEMENT_LINE.match(line):
+            continue
+        if not line.endswith(("：", ":")) or "。" not in line:
+            return ""
+        for found in _CONTEST_IN_PROSE.finditer(line):
+            name = clean_award_name(found.group(1))
+            if len(name) >= 6 and not name.startswith(_THIS_CONTEST):
+                return name
+        return ""
+    return ""
+
+
+#: A contest named in a sentence, after the words that lead to it.
+_CONTEST_IN_PROSE = re.compile(
+    r"(?:^|[，,。；;]|另悉|据悉)\s*([^，,。；;：:、\s]{2,40}?(?:"
+    + "|".join(map(re.escape, _LEX.award_events))
+    + r")(?![”」』]))"
+)
+#: 本届联赛, 该比赛: the contest already named, no name of its own.
+_THIS_CONTEST = ("本届", "本次", "该", "此次", "这次", "进行")
 
 
 #: 名次　单位　总分: the header of a table of ranks; 1　A中学　286: its row.
