@@ -5345,3 +5345,21 @@ def test_extract_placements_led_in_by_another_contest_than_the_titles(nlp):
         ("广信区旭日小学", league + "第一名"),
         ("罗桥街道中心小学", league + "第二名"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "保留的教学点全部纳入所在中心校统一管理。",
+        "村小学生就近并入所在镇中心完小。",
+        "县中等职业学校入选贵州省中等职业学校“强基工程”项目学校。",
+        "寄宿条件全部达到陕西省寄宿制学校办学条件标准。",
+        "（一）科学规划学校布局。",
+    ],
+)
+def test_extract_a_kind_of_school_of_wherever_or_of_a_province_is_no_school(nlp, text):
+    """所在中心校 (each one's own), 贵州省中等职业学校 (a county runs one, a
+    province many) and 寄宿制学校: kinds, no school (decision 11); nor is
+    学校布局."""
+    ex = run(nlp, text, publisher="山南市乃东区教育局")
+    assert names(ex, "School") <= {"县中等职业学校"}

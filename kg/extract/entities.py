@@ -1186,6 +1186,8 @@ def _find_suffix_names(
             continue
         if label == "School" and _STAGE_AFTER.match(text, end):
             continue  # 小学阶段, 女子高中组, 获小学组一等奖: a stage, a contest's group
+        if label == "School" and text.startswith(("布局", "布点"), end):
+            continue  # 科学规划学校布局: where schools stand, no school
         token_start = view.token_start_at_or_before(start)
         if token_start < start and text[token_start:end] in generic:
             continue  # 中小学: the suffix sits inside a generic word
@@ -1496,6 +1498,9 @@ def _ends_generic(
             return True  # 甘肃省民办学校: a region has many
     if view.text[left:suffix_start].endswith("乡镇"):
         return True  # 苏木乡镇中心幼儿园: every township's, not one town's
+    place, kind = _peel_places(view.text[left:suffix_start])
+    if place.endswith(("省", "自治区")) and kind in _LEX.single_school_kinds:
+        return True  # 贵州省中等职业学校: a county runs one, a province many
     if view.text[left:suffix_start] in _LEX.place_kinds:
         return True  # 部分苏木学校: every sumu's schools
     if _DIRECTLY_RUN.search(view.text, left, suffix_start):
