@@ -5363,3 +5363,21 @@ def test_extract_a_kind_of_school_of_wherever_or_of_a_province_is_no_school(nlp,
     学校布局."""
     ex = run(nlp, text, publisher="山南市乃东区教育局")
     assert names(ex, "School") <= {"县中等职业学校"}
+
+
+def test_extract_a_prize_granted_without_title_words_and_its_annex_list(nlp):
+    """授予A等3个单位“X奖” (no 称号 after a prize) and 六、X奖（3个） over
+    A（乡村少年宫）、B（…）: the units hold the prize the grant named in full
+    (decision 10); the notes in brackets are their entries, no honours."""
+    text = (
+        "授予龙池镇中心校等3个单位“2022—2023学年度乡村学校办学特色奖”。\n"
+        "附件\n六、乡村学校办学特色奖（3个）\n"
+        "龙池镇中心校（乡村少年宫）、合什镇中心校（农耕劳动教育）、柏溪小学（书法教育）\n"
+    )
+    ex = run(nlp, text, publisher="宜宾市叙州区教育和体育局")
+    prize = "2022—2023学年度乡村学校办学特色奖"
+    assert triples(ex, "receivedAward") == {
+        ("龙池镇中心校", prize),
+        ("合什镇中心校", prize),
+        ("柏溪小学", prize),
+    }

@@ -350,10 +350,13 @@ def _quoted_grant(
     after = clause[last.end() :]
     if last.start() < 2:
         return None
+    quoted = clean_award_name(last.group(1))
     if not _TITLE_WORDS.match(after) and (
-        after.strip() or not _is_honour(clean_award_name(last.group(1)), rules)
+        after.strip() or not (_is_honour(quoted, rules) or quoted.endswith("奖"))
     ):
-        return None  # 授予A“X”: an honour's name ending the clause needs no 称号
+        # 授予A“X”: an honour's name (or a prize's, 授予A等5个单位“X奖”)
+        # ending the clause needs no 称号
+        return None
     # 授予A“X”“Y”称号: the titles side by side (or joined by 、/和) are each granted.
     run = [last]
     for quote in reversed(quotes[:-1]):
@@ -518,7 +521,12 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
         is_title = match is not None
         if match is None:
             honour = _HEADING_HONOUR.match(stripped)
-            if honour and _is_honour(clean_award_name(honour.group(1)), rules):
+            named = clean_award_name(honour.group(1)) if honour else ""
+            if honour and (
+                _is_honour(named, rules)
+                # 六、乡村学校办学特色奖（5个） under 授予…“X乡村学校办学特色奖”
+                or (named.endswith("奖") and _named_in_full_before(text, pos, named))
+            ):
                 match = honour
         if match and "关于" not in stripped and "的通知" not in stripped:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
