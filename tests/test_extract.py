@@ -5381,3 +5381,26 @@ def test_extract_a_prize_granted_without_title_words_and_its_annex_list(nlp):
         ("合什镇中心校", prize),
         ("柏溪小学", prize),
     }
+
+
+def test_extract_a_studios_honour_is_not_its_hosts_and_a_studio_no_school(nlp):
+    """X名师工作室拟认定名单 over 序号　工作室名称　主持人　所在单位 rows: the
+    teachers' studios hold it, their host schools nothing (decision 4), and
+    刘晓燕初中数学名师工作室 names no school 刘晓燕初中; X基地校拟确定名单
+    names X基地校."""
+    text = (
+        "一、第二批“领航”名师工作室拟认定名单（2个）\n"
+        "序号　工作室名称　主持人　所在单位\n"
+        "1　刘晓燕初中数学名师工作室　刘晓燕　包头市第八十三中学\n"
+        "2　赵丽娜小学语文名师工作室　赵丽娜　昆区友谊大街第十小学\n\n"
+        "二、昆都仑区劳动教育基地校拟确定名单（1所）\n包头市第十五中学\n"
+    )
+    ex = run(nlp, text, publisher="包头市昆都仑区教育局")
+    assert names(ex, "School") == {
+        "包头市第八十三中学",
+        "昆区友谊大街第十小学",
+        "包头市第十五中学",
+    }
+    assert triples(ex, "receivedAward") == {
+        ("包头市第十五中学", "昆都仑区劳动教育基地校")
+    }

@@ -78,6 +78,8 @@ _GLUED_COVERBS = frozenset("为给被")
 _NOT_A_NAME_AFTER = frozenset("化生段式")
 _DIVISION_ENDS = "省市区县旗州盟镇乡"
 _STAGE_AFTER = re.compile(r"阶段|组(?![织建成团合长队])")
+#: 初中数学名师工作室: the subject and studio a stage word opens.
+_STUDIO_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:名师|名校长|名班主任)?工作室")
 # A quoted name followed by a short head ending in a program word
 # (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
 #: Matched at the quote's end (``match(text, pos)``: no ``^``).
@@ -1188,6 +1190,8 @@ def _find_suffix_names(
             continue  # 小学阶段, 女子高中组, 获小学组一等奖: a stage, a contest's group
         if label == "School" and text.startswith(("布局", "布点"), end):
             continue  # 科学规划学校布局: where schools stand, no school
+        if label == "School" and _STUDIO_AFTER.match(text, end):
+            continue  # 刘晓燕初中数学名师工作室: a teacher's studio, no school
         token_start = view.token_start_at_or_before(start)
         if token_start < start and text[token_start:end] in generic:
             continue  # 中小学: the suffix sits inside a generic word
