@@ -5404,3 +5404,18 @@ def test_extract_a_studios_honour_is_not_its_hosts_and_a_studio_no_school(nlp):
     assert triples(ex, "receivedAward") == {
         ("包头市第十五中学", "昆都仑区劳动教育基地校")
     }
+
+
+def test_extract_teachers_named_after_a_grant_verb_and_a_comma_hold_their_title(
+    nlp,
+):
+    """开展优秀乡村教师表彰，A小学教师蒙秀兰、B小学教师吴国庆获“X”称号: the
+    teachers won it (decision 4); 表彰 took its object before the comma, so the
+    schools are no grant's recipients."""
+    text = (
+        "四是开展优秀乡村教师表彰，天峨县八腊瑶族乡中心小学教师蒙秀兰、"
+        "罗城仫佬族自治县四把镇中心小学教师吴国庆获“广西优秀乡村教师”称号。"
+    )
+    ex = run(nlp, text, publisher="河池市教育局")
+    assert "广西优秀乡村教师" in names(ex, "Award")
+    assert triples(ex, "receivedAward") == set()

@@ -344,7 +344,8 @@ def _quoted_grant(
     text: str, match: re.Match[str], t_end: int, clause: str, rules: Rules
 ) -> AwardStatement | None:
     quotes = list(_QUOTED.finditer(clause))
-    if not quotes:
+    if not quotes or clause.startswith(("，", ",")):
+        # 开展优秀教师表彰，A教师张三获“X”称号: the verb's object came before
         return None
     last = quotes[-1]
     after = clause[last.end() :]
