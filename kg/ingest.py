@@ -72,6 +72,8 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".md"})
 # Boilerplate patterns are only tried on short lines: page chrome is short, and
 # a long body paragraph that happens to mention 来源 or 版权所有 must survive.
 _MAX_BOILERPLATE_LINE = 160
+#: Longer lines after 相关文章： are text, not a linked page's title.
+_MAX_LINK_TITLE = 60
 # Metadata rows can carry a long 内容概述 value, so they get more room.
 _MAX_META_LINE = 500
 # A title is a short line; longer lines are body text even if they name a plan.
@@ -147,6 +149,7 @@ class _Rules:
     spam: re.Pattern[str]
     toc_start: re.Pattern[str]
     toc_end: re.Pattern[str]
+    related: re.Pattern[str]  # the heading of a list of links to other pages
     meta_key: re.Pattern[str]
     meta_roles: dict[str, tuple[str, int]]  # field name -> (role, rank)
     bureau_in_text: re.Pattern[str]
@@ -259,6 +262,7 @@ def _rules() -> _Rules:
         spam=re.compile(_literal_alternation(spam_words), re.IGNORECASE),
         toc_start=_compile("toc_blocks.txt", ((n, v[0]) for n, v in toc["start"])),
         toc_end=_compile("toc_blocks.txt", ((n, v[0]) for n, v in toc["end"])),
+        related=_compile("related_lists.txt", _data_lines("related_lists.txt")),
         meta_key=meta_key,
         meta_roles=roles,
         bureau_in_text=re.compile(rf"[\u4e00-\u9fff]{{0,25}}?(?:{bureau})"),
@@ -519,15 +523,22 @@ def _analyze(source: str) -> _Analysis:
     last_end = -1
     previous_end: int | None = None
     blank_newline: int | None = None
+    related_links = False  # inside a list of links under 相关文章：
     i = 0
     while i < len(texts):
         text = texts[i]
         line_pieces = pieces_of[i]
         i += 1
         if not text:
+            related_links = False
             is_blank = line_pieces is None
             if is_blank and previous_end is not None and blank_newline is None:
                 blank_newline = ends[i - 1]
+            continue
+        if related_links and len(text) <= _MAX_LINK_TITLE and "。" not in text:
+            continue  # another page's title under 相关文章：
+        related_links = rules.related.match(text) is not None
+        if related_links:
             continue
         if toc_start(text):
             close = _toc_end(texts, i - 1, rules)

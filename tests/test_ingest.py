@@ -954,3 +954,21 @@ def test_seed_reports() -> None:
             assert not re.search(r"省略\s*\d+\s*字", line), (doc.source, line)
         assert "\n\n\n" not in doc.text
     assert [d.meta.year for d in docs] == [2021, 2021, 2019, 2022, 2022]
+
+
+@pytest.mark.parametrize("heading", ["相关文章：", "相关链接", "相关新闻:", "推荐阅读"])
+def test_a_list_of_links_to_other_pages_is_dropped(heading: str) -> None:
+    """The titles under 相关文章： are other pages', not the report's text: an
+    annex's last list must not run into them."""
+    raw = (
+        f"{BODY}\n五、支持教育发展先进单位（2个）\n区财政局、区住房和城乡建设局\n\n"
+        f"{heading}\n·兰山区2023年教育工作会议召开\n"
+        "关于公布2023年度全区中小学“一校一品”特色学校名单的通知\n\n"
+        "今后全区将继续加强学校建设。\n"
+    )
+    cleaned, offset_map = clean_text(raw)
+    assert cleaned == (
+        f"{BODY}\n五、支持教育发展先进单位（2个）\n区财政局、区住房和城乡建设局\n\n"
+        "今后全区将继续加强学校建设。"
+    )
+    assert_offsets(cleaned, offset_map, raw)
