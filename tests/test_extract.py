@@ -5419,3 +5419,17 @@ def test_extract_teachers_named_after_a_grant_verb_and_a_comma_hold_their_title(
     ex = run(nlp, text, publisher="河池市教育局")
     assert "广西优秀乡村教师" in names(ex, "Award")
     assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_a_school_stands_in_the_town_bracketed_after_it(nlp):
+    """思南县第七幼儿园（双塘街道）, 第二实验小学（双塘街道，36个班）: the street in
+    brackets is where the school stands (decision 5)."""
+    text = (
+        "新建思南县第七幼儿园（双塘街道），"
+        "思南县第二实验小学（双塘街道，36个班）投入使用。"
+    )
+    ex = run(nlp, text, publisher="思南县教育局")
+    assert {
+        ("思南县第七幼儿园", "双塘街道"),
+        ("思南县第二实验小学", "双塘街道"),
+    } <= triples(ex, "locatedIn")
