@@ -4598,11 +4598,12 @@ def test_extract_a_school_named_after_a_places_short_form(nlp):
         "共决出个人项目金牌96枚、集体项目金牌18枚，全部径赛项目实现终点摄像判定。",
         "2024年，我区计划投入资金3200万元，改造学校食堂。",
         "课后服务是学生全面发展的重要平台。",
+        "创下我市中学合唱项目在省级展演中的最好成绩，该校连续三届在市运会武术项目中夺冠。",
     ],
 )
 def test_extract_no_program_in_a_meets_events_or_a_plan_verb(nlp, text):
-    """个人项目 and 径赛项目 are a sports meet's events, 我区计划投入 is the
-    verb 计划, 重要平台 a kind: no program named."""
+    """个人项目, 径赛项目, 合唱项目 and 武术项目 are a meet's or show's events, 我区
+    计划投入 is the verb 计划, 重要平台 a kind: no program named."""
     assert names(run(nlp, text, "寿光市教育和体育局"), "Program") == set()
 
 
