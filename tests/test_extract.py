@@ -5434,3 +5434,21 @@ def test_extract_a_school_stands_in_the_town_bracketed_after_it(nlp):
         ("思南县第七幼儿园", "双塘街道"),
         ("思南县第二实验小学", "双塘街道"),
     } <= triples(ex, "locatedIn")
+
+
+def test_extract_an_annex_list_whose_units_carry_notes_in_brackets(nlp):
+    """三、X突出贡献单位（3个） over A小学（B小学教育集团成员校） lines: each
+    line's unit holds the honour; the school a note names does not."""
+    text = (
+        "附件\n三、2023年度北辰区集团化办学突出贡献单位（3个）\n"
+        "大张庄镇中心小学（果园新村小学教育集团成员校）\n"
+        "北辰区宜白路小学（宜白路小学教育集团牵头校）\n"
+        "双口中学（华辰中学教育集团成员校）\n"
+    )
+    ex = run(nlp, text, publisher="天津市北辰区教育局")
+    honour = "2023年度北辰区集团化办学突出贡献单位"
+    assert triples(ex, "receivedAward") == {
+        ("大张庄镇中心小学", honour),
+        ("北辰区宜白路小学", honour),
+        ("双口中学", honour),
+    }

@@ -658,11 +658,14 @@ def _listed(
         if mentions[i].label == "School"
     ]
     people_units = _people_units(text, mentions, inside)
+    notes = _notes_after_units(text, mentions, inside)
     out = []
     for i in inside:
         m = mentions[i]
         if _within(m, people_units):
             continue  # 张明（X中学）: the person's school did not win it
+        if _within(m, notes):
+            continue  # A小学（B小学教育集团成员校）: the note's school is no holder
         if m.label == "Region" and (
             not area
             or any(s <= m.start < e for s, e in schools)
@@ -675,6 +678,24 @@ def _listed(
     if _SYSTEM.search(text[start:end]) or _COLLECTIVE.search(text[start:end]):
         return [publisher] if publisher is not None else []
     return []
+
+
+def _notes_after_units(
+    text: str, mentions: list[Mention], units: list[int]
+) -> list[tuple[int, int]]:
+    """The spans of brackets right after a school or bureau in a list (A小学
+    （B小学教育集团成员校））: notes on the unit before them."""
+    out = []
+    for i in units:
+        m = mentions[i]
+        if m.label in ("School", "Bureau") and text[m.end : m.end + 1] in "（(":
+            close = min(
+                (c for c in (text.find("）", m.end), text.find(")", m.end)) if c > 0),
+                default=-1,
+            )
+            if close > 0 and "\n" not in text[m.end : close]:
+                out.append((m.end, close + 1))
+    return out
 
 
 def _elided_area_subject(
