@@ -5356,6 +5356,7 @@ def test_extract_placements_led_in_by_another_contest_than_the_titles(nlp):
         "县中等职业学校入选贵州省中等职业学校“强基工程”项目学校。",
         "寄宿条件全部达到陕西省寄宿制学校办学条件标准。",
         "（一）科学规划学校布局。",
+        "完善随班就读、送教上门和特教学校就读相结合的安置体系。",
     ],
 )
 def test_extract_a_kind_of_school_of_wherever_or_of_a_province_is_no_school(nlp, text):
@@ -5452,3 +5453,9 @@ def test_extract_an_annex_list_whose_units_carry_notes_in_brackets(nlp):
         ("北辰区宜白路小学", honour),
         ("双口中学", honour),
     }
+
+
+def test_extract_the_countys_own_special_school_by_its_short_kind(nlp):
+    """县特教学校: the county's one special school, as 县特殊教育学校 is."""
+    ex = run(nlp, "县特教学校获评市级文明校园。", publisher="开原市教育局")
+    assert "县特教学校" in names(ex, "School")
