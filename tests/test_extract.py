@@ -5459,3 +5459,15 @@ def test_extract_the_countys_own_special_school_by_its_short_kind(nlp):
     """县特教学校: the county's one special school, as 县特殊教育学校 is."""
     ex = run(nlp, "县特教学校获评市级文明校园。", publisher="开原市教育局")
     assert "县特教学校" in names(ex, "School")
+
+
+def test_extract_no_school_name_runs_across_two_quotes(nlp):
+    """按照“县三中——王桥乡初级中学”“县实验中学——…”: each quote holds its own
+    schools; no name joins the end of one to the start of the next."""
+    text = (
+        "初中学段按照“县三中——王桥乡初级中学”“县实验中学——魏僧寨镇初级中学”"
+        "的方式结成帮扶对子。"
+    )
+    ex = run(nlp, text, publisher="馆陶县教育体育局")
+    assert {"王桥乡初级中学", "县实验中学", "魏僧寨镇初级中学"} <= names(ex, "School")
+    assert not any("”" in name for name in names(ex, "School"))

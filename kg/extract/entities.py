@@ -1197,6 +1197,9 @@ def _find_suffix_names(
             continue  # 中小学: the suffix sits inside a generic word
         floor = _clause_floor(text, start)
         left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
+        joined = text.rfind("”“", left, start)
+        if joined >= 0:
+            left = joined + 2  # “A——B”“C中学”: two quotes, the name is the last's
         if label == "Program" and left == start:
             verb = view.previous_token(start)
             if (
