@@ -821,6 +821,11 @@ def test_a_build_that_fails_while_writing_the_graph_leaves_no_store(
     class Dies(kg.serialize._LineReader):
         def readinto(self, buffer: memoryview) -> int:
             if self.count >= 2000:  # after the loader has taken pieces of the graph
+                # (on a loaded machine the loader's thread may lag the writer:
+                # the failure waits for its first piece, as it would come)
+                deadline = time.monotonic() + 30
+                while not small_chunks and time.monotonic() < deadline:
+                    time.sleep(0.01)
                 raise OSError(28, "No space left on device")
             return super().readinto(buffer)
 
