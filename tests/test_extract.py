@@ -5471,3 +5471,11 @@ def test_extract_no_school_name_runs_across_two_quotes(nlp):
     ex = run(nlp, text, publisher="馆陶县教育体育局")
     assert {"王桥乡初级中学", "县实验中学", "魏僧寨镇初级中学"} <= names(ex, "School")
     assert not any("”" in name for name in names(ex, "School"))
+
+
+def test_extract_people_described_by_a_clause_hold_no_title(nlp):
+    """对取得国家级、省级教练员证书的教师予以倾斜: teachers described by what
+    they obtained, no honour named (not 国家级…的教师, 省级…的教师)."""
+    text = "对取得国家级、省级教练员证书的教师，在职称评聘和评优树先中予以倾斜。"
+    ex = run(nlp, text, publisher="临沂市兰山区教育和体育局")
+    assert names(ex, "Award") == set()

@@ -2539,6 +2539,10 @@ def clean_award_name(raw: str) -> str:
     return name.strip()
 
 
+#: …证书的教师, …的学生: people described by a clause, not a title they hold.
+_DESCRIBED_PEOPLE = re.compile(
+    r"的[\u4e00-\u9fff]{0,4}?(?:教师|老师|学生|人员|校长|园长|同志|班主任|干部)$"
+)
 _NAME_AFTER_COUNT = re.compile(
     "(?:" + _alt(_LEX.level_words) + "|" + _alt(_LEX.honour_heads) + "|全)"
 )
@@ -2585,6 +2589,8 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
         return False  # 考核位列全市第一名: a ranking (decision 15)
     if "或" in name:
         return False  # 省市一等奖或特等奖: a choice of prizes names none
+    if _DESCRIBED_PEOPLE.search(name):
+        return False  # 取得省级教练员证书的教师: people described, no title
     if name.endswith(rules.award_suffixes):
         return True
     if name.endswith("奖") and not name.endswith(_LEX.not_prize_words):
@@ -3184,7 +3190,7 @@ def _elided_levels(phrase: str) -> list[tuple[int, int, str]]:
     """``(start, length, name)`` of each level's honour in 省、市级文明校园, or []
     (decision 3: 省级文明校园 and 市级文明校园)."""
     match = _SHARED_NAME_LEVELS.match(phrase)
-    if match is None:
+    if match is None or _DESCRIBED_PEOPLE.search(phrase):
         return []
     rest = match.group("rest")
     first = match.group("first")
