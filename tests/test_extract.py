@@ -5479,3 +5479,22 @@ def test_extract_people_described_by_a_clause_hold_no_title(nlp):
     text = "对取得国家级、省级教练员证书的教师，在职称评聘和评优树先中予以倾斜。"
     ex = run(nlp, text, publisher="临沂市兰山区教育和体育局")
     assert names(ex, "Award") == set()
+
+
+def test_extract_a_contests_prize_granted_after_its_results(nlp):
+    """授予A、B“体育道德风尚奖”，授予C“优秀组织奖” in the paragraph after a
+    league's results: the league's prizes, as 在X中获优秀组织奖 is X's."""
+    text = (
+        "喜报！我区学子在上饶市第六届中小学生运动会上再创佳绩\n"
+        "另悉，2024年广信区“区长杯”校园足球联赛已落下帷幕。各组别前三名如下：\n"
+        "小学男子组：第一名 广信区旭日小学；第二名 罗桥街道中心小学\n"
+        "区教育体育局并授予广信区旭日小学、广信区茶亭中学“体育道德风尚奖”，"
+        "授予郑坊镇中学“优秀组织奖”。\n"
+    )
+    ex = run(nlp, text, publisher="上饶市广信区教育体育局")
+    league = "广信区区长杯校园足球联赛"
+    assert {
+        ("广信区旭日小学", league + "体育道德风尚奖"),
+        ("广信区茶亭中学", league + "体育道德风尚奖"),
+        ("郑坊镇中学", league + "优秀组织奖"),
+    } <= triples(ex, "receivedAward")

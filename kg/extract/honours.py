@@ -366,10 +366,15 @@ def _quoted_grant(
         run.insert(0, quote)
     awards = []
     for quote in run:
-        name = clean_award_name(quote.group(1))
+        written = clean_award_name(quote.group(1))
+        name = written
+        if name in _LEX.contest_prizes:
+            # 授予A、B“体育道德风尚奖” after a league's results: the league's
+            name = _contest_named_above(text, match.start(), rules) + name
         if _is_designation(name, rules):
-            start = t_end + quote.start(1) + quote.group(1).find(name)
-            awards.append(_award(start, name, "award.grant-quoted"))
+            start = t_end + quote.start(1) + quote.group(1).find(written)
+            award = _award(start, name, "award.grant-quoted")
+            awards.append(replace(award, end=start + len(written)))
     if not awards:
         return None
     first = run[0]
@@ -1278,6 +1283,25 @@ def _contest_led_in(text: str, line_start: int, rules: Rules) -> str:
     return ""
 
 
+def _contest_named_above(text: str, pos: int, rules: Rules) -> str:
+    """The contest the line holding ``pos`` names before it, or else the
+    nearest line above that names one (a results paragraph's lead), ""
+    when none does within a few lines."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    lines = [text[line_start:pos], *lines_above(text, pos, _CONTEST_REACH)]
+    for line in lines:
+        names = [
+            clean_award_name(found.group(1))
+            for found in _CONTEST_IN_PROSE.finditer(line)
+        ]
+        named = [n for n in names if len(n) >= 6 and not n.startswith(_THIS_CONTEST)]
+        if named:
+            return named[0] if line is not lines[0] else named[-1]
+    return ""
+
+
+#: Lines searched above a granted prize for the contest it was given in.
+_CONTEST_REACH = 8
 #: A contest named in a sentence, after the words that lead to it.
 _CONTEST_IN_PROSE = re.compile(
     r"(?:^|[，,。；;]|另悉|据悉)\s*([^，,。；;：:、\s]{2,40}?(?:"
