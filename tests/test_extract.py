@@ -5498,3 +5498,16 @@ def test_extract_a_contests_prize_granted_after_its_results(nlp):
         ("广信区茶亭中学", league + "体育道德风尚奖"),
         ("郑坊镇中学", league + "优秀组织奖"),
     } <= triples(ex, "receivedAward")
+
+
+def test_extract_an_annex_list_ends_at_the_documents_footer(nlp):
+    """六、优秀组织奖（2个） over its units, then 抄送：… and X办公室　日期印发:
+    the footer's office is no holder of the last list's honour."""
+    text = (
+        "附件\n六、优秀组织奖（2个）\n新军屯镇中心校、火石营镇中心校\n\n"
+        "抄送：区委教育工作领导小组办公室\n"
+        "唐山市丰润区教育局办公室    2024年1月22日印发\n"
+    )
+    ex = run(nlp, text, publisher="唐山市丰润区教育局")
+    holders = {holder for holder, _ in triples(ex, "receivedAward")}
+    assert holders == {"新军屯镇中心校", "火石营镇中心校"}

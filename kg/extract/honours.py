@@ -225,6 +225,8 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 break
             if _SIGNATURE_DATE.match(line):
                 return None  # 灌阳县教育局\n2025年1月20日: a signature, no list
+            if _DOCUMENT_FOOTER.search(line):
+                break  # 抄送：…, X办公室　2024年1月22日印发: the document's footer
             if start < 0:
                 start = pos
             end = stop
@@ -238,6 +240,8 @@ _NOTE_AT_END = re.compile(r"\s*[（(][^（）()\d]{1,12}[）)]\s*$")
 _HONOUR_ENDS = tuple(_LEX.award_suffixes)
 #: （共40所，按地区排列）: a note on the list under its title.
 _LIST_NOTE = re.compile(r"[（(](?:共\s*\d+\s*[所个家名项]|按|排名)[^（）()]{0,20}[）)]")
+#: 抄送：, （此件主动公开）, X办公室　2024年1月22日印发: a document's footer.
+_DOCUMENT_FOOTER = re.compile(r"^(?:抄送|主送|[（(]此件)|印发$")
 #: The date under a signature: 2025年1月20日.
 _SIGNATURE_DATE = re.compile(r"^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
