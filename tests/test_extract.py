@@ -5511,3 +5511,10 @@ def test_extract_an_annex_list_ends_at_the_documents_footer(nlp):
     ex = run(nlp, text, publisher="唐山市丰润区教育局")
     holders = {holder for holder, _ in triples(ex, "receivedAward")}
     assert holders == {"新军屯镇中心校", "火石营镇中心校"}
+
+
+def test_extract_two_quoted_titles_side_by_side_are_two(nlp):
+    """开展“都昌名师”“都昌好老师”评选: two titles, not 都昌名师都昌好老师."""
+    ex = run(nlp, "开展“都昌名师”“都昌好老师”评选表彰活动。", "都昌县教育体育局")
+    assert {"都昌名师", "都昌好老师"} <= names(ex, "Award")
+    assert "都昌名师都昌好老师" not in names(ex, "Award")

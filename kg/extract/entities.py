@@ -3346,6 +3346,9 @@ def _find_suffix_awards(
         if text[end : end + 4].startswith(rules.lexicon.award_blocking_followers):
             continue  # 特级教师后备人才: candidates for the honour, not holders
         left = _walk_left(view, start, stop, 20, floor, _PHRASE_STOP_TAGS)
+        joined = text.rfind("”“", left, start)
+        if joined >= 0:
+            left = joined + 2  # “都昌名师”“都昌好老师”: two titles, not one
         name = clean_award_name(text[left:end])
         if len(name) < 4 or not _CJK.search(name):
             continue
