@@ -276,6 +276,14 @@ def _opens_a_place(text: str, pos: int) -> bool:
 _TOWN_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:乡|镇)")
 
 
+def _after_joined_quotes(text: str, left: int, start: int) -> int:
+    """Where a name found from ``left`` to its ending at ``start`` begins: after
+    the last of two quotes side by side in it (“A——B”“C中学”, “都昌名师”
+    “都昌好老师”: the name is the second quote's)."""
+    joined = text.rfind("”“", left, start)
+    return left if joined < 0 else joined + 2
+
+
 def _walk_left(
     view: TextView,
     start: int,
@@ -1196,10 +1204,9 @@ def _find_suffix_names(
         if token_start < start and text[token_start:end] in generic:
             continue  # 中小学: the suffix sits inside a generic word
         floor = _clause_floor(text, start)
-        left = _walk_left(view, start, stop, max_chars, floor, stop_tags)
-        joined = text.rfind("”“", left, start)
-        if joined >= 0:
-            left = joined + 2  # “A——B”“C中学”: two quotes, the name is the last's
+        left = _after_joined_quotes(
+            text, _walk_left(view, start, stop, max_chars, floor, stop_tags), start
+        )
         if label == "Program" and left == start:
             verb = view.previous_token(start)
             if (
@@ -3345,10 +3352,9 @@ def _find_suffix_awards(
         floor = _clause_floor(text, start)
         if text[end : end + 4].startswith(rules.lexicon.award_blocking_followers):
             continue  # 特级教师后备人才: candidates for the honour, not holders
-        left = _walk_left(view, start, stop, 20, floor, _PHRASE_STOP_TAGS)
-        joined = text.rfind("”“", left, start)
-        if joined >= 0:
-            left = joined + 2  # “都昌名师”“都昌好老师”: two titles, not one
+        left = _after_joined_quotes(
+            text, _walk_left(view, start, stop, 20, floor, _PHRASE_STOP_TAGS), start
+        )
         name = clean_award_name(text[left:end])
         if len(name) < 4 or not _CJK.search(name):
             continue

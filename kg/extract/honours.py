@@ -707,8 +707,7 @@ def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
     in: the contest of the numbered heading it sits under (（二）体育道德风尚奖
     under 一、X运动会), else the one the title names; with the category
     heading over its tier lines (一、声乐类 over 一等奖：A, decision 3)."""
-    line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)].strip()
-    if TOP_HEADING.match(line):
+    if _on_top_heading(text, pos):
         # 五、优秀组织奖: the whole event's prize, beside the sections above
         return contest_named_before(text, pos, rules)
     contest = contest_heading_above(
@@ -748,10 +747,15 @@ def _sibling_prize_dropped(
     event the title names)."""
     if above is None or name not in _LEX.contest_prizes:
         return above
-    line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
-    if TOP_HEADING.match(line.strip()) or above[0] in _LEX.contest_prizes:
+    if _on_top_heading(text, pos) or above[0] in _LEX.contest_prizes:
         return None  # （二）体育道德风尚奖 over （三）优秀组织奖: siblings
     return above
+
+
+def _on_top_heading(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is a top-level heading (五、优秀组织奖)."""
+    line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
+    return TOP_HEADING.match(line.strip()) is not None
 
 
 def _honour_lines_only(text: str, block: tuple[int, int], rules: Rules) -> bool:
@@ -1279,11 +1283,8 @@ def _contest_led_in(text: str, line_start: int, rules: Rules) -> str:
             continue
         if not line.endswith(("：", ":")) or "。" not in line:
             return ""
-        for found in _CONTEST_IN_PROSE.finditer(line):
-            name = clean_award_name(found.group(1))
-            if len(name) >= 6 and not name.startswith(_THIS_CONTEST):
-                return name
-        return ""
+        named = _contests_named(line)
+        return named[0] if named else ""
     return ""
 
 
@@ -1294,14 +1295,17 @@ def _contest_named_above(text: str, pos: int, rules: Rules) -> str:
     line_start = text.rfind("\n", 0, pos) + 1
     lines = [text[line_start:pos], *lines_above(text, pos, _CONTEST_REACH)]
     for line in lines:
-        names = [
-            clean_award_name(found.group(1))
-            for found in _CONTEST_IN_PROSE.finditer(line)
-        ]
-        named = [n for n in names if len(n) >= 6 and not n.startswith(_THIS_CONTEST)]
+        named = _contests_named(line)
         if named:
             return named[0] if line is not lines[0] else named[-1]
     return ""
+
+
+def _contests_named(line: str) -> list[str]:
+    """The contests a line of prose names by a name of their own, in order
+    (not 本届联赛, which points back to one)."""
+    names = (clean_award_name(m.group(1)) for m in _CONTEST_IN_PROSE.finditer(line))
+    return [n for n in names if len(n) >= 6 and not n.startswith(_THIS_CONTEST)]
 
 
 #: Lines searched above a granted prize for the contest it was given in.

@@ -252,7 +252,7 @@ def _awards(
                 and not area
                 and publisher is not None
                 and st.recipients is None
-                and mentions[subj].region in ("", mentions[publisher].region)
+                and _publishers_region(mentions, subj, publisher)
             ):
                 subj = publisher
             out.append(
@@ -539,7 +539,7 @@ def _subjects(
             return [listed[0]]
         # 我县被评为先进单位: the reporting bureau; 宜州区被评为先进单位 in
         # the city's report: that county (decision 2)
-        own = mentions[listed[0]].region in ("", mentions[publisher].region)
+        own = _publishers_region(mentions, listed[0], publisher)
         return [publisher] if own else [listed[0]]
     if (_COLLECTIVE.search(span) or _SYSTEM.search(span)) and not (
         # 在全省…大赛中获…: 全省 is the contest's, not the winner's
@@ -680,6 +680,11 @@ def _listed(
     return []
 
 
+def _publishers_region(mentions: list[Mention], region: int, publisher: int) -> bool:
+    """The region mention names the publisher's own region (or none known)."""
+    return mentions[region].region in ("", mentions[publisher].region)
+
+
 def _notes_after_units(
     text: str, mentions: list[Mention], units: list[int]
 ) -> list[tuple[int, int]]:
@@ -688,14 +693,14 @@ def _notes_after_units(
     out = []
     for i in units:
         m = mentions[i]
-        if m.label in ("School", "Bureau") and text[m.end : m.end + 1] in "（(":
-            close = min(
-                (c for c in (text.find("）", m.end), text.find(")", m.end)) if c > 0),
-                default=-1,
-            )
-            if close > 0 and "\n" not in text[m.end : close]:
-                out.append((m.end, close + 1))
+        note = _NOTE.match(text, m.end) if m.label in ("School", "Bureau") else None
+        if note is not None:
+            out.append(note.span())
     return out
+
+
+#: （…）: a bracket up to its first close, on one line.
+_NOTE = re.compile(r"[（(][^）)\n]*[）)]")
 
 
 def _elided_area_subject(
