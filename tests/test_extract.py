@@ -556,6 +556,12 @@ def test_extract_school_names(nlp, text, expected):
         ("新建十一所学校。", set()),
         # a town jieba knows as one place word is no 新 + 城镇
         ("新城镇中心小学获评市级文明校园。", {"新城镇中心小学"}),
+        # a town of the division list whose name reads as generic characters
+        # (大 + 中 + 街道) is a place, not 大中小学's kind of modifier
+        ("一等奖：丰华小学、大中街道中心小学", {"丰华小学", "大中街道中心小学"}),
+        ("中原街道中心幼儿园开园。", {"中原街道中心幼儿园"}),
+        # one whose name is a generic word (城区, 新建) keeps reading as one
+        ("城区街道中心小学", set()),
         # a village's complete primary school and a teaching point are schools
         ("草海镇中心完小获评市级文明校园。", {"草海镇中心完小"}),
         (

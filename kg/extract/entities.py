@@ -3772,13 +3772,34 @@ def _town_stems() -> frozenset[str]:
 def _known_town(
     view: TextView, left: int, prefix: str, generic: frozenset[str]
 ) -> bool:
-    """A town or village name that jieba's dictionary has as one place word."""
+    """A town or village name that jieba's dictionary has as one place word,
+    or a town of the division list that jieba knows as no other word."""
     return (
-        view.tags.get(prefix) == "ns"
+        (
+            view.tags.get(prefix) == "ns"
+            or (view.tags.get(prefix) is None and _listed_town(prefix, generic))
+        )
         and view.is_token_start(left)
         and prefix.endswith(("镇", "乡", "村", "街道"))
         and prefix not in generic
         and prefix[0] not in "各全每本该"
+    )
+
+
+def _listed_town(name: str, generic: frozenset[str]) -> bool:
+    """大中街道, 中原街道: a listed town whose name reads as generic characters
+    (大 + 中); not one whose stem is a generic word (城区街道, 新建街道)."""
+    if name not in _town_names():
+        return False
+    stem = re.sub(r"(?:街道|镇|乡)$", "", name)
+    words = frozenset(w for w in generic if len(w) > 1)
+    return stem not in generic and not _is_generic(stem, words)
+
+
+@cache
+def _town_names() -> frozenset[str]:
+    return frozenset(
+        ref.name for towns in load_region_index().towns.values() for ref in towns
     )
 
 
