@@ -2003,6 +2003,26 @@ def test_extract_an_ethnic_township_by_its_name_without_its_peoples(nlp):
     assert {m.text for m in ex.mentions if m.label == "Region"} >= {"淤泥乡", "保基乡"}
 
 
+def test_extract_a_town_written_with_its_peoples_the_list_leaves_out(nlp):
+    # The division list names 拉林镇 and 牛家镇 of 五常市; reports write the
+    # towns' ethnic names, 拉林满族镇 and 牛家满族镇.
+    text = (
+        "五常市教育局2024年工作要点\n"
+        "将山河镇中学、拉林满族镇中心学校纳入项目学校，牛家满族镇完成改造。\n"
+    )
+    ex = run(nlp, text, publisher="五常市教育局")
+    assert {m.text for m in ex.mentions if m.label == "Region"} >= {
+        "拉林满族镇",
+        "牛家满族镇",
+    }
+    assert ("拉林满族镇中心学校", "拉林镇") in triples(ex, "locatedIn")
+    assert ("牛家镇", "五常市") in triples(ex, "subRegionOf")
+    # a people's name after a stem that is no town of the county names none
+    text = "五常市教育局2024年工作要点\n红星满族镇中心学校新建食堂。\n"
+    ex = run(nlp, text, publisher="五常市教育局")
+    assert not [m for m in ex.mentions if m.label == "Region" and "满族" in m.text]
+
+
 def test_extract_a_town_two_counties_share_is_the_one_its_county_names(nlp):
     # 马街镇 is a town of 陆良县 and of 罗平县, both named in the list.
     text = (

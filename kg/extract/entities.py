@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 
@@ -975,8 +975,44 @@ def _find_towns(
             accepted[start] = Candidate(
                 start, end, "Region", refs[0].name, "region.town-context", refs[0].code
             )
+    _find_towns_written_with_peoples(text, by_name, accepted)
     _find_short_towns(text, counties, accepted)
     _find_listed_town_stems(text, counties, accepted)
+
+
+#: 满族 of 拉林满族镇: the peoples a town's written name may carry before its
+#: ending when the division list names the town without them (拉林镇).
+_PEOPLES_BEFORE_TOWN_END = re.compile(
+    r"(?:(?:"
+    + "|".join(sorted(_LEX.minority_peoples, key=len, reverse=True))
+    + r")族)+(?=[镇乡])"
+)
+
+
+def _find_towns_written_with_peoples(
+    text: str,
+    by_name: Mapping[str, Sequence[RegionRef]],
+    accepted: dict[int, Candidate],
+) -> None:
+    """拉林满族镇 for the listed 拉林镇: a town of a county in context written
+    with the peoples its official name does not carry."""
+    for match in _PEOPLES_BEFORE_TOWN_END.finditer(text):
+        for start in (match.start() - 3, match.start() - 2):
+            if start < 0:
+                continue
+            refs = by_name.get(text[start : match.start()] + text[match.end()])
+            if not refs or len(refs) != 1:
+                continue
+            if start not in accepted and not _inside_accepted(start, accepted):
+                accepted[start] = Candidate(
+                    start,
+                    match.end() + 1,
+                    "Region",
+                    refs[0].name,
+                    "region.town-context",
+                    refs[0].code,
+                )
+            break
 
 
 #: 青阳、梅岭、罗山等城区街道, 东石、金井等沿海镇, 安海、磁灶等3个镇: the stems
