@@ -2487,6 +2487,30 @@ def test_extract_a_published_list_of_designated_schools(nlp):
     assert triples(ex, "receivedAward") == {("晨光小学", honour), ("东湖中学", honour)}
 
 
+@pytest.mark.parametrize(
+    ("text", "honour"),
+    [
+        (
+            "根据九江市教育局《关于命名2024年度九江市“一校一品”特色学校的决定》，"
+            "我县以下学校获命名（括号内为特色项目）：晨光小学（竹编）、东湖中学（书法）。",
+            "2024年度九江市一校一品特色学校",
+        ),
+        (
+            "根据九江市教育局《2024年九江市乡村温馨校园建设示范校拟认定名单公示》，"
+            "以下学校列入名单：晨光小学、东湖中学。",
+            "九江市乡村温馨校园建设示范校",
+        ),
+    ],
+)
+def test_extract_units_listed_after_the_document_naming_their_honour(nlp, text, honour):
+    """Decision 10: 根据《关于命名X的决定》，以下学校获命名：A、B — the
+    document's title names the honour the listed units hold; a note on the
+    list in brackets names none."""
+    ex = run(nlp, text, publisher="都昌县教育体育局")
+    assert triples(ex, "receivedAward") == {("晨光小学", honour), ("东湖中学", honour)}
+    assert names(ex, "Award") == {honour}
+
+
 def test_extract_an_admission_list_is_no_honour(nlp):
     ex = run(nlp, "市教育局公布2024年高中招生录取名单，晨光中学入选。", "某区教育局")
     assert triples(ex, "receivedAward") == set()
@@ -3471,6 +3495,9 @@ def test_extract_an_annex_grouped_by_place_under_a_counted_title(nlp):
         "承德市第一中学",
         "承德县第二小学",
     }
+    # the count without 共 (35所，按市排序)
+    ex = run(nlp, text.replace("共3所", "3所"), publisher="河北省教育厅")
+    assert len(triples(ex, "receivedAward")) == 3
 
 
 @pytest.mark.parametrize(
@@ -5461,6 +5488,24 @@ def test_extract_a_school_stands_in_the_town_bracketed_after_it(nlp):
         ("思南县第七幼儿园", "双塘街道"),
         ("思南县第二实验小学", "双塘街道"),
     } <= triples(ex, "locatedIn")
+
+
+def test_extract_a_school_stands_in_the_county_bracketed_after_it(nlp):
+    """A provincial list, 紫蓬中学（肥西县）: the county in brackets is where the
+    school stands, not the province of the report; a town in the school's
+    own name stays the more specific (南岗镇中心学校（蜀山区））."""
+    text = (
+        "安徽省教育厅关于公布示范校名单的通知\n"
+        "合肥市（3所）\n"
+        "紫蓬中学（肥西县）\n"
+        "南岗镇中心学校（蜀山区）\n"
+        "合肥市第八十一中学\n"
+    )
+    ex = run(nlp, text, publisher="安徽省教育厅")
+    located = triples(ex, "locatedIn")
+    assert {("紫蓬中学", "肥西县"), ("南岗镇中心学校", "南岗镇")} <= located
+    assert ("紫蓬中学", "安徽省") not in located
+    assert ("南岗镇中心学校", "蜀山区") not in located
 
 
 def test_extract_an_annex_list_whose_units_carry_notes_in_brackets(nlp):

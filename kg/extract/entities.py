@@ -3481,17 +3481,22 @@ def with_inner_mentions(
     mentions: list[Candidate], cands: list[Candidate]
 ) -> list[Candidate]:
     """Bureaus named inside a document's or honour's title (decision 25),
-    and the pilot inside an area's designation for it.
+    the pilot inside an area's designation for it, and the honour a
+    document's title names for the units listed after it.
 
     《上海市教育委员会关于…》 names the bureau as 江苏省 in 江苏省…联赛 names
     the region: the bureau is a mention too, beside the longer name; so is
-    the pilot 智慧课堂应用试点 in 自治区“智慧课堂”应用试点县.
+    the pilot 智慧课堂应用试点 in 自治区“智慧课堂”应用试点县, and X in
+    《关于命名X的决定》，以下学校获命名：.
     """
     hosts = [m for m in mentions if m.label in ("Document", "Award", "Program")]
     others = [m for m in mentions if m.label not in ("Document", "Award", "Program")]
     extra: list[Candidate] = []
     for cand in cands:
-        inner = cand.label == "Bureau" or cand.rule == "program.area-pilot"
+        inner = cand.label == "Bureau" or cand.rule in (
+            "program.area-pilot",
+            "award.document-list",
+        )
         if not inner or cand in mentions:
             continue
         inside = any(h.start <= cand.start and cand.end <= h.end for h in hosts)

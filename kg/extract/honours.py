@@ -238,8 +238,10 @@ _CHINESE_NUMERALS = "一二三四五六七八九十"
 #: （茶园种植类）: a note after a unit, not a count.
 _NOTE_AT_END = re.compile(r"\s*[（(][^（）()\d]{1,12}[）)]\s*$")
 _HONOUR_ENDS = tuple(_LEX.award_suffixes)
-#: （共40所，按地区排列）: a note on the list under its title.
-_LIST_NOTE = re.compile(r"[（(](?:共\s*\d+\s*[所个家名项]|按|排名)[^（）()]{0,20}[）)]")
+#: （共40所，按地区排列）, （35所，按市排序）: a note on the list under its title.
+_LIST_NOTE = re.compile(
+    r"[（(](?:共?\s*\d+\s*[所个家名项]|按|排名)[^（）()]{0,20}[）)]"
+)
 #: 抄送：, （此件主动公开）, X办公室　2024年1月22日印发: a document's footer.
 _DOCUMENT_FOOTER = re.compile(r"^(?:抄送|主送|[（(]此件)|印发$")
 #: The date under a signature: 2025年1月20日.
@@ -403,6 +405,8 @@ def _grant_as(
     if wei < 2:
         return None
     head = clause[:wei]
+    if head.count("（") > head.count("）") or head.count("(") > head.count(")"):
+        return None  # 获命名（括号内为特色项目）：: a note on the list, no honour
     raw = re.split(r"[，,：:（(]|的", clause[wei + 1 :], maxsplit=1)[0]
     if part_in_quoted_program(raw) or is_bare_part(clean_award_name(raw)):
         # 确定A为“X”实验学校, 确定A为工程首批实施学校: a part in a program
@@ -1165,11 +1169,28 @@ _SELECTED_IN = re.compile(
 )
 
 
+#: 根据《关于命名X的决定》，以下学校获命名：A、B; 根据《X拟认定名单公示》，以下
+#: 学校列入名单：A、B — the document's title names what the listed units hold.
+_LISTED_AFTER_DOCUMENT = re.compile(
+    r"《(?:关于)?(?:命名|公布|认定|确定|表彰)?([^《》\n]{4,50}?)"
+    r"(?:拟认定|拟命名|拟确定|认定|命名)?(?:名单)?(?:公示|的决定|的通知)?》"
+    r"[^《》。；;！？!?\n：:]{0,30}?(?:以下|下列)(?:学校|单位|幼儿园|集体)"
+    r"[^。；;！？!?\n：:]{0,12}?(?:获命名|被命名|列入名单|入选|被认定|获认定|上榜)"
+    r"[^。；;！？!?\n：:]{0,20}[：:]"
+    r"([^。！？!?\n]{2,400}?)(?=[。！？!?\n]|$)"
+)
+
+
 def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
-    """省教育厅公布X名单，A、B榜上有名; 在X评选中，A、B入选: the units on a
-    published list, or selected in X's selection, hold X."""
+    """省教育厅公布X名单，A、B榜上有名; 在X评选中，A、B入选; 根据《关于命名X的
+    决定》，以下学校获命名：A、B — the units on a published list, or selected
+    in X's selection, hold X."""
     out = []
-    matches = [*_PUBLISHED_LIST.finditer(text), *_SELECTED_IN.finditer(text)]
+    matches = [
+        *_PUBLISHED_LIST.finditer(text),
+        *_SELECTED_IN.finditer(text),
+        *_LISTED_AFTER_DOCUMENT.finditer(text),
+    ]
     for match in sorted(matches, key=lambda m: m.start()):
         raw = match.group(1)
         name = clean_award_name(raw)
@@ -1179,7 +1200,12 @@ def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
             continue  # 公布招生名单: no honour's list
         at = match.start(1) + raw.find(name) if name in raw else match.start(1)
         size = len(name) if name in raw else len(raw)
-        award = Candidate(at, at + size, "Award", name, "award.published-list", "")
+        rule = (
+            "award.document-list"
+            if match.re is _LISTED_AFTER_DOCUMENT
+            else "award.published-list"
+        )
+        award = Candidate(at, at + size, "Award", name, rule, "")
         out.append(
             AwardStatement(
                 match.start(),

@@ -812,10 +812,16 @@ def _located(
         if row and (not named or named in index.ancestors(row)):
             # 1　福州市　鼓楼区　澄澜小学: the row's own region column
             named, named_rule = row, "located.table-row"
-        town = _bracketed_town(text, m, mentions, region_mentions, index)
-        if town and (not named or named in index.ancestors(town)):
-            # 彭水县第六小学（靛水街道）: the town or street it stands in
-            named, named_rule = town, "located.bracketed-town"
+        bracketed = _bracketed_region(text, m, mentions, region_mentions, index)
+        if bracketed and (not named or named in index.ancestors(bracketed)):
+            # 彭水县第六小学（靛水街道）: the town or street it stands in;
+            # 紫蓬中学（肥西县） in a province's list: its county
+            named = bracketed
+            named_rule = (
+                "located.bracketed-town"
+                if index.by_code[bracketed].level == 4
+                else "located.bracketed-county"
+            )
         target = ""
         if named:
             target = named
@@ -840,26 +846,26 @@ def _located(
     return out
 
 
-def _bracketed_town(
+def _bracketed_region(
     text: str,
     school: Mention,
     mentions: list[Mention],
     region_mentions: list[int],
     index,
 ) -> str:
-    """The town or street in brackets right after a school's name
-    (思南县第七幼儿园（双塘街道）), or ""."""
+    """The county, town or street in brackets right after a school's name
+    (思南县第七幼儿园（双塘街道）, 紫蓬中学（肥西县）), or ""."""
     if text[school.end : school.end + 1] not in ("（", "("):
         return ""
     for j in region_mentions:
-        town = mentions[j]
+        place = mentions[j]
         if (
-            town.start == school.end + 1
-            and town.region
-            and index.by_code[town.region].level == 4
-            and text[town.end : town.end + 1] in ("）", ")", "，", ",", "、")
+            place.start == school.end + 1
+            and place.region
+            and index.by_code[place.region].level >= 3
+            and text[place.end : place.end + 1] in ("）", ")", "，", ",", "、")
         ):
-            return town.region
+            return place.region
     return ""
 
 
