@@ -5508,6 +5508,30 @@ def test_extract_a_school_stands_in_the_county_bracketed_after_it(nlp):
     assert ("南岗镇中心学校", "蜀山区") not in located
 
 
+def test_extract_a_tier_of_progress_after_a_tier_grouped_by_kind(nlp):
+    """一、优秀单位 over groups by kind of school, then 二、进步单位: the second
+    tier is an honour of its own, not a group of the first tier's list."""
+    text = (
+        "长兴中学等2所学校被评为“2023年度学校发展性评价优秀单位”，"
+        "虹星桥镇中学等2所学校被评为“2023年度学校发展性评价进步单位”。\n"
+        "附件\n2023年度学校发展性评价优秀单位和进步单位名单\n"
+        "一、优秀单位（2所）\n"
+        "普通高中（1所）：长兴中学\n"
+        "初中（1所）：雉城初级中学\n"
+        "二、进步单位（2所）\n"
+        "虹星桥镇中学、吕山乡中心学校\n"
+    )
+    ex = run(nlp, text, publisher="长兴县教育局")
+    good = "2023年度学校发展性评价优秀单位"
+    better = "2023年度学校发展性评价进步单位"
+    assert triples(ex, "receivedAward") == {
+        ("长兴中学", good),
+        ("雉城初级中学", good),
+        ("虹星桥镇中学", better),
+        ("吕山乡中心学校", better),
+    }
+
+
 def test_extract_an_annex_list_whose_units_carry_notes_in_brackets(nlp):
     """三、X突出贡献单位（3个） over A小学（B小学教育集团成员校） lines: each
     line's unit holds the honour; the school a note names does not."""
