@@ -2511,6 +2511,26 @@ def test_extract_units_listed_after_the_document_naming_their_honour(nlp, text, 
     assert names(ex, "Award") == {honour}
 
 
+def test_extract_a_list_of_an_education_groups_members_is_no_honour(nlp):
+    text = (
+        "附件\n南海区第二批紧密型教育集团及成员学校名单\n"
+        "序号 集团名称 核心校 成员学校\n"
+        "1 翰林中学教育集团 南海区翰林中学 狮山镇罗村实验学校、大沥镇黄岐中学\n"
+    )
+    ex = run(nlp, text, publisher="佛山市南海区教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert names(ex, "Award") == set()
+
+
+def test_extract_schools_chosen_to_build_a_program_hold_no_honour(nlp):
+    """确定A等12所学校为X建设学校: chosen to build X, a part in a program
+    (as 确定A为X试点学校), no honour conferred."""
+    text = "确定晨光小学等12所学校为2024年度区级中小学课程基地建设学校。"
+    ex = run(nlp, text, publisher="济南市历下区教育和体育局")
+    assert triples(ex, "receivedAward") == set()
+    assert names(ex, "Award") == set()
+
+
 def test_extract_an_admission_list_is_no_honour(nlp):
     ex = run(nlp, "市教育局公布2024年高中招生录取名单，晨光中学入选。", "某区教育局")
     assert triples(ex, "receivedAward") == set()

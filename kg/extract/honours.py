@@ -408,8 +408,13 @@ def _grant_as(
     if head.count("（") > head.count("）") or head.count("(") > head.count(")"):
         return None  # 获命名（括号内为特色项目）：: a note on the list, no honour
     raw = re.split(r"[，,：:（(]|的", clause[wei + 1 :], maxsplit=1)[0]
-    if part_in_quoted_program(raw) or is_bare_part(clean_award_name(raw)):
-        # 确定A为“X”实验学校, 确定A为工程首批实施学校: a part in a program
+    if (
+        part_in_quoted_program(raw)
+        or is_bare_part(clean_award_name(raw))
+        or raw.strip().endswith(rules.lexicon.participation_designations)
+    ):
+        # 确定A为“X”实验学校, 确定A为工程首批实施学校, 确定A为课程基地建设学校:
+        # a part in a program
         return None
     name = clean_award_name(_PAREN_TAIL.sub("", raw.strip()))
     if not name or not _is_designation(name, rules):
