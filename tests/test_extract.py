@@ -5528,6 +5528,23 @@ def test_extract_a_school_stands_in_the_county_bracketed_after_it(nlp):
     assert ("南岗镇中心学校", "蜀山区") not in located
 
 
+def test_extract_a_prize_heading_the_lead_quoted_in_full(nlp):
+    """四、X质量奖（3所） over its schools, X质量奖 quoted whole in the lead:
+    every listed school holds it, not only the one the lead names."""
+    text = (
+        "授予容城镇玉沙小学等3所学校“2023年度小学教育教学质量奖”。\n"
+        "附件\n四、2023年度小学教育教学质量奖（3所）\n"
+        "容城镇玉沙小学、容城镇东港小学、朱河镇中心小学\n"
+    )
+    ex = run(nlp, text, publisher="监利市教育局")
+    prize = "2023年度小学教育教学质量奖"
+    assert triples(ex, "receivedAward") == {
+        ("容城镇玉沙小学", prize),
+        ("容城镇东港小学", prize),
+        ("朱河镇中心小学", prize),
+    }
+
+
 def test_extract_a_tier_of_progress_after_a_tier_grouped_by_kind(nlp):
     """一、优秀单位 over groups by kind of school, then 二、进步单位: the second
     tier is an honour of its own, not a group of the first tier's list."""

@@ -543,8 +543,15 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             named = clean_award_name(honour.group(1)) if honour else ""
             if honour and (
                 _is_honour(named, rules)
-                # 六、乡村学校办学特色奖（5个） under 授予…“X乡村学校办学特色奖”
-                or (named.endswith("奖") and _named_in_full_before(text, pos, named))
+                # 六、乡村学校办学特色奖（5个） under 授予…“X乡村学校办学特色奖”;
+                # 四、X质量奖（15所） under 授予A等15所学校“X质量奖”
+                or (
+                    named.endswith("奖")
+                    and (
+                        _named_in_full_before(text, pos, named)
+                        or _quoted_before(text, pos, named)
+                    )
+                )
             ):
                 match = honour
         if match and "关于" not in stripped and "的通知" not in stripped:
@@ -634,6 +641,13 @@ def _named_in_full_before(text: str, pos: int, name: str) -> str:
         if _PAREN_TAIL.sub("", f).endswith(name) and len(f) > len(name)
     ]
     return longer[-1] if longer else ""
+
+
+def _quoted_before(text: str, pos: int, name: str) -> bool:
+    """Whether a quote before ``pos`` names ``name`` itself."""
+    return any(
+        clean_award_name(q.group(1)) == name for q in _QUOTED.finditer(text, 0, pos)
+    )
 
 
 def _listed_honour(
