@@ -221,6 +221,8 @@ class Lexicon:
     school_ending_followers: tuple[str, ...] = ()
     common_surnames: frozenset[str] = frozenset()
     plural_school_kinds: frozenset[str] = frozenset()
+    # 乡村, 农村: kinds of school by part of a place; a town has many too.
+    area_school_kinds: frozenset[str] = frozenset()
     # 牵头校, 成员校: a school's role in a group, before its name (牵头校X中学).
     school_roles: tuple[str, ...] = ()
     # 优秀教师, 先进个人: honours people hold, whose lists name units only as
@@ -383,6 +385,7 @@ def load_lexicon() -> Lexicon:
         school_ending_followers=lines("school_ending_followers"),
         common_surnames=frozenset(lines("common_surnames")),
         plural_school_kinds=frozenset(lines("plural_school_kinds")),
+        area_school_kinds=frozenset(lines("area_school_kinds")),
         school_roles=lines("school_roles"),
         people_honour_ends=lines("people_honour_ends"),
         place_kinds=frozenset(lines("place_kinds")),

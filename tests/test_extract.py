@@ -554,6 +554,12 @@ def test_extract_school_names(nlp, text, expected):
         ("金水区纬五路第一小学获评示范校。", {"金水区纬五路第一小学"}),
         ("西安高新第一中学获评示范校。", {"西安高新第一中学"}),
         ("新建十一所学校。", set()),
+        # a place's rural (乡村, 农村) schools are a category, however the
+        # places are listed, and after a verb as after a place
+        ("推动骨干教师到蓟州区、宁河区、静海区乡村学校交流轮岗。", set()),
+        ("红旗岭镇、明城镇农村学校实现阅读课程全覆盖。", set()),
+        ("宽甸满族自治县推行农村学校特色建设。", set()),
+        ("午餐工程惠及乡镇寄宿制学校学生2.3万人。", set()),
         # a town jieba knows as one place word is no 新 + 城镇
         ("新城镇中心小学获评市级文明校园。", {"新城镇中心小学"}),
         # a town of the division list whose name reads as generic characters

@@ -1540,13 +1540,20 @@ def _ends_generic(
 
     公办幼儿园 and 义务教育学校 name kinds of schools, not schools.
     """
-    for kind in _LEX.plural_school_kinds:
-        head = view.text[left : suffix_start - len(kind)]
-        if view.text.startswith(kind, suffix_start - len(kind)) and (
-            not head or head in _region_words() or _MASKED_REGION.fullmatch(head)
+    before = view.text[left:suffix_start]
+    heads = list(_before_plural_kinds(before))
+    for head, kind in heads:
+        if (
+            not head
+            or head in _region_words()
+            or _MASKED_REGION.fullmatch(head)
+            or (kind in _LEX.area_school_kinds and _REGION_END.search(head))
+            or _ends_with_verb(view, left + len(head))
         ):
-            return True  # 甘肃省民办学校: a region has many
-    if view.text[left:suffix_start].endswith("乡镇"):
+            # 甘肃省民办学校, 明城镇农村学校: a place has many; 推行农村学校:
+            # the kind a verb acts on
+            return True
+    if any(head.endswith("乡镇") for head in (before, *(h for h, _ in heads))):
         return True  # 苏木乡镇中心幼儿园: every township's, not one town's
     place, kind = _peel_places(view.text[left:suffix_start])
     if place.endswith(("省", "自治区")) and kind in _LEX.single_school_kinds:
@@ -1569,6 +1576,32 @@ def _ends_generic(
     if _named_after_region(head, prev[1]):
         return False  # 蓟州区启明特殊教育学校: a region, the school's own name
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
+
+
+def _before_plural_kinds(head: str) -> Iterator[tuple[str, str]]:
+    """(明城镇, 农村) of 明城镇农村, then (惠及乡镇, 寄宿制) of 惠及乡镇寄宿制:
+    each kind of school a place has many of (农村, 寄宿制, 民办) that ``head``
+    ends with, nearest first, and what comes before it."""
+    # longest first, in a fixed order (a set's order changes per process)
+    kinds = sorted(
+        _LEX.plural_school_kinds | _LEX.area_school_kinds, key=lambda k: (-len(k), k)
+    )
+    while True:
+        kind = next((k for k in kinds if head.endswith(k)), "")
+        if not kind:
+            return
+        head = head[: -len(kind)]
+        yield head, kind
+
+
+def _ends_with_verb(view: TextView, end: int) -> bool:
+    """Whether the token ending at ``end`` is a verb (推行, 惠及)."""
+    prev = view.previous_token(end)
+    return (
+        prev is not None
+        and prev[0] + len(prev[1]) == end
+        and view.tags.get(prev[1]) == "v"
+    )
 
 
 def _peel_places(
@@ -3818,7 +3851,13 @@ def _known_town(
     return (
         (
             view.tags.get(prefix) == "ns"
-            or (view.tags.get(prefix) is None and _listed_town(prefix, generic))
+            or (
+                view.tags.get(prefix) is None
+                and _listed_town(prefix, generic)
+                # 、大中街道中心小学, not 其|中城镇学校: a list item's or a
+                # clause's first word
+                and (left == 0 or view.text[left - 1] in _NAME_START)
+            )
         )
         and view.is_token_start(left)
         and prefix.endswith(("镇", "乡", "村", "街道"))
