@@ -4610,6 +4610,13 @@ def test_extract_the_school_a_sentence_opens_with_wins_in_a_provincial_contest(
     )
     ex = run(nlp, text, "忻州市五台县教育科技局")
     assert {s for s, _ in triples(ex, "receivedAward")} == {"五台县职业中学"}
+    # the province named in the contest's name is no winner either
+    text = (
+        "宜宾市叙州区职业技术学校开展订单培养，"
+        "在2023年四川省职业院校技能大赛中获一等奖2项、二等奖5项。"
+    )
+    ex = run(nlp, text, "宜宾市叙州区教育和体育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"宜宾市叙州区职业技术学校"}
 
 
 def test_extract_tiers_of_an_honour_commended_before_them(nlp):

@@ -444,6 +444,9 @@ def _subjects(
         and m.label in ("School", "Bureau", "Region")
         and m.end <= end
     ]
+    if contest is not None and contest.start() == start:
+        # 在2023年四川省…大赛中获…: the province is the contest's, no winner
+        inside = [i for i in inside if mentions[i].start >= contest.end()]
     people_units = _people_units(text, mentions, inside)
     if people_units:
         inside = [i for i in inside if not _within(mentions[i], people_units)]
