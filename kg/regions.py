@@ -110,6 +110,24 @@ class RegionIndex:
         return "".join(self.by_code[c].name for c in codes)
 
 
+def _prefecture_short_names(
+    by_code: dict[str, RegionRef],
+    by_name: dict[str, list[str]],
+    by_short: dict[str, list[str]],
+) -> dict[str, str]:
+    """延边州 for 延边朝鲜族自治州, 黔西南州 for 黔西南布依族苗族自治州: the name
+    reports give an autonomous prefecture, when it is no other division's."""
+    out = {}
+    for code in sorted(by_code):
+        ref = by_code[code]
+        if ref.level != 2 or not ref.name.endswith("自治州"):
+            continue
+        name = short_form(ref.name) + "州"
+        if len(name) >= 3 and name not in by_name and name not in by_short:
+            out[name] = code
+    return out
+
+
 @cache
 def load_region_index() -> RegionIndex:
     """Build the index from the packaged official list (cached per process)."""
@@ -143,6 +161,8 @@ def load_region_index() -> RegionIndex:
         if short and short != ref.name:
             by_short[short].append(code)
     other_names = load_lexicon().region_changes | load_lexicon().region_short_names
+    for name, code in _prefecture_short_names(by_code, by_name, by_short).items():
+        other_names.setdefault(name, code)
     for refs in towns.values():
         for ref in refs:
             by_code[ref.code] = ref

@@ -2029,6 +2029,22 @@ def test_extract_a_town_written_with_its_peoples_the_list_leaves_out(nlp):
     assert not [m for m in ex.mentions if m.label == "Region" and "满族" in m.text]
 
 
+def test_extract_an_autonomous_prefecture_by_its_short_name_and_zhou(nlp):
+    """延边州 for 延边朝鲜族自治州, as reports write it: the prefecture, and
+    延边州教育局 its bureau under that written name."""
+    text = (
+        "敦化市第二中学被延边州教育局授予“延边州文明校园”称号。恩施州民族中学获评先进。"
+    )
+    ex = run(nlp, text, publisher="敦化市教育局")
+    regions = {(m.text, m.name) for m in ex.mentions if m.label == "Region"}
+    assert {
+        ("延边州", "延边朝鲜族自治州"),
+        ("恩施州", "恩施土家族苗族自治州"),
+    } <= regions
+    assert "延边州教育局" in {m.text for m in ex.mentions if m.label == "Bureau"}
+    assert ("恩施州民族中学", "恩施土家族苗族自治州") in triples(ex, "locatedIn")
+
+
 def test_extract_a_town_two_counties_share_is_the_one_its_county_names(nlp):
     # 马街镇 is a town of 陆良县 and of 罗平县, both named in the list.
     text = (
@@ -3455,13 +3471,13 @@ def test_extract_schools_chosen_or_paired_later_in_the_programs_sentence(nlp, te
 
 
 def test_extract_a_short_form_with_its_level_word(nlp):
-    """红河州 is the prefecture, though the report names 红河县 too: the level
-    word written after a short form picks the division it names."""
+    """红河州 is the prefecture, though the report names 红河县 too: the name
+    reports give an autonomous prefecture (its short form and 州) is its own."""
     text = (
         "红河州教育工作会议召开。组织教师到红河县、绿春县支教，红河州第一中学获评先进。"
     )
     ex = run(nlp, text, publisher="红河州教育体育局")
-    regions = [m for m in ex.mentions if m.label == "Region" and m.text == "红河"]
+    regions = [m for m in ex.mentions if m.label == "Region" and m.text == "红河州"]
     assert regions and {m.name for m in regions} == {"红河哈尼族彝族自治州"}
 
 

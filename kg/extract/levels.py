@@ -73,6 +73,8 @@ def _region_prefix_level(name: str, rules: Rules) -> str:
     index = rules.regions
     surface = match.group()
     codes = index.by_name.get(surface) or index.by_short.get(surface) or ()
+    if not codes and surface in index.other_names:
+        codes = (index.other_names[surface],)  # 恩施州, 喀左县: names in use
     after = name[match.end() : match.end() + 1]
     if after and after in "州盟市县区旗":
         # 恩施州 (not 恩施市): the level word after a short form picks its reading.
