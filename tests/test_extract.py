@@ -2533,6 +2533,27 @@ def test_extract_units_listed_after_the_document_naming_their_honour(nlp, text, 
     assert names(ex, "Award") == {honour}
 
 
+def test_extract_a_title_ending_in_project_school_is_no_program(nlp):
+    """X特色项目学校 (as 体育传统项目学校) is a title its listed schools hold,
+    not a program X特色项目 they take part in."""
+    text = (
+        "二、授予东湖第三小学等2所学校“大庆市中小学科技创新特色项目学校”称号。\n"
+        "附件：2.大庆市中小学科技创新特色项目学校名单\n\n"
+        "附件2\n大庆市中小学科技创新特色项目学校名单\n"
+        "序号　所属县区　学校名称　特色项目\n"
+        "1　萨尔图区　东湖第三小学　无人机编程\n"
+        "2　让胡路区　银浪小学　机器人\n"
+    )
+    ex = run(nlp, text, publisher="大庆市教育局")
+    assert names(ex, "Program") == set()
+    assert triples(ex, "participatesIn") == set()
+    title = "大庆市中小学科技创新特色项目学校"
+    assert triples(ex, "receivedAward") == {
+        ("东湖第三小学", title),
+        ("银浪小学", title),
+    }
+
+
 def test_extract_a_list_of_an_education_groups_members_is_no_honour(nlp):
     text = (
         "附件\n南海区第二批紧密型教育集团及成员学校名单\n"

@@ -3701,6 +3701,12 @@ def find_programs(
     across when the school acts in it (城关中学入选项目学校).
     """
     out = _find_programs(view, rules, rules.lexicon.program_stop_tokens, sites, schools)
+    # 科技创新特色项目|学校: the name of a title schools hold, no program
+    out = [
+        c
+        for c in out
+        if not view.text[c.start : c.end + 2].endswith(rules.award_suffixes)
+    ]
     return out + _find_reforms(view.text, rules) + _find_pilot_lists(view.text)
 
 
