@@ -2554,6 +2554,19 @@ def test_extract_a_title_ending_in_project_school_is_no_program(nlp):
     }
 
 
+def test_extract_honours_joined_or_listed_are_no_one_honour(nlp):
+    """特色学校、示范校认定名单 lists several honours: no one honour is named
+    whole, and the units on the lists hold none of them; 省级特色学校和示范校
+    15所 counts two, each its own (decision 3)."""
+    text = (
+        "省教育厅公布了一批特色学校、示范校认定名单，我县共有17所学校榜上有名。"
+        "累计获评省级特色学校和示范校15所。"
+    )
+    ex = run(nlp, text, publisher="九江市都昌县教育体育局")
+    assert names(ex, "Award") == {"省级特色学校", "省级示范校"}
+    assert triples(ex, "receivedAward") == set()
+
+
 def test_extract_a_list_of_an_education_groups_members_is_no_honour(nlp):
     text = (
         "附件\n南海区第二批紧密型教育集团及成员学校名单\n"

@@ -259,10 +259,16 @@ def _statement_end(text: str, pos: int) -> int:
     return limit.start() if limit else len(text)
 
 
+#: A bracketed part of a name (先进县（市、区）), where 、 joins no honours.
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+
+
 def _is_designation(name: str, rules: Rules) -> bool:
     lex = rules.lexicon
     if len(name) < 3 or len(name) > 40 or name.endswith(lex.not_prize_words):
         return False  # 市级以上表彰: a kind of honour, not one
+    if "、" in _BRACKETED.sub("", name):
+        return False  # 特色学校、示范校认定名单: several honours, none whole
     return not any(
         word in name and not _PRAISED_AFTER.search(name, name.find(word))
         for word in lex.non_honour_designations
