@@ -2592,6 +2592,25 @@ def test_extract_an_admission_list_is_no_honour(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_a_units_honours_beside_designations_of_other_kinds(nlp):
+    """A：X、Y lines of a roll of honours: the honours are the unit's, a note
+    in brackets after one no part of it; a name of another kind among them
+    (…建设单位, a part in a program) is passed over, not the whole line."""
+    text = (
+        "附：2023年度上虞区教育系统主要集体荣誉一览（省级及以上）\n"
+        "4.上虞区星海小学：第三批浙江省中小学劳动教育实践基地、浙江省绿色学校\n"
+        "5.上虞区职业教育中心：浙江省高水平中职学校建设单位、"
+        "第五届全国职业院校技能大赛中职组汽车维修项目二等奖\n"
+        "6.丰惠镇中学：浙江省体育特色学校（武术）\n"
+    )
+    ex = run(nlp, text, publisher="绍兴市上虞区教育体育局")
+    assert triples(ex, "receivedAward") == {
+        ("上虞区星海小学", "浙江省绿色学校"),
+        ("上虞区职业教育中心", "第五届全国职业院校技能大赛中职组汽车维修项目二等奖"),
+        ("丰惠镇中学", "浙江省体育特色学校"),
+    }
+
+
 def test_extract_an_honour_line_with_one_unit(nlp):
     """全国文明校园：A — a list of one, as 省级文明校园：B、C is of two."""
     text = "全国文明校园：宿城区实验学校\n省级文明校园：黄河路小学、钟吾小学"

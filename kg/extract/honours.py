@@ -1775,23 +1775,26 @@ def _one_unit(items: str) -> bool:
 def _honour_items(
     text: str, start: int, end: int, rules: Rules
 ) -> tuple[Candidate, ...]:
-    """Each item of the 、-list ``text[start:end]`` as an Award, or () when any
-    item is not an honour (then the list is something else)."""
+    """Each honour of the 、-list ``text[start:end]`` as an Award, or () when
+    an item is a sentence or neither an honour nor a name (then the list is
+    something else). A name of another kind (…实践基地, …建设单位) among
+    honours is passed over; a note in brackets after an honour is no part of
+    it (浙江省体育特色学校（武术））."""
     out = []
     pos = start
     for piece in re.split("(、)", text[start:end]):
-        raw = piece.strip()
+        raw = _NOTE_AT_END.sub("", piece.strip())
         name = clean_award_name(raw)
         if raw and piece != "、":
-            if not (
-                _is_honour(name, rules)
-                and _is_designation(name, rules)
-                and not rules.award_trigger.search(raw)
-            ):
+            if rules.award_trigger.search(raw):
                 return ()  # 温宿县民族中学入选…文明校园: a sentence, not a title
-            at = pos + piece.find(raw)
-            award = Candidate(at, at + len(raw), "Award", name, "award.unit-list", "")
-            out.append(award)
+            if _is_honour(name, rules) and _is_designation(name, rules):
+                at = pos + piece.find(raw)
+                out.append(
+                    Candidate(at, at + len(raw), "Award", name, "award.unit-list", "")
+                )
+            elif not (len(raw) >= 4 and _CJK_WORD.fullmatch(raw)):
+                return ()
         pos += len(piece)
     return tuple(out)
 
