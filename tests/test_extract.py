@@ -2592,6 +2592,21 @@ def test_extract_an_admission_list_is_no_honour(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_towns_listed_under_an_honour_for_townships(nlp):
+    """X先进乡镇（街道）名单 over towns and streets: an honour for areas, which
+    the listed towns hold (as 先进镇 and 示范乡镇 already were)."""
+    text = (
+        "附件1\n2023年度长兴县履行教育职责先进乡镇（街道）名单\n"
+        "雉城街道、太湖街道、林城镇\n"
+    )
+    ex = run(nlp, text, publisher="长兴县教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {
+        "雉城街道",
+        "太湖街道",
+        "林城镇",
+    }
+
+
 def test_extract_a_units_honours_beside_designations_of_other_kinds(nlp):
     """A：X、Y lines of a roll of honours: the honours are the unit's, a note
     in brackets after one no part of it; a name of another kind among them
