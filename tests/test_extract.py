@@ -2592,6 +2592,22 @@ def test_extract_an_admission_list_is_no_honour(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_two_honours_sharing_a_stem(nlp):
+    """A、B分别获评X优秀学校和进步学校: the second is X进步学校 (decision 3), not
+    the first's place and 进步学校; 市级文明校园和平安校园 keeps its level."""
+    text = "区一中、区实验高中分别获评武汉市高中教育教学质量优秀学校和进步学校。"
+    ex = run(nlp, text, publisher="武汉市江夏区教育局")
+    assert {a for _, a in triples(ex, "receivedAward")} == {
+        "武汉市高中教育教学质量优秀学校",
+        "武汉市高中教育教学质量进步学校",
+    }
+    ex = run(nlp, "晨光小学获评市级文明校园和平安校园。", publisher="某区教育局")
+    assert {a for _, a in triples(ex, "receivedAward")} == {
+        "市级文明校园",
+        "市级平安校园",
+    }
+
+
 def test_extract_towns_listed_under_an_honour_for_townships(nlp):
     """X先进乡镇（街道）名单 over towns and streets: an honour for areas, which
     the listed towns hold (as 先进镇 and 示范乡镇 already were)."""

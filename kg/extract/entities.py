@@ -3325,6 +3325,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     first_level = ""
     first_event = ""
     first_group = ""
+    first_stem = ""
     for i, (p_start, piece) in enumerate(merged):
         if piece.strip() in rules.lexicon.participation_cues:
             continue  # 被确定为项目学校: a part in the sentence's program
@@ -3373,8 +3374,17 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
                 and _TIER_ONLY.fullmatch(name, qualifier.end())
                 else ""
             )
+            first_stem = _stem_before_ending(name, rules)
         else:
-            if first_event and not _EVENT_WORDS.match(name):
+            if (
+                not first_event
+                and first_stem
+                and name in rules.lexicon.award_suffixes
+                and not BARE_TIER.fullmatch(name)
+            ):
+                # X质量优秀学校和进步学校: the second honour is X's too
+                name = first_stem + name
+            elif first_event and not _EVENT_WORDS.match(name):
                 if first_group and _TIER_ONLY.fullmatch(name):
                     name = first_group + name
                 name = first_event + name
@@ -3399,6 +3409,15 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             )
         )
     return out
+
+
+def _stem_before_ending(name: str, rules: Rules) -> str:
+    """武汉市高中教育教学质量 of 武汉市高中教育教学质量优秀学校: the name before
+    its longest honour ending, or "" when that is all of it."""
+    ending = max(
+        (e for e in rules.award_suffixes if name.endswith(e)), key=len, default=""
+    )
+    return name[: len(name) - len(ending)] if ending else ""
 
 
 # A conferring body right before the quoted honour it confers.
