@@ -2592,6 +2592,22 @@ def test_extract_an_admission_list_is_no_honour(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_bare_tiers_after_a_team_tier_are_team_tiers(nlp):
+    """在X竞赛中，A、B、C分获团体一等奖、二等奖、三等奖: every tier is 团体
+    (decision 3), as the first one says."""
+    text = (
+        "在南通市中小学生机器人竞赛中，海门区东洲小学、正余镇初级中学、"
+        "余东镇中心小学代表队分获团体一等奖、二等奖、三等奖。"
+    )
+    ex = run(nlp, text, publisher="南通市海门区教育体育局")
+    contest = "南通市中小学生机器人竞赛团体"
+    assert triples(ex, "receivedAward") == {
+        ("海门区东洲小学", contest + "一等奖"),
+        ("正余镇初级中学", contest + "二等奖"),
+        ("余东镇中心小学", contest + "三等奖"),
+    }
+
+
 def test_extract_two_honours_sharing_a_stem(nlp):
     """A、B分别获评X优秀学校和进步学校: the second is X进步学校 (decision 3), not
     the first's place and 进步学校; 市级文明校园和平安校园 keeps its level."""

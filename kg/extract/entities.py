@@ -3369,9 +3369,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             qualifier = _TIER_QUALIFIER.match(name, len(first_event))
             first_group = (
                 qualifier.group(1)
-                if first_event
-                and qualifier
-                and _TIER_ONLY.fullmatch(name, qualifier.end())
+                if qualifier and _TIER_ONLY.fullmatch(name, qualifier.end())
                 else ""
             )
             first_stem = _stem_before_ending(name, rules)
@@ -3388,6 +3386,9 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
                 if first_group and _TIER_ONLY.fullmatch(name):
                     name = first_group + name
                 name = first_event + name
+            elif first_group and _TIER_ONLY.fullmatch(name):
+                # 分获团体一等奖、二等奖: the later bare tiers are 团体 too
+                name = first_group + name
             elif (
                 first_level
                 and not LEVEL_PREFIX.match(name)
