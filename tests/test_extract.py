@@ -560,6 +560,10 @@ def test_extract_school_names(nlp, text, expected):
         ("红旗岭镇、明城镇农村学校实现阅读课程全覆盖。", set()),
         ("宽甸满族自治县推行农村学校特色建设。", set()),
         ("午餐工程惠及乡镇寄宿制学校学生2.3万人。", set()),
+        # a complete primary school is a kind; a term's schools are no school
+        ("其中县直学校9所，乡镇中心学校、完全小学及教学点38所。", set()),
+        ("库尔勒市2024年秋季义务教育阶段学校招生入学工作通告", set()),
+        ("城关完全小学获评先进。", {"城关完全小学"}),
         # a town jieba knows as one place word is no 新 + 城镇
         ("新城镇中心小学获评市级文明校园。", {"新城镇中心小学"}),
         # a town of the division list whose name reads as generic characters
