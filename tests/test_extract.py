@@ -2596,6 +2596,15 @@ def test_extract_an_admission_list_is_no_honour(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_a_streets_office_is_no_region_that_wins(nlp):
+    """新华路街道办事处被评为X: a street's office won it (decision 4), not
+    the street."""
+    text = "新华路街道办事处、新烟街道办事处被评为“2023年度支持教育工作先进单位”。"
+    ex = run(nlp, text, publisher="新郑市教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert "新华路街道办事处" in names(ex, "Organization")
+
+
 def test_extract_bare_tiers_after_a_team_tier_are_team_tiers(nlp):
     """在X竞赛中，A、B、C分获团体一等奖、二等奖、三等奖: every tier is 团体
     (decision 3), as the first one says."""
