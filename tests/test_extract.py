@@ -2596,6 +2596,15 @@ def test_extract_an_admission_list_is_no_honour(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_a_district_name_inside_the_word_for_area_is_no_place(nlp):
+    """在临海、临河区域设置警示标志: 临河|区域 (areas by the river), not 临河区;
+    长兴县域内 is the county's area."""
+    ex = run(nlp, "在临海、临河区域设置警示标志。", publisher="东港市教育局")
+    assert "临河区" not in names(ex, "Region")
+    ex = run(nlp, "长兴县域内学校全部达标。", publisher="湖州市教育局")
+    assert "长兴县" in names(ex, "Region")
+
+
 def test_extract_a_streets_office_is_no_region_that_wins(nlp):
     """新华路街道办事处被评为X: a street's office won it (decision 4), not
     the street."""

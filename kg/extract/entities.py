@@ -514,6 +514,8 @@ def find_regions(
             # 示范县 holds 范县, 主城区 城区, 共同富裕县域 富裕县: a word's
             # start or none
             continue
+        if full and surface.endswith("区") and text.startswith("域", end):
+            continue  # 临河|区域: 区 begins the word 区域 (临河区 is no place here)
         if (
             full
             and _CONJUNCTION_THEN_LEVEL.match(text, start, end)
