@@ -1580,16 +1580,21 @@ def _ends_generic(
     return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
 
 
+#: The kinds of school a place has many of, longest first, in a fixed order
+#: (a set's order changes per process).
+_PLURAL_KINDS = tuple(
+    sorted(
+        _LEX.plural_school_kinds | _LEX.area_school_kinds, key=lambda k: (-len(k), k)
+    )
+)
+
+
 def _before_plural_kinds(head: str) -> Iterator[tuple[str, str]]:
     """(明城镇, 农村) of 明城镇农村, then (惠及乡镇, 寄宿制) of 惠及乡镇寄宿制:
     each kind of school a place has many of (农村, 寄宿制, 民办) that ``head``
     ends with, nearest first, and what comes before it."""
-    # longest first, in a fixed order (a set's order changes per process)
-    kinds = sorted(
-        _LEX.plural_school_kinds | _LEX.area_school_kinds, key=lambda k: (-len(k), k)
-    )
     while True:
-        kind = next((k for k in kinds if head.endswith(k)), "")
+        kind = next((k for k in _PLURAL_KINDS if head.endswith(k)), "")
         if not kind:
             return
         head = head[: -len(kind)]
