@@ -2605,6 +2605,15 @@ def test_extract_a_district_name_inside_the_word_for_area_is_no_place(nlp):
     assert "长兴县" in names(ex, "Region")
 
 
+def test_extract_a_list_of_honours_is_no_honour(nlp):
+    """附：X学校获省级、市级荣誉一览: the heading of a list of honours; the
+    reporting bureau holds no 市级荣誉一览."""
+    text = "附：2023年度海门区学校获省级、市级荣誉一览（部分）\n"
+    ex = run(nlp, text, publisher="南通市海门区教育体育局")
+    assert names(ex, "Award") == set()
+    assert triples(ex, "receivedAward") == set()
+
+
 def test_extract_a_streets_office_is_no_region_that_wins(nlp):
     """新华路街道办事处被评为X: a street's office won it (decision 4), not
     the street."""

@@ -3276,6 +3276,8 @@ def _elided_levels(phrase: str) -> list[tuple[int, int, str]]:
     if match is None or _DESCRIBED_PEOPLE.search(phrase):
         return []
     rest = match.group("rest")
+    if re.sub(r"[（(][^（）()]*[）)]$", "", rest).endswith(_LEX.not_prize_words):
+        return []  # 省级、市级荣誉一览（部分）: honours in general, none named
     first = match.group("first")
     first_name = first + rest if first == "全国" else first + "级" + rest
     return [
