@@ -816,7 +816,10 @@ def test_a_piece_that_fails_to_load_costs_the_store_not_the_build(
 
 
 def test_a_build_that_fails_while_writing_the_graph_leaves_no_store(
-    tmp_path: Path, small_chunks: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    small_chunks: list[tuple[int, int]],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     class Dies(kg.serialize._LineReader):
         def readinto(self, buffer: memoryview) -> int:
@@ -832,7 +835,8 @@ def test_a_build_that_fails_while_writing_the_graph_leaves_no_store(
     monkeypatch.setattr(kg.serialize, "_LineReader", Dies)
     with pytest.raises(OSError, match="No space left"):
         build(EXAMPLES, tmp_path, html=False)
-    assert small_chunks  # the loader was at work
+    # the loader was at work (if not, the log says why it was not made)
+    assert small_chunks, caplog.text
     assert sorted(p.name for p in (tmp_path / "generations").iterdir()) == ["lock"]
     assert not (tmp_path / STORE_DIR).exists()
 
