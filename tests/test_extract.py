@@ -2614,6 +2614,30 @@ def test_extract_a_list_of_honours_is_no_honour(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_the_units_an_honours_clause_describes_hold_it(nlp):
+    """我市入选X的学校分别是： over lines of schools: the listed schools hold X,
+    not the city's bureau; 获评X的学校有A、B names A and B; 为A、B等2所获评X
+    的学校授牌 still names them before."""
+    text = (
+        "我市入选2024年吉林省中小学“书香校园”示范校的学校分别是：\n"
+        "船营区：吉林市第一实验小学\n"
+        "丰满区：吉林市第二实验小学\n"
+    )
+    ex = run(nlp, text, publisher="吉林市教育局")
+    honour = "吉林省中小学书香校园示范校"
+    assert triples(ex, "receivedAward") == {
+        ("吉林市第一实验小学", honour),
+        ("吉林市第二实验小学", honour),
+    }
+    text = "为晨光小学、彩虹中学等2所获评2023年度泉州市文明校园的学校授牌。"
+    ex = run(nlp, text, publisher="晋江市教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"晨光小学", "彩虹中学"}
+    ex = run(
+        nlp, "获评市级平安校园的学校有晨光小学、彩虹中学。", publisher="某区教育局"
+    )
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"晨光小学", "彩虹中学"}
+
+
 def test_extract_a_streets_office_is_no_region_that_wins(nlp):
     """新华路街道办事处被评为X: a street's office won it (decision 4), not
     the street."""

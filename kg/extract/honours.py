@@ -169,6 +169,10 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     return sorted(out, key=lambda st: (st.trigger_start, st.trigger_end))
 
 
+#: 入选X的学校分别是：: a lead naming who holds X, no honour of its own.
+_WINNERS_LEAD = re.compile(
+    r"的(?:学校|单位|幼儿园|集体)(?:分别)?(?:是|为|有)\s*[：:]\s*$"
+)
 _NUMBERED_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．](?!\d))"
 )
@@ -544,7 +548,9 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             parent = None
         match = _HEADING_LIST.match(stripped)
         is_title = match is not None
-        if match is None:
+        if _WINNERS_LEAD.search(stripped):
+            match = None  # 我市入选X的学校分别是：: X's holders, below (relations)
+        elif match is None:
             honour = _HEADING_HONOUR.match(stripped)
             named = clean_award_name(honour.group(1)) if honour else ""
             if honour and (

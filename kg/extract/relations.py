@@ -198,7 +198,17 @@ def _awards(
         ]
         holders = own[-1]
         given = None
-        if len(award_ids) > 1 and not st.distributive and all(own):
+        described = (
+            _units_described_by(text, mentions[award_ids[-1]].end)
+            if not holders and st.recipients is None
+            else None
+        )
+        if described is not None:
+            # 我市入选X的学校分别是：A、B: the units the clause describes hold
+            # X; the area before the verb does not
+            area = any(_names_an_area(mentions[a]) for a in award_ids)
+            subjects = _listed(text, mentions, described, publisher, area)
+        elif len(award_ids) > 1 and not st.distributive and all(own):
             given = [(h, a) for a, hs in zip(award_ids, own, strict=True) for h in hs]
             subjects = [h for hs in own for h in hs]
         elif holders:
@@ -266,6 +276,28 @@ def _awards(
                 )
             )
     return out
+
+
+#: 的学校分别是：, 的单位有: units an honour's clause describes, and where
+#: they are listed.
+_DESCRIBED_UNITS = re.compile(
+    r"的(?:学校|单位|幼儿园|集体)(?:(?:分别)?(?:是|为|有)\s*(?P<colon>[：:])?)?"
+)
+
+
+def _units_described_by(text: str, end: int) -> tuple[int, int] | None:
+    """获评X的学校分别是：, 获评X的学校有A、B: where the units the honour ending
+    at ``end`` describes are listed — the lines below a lead ending in a
+    colon, or the rest of the line — or None (为A、B等6所获评X的学校授牌:
+    named before, as any subject)."""
+    match = _DESCRIBED_UNITS.match(text, end)
+    if match is None or match.end() <= end + 3:
+        return None
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[match.end() : line_end].strip():
+        return list_block(text, line_end + 1) if match.group("colon") else None
+    return (match.end(), line_end)  # 的学校有A、B: listed on the line
 
 
 def _holders_after(
