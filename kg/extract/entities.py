@@ -1992,14 +1992,22 @@ def _is_local_works(name: str, rules: Rules, names_site: bool = False) -> bool:
         return False
     return (
         names_site
-        or not name.startswith(_scopes(rules))
+        or not name.startswith(_scopes())
         or bool(re.search(r"[0-9]|[一二三四五六七八九十百]+[项个所处]", name))
     )
 
 
-def _scopes(rules: Rules) -> tuple[str, ...]:
+@cache
+def _scope_words() -> frozenset[str]:
+    """The generic modifiers of two characters or more (农村, 义务教育, 城区):
+    scope words that open a scheme's name, or a stem that names no town."""
+    return frozenset(w for w in _LEX.generic_name_prefixes if len(w) >= 2)
+
+
+@cache
+def _scopes() -> tuple[str, ...]:
     """Scope words that open a scheme's name (农村…, 义务教育…), 2+ characters."""
-    return tuple(w for w in rules.lexicon.generic_name_prefixes if len(w) >= 2)
+    return tuple(sorted(_scope_words()))
 
 
 _CODE = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Za-z]+)*|[0-9０-９]+[+＋][A-Za-z]")
@@ -3907,8 +3915,7 @@ def _listed_town(name: str, generic: frozenset[str]) -> bool:
     if name not in _town_names():
         return False
     stem = re.sub(r"(?:街道|镇|乡)$", "", name)
-    words = frozenset(w for w in generic if len(w) > 1)
-    return stem not in generic and not _is_generic(stem, words)
+    return stem not in generic and not _is_generic(stem, _scope_words())
 
 
 @cache

@@ -18,6 +18,7 @@ or Region named there the honour.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..resources import load_lexicon
@@ -645,11 +646,10 @@ def _named_in_full_before(text: str, pos: int, name: str) -> str:
     the end of, or ""."""
     if not 2 <= len(name) <= 10 or BARE_TIER.fullmatch(name):
         return ""  # (一等奖 is a tier of the heading above, not a quoted prize)
-    quoted = (clean_award_name(q.group(1)) for q in _QUOTED.finditer(text, 0, pos))
     # “先进镇（街道）” over 一、先进镇（街道）（6个）, whose bracket was cut
     longer = [
         f
-        for f in quoted
+        for f in _quoted_names_before(text, pos)
         if _PAREN_TAIL.sub("", f).endswith(name) and len(f) > len(name)
     ]
     return longer[-1] if longer else ""
@@ -657,9 +657,12 @@ def _named_in_full_before(text: str, pos: int, name: str) -> str:
 
 def _quoted_before(text: str, pos: int, name: str) -> bool:
     """Whether a quote before ``pos`` names ``name`` itself."""
-    return any(
-        clean_award_name(q.group(1)) == name for q in _QUOTED.finditer(text, 0, pos)
-    )
+    return name in _quoted_names_before(text, pos)
+
+
+def _quoted_names_before(text: str, pos: int) -> Iterator[str]:
+    """The honours' names quoted before ``pos``, in order."""
+    return (clean_award_name(q.group(1)) for q in _QUOTED.finditer(text, 0, pos))
 
 
 def _listed_honour(

@@ -198,24 +198,19 @@ def _awards(
         ]
         holders = own[-1]
         given = None
-        described = (
-            _units_described_by(text, mentions[award_ids[-1]].end)
-            if not holders and st.recipients is None
-            else None
-        )
-        if described is not None:
+        recipients = st.recipients
+        if recipients is None and not holders:
             # 我市入选X的学校分别是：A、B: the units the clause describes hold
             # X; the area before the verb does not
-            area = any(_names_an_area(mentions[a]) for a in award_ids)
-            subjects = _listed(text, mentions, described, publisher, area)
-        elif len(award_ids) > 1 and not st.distributive and all(own):
+            recipients = _units_described_by(text, mentions[award_ids[-1]].end)
+        if len(award_ids) > 1 and not st.distributive and all(own):
             given = [(h, a) for a, hs in zip(award_ids, own, strict=True) for h in hs]
             subjects = [h for hs in own for h in hs]
         elif holders:
             subjects = holders
-        elif st.recipients is not None:
+        elif recipients is not None:
             area = any(_names_an_area(mentions[a]) for a in award_ids)
-            subjects = _listed(text, mentions, st.recipients, publisher, area)
+            subjects = _listed(text, mentions, recipients, publisher, area)
         else:
             subjects = _subjects(
                 text,
