@@ -3767,7 +3767,7 @@ _PILOT_LIST_TITLE = re.compile(
 _DESIGNATED_PILOT = re.compile(
     # 作为X试点校; 确定A、B为X试点学校: 为 right after the schools
     r"(?:入选|确定为|列为|遴选为|成为|作为|(?<=[学校园])(?:同时|均|也|都|还|亦)?为)"
-    r"(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{4,30}?(?:试点|建设项目))(?:基地)?(?:学校|校)(?![\u4e00-\u9fff])"
+    r"(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{4,30}?(?:试点|建设项目|基地))(?:基地)?(?:学校|校)(?![\u4e00-\u9fff])"
 )
 #: 教育部|国家智慧教育平台应用试点: the body that designates, before the pilot.
 _DESIGNATING_BODY = re.compile(
