@@ -1970,14 +1970,15 @@ def test_extract_a_two_character_town_starting_a_school_name(nlp):
     text = (
         "寿光市教育和体育局2023年表彰决定\n"
         "小学：古城街道中心小学、侯镇中心小学；幼儿园：侯镇中心幼儿园。\n"
-        "诸侯镇守一方。侯镇教育发展较快。\n"
+        "诸侯镇守一方。侯镇教育发展较快。侯镇第二中学新建操场。\n"
     )
     ex = run(nlp, text, publisher="寿光市教育和体育局")
     towns = [m for m in ex.mentions if m.name == "侯镇"]
-    assert [m.rule for m in towns] == ["region.town-before-school"] * 2
+    assert [m.rule for m in towns] == ["region.town-before-school"] * 3
     assert triples(ex, "locatedIn") >= {
         ("侯镇中心小学", "侯镇"),
         ("侯镇中心幼儿园", "侯镇"),
+        ("侯镇第二中学", "侯镇"),
         ("古城街道中心小学", "古城街道"),
     }
     assert ("侯镇", "寿光市") in triples(ex, "subRegionOf")

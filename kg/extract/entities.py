@@ -1094,12 +1094,16 @@ def _inside_accepted(at: int, accepted: dict[int, Candidate]) -> bool:
     return any(start <= at < c.end for start, c in accepted.items())
 
 
+#: 杨镇|第三|中学: the ordinal of a town's school, between the town and its ending.
+_TOWN_SCHOOL_ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
+
+
 def _find_short_towns(
     text: str, counties: list[str], accepted: dict[int, Candidate]
 ) -> None:
     """A two-character town of a county in context that starts a school's
-    name (、侯镇中心小学、): the name begins at a list mark or a clause's
-    start and a school's ending follows it."""
+    name (、侯镇中心小学、, 杨镇第三中学): the name begins at a list mark or a
+    clause's start and a school's ending follows it, or an ordinal and one."""
     towns: dict[str, list[RegionRef]] = defaultdict(list)
     for county in counties:
         for name, ref in _county_short_towns(county).items():
@@ -1112,9 +1116,10 @@ def _find_short_towns(
         at = text.find(name)
         while at != -1:
             end = at + len(name)
+            ordinal = _TOWN_SCHOOL_ORDINAL.match(text, end)
             if (
                 (at == 0 or text[at - 1] in _NAME_START)
-                and text.startswith(endings, end)
+                and text.startswith(endings, ordinal.end() if ordinal else end)
                 and not _inside_accepted(at, accepted)
             ):
                 accepted[at] = Candidate(
