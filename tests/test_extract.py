@@ -3876,6 +3876,22 @@ def test_extract_offsets_point_at_the_surface_form(nlp):
         assert 0 <= r.sentence < len(ex.sentences)
 
 
+def test_extract_keeps_the_publisher_as_its_metadata_writes_it(nlp):
+    # 来源：昌吉市教育局 over a text that writes only 市教育局: the name as the
+    # page writes it stays one of the bureau's forms; the text's mention,
+    # with its sentence, stays the publisher.
+    text = "市教育局实施“品质课堂”建设行动。"
+    ex = run(nlp, text, publisher="昌吉市教育局")
+    publisher = ex.mentions[ex.publisher]
+    assert (publisher.text, publisher.rule) == ("市教育局", "bureau.suffix")
+    forms = {m.text for m in ex.mentions if m.name == publisher.name}
+    assert forms == {"市教育局", "昌吉市教育局"}
+    assert triples(ex, "implements") == {(publisher.name, "品质课堂")}
+    # written the same way in the text: no second mention
+    ex = run(nlp, "昌吉市教育局实施“品质课堂”建设行动。", publisher="昌吉市教育局")
+    assert [m.rule for m in ex.mentions if m.label == "Bureau"] == ["bureau.suffix"]
+
+
 def test_extract_town_wins_over_a_county_short_form(nlp):
     # 那坡 is a county of 百色市, but 那坡镇 is a town of 田阳区.
     ex = run(nlp, "百色市田阳区那坡镇初级中学获评先进学校。")

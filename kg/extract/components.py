@@ -702,13 +702,21 @@ def make_mentions(nlp: Language, name: str):
         )
         publisher_index = None
         if publisher_full:
-            for i, m in enumerate(mentions):
-                if m.label == "Bureau" and m.name == publisher_full:
-                    publisher_index = i
-                    break
-            else:
-                # The publisher is named only in the metadata: record a
-                # mention at offset 0 with the rule that says so.
+            named = [
+                i
+                for i, m in enumerate(mentions)
+                if m.label == "Bureau" and m.name == publisher_full
+            ]
+            written = {mentions[i].text for i in named}
+            if not named or (
+                context.publisher_name
+                and context.publisher_name not in written
+                and context.publisher_name != publisher_full
+            ):
+                # The publisher is named only in the metadata, or the text
+                # writes it only otherwise (市教育局 under 来源：昌吉市教育局):
+                # record the metadata's form at offset 0, with the rule that
+                # says so, so the name as the page writes it is kept.
                 mentions.insert(
                     0,
                     Mention(
@@ -724,7 +732,10 @@ def make_mentions(nlp: Language, name: str):
                         "reported",
                     ),
                 )
-                publisher_index = 0
+                # (the report's own naming, when it has one, stays the
+                # publisher's mention: its evidence is a sentence)
+                named = [*(i + 1 for i in named), 0]
+            publisher_index = named[0]
         doc._.kg_mentions = tuple(mentions)
         doc._.kg_publisher = publisher_index
         return doc
