@@ -1984,6 +1984,27 @@ def test_extract_a_two_character_town_starting_a_school_name(nlp):
     assert ("侯镇", "寿光市") in triples(ex, "subRegionOf")
 
 
+def test_extract_a_town_the_division_list_lacks_from_its_schools_name(nlp):
+    # 大市聚镇 and 双彩乡 were merged into other towns of 新昌县; their
+    # schools keep the names. Read where a school's name starts, held by the
+    # report's county; never a phrase naming no town.
+    text = (
+        "新昌县教育体育局2023年工作总结\n"
+        "镜岭镇中心小学、大市聚镇中心小学组建教共体，新昌县双彩乡中学结成共建型教共体。"
+        "每周向新发、榆树两个镇中心小学直播，各乡镇中心小学、本乡中学参加。\n"
+    )
+    ex = run(nlp, text, publisher="新昌县教育体育局")
+    unlisted = {m.name for m in ex.mentions if m.rule == "region.unlisted-town"}
+    assert unlisted == {"大市聚镇", "双彩乡"}
+    located = triples(ex, "locatedIn")
+    assert {("大市聚镇中心小学", "大市聚镇"), ("新昌县双彩乡中学", "双彩乡")} <= located
+    assert ("大市聚镇中心小学", "新昌县") not in located
+    assert {("大市聚镇", "新昌县"), ("双彩乡", "新昌县")} <= triples(ex, "subRegionOf")
+    # no county to hold it: not read
+    ex = run(nlp, "大市聚镇中心小学获评文明校园。")
+    assert not [m for m in ex.mentions if m.rule == "region.unlisted-town"]
+
+
 def test_extract_town_stems_listed_before_their_kind(nlp):
     """青阳、梅岭、罗山等城区街道: each stem is that street of the county; a
     stem of another kind (镇 before 街道) or a lone one is not read."""
@@ -2028,10 +2049,12 @@ def test_extract_a_town_written_with_its_peoples_the_list_leaves_out(nlp):
     }
     assert ("拉林满族镇中心学校", "拉林镇") in triples(ex, "locatedIn")
     assert ("牛家镇", "五常市") in triples(ex, "subRegionOf")
-    # a people's name after a stem that is no town of the county names none
+    # a people's name after a stem that is no town of the county names no
+    # listed town (it is read as a town the list lacks, without a code)
     text = "五常市教育局2024年工作要点\n红星满族镇中心学校新建食堂。\n"
     ex = run(nlp, text, publisher="五常市教育局")
-    assert not [m for m in ex.mentions if m.label == "Region" and "满族" in m.text]
+    towns = [m for m in ex.mentions if m.label == "Region" and "满族" in m.text]
+    assert [(m.region, m.rule) for m in towns] == [("", "region.unlisted-town")]
 
 
 def test_extract_an_autonomous_prefecture_by_its_short_name_and_zhou(nlp):
@@ -4694,7 +4717,9 @@ def test_extract_an_inspection_report_is_about_the_area_its_title_names(nlp):
     ex = run(nlp, text, publisher="泸州市人民政府教育督导委员会办公室")
     bureaus = {m.name for m in ex.mentions if m.label == "Bureau" and "合江" in m.name}
     assert bureaus == {"泸州市合江县教育和体育局"}
-    assert ("佛荫镇初级中学", "合江县") in triples(ex, "locatedIn")
+    # (佛荫镇, which the division list lacks, lies in that county)
+    assert ("佛荫镇初级中学", "佛荫镇") in triples(ex, "locatedIn")
+    assert ("佛荫镇", "合江县") in triples(ex, "subRegionOf")
 
 
 def test_extract_a_quoted_program_followed_by_what_it_does_is_no_honour(nlp):

@@ -18,6 +18,7 @@ from .entities import (
     dominant_region,
     find_named_zones,
     find_regions,
+    find_unlisted_towns,
     find_unresolved_area,
     find_zones,
 )
@@ -141,6 +142,7 @@ def read_context(
             candidates = _extend_bureaus(candidates, unresolved)
     zones = find_zones(text, regions, index)
     zones += find_named_zones(text, [*regions, *zones])
+    zones += find_unlisted_towns(text, [*regions, *zones], index, home)
     if zones:
         # 成都高新区 (decision 17): a Region of its own, and the bureau named
         # after it (成都高新区教育局) starts with it.

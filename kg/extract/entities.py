@@ -50,6 +50,7 @@ __all__ = [
     "find_regions",
     "find_schools",
     "find_suffix_awards",
+    "find_unlisted_towns",
     "find_unresolved_area",
     "find_zones",
     "is_bare_part",
@@ -980,6 +981,70 @@ def _find_towns(
     _find_towns_written_with_peoples(text, by_name, accepted)
     _find_short_towns(text, counties, accepted)
     _find_listed_town_stems(text, counties, accepted)
+
+
+#: 大市聚镇|中心小学: a town's name before the ending of its school's name.
+_UNLISTED_TOWN = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?[镇乡])(?=(?:第[一二三四五六七八九十]{1,3})?"
+    r"(?:中心小学|中心学校|中心校|中心完小|完小|初级中学|中学|小学|九年一贯制学校"
+    r"|中心幼儿园|幼儿园))"
+)
+#: 各乡镇中心小学, 本乡中学, 两镇学校, 榆树两个镇中心小学: no town named.
+_NO_TOWN_NAMED = re.compile(
+    r"[各全本该我每其两此某一多诸城乡县市区]|.*(?:乡镇|[个所等和与及的])"
+)
+
+
+def find_unlisted_towns(
+    text: str, regions: list[Candidate], index: RegionIndex, home: str
+) -> list[Candidate]:
+    """A town the division list lacks, named where its school's name starts
+    (、大市聚镇中心小学、; 新昌县双彩乡中学): towns merged or renamed since
+    (复兴厂镇, now 复兴镇) live on in their schools' names.
+
+    Read only where a county is there to hold it: the county written just
+    before it, a county named before it on its line, or the report's county
+    (or the one county it names). The town has no division code: a Region by
+    its name, as a development zone is (:func:`find_zones`).
+    """
+    counties = [r for r in regions if r.region and index.by_code[r.region].level == 3]
+    own = bool(home) and index.by_code[home].level == 3
+    if not counties and not own:
+        return []
+    county_ends = {c.end for c in counties}
+    taken = [(r.start, r.end) for r in regions]
+    out = []
+    for match in _UNLISTED_TOWN.finditer(text):
+        start = match.start()
+        if not (start in county_ends or start == 0 or text[start - 1] in _NAME_START):
+            # 县|大市聚镇: a match may start inside the county before it
+            start = next(
+                (e for e in sorted(county_ends) if start < e < match.end(1) - 2), -1
+            )
+            match = _UNLISTED_TOWN.match(text, start) if start >= 0 else None
+            if match is None:
+                continue
+        name, end = match.group(1), match.end(1)
+        if (
+            _NO_TOWN_NAMED.match(name)
+            or _is_generic(name[:-1], _LEX.generic_name_prefixes)
+            or any(r.level < 4 for r in index.by_name.get(name, ()))
+            or any(s < end and start < e for s, e in taken)
+        ):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        held = (
+            own
+            or start in county_ends
+            or any(line_start <= c.start < start for c in counties)
+            or len({c.region for c in counties}) == 1
+        )
+        if held:
+            out.append(
+                Candidate(start, end, "Region", name, "region.unlisted-town", "")
+            )
+            taken.append((start, end))
+    return out
 
 
 #: 满族 of 拉林满族镇: the peoples a town's written name may carry before its

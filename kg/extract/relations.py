@@ -139,7 +139,7 @@ def find_relations(
     out += _located(text, mentions, rules, home, publisher)
     if area_name and not home:
         out += _located_in_area(mentions, area_name)
-    out += _sub_regions(mentions, rules, home)
+    out += _sub_regions(mentions, rules, home, text)
     out += _implements(text, mentions, sentences, publisher)
     out += _participates(text, mentions, sentences, rules)
     out += _implemented_where_schools_take_part(mentions, out, publisher)
@@ -754,13 +754,41 @@ def _home_region_mention(mentions: list[Mention], home: str) -> int | None:
     return None
 
 
+#: Regions without a division code: development zones (成都高新区) and towns
+#: the division list lacks (大市聚镇, read where a school's name starts).
+_CODELESS_RULES = ("region.zone", "region.unlisted-town")
+
+
 def _zones(mentions: list[Mention]) -> list[tuple[int, Mention]]:
-    """The development zones (成都高新区) among the mentions, by index."""
+    """The regions without a division code among the mentions, by index."""
     return [
         (i, m)
         for i, m in enumerate(mentions)
-        if m.label == "Region" and m.rule == "region.zone"
+        if m.label == "Region" and m.rule in _CODELESS_RULES
     ]
+
+
+def _county_holding(
+    text: str, mentions: list[Mention], town: Mention, index, home: str
+) -> int | None:
+    """The county a town the division list lacks lies in: the county written
+    just before it, the last one named before it on its line, the report's
+    own county, or the one county the report names."""
+    line_start = text.rfind("\n", 0, town.start) + 1
+    counties = [
+        j
+        for j, m in enumerate(mentions)
+        if m.label == "Region" and m.region and index.by_code[m.region].level == 3
+    ]
+    on_line = [j for j in counties if line_start <= mentions[j].start < town.start]
+    if on_line:
+        return on_line[-1]
+    own = [j for j in counties if mentions[j].region == home]
+    if own:
+        return own[0]
+    if len({mentions[j].region for j in counties}) == 1:
+        return counties[0]
+    return None
 
 
 def _in_zone(m: Mention, zones: list[tuple[int, Mention]]) -> int | None:
@@ -981,7 +1009,7 @@ def _located_in_area(mentions: list[Mention], area_name: str) -> list[RelationMe
 
 
 def _sub_regions(
-    mentions: list[Mention], rules: Rules, home: str = ""
+    mentions: list[Mention], rules: Rules, home: str = "", text: str = ""
 ) -> list[RelationMention]:
     index = rules.regions
     first = {}
@@ -994,6 +1022,20 @@ def _sub_regions(
         if zone.name in placed:
             continue
         placed.add(zone.name)
+        if zone.rule == "region.unlisted-town":
+            county = _county_holding(text, mentions, zone, index, home)
+            if county is not None:
+                out.append(
+                    RelationMention(
+                        i,
+                        county,
+                        "subRegionOf",
+                        "region.unlisted-town",
+                        zone.sentence,
+                        "reported",
+                    )
+                )
+            continue
         # 成都高新区 lies in 成都市, the region its name starts with (written
         # there or elsewhere in the report: 铜山、开发区 → 徐州开发区).
         for j, m in enumerate(mentions):
