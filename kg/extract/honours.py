@@ -1116,34 +1116,46 @@ def _became_area_title(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
-# 新增省级示范性普通高中1所（彩虹中学）: the honour, its count, its holders.
+# 新增省级示范性普通高中1所（彩虹中学）: the honour, its count, its holders;
+# 全区有X 9所（A、B），Y 4所（C、D）: the area's holders, a second after the first.
 _ADDED_WITH_HOLDERS = re.compile(
-    r"(?:新增|新创建|新创成|新认定|新评)([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
+    r"(?:新增|新创建|新创成|新认定|新评|(?<![没未])有)"
+    r"([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
+    r"[0-9一二三四五六七八九十两]+\s*[所个家]\s*[（(]([^（）()\n]{2,120})[）)]"
+)
+#: ，Y 4所（C、D）: the next honour of the same count, right after the first.
+_NEXT_WITH_HOLDERS = re.compile(
+    r"[，,；;、]\s*([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
     r"[0-9一二三四五六七八九十两]+\s*[所个家]\s*[（(]([^（）()\n]{2,120})[）)]"
 )
 
 
 def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
-    """新增X 2所（A、B）: the units in brackets are the new holders of X."""
+    """新增X 2所（A、B）, 全区有X 2所（A、B）: the units in brackets hold X."""
     out = []
-    for match in _ADDED_WITH_HOLDERS.finditer(text):
-        raw = match.group(1)
-        name = clean_award_name(raw)
-        if not (_is_designation(name, rules) or _is_honour(name, rules)):
-            continue
-        if not (LEVEL_PREFIX.match(name) or HONOUR_HEAD.search(name)):
-            continue  # 新增幼儿园3所（…）: new schools, no title
-        at = match.start(1) + raw.find(name)
-        out.append(
-            AwardStatement(
-                match.start(),
-                match.start(1),
-                False,
-                (_award(at, name, "award.added"),),
-                False,
-                match.span(2),
+    for first in _ADDED_WITH_HOLDERS.finditer(text):
+        match: re.Match[str] | None = first
+        while match is not None:
+            raw = match.group(1)
+            name = clean_award_name(raw)
+            if not (_is_designation(name, rules) or _is_honour(name, rules)):
+                break
+            if match is first and not (
+                LEVEL_PREFIX.match(name) or HONOUR_HEAD.search(name)
+            ):
+                break  # 新增幼儿园3所（…）: new schools, no title
+            at = match.start(1) + raw.find(name)
+            out.append(
+                AwardStatement(
+                    match.start(),
+                    match.start(1),
+                    False,
+                    (_award(at, name, "award.added"),),
+                    False,
+                    match.span(2),
+                )
             )
-        )
+            match = _NEXT_WITH_HOLDERS.match(text, match.end())
     return out
 
 
