@@ -559,6 +559,11 @@ def test_extract_school_names(nlp, text, expected):
         ("推动骨干教师到蓟州区、宁河区、静海区乡村学校交流轮岗。", set()),
         ("红旗岭镇、明城镇农村学校实现阅读课程全覆盖。", set()),
         ("宽甸满族自治县推行农村学校特色建设。", set()),
+        # a city's mountain or an area's schools, two towns' schools, those
+        # of the urban fringe: kinds too
+        ("赴宁德市山区学校支教，浦江地区学校全部纳入集团。", set()),
+        ("沙石、沙河两镇学校专任教师老龄化，镇区学校质量提升。", set()),
+        ("优先保障大圩镇等城乡接合部学校，开展服务学校活动。", set()),
         ("午餐工程惠及乡镇寄宿制学校学生2.3万人。", set()),
         # a complete primary school is a kind; a term's schools are no school
         ("其中县直学校9所，乡镇中心学校、完全小学及教学点38所。", set()),
