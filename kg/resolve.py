@@ -576,8 +576,13 @@ class _Facts:
         self.names.add(name)
         surface = normalize_name(m.text) or name
         # A fragment an elliptical honour was rebuilt from (…、学前教育普及
-        # 普惠区) names no honour on its own: it stays on the mention only.
-        if not (m.label == "Award" and surface != name and name.endswith(surface)):
+        # 普惠区; 二 of 综合评价一、二、三等奖) names no honour on its own: it
+        # stays on the mention only.
+        if not (
+            m.label == "Award"
+            and surface != name
+            and (name.endswith(surface) or m.rule == "award.tier-list")
+        ):
             self.forms.add(surface)
         self.region = self.region or m.region
         if m.award_level:

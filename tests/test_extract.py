@@ -1727,6 +1727,15 @@ def test_extract_distributed_honours(nlp, text, expected):
             {("晨光小学", "全市合唱比赛一等奖"), ("启明中学", "全市合唱比赛二等奖")},
         ),
         ("晨光小学分获一、二等奖。", set()),
+        # a prize that is no contest's, its tiers listed the same way
+        (
+            "晨光中学、彩虹中学、阳光中学分获高中教育教学质量综合评价一、二、三等奖。",
+            {
+                ("晨光中学", "高中教育教学质量综合评价一等奖"),
+                ("彩虹中学", "高中教育教学质量综合评价二等奖"),
+                ("阳光中学", "高中教育教学质量综合评价三等奖"),
+            },
+        ),
         # three honours in order, each with its own scope
         (
             "晨光小学、启明中学、阳光小学分别荣获全州少先队红旗大队、"

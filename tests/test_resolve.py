@@ -165,3 +165,17 @@ def test_resolve_school_located_in_an_ambiguous_region():
     )
     res = resolve([ex])
     assert "县春晖路小学" in entity_names(res, "School")
+
+
+def test_resolve_keeps_no_tier_fragment_as_an_honours_form():
+    """X一、二、三等奖 gives three honours; 二 and X一, the characters each
+    was read from, are no names of them."""
+    text = "晨光中学、彩虹中学、阳光中学分获教育教学质量综合评价一、二、三等奖。"
+    doc = Document("t.txt", "t.txt", text, ReportMeta("", "晨光县教育局", None, 2023))
+    res = resolve([extract(doc, build_nlp())])
+    awards = {e.name: e.aliases for e in res.entities if e.label == "Award"}
+    assert awards == {
+        "教育教学质量综合评价一等奖": (),
+        "教育教学质量综合评价二等奖": (),
+        "教育教学质量综合评价三等奖": (),
+    }

@@ -2901,6 +2901,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             partial(_titled_contest, text, match.start(), rules),
         )
         awards = [_this_contest_named(a, text, match.start(), rules) for a in awards]
+        awards = [piece for a in awards for piece in _tier_list_pieces(a, text)]
         listed = (
             bracketed
             or _listed_below(text, end, rules)
@@ -2920,6 +2921,43 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
                 )
             )
     return out
+
+
+#: 综合评价一、二、三等奖: the tiers of one prize written as one list.
+_TIER_LIST = re.compile(
+    r"(?P<ranks>[一二三四五六特](?:[、和及]?[一二三四五六]){1,5})等奖$"
+)
+
+
+def _tier_list_pieces(award: Candidate, text: str) -> list[Candidate]:
+    """X一、二、三等奖 → X一等奖, X二等奖, X三等奖 (decision 3), each on the
+    characters written for it (X一, 二, 三等奖), so 分获 pairs them in order."""
+    written = text[award.start : award.end]
+    match = _TIER_LIST.search(written)
+    if match is None or not award.name.endswith(match.group()):
+        return [award]
+    stem = award.name[: -len(match.group())]
+    ranks = [
+        (award.start + match.start("ranks") + i, ch)
+        for i, ch in enumerate(match.group("ranks"))
+        if ch not in "、和及"
+    ]
+    if len(ranks) < 2:
+        return [award]
+    pieces = []
+    for k, (at, rank) in enumerate(ranks):
+        start = award.start if k == 0 else at
+        end = award.end if k == len(ranks) - 1 else at + 1
+        pieces.append(
+            replace(
+                award,
+                start=start,
+                end=end,
+                name=f"{stem}{rank}等奖",
+                rule="award.tier-list",
+            )
+        )
+    return pieces
 
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
