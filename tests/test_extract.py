@@ -2909,6 +2909,29 @@ def test_extract_tier_lines_under_an_honour_heading(nlp):
     }
 
 
+def test_extract_tier_lines_over_their_units_line(nlp):
+    """一、X（4个） then （一）一等（2个） on its own line and A、B on the next:
+    that tier of X, as under 一等奖：A、B; a line of prose is no list."""
+    text = (
+        "附件\n\n一、2023年度全市教育教学质量先进单位（4个）\n\n"
+        "（一）一等（2个）\n晨光小学、启明中学\n\n"
+        "（二）二等（2个）\n阳光小学、东湖中学\n\n"
+        "二、其他\n（一）一等\n今年工作成效明显。\n"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    honour = "2023年度全市教育教学质量先进单位"
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", honour + "一等"),
+        ("启明中学", honour + "一等"),
+        ("阳光小学", honour + "二等"),
+        ("东湖中学", honour + "二等"),
+        *(
+            (school, honour)
+            for school in ("晨光小学", "启明中学", "阳光小学", "东湖中学")
+        ),
+    }
+
+
 def test_extract_tier_lines_named_as_the_report_names_them(nlp):
     """二、X奖 then 一等奖：A when the decision grants “X一等奖”: the tier is
     named as the report writes it, not X奖一等奖."""

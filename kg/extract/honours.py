@@ -162,6 +162,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
         st for st in _honour_headed_lists(text, rules) if st.trigger_start not in placed
     ]
     out += _unit_honour_lists(text, rules) + _bracketed_honours(text, rules)
+    out += _tiers_over_their_lines(text, rules)
     out += _spaced_rows(text, rules)
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
@@ -857,6 +858,48 @@ _TIER_LINE = re.compile(
     + BARE_TIER.pattern
     + r")\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
+
+
+#: （一）一等（6个） on a line of its own, its units on the next line.
+_TIER_ALONE = re.compile(
+    _NUMBERING + r"?[ \t\u3000]*((?:[一二三四五六七八九十]|特)等奖?)[ \t\u3000]*"
+    r"(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?"
+)
+
+
+def _tiers_over_their_lines(text: str, rules: Rules) -> list[AwardStatement]:
+    """一、X（24个） / （一）一等（6个） / A、B、C: the units on the line below a
+    tier's own line hold that tier of the heading's honour (decisions 3, 10),
+    and the honour itself, as under 一等奖：A、B."""
+    out = []
+    line_start = 0
+    while line_start < len(text):
+        line_end = _line_end(text, line_start)
+        line = text[line_start:line_end].strip()
+        next_start = line_end + 1
+        match = _TIER_ALONE.fullmatch(line) if line else None
+        if match is None or next_start >= len(text):
+            line_start = next_start
+            continue
+        items_end = _line_end(text, next_start)
+        items = text[next_start:items_end]
+        above = _heading_above(text, line_start, rules)
+        if above is None or not _is_list(items) or re.search("[：:]", items):
+            # (a unit a line below 一等奖（4所）, 高中组：A、B below 一等奖: the
+            # heading lists' readers')
+            line_start = next_start
+            continue
+        at = text.find(match.group(1), line_start, line_end)
+        name = _tier_name(text, above[0] + above[1], match.group(1))
+        award = Candidate(
+            at, at + len(match.group(1)), "Award", name, "award.heading-list", ""
+        )
+        awards = (award,) if above[2] is None else (award, above[2])
+        out.append(
+            AwardStatement(at, at, False, awards, False, (next_start, items_end))
+        )
+        line_start = next_start
+    return out
 
 
 def _categories(text: str, rules: Rules) -> list[AwardStatement]:
@@ -1565,6 +1608,7 @@ def _heading_above(
         if (
             not line
             or _TIER_LINE.match(line)
+            or _TIER_ALONE.fullmatch(line)
             or _LIST_NOTE.fullmatch(line)
             or _unit_alone(line, rules)
         ):
