@@ -1071,6 +1071,7 @@ def test_extract_an_annex_sorted_by_kinds_of_school_named_together(nlp):
         "一、普通高中、职业学校（2个）\n武进区礼河高级中学、武进区西湖职业技术学校\n"
         "二、初中、九年一贯制学校（1个）\n湖塘镇清潭初级中学\n"
         "（三）高中、职校（1所）\n武进区中等专业学校\n"
+        "四、高中及中等职业学校（1个）\n武进区第二职业高级中学\n"
     )
     ex = run(nlp, text, publisher="常州市武进区教育局")
     honour = "2023年度武进区教育工作先进集体"
@@ -1079,6 +1080,7 @@ def test_extract_an_annex_sorted_by_kinds_of_school_named_together(nlp):
         ("武进区西湖职业技术学校", honour),
         ("湖塘镇清潭初级中学", honour),
         ("武进区中等专业学校", honour),
+        ("武进区第二职业高级中学", honour),
     }
 
 

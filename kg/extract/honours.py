@@ -1718,8 +1718,8 @@ _ONE_SCHOOL_KIND = (
     r"(?:学校|小学|中学|高中|初中|幼儿园|单位|职校|职高|职中)"
 )
 _SCHOOL_KIND = (
-    # 一、普通高中、职业学校（3个）: kinds sorted together
-    r"(?:" + _ONE_SCHOOL_KIND + r"(?:、" + _ONE_SCHOOL_KIND + r")*"
+    # 一、普通高中、职业学校（3个）, 一、高中及中等职业学校: kinds sorted together
+    r"(?:" + _ONE_SCHOOL_KIND + r"(?:[、及和与]" + _ONE_SCHOOL_KIND + r")*"
     # （一）县级教育行政部门（3个）: the bureaus of a list of units
     r"|[\u4e00-\u9fff]{2,6}行政部门)"
 )
