@@ -2564,6 +2564,20 @@ def test_extract_a_published_list_of_designated_schools(nlp):
     assert triples(ex, "receivedAward") == {("晨光小学", honour), ("东湖中学", honour)}
 
 
+def test_extract_a_published_list_and_the_next_sentences_units(nlp):
+    """晨光县N所学校获评X (a headline), then 公布X名单。我县A、B等N所学校榜上有名:
+    the schools on the list hold X; the county counting them does not."""
+    text = (
+        "晨光县2所学校获评第二批九江市文明校园\n"
+        "近日，九江市教育局公布第二批九江市文明校园名单。"
+        "我县晨光小学、东湖中学等2所学校榜上有名。"
+    )
+    ex = run(nlp, text, publisher="晨光县教育体育局")
+    honours = {t[1] for t in triples(ex, "receivedAward")}
+    assert len(honours) == 1
+    assert {t[0] for t in triples(ex, "receivedAward")} == {"晨光小学", "东湖中学"}
+
+
 @pytest.mark.parametrize(
     ("text", "honour"),
     [

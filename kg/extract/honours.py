@@ -1243,11 +1243,12 @@ def _selected_holders(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
-#: 省教育厅公布X名单，A、B榜上有名; 在…公布的X名单中，A入选: a published list
+#: 省教育厅公布X名单，A、B榜上有名 (or 。我县A、B等12所学校榜上有名); 在…公布的X
+#: 名单中，A入选: a published list
 #: confers X (decision 10) on the units said to be on it.
 _PUBLISHED_LIST = re.compile(
     r"(?:公布|公示|发布|印发)了?的?([^，,。；;！？!?\n]{4,50}?)(?:拟认定|拟命名|认定)?"
-    r"名单中?[，,]\s*"
+    r"名单中?[，,。]\s*"
     r"([^。；;！？!?\n]{2,200}?)(?:均|全部|成功|同时)?(?:榜上有名|入选|上榜|名列其中|位列其中)"
 )
 #: 在2025年度X评选中，A、B成功入选: the units selected in X's selection hold X.

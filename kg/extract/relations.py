@@ -39,6 +39,8 @@ _NON_RECIPIENT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两]+)(?:所|个|名|位|支|项|篇|件|人)|"
     + "|".join(map(re.escape, load_lexicon().non_recipient_words))
 )
+#: 都昌县|12所学校: a count of an area's units right after the area.
+_COUNT_AFTER_AREA = re.compile(r"\s*(?:共|有)?(?:\d+|[一二三四五六七八九十两]+)\s*所")
 # 市优秀教师3人, 优秀班主任二名: an honour counted in people went to people.
 # (第一名 is a place, not a count.)
 _PEOPLE_COUNT = re.compile(
@@ -513,6 +515,11 @@ def _subjects(
         # “X教育”公众号获评…, X学校3名教师获评…: the recipient named after the
         # last entity is a person, team or account.
         tail_start = max(mentions[i].end for i in inside)
+        last = max(inside, key=lambda i: mentions[i].end)
+        if mentions[last].label == "Region" and _COUNT_AFTER_AREA.match(
+            text, tail_start, end
+        ):
+            return []  # 都昌县12所学校获评X: the county's schools, not the county
         # 等3所学校 after a list counts the schools just named, not people;
         # 在全省中小学生篮球比赛中 names the contest, not who won.
         tail = _LIST_COUNT.sub("", text[tail_start:end])
