@@ -4222,6 +4222,16 @@ def test_word_matcher_on_region_names() -> None:
             "我县作为晨光市“高效课堂”改革试点县，确定晨光小学、彩虹中学为县级课改试点学校。",
             {("晨光小学", "高效课堂改革试点"), ("彩虹中学", "高效课堂改革试点")},
         ),
+        # works in the schools of the clause after a bureau's building scheme
+        # are the scheme's; not so after any program of the bureau's
+        (
+            "县教体局实施薄弱环节改善与能力提升项目，晨光小学、彩虹中学新建学生宿舍楼。",
+            {
+                ("晨光小学", "薄弱环节改善与能力提升项目"),
+                ("彩虹中学", "薄弱环节改善与能力提升项目"),
+            },
+        ),
+        ("县教育局开展“双减”督查，晨光小学新建操场。", set()),
         # rebuilt, finished or reinforced under the scheme, a list of them
         (
             "实施“扩容提质”工程，改扩建晨光小学、彩虹中学。",

@@ -1388,6 +1388,7 @@ def _program_taken_part_in(
     if (
         p_start != start
         and not designated
+        and not _works_under_the_scheme(text, program, start, end)
         and any(
             m.label in ("School", "Bureau")
             and m.end > m.start  # (the publisher's metadata mention has no span)
@@ -1400,6 +1401,23 @@ def _program_taken_part_in(
         # the pilot 县教育局启动“X”试点，确定A、B为试点学校 designates them for)
         return None
     return programs[0]
+
+
+#: 薄弱环节改善与能力提升项目, 校舍改造工程: a scheme that builds in schools.
+_WORKS_SCHEME = re.compile(r"(?:改善|改造|改扩建|扩容|补短板|标准化|薄弱|校舍|宿舍)")
+#: 新建学生宿舍楼, 完成校舍维修: works done in a school.
+_WORKS_DONE = re.compile(r"(?:新建|改建|扩建|改扩建|改造|维修|建成|建设)")
+
+
+def _works_under_the_scheme(text: str, program: Mention, start: int, end: int) -> bool:
+    """县教体局实施薄改项目，A、B新建学生宿舍楼: works in the schools of a later
+    clause are the earlier-named building scheme's (not so for any program:
+    县教育局开展“双减”督查，A新建操场)."""
+    return (
+        program.end <= start
+        and _WORKS_SCHEME.search(program.name) is not None
+        and _WORKS_DONE.search(text, start, end) is not None
+    )
 
 
 def _listed_under_a_pilot_title(
