@@ -564,6 +564,13 @@ def test_extract_school_names(nlp, text, expected):
         ("赴宁德市山区学校支教，浦江地区学校全部纳入集团。", set()),
         ("沙石、沙河两镇学校专任教师老龄化，镇区学校质量提升。", set()),
         ("优先保障大圩镇等城乡接合部学校，开展服务学校活动。", set()),
+        # an autonomous region's title, a province's own schools, a role
+        ("晨光幼儿园力争通过自治区示范性幼儿园评估。", {"晨光幼儿园"}),
+        ("省属学校（1所）", set()),
+        (
+            "城关小学作为领衔学校，与彩虹中学作为核心学校结对。",
+            {"城关小学", "彩虹中学"},
+        ),
         ("午餐工程惠及乡镇寄宿制学校学生2.3万人。", set()),
         # a complete primary school is a kind; a term's schools are no school
         ("其中县直学校9所，乡镇中心学校、完全小学及教学点38所。", set()),
