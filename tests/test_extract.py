@@ -1091,6 +1091,21 @@ def test_extract_an_annex_sorted_by_kinds_of_school_named_together(nlp):
     }
 
 
+def test_extract_an_annex_of_pairs_counted_in_pairs(nlp):
+    """三、X（2对） over rows 1.A—B: both schools of each pair hold X."""
+    text = (
+        "吴江区教育局关于表彰的决定\n\n"
+        "三、城乡学校共同体建设优秀结对学校（2对）\n\n"
+        "1.晨光实验小学—西湖庙港小学\n2.盛泽实验小学—桃源铜罗小学\n"
+    )
+    ex = run(nlp, text, publisher="苏州市吴江区教育局")
+    honour = "城乡学校共同体建设优秀结对学校"
+    assert triples(ex, "receivedAward") == {
+        (school, honour)
+        for school in ("晨光实验小学", "西湖庙港小学", "盛泽实验小学", "桃源铜罗小学")
+    }
+
+
 def test_extract_an_annex_with_groups_and_dashed_rows(nlp):
     text = (
         "关于表彰先进单位的决定\n"
