@@ -1091,6 +1091,23 @@ def test_extract_an_annex_sorted_by_kinds_of_school_named_together(nlp):
     }
 
 
+def test_extract_a_zone_labelling_its_lines_schools(nlp):
+    """锦州经济技术开发区（2所）：A、B — the zone holds its line's schools, as a
+    district labelling its line does."""
+    text = (
+        "全市共确定首批试点校3所。名单如下：\n"
+        "锦州经济技术开发区（2所）：经济技术开发区实验学校、开发区第二小学\n"
+        "凌海市（1所）：晨光实验小学\n"
+    )
+    ex = run(nlp, text, publisher="锦州市教育局")
+    assert triples(ex, "locatedIn") >= {
+        ("经济技术开发区实验学校", "锦州经济技术开发区"),
+        ("开发区第二小学", "锦州经济技术开发区"),
+        ("晨光实验小学", "凌海市"),
+    }
+    assert ("开发区第二小学", "锦州市") not in triples(ex, "locatedIn")
+
+
 def test_extract_an_annex_of_pairs_counted_in_pairs(nlp):
     """三、X（2对） over rows 1.A—B: both schools of each pair hold X."""
     text = (

@@ -65,6 +65,8 @@ _LIST_GAP = re.compile(
     r"\s*(?:、|和|及|以及|与)\s*[“\"「『]?|[”\"」』]\s*[“\"「『]"
 )
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
+#: 锦州经济技术开发区（2所）： — a zone's longer label.
+_ZONE_HEADING = re.compile(r"^\s*\S{2,20}[:：]")
 
 
 def _lists_units(line: str) -> bool:
@@ -823,7 +825,21 @@ def _located(
     # 黄舣镇：A、B — a place labelling the units of its own line only; the
     # section goes on after that line (later lists are not the town's).
     labelled, labelled_end = "", -1
+    # 锦州经济技术开发区（2所）：A、B — a zone labelling its line's units
+    zone_label, zone_label_end = -1, -1
     for i, m in enumerate(mentions):
+        if m.label == "Region" and not m.region and m.rule in _CODELESS_RULES:
+            zone_start = text.rfind("\n", 0, m.start) + 1
+            zone_end = text.find("\n", m.start)
+            zone_end = len(text) if zone_end < 0 else zone_end
+            line = text[zone_start:zone_end]
+            if (
+                text[zone_start : m.start].strip() == ""
+                and _ZONE_HEADING.match(line)
+                and _lists_units(line)
+            ):
+                zone_label, zone_label_end = i, zone_end
+            continue
         if m.label == "Region" and m.region:
             line_start = text.rfind("\n", 0, m.start) + 1
             line_end = text.find("\n", m.start)
@@ -860,6 +876,18 @@ def _located(
         if m.label != "School":
             continue
         inner = [j for j in region_mentions if m.start <= mentions[j].start < m.end]
+        if not inner and zone_label >= 0 and m.start < zone_label_end:
+            out.append(
+                RelationMention(
+                    i,
+                    zone_label,
+                    "locatedIn",
+                    "located.line-zone",
+                    m.sentence,
+                    m.status,
+                )
+            )
+            continue
         # The most specific region in the name (岚山区安东卫街道中心小学 → the street).
         inner.sort(key=lambda j: -index.by_code[mentions[j].region].level)
         named = mentions[inner[0]].region if inner else ""
