@@ -546,6 +546,8 @@ def test_extract_school_names(nlp, text, expected):
         # right after its place even 建设 is the school's name; a count not
         ("芦淞区建设中学被列为省级特色学校。", {"芦淞区建设中学"}),
         ("全区建设中学2所。", set()),
+        # a town whose name opens with a numeral (七都镇), cut 七|都 by jieba
+        ("晨光小学与七都庙港小学结对。", {"晨光小学", "七都庙港小学"}),
         # a number of Chinese numerals, a road, a zone word: parts of a name
         (
             "晨光市十一学校、晨光一零一中学获评先进。",

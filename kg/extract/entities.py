@@ -168,12 +168,22 @@ def _after_place_numeral(view: TextView, p_start: int, token: str) -> bool:
 
 
 def _opens_a_numeral_town(text: str, p_start: int, token: str) -> bool:
-    """三|汊港|中心小学: a numeral that opens a town's name (三汊港镇) with the
-    words after it is part of the school's name."""
-    if not _NUMERAL_CHARS.fullmatch(token):
-        return False
+    """三|汊港|中心小学, 七|都|庙港小学: a numeral that opens a town's name
+    (三汊港镇, 七都镇), and the word after it, are part of the school's name."""
     stems, longest = _numeral_town_stems()
-    return any(text[p_start : p_start + n] in stems for n in range(3, longest + 1))
+    if _NUMERAL_CHARS.fullmatch(token):
+        return any(text[p_start : p_start + n] in stems for n in range(2, longest + 1))
+    # 七|都|庙港小学: a word inside the stem after its numeral (都, which
+    # jieba cuts off as the adverb)
+    opening = p_start - 1
+    return (
+        opening >= 0
+        and _NUMERAL_CHARS.fullmatch(text[opening]) is not None
+        and any(
+            text[opening : opening + n] in stems
+            for n in range(max(2, len(token) + 1), longest + 1)
+        )
+    )
 
 
 _NUMERAL_CHARS = re.compile(r"[一二三四五六七八九十百两]+")
@@ -187,13 +197,15 @@ def _town_stem(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _numeral_town_stems() -> tuple[frozenset[str], int]:
-    """The stems of three characters or more that open with a numeral
-    (三汊港 of 三汊港镇), and the longest one's length."""
+    """The stems of two characters or more that open with a numeral
+    (三汊港 of 三汊港镇, 七都 of 七都镇), and the longest one's length."""
     stems = frozenset(
         stem
         for towns in load_region_index().towns.values()
         for ref in towns
-        if len(stem := _town_stem(ref.name)) >= 3 and _NUMERAL_CHARS.match(stem)
+        if len(stem := _town_stem(ref.name)) >= 2
+        and _NUMERAL_CHARS.match(stem)
+        and not _NUMERAL_CHARS.fullmatch(stem)  # 十八 of 十八镇: a number too
     )
     return stems, max(map(len, stems), default=0)
 
