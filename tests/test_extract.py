@@ -546,6 +546,11 @@ def test_extract_school_names(nlp, text, expected):
         # right after its place even 建设 is the school's name; a count not
         ("芦淞区建设中学被列为省级特色学校。", {"芦淞区建设中学"}),
         ("全区建设中学2所。", set()),
+        # a school named after its group's words (集团成员校, 集团由)
+        (
+            "澜溪小学集团成员校南彩中心小学平均分提升，东湖教育集团由晨光实验小学牵头。",
+            {"南彩中心小学", "晨光实验小学"},
+        ),
         # a town whose name opens with a numeral (七都镇), cut 七|都 by jieba
         ("晨光小学与七都庙港小学结对。", {"晨光小学", "七都庙港小学"}),
         # a number of Chinese numerals, a road, a zone word: parts of a name

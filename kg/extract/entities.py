@@ -3751,6 +3751,21 @@ def find_bureaus(
     return _find_bureaus(view, rules, regions)
 
 
+#: 澜溪小学集团成员校|南彩中心小学, 实验小学教育集团由|章江实验小学: a school
+#: named after its group's words, which jieba glued to the school's name.
+_GROUP_BEFORE_SCHOOL = re.compile(
+    r"^.*(?:集团|共同体|联盟|联合体)(?:的)?(?:成员校|成员学校|成员单位|牵头校|牵头学校|由)"
+)
+
+
+def _after_its_group(cand: Candidate) -> Candidate:
+    """The school's own name after its group's words, if any."""
+    group = _GROUP_BEFORE_SCHOOL.match(cand.name)
+    if group is None or len(cand.name) - group.end() < 4:
+        return cand
+    return replace(cand, start=cand.start + group.end(), name=cand.name[group.end() :])
+
+
 def find_schools(
     view: TextView, rules: Rules, regions: list[Candidate] = ()
 ) -> tuple[list[Candidate], list[Candidate]]:
@@ -3775,6 +3790,7 @@ def find_schools(
         if not c.name.endswith(lex.bare_school_kinds) or len(c.name) > 3
     ]
     kept = [c for c in kept if not _inside_contest_name(view.text, c)]
+    kept = [_after_its_group(c) for c in kept]
     kept = _with_bracketed_branches(view.text, kept)
     kept += _coordinated_schools(view.text, kept, regions, rules.regions)
     kept += _find_short_schools(view, rules)
