@@ -494,6 +494,9 @@ def _clause_floor(text: str, offset: int) -> int:
 #: a level word (和县, 会同县), and what ends the word before such a one.
 _CONJUNCTION_THEN_LEVEL = re.compile(r"(?:[和及与]|会同)[县市区]")
 _ORGAN_END = re.compile(r"[委府区镇乡县局校园旗盟村点所部门室处科股]")
+_ORGAN_THEN_MODAL = re.compile(
+    r"[委府局部门室处]" r"(?:要|将|应|需|须|并|还|积极|主动|必须)$"
+)
 
 
 def find_regions(
@@ -534,6 +537,8 @@ def find_regions(
             and _CONJUNCTION_THEN_LEVEL.match(text, start, end)
             and (
                 (start > 0 and _ORGAN_END.match(text, start - 1))
+                # 县教育局要会同县财政局: a modal between the organ and 会同
+                or _ORGAN_THEN_MODAL.search(text, max(0, start - 4), start)
                 or text.startswith(("直", "域", "级", "委"), end)
             )
         ):
