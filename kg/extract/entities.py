@@ -1028,16 +1028,14 @@ def find_unlisted_towns(
     own = bool(home) and index.by_code[home].level == 3
     if not counties and not own:
         return []
-    county_ends = {c.end for c in counties}
+    county_ends = sorted({c.end for c in counties})
     taken = [(r.start, r.end) for r in regions]
     out = []
     for match in _UNLISTED_TOWN.finditer(text):
         start = match.start()
         if not (start in county_ends or start == 0 or text[start - 1] in _NAME_START):
             # 县|大市聚镇: a match may start inside the county before it
-            start = next(
-                (e for e in sorted(county_ends) if start < e < match.end(1) - 2), -1
-            )
+            start = next((e for e in county_ends if start < e < match.end(1) - 2), -1)
             match = _UNLISTED_TOWN.match(text, start) if start >= 0 else None
             if match is None:
                 continue

@@ -875,29 +875,27 @@ def _tiers_over_their_lines(text: str, rules: Rules) -> list[AwardStatement]:
     line_start = 0
     while line_start < len(text):
         line_end = _line_end(text, line_start)
-        line = text[line_start:line_end].strip()
         next_start = line_end + 1
-        match = _TIER_ALONE.fullmatch(line) if line else None
-        if match is None or next_start >= len(text):
-            line_start = next_start
-            continue
-        items_end = _line_end(text, next_start)
+        match = _TIER_ALONE.fullmatch(text[line_start:line_end].strip())
+        items_end = _line_end(text, next_start) if match else next_start
         items = text[next_start:items_end]
-        above = _heading_above(text, line_start, rules)
-        if above is None or not _is_list(items) or re.search("[：:]", items):
-            # (a unit a line below 一等奖（4所）, 高中组：A、B below 一等奖: the
-            # heading lists' readers')
-            line_start = next_start
-            continue
-        at = text.find(match.group(1), line_start, line_end)
-        name = _tier_name(text, above[0] + above[1], match.group(1))
-        award = Candidate(
-            at, at + len(match.group(1)), "Award", name, "award.heading-list", ""
-        )
-        awards = (award,) if above[2] is None else (award, above[2])
-        out.append(
-            AwardStatement(at, at, False, awards, False, (next_start, items_end))
-        )
+        # (a unit a line below 一等奖（4所）, 高中组：A、B below 一等奖: the
+        # heading lists' readers')
+        if match and _is_list(items) and not re.search("[：:]", items):
+            above = _heading_above(text, line_start, rules)
+            if above is not None:
+                tier = match.group(1)
+                at = text.find(tier, line_start, line_end)
+                name = _tier_name(text, above[0] + above[1], tier)
+                award = Candidate(
+                    at, at + len(tier), "Award", name, "award.heading-list", ""
+                )
+                awards = (award,) if above[2] is None else (award, above[2])
+                out.append(
+                    AwardStatement(
+                        at, at, False, awards, False, (next_start, items_end)
+                    )
+                )
         line_start = next_start
     return out
 
@@ -1161,16 +1159,15 @@ def _became_area_title(text: str, rules: Rules) -> list[AwardStatement]:
 
 # 新增省级示范性普通高中1所（彩虹中学）: the honour, its count, its holders;
 # 全区有X 9所（A、B），Y 4所（C、D）: the area's holders, a second after the first.
-_ADDED_WITH_HOLDERS = re.compile(
-    r"(?:新增|新创建|新创成|新认定|新评|(?<![没未])有)"
+_HONOUR_COUNT_HOLDERS = (
     r"([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
     r"[0-9一二三四五六七八九十两]+\s*[所个家]\s*[（(]([^（）()\n]{2,120})[）)]"
 )
-#: ，Y 4所（C、D）: the next honour of the same count, right after the first.
-_NEXT_WITH_HOLDERS = re.compile(
-    r"[，,；;、]\s*([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
-    r"[0-9一二三四五六七八九十两]+\s*[所个家]\s*[（(]([^（）()\n]{2,120})[）)]"
+_ADDED_WITH_HOLDERS = re.compile(
+    r"(?:新增|新创建|新创成|新认定|新评|(?<![没未])有)" + _HONOUR_COUNT_HOLDERS
 )
+#: ，Y 4所（C、D）: the next honour of the same count, right after the first.
+_NEXT_WITH_HOLDERS = re.compile(r"[，,；;、]\s*" + _HONOUR_COUNT_HOLDERS)
 
 
 def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:

@@ -821,31 +821,27 @@ def _located(
     for i in region_mentions:
         first_mention_of.setdefault(mentions[i].region, i)
     section = home
-    line_start = 0
     # 黄舣镇：A、B — a place labelling the units of its own line only; the
     # section goes on after that line (later lists are not the town's).
     labelled, labelled_end = "", -1
     # 锦州经济技术开发区（2所）：A、B — a zone labelling its line's units
     zone_label, zone_label_end = -1, -1
     for i, m in enumerate(mentions):
-        if m.label == "Region" and not m.region and m.rule in _CODELESS_RULES:
-            zone_start = text.rfind("\n", 0, m.start) + 1
-            zone_end = text.find("\n", m.start)
-            zone_end = len(text) if zone_end < 0 else zone_end
-            line = text[zone_start:zone_end]
-            if (
-                text[zone_start : m.start].strip() == ""
-                and _ZONE_HEADING.match(line)
-                and _lists_units(line)
-            ):
-                zone_label, zone_label_end = i, zone_end
-            continue
-        if m.label == "Region" and m.region:
+        if m.label == "Region" and (m.region or m.rule in _CODELESS_RULES):
             line_start = text.rfind("\n", 0, m.start) + 1
             line_end = text.find("\n", m.start)
             line_end = len(text) if line_end < 0 else line_end
             line = text[line_start:line_end]
-            if m.start == line_start and _HEADING_REGION.match(line) and len(line) < 60:
+            if not m.region:
+                if (
+                    not text[line_start : m.start].strip()
+                    and _ZONE_HEADING.match(line)
+                    and _lists_units(line)
+                ):
+                    zone_label, zone_label_end = i, line_end
+            elif (
+                m.start == line_start and _HEADING_REGION.match(line) and len(line) < 60
+            ):
                 if _lists_units(line):
                     labelled, labelled_end = m.region, line_end
                 else:
