@@ -316,6 +316,21 @@ def test_extract_subregion_follows_official_hierarchy(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a place's education departments
+        "北京市东城区、西城区教育部门先后选派教师。两地教育部门召开联席会议。",
+        # a special school's sections
+        "县特殊教育学校设置学前教育部、义务教育部和职业教育部。",
+    ],
+)
+def test_extract_education_departments_and_sections_are_no_bureau(nlp, text):
+    assert names(run(nlp, text, publisher="玉树州教育局"), "Bureau") == {
+        "玉树藏族自治州教育局"
+    }
+
+
+@pytest.mark.parametrize(
     ("publisher", "bureau"),
     [
         # a zone's bureau is the zone's, not its city's or province's
@@ -572,6 +587,9 @@ def test_extract_school_names(nlp, text, expected):
         ("赴宁德市山区学校支教，浦江地区学校全部纳入集团。", set()),
         ("沙石、沙河两镇学校专任教师老龄化，镇区学校质量提升。", set()),
         ("优先保障大圩镇等城乡接合部学校，开展服务学校活动。", set()),
+        # a place's partner schools in a pairing, in prose or a table's header
+        ("教师赴闵行区结对学校跟岗，推动北京结对学校与我州学校签约。", set()),
+        ("序号　常州结对学校　安康受援学校", set()),
         # an autonomous region's title, a province's own schools, a role
         ("晨光幼儿园力争通过自治区示范性幼儿园评估。", {"晨光幼儿园"}),
         ("省属学校（1所）", set()),
@@ -2074,6 +2092,13 @@ def test_extract_a_town_the_division_list_lacks_from_its_schools_name(nlp):
     assert {("大市聚镇中心小学", "大市聚镇"), ("新昌县双彩乡中学", "双彩乡")} <= located
     assert ("大市聚镇中心小学", "新昌县") not in located
     assert {("大市聚镇", "新昌县"), ("双彩乡", "新昌县")} <= triples(ex, "subRegionOf")
+    # the verb naming the list is no part of the town
+    ex = run(nlp, "深化课改，确定大市聚镇中心小学为课改试点学校。", "新昌县教育体育局")
+    assert {m.name for m in ex.mentions if m.label in ("Region", "School")} >= {
+        "大市聚镇",
+        "大市聚镇中心小学",
+    }
+    assert not [m for m in ex.mentions if m.name.startswith("确定")]
     # no county to hold it: not read
     ex = run(nlp, "大市聚镇中心小学获评文明校园。")
     assert not [m for m in ex.mentions if m.rule == "region.unlisted-town"]
@@ -4559,6 +4584,25 @@ def test_extract_pilots_are_programs(nlp, text, programs):
         ),
         # modifiers alone name no program
         ("吴兴区东湖小学被确定为首批省级试点学校。", set()),
+        # a batch and a level before the pilot's name; kindergartens alike
+        (
+            "确定吴兴区东湖小学、彩虹幼儿园为首批县级融合教育试点校（园）。",
+            {("吴兴区东湖小学", "融合教育试点"), ("彩虹幼儿园", "融合教育试点")},
+        ),
+        (
+            "确定吴兴区东湖小学、彩虹幼儿园等2所学校（园）为首批融合教育试点校（园）。",
+            {("吴兴区东湖小学", "融合教育试点"), ("彩虹幼儿园", "融合教育试点")},
+        ),
+        # a kindergarten's part in a quoted program
+        (
+            "彩虹幼儿园被确定为湖州市“幼儿园课程游戏化”第一批实验园。",
+            {("彩虹幼儿园", "幼儿园课程游戏化")},
+        ),
+        # the numbered item's quoted program is the pilot its batch describes
+        (
+            "2.实施“课堂革命”行动。以吴兴区东湖小学等12所学校为首批课堂改革试点校。",
+            {("吴兴区东湖小学", "课堂革命")},
+        ),
     ],
 )
 def test_extract_a_school_takes_part_in_a_pilot(nlp, text, expected):
@@ -4703,6 +4747,34 @@ def test_extract_schools_listed_under_a_pilots_heading(nlp):
         (school, "晨光市中小学智慧校园建设试点")
         for school in ("晨光中学", "彩虹小学", "白水小学")
     }
+
+
+def test_extract_kindergartens_listed_under_a_programs_heading(nlp):
+    """四、拟确定X区“Y”2024年度项目园名单（2所） and 三、拟确定X区Z试点园名单:
+    the kindergartens listed take part in Y and Z, which are no honours."""
+    text = (
+        "四、拟确定晨光区“幼儿园保教质量提升工程”2024年度项目园名单（2所）\n"
+        "晨光幼儿园、彩虹幼儿园\n\n"
+        "五、拟确定晨光区学前融合教育试点园名单（2所）\n"
+        "白水幼儿园、星河幼儿园\n"
+    )
+    ex = run(nlp, text, publisher="太原市小店区教育局")
+    assert triples(ex, "participatesIn") == {
+        ("晨光幼儿园", "幼儿园保教质量提升工程"),
+        ("彩虹幼儿园", "幼儿园保教质量提升工程"),
+        ("白水幼儿园", "晨光区学前融合教育试点"),
+        ("星河幼儿园", "晨光区学前融合教育试点"),
+    }
+    assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_a_quoted_programs_kind_of_school_heads_an_honour_list(nlp):
+    """八、“X”特色项目学校（2个): a title the schools hold, though a quoted
+    name comes before it."""
+    text = "八、“晨光好教育”特色项目学校（2个）\n晨光小学、彩虹中学\n"
+    ex = run(nlp, text, publisher="桂林市临桂区教育局")
+    assert triples(ex, "participatesIn") == set()
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"晨光小学", "彩虹中学"}
 
 
 def test_extract_schools_listed_under_a_programs_base_school_heading(nlp):

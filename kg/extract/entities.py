@@ -102,10 +102,14 @@ _FORMULA = re.compile(
 )
 _QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", "「", "」"})
 #: A closing quote, then a school's part in the quoted program, maybe with a
-#: level or batch between: “AI课堂”全国项目学校, “X”省级实验校, “X”首批试点校.
-QUOTED_PART = re.compile(
-    r"[”\"」』](?:全国|国家级|省级|市级|县级|区级|首批|第[一二三四五六七八九十]批)?"
-    r"[\u4e00-\u9fff]{0,4}?(?:"
+#: year, level or batch between: “AI课堂”全国项目学校, “X”省级实验校, “X”首批试点校,
+#: “X”2024年度项目园.
+_QUOTED_THEN = (
+    r"[”\"」』](?:(?:19|20)\d\d年度?)?"
+    r"(?:全国|国家级|省级|市级|县级|区级|首批|第[一二三四五六七八九十]批)?"
+)
+_PART_DESIGNATIONS = (
+    "(?:"
     + _alt(
         tuple(
             sorted(
@@ -118,6 +122,10 @@ QUOTED_PART = re.compile(
     )
     + ")"
 )
+QUOTED_PART = re.compile(_QUOTED_THEN + r"[\u4e00-\u9fff]{0,4}?" + _PART_DESIGNATIONS)
+#: “X”2024年度项目园名单 with nothing but a year, level or batch between (not
+#: “X”特色项目学校, a title).
+_QUOTED_PART_ADJACENT = re.compile(_QUOTED_THEN + _PART_DESIGNATIONS + "(?:名单)?$")
 _QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,24})[”\"」』]")
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _STRIP_QUOTES = str.maketrans("", "", '“”"「」『』《》‘’')
@@ -1012,6 +1020,17 @@ _NO_TOWN_NAMED = re.compile(
 )
 
 
+def _verb_opening(text: str, start: int, stop: int) -> int:
+    """Where the text after a word of ``name_stop_tokens`` (确定, 包括, 与)
+    begins, when one ends between ``start`` and ``stop``; 0 when none does."""
+    for cut in range(start + 1, stop):
+        if text[max(0, cut - 2) : cut] in _LEX.name_stop_tokens or (
+            text[cut - 1] in _LEX.name_stop_tokens
+        ):
+            return cut
+    return 0
+
+
 def find_unlisted_towns(
     text: str, regions: list[Candidate], index: RegionIndex, home: str
 ) -> list[Candidate]:
@@ -1033,13 +1052,20 @@ def find_unlisted_towns(
     out = []
     for match in _UNLISTED_TOWN.finditer(text):
         start = match.start()
-        if not (start in county_ends or start == 0 or text[start - 1] in _NAME_START):
-            # 县|大市聚镇: a match may start inside the county before it
-            start = next((e for e in county_ends if start < e < match.end(1) - 2), -1)
+        verb = _verb_opening(text, start, match.end(1) - 2)
+        if verb and (start == 0 or text[start - 1] in _NAME_START):
+            # ，确定磁州镇第二小学: the verb before the list is no part of the
+            # town (向阳乡, whose rest names no town, keeps its 向)
+            match = _UNLISTED_TOWN.match(text, verb) or match
+        elif not (start in county_ends or start == 0 or text[start - 1] in _NAME_START):
+            # 县|大市聚镇, 确|定大市聚镇: a match may start inside the county
+            # (whose end comes first: 太和区钟屯乡) or the verb before it
+            inner = [e for e in county_ends if start < e < match.end(1) - 2]
+            start = min(inner or ([verb] if verb else []), default=-1)
             match = _UNLISTED_TOWN.match(text, start) if start >= 0 else None
-            if match is None:
-                continue
-        name, end = match.group(1), match.end(1)
+        if match is None:
+            continue
+        start, name, end = match.start(), match.group(1), match.end(1)
         if (
             _NO_TOWN_NAMED.match(name)
             or _is_generic(name[:-1], _LEX.generic_name_prefixes)
@@ -1783,6 +1809,10 @@ _MASK_BEFORE = re.compile(_MASK.pattern + "$")
 _COMMITTEE_BEFORE = re.compile(r"(?:管委会|管理委员会)$")
 
 
+#: 学前|教育部, 义务|教育部, 职业|教育部: a school's section, not the ministry.
+_SCHOOL_SECTION_BEFORE = re.compile("(?:学前|义务|职业|特殊|高中|初中|小学|成人|继续)$")
+
+
 def _find_bureaus(
     view: TextView, rules: Rules, regions: list[Candidate]
 ) -> list[Candidate]:
@@ -1792,6 +1822,12 @@ def _find_bureaus(
     out = []
     for match in rules.bureau_suffix.finditer(text):
         start, end = match.span()
+        if match.group().endswith("部") and text.startswith("门", end):
+            continue  # 丰台区教育部门: a place's education departments, no bureau
+        if match.group() == "教育部" and _SCHOOL_SECTION_BEFORE.search(
+            text, max(0, start - 2), start
+        ):
+            continue  # 开设学前教育部、义务教育部: a special school's sections
         if _EACH_BEFORE.search(text, max(0, start - 10), start):
             continue  # 各县（市、区）教育局: every one of them, no bureau
         left, codes = start, []
@@ -2794,9 +2830,14 @@ def is_bare_part(name: str) -> bool:
     return _BARE_PART.match(name) is not None
 
 
-def part_in_quoted_program(phrase: str) -> bool:
-    """“AI课堂”全国项目学校(名单): a school's part in the quoted program, no honour."""
-    return bool(_QUOTED_PART_END.search(phrase.strip()))
+def part_in_quoted_program(phrase: str, *, adjacent: bool = False) -> bool:
+    """“AI课堂”全国项目学校(名单): a school's part in the quoted program, no honour.
+
+    ``adjacent``: only a year, level or batch may stand between the quote and
+    the part (“X”2024年度项目园, not “X”特色项目学校).
+    """
+    pattern = _QUOTED_PART_ADJACENT if adjacent else _QUOTED_PART_END
+    return bool(pattern.search(phrase.strip()))
 
 
 #: A word after a trigger that points back to an honour already named.
@@ -3892,8 +3933,9 @@ _LEVEL_ONLY = re.compile(
 #: 2024年甘肃省中小学人工智能教育试点校名单（节选）: the title of a list of the
 #: schools taking part in a program (the program: the title up to 试点).
 _PILOT_LIST_TITLE = re.compile(
-    r"^[ \t\u3000]*(?:附件\s*\d*\s*[:：]?\s*)?((?:19|20)\d\d年度?)?"
-    r"([\u4e00-\u9fff“”]{4,40}?(?:试点|实验|改善项目|建设项目|提升项目))(?:学校|校)名单"
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?"
+    r"[ \t\u3000]*(?:附件\s*\d*\s*[:：]?\s*)?(?:拟(?:确定|认定))?((?:19|20)\d\d年度?)?"
+    r"([\u4e00-\u9fff“”]{4,40}?(?:试点|实验|改善项目|建设项目|提升项目))(?:学校|校|园)名单"
     r"\s*(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]*$",
     re.MULTILINE,
 )
@@ -3905,8 +3947,11 @@ _PILOT_LIST_TITLE = re.compile(
 #: 建设项目 (not 项目 alone: 体育传统项目学校 is a title).
 _DESIGNATED_PILOT = re.compile(
     # 作为X试点校; 确定A、B为X试点学校: 为 right after the schools
-    r"(?:入选|确定为|列为|遴选为|成为|作为|(?<=[学校园])(?:同时|均|也|都|还|亦)?为)"
-    r"(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{4,30}?(?:试点|建设项目|基地))(?:基地)?(?:学校|校)(?![\u4e00-\u9fff])"
+    r"(?:入选|确定为|列为|遴选为|成为|作为"
+    r"|(?:(?<=[学校园])|(?<=[（(][校园][）)]))(?:同时|均|也|都|还|亦)?为)"
+    r"(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{4,30}?(?:试点|建设项目|基地))(?:基地)?"
+    # 试点校（园）: schools and kindergartens alike
+    r"(?:学校|校|园)(?:[（(][校园][）)])?(?![\u4e00-\u9fff])"
 )
 #: 教育部|国家智慧教育平台应用试点: the body that designates, before the pilot.
 _DESIGNATING_BODY = re.compile(
@@ -3917,6 +3962,16 @@ _DESIGNATING_BODY = re.compile(
 #: 全省乡村温馨校园建设项目: the whole area the scheme covers, no part of its name.
 _WHOLE_SCOPE = re.compile("全(?:省|市|县|区|州|旗)")
 _BATCH_WORD = re.compile("首批|第[一二三四五六七八九十]批")
+#: 2.实施“课堂革命·仁寿行动”。— a numbered item whose heading quotes its program.
+_QUOTED_ITEM_HEADING = re.compile(
+    r"[ \t\u3000]*"
+    r"(?:\d+[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+    r"[^。\n]*”[^。\n]*。"
+)
+#: 首批县级 of 首批县级融合教育试点: a batch and a level before a pilot's name.
+_LEADING_BATCH = re.compile(
+    r"(?:首批|第[一二三四五六七八九十]批)(?:国家级|省级|市级|县级|区级|县区级)?"
+)
 _SENTENCE_END = re.compile("[。！？!?\n]")
 
 
@@ -3963,6 +4018,17 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
         scope = _WHOLE_SCOPE.match(name)
         if scope:
             start, name = start + scope.end(), name[scope.end() :]
+        batch = _LEADING_BATCH.match(name)
+        if batch and len(name) - batch.end() >= 4:
+            item = _QUOTED_ITEM_HEADING.match(
+                text, text.rfind("\n", 0, match.start()) + 1, match.start()
+            )
+            if item is not None:
+                # 2.实施“课堂革命”。以A、B为首批课堂改革试点校: the item's quoted
+                # program is the pilot, described again
+                continue
+            # 确定A、B为首批县级融合教育试点校: the pilot is what follows the batch
+            start, name = start + batch.end(), name[batch.end() :]
         if (
             _is_generic(name[:-2], generic)
             or _LEVEL_ONLY.fullmatch(name[:-2])

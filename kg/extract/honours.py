@@ -568,6 +568,8 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
             ):
                 match = honour
+        if match is not None and part_in_quoted_program(match.group(1), adjacent=True):
+            match = None  # 四、“X”2024年度项目园名单: a program's schools (relations)
         if match and "关于" not in stripped and "的通知" not in stripped:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
             recommended = _RECOMMENDED.match(raw)
