@@ -1165,27 +1165,41 @@ _HONOUR_COUNT_HOLDERS = (
     r"([^，,。；;！？\n（）()0-9]{3,30}?)\s*"
     r"[0-9一二三四五六七八九十两]+\s*[所个家]\s*[（(]([^（）()\n]{2,120})[）)]"
 )
-_ADDED_WITH_HOLDERS = re.compile(
-    r"(?:新增|新创建|新创成|新认定|新评|(?<![没未])有)" + _HONOUR_COUNT_HOLDERS
+#: 新增, 建成, 有 …: what makes the units counted holders of the honour.
+_ADDED_LEAD = r"(?:新增|新创建|新创成|新认定|新评|建成|创成|(?<![没未])有)"
+_ADDED_WITH_HOLDERS = re.compile(_ADDED_LEAD + _HONOUR_COUNT_HOLDERS)
+#: 新认定普惠性民办幼儿园5所，分别是：A、B: the holders listed after the count.
+_ADDED_THEN_LISTED = re.compile(
+    _ADDED_LEAD
+    + r"([^，,。；;！？\n（）()0-9]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[所个家]"
+    r"[，,]\s*(?:分别是|分别为|包括)[：:]?\s*([^。；;\n]{2,300})"
 )
 #: ，Y 4所（C、D）: the next honour of the same count, right after the first.
 _NEXT_WITH_HOLDERS = re.compile(r"[，,；;、]\s*" + _HONOUR_COUNT_HOLDERS)
 
 
 def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
-    """新增X 2所（A、B）, 全区有X 2所（A、B）: the units in brackets hold X."""
+    """新增X 2所（A、B）, 全区有X 2所（A、B）, 新认定X 2所，分别是：A、B: the
+    units in brackets, or listed after the count, hold X."""
     out = []
-    for first in _ADDED_WITH_HOLDERS.finditer(text):
+    firsts = sorted(
+        [*_ADDED_WITH_HOLDERS.finditer(text), *_ADDED_THEN_LISTED.finditer(text)],
+        key=lambda m: m.start(),
+    )
+    for first in firsts:
         match: re.Match[str] | None = first
         while match is not None:
             raw = match.group(1)
             name = clean_award_name(raw)
             if not (_is_designation(name, rules) or _is_honour(name, rules)):
                 break
-            if match is first and not (
-                LEVEL_PREFIX.match(name) or HONOUR_HEAD.search(name)
+            if (
+                match is first
+                and not text.startswith(("新认定", "新评"), match.start())
+                and not (LEVEL_PREFIX.match(name) or HONOUR_HEAD.search(name))
             ):
-                break  # 新增幼儿园3所（…）: new schools, no title
+                # 新增幼儿园3所（…）: new schools, no title (新认定X: a title)
+                break
             at = match.start(1) + raw.find(name)
             out.append(
                 AwardStatement(

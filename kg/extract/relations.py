@@ -1665,6 +1665,23 @@ _GROUPING_CUES = load_lexicon().grouping_cues
 _GROUPING_SENTENCES = 4
 
 
+def _item_title_programs(
+    text: str,
+    mentions: list[Mention],
+    sentences: tuple[tuple[int, int], ...],
+    sentence: int,
+    by_sentence: dict[int, list[int]],
+) -> tuple[int, list[int]]:
+    """The first sentence of ``sentence``'s line and its programs, when that
+    sentence is a numbered item's title (（四）实施X工程。); else (-1, [])."""
+    first = sentence
+    while first > 0 and "\n" not in text[sentences[first - 1][1] : sentences[first][0]]:
+        first -= 1
+    if first == sentence or not _ITEM_TITLE.fullmatch(text, *sentences[first]):
+        return -1, []
+    return first, _programs_of(mentions, by_sentence, first)
+
+
 def _programs_of(
     mentions: list[Mention], by_sentence: dict[int, list[int]], sentence: int
 ) -> list[int]:
@@ -1760,10 +1777,22 @@ def _designated_for_the_program_before(
             break
         earlier -= 1
         before = _programs_of(mentions, by_sentence, earlier)
+    titled = False
+    if len({mentions[i].name for i in before}) != 1 and lead is not None:
+        # （九）启动“X”试点。在区内遴选学校先行先试。第一批试点校为A、B: the
+        # item's title names the program the later designation is for
+        earlier, before = _item_title_programs(
+            text, mentions, sentences, sentence, by_sentence
+        )
+        titled = True
     if len({mentions[i].name for i in before}) != 1:
         return []
     program = before[-1]
-    if earlier < sentence - 1 and (designation is not None or lead is not None):
+    if (
+        earlier < sentence - 1
+        and not titled
+        and (designation is not None or lead is not None)
+    ):
         return []  # a designation speaks of the sentence right before only
     if designation is None and lead is None:
         if earlier == sentence - 1 and _ITEM_TITLE.fullmatch(text, *sentences[earlier]):
