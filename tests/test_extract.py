@@ -3756,6 +3756,23 @@ def test_extract_a_category_prize_takes_the_contest_of_its_clause_or_title(nlp):
     assert names(run(nlp, lead + body), "Award") >= {"声乐类一等奖"}
 
 
+def test_extract_an_event_prize_takes_the_contest_its_paragraph_named(nlp):
+    """A decision titled with the city's contest, then a paragraph: 对在X省赛中
+    取得优异成绩的学校予以通报表扬。…A获得“Y”赛项一等奖: the prize is the
+    provincial contest's, named in full an earlier sentence of its paragraph
+    (not 在省赛中, nor the title's)."""
+    text = (
+        "吉林市教育局关于表彰2022年全市职业院校技能大赛先进集体的决定\n\n"
+        "同时，对在2022年吉林省职业院校技能大赛中取得优异成绩的学校予以通报表扬。"
+        "在省赛中，我市代表队表现突出。"
+        "城关职业技术学校获得中职组“电子商务运营”赛项一等奖。\n"
+    )
+    ex = run(nlp, text, publisher="吉林市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("城关职业技术学校", "吉林省职业院校技能大赛中职组电子商务运营赛项一等奖")
+    }
+
+
 def test_extract_a_zone_named_on_its_own(nlp):
     """屈原管理区, 八里湖新区 with no division before them (decision 17): a
     Region in the report's area, the schools named after them in it, even

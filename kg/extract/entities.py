@@ -3107,6 +3107,8 @@ _CONTEST_LEAD = re.compile(
 )
 
 
+#: The shortest contest name read from an earlier sentence (not 在省赛中).
+_FULL_CONTEST = 6
 #: Lines of a document's head searched for the contest a tier list is of.
 _CONTEST_LINES = 6
 
@@ -3115,9 +3117,10 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     """The contest a tier with none in its clause was won in: the one an
     earlier clause of its sentence names (在“诵读中国”经典诵读大赛中，…；A、B
     分获小学组一等奖和二等奖), the honour it commended (对X进行了表彰，A获
-    一等奖), or else the one the page's title line names (我县在第八届全省
-    艺术展演中再创佳绩). A lead paragraph may name other events: only title
-    lines, with no sentence in them, count."""
+    一等奖), the last one an earlier sentence of its paragraph names in full,
+    or else the one the page's title line names (我县在第八届全省艺术展演中再
+    创佳绩). A lead paragraph may name other events: only title lines, with no
+    sentence in them, count."""
     sentence = max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1
     earlier = _CONTEST_BEFORE.findall(text, sentence, pos)
     if earlier:
@@ -3131,6 +3134,17 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
         # 对2024年度教育教学质量优秀学校进行了表彰，A、B获一等奖: that
         # honour's tiers
         return clean_award_name(commended[-1])
+    told = [
+        name
+        for name in _CONTEST_BEFORE.findall(
+            text, text.rfind("\n", 0, pos) + 1, sentence
+        )
+        if len(name) >= _FULL_CONTEST
+    ]
+    if told:
+        # 对在2022年吉林省X大赛中取得优异成绩的学校予以通报表扬。…A获得“Y”赛项
+        # 一等奖: the contest an earlier sentence of the paragraph named in full
+        return _without_host(told[-1])
     headed = contest_heading_above(text, pos, rules)
     if headed:
         return headed
