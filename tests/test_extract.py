@@ -3611,6 +3611,21 @@ def test_extract_a_list_of_peoples_honour_by_unit_gives_units_nothing(nlp):
     assert "2024年度全县优秀教师" in names(ex, "Award")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cadres with the bureaus and schools they work in
+        "五、优秀帮扶管理干部（2名）\n\n刘志刚　晨光市教育局\n\n王红梅　彩虹小学\n",
+        # teams with the unit that sent them and the school they help
+        "二、优秀帮扶团队（1个）\n\n序号　团队名称　派出单位　受援学校\n"
+        "1　晨光市援彩虹帮扶团队　晨光市教育局　彩虹小学\n",
+    ],
+)
+def test_extract_a_list_of_cadres_or_teams_honour_gives_units_nothing(nlp, text):
+    ex = run(nlp, text, publisher="晨光市教育局")
+    assert triples(ex, "receivedAward") == set()
+
+
 def test_extract_a_schools_role_in_its_group_is_no_part_of_its_name(nlp):
     text = (
         "（一）晨光中学教育集团：牵头校晨光市第一中学，"
