@@ -560,6 +560,11 @@ def resolve(
     )
 
 
+#: Rules whose mention's surface is a fragment of the prize it names (二 of
+#: 一、二、三等奖; the event A of 在“A”“B”赛项中获一等奖), not a form of it.
+_FRAGMENT_RULES = ("award.tier-list", "award.event-items")
+
+
 @dataclass(slots=True)
 class _Facts:
     """What the mentions with one key say, gathered over the corpus."""
@@ -581,7 +586,7 @@ class _Facts:
         if not (
             m.label == "Award"
             and surface != name
-            and (name.endswith(surface) or m.rule == "award.tier-list")
+            and (name.endswith(surface) or m.rule in _FRAGMENT_RULES)
         ):
             self.forms.add(surface)
         self.region = self.region or m.region

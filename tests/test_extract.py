@@ -3793,6 +3793,51 @@ def test_extract_an_event_prize_takes_the_contest_its_paragraph_named(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # events named before the verb, the contest in the sentence's lead
+        (
+            "在2023年浙江省职业院校技能大赛中，晨光职校表现突出，"
+            "在“工业机器人技术应用”“汽车机电维修”2个赛项中获得一等奖，"
+            "在“网络建设与运维”赛项中获二等奖。",
+            {
+                ("晨光职校", "浙江省职业院校技能大赛工业机器人技术应用赛项一等奖"),
+                ("晨光职校", "浙江省职业院校技能大赛汽车机电维修赛项一等奖"),
+                ("晨光职校", "浙江省职业院校技能大赛网络建设与运维赛项二等奖"),
+            },
+        ),
+        # events named after the verb, the contest an earlier sentence's
+        (
+            "2023年，在广东省职业院校技能大赛中，我市成绩优异。"
+            "晨光市职业技术学校获“服装设计与工艺”“数控综合应用技术”两个赛项一等奖。",
+            {
+                (
+                    "晨光市职业技术学校",
+                    "广东省职业院校技能大赛服装设计与工艺赛项一等奖",
+                ),
+                (
+                    "晨光市职业技术学校",
+                    "广东省职业院校技能大赛数控综合应用技术赛项一等奖",
+                ),
+            },
+        ),
+        # the contest and its group written right before the event
+        (
+            "彩虹职业中学在2023年全国职业院校技能大赛中职组“家具设计与制造”"
+            "赛项中获得二等奖。",
+            {("彩虹职业中学", "全国职业院校技能大赛中职组家具设计与制造赛项二等奖")},
+        ),
+    ],
+)
+def test_extract_a_contests_events_are_a_prize_each(nlp, text, expected):
+    """在“A”“B”2个赛项中获得一等奖: one prize per event (decision 3), each
+    named with its contest; the events are no programs."""
+    ex = run(nlp, text, publisher="晨光市教育局")
+    assert triples(ex, "receivedAward") == expected
+    assert names(ex, "Program") == set()
+
+
 def test_extract_a_zone_named_on_its_own(nlp):
     """屈原管理区, 八里湖新区 with no division before them (decision 17): a
     Region in the report's area, the schools named after them in it, even

@@ -179,3 +179,19 @@ def test_resolve_keeps_no_tier_fragment_as_an_honours_form():
         "教育教学质量综合评价二等奖": (),
         "教育教学质量综合评价三等奖": (),
     }
+
+
+def test_resolve_keeps_no_event_name_as_its_prizes_form():
+    """在“A”“B”2个赛项中获得一等奖 gives a prize per event, each read from its
+    event's name: the event alone is no name of the prize."""
+    text = (
+        "在2023年浙江省职业院校技能大赛中，晨光市职业技术学校"
+        "在“工业机器人技术应用”“汽车机电维修”2个赛项中获得一等奖。"
+    )
+    doc = Document("t.txt", "t.txt", text, ReportMeta("", "晨光市教育局", None, 2023))
+    res = resolve([extract(doc, build_nlp())])
+    awards = {e.name: e.aliases for e in res.entities if e.label == "Award"}
+    assert awards == {
+        "浙江省职业院校技能大赛工业机器人技术应用赛项一等奖": (),
+        "浙江省职业院校技能大赛汽车机电维修赛项一等奖": (),
+    }

@@ -2951,11 +2951,17 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         distributive = text[match.start() - 1 : match.start()] == "分" or text[
             max(0, match.start() - 2) : match.start()
         ] in ("分别", "依次")
-        awards = _with_contest(
-            _split_awards(phrase, start, rules),
-            text[sentence_start(text, match.start()) : match.start()],
-            partial(_titled_contest, text, match.start(), rules),
+        events, contest = _event_items(
+            text, match.start() - len(clause), match.start(), start, end
         )
+        sentence_before = text[sentence_start(text, match.start()) : match.start()]
+        titled = partial(_titled_contest, text, match.start(), rules)
+        if events:
+            awards = _with_events_contest(events, contest, sentence_before, titled)
+        else:
+            awards = _with_contest(
+                _split_awards(phrase, start, rules), sentence_before, titled
+            )
         awards = [_this_contest_named(a, text, match.start(), rules) for a in awards]
         awards = [piece for a in awards for piece in _tier_list_pieces(a, text)]
         listed = (
@@ -3387,6 +3393,19 @@ _CONTEST_JOINED = re.compile(
 # 汽车维修项目一等奖: a placing in one event of a contest, named with it.
 #: 汽车维修项目一等奖, 声乐类一等奖: a tier of one event or category of a contest.
 _ITEM_TIER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:项目|赛项|类)(?:" + _TIER + ")")
+#: “A”“B”: a run of quoted events of a contest (赛项), each its own prize.
+_QUOTED_ITEMS = r"((?:[“\"][^“”\"\n]{2,20}[”\"][、和及]?){1,8})"
+#: 在“A”“B”2个赛项中|获得一等奖: the events named before the trigger.
+_EVENT_ITEMS_BEFORE = re.compile(
+    _QUOTED_ITEMS + r"(?:[0-9一二三四五六七八九十两]+个)?赛项(?:中|上)?(?:均|分别)?$"
+)
+#: 获|“A”“B”两个赛项一等奖: the events named after it, with their tier.
+_EVENT_ITEMS_AFTER = re.compile(
+    _QUOTED_ITEMS + r"(?:[0-9一二三四五六七八九十两]+个)?赛项(" + _TIER + ")$"
+)
+_QUOTED_ITEM = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]")
+
+
 _LEVEL_AFTER_SHORT = re.compile("[省市县区旗州盟]|地区")
 # 振兴一中, 红旗二小: an ordinal school after a place's short form.
 _SHORT_SCHOOL_AFTER = re.compile(r"[一二三四五六七八九十\d]+[中小]")
@@ -3396,6 +3415,62 @@ _CONTEST_PRIZES = _LEX.contest_prizes
 _HOST_VERB = re.compile(_alt(_LEX.host_verbs))
 # The tier a contest awards after its name (…作文大赛一等奖).
 _EVENT_TIER = re.compile("(?:" + _alt(_LEX.award_events) + ")(" + _TIER + ")$")
+
+
+def _event_items(
+    text: str, floor: int, trigger: int, start: int, end: int
+) -> tuple[list[Candidate], str]:
+    """在“A”“B”2个赛项中获得一等奖, 获“A”“B”两个赛项一等奖: one prize per
+    event (A赛项一等奖, B赛项一等奖), each spanning its event's name, and the
+    contest written right before the events ("" if none; decision 3). Empty
+    when the trigger (at ``trigger``, its phrase from ``start`` to ``end``)
+    has no such events."""
+    after = _EVENT_ITEMS_AFTER.match(text, start, end)
+    if after is not None:
+        items, tier = after.span(1), after.group(2)
+    else:
+        before = _EVENT_ITEMS_BEFORE.search(text, floor, trigger)
+        tier_at = _TIER_ONLY.match(text, start, end)
+        if before is None or tier_at is None or tier_at.end() != end:
+            return [], ""
+        items, tier = before.span(1), tier_at.group()
+    # 在2023年全国X大赛中职组“A”赛项中: the contest right before the events
+    contest = _CONTEST_BEFORE_EVENTS.search(text, floor, items[0])
+    events = [
+        Candidate(
+            item.start(1),
+            item.end(1),
+            "Award",
+            item.group(1) + "赛项" + tier,
+            "award.event-items",
+            "",
+        )
+        for item in _QUOTED_ITEM.finditer(text, *items)
+    ]
+    if contest is None:
+        return events, ""
+    return events, _without_host(contest.group(1)) + contest.group(2)
+
+
+def _with_events_contest(
+    events: list[Candidate], contest: str, clause: str, titled: Callable[[], str]
+) -> list[Candidate]:
+    """The events' prizes (A赛项一等奖) with ``contest`` before each, or else
+    the contest a bare tier of theirs takes (its clause's, paragraph's or
+    title's); as they are when none is found."""
+    if not contest:
+        tier = events[0].name.rpartition("赛项")[2]
+        won = _with_contest([replace(events[0], name=tier)], clause, titled)
+        contest = won[0].name.removesuffix(tier) if won else ""
+    return [replace(e, name=contest + e.name) for e in events]
+
+
+#: 2023年全国职业院校技能大赛中职组| before “A”赛项: a contest and its group.
+_CONTEST_BEFORE_EVENTS = re.compile(
+    r"在([^，,。；;！？“”\n在]{2,30}?(?:"
+    + _alt(_LEX.award_events)
+    + r"))((?:[\u4e00-\u9fff]{1,6}组)?)$"
+)
 
 
 def _shared_tier(last_piece: str) -> str:

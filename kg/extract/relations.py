@@ -179,6 +179,17 @@ def _awards(
         ]
         if not award_ids:
             continue
+        # 在“A”“B”2个赛项中获得一等奖: prizes named before their verb are no
+        # words of who won them
+        verb = min(
+            [st.trigger_start]
+            + [
+                mentions[a].start
+                for a in award_ids
+                if mentions[a].rule == "award.event-items"
+                and mentions[a].end <= st.trigger_start
+            ]
+        )
         sentence = max(0, bisect_right(sentence_starts, st.trigger_start) - 1)
         sent_start = sentences[sentence][0] if sentences else 0
         clause_start = sent_start
@@ -217,13 +228,7 @@ def _awards(
             subjects = _listed(text, mentions, recipients, publisher, area)
         else:
             subjects = _subjects(
-                text,
-                mentions,
-                clause_start,
-                st.trigger_start,
-                home,
-                publisher,
-                award_ids,
+                text, mentions, clause_start, verb, home, publisher, award_ids
             )
         if subjects is None and _names_a_person(text[clause_start : st.trigger_start]):
             subjects = []  # …，李红梅获评优秀教师: a person won it (decision 4)
@@ -232,7 +237,7 @@ def _awards(
                 text,
                 mentions,
                 sent_start,
-                st.trigger_start,
+                verb,
                 home,
                 publisher,
                 award_ids,
