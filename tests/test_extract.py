@@ -4866,6 +4866,34 @@ def test_extract_kindergartens_listed_under_a_programs_heading(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_schools_listed_under_an_annex_title_naming_a_program(nlp):
+    """附件：X行动重点扶持学校名单 over a line of schools, then the signature:
+    each school takes part in X; a title naming an honour word lists its
+    holders, and a list of annexes over a signature lists nobody."""
+    text = (
+        "附件：2024年义务教育“强校提质”行动重点扶持学校名单\n\n"
+        "晨光镇中心小学、彩虹中学\n\n泗洪县教育局\n2024年2月26日\n"
+    )
+    ex = run(nlp, text, publisher="泗洪县教育局")
+    assert triples(ex, "participatesIn") == {
+        ("晨光镇中心小学", "强校提质"),
+        ("彩虹中学", "强校提质"),
+    }
+    assert triples(ex, "receivedAward") == set()
+    text = "附件2：2024年“书香校园”行动先进学校名单\n\n晨光小学、彩虹中学\n"
+    ex = run(nlp, text, publisher="泗洪县教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"晨光小学", "彩虹中学"}
+    text = (
+        "附件：1．2023年度全区教育系统先进集体名单\n"
+        "      2．2023年度全区教育系统先进个人名单（略）\n\n"
+        "武汉市江夏区教育局\n2024年1月25日\n"
+    )
+    assert (
+        triples(run(nlp, text, publisher="武汉市江夏区教育局"), "receivedAward")
+        == set()
+    )
+
+
 def test_extract_a_quoted_programs_kind_of_school_heads_an_honour_list(nlp):
     """八、“X”特色项目学校（2个): a title the schools hold, though a quoted
     name comes before it."""

@@ -188,6 +188,9 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
     """
     pos = line_end
     start = end = -1
+    before_last = (
+        last_start
+    ) = -1  # the block's end before its last line, that line's start
     for _ in range(_MAX_LIST_LINES):
         if pos >= len(text):
             break
@@ -230,16 +233,24 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 # next tier's (二等奖（15项）)
                 break
             if _SIGNATURE_DATE.match(line):
-                return None  # 灌阳县教育局\n2025年1月20日: a signature, no list
+                # 灌阳县教育局\n2025年1月20日: a signature, no list; the lines
+                # before the signer's are the list when units are joined in them
+                listed = start < last_start and _JOINED_UNITS.search(
+                    text, start, before_last
+                )
+                return (start, before_last) if listed else None
             if _DOCUMENT_FOOTER.search(line):
                 break  # 抄送：…, X办公室　2024年1月22日印发: the document's footer
             if start < 0:
                 start = pos
+            before_last, last_start = end, pos
             end = stop
         pos = stop + 1
     return (start, end) if start >= 0 else None
 
 
+#: 、 or ； joining the units of a list line.
+_JOINED_UNITS = re.compile("[、；;]")
 _CHINESE_NUMERALS = "一二三四五六七八九十"
 #: （茶园种植类）: a note after a unit, not a count.
 _NOTE_AT_END = re.compile(r"\s*[（(][^（）()\d]{1,12}[）)]\s*$")
@@ -568,8 +579,13 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
             ):
                 match = honour
-        if match is not None and part_in_quoted_program(match.group(1), adjacent=True):
-            match = None  # 四、“X”2024年度项目园名单: a program's schools (relations)
+        if match is not None and (
+            part_in_quoted_program(match.group(1), adjacent=True)
+            or _programs_role(match.group(1))
+        ):
+            # 四、“X”2024年度项目园名单, 附件：“X”行动重点扶持学校名单: a
+            # program's schools (relations)
+            match = None
         if match and "关于" not in stripped and "的通知" not in stripped:
             raw = _PAREN_TAIL.sub("", match.group(1).strip())
             recommended = _RECOMMENDED.match(raw)
@@ -628,6 +644,20 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
         pos = stop + 1
     return out
+
+
+#: “强校提质”行动|重点扶持学校: a quoted program's kind, then the role its
+#: schools have in it.
+_QUOTED_PROGRAM_ROLE = re.compile(
+    r"[”\"」』](?:行动|工程|计划|项目)(?P<role>[^”\"」』]+)$"
+)
+
+
+def _programs_role(title: str) -> bool:
+    """A list title naming the role of schools in a quoted program, with no
+    honour word (先进, 示范 …) in it: “X”行动重点扶持学校, not “X”行动先进学校."""
+    role = _QUOTED_PROGRAM_ROLE.search(_PAREN_TAIL.sub("", title.strip()))
+    return role is not None and not HONOUR_HEAD.search(role.group("role"))
 
 
 #: A table header naming a column of people (作者, 姓名, 选手).

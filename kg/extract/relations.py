@@ -14,6 +14,7 @@ from ..regions import load_region_index, short_form
 from ..resources import load_lexicon
 from ..types import Mention, RelationMention
 from .entities import (
+    HONOUR_HEAD,
     LEVEL_ALTERNATIVES,
     QUOTED_PART,
     AwardStatement,
@@ -1471,6 +1472,42 @@ def _listed_under_a_pilot_title(
     return out
 
 
+#: 附件：2024年义务教育“强校提质”行动重点扶持学校名单: an annex's title over
+#: a list of the schools of the one program it names.
+_SCHOOLS_LIST_TITLE = re.compile(
+    r"^[ \t\u3000]*(?:附件?\s*\d*\s*[:：]\s*)?(?P<title>[^\n。；;，,]{4,60}?)"
+    r"(?:学校|校|园)(?:[（(]园[）)])?名单"
+    r"(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]*$",
+    re.MULTILINE,
+)
+
+
+def _listed_under_a_programs_title(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """附件：2024年X行动重点扶持学校名单 over a line of schools: each takes part in
+    X, the one program the title names, when no honour word (先进, 示范 …)
+    follows it (2024年X行动先进学校名单 lists an honour's holders)."""
+    out = []
+    for title in _SCHOOLS_LIST_TITLE.finditer(text):
+        programs = {
+            m.name: i
+            for i, m in enumerate(mentions)
+            if m.label == "Program"
+            and title.start("title") <= m.start
+            and m.end <= title.end("title")
+        }
+        if len(programs) != 1:
+            continue
+        program = next(iter(programs.values()))
+        if HONOUR_HEAD.search(text, mentions[program].end, title.end("title")):
+            continue
+        out += _listed_take_part(
+            text, title.end() + 1, mentions, program, "participates.program-list"
+        )
+    return out
+
+
 #: 2023年新确定托管关系3对，名单如下：— a lead whose list below names the
 #: schools of its paragraph's program.
 _FOLLOWS_BELOW = re.compile(r"如下[：:]\s*$", re.MULTILINE)
@@ -1838,6 +1875,7 @@ def _participates(
     out += _listed_under_a_pilots_heading(text, mentions)
     out += _listed_under_a_bare_pilot_heading(text, mentions)
     out += _chosen_below_a_pilots_paragraph(text, mentions)
+    out += _listed_under_a_programs_title(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
