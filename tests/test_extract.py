@@ -3953,6 +3953,20 @@ def test_extract_an_annex_grouped_by_place_under_a_counted_title(nlp):
     # the count without 共 (35所，按市排序)
     ex = run(nlp, text.replace("共3所", "3所"), publisher="河北省教育厅")
     assert len(triples(ex, "receivedAward")) == 3
+    # pairs of schools counted in 对, in table rows with a place column
+    text = (
+        "附件1\n\n2024年度济临教育协作结对示范学校拟认定名单\n（共2对，按县市排序）\n\n"
+        "序号　所在县（市）　受援学校　济南结对学校\n"
+        "1　临夏市　临夏市第一中学　济南市历下区燕山学校\n"
+        "2　临夏县　临夏县中学　济南市历城区第二中学\n"
+    )
+    ex = run(nlp, text, publisher="临夏回族自治州教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {
+        "临夏市第一中学",
+        "济南市历下区燕山学校",
+        "临夏县中学",
+        "济南市历城区第二中学",
+    }
 
 
 @pytest.mark.parametrize(

@@ -255,9 +255,10 @@ _CHINESE_NUMERALS = "一二三四五六七八九十"
 #: （茶园种植类）: a note after a unit, not a count.
 _NOTE_AT_END = re.compile(r"\s*[（(][^（）()\d]{1,12}[）)]\s*$")
 _HONOUR_ENDS = tuple(_LEX.award_suffixes)
-#: （共40所，按地区排列）, （35所，按市排序）: a note on the list under its title.
+#: （共40所，按地区排列）, （35所，按市排序）, （共12对，…）: a note on the list
+#: under its title.
 _LIST_NOTE = re.compile(
-    r"[（(](?:共?\s*\d+\s*[所个家名项]|按|排名)[^（）()]{0,20}[）)]"
+    r"[（(](?:共?\s*\d+\s*[所个家名项对]|按|排名)[^（）()]{0,20}[）)]"
 )
 #: 抄送：, （此件主动公开）, X办公室　2024年1月22日印发: a document's footer.
 _DOCUMENT_FOOTER = re.compile(r"^(?:抄送|主送|[（(]此件)|印发$")
