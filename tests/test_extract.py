@@ -4931,6 +4931,13 @@ def test_extract_schools_listed_under_a_programs_base_school_heading(nlp):
     }
 
 
+def test_extract_a_title_joining_two_lists_names_the_pilot_of_the_last(nlp):
+    """X拟认定名单及Y试点园名单: the pilot is Y, not the whole title."""
+    text = "附件：2024年海南省示范性幼儿园拟认定名单及保育教育质量评估试点园名单\n"
+    ex = run(nlp, text, publisher="海南省教育厅")
+    assert names(ex, "Program") == {"保育教育质量评估试点"}
+
+
 def test_extract_schools_in_a_table_under_a_pilots_batch_title(nlp):
     """X试点学校（第一批）名单 over a table's header and rows: each school of
     the rows takes part in X."""

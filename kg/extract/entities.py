@@ -4134,13 +4134,22 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
             Candidate(start, match.end(1), "Program", name, "program.designated", "")
         )
     for match in _PILOT_LIST_TITLE.finditer(text):
-        name = match.group(2).translate(_STRIP_QUOTES)
+        start = match.start(2)
+        joined = _LIST_BEFORE_JOINED.search(text, start, match.end(2))
+        if joined is not None:
+            # X拟认定名单及Y试点园名单: the title's last list is the pilot's
+            start = joined.end()
+        name = text[start : match.end(2)].translate(_STRIP_QUOTES)
+        if len(name) < 4:
+            continue
         out.append(
-            Candidate(
-                match.start(2), match.end(2), "Program", name, "program.list-title", ""
-            )
+            Candidate(start, match.end(2), "Program", name, "program.list-title", "")
         )
     return out
+
+
+#: 名单及 in X名单及Y试点园名单: an earlier list the title joins to the last.
+_LIST_BEFORE_JOINED = re.compile("名单(?:及|和|与|、)(?!.*名单(?:及|和|与|、))")
 
 
 def find_suffix_awards(view: TextView, rules: Rules) -> list[Candidate]:
