@@ -587,6 +587,8 @@ def test_extract_school_names(nlp, text, expected):
         ("赴宁德市山区学校支教，浦江地区学校全部纳入集团。", set()),
         ("沙石、沙河两镇学校专任教师老龄化，镇区学校质量提升。", set()),
         ("优先保障大圩镇等城乡接合部学校，开展服务学校活动。", set()),
+        # the school one teaches at or studies in
+        ("按照任教学校偏远程度发放补助，保障就读学校学位。", set()),
         # the tracks of a diversified senior high, in a table's column
         (
             "晨光中学　市直　人文高中\n彩虹中学　晋江市　科技高中",
