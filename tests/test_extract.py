@@ -5214,6 +5214,19 @@ def test_extract_areas_designated_a_kind_of_county(nlp):
     assert {s for s, _ in triples(ex, "receivedAward")} == {"江油市", "涪城区"}
 
 
+def test_extract_an_areas_title_in_rows_of_city_and_county_goes_to_the_county(
+    nlp,
+):
+    """序号　所在市　县（区） over 1　合肥市　蜀山区 under an area title's list:
+    the county holds it, the city column only says where the county is."""
+    text = (
+        "附件2\n\n2024年安徽省中小学科学教育实验区拟认定名单\n\n"
+        "序号　所在市　县（区）\n1　合肥市　蜀山区\n2　芜湖市　鸠江区\n"
+    )
+    ex = run(nlp, text, "安徽省教育厅")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"蜀山区", "鸠江区"}
+
+
 def test_extract_an_honour_naming_a_program_that_opens_with_a_numeral(nlp):
     """忻州市“三个课堂”应用示范校: 三个 opens the program's name, no count cut
     off the honour's end."""

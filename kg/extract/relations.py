@@ -715,6 +715,7 @@ def _listed(
             not area
             or any(s <= m.start < e for s, e in schools)
             or _GROUP_LABEL_END.match(text, m.end)
+            or _above_a_region_of_its_row(text, mentions, i, inside)
         ):
             continue
         out.append(i)
@@ -723,6 +724,35 @@ def _listed(
     if _SYSTEM.search(text[start:end]) or _COLLECTIVE.search(text[start:end]):
         return [publisher] if publisher is not None else []
     return []
+
+
+def _above_a_region_of_its_row(
+    text: str, mentions: list[Mention], region: int, listed: list[int]
+) -> bool:
+    """1　合肥市　蜀山区: the city column of a row holds the county's title."""
+    code = mentions[region].region
+    if not code:
+        return False
+    inside = _prefix_inside(code)
+    line_start = text.rfind("\n", 0, mentions[region].start) + 1
+    line_end = text.find("\n", mentions[region].end)
+    line_end = len(text) if line_end < 0 else line_end
+    return any(
+        mentions[j].label == "Region"
+        and mentions[j].region != code
+        and mentions[j].region.startswith(inside)
+        and line_start <= mentions[j].start < line_end
+        for j in listed
+    )
+
+
+def _prefix_inside(code: str) -> str:
+    """The prefix the codes of the divisions inside ``code``'s share."""
+    if code.endswith("0000"):
+        return code[:2]
+    if len(code) == 6 and code.endswith("00"):
+        return code[:4]
+    return code
 
 
 def _publishers_region(mentions: list[Mention], region: int, publisher: int) -> bool:
