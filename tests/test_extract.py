@@ -1573,6 +1573,19 @@ def test_extract_project_based_learning_is_no_program(nlp):
     assert names(ex, "Program") == set()
 
 
+def test_extract_a_program_the_work_is_done_through_is_implemented(nlp):
+    """以“X”为抓手: the bureau works through X, though no verb of doing
+    stands before it."""
+    text = (
+        "县教育体育局深入实施《安徽省“十四五”特殊教育发展提升行动计划》，"
+        "以“特教融合发展三年攻坚行动”为抓手，全县入学率达98%。"
+    )
+    ex = run(nlp, text, publisher="怀宁县教育体育局")
+    assert ("安庆市怀宁县教育体育局", "特教融合发展三年攻坚行动") in triples(
+        ex, "implements"
+    )
+
+
 def test_extract_a_platform_the_bureau_develops_it_implements(nlp):
     text = "针对课后服务课程不足的问题，我市开发“晋江课后服务资源平台”。"
     ex = run(nlp, text, publisher="晋江市教育局")

@@ -1152,6 +1152,21 @@ def _sub_regions(
     return out
 
 
+#: 以|“X”|为抓手: the program the work is done through.
+_MEANS_BEFORE = re.compile('以[“"《]?$')
+_MEANS_AFTER = re.compile(
+    '[”"》]?为(?:抓手|载体|引领|突破口|牵引|主线|重要抓手|总抓手)'
+)
+
+
+def _taken_as_the_means(text: str, program: Mention) -> bool:
+    """以“特教融合发展三年攻坚行动”为抓手: the bureau works through the program."""
+    return bool(
+        _MEANS_BEFORE.search(text, max(0, program.start - 2), program.start)
+        and _MEANS_AFTER.match(text, program.end)
+    )
+
+
 def _implements(
     text: str,
     mentions: list[Mention],
@@ -1182,6 +1197,8 @@ def _implements(
             rule = "implements.verb-object"
         elif _carried_out(text, m, s_start, mentions):
             rule = "implements.carried-out"
+        elif _taken_as_the_means(text, m):
+            rule = "implements.as-means"
         elif (
             previous is not None
             and previous[1]
