@@ -1438,6 +1438,13 @@ def test_extract_a_persons_post_in_the_bracket_after_the_name(nlp):
             "焦南小学开展冰雪运动。早在2021年，该校就被认定为全国冰雪运动特色学校。",
             {("焦南小学", "全国冰雪运动特色学校")},
         ),
+        # 学校 alone before its verb: the school its sentence named, not the
+        # one another sentence named
+        (
+            "焦南小学在帮扶团队带动下，升学率提高19.6个百分点，学校获评省级先进集体。",
+            {("焦南小学", "省级先进集体")},
+        ),
+        ("焦南小学开展阅读活动。学校被评为省级书香校园。", set()),
         # the holder after the honour: 荣获X的是A
         (
             "荣获全省心理健康教育特色学校的是解放区焦南小学。",

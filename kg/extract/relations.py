@@ -442,7 +442,11 @@ def _planned_creation(text: str, st: AwardStatement, award: Mention) -> bool:
 
 
 #: 该校, 此校, 这所学校, 该园: the school named before.
-_THIS_SCHOOL = re.compile(r"(?:该|此|这所)(?:学校|校|幼儿园|园)")
+#: 该校, 此园; 学校 alone before its verb (…，学校被评为X): the school the
+#: text just named.
+_THIS_SCHOOL = re.compile(
+    r"(?:该|此|这所)(?:学校|校|幼儿园|园)|^\s*(?:学校|幼儿园)\s*$"
+)
 
 
 #: A team named after its area: 城固县代表队, 河西区代表团.
@@ -538,13 +542,16 @@ def _subjects(
         tail = _CONTEST_PHRASE.sub("", tail)
         if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
             return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
-    if not inside and _THIS_SCHOOL.search(span):
+    if not inside and (this := _THIS_SCHOOL.search(span)):
         # X小学深入开展阅读活动，该校被评为…: the school the sentence named,
-        # or else the one the sentence before named (X中学…。早在2021年，该校…)
+        # or else the one the sentence before named (X中学…。早在2021年，该校…);
+        # a bare 学校 only the sentence's own
         floor = _sentence_floor(text, start)
-        named = _schools_between(mentions, floor, start) or _schools_between(
-            mentions, _sentence_floor(text, max(floor - 1, 0)), start
-        )
+        named = _schools_between(mentions, floor, start)
+        if not named and this.group().startswith(("该", "此", "这")):
+            named = _schools_between(
+                mentions, _sentence_floor(text, max(floor - 1, 0)), start
+            )
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
     if not inside and (these := _THESE_SCHOOLS.search(span)):
