@@ -3627,6 +3627,21 @@ def test_extract_tier_lines_of_groups_under_a_noted_title(nlp):
     }
 
 
+def test_extract_each_grade_of_a_graded_kindergarten_heads_its_list(nlp):
+    """（一）X区一级幼儿园（1所） and （二）X区二级幼儿园（2所): each grade is a
+    title its list holds."""
+    text = (
+        "二、拟评定等级幼儿园名单\n\n（一）小店区一级幼儿园（1所）\n晨光幼儿园\n\n"
+        "（二）小店区二级幼儿园（2所）\n星河幼儿园、彩虹幼儿园\n"
+    )
+    ex = run(nlp, text, publisher="太原市小店区教育局")
+    assert triples(ex, "receivedAward") == {
+        ("晨光幼儿园", "小店区一级幼儿园"),
+        ("星河幼儿园", "小店区二级幼儿园"),
+        ("彩虹幼儿园", "小店区二级幼儿园"),
+    }
+
+
 def test_extract_a_list_of_peoples_honour_by_unit_gives_units_nothing(nlp):
     """全县优秀教师名单 over 晨光县第一中学：李玉霞 (decision 4)."""
     text = (
