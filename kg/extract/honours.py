@@ -188,9 +188,8 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
     """
     pos = line_end
     start = end = -1
-    before_last = (
-        last_start
-    ) = -1  # the block's end before its last line, that line's start
+    # The block's end before its last line, and that line's start.
+    before_last = last_start = -1
     for _ in range(_MAX_LIST_LINES):
         if pos >= len(text):
             break

@@ -740,26 +740,16 @@ def _above_a_region_of_its_row(
     code = mentions[region].region
     if not code:
         return False
-    inside = _prefix_inside(code)
+    index = load_region_index()
     line_start = text.rfind("\n", 0, mentions[region].start) + 1
     line_end = text.find("\n", mentions[region].end)
     line_end = len(text) if line_end < 0 else line_end
     return any(
         mentions[j].label == "Region"
-        and mentions[j].region != code
-        and mentions[j].region.startswith(inside)
         and line_start <= mentions[j].start < line_end
+        and code in index.ancestors(mentions[j].region)
         for j in listed
     )
-
-
-def _prefix_inside(code: str) -> str:
-    """The prefix the codes of the divisions inside ``code``'s share."""
-    if code.endswith("0000"):
-        return code[:2]
-    if len(code) == 6 and code.endswith("00"):
-        return code[:4]
-    return code
 
 
 def _publishers_region(mentions: list[Mention], region: int, publisher: int) -> bool:
