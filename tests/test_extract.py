@@ -1060,6 +1060,15 @@ def test_extract_no_program_runs_across_a_school_that_acts(nlp):
             "2023年度目标管理考核综合先进单位",
         ),
         ("二、教学质量优胜奖（2个）\n城关第一小学\n城关第二小学", "教学质量优胜奖"),
+        # a list title numbered 4． or marked 附： is read as 一、 and 附件： are
+        (
+            "4．2023年度课后服务工作优秀学校名单\n城关第一小学\n城关第二小学",
+            "2023年度课后服务工作优秀学校",
+        ),
+        (
+            "附：2023年度课后服务工作优秀学校名单\n城关第一小学\n城关第二小学",
+            "2023年度课后服务工作优秀学校",
+        ),
     ],
 )
 def test_extract_an_honour_heading_over_its_units(nlp, text, honour):

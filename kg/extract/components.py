@@ -58,6 +58,7 @@ from .entities import (
     with_inner_mentions,
 )
 from .figures import find_figures, status_at
+from .headings import NUMBER_MARK
 from .levels import award_level, conferring_levels, level_of_region
 from .relations import find_relations
 from .rules import Rules, load_rules
@@ -93,9 +94,7 @@ PIPELINE = (
 )
 
 # A numbered heading: 一、, （二）, 3. — where plan and summary sections start.
-_HEADING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])"
-)
+_HEADING = re.compile(r"^\s*" + NUMBER_MARK)
 #: Sentence-ending characters (a run of them ends one sentence).
 _SENTENCE_END = frozenset("。！？；!?;")
 

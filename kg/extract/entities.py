@@ -23,6 +23,7 @@ from ..regions import (
 )
 from ..resources import Lexicon, load_lexicon
 from ..types import RegionRef
+from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK
 from .levels import SCOPE_PREFIX, agent_level
 from .rules import Rules
 
@@ -4022,10 +4023,11 @@ _LEVEL_ONLY = re.compile(
 #: 2024年甘肃省中小学人工智能教育试点校名单（节选）: the title of a list of the
 #: schools taking part in a program (the program: the title up to 试点).
 _PILOT_LIST_TITLE = re.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?"
-    r"[ \t\u3000]*(?:附件\s*\d*\s*[:：]?\s*)?(?:拟(?:确定|认定))?((?:19|20)\d\d年度?)?"
+    r"^[ \t\u3000]*" + NUMBER_MARK + r"?[ \t\u3000]*"
+    r"(?:" + ANNEX_MARK + r"[ \t\u3000]*)?"
+    r"(?:拟(?:确定|认定))?((?:19|20)\d\d年度?)?"
     r"([\u4e00-\u9fff“”]{4,40}?(?:试点|实验|改善项目|建设项目|提升项目))(?:学校|校|园)名单"
-    r"\s*(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]*$",
+    r"\s*" + BRACKET_NOTE + r"?[ \t\u3000]*$",
     re.MULTILINE,
 )
 
@@ -4053,9 +4055,7 @@ _WHOLE_SCOPE = re.compile("全(?:省|市|县|区|州|旗)")
 _BATCH_WORD = re.compile("首批|第[一二三四五六七八九十]批")
 #: 2.实施“课堂革命·仁寿行动”。— a numbered item whose heading quotes its program.
 _QUOTED_ITEM_HEADING = re.compile(
-    r"[ \t\u3000]*"
-    r"(?:\d+[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
-    r"[^。\n]*”[^。\n]*。"
+    r"[ \t\u3000]*" + NUMBER_MARK + r"[^。\n]*”[^。\n]*。"
 )
 #: 首批县级 of 首批县级融合教育试点: a batch and a level before a pilot's name.
 _LEADING_BATCH = re.compile(

@@ -39,6 +39,7 @@ from .entities import (
     lines_above,
     part_in_quoted_program,
 )
+from .headings import ANNEX_MARK, NUMBER_MARK
 from .levels import level_of_word
 from .rules import Rules
 
@@ -60,7 +61,7 @@ _COUNT_PAREN = (
 )
 # 二、安全工作先进集体（3个）: a heading naming an honour and its count.
 _HEADING_HONOUR = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、])?\s*"
+    r"^" + NUMBER_MARK + r"?\s*"
     # (“互联网+教育”应用优秀学校: a program's name may hold a plus)
     r"([\u4e00-\u9fff“”\"0-9+＋]{3,30}?)\s*"
     # 先进县（区）（3个）: the kinds of area the honour goes to, then the count
@@ -71,8 +72,7 @@ _HEADING_HONOUR = re.compile(
 )
 # 2022年度先进单位名单（20个）: the count may follow 名单.
 _HEADING_LIST = re.compile(
-    r"^(?:附件\s*\d*\s*[:：]?\s*)?"
-    r"(?:(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*)?(.{4,50}?)"
+    r"^(?:" + ANNEX_MARK + r"\s*)?(?:" + NUMBER_MARK + r"\s*)?(.{4,50}?)"
     r"(?:拟?认定|拟?命名|拟?评定|拟?确定|推荐|表彰|(?:获奖|拟?入选)(?:单位|学校|集体)?)?名单\s*"
     + _COUNT_PAREN
     + r"?\s*(?:[（(](?:节选|部分|排名不分先后\S{0,8}|按\S{0,10}排序)[）)])?"
@@ -121,14 +121,10 @@ _HOLDERS_AFTER_COLON = re.compile(
     r"(?:被评为|评为|获评|荣获|被命名为|被认定为|认定为)“?([^，,。；;：:\n]{3,30}?)”?"
     r"(?:称号|荣誉称号)?[：:]"
 )
-#: 一、, （一）, 1. — the numbering of a list's heading or line.
-_NUMBERING = (
-    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])"
-)
 # 全市教育系统先进单位：A、B、C — an honour heading its holders on one line
 # (（一）优秀学校（5所）：A B C in a commendation notice).
 _HONOUR_COLON = re.compile(
-    r"(?:^|(?<=[。；;\n]))\s*" + _NUMBERING + r"?\s*"
+    r"(?:^|(?<=[。；;\n]))\s*" + NUMBER_MARK + r"?\s*"
     r"([\u4e00-\u9fff“”]{2,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
 # 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
@@ -885,7 +881,7 @@ def _honours_after_colon(line: str, rules: Rules) -> bool:
 _TIER_HEADING = re.compile(r"(?:" + BARE_TIER.pattern + r")\s*" + _COUNT_PAREN + "?")
 _TIER_LINE = re.compile(
     "^"
-    + _NUMBERING
+    + NUMBER_MARK
     + r"?\s*(?:"
     + BARE_TIER.pattern
     + r")\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
@@ -894,7 +890,7 @@ _TIER_LINE = re.compile(
 
 #: （一）一等（6个） on a line of its own, its units on the next line.
 _TIER_ALONE = re.compile(
-    _NUMBERING + r"?[ \t\u3000]*((?:[一二三四五六七八九十]|特)等奖?)[ \t\u3000]*"
+    NUMBER_MARK + r"?[ \t\u3000]*((?:[一二三四五六七八九十]|特)等奖?)[ \t\u3000]*"
     r"(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?"
 )
 
@@ -1356,7 +1352,7 @@ def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
 #: first: an optional label and colon, then placements each before a unit.
 _PLACE = r"冠军|亚军|季军|第[一二三四五六七八九十]名"
 _PLACEMENT_LINE = re.compile(
-    r"^(?:" + _NUMBERING + r")?\s*(?:(?P<label>[^：:，,；;。\s]{2,24})[：:])?\s*"
+    r"^(?:" + NUMBER_MARK + r")?\s*(?:(?P<label>[^：:，,；;。\s]{2,24})[：:])?\s*"
     r"(?P<rest>(?:" + _PLACE + r")[\s\S]*)$"
 )
 # 第一名：A — the place may take a colon before its unit
@@ -1773,7 +1769,7 @@ _SCHOOL_KIND = (
 #: named in its prizes (考核奖高中组一等奖); （一）高中学校（4个）— a kind of
 #: school the list is sorted by, no part of a prize's name.
 _GROUP_HEADING = re.compile(
-    "^(?:" + _NUMBERING + r"\s*"
+    "^(?:" + NUMBER_MARK + r"\s*"
     # （三）劳动教育与传统文化类（3所）: a category named with 类 may be long;
     # 一、融合型教共体（4所）: a type of what the list is of
     # 四、戏剧、朗诵类: two categories judged together
@@ -1785,7 +1781,7 @@ _GROUP_HEADING = re.compile(
     r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]"
     # 二、秀英区（4所）, 石家庄市（5所）: the schools of one place, counted
     r"|"
-    + _NUMBERING
+    + NUMBER_MARK
     + r"?\s*(?P<place>[\u4e00-\u9fff]{1,10}?(?:新区|开发区|街道|[区县市旗州盟镇乡]))"
     r"\s*[（(]\s*\d+\s*[所个家][）)][：:]?)$"
 )

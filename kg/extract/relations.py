@@ -21,6 +21,7 @@ from .entities import (
     clause_of,
     sentence_start,
 )
+from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK
 from .honours import PROSE_MARK, list_block
 from .rules import Rules
 
@@ -1259,8 +1260,8 @@ def _inspected_bureau(
 
 #: A line opening a numbered section (四、, （二）, 3.).
 _SECTION_HEADING = re.compile(
-    r"^[ \t\u3000]*"
-    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、](?!\d))",
+    # 2024.5 opens no section
+    r"^[ \t\u3000]*" + NUMBER_MARK + r"(?!(?<=\d[.．、])\d)",
     re.M,
 )
 #: Relative short forms of a county-level bureau (县教育局, 区教体局).
@@ -1519,9 +1520,8 @@ def _listed_under_a_pilot_title(
 #: 附件：2024年义务教育“强校提质”行动重点扶持学校名单: an annex's title over
 #: a list of the schools of the one program it names.
 _SCHOOLS_LIST_TITLE = re.compile(
-    r"^[ \t\u3000]*(?:附件?\s*\d*\s*[:：]\s*)?(?P<title>[^\n。；;，,]{4,60}?)"
-    r"(?:学校|校|园)(?:[（(]园[）)])?名单"
-    r"(?:[（(][^（）()\n]{1,12}[）)])?[ \t\u3000]*$",
+    r"^[ \t\u3000]*(?:" + ANNEX_MARK + r"[ \t\u3000]*)?(?P<title>[^\n。；;，,]{4,60}?)"
+    r"(?:学校|校|园)(?:[（(]园[）)])?名单" + BRACKET_NOTE + r"?[ \t\u3000]*$",
     re.MULTILINE,
 )
 
@@ -1600,13 +1600,12 @@ def _listed_take_part(
 #: over the schools of a pilot, a project or an experiment; a list title, or
 #: numbered or counted.
 _PILOT_LIST_HEADING = re.compile(
-    r"^[ \t]*(?P<numbered>[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
-    r"|\d+[.、．])?[ \t]*"
-    r"(?:附件\d*[ \t]*[:：]?[ \t]*)?"
+    r"^[ \t]*(?P<numbered>" + NUMBER_MARK + r")?[ \t]*"
+    r"(?:" + ANNEX_MARK + r"[ \t]*)?"
     r"(?P<pilot>\S{2,40}?(?:试点|项目|实验|基地|建设))(?:学校|校|园)"
     # X试点学校（第一批）名单: the batch before the list's title
     r"(?P<title>(?:[（(][^（）()\n]{1,8}[）)])?(?:拟?(?:确定|认定|入选|推荐)|拟定)?名单)?"
-    r"[ \t]*(?P<count>[（(][^（）()\n]{1,12}[）)])?[ \t]*$",
+    r"[ \t]*(?P<count>" + BRACKET_NOTE + r")?[ \t]*$",
     re.MULTILINE,
 )
 
@@ -1641,7 +1640,7 @@ def _listed_under_a_pilots_heading(
 
 #: 二、试点学校（30所）: a heading over a pilot's schools that names no pilot.
 _BARE_PILOT_HEADING = re.compile(
-    r"^[ \t]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])?[ \t]*"
+    r"^[ \t]*" + NUMBER_MARK + r"?[ \t]*"
     r"(?:试点|项目|培育)(?:学校|校)[ \t]*[（(]\s*(?:共\s*)?\d+\s*所[）)][：:]?[ \t]*$",
     re.MULTILINE,
 )
@@ -1805,7 +1804,7 @@ def _grouped_under(
 
 #: 2.实施“小而优”培育计划。: a plan's item titled by its one program.
 _ITEM_TITLE = re.compile(
-    r"\s*(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是])"
+    r"\s*(?:" + NUMBER_MARK + r"|[一二三四五六七八九十]+是)"
     r"[^，,；;。]{2,40}[。；;]?"
 )
 

@@ -1,0 +1,20 @@
+"""The marks that open a report's headings, items and list titles.
+
+Headings decide what a list below them means (its honour, its program, its
+tier), so every finder must read 一、, （二） and 3. alike: the marks are
+written here once and composed into each finder's pattern.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ANNEX_MARK", "BRACKET_NOTE", "NUMBER_MARK"]
+
+#: 一、, （二）, （3）, 4. 4、 4．: the number of a heading, an item or a line.
+NUMBER_MARK = (
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
+)
+#: 附件, 附件2：, 附：: an annex's mark before its title. 附 alone needs its
+#: colon: 附属中学 opens a name.
+ANNEX_MARK = r"(?:附件[ \t\u3000]*\d*[ \t\u3000]*[:：]?|附[:：])"
+#: （20所）, （第一批）, （节选）: a short note in brackets after a title.
+BRACKET_NOTE = r"(?:[（(][^（）()\n]{1,12}[）)])"
