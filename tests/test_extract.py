@@ -4226,10 +4226,11 @@ def test_extract_autonomous_region_department(nlp):
     assert ("百色市田阳区教育局", "先进单位") in triples(ex, "receivedAward")
 
 
-def test_extract_list_count_after_schools_is_not_a_person_subject(nlp):
+@pytest.mark.parametrize("count", ["等3所学校", "共3所学校", "3所学校"])
+def test_extract_list_count_after_schools_is_not_a_person_subject(nlp, count):
     ex = run(
         nlp,
-        "晨曦小学、彩虹中学、春苗幼儿园等3所学校被评为兰州市文明校园。",
+        f"晨曦小学、彩虹中学、春苗幼儿园{count}被评为兰州市文明校园。",
         publisher="兰州市七里河区教育局",
     )
     got = triples(ex, "receivedAward")

@@ -53,7 +53,7 @@ _FIRST_CLAUSE_END = re.compile(r"[，,；;]|获")
 _BEFORE_VERB = re.compile(r"(?:分别|依次|先后|分|均)$")
 # 等3所学校, 3所学校, 两所学校: a count of the units just listed.
 _LIST_COUNT = re.compile(
-    r"^(?:等\s*[0-9一二三四五六七八九十两]+[所个家]?|\s*[0-9一二三四五六七八九十两]+[所个家])"
+    r"^(?:等\s*[0-9一二三四五六七八九十两]+[所个家]?|\s*共?\s*[0-9一二三四五六七八九十两]+[所个家])"
     r"[\u4e00-\u9fff]{0,4}"
 )
 _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
