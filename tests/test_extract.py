@@ -2960,6 +2960,51 @@ def test_extract_schools_listed_under_a_pilot_list_title(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_units_a_pilot_takes_on_listed_by_kind_in_a_table(nlp):
+    """第三批X试点拟立项名单 over 一、高等职业院校 and a table's rows: each
+    college takes part in X (the batch is no part of its name)."""
+    text = (
+        "附件2\n第三批省级现代学徒制试点拟立项名单\n\n一、高等职业院校\n"
+        "序号 学校名称 试点专业 合作企业\n"
+        "1 河西航宇职业技术学院 飞行器维修技术 河西航空维修有限公司\n"
+        "2 城南港湾职业技术学院 港口机械与智能控制 城南港口装备有限公司\n"
+    )
+    ex = run(nlp, text, publisher="辽宁省教育厅")
+    program = "现代学徒制试点"
+    assert names(ex, "Program") == {program}
+    assert triples(ex, "participatesIn") == {
+        ("河西航宇职业技术学院", program),
+        ("城南港湾职业技术学院", program),
+    }
+    assert triples(ex, "receivedAward") == set()
+
+
+@pytest.mark.parametrize(
+    ("note", "group"),
+    [
+        # a note whose own brackets hold the kinds of area the list is sorted by
+        ("（共2所，按县（市、区）排序，排名不分先后）", ""),
+        # colleges head a group of the list, as kinds of school do
+        ("", "一、高等职业院校（2个）\n"),
+    ],
+)
+def test_extract_an_honours_table_under_a_note_or_a_kind(nlp, note, group):
+    text = (
+        "附件1\n\n2024年晨光市示范性实训基地拟认定名单\n"
+        + note
+        + "\n\n"
+        + group
+        + "序号　县（市、区）　学校名称\n"
+        "1　市直　晨光航宇职业技术学院\n2　秀峰区　秀峰区城北职业学校\n"
+    )
+    ex = run(nlp, text, publisher="晨光市教育局")
+    honour = "晨光市示范性实训基地"
+    assert triples(ex, "receivedAward") == {
+        ("晨光航宇职业技术学院", honour),
+        ("秀峰区城北职业学校", honour),
+    }
+
+
 def test_extract_schools_under_numbered_counted_project_headings(nlp):
     """五、“X”阅读推广项目学校（2所） and 二、“Y”实验学校（1所） over lists:
     each school takes part in the program the heading names."""
@@ -5763,6 +5808,12 @@ def test_extract_pursued_by_a_list_of_regions(nlp):
             {"新民乡中心小学"},
         ),
         ("城关中学、九寨沟县中学作为项目学校参与课改。", {"城关中学", "九寨沟县中学"}),
+        # a college teaches engineering: 工程 is no program there
+        (
+            "天河机电工程职业学院、城南石化工程学院承办赛项。",
+            {"天河机电工程职业学院", "城南石化工程学院"},
+        ),
+        ("新建乡村温馨校园建设工程学校3所。", set()),
     ],
 )
 def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):

@@ -1401,8 +1401,18 @@ def _find_suffix_names(
             continue
         if label == "School" and _STATISTIC.search(prefix):
             continue  # 生均教学仪器设备值小学达到2860元: a figure per stage
-        if label == "School" and prefix.endswith(_PROGRAM_WORDS):
-            continue  # 乡村温馨校园建设项目学校: a school's part in a program
+        if (
+            label == "School"
+            and prefix.endswith(_PROGRAM_WORDS)
+            and not (
+                prefix.endswith("工程")
+                and len(prefix) > 2
+                and text[start:end] in _COLLEGE_ENDS
+            )
+        ):
+            # 乡村温馨校园建设项目学校: a school's part in a program (but
+            # 机电工程职业学院 teaches engineering)
+            continue
         if (
             label == "School"
             and text[start:end] == "学校"
@@ -1555,6 +1565,11 @@ def _clause_opening_name(
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _PROGRAM_WORDS = ("项目", "工程", "计划", "行动", "试点")
+#: Endings of colleges and vocational schools, whose names may hold a
+#: discipline: 石化工程职业学院, 建筑工程职业技术学校.
+_COLLEGE_ENDS = frozenset(
+    {"学院", "职业学院", "职业技术学院", "职业大学", "大学", "职业学校", "职业技术学校"}
+)
 #: Verbs that say what something is (作为, 成为, 列为): they name no action.
 _COPULAS = frozenset({"作为", "成为", "列为", "确定为", "被列为", "是"})
 #: A school's part in a program with nothing else named: 项目学校, 首批实施学校.
@@ -4026,7 +4041,9 @@ _PILOT_LIST_TITLE = re.compile(
     r"^[ \t\u3000]*" + NUMBER_MARK + r"?[ \t\u3000]*"
     r"(?:" + ANNEX_MARK + r"[ \t\u3000]*)?"
     r"(?:拟(?:确定|认定))?((?:19|20)\d\d年度?)?"
-    r"([\u4e00-\u9fff“”]{4,40}?(?:试点|实验|改善项目|建设项目|提升项目))(?:学校|校|园)名单"
+    r"([\u4e00-\u9fff“”]{4,40}?(?:试点|实验|改善项目|建设项目|提升项目))"
+    # X试点学校名单; 第三批X试点拟立项名单: the units a pilot takes on
+    r"(?:(?:学校|校|园)|拟?(?:立项|确定|认定|入选)(?:单位|学校)?)名单"
     r"\s*" + BRACKET_NOTE + r"?[ \t\u3000]*$",
     re.MULTILINE,
 )
@@ -4139,6 +4156,9 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
         if joined is not None:
             # X拟认定名单及Y试点园名单: the title's last list is the pilot's
             start = joined.end()
+        batch = _LEADING_BATCH.match(text, start, match.end(2))
+        if batch is not None and match.end(2) - batch.end() >= 4:
+            start = batch.end()  # 第三批省级现代学徒制试点: the pilot is after it
         name = text[start : match.end(2)].translate(_STRIP_QUOTES)
         if len(name) < 4:
             continue

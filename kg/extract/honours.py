@@ -56,8 +56,9 @@ _COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+\s*[个名位所�
 _PAREN_TAIL = re.compile(r"[（(][^（）()]{1,8}[）)]$")
 _COUNT_PAREN = (
     r"(?:[（(]\s*(?:共\s*)?\d+\s*[个名所家人项对]"
-    # （20所，按县域排列，排名不分先后）: the count and a note on the order
-    r"(?:\s*[，,、]\s*(?:按|排名)[^（）()]{0,16})?\s*[）)])"
+    # （20所，按县域排列，排名不分先后）: the count and a note on the order,
+    # which may hold brackets of its own (按县（市、区）排序)
+    r"(?:\s*[，,、]\s*(?:按|排名)(?:[^（）()]|[（(][^（）()\n]{1,8}[）)]){0,16})?\s*[）)])"
 )
 # 二、安全工作先进集体（3个）: a heading naming an honour and its count.
 _HEADING_HONOUR = re.compile(
@@ -253,7 +254,9 @@ _HONOUR_ENDS = tuple(_LEX.award_suffixes)
 #: （共40所，按地区排列）, （35所，按市排序）, （共12对，…）: a note on the list
 #: under its title.
 _LIST_NOTE = re.compile(
-    r"[（(](?:共?\s*\d+\s*[所个家名项对]|按|排名)[^（）()]{0,20}[）)]"
+    r"[（(](?:共?\s*\d+\s*[所个家名项对]|按|排名)"
+    # （共26所，按县（市、区）排序）: a bracket inside the note
+    r"(?:[^（）()]|[（(][^（）()\n]{1,8}[）)]){0,20}[）)]"
 )
 #: 抄送：, （此件主动公开）, X办公室　2024年1月22日印发: a document's footer.
 _DOCUMENT_FOOTER = re.compile(r"^(?:抄送|主送|[（(]此件)|印发$")
@@ -1755,7 +1758,8 @@ _ONE_SCHOOL_KIND = (
     r"(?:九年一贯制|十二年一贯制|[\u4e00-\u9fff]{0,4})"
     # 镇（街道）学校: the kinds of place a kind of school is of
     r"(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?"
-    r"(?:学校|小学|中学|高中|初中|幼儿园|单位|职校|职高|职中)"
+    # 一、高等职业院校（14个）: colleges and vocational schools too
+    r"(?:学校|小学|中学|高中|初中|幼儿园|单位|职校|职高|职中|院校|高校)"
 )
 _SCHOOL_KIND = (
     # 一、普通高中、职业学校（3个）, 一、高中及中等职业学校: kinds sorted together

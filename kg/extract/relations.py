@@ -1602,9 +1602,11 @@ def _listed_take_part(
 _PILOT_LIST_HEADING = re.compile(
     r"^[ \t]*(?P<numbered>" + NUMBER_MARK + r")?[ \t]*"
     r"(?:" + ANNEX_MARK + r"[ \t]*)?"
-    r"(?P<pilot>\S{2,40}?(?:试点|项目|实验|基地|建设))(?:学校|校|园)"
+    r"(?P<pilot>\S{2,40}?(?:试点|项目|实验|基地|建设))(?:(?:学校|校|园)"
     # X试点学校（第一批）名单: the batch before the list's title
     r"(?P<title>(?:[（(][^（）()\n]{1,8}[）)])?(?:拟?(?:确定|认定|入选|推荐)|拟定)?名单)?"
+    # 第三批X试点拟立项名单: a list of the units a pilot takes on
+    r"|(?P<units>拟?(?:立项|确定|认定|入选)(?:单位|学校)?名单))"
     r"[ \t]*(?P<count>" + BRACKET_NOTE + r")?[ \t]*$",
     re.MULTILINE,
 )
@@ -1618,8 +1620,10 @@ def _listed_under_a_pilots_heading(
     program take part in it."""
     out = []
     for heading in _PILOT_LIST_HEADING.finditer(text):
-        if not heading.group("title") and not (
-            heading.group("numbered") and heading.group("count")
+        if (
+            not heading.group("title")
+            and not heading.group("units")
+            and not (heading.group("numbered") and heading.group("count"))
         ):
             continue  # a line of prose ending in 试点学校
         pilot = re.sub('[“”"]', "", heading.group("pilot"))
