@@ -3005,6 +3005,25 @@ def test_extract_an_honours_table_under_a_note_or_a_kind(nlp, note, group):
     }
 
 
+def test_extract_an_honour_and_a_pilots_part_named_over_their_schools(nlp):
+    """其中，X示范校为：A、B；Y试点校为：C、D: A and B hold X, C and D take
+    part in the pilot Y."""
+    text = (
+        "会议为2所“晨光市智慧教育应用示范校”和2所“晨光市人工智能教育试点校”授牌。"
+        "其中，晨光市智慧教育应用示范校为：城关区雪域小学、晨光市娘热中学；"
+        "晨光市人工智能教育试点校为：晨光市格桑实验学校、城关区塔荣小学。"
+    )
+    ex = run(nlp, text, publisher="晨光市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("城关区雪域小学", "晨光市智慧教育应用示范校"),
+        ("晨光市娘热中学", "晨光市智慧教育应用示范校"),
+    }
+    assert triples(ex, "participatesIn") == {
+        ("晨光市格桑实验学校", "晨光市人工智能教育试点"),
+        ("城关区塔荣小学", "晨光市人工智能教育试点"),
+    }
+
+
 def test_extract_schools_under_numbered_counted_project_headings(nlp):
     """五、“X”阅读推广项目学校（2所） and 二、“Y”实验学校（1所） over lists:
     each school takes part in the program the heading names."""

@@ -17,6 +17,7 @@ or Region named there the honour.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -1542,10 +1543,20 @@ _SUB_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*(?=
 _GROUP_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*[^：:，,；;。]{1,8}组$")
 
 
+#: 其中，X示范校为：A、B；Y为：C — an honour named in prose over its holders.
+_HONOUR_IS_COLON = re.compile(
+    r"(?:(?<=[。；;\n])|其中[，,]?)\s*“?([\u4e00-\u9fff]{4,30}?)”?(?:分别)?(?:为|是)[：:]"
+)
+
+
 def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
     """先进单位：A、B、C (decision 10): the units listed after an honour and a colon."""
     out = []
-    for match in _HONOUR_COLON.finditer(text):
+    headed = sorted(
+        itertools.chain(_HONOUR_COLON.finditer(text), _HONOUR_IS_COLON.finditer(text)),
+        key=lambda m: m.start(),
+    )
+    for match in headed:
         raw = match.group(1)
         name = clean_award_name(raw)
         tier = BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes

@@ -1596,6 +1596,54 @@ def _listed_take_part(
     ]
 
 
+#: 其中，X试点校为：A、B；— a pilot's part named in prose over the schools.
+_PILOTS_PART_IS = re.compile(
+    r"(?:(?<=[。；;\n])|其中[，,]?)\s*“?(?P<pilot>[^：:，,。；;\n]{4,30}?(?:试点|实验))”?"
+    r"(?:学校|校|园)(?:分别)?(?:为|是)[：:]"
+)
+
+
+def _listed_after_a_pilots_part(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """其中，X试点校为：A、B: the schools listed after take part in the one
+    program the part names."""
+    out = []
+    for part in _PILOTS_PART_IS.finditer(text):
+        pilot = part.group("pilot")
+        programs = {
+            m.name: i
+            for i, m in enumerate(mentions)
+            if m.label == "Program"
+            and (
+                part.start("pilot") <= m.start < m.end <= part.end("pilot") + 1
+                # named in the sentence before (为2所“X试点校”授牌): the same name
+                or m.name == pilot
+            )
+        }
+        if len(programs) != 1:
+            continue
+        program = next(iter(programs.values()))
+        end = _LIST_STATEMENT_END.search(text, part.end())
+        stop = end.start() if end else len(text)
+        out += [
+            RelationMention(
+                i,
+                program,
+                "participatesIn",
+                "participates.part-listed",
+                m.sentence,
+                m.status,
+            )
+            for i, m in enumerate(mentions)
+            if m.label == "School" and part.end() <= m.start and m.end <= stop
+        ]
+    return out
+
+
+_LIST_STATEMENT_END = re.compile("[。；;\n]")
+
+
 #: 二、X试点学校拟确定名单（20所）, 五、“X”阅读推广项目学校（6所）: a heading
 #: over the schools of a pilot, a project or an experiment; a list title, or
 #: numbered or counted.
@@ -1923,6 +1971,7 @@ def _participates(
     out += _listed_under_a_bare_pilot_heading(text, mentions)
     out += _chosen_below_a_pilots_paragraph(text, mentions)
     out += _listed_under_a_programs_title(text, mentions)
+    out += _listed_after_a_pilots_part(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
