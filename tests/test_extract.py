@@ -1095,6 +1095,41 @@ def test_extract_a_tier_heading_is_the_prize_of_the_titles_contest(nlp):
     }
 
 
+def test_extract_an_events_tiers_are_its_sections_groups_prizes(nlp):
+    """一、中职组 over （一）机器人系统集成 over 一等奖：A: the contest's prize
+    of that group (中职组一等奖), apart from the 高职组's."""
+    text = (
+        "关于公布2024年晨光市职业院校技能大赛获奖结果的通知\n附件\n"
+        "一、中职组\n\n（一）机器人系统集成\n一等奖：晨光市交通运输学校\n\n"
+        "（二）汽车机电维修\n一等奖：晨光市商贸旅游学校\n\n"
+        "二、高职组\n\n（一）工业网络智能控制与维护\n一等奖：晨光电子信息职业学院\n"
+    )
+    ex = run(nlp, text, publisher="晨光市教育局")
+    contest = "晨光市职业院校技能大赛"
+    assert triples(ex, "receivedAward") == {
+        ("晨光市交通运输学校", contest + "中职组一等奖"),
+        ("晨光市商贸旅游学校", contest + "中职组一等奖"),
+        ("晨光电子信息职业学院", contest + "高职组一等奖"),
+    }
+
+
+def test_extract_a_paragraph_on_one_group_names_its_tiers(nlp):
+    """中职组方面，A获一等奖: the title's contest, that group's tier."""
+    text = (
+        "我市职业院校在2024年福建省职业院校技能大赛中再创佳绩\n"
+        "5月下旬，大赛各赛项比赛全部结束。\n"
+        "中职组方面，城南工贸职业技术学校获一等奖7个、二等奖9个。\n"
+        "高职组方面，城北信息职业学院获一等奖6个。\n"
+    )
+    ex = run(nlp, text, publisher="泉州市教育局")
+    contest = "福建省职业院校技能大赛"
+    assert triples(ex, "receivedAward") == {
+        ("城南工贸职业技术学校", contest + "中职组一等奖"),
+        ("城南工贸职业技术学校", contest + "中职组二等奖"),
+        ("城北信息职业学院", contest + "高职组一等奖"),
+    }
+
+
 def test_extract_the_second_tier_below_a_school_per_line(nlp):
     # The first tier's schools, one per line, do not end the title's reach.
     text = (
@@ -1600,6 +1635,11 @@ def test_extract_a_program_the_work_is_done_through_is_implemented(nlp):
     assert ("安庆市怀宁县教育体育局", "特教融合发展三年攻坚行动") in triples(
         ex, "implements"
     )
+    # the program's head after its quoted name: 以“X”行动为抓手
+    ex = run(nlp, "全区以“阳光体育·活力城关”行动为抓手。", publisher="怀宁县教育体育局")
+    assert triples(ex, "implements") == {
+        ("安庆市怀宁县教育体育局", "阳光体育·活力城关")
+    }
 
 
 def test_extract_a_platform_the_bureau_develops_it_implements(nlp):
@@ -3024,6 +3064,35 @@ def test_extract_an_honour_and_a_pilots_part_named_over_their_schools(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        (
+            "城关小学入选全省心理健康教育特色学校培育项目。",
+            "心理健康教育特色学校培育项目",
+        ),
+        ("城关小学入选江苏省课程游戏化项目建设园。", "江苏省课程游戏化项目"),
+    ],
+)
+def test_extract_a_project_a_school_is_selected_into_is_no_honour(nlp, text, program):
+    ex = run(nlp, text, publisher="怀宁县教育体育局")
+    assert triples(ex, "receivedAward") == set()
+    assert triples(ex, "participatesIn") == {("城关小学", program)}
+
+
+def test_extract_the_first_pairs_of_a_pairing_scheme_take_part_in_it(nlp):
+    text = (
+        "（三）推进城乡学校一体化。实施“城乡学校手拉手”工程，组织城区优质校与"
+        "山区学校结对。首批结对学校为：城关实验小学与张坊中心小学，城北小学与"
+        "十渡中心小学。"
+    )
+    ex = run(nlp, text, publisher="北京市房山区教育委员会")
+    assert triples(ex, "participatesIn") == {
+        (school, "城乡学校手拉手")
+        for school in ("城关实验小学", "张坊中心小学", "城北小学", "十渡中心小学")
+    }
+
+
 def test_extract_schools_under_numbered_counted_project_headings(nlp):
     """五、“X”阅读推广项目学校（2所） and 二、“Y”实验学校（1所） over lists:
     each school takes part in the program the heading names."""
@@ -4299,6 +4368,72 @@ def test_extract_list_count_after_schools_is_not_a_person_subject(nlp, count):
     )
     got = triples(ex, "receivedAward")
     assert {s for s, _ in got} == {"晨曦小学", "彩虹中学", "春苗幼儿园"}
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        (
+            "城关中学、南州中学等全国青少年校园足球特色学校要发挥示范带动作用。",
+            {"城关中学", "南州中学"},
+        ),
+        (
+            "发挥城关中学、南州中学等2所首批“全国青少年校园足球特色学校”的作用。",
+            {"城关中学", "南州中学"},
+        ),
+        # pursued, not held
+        ("积极创建城关中学、南州中学等全国青少年校园足球特色学校。", set()),
+        ("城关中学、南州中学等全国青少年校园足球特色学校创建学校要加强。", set()),
+    ],
+)
+def test_extract_schools_listed_before_their_honour_hold_it(nlp, text, holders):
+    ex = run(nlp, text, publisher="兰州市七里河区教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == holders
+
+
+def test_extract_a_groups_honour_goes_to_none_of_its_schools(nlp):
+    """优秀教育集团 is the group's (decision 4): its lead and member schools,
+    in a sentence or an annex's rows, hold nothing."""
+    text = (
+        "城关中学教育集团、建工小学教育集团被评为“延吉市优秀教育集团”。\n"
+        "附件\n延吉市优秀教育集团名单（1个）\n"
+        "城北中学教育集团（牵头校：城北中学；成员校：会宁镇中学、冀家村中学）\n"
+    )
+    ex = run(nlp, text, publisher="延吉市教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert "延吉市优秀教育集团" in names(ex, "Award")
+
+
+def test_extract_a_title_a_unit_is_built_up_to_is_its_honour(nlp):
+    """入选X建设单位, 分别是A、B: A and B hold the title X (a program's
+    建设单位 stays a part in the program)."""
+    text = (
+        "全市有2所中职学校入选浙江省高水平中职学校建设单位，"
+        "分别是城南职业技术学校、城北职业技术学校。"
+        "城西职业学校入选国家“双高计划”建设单位。"
+    )
+    ex = run(nlp, text, publisher="嘉兴市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("城南职业技术学校", "浙江省高水平中职学校"),
+        ("城北职业技术学校", "浙江省高水平中职学校"),
+    }
+    assert triples(ex, "participatesIn") == {("城西职业学校", "双高计划")}
+
+
+def test_extract_a_schools_own_work_wins_the_prizes_tier_for_it(nlp):
+    """在X成果奖评审中…A《Y》获一等奖，B、C的成果获二等奖: the schools won X's
+    tiers with their own work; the prize is X成果奖's, not its selection's."""
+    text = (
+        "在2023年海南省基础教育教学成果奖评审中，城南小学《小学数学项目式学习"
+        "实践》获一等奖，城北小学、城西小学的成果获二等奖。"
+    )
+    ex = run(nlp, text, publisher="海口市龙华区教育局")
+    prize = "海南省基础教育教学成果奖"
+    assert triples(ex, "receivedAward") == {
+        ("城南小学", prize + "一等奖"),
+        ("城北小学", prize + "二等奖"),
+        ("城西小学", prize + "二等奖"),
+    }
 
 
 def test_extract_banner_honour_goes_to_the_region(nlp):
@@ -5833,6 +5968,10 @@ def test_extract_pursued_by_a_list_of_regions(nlp):
             {"天河机电工程职业学院", "城南石化工程学院"},
         ),
         ("新建乡村温馨校园建设工程学校3所。", set()),
+        # schools as a class by their part or standing, or a verb's object
+        ("对参赛学校给予经费补助，受督学校均按方案开设课程。", set()),
+        ("分类推进市级高水平学校建设，向一般初中倾斜。", set()),
+        ("做强学校体育，重点考查学校劳动课程开设情况。", set()),
     ],
 )
 def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):

@@ -2904,6 +2904,20 @@ class AwardStatement:
 _ONLY_ONE = ("唯一", "首所", "首个", "首家", "第一所", "第一个")
 
 
+#: 示范校培育项目, 实验项目, 项目建设园: a project a school is selected into
+#: (特色项目 and 示范项目 are titles).
+_SELECTED_PROJECT = re.compile(
+    r"(?:培育|建设|实验|试点|改革)项目$|项目(?:建设|实验|试点)(?:学校|校|园)$"
+)
+
+
+#: 高水平中职学校|建设单位, 示范性实训基地|培育对象: a title, and the unit's
+#: standing as one being built up to it.
+_TITLE_BEING_BUILT = re.compile(
+    r"(.{4,40}?(?:学校|院校|示范校|基地|专业|专业群|幼儿园))(?:建设|培育)(?:单位|对象)"
+)
+
+
 def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
     """Find trigger verbs and the (coordinated) award names they introduce."""
     lex = rules.lexicon
@@ -2949,6 +2963,14 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         phrase = text[start:end]
         if not phrase:
             continue
+        if _SELECTED_PROJECT.search(phrase):
+            # 入选X示范校培育项目, 入选X项目建设园: a project schools take part
+            # in, no honour (the program finders name it)
+            continue
+        building = _TITLE_BEING_BUILT.fullmatch(phrase)
+        if building is not None:
+            # 入选浙江省高水平中职学校建设单位: the title the unit is built up to
+            phrase = building.group(1)
         if trig == "成为" and (
             any(word in phrase for word in _ONLY_ONE) or _REFERRED_TITLE.search(phrase)
         ):
@@ -3108,8 +3130,12 @@ def last_contest(text: str, rules: Rules) -> str | None:
     ]
     if not found:
         return None
-    name = _CONTEST_LEAD.sub("", found[-1])
+    name = _PRIZES_SELECTION.sub("", _CONTEST_LEAD.sub("", found[-1]))
     return clean_award_name(name) if len(name) >= 4 else ""
+
+
+#: 成果奖|评审: a prize's selection, whose tiers are the prize's.
+_PRIZES_SELECTION = re.compile(r"(?<=奖)(?:评选|评比|评审)(?:活动)?$")
 
 
 @cache
@@ -3175,9 +3201,14 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
         for line in text[:pos].split("\n")[:_CONTEST_LINES]
         if "。" not in line and len(line) <= _TITLE_LINE
     )
-    return contest_in(head, rules)
+    contest = contest_in(head, rules)
+    # 中职组方面，A获一等奖7个: the title's contest, in the paragraph's group
+    group = _PARAGRAPH_GROUP.match(text, text.rfind("\n", 0, pos) + 1, pos)
+    return contest + group.group(1) if contest and group else contest
 
 
+#: 中职组方面，…: a paragraph on one group of a contest's results.
+_PARAGRAPH_GROUP = re.compile(r"\s*([\u4e00-\u9fff]{1,4}组)方面[，,]")
 #: 一、…: a top-level numbered heading.
 TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 #: Lines searched above a results line for its contest's heading.
@@ -3271,7 +3302,7 @@ def _without_host(phrase: str) -> str:
     """在实验小学举办的全县作文比赛中: the host is no part of the contest's name;
     在X成果奖评选中获一等奖: X成果奖's tier, not its selection's."""
     name = re.sub(f"^.*(?:{_HOST_VERB.pattern})的", "", phrase)
-    return clean_award_name(re.sub(r"(?<=奖)(?:评选|评比|评审)$", "", name))
+    return clean_award_name(_PRIZES_SELECTION.sub("", name))
 
 
 def _with_contest(

@@ -790,11 +790,26 @@ def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
 def _category_above(text: str, pos: int, rules: Rules) -> str:
     """The category heading right above the tier lines before ``pos``
     (一、声乐类 over 一等奖：A), "" when another line comes first."""
-    for line in lines_above(text, pos, _TIER_LINES):
+    lines = lines_above(text, pos, _TIER_LINES)
+    for line in lines:
         if not line or _TIER_LINE.match(line) or _unit_alone(line, rules):
             continue
         named = _group_heading(line)
+        if named is None and _SUB_HEADING.match(line):
+            # 一、中职组 over （一）机器人系统集成 over 一等奖：A: the event's
+            # group, named by the section the event is in
+            return _section_group(lines)
         return _group_name(named) if named is not None else ""
+    return ""
+
+
+def _section_group(lines: Iterator[str]) -> str:
+    """The group (中职组) the first top heading among ``lines`` names, or ""."""
+    for line in lines:
+        if TOP_HEADING.match(line):
+            named = _group_heading(line)
+            group = _group_name(named) if named is not None else ""
+            return group if group.endswith("组") else ""
     return ""
 
 

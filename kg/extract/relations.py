@@ -142,6 +142,7 @@ def find_relations(
     """
     out: list[RelationMention] = []
     out += _awards(text, mentions, statements, sentences, home, publisher)
+    out += _held_in_apposition(text, mentions)
     out += _located(text, mentions, rules, home, publisher)
     if area_name and not home:
         out += _located_in_area(mentions, area_name)
@@ -149,8 +150,21 @@ def find_relations(
     out += _implements(text, mentions, sentences, publisher)
     out += _participates(text, mentions, sentences, rules)
     out += _implemented_where_schools_take_part(mentions, out, publisher)
+    out = [r for r in out if not _a_groups_honour(mentions, r)]
     unique = {(r.head, r.tail, r.predicate): r for r in out}
     return sorted(unique.values(), key=lambda r: (r.head, r.tail, r.predicate))
+
+
+_GROUP_HONOUR_ENDS = load_lexicon().group_honour_ends
+
+
+def _a_groups_honour(mentions: list[Mention], relation: RelationMention) -> bool:
+    """A school given 优秀教育集团: the group's honour, not its schools'."""
+    return (
+        relation.predicate == "receivedAward"
+        and mentions[relation.head].label == "School"
+        and mentions[relation.tail].name.endswith(_GROUP_HONOUR_ENDS)
+    )
 
 
 def _awards(
@@ -284,6 +298,57 @@ def _awards(
     return out
 
 
+#: A、B等(6所)?(首批)?“X” — the schools just listed, then the honour they
+#: hold, in apposition (发挥A、B等X的示范作用).
+_APPOSITION = re.compile(
+    r"等\s*(?:[0-9一二三四五六七八九十两]+\s*[所个家])?"
+    r"(?:首批|第[一二三四五六七八九十]+批)?[“\"]?$"
+)
+#: 等X创建学校, 等X培育对象: the honour is pursued, not held.
+_PURSUED_AFTER = re.compile(r"[”\"]?(?:创建|培育|候选|申报|建设|评选|遴选)")
+#: 市直, 县直属: schools the area runs itself, a kind of school, no honour.
+_DIRECTLY_RUN = re.compile("^[省市州县区旗]直")
+_PURSUIT = re.compile("|".join(map(re.escape, load_lexicon().award_pursuit_triggers)))
+
+
+def _held_in_apposition(text: str, mentions: list[Mention]) -> list[RelationMention]:
+    """綦江中学、南州中学等全国青少年校园足球特色学校要发挥示范作用: each school
+    listed right before 等 holds the honour after it."""
+    out = []
+    schools = [i for i, m in enumerate(mentions) if m.label == "School"]
+    ends = {mentions[i].end: i for i in schools}
+    for a, award in enumerate(mentions):
+        if award.label != "Award":
+            continue
+        lead = _APPOSITION.search(text, max(0, award.start - 12), award.start)
+        if (
+            lead is None
+            or _PURSUED_AFTER.match(text, award.end)
+            or _DIRECTLY_RUN.match(award.name)
+        ):
+            continue  # 以A、B等市直优质学校为龙头: the kind of school they are
+        holders = []
+        pos = lead.start()
+        while (school := ends.get(pos)) is not None:
+            holders.append(school)
+            joiner = text[mentions[school].start - 1 : mentions[school].start]
+            if joiner not in ("、", "和", "及", "与"):
+                break
+            pos = mentions[school].start - 1
+        if not holders:
+            continue
+        first = mentions[holders[-1]].start
+        if _PURSUIT.search(text, clause_of(text, first)[0], first):
+            continue  # 积极创建A、B等省级示范校: pursued
+        out += [
+            RelationMention(
+                h, a, "receivedAward", "award.apposition", award.sentence, award.status
+            )
+            for h in holders
+        ]
+    return out
+
+
 #: 的学校分别是：, 的单位有: units an honour's clause describes, and where
 #: they are listed.
 _DESCRIBED_UNITS = re.compile(
@@ -392,6 +457,9 @@ def _names_a_person(lead: str) -> bool:
     )
 
 
+_BOOK_TITLE = re.compile("《[^》]*》")
+#: 的成果, 的作品: a unit's own work, which won what it won.
+_OWN_WORK = re.compile(r"的?(?:教学)?(?:成果|作品|案例|课例|论文|课题)")
 #: How a team's name ends: 田径队, 合唱团, 剧社, 教研组.
 _TEAM_WORD_ENDS = ("队", "团", "社", "组")
 #: 合唱团演唱的《X》, 舞蹈队表演的《X》: a school's team performing the work.
@@ -503,8 +571,14 @@ def _subjects(
     work_spans = [(w.start, w.end) for w in works]
     inside = [i for i in inside if not _within(mentions[i], work_spans)]
     last_unit = max((mentions[i].end for i in inside), default=start)
-    performed = bool(inside) and any(
-        _TEAM_PERFORMS.match(text[last_unit : w.start]) for w in works
+    performed = (
+        bool(inside)
+        and any(
+            _TEAM_PERFORMS.match(text[last_unit : w.start])
+            # 滨涯小学《X》获一等奖, A的《X》: the school's own work
+            or text[last_unit : w.start] in ("《", "的《")
+            for w in works
+        )
     )
     if not performed and any(last_unit <= w.start for w in works):
         return []  # 我县“县管校聘”改革获评…案例, 《…指南》获评…: the work won it
@@ -541,6 +615,10 @@ def _subjects(
             # are no words of who won Y
             tail = _FIRST_CLAUSE_END.split(tail, maxsplit=1)[0]
         tail = _CONTEST_PHRASE.sub("", tail)
+        if performed:
+            tail = _BOOK_TITLE.sub("", tail)  # the team's or school's work
+        if _OWN_WORK.fullmatch(tail):
+            tail = ""  # A、B的成果获二等奖: the schools' own work (成果 is no name)
         if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
             return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
     if not inside and (this := _THIS_SCHOOL.search(span)):
@@ -1153,7 +1231,9 @@ def _sub_regions(
 #: 以|“X”|为抓手: the program the work is done through.
 _MEANS_BEFORE = re.compile('以[“"《]?$')
 _MEANS_AFTER = re.compile(
-    '[”"》]?为(?:抓手|载体|引领|突破口|牵引|主线|重要抓手|总抓手)'
+    # 以“X”行动为抓手: the program's head may follow its quoted name
+    '[”"》]?(?:[\u4e00-\u9fff]{0,4}?(?:行动|工程|计划|项目|试点))?'
+    "为(?:抓手|载体|引领|突破口|牵引|主线|重要抓手|总抓手|依托)"
 )
 
 
@@ -1773,6 +1853,8 @@ _SCHOOL_PARTS = "|".join(
         {
             *("参与学校", "试点学校", "试点校", "项目学校", "项目校"),
             *("实验学校", "实验校", "基地校", "成员校"),
+            # 首批结对学校为：A与B: the pairs of a pairing scheme
+            *("结对学校", "结对校"),
             *load_lexicon().participation_designations,
         },
         key=lambda w: (-len(w), w),
@@ -1925,12 +2007,20 @@ def _designated_for_the_program_before(
     if len({mentions[i].name for i in before}) != 1:
         return []
     program = before[-1]
+    grouping_run = all(
+        any(cue in text[slice(*sentences[between])] for cue in _GROUPING_CUES)
+        for between in range(earlier + 1, sentence)
+    )
     if (
         earlier < sentence - 1
         and not titled
+        and not grouping_run
         and (designation is not None or lead is not None)
     ):
-        return []  # a designation speaks of the sentence right before only
+        # a designation speaks of the sentence right before only, or of the
+        # scheme a run of grouping sentences describes (实施X。组织A与B结对。
+        # 首批结对学校为：…)
+        return []
     if designation is None and lead is None:
         if earlier == sentence - 1 and _ITEM_TITLE.fullmatch(text, *sentences[earlier]):
             return _item_body_takes_part(text, mentions, schools, program, cues)
