@@ -3093,6 +3093,21 @@ def test_extract_the_first_pairs_of_a_pairing_scheme_take_part_in_it(nlp):
     }
 
 
+def test_extract_schools_grouped_as_the_scheme_before_groups_them(nlp):
+    """承接X委托管理项目，由A托管B: the trust pairs take part in the trust
+    scheme, though a body opens its clause."""
+    text = (
+        "承接上海市教育委员会郊区农村义务教育学校委托管理项目，由城南第三小学"
+        "托管浦江镇第二小学，托管期两年。"
+    )
+    ex = run(nlp, text, publisher="上海市闵行区教育局")
+    program = "郊区农村义务教育学校委托管理项目"
+    assert triples(ex, "participatesIn") == {
+        ("城南第三小学", program),
+        ("浦江镇第二小学", program),
+    }
+
+
 def test_extract_schools_under_numbered_counted_project_headings(nlp):
     """五、“X”阅读推广项目学校（2所） and 二、“Y”实验学校（1所） over lists:
     each school takes part in the program the heading names."""

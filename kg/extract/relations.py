@@ -1544,6 +1544,7 @@ def _program_taken_part_in(
         p_start != start
         and not designated
         and not _works_under_the_scheme(text, program, start, end)
+        and not _grouped_under_the_scheme(text, program, start, end)
         and any(
             m.label in ("School", "Bureau")
             and m.end > m.start  # (the publisher's metadata mention has no span)
@@ -1562,6 +1563,16 @@ def _program_taken_part_in(
 _WORKS_SCHEME = re.compile(r"(?:改善|改造|改扩建|扩容|补短板|标准化|薄弱|校舍|宿舍)")
 #: 新建学生宿舍楼, 完成校舍维修: works done in a school.
 _WORKS_DONE = re.compile(r"(?:新建|改建|扩建|改扩建|改造|维修|建成|建设)")
+
+
+def _grouped_under_the_scheme(
+    text: str, program: Mention, start: int, end: int
+) -> bool:
+    """承接市教委X委托管理项目，由A托管B: schools grouped in a later clause the
+    way the earlier-named grouping scheme groups them (托管, 结对 …)."""
+    return program.end <= start and any(
+        word in program.name and word in text[start:end] for word in _GROUPING_SCHEMES
+    )
 
 
 def _works_under_the_scheme(text: str, program: Mention, start: int, end: int) -> bool:
