@@ -245,6 +245,8 @@ class Lexicon:
     supervision_words: tuple[str, ...] = ()
     grouping_schemes: tuple[str, ...] = ()
     grouping_cues: tuple[str, ...] = ()
+    # 初中数学|名师工作室: the subjects a teacher's studio is named by.
+    teaching_subjects: tuple[str, ...] = ()
     # An honour a group of schools holds: none of its schools holds it.
     group_honour_ends: tuple[str, ...] = ()
     # Endings of a unit's name: school and bureau suffixes, places, 校/园/局.
@@ -397,6 +399,7 @@ def load_lexicon() -> Lexicon:
         supervision_words=lines("supervision_words"),
         grouping_schemes=lines("grouping_schemes"),
         grouping_cues=lines("grouping_cues"),
+        teaching_subjects=lines("teaching_subjects"),
         group_honour_ends=lines("group_honour_ends"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),
         zone_suffixes=lines("zone_suffixes"),

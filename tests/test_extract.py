@@ -4451,6 +4451,19 @@ def test_extract_a_schools_own_work_wins_the_prizes_tier_for_it(nlp):
     }
 
 
+def test_extract_a_studios_honour_goes_to_no_school_that_hosts_it(nlp):
+    """A中学某某名师工作室被认定为“X名师工作室”: the studio's honour (a group
+    a teacher leads, decision 4); its host school is named, and holds nothing."""
+    text = (
+        "城关一中马海霞高中数学名师工作室被认定为第三批“海东市名师工作室”。"
+        "城南县第三中学祁永福名校长工作室入选“青海省乡村名校长工作室”。"
+    )
+    ex = run(nlp, text, publisher="互助县教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert "海东市名师工作室" in names(ex, "Award")
+    assert "城南县第三中学" in names(ex, "School")
+
+
 def test_extract_banner_honour_goes_to_the_region(nlp):
     ex = run(
         nlp,
@@ -5987,6 +6000,8 @@ def test_extract_pursued_by_a_list_of_regions(nlp):
         ("对参赛学校给予经费补助，受督学校均按方案开设课程。", set()),
         ("分类推进市级高水平学校建设，向一般初中倾斜。", set()),
         ("做强学校体育，重点考查学校劳动课程开设情况。", set()),
+        # 县中振兴: the policy for county high schools, a kind
+        ("扎实推进县中振兴，县一中获评先进。", {"县一中"}),
     ],
 )
 def test_extract_no_school_from_kinds_quotes_or_former(nlp, text, schools):

@@ -81,7 +81,18 @@ _NOT_A_NAME_AFTER = frozenset("化生段式")
 _DIVISION_ENDS = "省市区县旗州盟镇乡"
 _STAGE_AFTER = re.compile(r"阶段|组(?![织建成团合长队])")
 #: 初中数学名师工作室: the subject and studio a stage word opens.
-_STUDIO_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:名师|名校长|名班主任)?工作室")
+_STUDIO_AFTER = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:名师|名校长|名班主任)?工作室")
+
+
+def _studio_named_by_its_stage(text: str, end: int) -> bool:
+    """刘晓燕初中|数学名师工作室: the stage word names the studio's subject, no
+    school; 第三中学|祁永福名校长工作室: the school hosts its head's studio."""
+    studio = _STUDIO_AFTER.match(text, end)
+    if studio is None:
+        return False
+    return studio.group(1).startswith(_LEX.teaching_subjects)
+
+
 # A quoted name followed by a short head ending in a program word
 # (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
 #: Matched at the quote's end (``match(text, pos)``: no ``^``).
@@ -1348,7 +1359,7 @@ def _find_suffix_names(
             continue  # 小学阶段, 女子高中组, 获小学组一等奖: a stage, a contest's group
         if label == "School" and text.startswith(("布局", "布点"), end):
             continue  # 科学规划学校布局: where schools stand, no school
-        if label == "School" and _STUDIO_AFTER.match(text, end):
+        if label == "School" and _studio_named_by_its_stage(text, end):
             continue  # 刘晓燕初中数学名师工作室: a teacher's studio, no school
         token_start = view.token_start_at_or_before(start)
         if token_start < start and text[token_start:end] in generic:
@@ -2645,6 +2656,8 @@ _MIDDLE_LEVEL = re.compile(r"中等(?:职业|专业|师范|教育)")
 #: 县中 after a county's name or a quantifier: the county high schools as a
 #: kind (支持平武县县中提质, 部分县中生源外流; decision 11), not one school.
 _COUNTY_HIGH_SCHOOLS = re.compile(r"(?:县|部分|各|全省|全市|所有|薄弱)县中$")
+#: 县中振兴, 县中托管帮扶: the policy for county high schools as a kind.
+_COUNTY_HIGH_SCHOOLS_AS_A_KIND = re.compile("振兴|托管|帮扶|发展提升")
 
 
 def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
@@ -2681,8 +2694,12 @@ def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
             start -= 1
             if not view.is_token_start(start) and text[start] not in "镇乡":
                 continue
-            if _COUNTY_HIGH_SCHOOLS.search(text, max(0, start - 3), end):
-                continue  # 平武县县中, 部分县中: a county's high schools, a kind
+            if _COUNTY_HIGH_SCHOOLS.search(text, max(0, start - 3), end) or (
+                text[start:end] == "县中"
+                and _COUNTY_HIGH_SCHOOLS_AS_A_KIND.match(text, end)
+            ):
+                # 平武县县中, 部分县中, 县中振兴: county high schools, a kind
+                continue
         floor = _clause_floor(text, start)
         left = _short_form_head(view, start, floor, lex)
         if not numbered and text[start] in "镇乡" and left == start:
@@ -2918,6 +2935,14 @@ _TITLE_BEING_BUILT = re.compile(
 )
 
 
+def _with_studio(award: Candidate, text: str) -> Candidate:
+    """“海东市名师|工作室”: the studio is the honour (a teacher's group holds
+    it, decision 4), not the 名师 its name opens with."""
+    if not text.startswith("工作室", award.end):
+        return award
+    return replace(award, end=award.end + 3, name=award.name + "工作室")
+
+
 def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
     """Find trigger verbs and the (coordinated) award names they introduce."""
     lex = rules.lexicon
@@ -3001,6 +3026,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
                 _split_awards(phrase, start, rules), sentence_before, titled
             )
         awards = [_this_contest_named(a, text, match.start(), rules) for a in awards]
+        awards = [_with_studio(a, text) for a in awards]
         awards = [piece for a in awards for piece in _tier_list_pieces(a, text)]
         listed = (
             bracketed

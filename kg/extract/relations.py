@@ -458,6 +458,8 @@ def _names_a_person(lead: str) -> bool:
 
 
 _BOOK_TITLE = re.compile("《[^》]*》")
+#: …名师工作室, …名校长工作室: a studio a teacher leads (decision 4).
+_STUDIO_END = re.compile("工作室$")
 #: 的成果, 的作品: a unit's own work, which won what it won.
 _OWN_WORK = re.compile(r"的?(?:教学)?(?:成果|作品|案例|课例|论文|课题)")
 #: How a team's name ends: 田径队, 合唱团, 剧社, 教研组.
@@ -619,6 +621,8 @@ def _subjects(
             tail = _BOOK_TITLE.sub("", tail)  # the team's or school's work
         if _OWN_WORK.fullmatch(tail):
             tail = ""  # A、B的成果获二等奖: the schools' own work (成果 is no name)
+        if _STUDIO_END.search(tail):
+            return []  # A中学某某名师工作室被认定为X: a teacher's studio won it
         if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
             return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
     if not inside and (this := _THIS_SCHOOL.search(span)):
