@@ -1130,6 +1130,24 @@ def test_extract_a_paragraph_on_one_group_names_its_tiers(nlp):
     }
 
 
+def test_extract_tiers_below_rows_of_a_school_and_its_work(nlp):
+    """一等奖 rows of 学校　《作品》 above 二等奖: the later tiers are the
+    title's prize's too, not bare."""
+    text = (
+        "附件3\n\n2023年全市中小学劳动教育优秀成果获奖名单\n（4个）\n\n"
+        "一等奖（2个）\n城关镇中心学校　《一亩田里的劳动课程》\n"
+        "城南实验小学　《研学与劳动实践融合育人》\n\n"
+        "二等奖（2个）\n城北镇初级中学　《家校社协同的劳动教育实践》\n"
+        "城西街道中心校　《小农场里的大课堂》\n"
+    )
+    ex = run(nlp, text, publisher="运城市教育局")
+    prize = "全市中小学劳动教育优秀成果"
+    got = triples(ex, "receivedAward")
+    assert ("城北镇初级中学", prize + "二等奖") in got
+    assert ("城西街道中心校", prize + "二等奖") in got
+    assert "二等奖" not in names(ex, "Award")
+
+
 def test_extract_the_second_tier_below_a_school_per_line(nlp):
     # The first tier's schools, one per line, do not end the title's reach.
     text = (
@@ -3108,6 +3126,52 @@ def test_extract_schools_grouped_as_the_scheme_before_groups_them(nlp):
     }
 
 
+def test_extract_schools_offering_the_programs_courses_take_part(nlp):
+    """开展X试点，在A、B开设Y课程: the schools carry the program out; a school's
+    own course beside a bureau's program says nothing of it."""
+    text = (
+        "二是开展人工智能教育试点，在城南初级中学、城北小学等10所学校开设人工"
+        "智能课程。城关小学开设书法课程，区教育局推行“双减”。"
+        "城西小学依托茶园开设“一片茶叶”项目化劳动课程。"
+    )
+    ex = run(nlp, text, publisher="天水市麦积区教育局")
+    assert triples(ex, "participatesIn") == {
+        ("城南初级中学", "人工智能教育试点"),
+        ("城北小学", "人工智能教育试点"),
+    }
+
+
+def test_extract_schools_on_a_published_pilot_list_take_part(nlp):
+    """省教育厅公布了X试点校名单，我市A、B等11所学校榜上有名."""
+    text = (
+        "近日，辽宁省教育厅公布了2024年全省中小学人工智能教育试点校名单，我市"
+        "城南实验中学、城北启航小学等11所学校榜上有名，入选数量位居全省前列。"
+    )
+    ex = run(nlp, text, publisher="营口市教育局")
+    program = "中小学人工智能教育试点"
+    assert triples(ex, "participatesIn") == {
+        ("城南实验中学", program),
+        ("城北启航小学", program),
+    }
+    assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_schools_in_a_table_under_a_counted_project_heading(nlp):
+    """三、X工程项目（2个） over 序号　设区市　申报单位　项目名称 rows: each
+    school takes part in X."""
+    text = (
+        "三、江苏省中小学生品格提升工程项目（2个）\n序号　设区市　申报单位　项目名称\n"
+        "1　南京市　城南凤栖小学　“小小志愿者”品格养成项目\n"
+        "2　无锡市　城北中心小学　“桃源少年”品格提升项目\n"
+    )
+    ex = run(nlp, text, publisher="江苏省教育厅")
+    program = "江苏省中小学生品格提升工程项目"
+    assert {(s, p) for s, p in triples(ex, "participatesIn") if p == program} == {
+        ("城南凤栖小学", program),
+        ("城北中心小学", program),
+    }
+
+
 def test_extract_schools_under_numbered_counted_project_headings(nlp):
     """五、“X”阅读推广项目学校（2所） and 二、“Y”实验学校（1所） over lists:
     each school takes part in the program the heading names."""
@@ -4462,6 +4526,18 @@ def test_extract_a_studios_honour_goes_to_no_school_that_hosts_it(nlp):
     assert triples(ex, "receivedAward") == set()
     assert "海东市名师工作室" in names(ex, "Award")
     assert "城南县第三中学" in names(ex, "School")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "武进区被确定为江苏省中小学课程基地建设先进地区。",
+        "武进区被国家体育总局命名为全民运动健身模范区。",
+    ],
+)
+def test_extract_an_areas_title_goes_to_the_area_not_its_bureau(nlp, text):
+    ex = run(nlp, text, publisher="常州市武进区教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"武进区"}
 
 
 def test_extract_banner_honour_goes_to_the_region(nlp):

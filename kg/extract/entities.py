@@ -4207,6 +4207,18 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
         out.append(
             Candidate(start, match.end(1), "Program", name, "program.designated", "")
         )
+    for match in _PUBLISHED_PILOT_LIST.finditer(text):
+        start, name = match.start(1), match.group(1)
+        scope = _WHOLE_SCOPE.match(name)
+        if scope:
+            start, name = start + scope.end(), name[scope.end() :]
+        name = name.translate(_STRIP_QUOTES)
+        if len(name) >= 6 and not _is_generic(name[:-2], generic):
+            out.append(
+                Candidate(
+                    start, match.end(1), "Program", name, "program.published-list", ""
+                )
+            )
     for match in _PILOT_LIST_TITLE.finditer(text):
         start = match.start(2)
         joined = _LIST_BEFORE_JOINED.search(text, start, match.end(2))
@@ -4225,6 +4237,11 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
     return out
 
 
+#: 省教育厅公布了2024年全省X试点校名单: a pilot's list published, in prose.
+_PUBLISHED_PILOT_LIST = re.compile(
+    r"(?:公布|公示|发布|印发)了?(?:(?:19|20)\d\d年度?)?"
+    r"([\u4e00-\u9fff“”]{4,40}?(?:试点|实验))(?:学校|校|园)名单"
+)
 #: 名单及 in X名单及Y试点园名单: an earlier list the title joins to the last.
 _LIST_BEFORE_JOINED = re.compile("名单(?:及|和|与|、)(?!.*名单(?:及|和|与|、))")
 

@@ -1739,7 +1739,9 @@ _DIGIT_ITEM = re.compile(r"^\d+[、.．]\s*[\u4e00-\u9fff]")
 
 
 def _unit_alone(line: str, rules: Rules) -> bool:
-    """A line that is one school's name and nothing else (a list of one per line)."""
+    """A line that is one school's name and nothing else (a list of one per
+    line), or one school and its work (夏县瑶峰镇初级中学　《X》)."""
+    line = _WORK_AFTER_UNIT.sub("", line)
     return (
         len(line) <= _UNIT_LINE_MAX
         and line.endswith(rules.lexicon.school_suffixes)
@@ -1750,6 +1752,8 @@ def _unit_alone(line: str, rules: Rules) -> bool:
     )
 
 
+#: 　《家校社协同的劳动教育实践》: the work a row's school won with.
+_WORK_AFTER_UNIT = re.compile(r"[\s\u3000]+《[^》]*》$")
 #: Longer lines are sentences, not a school's name.
 _UNIT_LINE_MAX = 24
 

@@ -1531,6 +1531,14 @@ def _program_taken_part_in(
     if _PEOPLE_AFTER.match(text, mentions[school].end):
         return None  # 城关小学教师参加“国培计划”: the teachers took part
     own = [p for p in programs if start <= mentions[p].start < end]
+    if (
+        own
+        and _ONLY_OFFERS.search(text, start, end)
+        and not any(cue in text[start:end] for cue in cues if cue != "开设")
+    ):
+        # A开设“X”课程: the school's own course, no program it takes part in
+        # (开展Y试点，在A开设课程 is Y's)
+        return None
     if len(own) == 1:
         return own[0]
     if own or len(programs) != 1:
@@ -1563,6 +1571,7 @@ def _program_taken_part_in(
     return programs[0]
 
 
+_ONLY_OFFERS = re.compile("开设")
 #: 薄弱环节改善与能力提升项目, 校舍改造工程: a scheme that builds in schools.
 _WORKS_SCHEME = re.compile(r"(?:改善|改造|改扩建|扩容|补短板|标准化|薄弱|校舍|宿舍)")
 #: 新建学生宿舍楼, 完成校舍维修: works done in a school.
@@ -1739,17 +1748,61 @@ def _listed_after_a_pilots_part(
 _LIST_STATEMENT_END = re.compile("[。；;\n]")
 
 
+#: 公布了X试点校名单，我市A、B等11所学校榜上有名: the schools on the list.
+_PUBLISHED_PILOT_LIST = re.compile(
+    r"(?:公布|公示|发布|印发)了?(?P<list>[^，,。；;！？!?\n]{4,50}?(?:试点|实验)"
+    r"(?:学校|校|园))名单[，,。]\s*"
+    r"(?P<units>[^。；;！？!?\n]{2,300}?)(?:均|全部|成功|同时)?"
+    r"(?:榜上有名|入选|上榜|名列其中|位列其中)"
+)
+
+
+def _on_a_published_pilot_list(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """省教育厅公布了X试点校名单，我市A、B等11所学校榜上有名: each school on
+    the list takes part in the pilot X."""
+    out = []
+    for match in _PUBLISHED_PILOT_LIST.finditer(text):
+        programs = {
+            m.name: i
+            for i, m in enumerate(mentions)
+            if m.label == "Program"
+            and match.start("list") <= m.start < m.end <= match.end("list")
+        }
+        if len(programs) != 1:
+            continue
+        program = next(iter(programs.values()))
+        out += [
+            RelationMention(
+                i,
+                program,
+                "participatesIn",
+                "participates.published-list",
+                m.sentence,
+                m.status,
+            )
+            for i, m in enumerate(mentions)
+            if m.label == "School"
+            and match.start("units") <= m.start
+            and m.end <= match.end("units")
+        ]
+    return out
+
+
 #: 二、X试点学校拟确定名单（20所）, 五、“X”阅读推广项目学校（6所）: a heading
 #: over the schools of a pilot, a project or an experiment; a list title, or
 #: numbered or counted.
 _PILOT_LIST_HEADING = re.compile(
     r"^[ \t]*(?P<numbered>" + NUMBER_MARK + r")?[ \t]*"
     r"(?:" + ANNEX_MARK + r"[ \t]*)?"
-    r"(?P<pilot>\S{2,40}?(?:试点|项目|实验|基地|建设))(?:(?:学校|校|园)"
+    r"(?P<pilot>\S{2,40}?(?:试点|项目|实验|基地|建设|工程))(?:(?:学校|校|园)"
     # X试点学校（第一批）名单: the batch before the list's title
     r"(?P<title>(?:[（(][^（）()\n]{1,8}[）)])?(?:拟?(?:确定|认定|入选|推荐)|拟定)?名单)?"
     # 第三批X试点拟立项名单: a list of the units a pilot takes on
-    r"|(?P<units>拟?(?:立项|确定|认定|入选)(?:单位|学校)?名单))"
+    r"|(?P<units>拟?(?:立项|确定|认定|入选)(?:单位|学校)?名单)"
+    # 一、江苏省普通高中课程基地（10个）: the projects themselves, counted
+    r"|(?<=[目地程]))"
     r"[ \t]*(?P<count>" + BRACKET_NOTE + r")?[ \t]*$",
     re.MULTILINE,
 )
@@ -2077,6 +2130,7 @@ def _participates(
     out += _chosen_below_a_pilots_paragraph(text, mentions)
     out += _listed_under_a_programs_title(text, mentions)
     out += _listed_after_a_pilots_part(text, mentions)
+    out += _on_a_published_pilot_list(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
