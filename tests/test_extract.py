@@ -1637,6 +1637,19 @@ def test_extract_an_education_cloud_is_a_program(nlp):
     assert names(ex, "Program") == {"国家智慧教育公共服务平台", "湖北教育云"}
 
 
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("奋力打造“学在城关”金名片。", "学在城关"),
+        ("全面推进“教学评一致性”课堂变革。", "教学评一致性"),
+        ("开展“作业设计与实施”专项研究。", "作业设计与实施"),
+    ],
+)
+def test_extract_a_quoted_brand_or_reform_is_a_program(nlp, text, program):
+    ex = run(nlp, text, publisher="温州市瓯海区教育局")
+    assert names(ex, "Program") == {program}
+
+
 def test_extract_project_based_learning_is_no_program(nlp):
     ex = run(nlp, "运河湾中学开发跨学科项目式学习案例20个。", publisher="武清区教育局")
     assert names(ex, "Program") == set()
@@ -4538,6 +4551,18 @@ def test_extract_a_studios_honour_goes_to_no_school_that_hosts_it(nlp):
 def test_extract_an_areas_title_goes_to_the_area_not_its_bureau(nlp, text):
     ex = run(nlp, text, publisher="常州市武进区教育局")
     assert {s for s, _ in triples(ex, "receivedAward")} == {"武进区"}
+
+
+def test_extract_a_county_named_with_the_verb_get_is_no_grant(nlp):
+    """获嘉县: 获 opens a county's name here, not 获 (won)."""
+    text = (
+        "2024年河南省中小学劳动教育特色学校名单\n序号　省辖市　学校\n"
+        "12　新乡市　获嘉县亢村镇中心学校\n"
+    )
+    ex = run(nlp, text, publisher="河南省教育厅")
+    assert triples(ex, "receivedAward") == {
+        ("获嘉县亢村镇中心学校", "河南省中小学劳动教育特色学校")
+    }
 
 
 def test_extract_banner_honour_goes_to_the_region(nlp):

@@ -2951,6 +2951,11 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         trig = match.group()
         if trig == "获" and text[match.end() : match.end() + 1] in "得批评奖取悉":
             continue
+        if any(
+            text[match.start() : match.start() + size] in _region_words()
+            for size in range(3, 8)
+        ):
+            continue  # 获嘉县: a county's name, no verb
         start = match.end()
         if text[start : start + 1] == "了":
             start += 1
