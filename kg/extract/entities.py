@@ -4242,11 +4242,13 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
     return out
 
 
-#: 省教育厅公布了2024年全省X试点校名单: a pilot's list published, in prose.
-_PUBLISHED_PILOT_LIST = re.compile(
+#: 省教育厅公布了2024年全省X试点校名单: a pilot's list published, in prose
+#: (relations reads the schools said to be on it).
+PUBLISHED_PILOT_LIST = (
     r"(?:公布|公示|发布|印发)了?(?:(?:19|20)\d\d年度?)?"
     r"([\u4e00-\u9fff“”]{4,40}?(?:试点|实验))(?:学校|校|园)名单"
 )
+_PUBLISHED_PILOT_LIST = re.compile(PUBLISHED_PILOT_LIST)
 #: 名单及 in X名单及Y试点园名单: an earlier list the title joins to the last.
 _LIST_BEFORE_JOINED = re.compile("名单(?:及|和|与|、)(?!.*名单(?:及|和|与|、))")
 

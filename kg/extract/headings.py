@@ -7,7 +7,7 @@ written here once and composed into each finder's pattern.
 
 from __future__ import annotations
 
-__all__ = ["ANNEX_MARK", "BRACKET_NOTE", "NUMBER_MARK"]
+__all__ = ["ANNEX_MARK", "BRACKET_NOTE", "NUMBER_MARK", "PROSE_LIST_LEAD"]
 
 #: 一、, （二）, （3）, 4. 4、 4．: the number of a heading, an item or a line.
 NUMBER_MARK = (
@@ -18,3 +18,6 @@ NUMBER_MARK = (
 ANNEX_MARK = r"(?:附件[ \t\u3000]*\d*[ \t\u3000]*[:：]?|附[:：])"
 #: （20所）, （第一批）, （节选）: a short note in brackets after a title.
 BRACKET_NOTE = r"(?:[（(][^（）()\n]{1,12}[）)])"
+#: Where a list named in prose starts: after a sentence's end, or after
+#: 其中 (其中，X示范校为：A、B；Y试点校为：C).
+PROSE_LIST_LEAD = r"(?:(?<=[。；;\n])|其中[，,]?)\s*"

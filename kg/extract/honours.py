@@ -40,7 +40,7 @@ from .entities import (
     lines_above,
     part_in_quoted_program,
 )
-from .headings import ANNEX_MARK, NUMBER_MARK
+from .headings import ANNEX_MARK, NUMBER_MARK, PROSE_LIST_LEAD
 from .levels import level_of_word
 from .rules import Rules
 
@@ -1560,7 +1560,7 @@ _GROUP_ONLY = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*[^�
 
 #: 其中，X示范校为：A、B；Y为：C — an honour named in prose over its holders.
 _HONOUR_IS_COLON = re.compile(
-    r"(?:(?<=[。；;\n])|其中[，,]?)\s*“?([\u4e00-\u9fff]{4,30}?)”?(?:分别)?(?:为|是)[：:]"
+    PROSE_LIST_LEAD + r"“?([\u4e00-\u9fff]{4,30}?)”?(?:分别)?(?:为|是)[：:]"
 )
 
 

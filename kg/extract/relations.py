@@ -16,12 +16,13 @@ from ..types import Mention, RelationMention
 from .entities import (
     HONOUR_HEAD,
     LEVEL_ALTERNATIVES,
+    PUBLISHED_PILOT_LIST,
     QUOTED_PART,
     AwardStatement,
     clause_of,
     sentence_start,
 )
-from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK
+from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK, PROSE_LIST_LEAD
 from .honours import PROSE_MARK, list_block
 from .rules import Rules
 
@@ -1702,7 +1703,7 @@ def _listed_take_part(
 
 #: 其中，X试点校为：A、B；— a pilot's part named in prose over the schools.
 _PILOTS_PART_IS = re.compile(
-    r"(?:(?<=[。；;\n])|其中[，,]?)\s*“?(?P<pilot>[^：:，,。；;\n]{4,30}?(?:试点|实验))”?"
+    PROSE_LIST_LEAD + r"“?(?P<pilot>[^：:，,。；;\n]{4,30}?(?:试点|实验))”?"
     r"(?:学校|校|园)(?:分别)?(?:为|是)[：:]"
 )
 
@@ -1750,8 +1751,7 @@ _LIST_STATEMENT_END = re.compile("[。；;\n]")
 
 #: 公布了X试点校名单，我市A、B等11所学校榜上有名: the schools on the list.
 _PUBLISHED_PILOT_LIST = re.compile(
-    r"(?:公布|公示|发布|印发)了?(?P<list>[^，,。；;！？!?\n]{4,50}?(?:试点|实验)"
-    r"(?:学校|校|园))名单[，,。]\s*"
+    PUBLISHED_PILOT_LIST + r"[，,。]\s*"
     r"(?P<units>[^。；;！？!?\n]{2,300}?)(?:均|全部|成功|同时)?"
     r"(?:榜上有名|入选|上榜|名列其中|位列其中)"
 )
@@ -1768,7 +1768,7 @@ def _on_a_published_pilot_list(
             m.name: i
             for i, m in enumerate(mentions)
             if m.label == "Program"
-            and match.start("list") <= m.start < m.end <= match.end("list")
+            and match.start(1) <= m.start < m.end <= match.end(1)
         }
         if len(programs) != 1:
             continue
