@@ -1650,6 +1650,15 @@ def test_extract_a_quoted_brand_or_reform_is_a_program(nlp, text, program):
     assert names(ex, "Program") == {program}
 
 
+def test_extract_a_notices_boilerplate_about_its_items_names_no_program(nlp):
+    text = (
+        "注：同一设区市内项目按申报顺序排列。如对公示项目有异议，请于5日内反映。"
+        "指导项目学校按照建设方案扎实推进。"
+    )
+    ex = run(nlp, text, publisher="江苏省教育厅")
+    assert names(ex, "Program") == set()
+
+
 def test_extract_project_based_learning_is_no_program(nlp):
     ex = run(nlp, "运河湾中学开发跨学科项目式学习案例20个。", publisher="武清区教育局")
     assert names(ex, "Program") == set()
@@ -4562,6 +4571,20 @@ def test_extract_a_county_named_with_the_verb_get_is_no_grant(nlp):
     ex = run(nlp, text, publisher="河南省教育厅")
     assert triples(ex, "receivedAward") == {
         ("获嘉县亢村镇中心学校", "河南省中小学劳动教育特色学校")
+    }
+
+
+def test_extract_schools_after_their_quoted_honour_and_de_hold_it(nlp):
+    """县教育局为获评“X”的A、B、C3所学校授牌: the schools hold X, not the
+    bureau that hands out the plaques."""
+    text = (
+        "会上，县教育局为2023年度获评“钦州市乡村温馨校园建设示范校”的城关镇中心"
+        "小学、城南第一初级中学、城北镇中心小学3所学校授牌。"
+    )
+    ex = run(nlp, text, publisher="灵山县教育局")
+    assert triples(ex, "receivedAward") == {
+        (school, "钦州市乡村温馨校园建设示范校")
+        for school in ("城关镇中心小学", "城南第一初级中学", "城北镇中心小学")
     }
 
 

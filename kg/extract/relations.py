@@ -378,6 +378,8 @@ def _holders_after(
     """荣获X的A、B (A代表队): the units (``units``: School and Bureau mentions
     by start) listed right after an honour ending at ``end`` and 的, each
     perhaps with its team's word, joined by 、 or 和."""
+    if text[end : end + 1] in '”"」』' and end < len(text):
+        end += 1  # 获评“X”的A、B: the honour's closing quote first
     if text[end : end + 1] != "的":
         return []
     holders = []
