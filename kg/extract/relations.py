@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 from ..regions import load_region_index, short_form
 from ..resources import load_lexicon
@@ -1624,6 +1625,28 @@ def _listed_under_a_pilot_title(
     return out
 
 
+def _the_one_program(
+    mentions: list[Mention], named: Callable[[Mention], bool]
+) -> int | None:
+    """The program mention ``named`` accepts, when they all share one name
+    (the last of them), or None."""
+    programs = {
+        m.name: i for i, m in enumerate(mentions) if m.label == "Program" and named(m)
+    }
+    return next(iter(programs.values())) if len(programs) == 1 else None
+
+
+def _schools_take_part(
+    mentions: list[Mention], program: int, start: int, end: int, rule: str
+) -> list[RelationMention]:
+    """The schools named between ``start`` and ``end`` take part in ``program``."""
+    return [
+        RelationMention(i, program, "participatesIn", rule, m.sentence, m.status)
+        for i, m in enumerate(mentions)
+        if m.label == "School" and start <= m.start and m.end <= end
+    ]
+
+
 #: 附件：2024年义务教育“强校提质”行动重点扶持学校名单: an annex's title over
 #: a list of the schools of the one program it names.
 _SCHOOLS_LIST_TITLE = re.compile(
@@ -1641,16 +1664,12 @@ def _listed_under_a_programs_title(
     follows it (2024年X行动先进学校名单 lists an honour's holders)."""
     out = []
     for title in _SCHOOLS_LIST_TITLE.finditer(text):
-        programs = {
-            m.name: i
-            for i, m in enumerate(mentions)
-            if m.label == "Program"
-            and title.start("title") <= m.start
-            and m.end <= title.end("title")
-        }
-        if len(programs) != 1:
+        program = _the_one_program(
+            mentions,
+            lambda m, t=title: t.start("title") <= m.start and m.end <= t.end("title"),
+        )
+        if program is None:
             continue
-        program = next(iter(programs.values()))
         if HONOUR_HEAD.search(text, mentions[program].end, title.end("title")):
             continue
         out += _listed_take_part(
@@ -1674,14 +1693,12 @@ def _listed_below_a_programs_lead(
     for lead in _FOLLOWS_BELOW.finditer(text):
         line_start = text.rfind("\n", 0, lead.start()) + 1
         sentence = text[sentence_start(text, lead.start()) : lead.start()]
-        programs = {
-            m.name: i
-            for i, m in enumerate(mentions)
-            if m.label == "Program" and line_start <= m.start < lead.start()
-        }
-        if len(programs) != 1 or not any(cue in sentence for cue in cues):
+        lead_start = lead.start()
+        program = _the_one_program(
+            mentions, lambda m, a=line_start, b=lead_start: a <= m.start < b
+        )
+        if program is None or not any(cue in sentence for cue in cues):
             continue
-        program = next(iter(programs.values()))
         out += _listed_take_part(
             text, lead.end() + 1, mentions, program, "participates.listed-below"
         )
@@ -1696,11 +1713,7 @@ def _listed_take_part(
     block = list_block(text, line_end)
     if block is None:
         return []
-    return [
-        RelationMention(i, program, "participatesIn", rule, m.sentence, m.status)
-        for i, m in enumerate(mentions)
-        if m.label == "School" and block[0] <= m.start and m.end <= block[1]
-    ]
+    return _schools_take_part(mentions, program, *block, rule)
 
 
 #: 其中，X试点校为：A、B；— a pilot's part named in prose over the schools.
@@ -1717,34 +1730,21 @@ def _listed_after_a_pilots_part(
     program the part names."""
     out = []
     for part in _PILOTS_PART_IS.finditer(text):
-        pilot = part.group("pilot")
-        programs = {
-            m.name: i
-            for i, m in enumerate(mentions)
-            if m.label == "Program"
-            and (
-                part.start("pilot") <= m.start < m.end <= part.end("pilot") + 1
+        program = _the_one_program(
+            mentions,
+            lambda m, p=part: (
+                p.start("pilot") <= m.start < m.end <= p.end("pilot") + 1
                 # named in the sentence before (为2所“X试点校”授牌): the same name
-                or m.name == pilot
-            )
-        }
-        if len(programs) != 1:
+                or m.name == p.group("pilot")
+            ),
+        )
+        if program is None:
             continue
-        program = next(iter(programs.values()))
         end = _LIST_STATEMENT_END.search(text, part.end())
         stop = end.start() if end else len(text)
-        out += [
-            RelationMention(
-                i,
-                program,
-                "participatesIn",
-                "participates.part-listed",
-                m.sentence,
-                m.status,
-            )
-            for i, m in enumerate(mentions)
-            if m.label == "School" and part.end() <= m.start and m.end <= stop
-        ]
+        out += _schools_take_part(
+            mentions, program, part.end(), stop, "participates.part-listed"
+        )
     return out
 
 
@@ -1766,29 +1766,17 @@ def _on_a_published_pilot_list(
     the list takes part in the pilot X."""
     out = []
     for match in _PUBLISHED_PILOT_LIST.finditer(text):
-        programs = {
-            m.name: i
-            for i, m in enumerate(mentions)
-            if m.label == "Program"
-            and match.start(1) <= m.start < m.end <= match.end(1)
-        }
-        if len(programs) != 1:
-            continue
-        program = next(iter(programs.values()))
-        out += [
-            RelationMention(
-                i,
+        program = _the_one_program(
+            mentions, lambda m, g=match: g.start(1) <= m.start < m.end <= g.end(1)
+        )
+        if program is not None:
+            out += _schools_take_part(
+                mentions,
                 program,
-                "participatesIn",
+                match.start("units"),
+                match.end("units"),
                 "participates.published-list",
-                m.sentence,
-                m.status,
             )
-            for i, m in enumerate(mentions)
-            if m.label == "School"
-            and match.start("units") <= m.start
-            and m.end <= match.end("units")
-        ]
     return out
 
 
@@ -1856,22 +1844,19 @@ def _listed_under_a_bare_pilot_heading(
     with its schools."""
     out = []
     for heading in _BARE_PILOT_HEADING.finditer(text):
-        programs = {
-            m.name: i
-            for i, m in enumerate(mentions)
-            if m.label == "Program"
-            and m.start < heading.start()
-            and m.name.endswith(("试点", "项目"))
-            and _named_with_its_schools(text, m.name, 0, heading.start())
-        }
-        if len(programs) != 1:
+        heading_start = heading.start()
+        program = _the_one_program(
+            mentions,
+            lambda m, h=heading_start: (
+                m.start < h
+                and m.name.endswith(("试点", "项目"))
+                and _named_with_its_schools(text, m.name, 0, h)
+            ),
+        )
+        if program is None:
             continue
         out += _listed_take_part(
-            text,
-            heading.end() + 1,
-            mentions,
-            programs.popitem()[1],
-            "participates.pilot-list",
+            text, heading.end() + 1, mentions, program, "participates.pilot-list"
         )
     return out
 
