@@ -562,6 +562,15 @@ def test_extract_school_names(nlp, text, expected):
         # right after its place even 建设 is the school's name; a count not
         ("芦淞区建设中学被列为省级特色学校。", {"芦淞区建设中学"}),
         ("全区建设中学2所。", set()),
+        # so is it right after a town of the division list
+        (
+            "崇福镇建设小学、崇福镇中心小学入选试点。",
+            {"崇福镇建设小学", "崇福镇中心小学"},
+        ),
+        # a vocational school named after its trade, whose last word is a
+        # verb (制造), or a word jieba does not know and cuts into characters
+        ("泉州市智能制造职业技术学校获评示范校。", {"泉州市智能制造职业技术学校"}),
+        ("潍坊鸢都工程职业学院获评示范校。", {"潍坊鸢都工程职业学院"}),
         # a school named after its group's words (集团成员校, 集团由)
         (
             "澜溪小学集团成员校南彩中心小学平均分提升，东湖教育集团由晨光实验小学牵头。",
@@ -639,6 +648,12 @@ def test_extract_school_names(nlp, text, expected):
 )
 def test_extract_schools_beside_generic_words(nlp, text, expected):
     assert names(run(nlp, text), "School") == expected
+
+
+def test_extract_a_trade_name_needs_its_place_right_before(nlp):
+    # 加快建设 governs the school: no trade names it
+    found = names(run(nlp, "泉州市加快建设职业技术学校。"), "School")
+    assert not any("加快" in n or "建设" in n for n in found)
 
 
 @pytest.mark.parametrize(

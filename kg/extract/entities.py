@@ -406,6 +406,8 @@ def _walk_left(
             # 、前|黄|实验学校: a one-character word opening a list item
             # before a one-character stem is the name's first character
             and not _opens_a_list_item(view, p_start, token, edge)
+            and not _rare_word_split(view, p_start, token)
+            and not _trade_in_college_name(view, p_start, token)
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校, 厦门双十中学, 武进区刘海粟小学: right after a
@@ -466,6 +468,53 @@ def _split_name_tail(view: TextView, p_start: int, token: str, edge: int) -> boo
         and all(_CJK.match(ch) for ch in before[1])
         and view.tags.get(before[1]) in ("ns", "n", "nr", "nz", "nrt")
     )
+
+
+def _rare_word_split(view: TextView, p_start: int, token: str) -> bool:
+    """鸢|都 of 潍坊鸢都工程职业学院: jieba cut a word it does not know into
+    characters, and the second one's tag (都, an adverb) is no boundary
+    right after a place."""
+    if len(token) != 1:
+        return False
+    first = view.previous_token(p_start)
+    if (
+        first is None
+        or len(first[1]) != 1
+        or not _CJK.match(first[1])
+        or view.tags.get(first[1]) not in _NOUN_TAGS
+    ):
+        return False
+    place = view.previous_token(first[0])
+    return place is not None and _is_place_word(place[1])
+
+
+#: A vocational school's or college's ending, perhaps after its trade's last
+#: word (智能制造|工程|职业学院).
+_VOCATIONAL_AFTER = re.compile(
+    r"(?:[\u4e00-\u9fff]{2})?(?:职业|技工学校|技师学院|中等专业学校|高级技工)"
+)
+_NOUN_TAGS = frozenset({"n", "ng", "nz", "nr", "ns", "vn", "b", None})
+
+
+def _trade_in_college_name(view: TextView, p_start: int, token: str) -> bool:
+    """智能|制造 of 东莞市智能制造职业技术学校: a vocational school is named
+    after its trade, whose last word may be a verb (制造, 运输, 管理), right
+    after its place and a noun."""
+    if len(token) != 2 or not _VOCATIONAL_AFTER.match(view.text, p_start + len(token)):
+        return False
+    noun = view.previous_token(p_start)
+    if (
+        noun is None
+        or len(noun[1]) != 2
+        or view.tags.get(noun[1]) not in _NOUN_TAGS - {None}
+    ):
+        return False
+    place = view.previous_token(noun[0])
+    return place is not None and _is_place_word(place[1])
+
+
+def _is_place_word(word: str) -> bool:
+    return word in _region_words() or _REGION_END.search(word) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1613,7 +1662,9 @@ def _verb_named(
     # 芦淞区建设中学, XX区建设小学: right after its place, even a verb that
     # governs elsewhere (建设) is the school's name.
     after_place = before is not None and (
-        before[1] in _region_words() or _MASKED_REGION.fullmatch(before[1]) is not None
+        before[1] in _region_words()
+        or _MASKED_REGION.fullmatch(before[1]) is not None
+        or _listed_town(before[1], _LEX.generic_name_prefixes)  # 王店镇建设小学
     )
     if (word in stop and not after_place) or not _CJK.search(word):
         return start
@@ -4320,13 +4371,6 @@ def _listed_town(name: str, generic: frozenset[str]) -> bool:
         return False
     stem = re.sub(r"(?:街道|镇|乡)$", "", name)
     return stem not in generic and not _is_generic(stem, _scope_words())
-
-
-@cache
-def _town_names() -> frozenset[str]:
-    return frozenset(
-        ref.name for towns in load_region_index().towns.values() for ref in towns
-    )
 
 
 def _schools_unit(name: str, rules: Rules) -> bool:
