@@ -3271,6 +3271,72 @@ def test_extract_schools_grouped_under_the_scheme_before(nlp, text, expected):
     assert triples(ex, "participatesIn") == expected
 
 
+def test_extract_tiers_under_an_events_winners_heading(nlp):
+    """三、X展示活动获奖学校（3所） over 一等奖（1所）：A: the tiers are X's prizes,
+    whatever X's name ends with."""
+    text = (
+        "附件\n\n三、全市课后服务特色展示活动获奖学校（3所）\n\n"
+        "一等奖（1所）：晨光小学\n二等奖（2所）：启明中学、阳光小学\n"
+    )
+    ex = run(nlp, text, publisher="牡丹江市教育局")
+    first, second = "全市课后服务特色展示活动一等奖", "全市课后服务特色展示活动二等奖"
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", first),
+        ("启明中学", second),
+        ("阳光小学", second),
+    }
+
+
+def test_extract_classes_of_a_title_joining_two_honours(nlp):
+    """X示范学校和达标学校拟认定名单 over 一、示范学校 and 二、达标学校: each
+    class's units hold that honour, named with the title's qualifiers; the
+    second class ends the first one's list."""
+    text = (
+        "2024年浙江省中小学心理健康教育示范学校和达标学校拟认定名单\n\n"
+        "一、示范学校（2所）\n序号　设区市　学校名称\n"
+        "1　杭州市　晨光小学\n2　杭州市　启明中学\n\n"
+        "二、达标学校（1所）\n序号　设区市　学校名称\n1　宁波市　阳光小学\n"
+    )
+    ex = run(nlp, text, publisher="浙江省教育厅")
+    model, met = "浙江省中小学心理健康教育示范学校", "浙江省中小学心理健康教育达标学校"
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", model),
+        ("启明中学", model),
+        ("阳光小学", met),
+    }
+
+
+@pytest.mark.parametrize("joiner", ["，", "；", ";"])
+def test_extract_a_line_of_units_joined_by_commas_or_semicolons(nlp, joiner):
+    text = (
+        "附件\n\n四、全市平安校园建设先进单位（3个）\n"
+        + joiner.join(["玉山县第一中学", "晨光中学", "启明小学"])
+        + "\n\n五、乡村温馨校园建设工作表现突出单位（1所）\n阳光小学\n"
+    )
+    ex = run(nlp, text, publisher="上饶市教育局")
+    honour, other = "全市平安校园建设先进单位", "乡村温馨校园建设工作表现突出单位"
+    assert triples(ex, "receivedAward") == {
+        ("玉山县第一中学", honour),
+        ("晨光中学", honour),
+        ("启明小学", honour),
+        ("阳光小学", other),
+    }
+
+
+def test_extract_an_approved_projects_list_is_no_honour(nlp):
+    """X项目拟立项名单: the schools take part in X and hold nothing."""
+    text = (
+        "附件\n\n2024年盐城市中小学品格提升工程项目拟立项名单\n\n"
+        "序号 地区 学校名称\n1 亭湖区 晨光实验小学\n2 亭湖区 东湖实验学校\n"
+    )
+    ex = run(nlp, text, publisher="盐城市教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "晨光实验小学",
+        "东湖实验学校",
+    }
+
+
 def test_extract_tier_lines_under_an_honour_heading(nlp):
     """二、X（6个）then 一等奖：A、B (decisions 3, 10): each line's units hold
     that tier of X and X itself, not a bare 一等奖."""

@@ -82,6 +82,8 @@ _HEADING_LIST = re.compile(
     + r"(?:[（(]\s*\d+\s*[个名所家人项][，,、\s]*"
     + r"(?:排名不分先后|按\S{0,10}排序)[）)])?\s*$"
 )
+#: 拟立项名单, 立项项目名单: projects approved for a scheme, which hold no honour.
+_APPROVED_PROJECTS = re.compile(r"立项(?:单位|学校|项目)?名单")
 _MAX_LIST_LINE = 80
 _MAX_LIST_LINES = 300
 
@@ -200,8 +202,10 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
         if line:
             # A long line is a list only when 、 or ； joins it (ten units in
             # one line).
-            longest = _MAX_LIST_LINE * (8 if "、" in line or "；" in line else 1)
-            if len(line) > longest or "，" in line[:-1]:
+            longest = _MAX_LIST_LINE * (8 if _JOINED_UNITS.search(line) else 1)
+            if len(line) > longest or (
+                "，" in line[:-1] and not _units_joined_by_commas(line)
+            ):
                 break
             if "。" in line[:-1] or (line.endswith("。") and "；" not in line):
                 break  # prose; not 新罗区：A、B；永定区：C。, groups by place
@@ -244,6 +248,14 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             end = stop
         pos = stop + 1
     return (start, end) if start >= 0 else None
+
+
+def _units_joined_by_commas(line: str) -> bool:
+    """A，B，C: a line of units joined by commas, not a sentence."""
+    pieces = [p.strip() for p in re.split("[，,]", line.strip().rstrip("，,；;。"))]
+    return len(pieces) >= 2 and all(
+        len(p) <= 30 and p.endswith((*_UNIT_ENDS, *_TEAM_ENDS)) for p in pieces
+    )
 
 
 #: 、 or ； joining the units of a list line.
@@ -582,6 +594,8 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
         if match is not None and (
             part_in_quoted_program(match.group(1), adjacent=True)
             or _programs_role(match.group(1))
+            # X项目拟立项名单: the projects a scheme takes on, no honour
+            or _APPROVED_PROJECTS.search(stripped) is not None
         ):
             # 四、“X”2024年度项目园名单, 附件：“X”行动重点扶持学校名单: a
             # program's schools (relations)
@@ -723,6 +737,9 @@ def _class_of(
     """一、体育特色学校 under 2024年度鄞州区特色学校名单: a class of the title's
     honour, named with its qualifiers, whose units hold the title's honour too
     (decision 10)."""
+    joined = _joined_title_class(award.name, title.name, rules)
+    if joined:
+        return (replace(award, name=joined),)
     kind = next(
         (
             k
@@ -746,6 +763,29 @@ def _class_of(
 
 
 _YEAR_ONLY = re.compile(r"(?:(?:19|20)\d\d年度?)?")
+
+
+def _joined_title_class(name: str, title: str, rules: Rules) -> str:
+    """一、示范学校 and 二、达标学校 under X示范学校和达标学校拟认定名单: each
+    class is one of the two honours the title joins, named with the title's
+    qualifiers (X达标学校); "" when the title joins no such pair."""
+    for joiner in "和及与、":
+        head, sep, tail = title.rpartition(joiner)
+        if not sep:
+            continue
+        if tail == name:
+            other = next((k for k in _SUFFIXES_LONGEST_FIRST if head.endswith(k)), "")
+            qualifiers = head[: -len(other)] if other else ""
+        elif head.endswith(name) and tail in rules.award_suffixes:
+            qualifiers = head[: -len(name)]
+        else:
+            continue
+        if len(qualifiers) >= 2 and qualifiers[-1] not in "和及与、":
+            return qualifiers + name
+    return ""
+
+
+_SUFFIXES_LONGEST_FIRST = sorted(_LEX.award_suffixes, key=len, reverse=True)
 
 
 def _tier_of_heading_above(
@@ -1710,13 +1750,15 @@ def _heading_above(
         name = clean_award_name(raw)
         name = _named_in_full_before(text, above, name) or name
         # 一、2023年度学校综合考核获奖单位 over its tiers: the evaluation's
+        # (whatever its name ends with: 三、X展示活动获奖学校)
+        winners = _WINNERS_TAIL.search(name) is not None
         name = _WINNERS_TAIL.sub("", name)
         if BARE_TIER.fullmatch(name):
             continue  # （一）一等奖 above （二）二等奖: an earlier tier
         # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖;
         # 三、乡镇教育工作综合考评（9个）over 一等奖：A: the evaluation's prizes
         held = _is_honour(name, rules) or name.endswith("奖")
-        if not (held or name.endswith(_LEX.award_events)):
+        if not (held or winners or name.endswith(_LEX.award_events)):
             return None
         at = text.find(raw, above, _line_end(text, above))
         honour = None
