@@ -147,6 +147,12 @@ def test_extract_what_a_bureau_does_for_a_zone_is_no_part_of_its_name(nlp, text)
         ("打造教育共同富裕县域样板。", set(), set()),
         # 县直学校: the county's own schools, no school and no county
         ("乡镇和县直学校教师交流轮岗。", set(), set()),
+        # 县中 (a county's high school) and 县城 after 和; 已会同
+        ("深入实施“三名工程”和县中振兴计划。", set(), set()),
+        ("推进乡村和县城学校结对。", set(), set()),
+        ("我局已会同县财政局研究。", set(), set()),
+        # 新增|城区: a verb and a word, no 增城区
+        ("全年新增城区学位3200个。", set(), set()),
         ("县直幼儿园开展读书活动。", set(), set()),
         # the county itself, after its province or city or opening a clause
         (
@@ -468,6 +474,11 @@ def test_extract_zone_with_a_name_of_its_own(nlp):
         ("白城市教育局工作总结。白城经济开发区新区小学开学。", "白城经济开发区"),
         # a direction is no name of its own: the zone keeps its city's
         ("成都市教育局工作总结。成都东部新区晨光小学开学。", "成都东部新区"),
+        # a comprehensive experimental zone, a pilot economic zone, a zone for
+        # investors from Taiwan
+        ("各设区市教育局、平潭综合实验区社会事业局：", "平潭综合实验区"),
+        ("上饶经开区、上饶高铁经济试验区社会事业局：", "上饶高铁经济试验区"),
+        ("泉州台商投资区：晨光小学", "泉州台商投资区"),
     ],
 )
 def test_extract_zone_names(nlp, text, zone):
@@ -648,6 +659,29 @@ def test_extract_school_names(nlp, text, expected):
 )
 def test_extract_schools_beside_generic_words(nlp, text, expected):
     assert names(run(nlp, text), "School") == expected
+
+
+def test_extract_a_street_written_without_its_dao_opens_its_schools_name(nlp):
+    """长岭街第二中学: 长岭街道 of the report's district, written 长岭街."""
+    ex = run(
+        nlp,
+        "黄埔区重点推进长岭街第二中学、萝岗街第五小学建设。",
+        publisher="广州市黄埔区教育局",
+    )
+    assert {
+        ("长岭街第二中学", "长岭街道"),
+        ("萝岗街第五小学", "萝岗街道"),
+    } <= triples(ex, "locatedIn")
+
+
+def test_extract_the_coverb_yi_is_no_part_of_a_schools_name(nlp):
+    ex = run(nlp, "组建以县实验小学、涉县第二中学为龙头的教育集团。")
+    assert names(ex, "School") == {"县实验小学", "涉县第二中学"}
+
+
+def test_extract_a_communitys_member_schools_are_no_school(nlp):
+    ex = run(nlp, "专家团队常驻共同体学校开展指导。", publisher="歙县教育局")
+    assert names(ex, "School") == set()
 
 
 def test_extract_a_trade_name_needs_its_place_right_before(nlp):
@@ -3334,6 +3368,24 @@ def test_extract_an_approved_projects_list_is_no_honour(nlp):
     assert {s for s, _ in triples(ex, "participatesIn")} == {
         "晨光实验小学",
         "东湖实验学校",
+    }
+
+
+def test_extract_a_later_clauses_bare_tier_is_of_the_earlier_prizes_contest(nlp):
+    """A获X小学组一等奖，B获二等奖，C获初中组三等奖 (decision 3): the later tiers
+    are X's, in the earlier group unless they name their own; the start of
+    the tier's own line is no title naming a contest."""
+    ex = run(
+        nlp,
+        "晨光小学代表队获全区中小学生机器人竞赛小学组一等奖，东湖小学获二等奖，"
+        "西湖中学获初中组三等奖。",
+        publisher="科左中旗教育体育局",
+    )
+    contest = "全区中小学生机器人竞赛"
+    assert triples(ex, "receivedAward") == {
+        ("晨光小学", contest + "小学组一等奖"),
+        ("东湖小学", contest + "小学组二等奖"),
+        ("西湖中学", contest + "初中组三等奖"),
     }
 
 

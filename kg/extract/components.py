@@ -293,7 +293,9 @@ def make_regions(nlp: Language, name: str):
         view = view_of(doc, nlp)
         bounds = (set(view.token_starts), set(view.token_ends))
         write_candidates(
-            doc, "kg_regions", find_regions(text_of(doc), rules, seed, bounds)
+            doc,
+            "kg_regions",
+            find_regions(text_of(doc), rules, seed, bounds, view.tags),
         )
         return doc
 

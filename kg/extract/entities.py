@@ -360,8 +360,13 @@ def _walk_left(
                     and len(token) == 2
                     and _opens_a_place(view.text, p_start + 1)
                 )
-                # 获|市 (获市教育学会授予): the verb glued to a level word
-                or (token[0] == "获" and len(token) == 2 and token[1] in "省市区县州")
+                # 获|市 (获市教育学会授予): the verb glued to a level word;
+                # 以|县 (组建以县实验小学…为龙头): so is the coverb 以
+                or (
+                    token[0] in "获以"
+                    and len(token) == 2
+                    and token[1] in "省市区县州旗"
+                )
             )
         ):
             # jieba's HMM glued a conjunction (和兰炼) or a coverb (为杏店) to
@@ -370,12 +375,12 @@ def _walk_left(
             break
         if (
             len(token) == 2
-            and (token[1] in _JOINERS or token[1] in _GLUED_COVERBS)
+            and (token[1] in _JOINERS or token[1] in _GLUED_COVERBS or token[1] == "到")
             and token not in view.tags
             and token not in _region_words()
         ):
             # 紫华中|学与|东石镇: the conjunction glued to the name before;
-            # 成员|校为|火箭镇: so is a coverb
+            # 成员|校为|火箭镇: so is a coverb, and 到 (24|名到|矿山镇中学)
             break
         # 望|都小学: jieba cut a place name into characters.
         split_place = len(token) == 1 and (
@@ -564,8 +569,9 @@ def _clause_floor(text: str, offset: int) -> int:
 _CONJUNCTION_THEN_LEVEL = re.compile(r"(?:[和及与]|会同)[县市区]")
 _ORGAN_END = re.compile(r"[委府区镇乡县局校园旗盟村点所部门室处科股]")
 _ORGAN_THEN_MODAL = re.compile(
-    r"[委府局部门室处]" r"(?:要|将|应|需|须|并|还|积极|主动|必须)$"
+    r"[委府局部门室处]" r"(?:要|将|应|需|须|并|还|积极|主动|必须|已|已经)$"
 )
+_COUNTY_HIGH_SCHOOL = re.compile("中(?![学心专])")
 
 
 def find_regions(
@@ -573,6 +579,7 @@ def find_regions(
     rules: Rules,
     seed_codes: set[str],
     token_bounds: tuple[set[int], set[int]] | None = None,
+    word_tags: Mapping[str, str] | None = None,
 ) -> list[Candidate]:
     """Region mentions, accepting ambiguous and short names only in context.
 
@@ -581,7 +588,9 @@ def find_regions(
     when exactly one reading lies above or below a region already in
     context, so a name is never resolved by a silent guess. A short form
     taken on its own (北京, 泰和) must also be a whole word of the text
-    (``token_bounds``: token starts and ends), not part of one (隆重庆祝).
+    (``token_bounds``: token starts and ends), not part of one (隆重庆祝);
+    a full name is no place where it reads as a verb and a word of jieba's
+    dictionary (``word_tags``: 新增|城区).
     """
     index = rules.regions
     hits: list[tuple[int, int, str, tuple[str, ...], bool]] = []
@@ -599,6 +608,17 @@ def find_regions(
             # 示范县 holds 范县, 主城区 城区, 共同富裕县域 富裕县: a word's
             # start or none
             continue
+        if (
+            full
+            and word_tags
+            and len(surface) >= 3
+            and start > 0
+            and word_tags.get(text[start - 1 : start + 1]) == "v"
+            and text[start + 1 : end] in word_tags
+        ):
+            # 新增|城区学位: the name's first character ends a verb, its rest
+            # is a word of its own
+            continue
         if full and surface.endswith("区") and text.startswith("域", end):
             continue  # 临河|区域: 区 begins the word 区域 (临河区 is no place here)
         if (
@@ -608,7 +628,9 @@ def find_regions(
                 (start > 0 and _ORGAN_END.match(text, start - 1))
                 # 县教育局要会同县财政局: a modal between the organ and 会同
                 or _ORGAN_THEN_MODAL.search(text, max(0, start - 4), start)
-                or text.startswith(("直", "域", "级", "委"), end)
+                or text.startswith(("直", "域", "级", "委", "城"), end)
+                # 和县中振兴计划: 县中, a county's high school (not 和县中学)
+                or _COUNTY_HIGH_SCHOOL.match(text, end) is not None
             )
         ):
             # 县委、县政府和县教育局, 教育局会同县财政局, 会议和县委: 县 begins a word
@@ -977,6 +999,20 @@ def _county_short_towns(county: str) -> dict[str, RegionRef]:
     return {t.name: t for t in towns if names[t.name] == 1}
 
 
+@lru_cache(maxsize=4096)
+def _county_streets_as_written(county: str) -> dict[str, RegionRef]:
+    """The county's streets by the short form their schools' names use (长岭街
+    of 长岭街道: 长岭街第二中学); read only as the start of a school's name."""
+    index = load_region_index()
+    streets = [
+        t
+        for t in index.towns.get(county, ())
+        if t.name.endswith("街道") and len(t.name) >= 4
+    ]
+    names = Counter(t.name[:-1] for t in streets)
+    return {t.name[:-1]: t for t in streets if names[t.name[:-1]] == 1}
+
+
 def _opens_a_list_item(view: TextView, p_start: int, token: str, edge: int) -> bool:
     """A one-character locative right after a list mark and before another
     one-character word, in a name (、前|黄|实验学校): the two are its stem.
@@ -1268,12 +1304,15 @@ _TOWN_SCHOOL_ORDINAL = re.compile("第[一二三四五六七八九十]{1,3}")
 def _find_short_towns(
     text: str, counties: list[str], accepted: dict[int, Candidate]
 ) -> None:
-    """A two-character town of a county in context that starts a school's
-    name (、侯镇中心小学、, 杨镇第三中学): the name begins at a list mark or a
-    clause's start and a school's ending follows it, or an ordinal and one."""
+    """A two-character town of a county in context, or a street written
+    without its 道 (长岭街), that starts a school's name (、侯镇中心小学、,
+    杨镇第三中学, 长岭街第二中学): the name begins at a list mark or a clause's
+    start and a school's ending follows it, or an ordinal and one."""
     towns: dict[str, list[RegionRef]] = defaultdict(list)
     for county in counties:
         for name, ref in _county_short_towns(county).items():
+            towns[name].append(ref)
+        for name, ref in _county_streets_as_written(county).items():
             towns[name].append(ref)
     endings = tuple(_LEX.school_suffixes)
     for name, refs in towns.items():
@@ -1285,7 +1324,9 @@ def _find_short_towns(
             end = at + len(name)
             ordinal = _TOWN_SCHOOL_ORDINAL.match(text, end)
             if (
-                (at == 0 or text[at - 1] in _NAME_START)
+                # 推进长岭街第二中学: a street's three characters need no mark
+                # before them, as a two-character town's do
+                (at == 0 or text[at - 1] in _NAME_START or name.endswith("街"))
                 and text.startswith(endings, ordinal.end() if ordinal else end)
                 and not _inside_accepted(at, accepted)
             ):
@@ -3255,6 +3296,13 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     earlier = _CONTEST_BEFORE.findall(text, sentence, pos)
     if earlier:
         return _without_host(earlier[-1])
+    won = _PRIZE_WON_BEFORE.findall(text, sentence, pos)
+    if won:
+        # A获X小学组一等奖，B获二等奖: the contest of the prize an earlier
+        # clause gave, with its group unless the tier names its own (decision 3)
+        contest, group = won[-1]
+        own_group = _OWN_GROUP.match(text, pos) is not None
+        return clean_award_name(contest + ("" if own_group else group))
     commended = [
         name
         for name in _COMMENDED_BEFORE.findall(text, sentence, pos)
@@ -3278,9 +3326,11 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     headed = contest_heading_above(text, pos, rules)
     if headed:
         return headed
+    # Whole lines above the tier's own only: the start of its line (A获X
+    # 一等奖，B获) holds no sentence end yet, but is no title.
     head = "\n".join(
         line
-        for line in text[:pos].split("\n")[:_CONTEST_LINES]
+        for line in text[: text.rfind("\n", 0, pos) + 1].split("\n")[:_CONTEST_LINES]
         if "。" not in line and len(line) <= _TITLE_LINE
     )
     contest = contest_in(head, rules)
@@ -3495,6 +3545,19 @@ _EVENT_END = re.compile("(?:" + _alt(_LEX.award_events) + ")$")
 _TIER = (
     r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
     r"|冠军|亚军|季军|第[一二三四五六七八九十]名"
+)
+#: 获X小学组一等奖，: a prize won in a clause, its contest and group before
+#: its tier (the group is dropped where the later tier has its own).
+_PRIZE_WON_BEFORE = re.compile(
+    r"获得?([^，,。；;、\s“”]{4,40}?(?:"
+    + _alt(_LEX.award_events)
+    + r"))((?:[\u4e00-\u9fff]{1,6}组)?)(?:团体|个人)?(?:"
+    + _TIER
+    + r")[，,；;]"
+)
+#: 获初中组二等奖: a tier with a group of its own after the trigger.
+_OWN_GROUP = re.compile(
+    r"[^，,。；;]{0,4}?[\u4e00-\u9fff]{1,6}组(?:团体|个人)?(?:" + _TIER + ")"
 )
 #: A tier alone (二等奖), with no group or category before it.
 _TIER_ONLY = re.compile("(?:" + _TIER + ")")
