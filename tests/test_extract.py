@@ -684,6 +684,74 @@ def test_extract_a_communitys_member_schools_are_no_school(nlp):
     assert names(ex, "School") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        # 纳入首批项目学校 after the clause starting the program
+        (
+            "区教育局启动“新优质学校集群发展”项目，将晨光中学、东湖小学纳入首批项目学校。",
+            "新优质学校集群发展",
+        ),
+        # the clause's work is done at the schools (在A、B…建立)
+        (
+            "实施“护苗成长”留守儿童关爱行动，在晨光中学、东湖小学等18所学校建立留守儿童之家。",
+            "护苗成长",
+        ),
+        # a teachers scheme sends teachers to the schools (讲学, 送课)
+        (
+            "实施银龄讲学计划，招募退休教师24名到晨光中学、东湖小学等11所农村学校讲学。",
+            "银龄讲学计划",
+        ),
+        (
+            "实施“强师课堂”进乡村行动，组织学科带头人送课到晨光中学、东湖小学等12所乡村学校。",
+            "强师课堂",
+        ),
+        # 作为市级试点校 after the sentence naming the program
+        (
+            "全区中小学全面推行党组织领导的校长负责制。晨光中学、东湖小学作为市级试点校，"
+            "要及时总结经验。",
+            "党组织领导的校长负责制",
+        ),
+    ],
+)
+def test_extract_schools_the_sentence_places_in_a_program(nlp, text, program):
+    ex = run(nlp, text, publisher="会泽县教育局")
+    assert {s for s, p in triples(ex, "participatesIn") if p == program} == {
+        "晨光中学",
+        "东湖小学",
+    }
+
+
+def test_extract_schools_selected_for_a_pilot_take_part_in_it(nlp):
+    """入选X试点 names the pilot X as a Program the schools take part in;
+    A与B、C组成“Y” groups them in Y."""
+    ex = run(
+        nlp,
+        "晨光中学、东湖小学入选天津市紧密型教育集团建设试点。"
+        "西湖小学与北湖小学组成“城乡学校发展共同体”。",
+        publisher="天津市滨海新区教育体育局",
+    )
+    assert triples(ex, "participatesIn") == {
+        ("晨光中学", "天津市紧密型教育集团建设试点"),
+        ("东湖小学", "天津市紧密型教育集团建设试点"),
+        ("西湖小学", "城乡学校发展共同体"),
+        ("北湖小学", "城乡学校发展共同体"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织参加“国培计划”培训2400余人次。",
+        "新招聘“国培计划”教师65名。",
+        "招募“国培计划”讲学教师600名。",
+    ],
+)
+def test_extract_a_bureau_running_a_teachers_scheme_implements_it(nlp, text):
+    ex = run(nlp, text, publisher="吴忠市利通区教育局")
+    assert triples(ex, "implements") == {("吴忠市利通区教育局", "国培计划")}
+
+
 def test_extract_a_trade_name_needs_its_place_right_before(nlp):
     # 加快建设 governs the school: no trade names it
     found = names(run(nlp, "泉州市加快建设职业技术学校。"), "School")

@@ -1527,6 +1527,12 @@ def _program_taken_part_in(
     if (
         not any(cue in text[start:end] for cue in cues)
         and not QUOTED_PART.search(text, start, end)
+        # 实施X，在A、B等18所学校建立…: the clause's work, after the program's,
+        # is done at the schools
+        and not (
+            _AT_THE_SCHOOLS.fullmatch(text, start, mentions[school].start)
+            and any(mentions[p].end <= start for p in programs)
+        )
         # 确定A、B为首批建设学校: chosen for the sentence's program
         and not _BARE_DESIGNATION.search(text, start, end)
     ):
@@ -1576,6 +1582,8 @@ def _program_taken_part_in(
 
 
 _ONLY_OFFERS = re.compile("开设")
+#: 在A、B…: a clause opening with the place its work is done at, the schools.
+_AT_THE_SCHOOLS = re.compile(r"\s*在(?:[^，,。；;]*、)?")
 #: 薄弱环节改善与能力提升项目, 校舍改造工程: a scheme that builds in schools.
 _WORKS_SCHEME = re.compile(r"(?:改善|改造|改扩建|扩容|补短板|标准化|薄弱|校舍|宿舍)")
 #: 新建学生宿舍楼, 完成校舍维修: works done in a school.
@@ -1918,9 +1926,11 @@ _SCHOOL_PARTS = "|".join(
 #: 成为首批参与学校, 被确定为试点校: a school's part in a program the
 #: sentence does not name.
 _BARE_DESIGNATION = re.compile(
-    r"(?:成为|确定为|作为|列为|遴选为|入选|为)(?:工程|项目|计划|行动)?"
+    r"(?:成为|确定为|作为|列为|遴选为|入选|纳入|为)(?:工程|项目|计划|行动)?"
     # 作为临沂市首批试点学校: the place that chose them
     + r"(?:[\u4e00-\u9fff]{2,6}?[省市县区州旗](?=首批|第[一二三四五六七八九十]批))?"
+    # 作为市级试点校: the level that chose them
+    + r"(?:(?:国家|省|市|县|区)级)?"
     + _BATCH
     + rf"(?:{_SCHOOL_PARTS}|实施学校)"
     + r"(?![\u4e00-\u9fff]*(?:名单|称号))"
