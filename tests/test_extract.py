@@ -752,6 +752,34 @@ def test_extract_a_bureau_running_a_teachers_scheme_implements_it(nlp, text):
     assert triples(ex, "implements") == {("吴忠市利通区教育局", "国培计划")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 城乡 (town and country) before a kindergarten names no town
+        "探索城乡幼儿园共研共建模式。",
+        # what a task is called (头号工程, 基础性工程) is no scheme
+        "作为全旗教育工作的头号工程，作为育人的基础性工程。",
+        # a roll commended in another document names no honour here
+        "对表现突出的优秀教育工作者、优秀班主任等先进个人，另行发文表彰。",
+    ],
+)
+def test_extract_words_that_name_nothing(nlp, text):
+    ex = run(nlp, text, publisher="邢台市信都区教育局")
+    assert {m.label for m in ex.mentions if m.end > m.start} <= {"Region", "Bureau"}
+    assert names(ex, "Region") <= {"邢台市", "信都区"}
+
+
+def test_extract_an_innovation_title_of_a_city(nlp):
+    ex = run(
+        nlp,
+        "上饶市被教育部确定为全国中小学校责任督学挂牌督导创新市。",
+        publisher="上饶市教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("上饶市", "全国中小学校责任督学挂牌督导创新市")
+    }
+
+
 def test_extract_a_trade_name_needs_its_place_right_before(nlp):
     # 加快建设 governs the school: no trade names it
     found = names(run(nlp, "泉州市加快建设职业技术学校。"), "School")

@@ -1113,7 +1113,8 @@ _UNLISTED_TOWN = re.compile(
 )
 #: 各乡镇中心小学, 本乡中学, 两镇学校, 榆树两个镇中心小学: no town named.
 _NO_TOWN_NAMED = re.compile(
-    r"[各全本该我每其两此某一多诸城乡县市区]|.*(?:乡镇|[个所等和与及的])"
+    # 探索城乡幼儿园: town and country, no town
+    r"[各全本该我每其两此某一多诸城乡县市区]|.*(?:乡镇|城乡|[个所等和与及的])"
 )
 
 

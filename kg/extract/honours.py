@@ -1079,6 +1079,8 @@ def _rolls(text: str, rules: Rules) -> list[AwardStatement]:
     """对A、B进行表彰 / 为A、B代表颁发奖牌: the honours of a commendation."""
     out = []
     for match in _ROLL.finditer(text):
+        if "另行" in match.group():
+            continue  # 对A、B等先进个人，另行发文表彰: commended elsewhere
         start, end = match.span(1)
         lead = _COLLECTIVE_LEAD.match(text, start)
         if lead:
