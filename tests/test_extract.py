@@ -677,6 +677,8 @@ def test_extract_a_street_written_without_its_dao_opens_its_schools_name(nlp):
 def test_extract_the_coverb_yi_is_no_part_of_a_schools_name(nlp):
     ex = run(nlp, "组建以县实验小学、涉县第二中学为龙头的教育集团。")
     assert names(ex, "School") == {"县实验小学", "涉县第二中学"}
+    # 以镇中心幼儿园为龙头: a town's central kindergarten, none named
+    assert names(run(nlp, "以镇中心幼儿园为龙头，通过管理统一。"), "School") == set()
 
 
 def test_extract_a_communitys_member_schools_are_no_school(nlp):
@@ -778,6 +780,79 @@ def test_extract_an_innovation_title_of_a_city(nlp):
     assert triples(ex, "receivedAward") == {
         ("上饶市", "全国中小学校责任督学挂牌督导创新市")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织城区优秀教师赴道场乡、妙西镇、东林镇学校支教。",
+        "推动两地学校在教研上深度合作。",
+    ],
+)
+def test_extract_listed_towns_or_two_places_schools_are_no_school(nlp, text):
+    ex = run(nlp, text, publisher="湖州市吴兴区教育局")
+    assert names(ex, "School") == set()
+
+
+def test_extract_a_towns_school_listed_after_schools_is_a_school(nlp):
+    ex = run(nlp, "确定青泊中学、晨光小学、精武镇学校为首批区级试点校。")
+    assert names(ex, "School") == {"青泊中学", "晨光小学", "精武镇学校"}
+
+
+def test_extract_a_quote_listing_what_one_scheme_brings_in(nlp):
+    """“好校长、好教师”引进工程: one program, named with its tail; a quote of
+    several reforms (“双减、新高考”) still names each."""
+    ex = run(
+        nlp,
+        "依托海南省“好校长、好教师”引进工程引进人才。推进“双减、新高考”重点改革。",
+        publisher="海口市教育局",
+    )
+    assert names(ex, "Program") == {"好校长、好教师引进工程", "双减", "新高考"}
+
+
+def test_extract_a_two_character_town_right_after_its_county(nlp):
+    ex = run(nlp, "2　寿光市　寿光市侯镇中学　作业设计", publisher="潍坊市教育局")
+    assert ("寿光市侯镇中学", "侯镇") in triples(ex, "locatedIn")
+
+
+def test_extract_honours_of_people_then_a_commendation_are_no_roll(nlp):
+    """被评为“X”，…获评“Y”，…受到表彰: the 为 of 评为 opens no roll of
+    honours; X and Y are honours, with no run of the sentence between."""
+    ex = run(
+        nlp,
+        "陇川中学教师李春梅被评为“全国优秀教师”，全市另有35名教师获评“甘肃省园丁奖”，"
+        "一批扎根乡村、默默奉献的优秀教师受到表彰。",
+        publisher="定西市教育局",
+    )
+    assert names(ex, "Award") == {"全国优秀教师", "甘肃省园丁奖"}
+
+
+def test_extract_an_honour_kind_a_verb_acts_on_is_no_honour(nlp):
+    ex = run(
+        nlp,
+        "制定文明校园创建测评细则，持续扩大文明校园创建覆盖面。推进义务教育优质均衡发展县创建。",
+        publisher="定西市教育局",
+    )
+    assert names(ex, "Award") == {"义务教育优质均衡发展县"}
+
+
+def test_extract_a_schools_role_in_a_program_is_no_honour(nlp):
+    ex = run(
+        nlp,
+        "实施城乡学校手拉手工程，确定顺义区马坡第二小学、顺义区杨镇第三中学为首批牵头校。",
+        publisher="北京市顺义区教委",
+    )
+    assert names(ex, "Award") == set()
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "顺义区马坡第二小学",
+        "顺义区杨镇第三中学",
+    }
+    assert ("顺义区杨镇第三中学", "杨镇") in triples(ex, "locatedIn")
+
+
+def test_extract_a_long_places_name_opens_its_schools(nlp):
+    ex = run(nlp, "9　呼伦贝尔市　莫力达瓦达斡尔族自治旗尼尔基第一小学　小学")
+    assert names(ex, "School") == {"莫力达瓦达斡尔族自治旗尼尔基第一小学"}
 
 
 def test_extract_a_trade_name_needs_its_place_right_before(nlp):
@@ -3467,6 +3542,19 @@ def test_extract_an_approved_projects_list_is_no_honour(nlp):
     }
 
 
+def test_extract_counted_tiers_of_a_quoted_honour(nlp):
+    """授予A等16所学校“X优秀单位”称号，其中一等奖6所: the tiers are the quoted
+    honour's, not a contest's cut from the sentence (…考核)."""
+    ex = run(
+        nlp,
+        "一、授予晨光中学等16所学校“2022年度教育教学质量综合考核优秀单位”称号，"
+        "其中一等奖6所、二等奖10所；",
+        publisher="常州市武进区教育局",
+    )
+    honour = "2022年度教育教学质量综合考核优秀单位"
+    assert names(ex, "Award") == {honour, honour + "一等奖", honour + "二等奖"}
+
+
 def test_extract_a_later_clauses_bare_tier_is_of_the_earlier_prizes_contest(nlp):
     """A获X小学组一等奖，B获二等奖，C获初中组三等奖 (decision 3): the later tiers
     are X's, in the earlier group unless they name their own; the start of
@@ -3483,6 +3571,19 @@ def test_extract_a_later_clauses_bare_tier_is_of_the_earlier_prizes_contest(nlp)
         ("东湖小学", contest + "小学组二等奖"),
         ("西湖中学", contest + "初中组三等奖"),
     }
+
+
+def test_extract_a_table_of_numbered_rows_above_the_signature_is_a_list(nlp):
+    """2024年X示范校拟认定名单 over numbered rows, then the signer and the date:
+    each row's school holds X."""
+    text = (
+        "附件2\n\n2024年四川省中小学智慧教育示范校拟认定名单（2所）\n\n"
+        "序号　市（州）　学校名称\n1　成都市　晨光小学\n2　自贡市　东湖中学\n\n"
+        "四川省教育厅\n2024年6月18日\n"
+    )
+    ex = run(nlp, text, publisher="四川省教育厅")
+    honour = "四川省中小学智慧教育示范校"
+    assert triples(ex, "receivedAward") == {("晨光小学", honour), ("东湖中学", honour)}
 
 
 def test_extract_tier_lines_under_an_honour_heading(nlp):

@@ -324,10 +324,12 @@ def _walk_left(
     max_chars: int,
     floor: int,
     stop_tags: frozenset[str] = frozenset(),
+    long_places: bool = False,
 ) -> int:
     """Extend a name's left edge token by token until a stop token.
 
     Returns the new start offset (``start`` itself when nothing attaches).
+    ``long_places``: a place's whole name may open it past ``max_chars``.
     """
     edge = view.token_start_at_or_before(start) if start > floor else start
     if edge < floor:
@@ -340,7 +342,12 @@ def _walk_left(
         if prev is None:
             break
         p_start, token = prev
-        if p_start < floor or start - p_start > max_chars:
+        if p_start < floor or (
+            # 莫力达瓦达斡尔族自治旗尼尔基第一小学: a long place's whole name
+            # opens the name, however long
+            start - p_start > max_chars
+            and not (long_places and token in _region_words())
+        ):
             break
         if p_start >= number_start:
             edge = p_start
@@ -365,7 +372,8 @@ def _walk_left(
                 or (
                     token[0] in "获以"
                     and len(token) == 2
-                    and token[1] in "省市区县州旗"
+                    and token[1]
+                    in ("省市区县州旗镇乡" if token[0] == "以" else "省市区县州")
                 )
             )
         ):
@@ -473,6 +481,14 @@ def _split_name_tail(view: TextView, p_start: int, token: str, edge: int) -> boo
         and all(_CJK.match(ch) for ch in before[1])
         and view.tags.get(before[1]) in ("ns", "n", "nr", "nz", "nrt")
     )
+
+
+def _after_a_listed_town(text: str, at: int) -> bool:
+    """Whether the list item ending right before ``at`` (、) is a town alone."""
+    if at == 0 or text[at - 1] != "、":
+        return False
+    opening = max(text.rfind(c, 0, at - 1) for c in "、，,。；;：:赴到在\n") + 1
+    return text[opening : at - 1] in _town_names()
 
 
 def _rare_word_split(view: TextView, p_start: int, token: str) -> bool:
@@ -1326,8 +1342,14 @@ def _find_short_towns(
             ordinal = _TOWN_SCHOOL_ORDINAL.match(text, end)
             if (
                 # 推进长岭街第二中学: a street's three characters need no mark
-                # before them, as a two-character town's do
-                (at == 0 or text[at - 1] in _NAME_START or name.endswith("街"))
+                # before them, as a two-character town's do; 寿光市侯镇中学:
+                # nor does a town right after its county
+                (
+                    at == 0
+                    or text[at - 1] in _NAME_START
+                    or name.endswith("街")
+                    or _after_its_county(text, at, ref)
+                )
                 and text.startswith(endings, ordinal.end() if ordinal else end)
                 and not _inside_accepted(at, accepted)
             ):
@@ -1335,6 +1357,11 @@ def _find_short_towns(
                     at, end, "Region", ref.name, "region.town-before-school", ref.code
                 )
             at = text.find(name, end)
+
+
+def _after_its_county(text: str, at: int, town: RegionRef) -> bool:
+    county = load_region_index().by_code.get(town.code[:6])
+    return county is not None and text.endswith(county.name, 0, at)
 
 
 def _under_nearest_context(
@@ -1457,7 +1484,17 @@ def _find_suffix_names(
             continue  # 中小学: the suffix sits inside a generic word
         floor = _clause_floor(text, start)
         left = _after_joined_quotes(
-            text, _walk_left(view, start, stop, max_chars, floor, stop_tags), start
+            text,
+            _walk_left(
+                view,
+                start,
+                stop,
+                max_chars,
+                floor,
+                stop_tags,
+                long_places=label == "School",
+            ),
+            start,
         )
         if label == "Program" and left == start:
             verb = view.previous_token(start)
@@ -1527,6 +1564,9 @@ def _find_suffix_names(
                     )
                 )
                 or _places_only(prefix)
+                # 赴道场乡、妙西镇、东林镇学校: the listed towns' schools (not
+                # 、精武镇学校、 after a school)
+                or (prefix in _town_names() and _after_a_listed_town(text, left))
             )
         ):
             # 与香洲区学校, 与杭州市拱墅区学校结对: a district's schools, no one
@@ -2080,6 +2120,13 @@ _RUN_JOINER = re.compile(_QUOTE_JOINER)
 _BRAND = re.compile(r"^(?!党建)[\u4e00-\u9fff]{0,4}?品牌")
 
 
+#: 引进工程, 培养工程 right after a quote listing what a scheme brings in
+#: (not 四大工程, a count of the schemes the quote lists).
+_LISTED_BRAND_TAIL = re.compile(
+    r"(?![一二三四五六七八九十两\d]+[大项个类])[\u4e00-\u9fff]{1,4}?(?:工程|计划)"
+)
+
+
 def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
     lex = rules.lexicon
     out = []
@@ -2194,6 +2241,20 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue
         name = canonical or inner
         object_run_end = match.end() if rule == "program.quoted-object" else 0
+        listed_tail = _LISTED_BRAND_TAIL.match(text, match.end())
+        if "、" in inner and not canonical and listed_tail is not None:
+            # “好校长、好教师”引进工程: one scheme for both, named with its tail
+            out.append(
+                Candidate(
+                    match.start(1),
+                    listed_tail.end(),
+                    "Program",
+                    inner + listed_tail.group(),
+                    rule,
+                    "",
+                )
+            )
+            continue
         if "、" in inner and not canonical and not after.startswith("活动"):
             # “双减、民转公、新高考”重点改革: one quote, several programs.
             pos = match.start(1)
@@ -3931,6 +3992,10 @@ def _find_suffix_awards(
             place = None
         # X示范区创建工作: a designation being pursued is named (decision 1).
         pursued = text.startswith("创建", end) and name != match.group()
+        if pursued and not (LEVEL_PREFIX.match(name) or place):
+            prev = view.previous_token(start)
+            if prev is not None and (view.tags.get(prev[1]) == "v" or prev[1] in stop):
+                continue  # 制定文明校园创建细则: the kind a verb acts on, no name
         if not (LEVEL_PREFIX.match(name) or place or pursued):
             if not name.endswith(rules.lexicon.award_title_suffixes):
                 continue  # 优秀校长 in a list of people is not an honour

@@ -90,7 +90,10 @@ _MAX_LIST_LINES = 300
 
 # 对A、B进行表彰; 为A、B代表颁发奖牌: a roll of honours, holders unnamed.
 _ROLL = re.compile(
-    r"(?:对|为)([^。；;！？!?\n（(]{4,200}?)(?:等?代表)?(?:进行了?|予以)?(?:表彰|颁发)"
+    # 被评为X，…受到表彰: the 为 of a verb (评为) opens no roll, which no
+    # comma breaks
+    r"(?:对|(?<![评选名定列称])为)([^。；;！？!?\n（(，,]{4,200}?)(?:等?代表)?"
+    r"(?:进行了?|予以)?(?:表彰|颁发)"
 )
 _COLLECTIVE_LEAD = re.compile(r"^(?:全[区县市省旗]|本[区县市])")
 # 先进基层党组织2个, 优秀共产党员5人: an honour counted out.
@@ -236,8 +239,13 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             if _SIGNATURE_DATE.match(line):
                 # 灌阳县教育局\n2025年1月20日: a signature, no list; the lines
                 # before the signer's are the list when units are joined in them
-                listed = start < last_start and _JOINED_UNITS.search(
-                    text, start, before_last
+                listed = (
+                    start < last_start
+                    and (
+                        _JOINED_UNITS.search(text, start, before_last)
+                        # 1　成都市　A\n2　成都市　B: numbered rows of a table
+                        or _numbered_rows(text[start:before_last])
+                    )
                 )
                 return (start, before_last) if listed else None
             if _DOCUMENT_FOOTER.search(line):
@@ -258,6 +266,17 @@ def _units_joined_by_commas(line: str) -> bool:
     )
 
 
+def _numbered_rows(block: str) -> bool:
+    """Every line of ``block`` (two or more) a numbered row (1　成都市　A)."""
+    rows = [
+        line.strip()
+        for line in block.split("\n")
+        if line.strip() and not line.strip().startswith("序号")
+    ]
+    return len(rows) >= 2 and all(_NUMBERED_ROW.match(row) for row in rows)
+
+
+_NUMBERED_ROW = re.compile(r"\d{1,3}[\s\u3000]+\S")
 #: 、 or ； joining the units of a list line.
 _JOINED_UNITS = re.compile("[、；;]")
 _CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -299,7 +318,10 @@ def _is_designation(name: str, rules: Rules) -> bool:
     if "、" in _BRACKETED.sub("", name):
         return False  # 特色学校、示范校认定名单: several honours, none whole
     return not any(
-        word in name and not _PRAISED_AFTER.search(name, name.find(word))
+        word in name
+        and not _PRAISED_AFTER.search(name, name.find(word))
+        # 集团化办学先进牵头校: praise for a school in the role
+        and not _PRAISED_BEFORE.search(name, 0, name.find(word))
         for word in lex.non_honour_designations
     )
 
@@ -307,6 +329,7 @@ def _is_designation(name: str, rules: Rules) -> bool:
 #: 国家智慧教育平台应用试点先进学校: an honour for the pilot's work, not a
 #: selection for it.
 _PRAISED_AFTER = re.compile(r"(?:先进|优秀)[\u4e00-\u9fff]{0,4}$")
+_PRAISED_BEFORE = re.compile(r"(?:先进|优秀|示范)$")
 
 
 def _award(start: int, name: str, rule: str, level: str = "") -> Candidate:
@@ -1144,7 +1167,9 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
                 # 举办…基本功大赛，评出一等奖15名: that contest's tiers (decision 3);
                 # 授予…“X奖”，其中一等奖3个: the prize's
                 before = text[group.start() : at]
-                whose = contest_in(before, rules) or _prize_quoted_in(before)
+                # 授予A等16所学校“X优秀单位”称号，其中一等奖6所: the quoted
+                # honour's tiers, before any contest word inside it (考核)
+                whose = _prize_quoted_in(before, rules) or contest_in(before, rules)
                 if not whose:
                     continue  # 一等奖3个 of nothing named: no prize
                 name = whose + name
@@ -1173,12 +1198,12 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
-def _prize_quoted_in(text: str) -> str:
-    """The last quoted prize (…奖) in ``text``, or ""."""
+def _prize_quoted_in(text: str, rules: Rules) -> str:
+    """The last quoted prize (…奖) or honour in ``text``, or ""."""
     prizes = [
         clean_award_name(q.group(1))
         for q in _QUOTED.finditer(text)
-        if q.group(1).endswith("奖")
+        if q.group(1).endswith(("奖", *rules.award_suffixes))
     ]
     return prizes[-1] if prizes else ""
 
