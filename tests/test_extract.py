@@ -1315,6 +1315,59 @@ def test_extract_a_tier_heading_is_the_prize_of_the_titles_contest(nlp):
     }
 
 
+def test_extract_circled_numbers_mark_tier_headings(nlp):
+    """①一等奖（2个）：A、B and ②优秀组织奖：C: circled digits number items as
+    一、 does; the digit is no part of the prize."""
+    text = (
+        "平南县教育局关于2024年平南县中小学生艺术展演活动获奖情况的通报\n"
+        "①一等奖（2个）：平南县实验小学、大安镇中心小学。\n"
+        "②优秀组织奖：丹竹镇中心学校。"
+    )
+    ex = run(nlp, text, publisher="平南县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("平南县实验小学", "平南县中小学生艺术展演活动一等奖"),
+        ("大安镇中心小学", "平南县中小学生艺术展演活动一等奖"),
+        ("丹竹镇中心学校", "平南县中小学生艺术展演活动优秀组织奖"),
+    }
+
+
+def test_extract_tiers_under_a_bare_group_line_are_that_groups(nlp):
+    """小学组 alone on its line over 一等奖：A: the group's tier of the title's
+    contest (decision 3), apart from 初中组's."""
+    text = (
+        "凌海市第二届中小学生红色故事演讲比赛举行\n获奖名单如下：\n\n小学组\n"
+        "一等奖：凌海市石山镇中心小学\n二等奖：凌海市双羊镇中心小学\n\n初中组\n"
+        "一等奖：凌海市第三初级中学"
+    )
+    ex = run(nlp, text, publisher="凌海市教育局")
+    contest = "凌海市第二届中小学生红色故事演讲比赛"
+    assert triples(ex, "receivedAward") == {
+        ("凌海市石山镇中心小学", contest + "小学组一等奖"),
+        ("凌海市双羊镇中心小学", contest + "小学组二等奖"),
+        ("凌海市第三初级中学", contest + "初中组一等奖"),
+    }
+
+
+def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
+    """一、团体奖 over 小学组： over 一等奖　A（short name）: the contest's team
+    prize of that group; 二、个人奖（部分） over pupils' tiers gives the schools
+    in brackets nothing, and is no line of units of the team prize."""
+    text = (
+        "巴宜区第三届中小学生演讲比赛获奖名单\n获奖情况如下：\n一、团体奖\n小学组：\n"
+        "一等奖　巴宜区尼洋河小学\n二等奖　八一镇第二小学、林芝镇雪松小学\n初中组：\n"
+        "一等奖　巴宜区第一初级中学（巴宜一中）\n\n二、个人奖（部分）\n"
+        "小学组一等奖：次仁央宗（尼洋河小学）"
+    )
+    ex = run(nlp, text, publisher="林芝市巴宜区教育局")
+    contest = "巴宜区第三届中小学生演讲比赛"
+    assert triples(ex, "receivedAward") == {
+        ("巴宜区尼洋河小学", contest + "小学组团体一等奖"),
+        ("八一镇第二小学", contest + "小学组团体二等奖"),
+        ("林芝镇雪松小学", contest + "小学组团体二等奖"),
+        ("巴宜区第一初级中学", contest + "初中组团体一等奖"),
+    }
+
+
 def test_extract_an_events_tiers_are_its_sections_groups_prizes(nlp):
     """一、中职组 over （一）机器人系统集成 over 一等奖：A: the contest's prize
     of that group (中职组一等奖), apart from the 高职组's."""

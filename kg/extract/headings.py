@@ -11,7 +11,9 @@ __all__ = ["ANNEX_MARK", "BRACKET_NOTE", "NUMBER_MARK", "PROSE_LIST_LEAD"]
 
 #: 一、, （二）, （3）, 4. 4、 4．: the number of a heading, an item or a line.
 NUMBER_MARK = (
-    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])"
+    r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]"
+    # ①小学组一等奖：, ⑴, ❶: circled and parenthesized digits mark items too
+    r"|[\u2460-\u2473\u2474-\u2487\u2776-\u277f])"
 )
 #: 附件, 附件2：, 附：: an annex's mark before its title. 附 alone needs its
 #: colon: 附属中学 opens a name.

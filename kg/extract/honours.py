@@ -134,6 +134,12 @@ _HONOUR_COLON = re.compile(
     r"(?:^|(?<=[。；;\n]))\s*" + NUMBER_MARK + r"?\s*"
     r"([\u4e00-\u9fff“”]{2,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
+# 一等奖　A、B: a tier, then its units after spaces instead of a colon.
+_TIER_SPACED = re.compile(
+    r"(?:^|(?<=\n))[ \t\u3000]*" + NUMBER_MARK + r"?[ \t\u3000]*"
+    r"(" + BARE_TIER.pattern + r")(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?"
+    r"(?:[\t\u3000]|  )[ \t\u3000]*(?=[\u4e00-\u9fff])"
+)
 # 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
 _UNIT_COLON = re.compile(
     r"(?:^|(?<=[。；;\n]))\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
@@ -855,8 +861,18 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
     (一、声乐类 over 一等奖：A), "" when another line comes first."""
     lines = lines_above(text, pos, _TIER_LINES)
     for line in lines:
-        if not line or _TIER_LINE.match(line) or _unit_alone(line, rules):
+        if (
+            not line
+            or _TIER_LINE.match(line)
+            or _TIER_SPACED.match(line)
+            or _unit_alone(line, rules)
+        ):
             continue
+        if _BARE_GROUP.fullmatch(line) and not line.endswith("小组"):
+            # 小学组 on a line of its own over its tiers; not over （二）X奖,
+            # a section of its own beside the groups' tiers
+            own_line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
+            return "" if re.match(NUMBER_MARK, own_line.strip()) else line
         named = _group_heading(line)
         if named is None and _SUB_HEADING.match(line):
             # 一、中职组 over （一）机器人系统集成 over 一等奖：A: the event's
@@ -1635,7 +1651,11 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
     """先进单位：A、B、C (decision 10): the units listed after an honour and a colon."""
     out = []
     headed = sorted(
-        itertools.chain(_HONOUR_COLON.finditer(text), _HONOUR_IS_COLON.finditer(text)),
+        itertools.chain(
+            _HONOUR_COLON.finditer(text),
+            _HONOUR_IS_COLON.finditer(text),
+            _TIER_SPACED.finditer(text),
+        ),
         key=lambda m: m.start(),
     )
     for match in headed:
@@ -1744,6 +1764,7 @@ def _heading_above(
         if (
             not line
             or _TIER_LINE.match(line)
+            or _TIER_SPACED.match(line)
             or _TIER_ALONE.fullmatch(line)
             or _LIST_NOTE.fullmatch(line)
             or _unit_alone(line, rules)
@@ -1753,10 +1774,12 @@ def _heading_above(
             # on its own line — an earlier tier's units
             continue
         named_group = _group_heading(line)
-        if named_group is not None:
+        if named_group is not None or (
+            _BARE_GROUP.fullmatch(line) and not line.endswith("小组")
+        ):
             # （一）高中组 over the tiers: 考核奖高中组一等奖 (the nearest group)
             if group is None:
-                group = _group_name(named_group)
+                group = _group_name(named_group) if named_group else line
             continue
         heading = (
             _HEADING_LIST.match(line)
@@ -1766,7 +1789,8 @@ def _heading_above(
         )
         if heading is None:
             if (
-                "、" in line
+                # (二、个人奖（部分）: the 、 of a heading's number joins nothing)
+                "、" in re.sub("^" + NUMBER_MARK, "", line)
                 or _LABELLED_UNITS.match(line)
                 or (_HONOUR_COLON.match(line) and not line.endswith(("：", ":")))
             ):
@@ -1782,6 +1806,13 @@ def _heading_above(
         name = _WINNERS_TAIL.sub("", name)
         if BARE_TIER.fullmatch(name):
             continue  # （一）一等奖 above （二）二等奖: an earlier tier
+        if name in _PRIZE_KINDS:
+            # 一、团体奖 over 小学组： over 一等奖　A: the contest's team prize
+            # of that group (X比赛小学组团体一等奖), no honour of its own
+            contest = contest_named_before(text, above, rules)
+            if not contest:
+                return None
+            return contest + (group or "") + name[:-1], "", None
         # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖;
         # 三、乡镇教育工作综合考评（9个）over 一等奖：A: the evaluation's prizes
         held = _is_honour(name, rules) or name.endswith("奖")
@@ -1793,6 +1824,10 @@ def _heading_above(
             honour = replace(_award(at, name, "award.list-heading"), end=at + len(raw))
         return name, group or "", honour
     return None
+
+
+#: 一、团体奖, 二、个人奖: the kinds of a contest's prizes, not prizes.
+_PRIZE_KINDS = ("团体奖", "个人奖", "集体奖")
 
 
 def _numbered_school(line: str) -> bool:
@@ -1969,10 +2004,15 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff（）()]+")
 _ENTRY_NOTE = re.compile(r"[（(][^（）()]*《[^》]+》[^（）()]*[）)]$")
 
 
+#: （巴宜一中）: the short name a unit's full name gives in brackets.
+_SHORT_NAME_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]$")
+
+
 def _one_unit(items: str) -> bool:
     """全国文明校园：宿城区实验学校 — a list of one: a unit's name alone, perhaps
     with its entry after it (A（朗诵《少年中国说》）)."""
     item = _ENTRY_NOTE.sub("", items.strip())
+    item = _SHORT_NAME_NOTE.sub("", item)  # 巴宜区第一初级中学（巴宜一中）
     return (
         4 <= len(item) <= 30
         and _CJK_WORD.fullmatch(item) is not None
