@@ -1368,6 +1368,38 @@ def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
     }
 
 
+def test_extract_a_groups_label_opening_the_line_of_its_tiers(nlp):
+    """小学组　一等奖：A；二等奖：B — each tier on the line is the group's."""
+    text = (
+        "2023年武进区中小学生经典诵读展演活动获奖名单\n获奖名单如下：\n"
+        "　　小学组　一等奖：武进区南夏墅中心小学；二等奖：武进区采菱小学\n"
+        "　　初中组　一等奖：武进区牛塘初级中学"
+    )
+    ex = run(nlp, text, publisher="常州市武进区教育局")
+    event = "武进区中小学生经典诵读展演活动"
+    assert triples(ex, "receivedAward") == {
+        ("武进区南夏墅中心小学", event + "小学组一等奖"),
+        ("武进区采菱小学", event + "小学组二等奖"),
+        ("武进区牛塘初级中学", event + "初中组一等奖"),
+    }
+
+
+def test_extract_units_ending_in_a_full_stop_under_an_honours_heading(nlp):
+    """五、X先进单位（共3个） over A、B、C。: a list of units, not prose."""
+    text = (
+        "关于表彰2023年度先进集体的通报\n"
+        "　　五、2023年度平安校园建设先进单位（共3个）\n"
+        "　　武进区横山桥高级中学、武进区前黄高级中学、武进区特殊教育学校。\n"
+    )
+    ex = run(nlp, text, publisher="常州市武进区教育局")
+    honour = "2023年度平安校园建设先进单位"
+    assert triples(ex, "receivedAward") == {
+        ("武进区横山桥高级中学", honour),
+        ("武进区前黄高级中学", honour),
+        ("武进区特殊教育学校", honour),
+    }
+
+
 def test_extract_an_events_tiers_are_its_sections_groups_prizes(nlp):
     """一、中职组 over （一）机器人系统集成 over 一等奖：A: the contest's prize
     of that group (中职组一等奖), apart from the 高职组's."""

@@ -140,6 +140,12 @@ _TIER_SPACED = re.compile(
     r"(" + BARE_TIER.pattern + r")(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?"
     r"(?:[\t\u3000]|  )[ \t\u3000]*(?=[\u4e00-\u9fff])"
 )
+# 小学组　一等奖：A；二等奖：B — a group's label opening the line of its tiers.
+_GROUP_OPENS_LINE = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff]{1,6}?组)[ \t\u3000]+")
+_GROUP_THEN_TIER = re.compile(
+    r"(?:^|(?<=\n))[ \t\u3000]*[\u4e00-\u9fff]{1,6}?组[ \t\u3000]+"
+    r"(" + BARE_TIER.pattern + r")\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
+)
 # 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
 _UNIT_COLON = re.compile(
     r"(?:^|(?<=[。；;\n]))\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
@@ -216,8 +222,12 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 "，" in line[:-1] and not _units_joined_by_commas(line)
             ):
                 break
-            if "。" in line[:-1] or (line.endswith("。") and "；" not in line):
-                break  # prose; not 新罗区：A、B；永定区：C。, groups by place
+            if "。" in line[:-1] or (
+                line.endswith("。") and "；" not in line and not _units_only(line[:-1])
+            ):
+                # prose; not 新罗区：A、B；永定区：C。, groups by place, or
+                # A、B、C。, units only
+                break
             numbered = _NUMBERED_HEADING.match(line)
             item = line[numbered.end() :].strip() if numbered else ""
             if item and line[0].isdigit():
@@ -1655,6 +1665,7 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
             _HONOUR_COLON.finditer(text),
             _HONOUR_IS_COLON.finditer(text),
             _TIER_SPACED.finditer(text),
+            _GROUP_THEN_TIER.finditer(text),
         ),
         key=lambda m: m.start(),
     )
@@ -1674,6 +1685,11 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
         at = match.start(1)
         parent = None
         ranked = BARE_TIER.fullmatch(name) is not None
+        if tier and BARE_TIER.fullmatch(name) and "组" not in name:
+            # 小学组　一等奖：A；二等奖：B — the line's group is each tier's
+            line_group = _GROUP_OPENS_LINE.match(text, text.rfind("\n", 0, at) + 1)
+            if line_group is not None:
+                name = line_group.group(1) + name
         if tier:
             # 二、…优胜奖（9个）\n一等奖：A、B: the tier of the heading's honour
             # (decisions 3, 10); 优秀组织奖：A、B, the heading's prize
@@ -2006,6 +2022,11 @@ _ENTRY_NOTE = re.compile(r"[（(][^（）()]*《[^》]+》[^（）()]*[）)]$")
 
 #: （巴宜一中）: the short name a unit's full name gives in brackets.
 _SHORT_NAME_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]$")
+
+
+def _units_only(line: str) -> bool:
+    """A（short name）、B、C: units joined by 、 and nothing else."""
+    return all(_one_unit(item) for item in line.split("、"))
 
 
 def _one_unit(items: str) -> bool:
