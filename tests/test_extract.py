@@ -7072,3 +7072,38 @@ def test_extract_two_quoted_titles_side_by_side_are_two(nlp):
     ex = run(nlp, "开展“都昌名师”“都昌好老师”评选表彰活动。", "都昌县教育体育局")
     assert {"都昌名师", "都昌好老师"} <= names(ex, "Award")
     assert "都昌名师都昌好老师" not in names(ex, "Award")
+
+
+def test_extract_this_contests_counted_tiers_and_prizes_are_the_titles(nlp):
+    """本次比赛共评出一等奖9个…，A获优秀组织奖: the title's contest's tiers
+    and prize, not 本次比赛共评出一等奖."""
+    text = (
+        "金寨县2023年中小学生书法比赛获奖结果公示\n"
+        "本次比赛共评出一等奖9个、二等奖15个、三等奖20个，"
+        "金寨县实验小学等6所学校获优秀组织奖。"
+    )
+    ex = run(nlp, text, publisher="金寨县教育局")
+    contest = "金寨县2023年中小学生书法比赛"
+    assert {contest + tier for tier in ("一等奖", "二等奖", "三等奖")} <= names(
+        ex, "Award"
+    )
+    assert not any("本次" in name for name in names(ex, "Award"))
+    assert triples(ex, "receivedAward") == {("金寨县实验小学", contest + "优秀组织奖")}
+
+
+@pytest.mark.parametrize(
+    "event", ["第五届中小学生合唱节", "中小学生读书征文活动", "青年教师教学比武"]
+)
+def test_extract_festivals_essays_and_teaching_bouts_are_contests(nlp, event):
+    """A results list under 合唱节, 征文 or 教学比武: that contest's tiers."""
+    text = (
+        f"金寨县{event}获奖名单\n"
+        "一等奖：金寨三中、梅山镇中心小学\n二等奖：金寨县实验小学\n"
+    )
+    ex = run(nlp, text, publisher="金寨县教育局")
+    contest = "金寨县" + event
+    assert triples(ex, "receivedAward") == {
+        ("金寨三中", contest + "一等奖"),
+        ("梅山镇中心小学", contest + "一等奖"),
+        ("金寨县实验小学", contest + "二等奖"),
+    }

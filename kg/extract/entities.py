@@ -3184,7 +3184,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             awards = _with_contest(
                 _split_awards(phrase, start, rules), sentence_before, titled
             )
-        awards = [_this_contest_named(a, text, match.start(), rules) for a in awards]
+        awards = [this_contest_named(a, text, match.start(), rules) for a in awards]
         awards = [_with_studio(a, text) for a in awards]
         awards = [piece for a in awards for piece in _tier_list_pieces(a, text)]
         listed = (
@@ -3443,7 +3443,7 @@ def contest_heading_above(
     return ""
 
 
-def _this_contest_named(
+def this_contest_named(
     award: Candidate, text: str, pos: int, rules: Rules
 ) -> Candidate:
     """本届大赛优秀组织奖: "this contest" is the one the page's title or lead
@@ -3544,8 +3544,14 @@ def _with_contest(
                 else award
             )
         elif award.name in _CONTEST_PRIZES:
-            # 在全市艺术展演中荣获优秀组织奖: that contest's prize; alone, as is
-            out.append(replace(award, name=contest + award.name) if contest else award)
+            # 在全市艺术展演中荣获优秀组织奖: that contest's prize; alone, the
+            # title's contest's (本次比赛…，A获优秀组织奖), or as written
+            prize_contest = contest or elsewhere
+            out.append(
+                replace(award, name=prize_contest + award.name)
+                if prize_contest
+                else award
+            )
         elif not BARE_TIER.fullmatch(award.name):
             out.append(award)
         elif tier_contest:

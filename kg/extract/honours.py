@@ -39,6 +39,7 @@ from .entities import (
     is_bare_part,
     lines_above,
     part_in_quoted_program,
+    this_contest_named,
 )
 from .headings import ANNEX_MARK, NUMBER_MARK, PROSE_LIST_LEAD
 from .levels import level_of_word
@@ -112,6 +113,8 @@ _LAST_TRIGGER = re.compile(
     )
     + ")(?!得?者|奖)"
 )
+# The last verb selecting winners inside a counted item (本次比赛共评出|一等奖).
+_SELECTING = re.compile(r".*(?:评选出|评出|决出)")
 # 通过省教育强镇督导验收: passing the assessment confers the title.
 _ASSESSED = re.compile(
     r"通过了?([^，,。；;、\n]{3,30}?)(?:督导|省级|市级)?(?:验收|评估验收|复评|认定)"
@@ -1164,6 +1167,11 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
             granted = _LAST_TRIGGER.search(raw)
             if granted is not None and granted.end() < len(raw):
                 raw = raw[granted.end() :]
+            # 本次比赛共评出一等奖9个: the contest selecting is no part of the
+            # tier's name; it stays before the tier, where its contest is read
+            selected = _SELECTING.search(raw)
+            if selected is not None and selected.end() < len(raw):
+                raw = raw[selected.end() :]
             # 有获得“优秀教师”荣誉称号的184名: the verbs before and 的 after
             # the honour are no part of it.
             raw = _LEADS.sub("", raw)
@@ -1206,9 +1214,9 @@ def _counted(text: str, rules: Rules) -> list[AwardStatement]:
                     prefix = own  # the level or body the next items omit
             elif first is not None and prefix:
                 name = prefix + name
-            awards.append(
-                Candidate(at, at + len(raw), "Award", name, "award.counted", "")
-            )
+            award = Candidate(at, at + len(raw), "Award", name, "award.counted", "")
+            # 本次比赛二等奖: this contest is the one the title names
+            awards.append(this_contest_named(award, text, at, rules))
         if not awards:
             continue
         out.append(
