@@ -7107,3 +7107,16 @@ def test_extract_festivals_essays_and_teaching_bouts_are_contests(nlp, event):
         ("梅山镇中心小学", contest + "一等奖"),
         ("金寨县实验小学", contest + "二等奖"),
     }
+
+
+@pytest.mark.parametrize("role", ["首批应用学校", "推广校", "监测样本校"])
+def test_extract_schools_applying_a_quoted_scheme_take_part_in_it(nlp, role):
+    """确定A、B为“智慧作业”首批应用学校: the schools take part in the
+    scheme; no honour named 智慧作业首批应用学校."""
+    text = f"区教育局确定虢镇小学、陈仓区实验小学为“智慧作业”{role}。"
+    ex = run(nlp, text, publisher="宝鸡市陈仓区教育局")
+    assert triples(ex, "participatesIn") == {
+        ("虢镇小学", "智慧作业"),
+        ("陈仓区实验小学", "智慧作业"),
+    }
+    assert not triples(ex, "receivedAward")
