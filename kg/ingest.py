@@ -721,10 +721,15 @@ def _body_year(text: str) -> int | None:
         for m in _YEAR_RE.finditer(text)
         if not _FULL_DATE_RE.match(text, m.start())
         and not _TARGET_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _HISTORY_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
     )
     counts.update(int(m.group(1)) for m in _DOC_NUMBER_YEAR_RE.finditer(text))
     if not counts:
-        counts = Counter(int(m.group(1)) for m in _YEAR_RE.finditer(text))
+        counts = Counter(
+            int(m.group(1))
+            for m in _YEAR_RE.finditer(text)
+            if not _HISTORY_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
+        )
     if not counts:
         return None
     return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
@@ -739,6 +744,9 @@ _FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 # of a plan's span (（2023—2025年）, 2024年至2026年) or a target (到2026年);
 # not 截至2023年, which looks back.
 _TARGET_BEFORE_RE = re.compile(r"(?:[—–\uff0d\-~\uff5e]|(?<!截)[至到])\s*$")
+# A year of the past a text recalls, not one it covers: a founding (创办于
+# 1906年, 始建于1958年).
+_HISTORY_BEFORE_RE = re.compile(r"(?:创办|始建|创建|建校|成立|兴建|建)于\s*$")
 _DOC_NUMBER_YEAR_RE = re.compile(r"[〔\[［]((?:19|20)\d{2})[〕\]］]\s*\d+\s*号")
 
 

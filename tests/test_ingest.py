@@ -756,6 +756,8 @@ def test_publisher(tmp_path: Path, raw: str, publisher: str | None) -> None:
         ("生成日期 2022-02-07 成文日期 2022-02-05", "2022-02-05"),
         ("成文日期 2022-02-20\n发布时间:2022-03-01", "2022-03-01"),
         ("> 印发日期:2024年3月8日", "2024-03-08"),
+        # a news page's dateline
+        ("时间：2024-09-03 17:46\u3000来源：某某区教育局", "2024-09-03"),
         ("发布时间:2022-13-45", None),
         ("", None),
     ],
@@ -785,6 +787,9 @@ def test_issued(tmp_path: Path, header: str, issued: str | None) -> None:
         ("简报\n（一）2019年工作总结\n2022年成绩。2022年经验。", 2022),
         ("发布时间:2020-05-01\n年度工作计划\n正文没有年份。", 2020),
         ("年度工作计划\n正文没有年份。", None),
+        # a founding is a year of the past the story recalls
+        ("时间：2023-04-14 16:20\n启动\n该校创办于1906年。", 2023),
+        ("新闻\n该校始建于1958年，2021年扩建。", 2021),
     ],
 )
 def test_year(tmp_path: Path, raw: str, year: int | None) -> None:
