@@ -7120,3 +7120,58 @@ def test_extract_schools_applying_a_quoted_scheme_take_part_in_it(nlp, role):
         ("陈仓区实验小学", "智慧作业"),
     }
     assert not triples(ex, "receivedAward")
+
+
+def test_extract_a_contests_medals_are_prizes(nlp):
+    """…竞赛决赛银牌, …比赛金牌: prizes; a team's is its school's."""
+    text = (
+        "会宁一中学生王某某获第39届全国中学生物理竞赛决赛银牌；"
+        "会宁二中代表队获全省中学生篮球比赛金牌。"
+    )
+    ex = run(nlp, text, publisher="会宁县教育局")
+    assert "第39届全国中学生物理竞赛决赛银牌" in names(ex, "Award")
+    assert triples(ex, "receivedAward") == {("会宁二中", "全省中学生篮球比赛金牌")}
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "弥勒市代表团共获得金牌23枚、银牌19枚、铜牌15枚。",
+        "本届运动会上，我市代表团共获金牌12枚。",
+    ],
+)
+def test_extract_a_tally_of_medals_is_no_prize(nlp, tally):
+    """共获得金牌23枚、银牌19枚: counts of medals, no prize and no winner."""
+    text = "红河州第十一届中小学生运动会在蒙自市举行。" + tally
+    ex = run(nlp, text, publisher="弥勒市教育体育局")
+    assert not triples(ex, "receivedAward")
+    assert not any("枚" in name for name in names(ex, "Award"))
+
+
+def test_extract_the_reports_own_area_is_no_part_of_a_title(nlp):
+    """我区被评为…标杆区: the area's title (decision 2); 我县X普惠县创建工作
+    通过评估: the title X普惠县 is named without 我县, and not conferred."""
+    text = (
+        "利通区教育局2022年上半年工作总结\n"
+        "我区被评为自治区“互联网+教育”标杆区；"
+        "我县学前教育普及普惠县创建工作已通过省级督导评估。"
+    )
+    ex = run(nlp, text, publisher="吴忠市利通区教育局")
+    assert "学前教育普及普惠县" in names(ex, "Award")
+    assert not any(name.startswith("我") for name in names(ex, "Award"))
+    assert triples(ex, "receivedAward") == {("利通区", "自治区互联网+教育标杆区")}
+
+
+def test_extract_news_of_a_contest_is_no_part_of_its_prizes(nlp):
+    """在近日揭晓的X大赛中，A、B分获…，C获评“优秀组织单位”: X's prizes."""
+    text = (
+        "在近日揭晓的第五届湖南省中小学生创客大赛中，隆回二中、县职业中专分获"
+        "高中组一等奖和中职组二等奖，县实验小学获评“优秀组织单位”。"
+    )
+    ex = run(nlp, text, publisher="隆回县教育局")
+    contest = "第五届湖南省中小学生创客大赛"
+    assert triples(ex, "receivedAward") == {
+        ("隆回二中", contest + "高中组一等奖"),
+        ("县职业中专", contest + "中职组二等奖"),
+        ("县实验小学", contest + "优秀组织单位"),
+    }

@@ -2935,7 +2935,17 @@ def clean_award_name(raw: str) -> str:
     name = re.sub(r"(获得者|单位之一|之一)$", "", name)
     # 市教育局颁发的“优秀组织奖”: the body that gave it is no part of the name.
     name = re.sub(r"^[^的]{2,20}(?:颁发|授予|评选|命名|认定|表彰)的", "", name)
+    # 近日揭晓的第五届X大赛: when the contest ended is no part of its name
+    name = _EVENT_NEWS_LEAD.sub("", name)
+    # 我县学前教育普及普惠县: the report's own area speaking, not the title
+    name = re.sub(r"^[我本](?:省|市|区|县|旗|州|盟)(?=[\u4e00-\u9fff“]{4})", "", name)
     return name.strip()
+
+
+#: 近日揭晓的, 刚刚落幕的: news of a contest before its name.
+_EVENT_NEWS_LEAD = re.compile(
+    r"^(?:近日|日前|刚刚|最近|不久前)?(?:揭晓|结束|闭幕|落幕|举行|举办|公布)的"
+)
 
 
 #: …证书的教师, …的学生: people described by a clause, not a title they hold.
@@ -3147,6 +3157,8 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         phrase = text[start:end]
         if not phrase:
             continue
+        if _MEDAL_TALLY_IN.search(phrase):
+            continue  # 共获得金牌23枚、银牌19枚: a tally of medals, no prize
         if _SELECTED_PROJECT.search(phrase):
             # 入选X示范校培育项目, 入选X项目建设园: a project schools take part
             # in, no honour (the program finders name it)
@@ -3611,7 +3623,7 @@ _EVENT_WORDS = re.compile("^(.*?(?:" + _alt(_LEX.award_events) + "))")
 _EVENT_END = re.compile("(?:" + _alt(_LEX.award_events) + ")$")
 # A prize's tier: 一等奖, 金奖, 冠军, 第一名.
 _TIER = (
-    r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
+    r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖|[金银铜]牌"
     r"|冠军|亚军|季军|第[一二三四五六七八九十]名"
 )
 #: 获X小学组一等奖，: a prize won in a clause, its contest and group before
@@ -3959,6 +3971,11 @@ _CONFERRER_BEFORE_QUOTE = re.compile(
 )
 
 
+#: 金牌23枚: how many medals of a kind a team won.
+_MEDAL_TALLY = re.compile(r"\s*[\d一二三四五六七八九十两]+\s*枚")
+_MEDAL_TALLY_IN = re.compile(r"牌\s*[\d一二三四五六七八九十两]+\s*枚")
+
+
 def _find_suffix_awards(
     view: TextView, rules: Rules, stop: frozenset[str]
 ) -> list[Candidate]:
@@ -3971,6 +3988,8 @@ def _find_suffix_awards(
         floor = _clause_floor(text, start)
         if text[end : end + 4].startswith(rules.lexicon.award_blocking_followers):
             continue  # 特级教师后备人才: candidates for the honour, not holders
+        if _MEDAL_TALLY.match(text, end):
+            continue  # 共获得金牌23枚、银牌19枚: a tally of medals, no prize
         left = _after_joined_quotes(
             text, _walk_left(view, start, stop, 20, floor, _PHRASE_STOP_TAGS), start
         )

@@ -680,7 +680,10 @@ def _subjects(
         # the city's report: that county (decision 2)
         own = _publishers_region(mentions, listed[0], publisher)
         return [publisher] if own else [listed[0]]
-    if (_COLLECTIVE.search(span) or _SYSTEM.search(span)) and not (
+    collective = _COLLECTIVE.search(span)
+    if collective and _AREA_TEAM.match(span, collective.end()):
+        return []  # 我区代表团共获金牌12枚: the area's pupils won them
+    if (collective or _SYSTEM.search(span)) and not (
         # 在全省…大赛中获…: 全省 is the contest's, not the winner's
         contest is not None and contest.start() == start
     ):
