@@ -7175,3 +7175,58 @@ def test_extract_news_of_a_contest_is_no_part_of_its_prizes(nlp):
         ("县职业中专", contest + "中职组二等奖"),
         ("县实验小学", contest + "优秀组织单位"),
     }
+
+
+def test_extract_a_contests_tab_table_gives_each_units_tier(nlp):
+    """序号	节目名称	报送单位	等次 under a contest's title: each row's unit
+    holds the contest's tier; a row with no tier, nothing."""
+    text = (
+        "关于平安市第七届中小学生艺术展演活动评选结果的公示\n"
+        "序号\t节目名称\t类别\t报送单位\t等次\n"
+        "1\t《春天》\t合唱\t平安市实验小学\t一等奖\n"
+        "2\t《飞歌》\t舞蹈\t平安市第三中学（平安三中）\t二等奖\n"
+        "3\t《竹韵》\t器乐\t平安市第二小学\t\n"
+    )
+    ex = run(nlp, text, publisher="平安市教育局")
+    contest = "平安市第七届中小学生艺术展演活动"
+    assert triples(ex, "receivedAward") == {
+        ("平安市实验小学", contest + "一等奖"),
+        ("平安市第三中学", contest + "二等奖"),
+    }
+
+
+def test_extract_a_team_prize_table_with_players_gives_the_schools_team_tiers(nlp):
+    """一、团体奖 over 序号 赛项名称 获奖学校 参赛选手 奖项: the contest's
+    group's team tiers (X大赛中职组比赛 is X大赛中职组), not a prize named
+    团体奖; a player's own tier under 参赛选手 is no school's."""
+    text = (
+        "关于公布2024年平安省职业院校技能大赛中职组比赛结果的通知\n"
+        "2024年平安省职业院校技能大赛中职组比赛于5月举行。\n"
+        "一、团体奖\n"
+        "序号 赛项名称 获奖学校 参赛选手 奖项\n"
+        "1 汽车机电维修 平安市职业技术学校 王浩、李顺 团体一等奖\n"
+        "2 电子商务运营 安宁县职业高级中学 段雨欣 二等奖\n"
+    )
+    ex = run(nlp, text, publisher="平安省教育厅")
+    assert triples(ex, "receivedAward") == {
+        ("平安市职业技术学校", "平安省职业院校技能大赛中职组团体一等奖")
+    }
+
+
+def test_extract_event_tier_and_unit_rows_under_a_contests_title(nlp):
+    """高中组女子篮球　冠军　A中学: the title's contest's prize in that event;
+    a pupil's row (李思琪（A小学）) holds none for the school."""
+    text = (
+        "我市在红河州第十一届中小学生运动会上喜获佳绩\n"
+        "集体项目成绩如下：\n"
+        "高中组女子篮球　冠军　弥勒市第一中学（弥勒一中）\n"
+        "武术集体项目　一等奖　弥勒市竹园镇中心学校\n"
+        "个人项目部分获奖选手：\n"
+        "小学女子100米　第一名　李思琪（弥阳镇第二小学）\n"
+    )
+    ex = run(nlp, text, publisher="弥勒市教育体育局")
+    meet = "红河州第十一届中小学生运动会"
+    assert triples(ex, "receivedAward") == {
+        ("弥勒市第一中学", meet + "高中组女子篮球冠军"),
+        ("弥勒市竹园镇中心学校", meet + "武术集体项目一等奖"),
+    }

@@ -3322,15 +3322,27 @@ def contest_in(sentence: str, rules: Rules) -> str:
 def last_contest(text: str, rules: Rules) -> str | None:
     """The last contest ``text`` names, without what leads to it ("" when too
     short to be one), or None when it names none."""
-    found = [
-        m.group() for m in _contest_pattern(rules.lexicon.award_events).finditer(text)
-    ]
+    found: list[str] = []
+    joined_at = -1
+    for m in _contest_pattern(rules.lexicon.award_events).finditer(text):
+        if found and m.start() == joined_at:
+            # X技能大赛|中职组比赛: the group's contest goes on the name before
+            found[-1] += m.group()
+        else:
+            found.append(m.group())
+        joined_at = m.end()
     if not found:
         return None
-    name = _PRIZES_SELECTION.sub("", _CONTEST_LEAD.sub("", found[-1]))
+    # X大赛中职组比赛: the group's part of the contest is named by its group
+    last = found[-1]
+    if re.search(r"[赛会演][^赛会演]{1,5}组(?:比赛|竞赛)$", last):
+        last = _GROUP_CONTEST.sub("", last)
+    name = _PRIZES_SELECTION.sub("", _CONTEST_LEAD.sub("", last))
     return clean_award_name(name) if len(name) >= 4 else ""
 
 
+#: X大赛中职组|比赛: a group's part of a contest named with it.
+_GROUP_CONTEST = re.compile(r"(?<=组)(?:比赛|竞赛)$")
 #: 成果奖|评审: a prize's selection, whose tiers are the prize's.
 _PRIZES_SELECTION = re.compile(r"(?<=奖)(?:评选|评比|评审)(?:活动)?$")
 

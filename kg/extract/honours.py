@@ -2158,11 +2158,21 @@ class _TieredTable:
     unit: int
     tier: int
     group: int | None
+    #: a contest's results (序号 节目名称 报送单位 等次 under a contest's
+    #: title): the contest is no honour a row's unit holds
+    contest: bool = False
+    #: the column naming a row's players (参赛选手): a player's prize is no
+    #: unit's, a team's (团体一等奖) is
+    person: int | None = None
 
-    def row(self, pos: int, cells: list[re.Match[str]]) -> AwardStatement:
+    def row(self, pos: int, cells: list[re.Match[str]]) -> AwardStatement | None:
         """A row's unit holds the title's prize of its group and tier, and the
         title's prize itself (decision 10)."""
         unit, tier = cells[self.unit], cells[self.tier]
+        if not BARE_TIER.fullmatch(tier.group()) or not _unit_cell(unit.group()):
+            return None  # a row with its tier cell empty, or a person's
+        if self.person is not None and "团体" not in tier.group():
+            return None  # 一等奖 of 王浩 of A中学: the player's
         name = self.title.name
         if self.group is not None:
             name += cells[self.group].group()
@@ -2172,7 +2182,8 @@ class _TieredTable:
             at, at + len(tier.group()), "Award", name, "award.table-row", ""
         )
         span = (pos + unit.start(), pos + unit.end())
-        return AwardStatement(span[0], span[0], False, (prize, self.title), False, span)
+        awards = (prize,) if self.contest else (prize, self.title)
+        return AwardStatement(span[0], span[0], False, awards, False, span)
 
 
 def _tiered_header(
@@ -2195,8 +2206,24 @@ def _tiered_header(
         above_end -= 1  # blank lines between the heading and the table
     above = text.rfind("\n", 0, above_end) + 1
     heading = _HEADING_HONOUR.match(text[above:above_end].strip())
-    if heading is None:
-        return None
+    person = roles.index("person") if "person" in roles else None
+    heading_name = clean_award_name(heading.group(1)) if heading else ""
+    if not heading_name.endswith("奖") or heading_name in _PRIZE_KINDS:
+        # 序号 节目名称 报送单位 等次 under a contest's title or section: the
+        # contest's tiers (decision 3)
+        contest = _contest_of_tier(text, pos, rules)
+        if not contest:
+            return None
+        title = Candidate(pos, pos, "Award", contest, "award.table-row", "")
+        return _TieredTable(
+            title,
+            len(cells),
+            roles.index("unit"),
+            roles.index("tier"),
+            roles.index("group") if "group" in roles else None,
+            contest=True,
+            person=person,
+        )
     raw = _PAREN_TAIL.sub("", heading.group(1).strip())
     name = clean_award_name(raw)
     if not name.endswith("奖") or BARE_TIER.fullmatch(name):
@@ -2214,7 +2241,47 @@ def _tiered_header(
         roles.index("unit"),
         roles.index("tier"),
         roles.index("group") if "group" in roles else None,
+        person=person,
     )
+
+
+def _event_tier_unit_row(
+    text: str, pos: int, cells: list[re.Match[str]], rules: Rules
+) -> AwardStatement | None:
+    """高中组女子篮球　冠军　A中学 under a contest's title: the unit holds the
+    contest's prize in that event (decision 3); a person's row
+    (李思琪（A小学）) holds none."""
+    if len(cells) != 3:
+        return None
+    event, tier, unit = cells
+    if (
+        not BARE_TIER.fullmatch(tier.group())
+        or BARE_TIER.fullmatch(event.group())
+        or not re.fullmatch(r"[\u4e00-\u9fff]{2,20}", event.group())
+        or event.group().endswith(_UNIT_ENDS)
+        or not _unit_cell(unit.group())
+    ):
+        return None
+    contest = _contest_of_tier(text, pos, rules)
+    if not contest:
+        return None
+    at = pos + event.start()
+    prize = Candidate(
+        at,
+        pos + tier.end(),
+        "Award",
+        contest + event.group() + tier.group(),
+        "award.table-row",
+        "",
+    )
+    span = (pos + unit.start(), pos + unit.end())
+    return AwardStatement(span[0], span[0], False, (prize,), False, span)
+
+
+def _unit_cell(cell: str) -> bool:
+    """A unit's name, maybe with its short name in brackets after it
+    (弥勒市第一中学（弥勒一中）)."""
+    return _SHORT_NAME_NOTE.sub("", cell).endswith(_UNIT_ENDS)
 
 
 def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
@@ -2236,7 +2303,14 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
         if tiered is not None and len(cells) != tiered.width:
             tiered = None  # the table ended
         if tiered is not None:
-            out.append(tiered.row(pos, cells))
+            statement = tiered.row(pos, cells)
+            if statement is not None:
+                out.append(statement)
+            pos = stop + 1
+            continue
+        event_row = _event_tier_unit_row(text, pos, cells, rules)
+        if event_row is not None:
+            out.append(event_row)
             pos = stop + 1
             continue
         if len(cells) >= 2:
