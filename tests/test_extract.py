@@ -7230,3 +7230,37 @@ def test_extract_event_tier_and_unit_rows_under_a_contests_title(nlp):
         ("弥勒市第一中学", meet + "高中组女子篮球冠军"),
         ("弥勒市竹园镇中心学校", meet + "武术集体项目一等奖"),
     }
+
+
+def test_extract_units_on_the_line_of_a_lead_naming_a_designation(nlp):
+    """拟认定以下学校为X：A、B、C。— each unit holds X (a published list of
+    designations counts as conferred, decision 10)."""
+    text = (
+        "经学校申报、专家评审，拟认定以下学校为哈尔滨市中小学科学教育示范校："
+        "哈尔滨市第三中学校、哈尔滨市香坊区红旗新区小学、尚志市亚布力镇中学。"
+    )
+    ex = run(nlp, text, publisher="哈尔滨市教育局")
+    honour = "哈尔滨市中小学科学教育示范校"
+    assert triples(ex, "receivedAward") == {
+        ("哈尔滨市第三中学校", honour),
+        ("哈尔滨市香坊区红旗新区小学", honour),
+        ("尚志市亚布力镇中学", honour),
+    }
+
+
+def test_extract_an_experiment_school_heading_over_city_lines(nlp):
+    """一、X实验校（12所） over 沈阳市：A、B: X is a title each unit holds;
+    X实验学校 is still a school's name."""
+    text = (
+        "一、第二批辽宁省中小学劳动教育实验校（12所）\n"
+        "沈阳市：沈阳市皇姑区岐江路小学、沈阳市于洪区沙岭中学\n"
+        "大连市：大连市金州区第一小学、大连市桂花实验学校\n"
+    )
+    ex = run(nlp, text, publisher="辽宁省教育厅")
+    honour = "辽宁省中小学劳动教育实验校"
+    assert triples(ex, "receivedAward") == {
+        ("沈阳市皇姑区岐江路小学", honour),
+        ("沈阳市于洪区沙岭中学", honour),
+        ("大连市金州区第一小学", honour),
+        ("大连市桂花实验学校", honour),
+    }

@@ -4015,6 +4015,8 @@ def _find_suffix_awards(
             continue  # 区内非示范性高中: a kind of school, not an honour
         if name.endswith(rules.lexicon.participation_designations):
             continue  # …试点校: a part in a program (participatesIn)
+        if part_in_quoted_program(text[max(floor, left - 30) : end], adjacent=True):
+            continue  # “新课程新教材实施”省级实验校: a part in the quoted program
         if name.endswith(rules.lexicon.zone_suffixes):
             continue  # 航空港经济综合实验区: a zone (decision 17), no honour
         if rules.award_trigger.search(name):

@@ -500,7 +500,16 @@ def _grant_as(
         return None
     start = t_end + wei + 1 + clause[wei + 1 :].find(name)
     lead = any(head.endswith(m) for m in rules.lexicon.list_lead_markers)
-    if lead:
+    colon = re.search(r"[：:]", clause)
+    inline = (
+        (t_end + colon.end(), _line_end(text, t_end))
+        if colon is not None and colon.start() > wei
+        else None
+    )
+    if lead and inline is not None and _is_list(text[inline[0] : inline[1]]):
+        # 拟认定以下学校为X：A、B、C。— the units follow on the lead's line
+        recipients = inline
+    elif lead:
         block = list_block(text, _line_end(text, t_end) + 1)
         if block is None:
             return None
