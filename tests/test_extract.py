@@ -697,7 +697,7 @@ def test_extract_a_communitys_member_schools_are_no_school(nlp):
         # the clause's work is done at the schools (在A、B…建立)
         (
             "实施“护苗成长”留守儿童关爱行动，在晨光中学、东湖小学等18所学校建立留守儿童之家。",
-            "护苗成长",
+            "护苗成长留守儿童关爱行动",
         ),
         # a teachers scheme sends teachers to the schools (讲学, 送课)
         (
@@ -706,7 +706,7 @@ def test_extract_a_communitys_member_schools_are_no_school(nlp):
         ),
         (
             "实施“强师课堂”进乡村行动，组织学科带头人送课到晨光中学、东湖小学等12所乡村学校。",
-            "强师课堂",
+            "强师课堂进乡村行动",
         ),
         # 作为市级试点校 after the sentence naming the program
         (
@@ -909,8 +909,8 @@ def test_extract_generic_school_phrases_are_not_schools(nlp, text):
     ("text", "expected"),
     [
         ("全面落实“双减”政策。", "双减"),
-        ("启动“陇原名师”培育工程。", "陇原名师"),
-        ("实施“强校提质”三年行动。", "强校提质"),
+        ("启动“陇原名师”培育工程。", "陇原名师培育工程"),
+        ("实施“强校提质”三年行动。", "强校提质三年行动"),
         ("建成“智慧校园”平台。", "智慧校园"),
         ("深入实施乡村教师素养提升工程。", "乡村教师素养提升工程"),
         # a building scheme scoped to a kind of school (decision 14)
@@ -1005,7 +1005,7 @@ def test_extract_a_run_of_quoted_names_shares_its_head(nlp, text, expected):
         ("推动“三个课堂”在乡村学校常态化应用。", {"三个课堂"}),
         ("全面推行“明厨亮灶”，食堂实现全覆盖。", {"明厨亮灶"}),
         # the program, its head, then what the area did with it; a heading
-        ("“晨光名师”培养工程深入实施，全年培养骨干教师200名。", {"晨光名师"}),
+        ("“晨光名师”培养工程深入实施，全年培养骨干教师200名。", {"晨光名师培养工程"}),
         ("二、“双减”工作走深走实", {"双减"}),
     ],
 )
@@ -1043,8 +1043,8 @@ def test_extract_programs_the_bureau_works_through(nlp, text, implemented):
         # the second of a pair, after the first's head word
         (
             "深入实施“晨光名师”培养工程和“银龄讲学计划”。",
-            {"晨光名师", "银龄讲学计划"},
-            {"晨光名师", "银龄讲学计划"},
+            {"晨光名师培养工程", "银龄讲学计划"},
+            {"晨光名师培养工程", "银龄讲学计划"},
         ),
         # …试点项目: the longer name its suffix reads
         (
@@ -1071,7 +1071,7 @@ def test_extract_a_quoted_object_of_practice_is_a_program(
         ("实施“3+2”中高职贯通培养项目。", {"3+2中高职贯通培养项目"}),
         ("实施“9+3”免费教育计划。", {"9+3免费教育计划"}),
         # 名师 is no honour here: the name runs on to its program head
-        ("开展“十百千”名师培养工程。", {"十百千"}),
+        ("开展“十百千”名师培养工程。", {"十百千名师培养工程"}),
         ("全县有“1358”名教师。", set()),
         # a quoted two-character abbreviation opens the program's name
         ("落实“三区”人才支持计划教师专项计划。", {"三区人才支持计划教师专项计划"}),
@@ -3301,7 +3301,10 @@ def test_extract_an_honour_line_with_one_unit(nlp):
         ),
         (
             "推进“协同育人”实验项目。项目学校包括：坞城路小学、北格镇中心校。",
-            {("坞城路小学", "协同育人"), ("北格镇中心校", "协同育人")},
+            {
+                ("坞城路小学", "协同育人实验项目"),
+                ("北格镇中心校", "协同育人实验项目"),
+            },
         ),
         # a bare part (工程首批实施学校) names no honour
         (
@@ -3510,8 +3513,8 @@ def test_extract_schools_under_numbered_counted_project_headings(nlp):
     ex = run(nlp, text, publisher="都昌县教育体育局")
     assert triples(ex, "participatesIn") == {
         ("都昌县第一中学", "五育融合"),
-        ("汪墩中心小学", "书香校园"),
-        ("芗溪中学", "书香校园"),
+        ("汪墩中心小学", "书香校园阅读推广项目"),
+        ("芗溪中学", "书香校园阅读推广项目"),
     }
 
 
@@ -4852,7 +4855,7 @@ def test_extract_keeps_the_publisher_as_its_metadata_writes_it(nlp):
     assert (publisher.text, publisher.rule) == ("市教育局", "bureau.suffix")
     forms = {m.text for m in ex.mentions if m.name == publisher.name}
     assert forms == {"市教育局", "昌吉市教育局"}
-    assert triples(ex, "implements") == {(publisher.name, "品质课堂")}
+    assert triples(ex, "implements") == {(publisher.name, "品质课堂建设行动")}
     # written the same way in the text: no second mention
     ex = run(nlp, "昌吉市教育局实施“品质课堂”建设行动。", publisher="昌吉市教育局")
     assert [m.rule for m in ex.mentions if m.label == "Bureau"] == ["bureau.suffix"]
@@ -5327,7 +5330,7 @@ def test_extract_holders_after_a_quoted_honour(nlp):
         ),
         # 建设单位, 建设项目学校, 培育学校 of a quoted program
         ("晨曦区东湖小学入选国家“强基计划”建设单位。", "强基计划"),
-        ("晨曦区东湖小学入选省“乡村温馨校园”建设项目学校。", "乡村温馨校园"),
+        ("晨曦区东湖小学入选省“乡村温馨校园”建设项目学校。", "乡村温馨校园建设项目"),
         ("晨曦区东湖小学入选“新优质学校培育工程”培育学校。", "新优质学校培育工程"),
         # 项目学校, 实验学校, 基地校 right after a quoted program (a level or a
         # few words between), whatever the verb
@@ -5425,7 +5428,7 @@ def test_extract_a_school_with_its_own_pilot_borrows_no_program(nlp):
     assert triples(ex, "participatesIn") == {
         ("黄宅镇中心小学", pilot),
         ("仙华小学", pilot),
-        ("杭坪镇中心小学", "互联网+义务教育"),
+        ("杭坪镇中心小学", "互联网+义务教育结对帮扶项目"),
     }
 
 
@@ -5445,7 +5448,7 @@ def test_extract_two_programs_joined(nlp):
         ("吴兴区东湖小学加入“长三角教育联盟”项目。", "长三角教育联盟"),
         ("吴兴区东湖小学被纳入“乡村少年宫”项目。", "乡村少年宫"),
         ("“乡村少年宫”项目落户吴兴区东湖小学。", "乡村少年宫"),
-        ("区教育局在吴兴区东湖小学推行“弹性离校”服务项目。", "弹性离校"),
+        ("区教育局在吴兴区东湖小学推行“弹性离校”服务项目。", "弹性离校服务项目"),
         ("吴兴区东湖小学参加“书香少年”计划。", "书香少年"),
         ("确定1所“美育浸润”实验学校，分别是吴兴区东湖小学。", "美育浸润"),
     ],
@@ -5622,8 +5625,8 @@ def test_extract_schools_of_a_plan_items_body_take_part_in_its_title(nlp):
     )
     ex = run(nlp, text, publisher="晨光县教育局", is_plan=True)
     assert triples(ex, "participatesIn") == {
-        ("晨光小学", "小而优"),
-        ("彩虹小学", "小而优"),
+        ("晨光小学", "小而优培育计划"),
+        ("彩虹小学", "小而优培育计划"),
         ("青山幼儿园", "学前教育扩容提质工程"),
         ("白水幼儿园", "学前教育扩容提质工程"),
     }
@@ -7263,4 +7266,31 @@ def test_extract_an_experiment_school_heading_over_city_lines(nlp):
         ("沈阳市于洪区沙岭中学", honour),
         ("大连市金州区第一小学", honour),
         ("大连市桂花实验学校", honour),
+    }
+
+
+def test_extract_a_quoted_brand_names_its_program_with_the_tail(nlp):
+    """实施“新优质学校”集群发展项目: the program is named in full, the quote
+    its short name (both reach the graph as labels)."""
+    text = "市教委自2015年起实施“新优质学校”集群发展项目，推动家门口的好学校建设。"
+    ex = run(nlp, text, publisher="上海市教育委员会")
+    programs = [m for m in ex.mentions if m.label == "Program"]
+    assert [(m.name, m.text) for m in programs] == [
+        ("新优质学校集群发展项目", "新优质学校")
+    ]
+
+
+def test_extract_a_list_of_a_quoted_programs_schools_is_no_honour(nlp):
+    """附件2　新一轮“X”集群发展项目学校名单 over district lines: the schools
+    take part in the program; “X”体育特色项目学校 stays a title."""
+    text = (
+        "市教委实施“新优质学校”集群发展项目。\n"
+        "附件2　新一轮“新优质学校”集群发展项目学校名单（2所）\n"
+        "浦东新区：浦东新区高桥镇小学\n黄浦区：黄浦区董家渡路第二小学\n"
+    )
+    ex = run(nlp, text, publisher="上海市教育委员会")
+    assert not triples(ex, "receivedAward")
+    assert triples(ex, "participatesIn") == {
+        ("浦东新区高桥镇小学", "新优质学校集群发展项目"),
+        ("黄浦区董家渡路第二小学", "新优质学校集群发展项目"),
     }

@@ -2240,6 +2240,18 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             pending.append((match.start(1), match.end(1), inner))
             continue
         name = canonical or inner
+        tail = _FOLLOWER.match(text, match.end(), match.end() + 20)
+        if (
+            not canonical
+            and rule == "program.quoted-follower"
+            and tail is not None
+            and tail.group().endswith(lex.program_suffixes)
+            and not re.match(r"等|[一二三四五六七八九十两\d]+[大项个类]", tail.group())
+            and "、" not in inner
+        ):
+            # “新优质学校”集群发展项目: the program's whole name, the quote its
+            # short name (the mention's surface, which resolution keeps)
+            name = inner + tail.group()
         object_run_end = match.end() if rule == "program.quoted-object" else 0
         listed_tail = _LISTED_BRAND_TAIL.match(text, match.end())
         if "、" in inner and not canonical and listed_tail is not None:
@@ -2347,7 +2359,8 @@ def _quoted_part_of_program(
     """“三区”人才支持计划教师专项计划, “双优”中职学校建设项目: a quoted
     two-character abbreviation that the rest of a program's name follows, up
     to a program ending that closes the run of characters. A longer quote is
-    the program's brand, and its name (“陇原名师”培育工程: 陇原名师)."""
+    the program's brand, its short name: the quoted programs' finder names
+    “陇原名师”培育工程 in full, written 陇原名师."""
     if len(inner) != 2 or inner.endswith(rules.program_suffixes):
         return None
     if inner in rules.lexicon.programs:
