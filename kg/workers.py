@@ -176,12 +176,17 @@ def _is_metadata_publisher(mention) -> bool:
     return mention.rule == "bureau.metadata" and mention.start == mention.end == 0
 
 
+def _is_metadata_region(mention) -> bool:
+    return mention.rule == "region.metadata" and mention.start == mention.end == 0
+
+
 def merge_windows(doc: Document, parts: list[tuple[int, Extraction]]) -> Extraction:
     """One :class:`Extraction` of ``doc`` from extractions of its windows.
 
     ``parts`` are ``(offset of the window in doc.text, its extraction)`` in
     text order. Offsets and sentence indices are shifted into the whole text;
-    the publisher recorded from metadata (``bureau.metadata``) is kept once.
+    the publisher recorded from metadata (``bureau.metadata``), and its region
+    (``region.metadata``), are kept once.
     """
     sentences: list[tuple[int, int]] = []
     mentions: list = []
@@ -189,6 +194,7 @@ def merge_windows(doc: Document, parts: list[tuple[int, Extraction]]) -> Extract
     figures: list = []
     regions: dict = {}
     publisher: int | None = None
+    metadata_region: int | None = None
     home = ""
     for base, ex in parts:
         shift = len(sentences)
@@ -201,6 +207,12 @@ def merge_windows(doc: Document, parts: list[tuple[int, Extraction]]) -> Extract
                     continue
                 index[i] = len(mentions)
                 mentions.append(m)  # offset 0 of the whole text, as unwindowed
+                continue
+            if _is_metadata_region(m):
+                if metadata_region is None:
+                    metadata_region = len(mentions)
+                    mentions.append(m)
+                index[i] = metadata_region
                 continue
             index[i] = len(mentions)
             mentions.append(

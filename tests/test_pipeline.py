@@ -435,12 +435,14 @@ def test_windowed_extraction_keeps_offsets_into_the_whole_text(
     (ex,) = cut.extractions
     (reference,) = whole.extractions
     assert len(kg.workers.windows(ex.doc.text, 400)) > 3
+    metadata = ("bureau.metadata", "region.metadata")
     for m in ex.mentions:
-        assert ex.doc.text[m.start : m.end] == m.text or m.rule == "bureau.metadata"
+        assert ex.doc.text[m.start : m.end] == m.text or m.rule in metadata
         start, end = ex.sentences[m.sentence]
-        assert (start <= m.start and m.end <= end) or m.rule == "bureau.metadata"
+        assert (start <= m.start and m.end <= end) or m.rule in metadata
     assert all(r.sentence < len(ex.sentences) for r in ex.relations)
     assert sum(m.rule == "bureau.metadata" for m in ex.mentions) <= 1
+    assert sum(m.rule == "region.metadata" for m in ex.mentions) <= 1
     assert (
         ex.mentions[ex.publisher].name == reference.mentions[reference.publisher].name
     )

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..regions import load_region_index
 from ..types import Mention
 from .context import (
     ReportContext,
@@ -736,6 +737,29 @@ def make_mentions(nlp: Language, name: str):
                 # (the report's own naming, when it has one, stays the
                 # publisher's mention: its evidence is a sentence)
                 named = [*(i + 1 for i in named), 0]
+                home = load_region_index().by_code.get(context.home)
+                if home is not None and not any(
+                    m.label == "Region" and m.region == context.home for m in mentions
+                ):
+                    # 来源：襄州区教育局 over a text that says only 区教育局 and
+                    # 我区: the publisher's region is named by its name (decision
+                    # 8), so the bureau, and the towns below, are located in it
+                    mentions.insert(
+                        1,
+                        Mention(
+                            doc_id,
+                            0,
+                            0,
+                            home.name,
+                            "Region",
+                            home.name,
+                            "region.metadata",
+                            0,
+                            context.home,
+                            "reported",
+                        ),
+                    )
+                    named = [i + 1 if i else 0 for i in named]
             publisher_index = named[0]
         doc._.kg_mentions = tuple(mentions)
         doc._.kg_publisher = publisher_index
