@@ -7308,3 +7308,29 @@ def test_extract_the_publishers_region_named_only_in_its_metadata(nlp):
     assert "襄州区" in names(ex, "Region")
     assert ("襄阳市襄州区教育局", "襄州区") in triples(ex, "locatedIn")
     assert {("张家集镇", "襄州区"), ("黄集镇", "襄州区")} <= triples(ex, "subRegionOf")
+
+
+def test_extract_a_bare_school_subject_is_the_one_named_before(nlp):
+    """荔浦市实验小学创办于1906年。学校先后荣获“X”等称号 (the story going on
+    about it): the school the sentence before named; with two named before,
+    which is not said."""
+    one = "荔浦市实验小学创办于1906年。学校先后荣获“广西壮族自治区文明校园”等称号。"
+    ex = run(nlp, one, publisher="荔浦市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("荔浦市实验小学", "广西壮族自治区文明校园")
+    }
+    two = (
+        "荔浦市实验小学与荔城镇第二小学结对。2023年，学校又被评为“广西壮族自治区"
+        "文明校园”。"
+    )
+    assert not triples(run(nlp, two, publisher="荔浦市教育局"), "receivedAward")
+
+
+def test_extract_the_school_named_before_takes_part_in_a_pilot(nlp):
+    """来到A中学。该校是“X”行动首批试点学校: A takes part in X."""
+    text = (
+        "随后，督导组来到张家集中学。该校是全省义务教育“强镇筑基”行动首批试点学校，"
+        "今年暑期完成了宿舍楼改造。"
+    )
+    ex = run(nlp, text, publisher="襄州区教育局")
+    assert triples(ex, "participatesIn") == {("张家集中学", "强镇筑基")}

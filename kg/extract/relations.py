@@ -524,6 +524,13 @@ _THIS_SCHOOL = re.compile(
 )
 
 
+#: 学校先后荣获, 2023年，学校又被评为: a sentence going on about the school
+#: the story is about, after a time or with an adverb of one more time.
+_STORY_GOES_ON = re.compile(
+    r"\s*(?:(?:19|20)\d{2}年[^，,。；;]{0,6}[，,]\s*学校|学校(?=又|先后|还|也|曾|多次|连续|相继))"
+)
+
+
 #: A team named after its area: 城固县代表队, 河西区代表团.
 _AREA_TEAM = re.compile(r"(?:中小学生|学生|青少年)?(?:代表队|代表团|参赛队)")
 
@@ -632,10 +639,14 @@ def _subjects(
     if not inside and (this := _THIS_SCHOOL.search(span)):
         # X小学深入开展阅读活动，该校被评为…: the school the sentence named,
         # or else the one the sentence before named (X中学…。早在2021年，该校…);
-        # a bare 学校 only the sentence's own
+        # a bare 学校 only its sentence's own, unless the story goes on about
+        # it (X小学创办于1906年。学校先后荣获…; 2023年，学校又被评为…)
         floor = _sentence_floor(text, start)
         named = _schools_between(mentions, floor, start)
-        if not named and this.group().startswith(("该", "此", "这")):
+        if not named and (
+            this.group().startswith(("该", "此", "这"))
+            or _STORY_GOES_ON.match(text, floor)
+        ):
             named = _schools_between(
                 mentions, _sentence_floor(text, max(floor - 1, 0)), start
             )
@@ -2138,6 +2149,10 @@ def _participates(
             out += _designated_for_the_program_before(
                 text, mentions, sentences, sentence, schools, by_sentence, cues
             )
+        if programs and not schools:
+            out += _school_referred_to_takes_part(
+                text, mentions, sentences, sentence, programs, by_sentence, cues
+            )
         taken: list[RelationMention] = []
         for school in schools if programs else ():
             program = _program_taken_part_in(text, mentions, school, programs, cues)
@@ -2155,6 +2170,57 @@ def _participates(
             )
         out += taken + _cores_of_the_partnership(text, mentions, schools, taken)
     return out
+
+
+#: 该校是…, 2023年，该校入选…: a sentence opening on the school named before.
+_OPENS_ON_THIS_SCHOOL = re.compile(
+    r"\s*(?:[^，,。；;]{0,12}[，,])?(?:该|此|这所)(?:学校|校|幼儿园|园)"
+)
+
+
+def _school_referred_to_takes_part(
+    text: str,
+    mentions: list[Mention],
+    sentences: tuple[tuple[int, int], ...],
+    sentence: int,
+    programs: list[int],
+    by_sentence: dict[int, list[int]],
+    cues: tuple[str, ...],
+) -> list[RelationMention]:
+    """随后来到A中学。该校是“X”行动首批试点学校: the one school the sentence
+    before named takes part in the sentence's first program, when a cue of
+    taking part follows 该校."""
+    start, end = sentences[sentence]
+    this = _OPENS_ON_THIS_SCHOOL.match(text, start, end)
+    if this is None or sentence == 0:
+        return []
+    program = next((p for p in programs if mentions[p].start >= this.end()), None)
+    if program is None:
+        return []
+    clause_end = _clause_end(text, mentions[program].end, end)
+    if not any(cue in text[this.end() : clause_end] for cue in cues):
+        return []
+    before = [
+        i for i in by_sentence.get(sentence - 1, []) if mentions[i].label == "School"
+    ]
+    if len({mentions[i].name for i in before}) != 1:
+        return []  # none named, or two: which is meant is not said
+    return [
+        RelationMention(
+            before[-1],
+            program,
+            "participatesIn",
+            "participates.school-referred-to",
+            sentence,
+            mentions[program].status,
+        )
+    ]
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """Where the clause holding ``pos`` ends (before ，；。), at most ``end``."""
+    found = PROSE_MARK.search(text, pos, end)
+    return found.start() if found else end
 
 
 #: 以A、B为核心校，与C、D组建X: the schools a partnership is built around.
