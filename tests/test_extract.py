@@ -7334,3 +7334,24 @@ def test_extract_the_school_named_before_takes_part_in_a_pilot(nlp):
     )
     ex = run(nlp, text, publisher="襄州区教育局")
     assert triples(ex, "participatesIn") == {("张家集中学", "强镇筑基")}
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        # 零 inside a hundred's ordinal
+        ("哈尔滨市第一百零三中学校获评先进单位。", "哈尔滨市第一百零三中学校"),
+        # a time before the name
+        (
+            "这是继去年天津市第一百零九中学被评为先进单位后的又一荣誉。",
+            "天津市第一百零九中学",
+        ),
+        # a school's role before its name
+        (
+            "首批项目学校哈尔滨市第一百六十三中学校继续入选。",
+            "哈尔滨市第一百六十三中学校",
+        ),
+    ],
+)
+def test_extract_a_schools_name_after_a_time_or_its_role(nlp, text, school):
+    assert names(run(nlp, text, publisher="哈尔滨市教育局"), "School") == {school}

@@ -146,7 +146,7 @@ _ORDINAL_BEFORE = re.compile(r"第[0-9０-９一二三四五六七八九十百�
 # 一〇九学校, 十一学校, 一六八中学: a number of two or more Chinese numerals
 # right before the ending names the school (a count has its measure word).
 _SCHOOL_NUMBER = re.compile(
-    r"[一二三四五六七八九十〇零]{2,}$|[一二三四五六七八九〇零]*〇[一二三四五六七八九〇零]*$"
+    r"[一二三四五六七八九十百〇零]{2,}$|[一二三四五六七八九〇零]*〇[一二三四五六七八九〇零]*$"
 )
 # 一小, 十一中: a school's ordinal short form, part of a branch's name.
 _SCHOOL_ORDINAL = re.compile(r"[一二三四五六七八九十\d]+[小中]")
