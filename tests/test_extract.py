@@ -7355,3 +7355,41 @@ def test_extract_the_school_named_before_takes_part_in_a_pilot(nlp):
 )
 def test_extract_a_schools_name_after_a_time_or_its_role(nlp, text, school):
     assert names(run(nlp, text, publisher="哈尔滨市教育局"), "School") == {school}
+
+
+def test_extract_every_town_group_of_a_grouping_sentence_joins_the_scheme(nlp):
+    """深化“X”建设 over A牵头组建…，成员校按乡镇划分：甲镇：B、C；乙镇：D；丙镇：E。
+    — every group's schools take part, not only the first group's."""
+    text = (
+        "一、深化“城乡教育共同体”建设\n"
+        "梨树县第二实验中学牵头组建第二教育共同体，成员校按乡镇划分："
+        "喇嘛甸镇：喇嘛甸镇中学、喇嘛甸镇中心小学；蔡家镇：蔡家镇中学；"
+        "孤家子镇：孤家子镇中心小学、孤家子镇大房身小学。"
+    )
+    ex = run(nlp, text, publisher="梨树县教育局")
+    assert {s for s, p in triples(ex, "participatesIn") if p == "城乡教育共同体"} == {
+        "梨树县第二实验中学",
+        "喇嘛甸镇中学",
+        "喇嘛甸镇中心小学",
+        "蔡家镇中学",
+        "孤家子镇中心小学",
+        "孤家子镇大房身小学",
+    }
+
+
+def test_extract_a_lists_last_place_line_ending_in_a_full_stop(nlp):
+    """一、第二批“X”项目学校 over 南岗区：A；\\n五常市：B、C。 — the last
+    place's line, ending in 。, is still the list's."""
+    text = (
+        "一、第二批“馆校合作”项目学校（部分）\n"
+        "南岗区：哈尔滨市南岗区清滨路小学、哈尔滨市南岗区松花江街小学；\n"
+        "五常市：五常市山河镇第一中学、五常市拉林满族镇中心小学。\n"
+        "公示时间为2023年6月8日至6月14日。\n"
+    )
+    ex = run(nlp, text, publisher="哈尔滨市教育局")
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "哈尔滨市南岗区清滨路小学",
+        "哈尔滨市南岗区松花江街小学",
+        "五常市山河镇第一中学",
+        "五常市拉林满族镇中心小学",
+    }

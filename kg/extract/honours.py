@@ -198,6 +198,10 @@ _NUMBERED_HEADING = re.compile(
 )
 
 
+#: 五常市：— the place a line's units are grouped under.
+_PLACE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
+
+
 def list_block(text: str, line_end: int) -> tuple[int, int] | None:
     """The lines listing units after a lead line ending at ``line_end``.
 
@@ -226,10 +230,12 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             ):
                 break
             if "。" in line[:-1] or (
-                line.endswith("。") and "；" not in line and not _units_only(line[:-1])
+                line.endswith("。")
+                and "；" not in line
+                and not _units_only(_PLACE_LABEL.sub("", line[:-1]))
             ):
                 # prose; not 新罗区：A、B；永定区：C。, groups by place, or
-                # A、B、C。, units only
+                # A、B、C。 and 五常市：A、B。, units only
                 break
             numbered = _NUMBERED_HEADING.match(line)
             item = line[numbered.end() :].strip() if numbered else ""

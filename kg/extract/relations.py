@@ -1993,13 +1993,17 @@ def _grouped_under(
     end: int,
     schools: list[int],
     program: int,
+    continued: bool = False,
 ) -> list[RelationMention]:
     """深化“名校+”集团化办学改革。以A为龙头，联合B、C组建…: a sentence that
-    groups schools right after a grouping scheme puts them in it."""
+    groups schools right after a grouping scheme puts them in it; so does a
+    later group of its list (``continued``: 乙镇：C；)."""
     scheme = text[mentions[program].start : mentions[program].end + 8]
     if not any(word in scheme for word in _GROUPING_SCHEMES):
         return []
-    if len(schools) < 2 or not any(cue in text[start:end] for cue in _GROUPING_CUES):
+    if (len(schools) < 2 and not continued) or not any(
+        cue in text[start:end] for cue in _GROUPING_CUES
+    ):
         return []
     return [
         RelationMention(
@@ -2052,6 +2056,10 @@ def _item_body_takes_part(
     ]
 
 
+#: 乙镇：, 五常市：— a group's label opening a later piece of a list.
+_GROUP_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}[：:]")
+
+
 def _designated_for_the_program_before(
     text: str,
     mentions: list[Mention],
@@ -2066,9 +2074,19 @@ def _designated_for_the_program_before(
     start, end = sentences[sentence]
     designation = _BARE_DESIGNATION.search(text, start, end)
     lead = _DESIGNATION_LEAD.match(text, start) if designation is None else None
-    earlier = sentence - 1
+    first = sentence
+    while (
+        first > 0
+        and _GROUP_LABEL.match(text, sentences[first][0])
+        and text[: sentences[first][0]].rstrip().endswith(("；", ";"))
+    ):
+        # 成员校按乡镇划分：甲镇：A、B；乙镇：C；— the later groups go on the
+        # sentence that began the grouping
+        first -= 1
+    grouped_from = sentences[first][0]
+    earlier = first - 1
     before = _programs_of(mentions, by_sentence, earlier)
-    while not before and earlier > 0 and sentence - earlier < _GROUPING_SENTENCES:
+    while not before and earlier > 0 and first - earlier < _GROUPING_SENTENCES:
         # 以A为龙头…；以B为龙头…: a run of grouping sentences after the scheme
         e_start, e_end = sentences[earlier]
         if not any(cue in text[e_start:e_end] for cue in _GROUPING_CUES):
@@ -2088,10 +2106,10 @@ def _designated_for_the_program_before(
     program = before[-1]
     grouping_run = all(
         any(cue in text[slice(*sentences[between])] for cue in _GROUPING_CUES)
-        for between in range(earlier + 1, sentence)
+        for between in range(earlier + 1, first)
     )
     if (
-        earlier < sentence - 1
+        earlier < first - 1
         and not titled
         and not grouping_run
         and (designation is not None or lead is not None)
@@ -2101,9 +2119,16 @@ def _designated_for_the_program_before(
         # 首批结对学校为：…)
         return []
     if designation is None and lead is None:
+        grouped = _grouped_under(
+            text, mentions, grouped_from, end, schools, program, first < sentence
+        )
         if earlier == sentence - 1 and _ITEM_TITLE.fullmatch(text, *sentences[earlier]):
-            return _item_body_takes_part(text, mentions, schools, program, cues)
-        return _grouped_under(text, mentions, start, end, schools, program)
+            # 一、深化“X”建设 over A牵头组建…：甲镇：B、C；— the body's schools
+            # that say they take part, and those its grouping lists
+            body = _item_body_takes_part(text, mentions, schools, program, cues)
+            taken = {r.head for r in body}
+            return body + [r for r in grouped if r.head not in taken]
+        return grouped
     return [
         RelationMention(
             school,
