@@ -7393,3 +7393,9 @@ def test_extract_a_lists_last_place_line_ending_in_a_full_stop(nlp):
         "五常市山河镇第一中学",
         "五常市拉林满族镇中心小学",
     }
+
+
+def test_extract_a_schools_head_after_its_name(nlp):
+    """张家窝镇中心小学校长王某: 中心小学 and its 校长, no 中心小学校."""
+    ex = run(nlp, "张家窝镇中心小学校长王某介绍了学校情况。", publisher="西青区教育局")
+    assert names(ex, "School") == {"张家窝镇中心小学"}

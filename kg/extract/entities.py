@@ -1627,6 +1627,13 @@ def _find_suffix_names(
             or prefix in rules.lexicon.school_suffixes
         ):
             continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
+        if (
+            label == "School"
+            and name.endswith(("小学校", "中学校"))
+            and text[end : end + 1] == "长"
+        ):
+            end -= 1  # 中心小学|校长: the school's head, not 中心小学校
+            name = name[:-1]
         rule = f"{label.lower()}.suffix"
         if label == "Program":
             out.extend(
