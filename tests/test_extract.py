@@ -7399,3 +7399,15 @@ def test_extract_a_schools_head_after_its_name(nlp):
     """张家窝镇中心小学校长王某: 中心小学 and its 校长, no 中心小学校."""
     ex = run(nlp, "张家窝镇中心小学校长王某介绍了学校情况。", publisher="西青区教育局")
     assert names(ex, "School") == {"张家窝镇中心小学"}
+
+
+def test_extract_a_head_speaking_of_the_schools_part_in_a_program(nlp):
+    """A校长介绍了该校作为“X”实验校的经验: the school takes part in X; 城关小学
+    教师参加“国培计划”: the teachers did, not the school."""
+    text = (
+        "张家窝镇中心小学校长孙卫东介绍了该校作为天津市“思维型课堂”实验校的实践经验。"
+    )
+    ex = run(nlp, text, publisher="西青区教育局")
+    assert triples(ex, "participatesIn") == {("张家窝镇中心小学", "思维型课堂")}
+    teachers = run(nlp, "城关小学教师参加“国培计划”培训。", publisher="西青区教育局")
+    assert not triples(teachers, "participatesIn")

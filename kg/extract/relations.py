@@ -1552,8 +1552,12 @@ def _program_taken_part_in(
     ):
         # (确定A为“X”实验校: the designation says it)
         return _topic_takes_part(text, mentions, school, programs, cues)
-    if _PEOPLE_AFTER.match(text, mentions[school].end):
-        return None  # 城关小学教师参加“国培计划”: the teachers took part
+    if _PEOPLE_AFTER.match(text, mentions[school].end) and not re.search(
+        r"该校|此校|我校", text[mentions[school].end : end]
+    ):
+        # 城关小学教师参加“国培计划”: the teachers took part (not A校长介绍
+        # 该校作为“X”实验校的经验: the school did)
+        return None
     own = [p for p in programs if start <= mentions[p].start < end]
     if (
         own
