@@ -7411,3 +7411,26 @@ def test_extract_a_head_speaking_of_the_schools_part_in_a_program(nlp):
     assert triples(ex, "participatesIn") == {("张家窝镇中心小学", "思维型课堂")}
     teachers = run(nlp, "城关小学教师参加“国培计划”培训。", publisher="西青区教育局")
     assert not triples(teachers, "participatesIn")
+
+
+def test_extract_a_lead_announcing_tiers_over_the_tier_lines_gives_none(nlp):
+    """授予团体一、二、三等奖，…授予优秀组织奖。具体名单如下： over 小学组 /
+    团体一等奖　A …: each line says whose tier it is; 优秀组织奖 on a line of its
+    own after 高中组's tiers is the whole meet's."""
+    text = (
+        "闵行区教育局关于表彰2021年闵行区学生运动会团体优胜单位的通报\n"
+        "决定对获得团体总分前三名的学校授予团体一、二、三等奖，对组织工作突出的单位"
+        "授予优秀组织奖。具体名单如下：\n"
+        "小学组\n团体一等奖　　上海市闵行区实验小学\n团体二等奖　　闵行区七宝明强小学\n"
+        "高中组\n团体一等奖　　上海市七宝中学\n"
+        "优秀组织奖\n上海市闵行区马桥强恕学校　闵行区颛桥中心小学\n"
+    )
+    ex = run(nlp, text, publisher="闵行区教育局")
+    meet = "闵行区学生运动会"
+    assert triples(ex, "receivedAward") == {
+        ("上海市闵行区实验小学", meet + "小学组团体一等奖"),
+        ("闵行区七宝明强小学", meet + "小学组团体二等奖"),
+        ("上海市七宝中学", meet + "高中组团体一等奖"),
+        ("上海市闵行区马桥强恕学校", meet + "优秀组织奖"),
+        ("闵行区颛桥中心小学", meet + "优秀组织奖"),
+    }

@@ -3219,11 +3219,16 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         awards = [this_contest_named(a, text, match.start(), rules) for a in awards]
         awards = [_with_studio(a, text) for a in awards]
         awards = [piece for a in awards for piece in _tier_list_pieces(a, text)]
-        listed = (
-            bracketed
-            or _listed_below(text, end, rules)
-            or _named_after(text, end, clause)
-        )
+        below = None if bracketed else _listed_below(text, end, rules)
+        if (
+            below is not None
+            and all(_TIER_OR_PRIZE_END.search(a.name) for a in awards)
+            and _tier_lines_in(text, below)
+        ):
+            # 授予团体一、二、三等奖，…授予优秀组织奖。具体名单如下： over tier
+            # lines: each line below says whose tier it is
+            below = None
+        listed = bracketed or below or _named_after(text, end, clause)
         if pursued and listed is not None and _published_list(clause, trig, rules):
             pursued = False
         if awards:
@@ -3627,6 +3632,13 @@ def _published_list(clause: str, trigger: str, rules: Rules) -> bool:
     return not any(marker in clause[:-1] for marker in lex.plan_markers)
 
 
+def _tier_lines_in(text: str, block: tuple[int, int]) -> bool:
+    """Whether a line of ``block`` opens on a tier or a contest's prize."""
+    return any(
+        _TIER_LINE_OPENING.match(line) for line in text[block[0] : block[1]].split("\n")
+    )
+
+
 def _listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
     """拟认定为X，名单如下：— the recipients are the lines below."""
     from .honours import list_block
@@ -3658,6 +3670,21 @@ _TIER = (
     r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖|[金银铜]牌"
     r"|冠军|亚军|季军|第[一二三四五六七八九十]名"
 )
+#: 团体一等奖, X优秀组织奖: a tier or a contest's prize ending a name.
+_TIER_OR_PRIZE_END = re.compile(
+    "(?:" + _TIER + "|" + "|".join(map(re.escape, _LEX.contest_prizes)) + ")$"
+)
+#: 团体一等奖　A, 一等奖：A, 优秀组织奖 — a line opening on a tier or a prize.
+_TIER_LINE_OPENING = re.compile(
+    r"\s*(?:[\u4e00-\u9fff]{1,6}组)?(?:团体|个人)?(?:"
+    + _TIER
+    + "|"
+    + "|".join(map(re.escape, _LEX.contest_prizes))
+    + ")",
+    re.MULTILINE,
+)
+
+
 #: 获X小学组一等奖，: a prize won in a clause, its contest and group before
 #: its tier (the group is dropped where the later tier has its own).
 _PRIZE_WON_BEFORE = re.compile(

@@ -860,7 +860,16 @@ def _tier_of_heading_above(
     if not (BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes):
         return (award,)
     above = _sibling_prize_dropped(_heading_above(text, pos, rules), name, text, pos)
-    contest = above[0] + above[1] if above else _contest_of_tier(text, pos, rules)
+    if above:
+        contest = above[0] + above[1]
+    elif name in _LEX.contest_prizes:
+        # 优秀组织奖 on a line of its own after 高中组's tiers: the whole
+        # event's prize, beside the groups
+        contest = contest_heading_above(
+            text, pos, rules, _TIER_LINES
+        ) or contest_named_before(text, pos, rules)
+    else:
+        contest = _contest_of_tier(text, pos, rules)
     if contest:
         award = replace(award, name=_tier_name(text, contest, name))
     if (
