@@ -7434,3 +7434,17 @@ def test_extract_a_lead_announcing_tiers_over_the_tier_lines_gives_none(nlp):
         ("上海市闵行区马桥强恕学校", meet + "优秀组织奖"),
         ("闵行区颛桥中心小学", meet + "优秀组织奖"),
     }
+
+
+def test_extract_a_team_prize_heading_over_lines_naming_the_kind(nlp):
+    """一、团体奖 over 团体一等奖：A or 初中组团体一等奖：B — 团体 once."""
+    text = (
+        "关于公布第三十届吴江区青少年科技创新大赛获奖名单的通知\n"
+        "一、团体奖\n团体一等奖：吴江区实验小学\n初中组团体二等奖：吴江区平望中学\n"
+    )
+    ex = run(nlp, text, publisher="苏州市吴江区教育局")
+    contest = "第三十届吴江区青少年科技创新大赛"
+    assert triples(ex, "receivedAward") == {
+        ("吴江区实验小学", contest + "团体一等奖"),
+        ("吴江区平望中学", contest + "初中组团体二等奖"),
+    }

@@ -943,6 +943,11 @@ def _tier_name(text: str, honour: str, tier: str) -> str:
         stem = honour[:-1]
         if re.search(re.escape(stem) + BARE_TIER.pattern, text):
             return stem + tier
+    for kind in ("团体", "个人"):
+        if honour.endswith(kind) and kind in tier:
+            # 一、团体奖 over 团体一等奖：A or 初中组团体一等奖：A — the line
+            # names the kind itself
+            return honour[: -len(kind)] + tier
     return honour + tier
 
 
