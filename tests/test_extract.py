@@ -7448,3 +7448,18 @@ def test_extract_a_team_prize_heading_over_lines_naming_the_kind(nlp):
         ("吴江区实验小学", contest + "团体一等奖"),
         ("吴江区平望中学", contest + "初中组团体二等奖"),
     }
+
+
+def test_extract_each_bureau_of_a_list_wins_the_prize(nlp):
+    """A局、B局、C局获优秀组织奖: each bureau of the list, not the first only."""
+    text = (
+        "2022年绍兴市中小学生艺术节集体项目比赛结果公布\n"
+        "越城区教育体育局、柯桥区教育体育局、诸暨市教育体育局获优秀组织奖。"
+    )
+    ex = run(nlp, text, publisher="绍兴市教育局")
+    prize = "绍兴市中小学生艺术节集体项目比赛优秀组织奖"
+    assert {s for s, o in triples(ex, "receivedAward") if o == prize} == {
+        "绍兴市越城区教育体育局",
+        "绍兴市柯桥区教育体育局",
+        "绍兴市诸暨市教育体育局",
+    }

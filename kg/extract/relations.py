@@ -442,6 +442,8 @@ def _joined_to(
 
 
 _JOINER = re.compile(r"\s*[和及与、]\s*")
+#: What joins the items of a list of units: 、, 和, 及.
+_JOINS = ("、", "和", "及")
 _FIRST_PERSON_JOINED = re.compile(
     "(?:"
     + "|".join(map(re.escape, load_lexicon().first_person_bureau))
@@ -676,7 +678,13 @@ def _subjects(
         return sorted({*chosen, *joined})
     bureaus = [i for i in inside if mentions[i].label == "Bureau"]
     if bureaus:
-        return bureaus[:1]
+        # A局、B局、C局获优秀组织奖: each bureau of the list
+        listed = bureaus[:1]
+        for nxt in bureaus[1:]:
+            if text[mentions[listed[-1]].end : mentions[nxt].start] not in _JOINS:
+                break
+            listed.append(nxt)
+        return listed
     regions = [i for i in inside if mentions[i].label == "Region"]
     area = any(_names_an_area(mentions[a]) for a in award_ids)
     if regions and _AREA_TEAM.match(text, mentions[regions[-1]].end):
