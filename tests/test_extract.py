@@ -7463,3 +7463,25 @@ def test_extract_each_bureau_of_a_list_wins_the_prize(nlp):
         "绍兴市柯桥区教育体育局",
         "绍兴市诸暨市教育体育局",
     }
+
+
+def test_extract_a_programs_project_schools_lead_and_list(nlp):
+    """确定A等30所学校为X深化行动项目学校（第一批） over 一、项目学校名单（节选）
+    over 郑州市：B、C: the schools take part in the program X深化行动; no
+    honour."""
+    text = (
+        "确定郑州市中原区建设路第三小学等30所学校为河南省基础教育课程教学改革深化行动"
+        "项目学校（第一批）。现将有关事项通知如下。\n"
+        "一、项目学校名单（节选，完整名单见附件）\n"
+        "郑州市：郑州市金水区丰产路小学、郑州市第八十二中学\n"
+        "信阳市：光山县第三实验小学\n\n二、工作要求\n"
+    )
+    ex = run(nlp, text, publisher="河南省教育厅")
+    program = "河南省基础教育课程教学改革深化行动"
+    assert not triples(ex, "receivedAward")
+    assert {s for s, p in triples(ex, "participatesIn") if p == program} == {
+        "郑州市中原区建设路第三小学",
+        "郑州市金水区丰产路小学",
+        "郑州市第八十二中学",
+        "光山县第三实验小学",
+    }

@@ -480,6 +480,12 @@ def _quoted_grant(
     )
 
 
+#: X行动项目学校, X计划试点学校: a program's name, then its schools' part.
+_PROGRAMS_SCHOOLS = re.compile(
+    r"(?:行动|计划|工程|改革)(?:项目|试点|实验)(?:学校|校|园)$"
+)
+
+
 def _grant_as(
     text: str, match: re.Match[str], t_end: int, clause: str, rules: Rules
 ) -> AwardStatement | None:
@@ -495,6 +501,8 @@ def _grant_as(
         part_in_quoted_program(raw)
         or is_bare_part(clean_award_name(raw))
         or raw.strip().endswith(rules.lexicon.participation_designations)
+        # X深化行动项目学校: the schools of a program named before their part
+        or _PROGRAMS_SCHOOLS.search(_PAREN_TAIL.sub("", raw.strip()))
     ):
         # 确定A为“X”实验学校, 确定A为工程首批实施学校, 确定A为课程基地建设学校:
         # a part in a program

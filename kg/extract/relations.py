@@ -1865,7 +1865,8 @@ def _listed_under_a_pilots_heading(
 #: 二、试点学校（30所）: a heading over a pilot's schools that names no pilot.
 _BARE_PILOT_HEADING = re.compile(
     r"^[ \t]*" + NUMBER_MARK + r"?[ \t]*"
-    r"(?:试点|项目|培育)(?:学校|校)[ \t]*[（(]\s*(?:共\s*)?\d+\s*所[）)][：:]?[ \t]*$",
+    r"(?:试点|项目|培育)(?:学校|校)(?:名单)?[ \t]*"
+    r"(?:[（(]\s*(?:共\s*)?\d+\s*所[）)]|[（(][^（）()\n]{0,20}[）)])?[：:]?[ \t]*$",
     re.MULTILINE,
 )
 
@@ -1883,7 +1884,7 @@ def _listed_under_a_bare_pilot_heading(
             mentions,
             lambda m, h=heading_start: (
                 m.start < h
-                and m.name.endswith(("试点", "项目"))
+                and m.name.endswith(("试点", "项目", "行动", "计划", "工程"))
                 and _named_with_its_schools(text, m.name, 0, h)
             ),
         )
@@ -1897,7 +1898,10 @@ def _listed_under_a_bare_pilot_heading(
 
 def _named_with_its_schools(text: str, program: str, start: int, end: int) -> bool:
     """``text[start:end]`` writes the program with its schools (X试点学校)."""
-    return any(text.find(program + word, start, end) >= 0 for word in ("学校", "校"))
+    return any(
+        text.find(program + word, start, end) >= 0
+        for word in ("学校", "校", "项目学校", "试点学校", "项目校", "试点校")
+    )
 
 
 #: 入选学校分别是：— a lead over the schools chosen for what the paragraph
