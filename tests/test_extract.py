@@ -7485,3 +7485,19 @@ def test_extract_a_programs_project_schools_lead_and_list(nlp):
         "郑州市第八十二中学",
         "光山县第三实验小学",
     }
+
+
+def test_extract_a_pilots_meeting_and_its_schools_named_two_sentences_on(nlp):
+    """寿光市X试点工作启动会在A举行。…为首批试点学校授牌。首批试点学校分别为：
+    B、C — the meeting names the pilot X试点 (not the area's), and the schools
+    the lead lists take part in it."""
+    text = (
+        "9月12日，寿光市中小学人工智能教育试点工作启动会在寿光市凤城实验学校举行。\n"
+        "会上，市教育和体育局解读了实施方案，并为首批12所试点学校授牌。"
+        "首批试点学校分别为：寿光市实验中学、侯镇中学和稻田镇中心幼儿园。"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    assert names(ex, "Program") == {"中小学人工智能教育试点"}
+    assert {"寿光市实验中学", "侯镇中学", "稻田镇中心幼儿园"} <= {
+        s for s, p in triples(ex, "participatesIn") if p == "中小学人工智能教育试点"
+    }

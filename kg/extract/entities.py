@@ -2680,10 +2680,16 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
     by_system_verb = re.compile(rf"(?:{system_intro}){system_name}")
     duties = tuple(kinds.get("duty-suffix", ()))
     pilots = tuple(kinds.get("pilot-suffix", ()))
+    # X试点工作启动会在A校举行, 召开X试点工作推进会: the pilot a meeting is of
+    by_meeting = re.compile(
+        r"(?:^|(?<=[，,；;。\n\s])|(?<=召开)|(?<=举行)|(?<=举办))"
+        rf"([\u4e00-\u9fff]{{2,20}}?(?:{'|'.join(map(re.escape, pilots))}))"
+        r"工作(?:启动|推进|部署|现场|培训|总结|交流)?(?:会|仪式)"
+    )
     out = []
     seen: set[int] = set()
     spans: list[tuple[int, int]] = []
-    for pattern in (by_verb, at_clause, by_system_verb):
+    for pattern in (by_verb, at_clause, by_system_verb, by_meeting):
         for match in pattern.finditer(text):
             found = match.group(1)
             begin = match.start(1)
@@ -2694,6 +2700,12 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             if level:  # 承担国家级现代学徒制试点: who runs it is no part of its name
                 found = found[level.end() :]
                 begin += level.end()
+            place = rules.region_pattern.match(found)
+            if pattern is by_meeting and place and len(found) - place.end() >= 6:
+                # 寿光市X试点工作启动会: the area holding the meeting is no
+                # part of the pilot's name
+                found = found[place.end() :]
+                begin += place.end()
             stop = match.end(1)
             pilot = next((p for p in pilots if text.startswith(p, stop)), "")
             if pilot and not found.endswith((pilot, *systems)):

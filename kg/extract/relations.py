@@ -1969,10 +1969,12 @@ _BARE_DESIGNATION = re.compile(
 
 #: 项目学校包括：A、B; 首批试点学校为A、B: the schools after the designation.
 _DESIGNATION_LEAD = re.compile(
-    r"\s*" + _BATCH + rf"(?:{_SCHOOL_PARTS})" + r"(?:包括|为|是|有|名单)[：:]?"
+    r"\s*" + _BATCH + rf"(?:{_SCHOOL_PARTS})" + r"(?:分别)?(?:包括|为|是|有|名单)[：:]?"
 )
 
 
+#: Sentences looked back over for the pilot a lead of its schools is of.
+_PILOT_REACH = 3
 _GROUPING_SCHEMES = load_lexicon().grouping_schemes
 _GROUPING_CUES = load_lexicon().grouping_cues
 #: Sentences looked back over for the grouping scheme of a run of groupings.
@@ -2117,6 +2119,19 @@ def _designated_for_the_program_before(
             text, mentions, sentences, sentence, by_sentence
         )
         titled = True
+    if len({mentions[i].name for i in before}) != 1 and lead is not None:
+        # X试点工作启动会…。…为首批12所试点学校授牌。首批试点学校分别为：A、B
+        # — the pilot a sentence shortly before named
+        kind = next((k for k in ("试点", "项目") if k in lead.group()), "")
+        for back in range(first - 1, max(-1, first - 1 - _PILOT_REACH), -1):
+            named = [
+                i
+                for i in _programs_of(mentions, by_sentence, back)
+                if kind and mentions[i].name.endswith(kind)
+            ]
+            if named:
+                earlier, before, titled = back, named, True
+                break
     if len({mentions[i].name for i in before}) != 1:
         return []
     program = before[-1]
