@@ -7501,3 +7501,18 @@ def test_extract_a_pilots_meeting_and_its_schools_named_two_sentences_on(nlp):
     assert {"寿光市实验中学", "侯镇中学", "稻田镇中心幼儿园"} <= {
         s for s, p in triples(ex, "participatesIn") if p == "中小学人工智能教育试点"
     }
+
+
+def test_extract_schools_named_a_programs_first_bases_take_part_in_it(nlp):
+    """启动“X”教师成长计划，A、B作为首批实践基地校: A and B take part in the
+    program; 实践基地 is no program of its own."""
+    text = (
+        "区教育局启动“白海豚”教师成长计划，香洲区第一小学、香洲区第九中学作为首批"
+        "实践基地校，承担青年教师跟岗研修任务。"
+    )
+    ex = run(nlp, text, publisher="珠海市香洲区教育局")
+    assert names(ex, "Program") == {"白海豚教师成长计划"}
+    assert triples(ex, "participatesIn") == {
+        ("香洲区第一小学", "白海豚教师成长计划"),
+        ("香洲区第九中学", "白海豚教师成长计划"),
+    }

@@ -4450,6 +4450,12 @@ def _area_pilots(text: str) -> list[Candidate]:
     return out
 
 
+#: “白海豚”教师成长计划: a quoted program named with its kind.
+_QUOTED_PROGRAM_BEFORE = re.compile(
+    r"”[\u4e00-\u9fff]{0,8}(?:计划|工程|项目|行动)(?![\u4e00-\u9fff]{0,4}(?:学校|校))"
+)
+
+
 def _find_pilot_lists(text: str) -> list[Candidate]:
     """The program a list of its pilot or project schools is titled with, or
     a school's designation names (入选X试点学校)."""
@@ -4472,6 +4478,11 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
             if item is not None:
                 # 2.实施“课堂革命”。以A、B为首批课堂改革试点校: the item's quoted
                 # program is the pilot, described again
+                continue
+            before = text[sentence_start(text, match.start()) : match.start()]
+            if _QUOTED_PROGRAM_BEFORE.search(before):
+                # 启动“白海豚”教师成长计划，A、B作为首批实践基地校: their part in
+                # the program the sentence named, described
                 continue
             # 确定A、B为首批县级融合教育试点校: the pilot is what follows the batch
             start, name = start + batch.end(), name[batch.end() :]

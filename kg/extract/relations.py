@@ -1962,6 +1962,8 @@ _BARE_DESIGNATION = re.compile(
     # 作为市级试点校: the level that chose them
     + r"(?:(?:国家|省|市|县|区)级)?"
     + _BATCH
+    # 作为首批实践基地校: a qualified part after the batch
+    + r"(?:(?<=批)[\u4e00-\u9fff]{1,4}?)?"
     + rf"(?:{_SCHOOL_PARTS}|实施学校)"
     + r"(?![\u4e00-\u9fff]*(?:名单|称号))"
 )
