@@ -3550,10 +3550,10 @@ def test_extract_a_line_of_prose_ending_in_pilot_schools_heads_no_list(nlp):
             "深入推进“名校+”集团化办学改革。以晨光中学为龙头，吸纳阳光中学组建"
             "教育集团；以东湖小学为龙头，联合西湖小学组建教育集团。",
             {
-                ("晨光中学", "名校+"),
-                ("阳光中学", "名校+"),
-                ("东湖小学", "名校+"),
-                ("西湖小学", "名校+"),
+                ("晨光中学", "名校+集团化办学改革"),
+                ("阳光中学", "名校+集团化办学改革"),
+                ("东湖小学", "名校+集团化办学改革"),
+                ("西湖小学", "名校+集团化办学改革"),
             },
         ),
         # a scheme that groups no schools: the grouping is not its part
@@ -7516,3 +7516,9 @@ def test_extract_schools_named_a_programs_first_bases_take_part_in_it(nlp):
         ("香洲区第一小学", "白海豚教师成长计划"),
         ("香洲区第九中学", "白海豚教师成长计划"),
     }
+
+
+def test_extract_a_quoted_brand_of_a_reforms_pilot(nlp):
+    """推进“强基提质”课堂教学改革试点: the pilot named in full."""
+    ex = run(nlp, "全面推进“强基提质”课堂教学改革试点。", publisher="绵阳市教育局")
+    assert names(ex, "Program") == {"强基提质课堂教学改革试点"}

@@ -2248,17 +2248,19 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue
         name = canonical or inner
         tail = _FOLLOWER.match(text, match.end(), match.end() + 20)
+        whole = tail.group() if tail is not None else ""
+        if whole and text.startswith("试点", tail.end()):
+            whole += "试点"  # “强基提质”课堂教学改革试点: the pilot of the reform
         if (
             not canonical
             and rule == "program.quoted-follower"
-            and tail is not None
-            and tail.group().endswith(lex.program_suffixes)
-            and not re.match(r"等|[一二三四五六七八九十两\d]+[大项个类]", tail.group())
+            and whole.endswith((*lex.program_suffixes, "改革", "试点"))
+            and not re.match(r"等|[一二三四五六七八九十两\d]+[大项个类]", whole)
             and "、" not in inner
         ):
             # “新优质学校”集群发展项目: the program's whole name, the quote its
             # short name (the mention's surface, which resolution keeps)
-            name = inner + tail.group()
+            name = inner + whole
         object_run_end = match.end() if rule == "program.quoted-object" else 0
         listed_tail = _LISTED_BRAND_TAIL.match(text, match.end())
         if "、" in inner and not canonical and listed_tail is not None:
