@@ -7522,3 +7522,24 @@ def test_extract_a_quoted_brand_of_a_reforms_pilot(nlp):
     """推进“强基提质”课堂教学改革试点: the pilot named in full."""
     ex = run(nlp, "全面推进“强基提质”课堂教学改革试点。", publisher="绵阳市教育局")
     assert names(ex, "Program") == {"强基提质课堂教学改革试点"}
+
+
+def test_extract_a_bureaus_group_heading_inside_an_honours_list(nlp):
+    """一、先进集体（19个） over （一）旗县区教育局（3个） over A局、B局 and
+    （二）学校（16个） over 市直 / C、D: every unit holds the honour the lead
+    granted in full."""
+    text = (
+        "市教育局决定授予红山区教育局等19个单位“2022年度全市教育系统先进集体”称号。\n"
+        "附件\n一、先进集体（19个）\n（一）旗县区教育局（3个）\n"
+        "红山区教育局、敖汉旗教育局、克什克腾旗教育局\n（二）学校（16个）\n"
+        "市直\n赤峰市玉龙实验中学、赤峰市长青中学\n"
+    )
+    ex = run(nlp, text, publisher="赤峰市教育局")
+    honour = "2022年度全市教育系统先进集体"
+    assert {s for s, o in triples(ex, "receivedAward") if o == honour} == {
+        "赤峰市红山区教育局",
+        "赤峰市敖汉旗教育局",
+        "赤峰市克什克腾旗教育局",
+        "赤峰市玉龙实验中学",
+        "赤峰市长青中学",
+    }
