@@ -3988,15 +3988,16 @@ def test_extract_the_holders_named_after_an_honour_and_de(nlp):
 
 
 def test_extract_a_grant_in_parts_gives_each_part_its_title(nlp):
-    """认定A等N所学校为“X”，B等N所学校为“Y”: one verb, a title per part."""
+    """认定A等N所学校为“X”，B等N所学校为“Y”: one verb, a title per part,
+    each with the year and place written before its quote."""
     text = (
         "经评审，拟认定天长市铜城镇中心小学等12所学校为2024年度天长市“书香校园”，"
         "天长市实验小学东校区等10所学校为2024年度天长市“劳动教育特色学校”。"
     )
     ex = run(nlp, text, publisher="天长市教育体育局")
-    assert {(s, a[-8:]) for s, a in triples(ex, "receivedAward")} == {
-        ("天长市铜城镇中心小学", "书香校园"),
-        ("天长市实验小学东校区", "劳动教育特色学校"),
+    assert triples(ex, "receivedAward") == {
+        ("天长市铜城镇中心小学", "2024年度天长市书香校园"),
+        ("天长市实验小学东校区", "2024年度天长市劳动教育特色学校"),
     }
 
 
@@ -7542,4 +7543,14 @@ def test_extract_a_bureaus_group_heading_inside_an_honours_list(nlp):
         "赤峰市克什克腾旗教育局",
         "赤峰市玉龙实验中学",
         "赤峰市长青中学",
+    }
+
+
+def test_extract_a_year_and_place_before_a_quoted_title_are_its(nlp):
+    """命名A等18所学校为2022年度天水市“平安校园”: the title with its year and
+    place."""
+    text = "决定命名天水市伏羲路中学等18所学校为2022年度天水市“平安校园”。"
+    ex = run(nlp, text, publisher="天水市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("天水市伏羲路中学", "2022年度天水市平安校园")
     }

@@ -429,6 +429,13 @@ _NEXT_GRANT_PART = re.compile(
 )
 
 
+#: 为2022年度天水市“: a year, place or level before a quoted honour.
+_QUALIFIED_QUOTE = re.compile(
+    r"为((?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{2,10}?[省市区县州旗盟])?"
+    r"(?:(?:国家|省|市|县|区)级)?)$"
+)
+
+
 def _quoted_grant(
     text: str, match: re.Match[str], t_end: int, clause: str, rules: Rules
 ) -> AwardStatement | None:
@@ -454,9 +461,16 @@ def _quoted_grant(
             break
         run.insert(0, quote)
     awards = []
+    # 命名A等18所学校为2022年度天水市“平安校园”: the year and place before
+    # the quote are the honour's
+    qualified = _QUALIFIED_QUOTE.search(clause, 0, run[0].start())
+    if qualified is not None and (len(run) > 1 or not qualified.group(1)):
+        qualified = None
     for quote in run:
         written = clean_award_name(quote.group(1))
         name = written
+        if qualified is not None:
+            name = clean_award_name(qualified.group(1) + written)
         if name in _LEX.contest_prizes:
             # 授予A、B“体育道德风尚奖” after a league's results: the league's
             name = _contest_named_above(text, match.start(), rules) + name
@@ -467,7 +481,7 @@ def _quoted_grant(
     if not awards:
         return None
     first = run[0]
-    recipients = (t_end, t_end + first.start())
+    recipients = (t_end, t_end + (qualified.start() if qualified else first.start()))
     head = clause[: first.start()]
     if any(head.endswith(m) for m in rules.lexicon.list_lead_markers):
         # 授予以下学校“X”称号：— the schools are listed on the lines below.
