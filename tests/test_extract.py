@@ -7554,3 +7554,16 @@ def test_extract_a_year_and_place_before_a_quoted_title_are_its(nlp):
     assert triples(ex, "receivedAward") == {
         ("天水市伏羲路中学", "2022年度天水市平安校园")
     }
+
+
+def test_extract_units_selected_for_the_honour_an_earlier_clause_named(nlp):
+    """X命名第二批Y“平安校园”示范学校，我县A、B 2所学校入选: A and B hold it."""
+    text = (
+        "西宁市教育局命名第二批西宁市“平安校园”示范学校，"
+        "我县长宁镇中心学校、大通县第六完全小学2所学校入选。"
+    )
+    ex = run(nlp, text, publisher="大通县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("长宁镇中心学校", "西宁市平安校园示范学校"),
+        ("大通县第六完全小学", "西宁市平安校园示范学校"),
+    }

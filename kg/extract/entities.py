@@ -3101,6 +3101,25 @@ def _honour_referred_to(
     return Candidate(m.start(1), m.end(1), "Award", name, "award.back-reference", "")
 
 
+#: 命名第二批西宁市“平安校园”示范学校，— an honour a body names, then a comma.
+_NAMING_CLAUSE = re.compile(
+    r"(?:命名|认定|公布|评选出|确定)了?([^，,。；;！？]{4,40})[，,]"
+)
+
+
+def _honour_named_before(text: str, trigger: int, rules: Rules) -> Candidate | None:
+    """The honour an earlier clause of the trigger's sentence names (命名X，
+    A、B入选), or None."""
+    named = list(_NAMING_CLAUSE.finditer(text, sentence_start(text, trigger), trigger))
+    if not named:
+        return None
+    m = named[-1]
+    name = clean_award_name(re.sub(r"名单$", "", m.group(1)))
+    if len(name) < 4 or not name.endswith(rules.award_suffixes):
+        return None
+    return Candidate(m.start(1), m.end(1), "Award", name, "award.named-before", "")
+
+
 @dataclass(frozen=True, slots=True)
 class AwardStatement:
     """An award phrase after a trigger verb, with the trigger's span."""
@@ -3190,6 +3209,12 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             end = bracketed[0] - 1  # 3所学校被评为X（A、B、C）: X ends at （
         phrase = text[start:end]
         if not phrase:
+            named = _honour_named_before(text, match.start(), rules)
+            if trig == "入选" and named is not None:
+                # X命名第二批Y示范学校，我县A、B 2所学校入选: Y示范学校
+                out.append(
+                    AwardStatement(match.start(), match.end(), False, (named,), False)
+                )
             continue
         if _MEDAL_TALLY_IN.search(phrase):
             continue  # 共获得金牌23枚、银牌19枚: a tally of medals, no prize
