@@ -7567,3 +7567,19 @@ def test_extract_units_selected_for_the_honour_an_earlier_clause_named(nlp):
         ("长宁镇中心学校", "西宁市平安校园示范学校"),
         ("大通县第六完全小学", "西宁市平安校园示范学校"),
     }
+
+
+def test_extract_categories_sharing_a_tier_pair_with_the_units(nlp):
+    """A合唱团、B舞蹈队、C器乐队分获合唱类、舞蹈类、器乐类一等奖: one tier per
+    category, paired in order (decisions 3, 23)."""
+    text = (
+        "在北京市第二十四届学生艺术节中，丰台第一小学合唱团、丰台第五小学舞蹈队、"
+        "丰台第八中学器乐队分获合唱类、舞蹈类、器乐类一等奖。"
+    )
+    ex = run(nlp, text, publisher="丰台区教育委员会")
+    festival = "北京市第二十四届学生艺术节"
+    assert triples(ex, "receivedAward") == {
+        ("丰台第一小学", festival + "合唱类一等奖"),
+        ("丰台第五小学", festival + "舞蹈类一等奖"),
+        ("丰台第八中学", festival + "器乐类一等奖"),
+    }

@@ -3253,7 +3253,13 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             awards = _with_events_contest(events, contest, sentence_before, titled)
         else:
             awards = _with_contest(
-                _split_awards(phrase, start, rules), sentence_before, titled
+                [
+                    piece
+                    for a in _split_awards(phrase, start, rules)
+                    for piece in _category_list_pieces(a, text)
+                ],
+                sentence_before,
+                titled,
             )
         awards = [this_contest_named(a, text, match.start(), rules) for a in awards]
         awards = [_with_studio(a, text) for a in awards]
@@ -3318,6 +3324,38 @@ def _tier_list_pieces(award: Candidate, text: str) -> list[Candidate]:
                 rule="award.tier-list",
             )
         )
+    return pieces
+
+
+#: 合唱类、舞蹈类、器乐类一等奖: categories sharing one tier.
+_CATEGORY_LIST = re.compile(
+    r"^((?:[\u4e00-\u9fff]{1,6}[类组]、)+[\u4e00-\u9fff]{1,6}[类组])"
+    r"((?:[一二三四五六七八九十]等|特等|金|银|铜)奖|冠军|亚军|季军)$"
+)
+
+
+def _category_list_pieces(award: Candidate, text: str) -> list[Candidate]:
+    """合唱类、舞蹈类、器乐类一等奖 → 合唱类一等奖, 舞蹈类一等奖, 器乐类一等奖
+    (decision 3), each on its category's characters, so 分获 pairs them in
+    order."""
+    written = text[award.start : award.end]
+    match = _CATEGORY_LIST.match(written)
+    if match is None or award.name != written:
+        return [award]
+    tier = match.group(2)
+    pieces = []
+    at = award.start
+    for part in match.group(1).split("、"):
+        pieces.append(
+            replace(
+                award,
+                start=at,
+                end=at + len(part),
+                name=part + tier,
+                rule="award.tier-list",
+            )
+        )
+        at += len(part) + 1
     return pieces
 
 
