@@ -7583,3 +7583,25 @@ def test_extract_categories_sharing_a_tier_pair_with_the_units(nlp):
         ("丰台第五小学", festival + "舞蹈类一等奖"),
         ("丰台第八中学", festival + "器乐类一等奖"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年计划实施项目14个。",
+        "教师平台注册率达98%。",
+        "对工作成效不明显的学校取消项目学校资格。",
+        "两校教师平台共享优质资源。",
+    ],
+)
+def test_extract_no_program_from_a_time_people_or_a_verb_before_its_kind(nlp, text):
+    assert not names(run(nlp, text, publisher="互助县教育局"), "Program")
+
+
+def test_extract_this_plans_project_school_is_the_plans(nlp):
+    """实施X行动计划，A被列为该计划项目学校: A takes part in X, no 计划项目."""
+    text = "实施县域普通高中发展提升行动计划，互助县第一中学被列为该计划项目学校。"
+    ex = run(nlp, text, publisher="互助县教育局")
+    assert triples(ex, "participatesIn") == {
+        ("互助县第一中学", "县域普通高中发展提升行动计划")
+    }

@@ -1635,6 +1635,10 @@ def _find_suffix_names(
             end -= 1  # 中心小学|校长: the school's head, not 中心小学校
             name = name[:-1]
         rule = f"{label.lower()}.suffix"
+        if label == "Program" and _NO_PROGRAM_PREFIX.search(prefix):
+            # 该计划项目学校, 今年计划实施项目14个, 教师平台注册率, 学校取消项目
+            # 学校资格: a plan referred to, a count, people's or a verb's
+            continue
         if label == "Program":
             out.extend(
                 Candidate(left + a, left + b, label, name[a:b], rule, "")
@@ -1954,6 +1958,16 @@ def _is_province(place: str) -> bool:
 #: Words that pick out some of a place's schools, never one named school.
 _SOME_OF = ("所属", "直属", "个别", "部分", "其他", "其余", "域内", "辖区内", "境内")
 _DIRECTLY_RUN = re.compile(r"[县市区州旗省]直属?$")
+
+
+#: What opens or ends a program's name only when no program is named: a back
+#: reference (该计划), a time (今年), people (教师平台), a verb before the kind
+#: word (计划实施项目, 取消项目).
+_NO_PROGRAM_PREFIX = re.compile(
+    r"^(?:该|此|这|上述|本)|今年|去年|明年|年内|全年"
+    r"|^(?:两校|各校|学校|教师|学生|家长|计划)+$"
+    r"|(?:实施|取消|申报|推荐|立项|承担)$"
+)
 
 
 def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
