@@ -7605,3 +7605,15 @@ def test_extract_this_plans_project_school_is_the_plans(nlp):
     assert triples(ex, "participatesIn") == {
         ("互助县第一中学", "县域普通高中发展提升行动计划")
     }
+
+
+def test_extract_a_new_task_of_a_prose_enumeration_borrows_no_program(nlp):
+    """三是开展“X”行动，A与B结成对子；四是推进集团化办学，组建C、D等教育集团:
+    C and D take no part in X."""
+    text = (
+        "三是开展“互联网+义务教育”结对帮扶行动，伯阳镇中心学校与桥南小学结成城乡帮扶"
+        "对子，开展同步课堂120节；四是推进集团化办学，组建区三中、甘泉镇中学等6个教育集团。"
+    )
+    ex = run(nlp, text, publisher="天水市麦积区教育局")
+    taking_part = {s for s, _ in triples(ex, "participatesIn")}
+    assert taking_part == {"伯阳镇中心学校", "桥南小学"}

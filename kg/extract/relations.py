@@ -1975,6 +1975,9 @@ _DESIGNATION_LEAD = re.compile(
 )
 
 
+#: 四是…: a sentence opening a new task of a prose enumeration (numbered
+#: lines, 1.以A为牵头校…, may list one scheme's groups).
+_ITEM_OPENING = re.compile(r"\s*[一二三四五六七八九十]+是")
 #: Sentences looked back over for the pilot a lead of its schools is of.
 _PILOT_REACH = 3
 _GROUPING_SCHEMES = load_lexicon().grouping_schemes
@@ -2104,6 +2107,10 @@ def _designated_for_the_program_before(
         # sentence that began the grouping
         first -= 1
     grouped_from = sentences[first][0]
+    if _ITEM_OPENING.match(text, grouped_from):
+        # 三是开展“X”…。四是推进集团化办学，组建A、B等教育集团: a new item
+        # says what its schools are in itself
+        return []
     earlier = first - 1
     before = _programs_of(mentions, by_sentence, earlier)
     while not before and earlier > 0 and first - earlier < _GROUPING_SENTENCES:
