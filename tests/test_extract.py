@@ -748,6 +748,8 @@ def test_extract_schools_selected_for_a_pilot_take_part_in_it(nlp):
         "组织参加“国培计划”培训2400余人次。",
         "新招聘“国培计划”教师65名。",
         "招募“国培计划”讲学教师600名。",
+        "积极争取“国培计划”培训名额800个。",
+        "引进“国培计划”专家团队12个。",
     ],
 )
 def test_extract_a_bureau_running_a_teachers_scheme_implements_it(nlp, text):
