@@ -7619,3 +7619,27 @@ def test_extract_a_new_task_of_a_prose_enumeration_borrows_no_program(nlp):
     ex = run(nlp, text, publisher="天水市麦积区教育局")
     taking_part = {s for s, _ in triples(ex, "participatesIn")}
     assert taking_part == {"伯阳镇中心学校", "桥南小学"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "支持入选教育部首批基础教育综合改革实验区的合肥市、芜湖市先行先试。",
+            {
+                ("合肥市", "教育部首批基础教育综合改革实验区"),
+                ("芜湖市", "教育部首批基础教育综合改革实验区"),
+            },
+        ),
+        (
+            "荣获全国文明校园的晨光中学和阳光小学发挥示范作用。",
+            {("晨光中学", "全国文明校园"), ("阳光小学", "全国文明校园")},
+        ),
+        # the head of the school after 的 holds it (decision 4)
+        ("获得“优秀教育工作者”称号的辽阳市第一中学校长王某说。", set()),
+    ],
+)
+def test_extract_units_an_honours_clause_describes_hold_it(nlp, text, expected):
+    """入选X的A、B: A and B hold X, not the report's own area."""
+    ex = run(nlp, text, publisher="安徽省教育厅")
+    assert triples(ex, "receivedAward") == expected

@@ -3115,6 +3115,35 @@ def _honour_referred_to(
     return Candidate(m.start(1), m.end(1), "Award", name, "award.back-reference", "")
 
 
+#: 的A市、B市, 的A中学: units right after the 的 closing an honour's clause.
+_UNITS_AFTER_DE = re.compile(
+    r"[\u4e00-\u9fff]{2,20}?(?:[市县区旗]|学校|小学|中学|幼儿园|学院|大学)"
+)
+
+
+def _holders_described(
+    text: str, start: int, end: int, rules: Rules
+) -> tuple[int, int] | None:
+    """入选X的A、B: the span of the units after 的 that the clause describes as
+    holding X, or None when 的 closes no honour there."""
+    de = text.find("的", start, end)
+    if de < start + 4:
+        return None
+    honour = clean_award_name(text[start:de])
+    if not honour.endswith(rules.award_suffixes):
+        return None
+    units = _UNITS_AFTER_DE.match(text, de + 1, end)
+    if units is None or _PERSON_OF_UNIT.match(text, units.end()):
+        return None  # 获得“X”称号的A中学校长王某: the head holds it (decision 4)
+    return (de + 1, end)
+
+
+#: 校长王某, 教师李某: a person of the unit named before.
+_PERSON_OF_UNIT = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:校长|园长|书记|主任|教师|老师|学生|同学|班主任)"
+)
+
+
 #: 命名第二批西宁市“平安校园”示范学校，— an honour a body names, then a comma.
 _NAMING_CLAUSE = re.compile(
     r"(?:命名|认定|公布|评选出|确定)了?([^，,。；;！？]{4,40})[，,]"
@@ -3221,6 +3250,10 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         bracketed = _bracketed_units(text, start, end, clause)
         if bracketed is not None:
             end = bracketed[0] - 1  # 3所学校被评为X（A、B、C）: X ends at （
+        described = _holders_described(text, start, end, rules)
+        if described is not None:
+            # 支持入选X实验区的合肥市、芜湖市先行先试: the units after 的 hold X
+            end, bracketed = described[0] - 1, described
         phrase = text[start:end]
         if not phrase:
             named = _honour_named_before(text, match.start(), rules)
