@@ -2297,7 +2297,7 @@ def test_extract_distributed_honours(nlp, text, expected):
         ),
         (  # what is said of the contest's time is no part of its name
             "在同期举行的全县中小学生艺术展演活动中，彩虹中学获中学组一等奖。",
-            {("彩虹中学", "全县中小学生艺术展演中学组一等奖")},
+            {("彩虹中学", "全县中小学生艺术展演活动中学组一等奖")},
         ),
         # an event's placing is named with the contest joined a clause before
         (
@@ -7643,3 +7643,17 @@ def test_extract_units_an_honours_clause_describes_hold_it(nlp, text, expected):
     """入选X的A、B: A and B hold X, not the report's own area."""
     ex = run(nlp, text, publisher="安徽省教育厅")
     assert triples(ex, "receivedAward") == expected
+
+
+def test_extract_a_sexs_team_placing_in_the_contest_before(nlp):
+    """在X锦标赛中，A获男子团体第一名、女子团体第三名: X's placings."""
+    text = (
+        "在2022年福建省中小学生田径锦标赛中，漳州市第一中学获男子团体第一名、"
+        "女子团体第三名。"
+    )
+    ex = run(nlp, text, publisher="漳州市教育局")
+    meet = "福建省中小学生田径锦标赛"
+    assert triples(ex, "receivedAward") == {
+        ("漳州市第一中学", meet + "男子团体第一名"),
+        ("漳州市第一中学", meet + "女子团体第三名"),
+    }

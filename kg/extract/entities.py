@@ -3833,11 +3833,15 @@ _GROUP_OF_TIER = re.compile(r"([\u4e00-\u9fff]{1,6}[组类])(?=" + _TIER + ")")
 #: A prize tier on its own (一等奖, 团体金奖, 冠军): it names no prize until
 #: the contest it was won in is put before it.
 BARE_TIER = re.compile(
-    r"(?:团体总分|团体|个人|[\u4e00-\u9fff]{1,6}组)?(?:团体|个人)?(?:" + _TIER + ")"
+    # 男子团体第一名: a sex's team placing
+    r"(?:男子|女子)?(?:团体总分|团体|个人|[\u4e00-\u9fff]{1,6}组)?(?:团体|个人)?(?:"
+    + _TIER
+    + ")"
 )
 # 在全省篮球比赛中荣获一等奖: the contest named before the verb.
 _CONTEST_BEFORE = re.compile(
-    r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r"))(?:活动)?[中上]"
+    # (在X展演活动中: the contest's name keeps its 活动, as its title writes it)
+    r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r")(?:活动)?)[中上]"
 )
 _COMMENDED_BEFORE = re.compile(
     r"对([^，,。；;！!？?对]{4,40}?)(?:进行了?|予以)(?:表彰|表扬|通报表扬)"
