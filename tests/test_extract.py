@@ -7657,3 +7657,28 @@ def test_extract_a_sexs_team_placing_in_the_contest_before(nlp):
         ("漳州市第一中学", meet + "男子团体第一名"),
         ("漳州市第一中学", meet + "女子团体第三名"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        # the bureau named in the directive directed the schools' pairing
+        (
+            "按照市教委关于城乡学校“手拉手”结对帮扶的部署，河西区友谊路小学与宁河区"
+            "丰台镇中心小学分别签订结对帮扶协议。",
+            "手拉手",
+        ),
+        # a quote the area's arrangement names is the program
+        (
+            "按照全县“城乡学校结对帮扶”工作安排，县直学校与农村学校一对一结对："
+            "河西区友谊路小学与宁河区丰台镇中心小学结对。",
+            "城乡学校结对帮扶",
+        ),
+    ],
+)
+def test_extract_schools_paired_as_a_directive_says_take_part(nlp, text, program):
+    ex = run(nlp, text, publisher="天津市河西区教育局")
+    assert {s for s, p in triples(ex, "participatesIn") if p == program} == {
+        "河西区友谊路小学",
+        "宁河区丰台镇中心小学",
+    }

@@ -1591,6 +1591,9 @@ def _program_taken_part_in(
     if (
         p_start != start
         and not designated
+        # 按照市教委关于“X”的部署，A与B结对: the bureau directed what the
+        # schools do
+        and not _DIRECTED.match(text, p_start)
         and not _works_under_the_scheme(text, program, start, end)
         and not _grouped_under_the_scheme(text, program, start, end)
         and any(
@@ -1608,6 +1611,8 @@ def _program_taken_part_in(
 
 
 _ONLY_OFFERS = re.compile("开设")
+#: 按照…, 根据…: a clause naming the directive the sentence's work follows.
+_DIRECTED = re.compile(r"\s*(?:按照|根据|依据|遵照)")
 #: 在A、B…: a clause opening with the place its work is done at, the schools.
 _AT_THE_SCHOOLS = re.compile(r"\s*在(?:[^，,。；;]*、)?")
 #: 薄弱环节改善与能力提升项目, 校舍改造工程: a scheme that builds in schools.
