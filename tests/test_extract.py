@@ -7682,3 +7682,17 @@ def test_extract_schools_paired_as_a_directive_says_take_part(nlp, text, program
         "河西区友谊路小学",
         "宁河区丰台镇中心小学",
     }
+
+
+def test_extract_pilot_schools_of_the_pilot_the_next_clause_starts(nlp):
+    """用好X平台，以A、B为试点学校，开展“Y”应用试点: A and B pilot Y, not the
+    platform."""
+    text = (
+        "用好国家中小学智慧教育平台，以苍溪县紫云实验学校、东溪镇中心小学为试点学校，"
+        "开展“智慧课堂”应用试点。"
+    )
+    ex = run(nlp, text, publisher="苍溪县教育局")
+    assert triples(ex, "participatesIn") == {
+        ("苍溪县紫云实验学校", "智慧课堂"),
+        ("东溪镇中心小学", "智慧课堂"),
+    }

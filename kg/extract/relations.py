@@ -1577,6 +1577,17 @@ def _program_taken_part_in(
         return None
     if len(own) == 1:
         return own[0]
+    designation = _BARE_DESIGNATION.search(text, start, end)
+    if not own and designation is not None and len(programs) > 1:
+        # 以A、B为试点学校，开展“X”应用试点: the pilot the next clause starts
+        kind = next(
+            (k for k in ("试点", "项目", "实验") if k in designation.group()), ""
+        )
+        following = [p for p in programs if mentions[p].start >= end]
+        if kind and following:
+            p_end = clause_of(text, mentions[following[0]].start)[1]
+            if kind in text[mentions[following[0]].start : p_end]:
+                return following[0]
     if own or len(programs) != 1:
         return None  # two programs: which one is not said by position alone
     if _OWN_PROGRAM_NAMED.search(text, start, end):
