@@ -7696,3 +7696,17 @@ def test_extract_pilot_schools_of_the_pilot_the_next_clause_starts(nlp):
         ("苍溪县紫云实验学校", "智慧课堂"),
         ("东溪镇中心小学", "智慧课堂"),
     }
+
+
+def test_extract_a_groups_placings_under_a_team_total_heading(nlp):
+    """三、团体总分 over 小学组：第一名　A　　第二名　B: the group's team total."""
+    text = (
+        "关于公布綦江区第十二届青少年科技创新大赛获奖名单的通知\n"
+        "三、团体总分\n小学组：第一名　古南小学　　第二名　文龙小学\n"
+    )
+    ex = run(nlp, text, publisher="重庆市綦江区教育委员会")
+    contest = "綦江区第十二届青少年科技创新大赛"
+    assert triples(ex, "receivedAward") == {
+        ("古南小学", contest + "小学组团体总分第一名"),
+        ("文龙小学", contest + "小学组团体总分第二名"),
+    }

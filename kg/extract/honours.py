@@ -1601,6 +1601,9 @@ def _placements_contest(
         # 一、团体总分 / （一）高中组 / 冠军 A, or 一、X运动会 / （一）团体总分 /
         # 小学组 / 第一名：A: what the placement is in
         label = heading if heading != contest else sub
+    elif label.endswith("组") and heading in ("团体总分", "团体", "个人"):
+        # 三、团体总分 over 小学组：第一名　A: the group's team total
+        label += heading
     return contest + group + label
 
 
