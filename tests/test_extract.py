@@ -7710,3 +7710,15 @@ def test_extract_a_groups_placings_under_a_team_total_heading(nlp):
         ("古南小学", contest + "小学组团体总分第一名"),
         ("文龙小学", contest + "小学组团体总分第二名"),
     }
+
+
+def test_extract_a_bare_school_going_on_in_a_later_clause(nlp):
+    """A小学建成科学教室。该校学生团队获一等奖，学校还被评为“X”: A holds X."""
+    text = (
+        "芳菲路小学近年来建成天文观测站等5个科学专用教室。该校学生团队在比赛中表现"
+        "突出，学校还被评为“全国青少年航天科普教育基地”。"
+    )
+    ex = run(nlp, text, publisher="丰台区教育委员会")
+    assert triples(ex, "receivedAward") == {
+        ("芳菲路小学", "全国青少年航天科普教育基地")
+    }

@@ -522,7 +522,8 @@ def _planned_creation(text: str, st: AwardStatement, award: Mention) -> bool:
 #: 该校, 此园; 学校 alone before its verb (…，学校被评为X): the school the
 #: text just named.
 _THIS_SCHOOL = re.compile(
-    r"(?:该|此|这所)(?:学校|校|幼儿园|园)|^\s*(?:学校|幼儿园)\s*$"
+    r"(?:该|此|这所)(?:学校|校|幼儿园|园)"
+    r"|^\s*(?:学校|幼儿园)(?:又|还|也|先后|曾|多次|连续|相继)?\s*$"
 )
 
 
@@ -648,6 +649,7 @@ def _subjects(
         if not named and (
             this.group().startswith(("该", "此", "这"))
             or _STORY_GOES_ON.match(text, floor)
+            or _STORY_GOES_ON.match(text, start)
         ):
             named = _schools_between(
                 mentions, _sentence_floor(text, max(floor - 1, 0)), start
