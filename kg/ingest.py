@@ -698,8 +698,10 @@ def _title_year(title: str, rules: _Rules) -> int | None:
     return years[0][1]
 
 
-def _body_year(text: str) -> int | None:
-    """The year a text covers when its title does not say.
+def _body_year(text: str) -> tuple[int | None, int]:
+    """The year a text covers when its title does not say, and how many times
+    the text writes it (0 when a marked year says it: an anniversary, a review
+    section).
 
     In order: an anniversary (庆祝第26个教师节 → 2010), the year of a review
     section (一、2012年全市教育工作回顾: a meeting reviews that year), else
@@ -712,27 +714,30 @@ def _body_year(text: str) -> int | None:
             rf"第\s*(\d+|[一二三四五六七八九十]+)\s*[个個届屆]{event}", text
         )
         if match:
-            return first + _ordinal(match.group(1)) - 1
+            return first + _ordinal(match.group(1)) - 1, 0
     review = _REVIEW_RE.search(text)
     if review:
-        return int(review.group(1))
+        return int(review.group(1)), 0
     counts = Counter(
         int(m.group(1))
         for m in _YEAR_RE.finditer(text)
         if not _FULL_DATE_RE.match(text, m.start())
-        and not _TARGET_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _looked_ahead_to(text, m)
         and not _HISTORY_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
     )
     counts.update(int(m.group(1)) for m in _DOC_NUMBER_YEAR_RE.finditer(text))
     if not counts:
+        # only full dates left (a page's publication date, 2023年10月25日)
         counts = Counter(
             int(m.group(1))
             for m in _YEAR_RE.finditer(text)
             if not _HISTORY_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())
+            and not _looked_ahead_to(text, m)
         )
     if not counts:
-        return None
-    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+        return None, 0
+    year, mentions = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return year, mentions
 
 
 _REVIEW_RE = re.compile(
@@ -743,11 +748,25 @@ _FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 # What makes a year one a text looks ahead to, not one it covers: the end
 # of a plan's span (（2023—2025年）, 2024年至2026年) or a target (到2026年);
 # not 截至2023年, which looks back.
-_TARGET_BEFORE_RE = re.compile(r"(?:[—–\uff0d\-~\uff5e]|(?<!截)[至到])\s*$")
+_TARGET_BEFORE_RE = re.compile(
+    r"(?:[—–\uff0d\-~\uff5e]|(?<!截)[至到]|力争|预计|将于)\s*$"
+)
 # A year of the past a text recalls, not one it covers: a founding (创办于
 # 1906年, 始建于1958年).
 _HISTORY_BEFORE_RE = re.compile(r"(?:创办|始建|创建|建校|成立|兴建|建)于\s*$")
 _DOC_NUMBER_YEAR_RE = re.compile(r"[〔\[［]((?:19|20)\d{2})[〕\]］]\s*\d+\s*号")
+
+
+def _looked_ahead_to(text: str, year: re.Match[str]) -> bool:
+    """A target (力争2024年实现, 到2026年) or a deadline (于2024年6月底前)."""
+    return bool(
+        _TARGET_BEFORE_RE.search(text, max(0, year.start() - 8), year.start())
+        or _DEADLINE_AFTER_RE.match(text, year.end())
+    )
+
+
+#: 2024年|6月底前, 2024年|底前: a year a deadline falls in.
+_DEADLINE_AFTER_RE = re.compile(r"\s*(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|末)?前")
 
 
 def _year_events() -> list[tuple[str, int]]:
@@ -828,7 +847,11 @@ def _build_meta(analysis: _Analysis, page: _PageMeta) -> ReportMeta:
     issued = _issued(fields, rules) or _parse_date(page.date or "")
     year = _title_year(title, rules) if titled else None
     if year is None:
-        year = _body_year(analysis.text)
+        year, mentions = _body_year(analysis.text)
+        if year is not None and issued and mentions == 1 and int(issued[:4]) > year:
+            # a news item dated 2022 that recalls 2021年启动 and 2020年参与 once
+            # each: the past it recalls, not the year it covers
+            year = int(issued[:4])
     if year is None and issued:
         year = int(issued[:4])
 

@@ -790,6 +790,14 @@ def test_issued(tmp_path: Path, header: str, issued: str | None) -> None:
         # a founding is a year of the past the story recalls
         ("时间：2023-04-14 16:20\n启动\n该校创办于1906年。", 2023),
         ("新闻\n该校始建于1958年，2021年扩建。", 2021),
+        # a dated news item recalls the past once each: the page's year
+        (
+            "时间：2022-11-09 10:00\n教研\n2021年启动。2020年参与实验以来成效显著。",
+            2022,
+        ),
+        # a target (力争) and a deadline (于…底前) are looked ahead to
+        ("时间：2023-06-20\n集团化办学\n力争2024年实现全覆盖。", 2023),
+        ("发布日期：2023-10-27\n通知\n两校要于2024年6月底前报送成果。", 2023),
     ],
 )
 def test_year(tmp_path: Path, raw: str, year: int | None) -> None:
