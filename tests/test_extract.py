@@ -7722,3 +7722,12 @@ def test_extract_a_bare_school_going_on_in_a_later_clause(nlp):
     assert triples(ex, "receivedAward") == {
         ("芳菲路小学", "全国青少年航天科普教育基地")
     }
+
+
+def test_extract_a_verb_governs_a_reform_and_the_program_after_it(nlp):
+    """深入推进“县管校聘”管理改革和“强师工程”: the bureau carries out both."""
+    ex = run(nlp, "深入推进“县管校聘”管理改革和“强师工程”。", publisher="营山县教育局")
+    assert triples(ex, "implements") == {
+        ("南充市营山县教育局", "县管校聘"),
+        ("南充市营山县教育局", "强师工程"),
+    }

@@ -65,7 +65,8 @@ _SUPERVISION_WORDS = load_lexicon().supervision_words
 _LIST_GAP = re.compile(
     r"[”\"」』]?"
     # “宝鸡名师”培养工程和“银龄讲学计划”: the first quote's head, then the next
-    r"(?:(?<=[”\"」』])[\u4e00-\u9fff]{0,4}?(?:工程|计划|行动|项目|工作|建设))?"
+    # (“县管校聘”管理改革和“强师工程”: a reform's head too)
+    r"(?:(?<=[”\"」』])[\u4e00-\u9fff]{0,4}?(?:工程|计划|行动|项目|工作|建设|改革|试点))?"
     r"\s*(?:、|和|及|以及|与)\s*[“\"「『]?|[”\"」』]\s*[“\"「『]"
 )
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
