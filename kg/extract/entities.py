@@ -3256,8 +3256,12 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             end, bracketed = described[0] - 1, described
         phrase = text[start:end]
         if not phrase:
-            named = _honour_named_before(text, match.start(), rules)
-            if trig == "入选" and named is not None:
+            named = (
+                _honour_named_before(text, match.start(), rules)
+                if trig == "入选"
+                else None
+            )
+            if named is not None:
                 # X命名第二批Y示范学校，我县A、B 2所学校入选: Y示范学校
                 out.append(
                     AwardStatement(match.start(), match.end(), False, (named,), False)

@@ -2266,7 +2266,18 @@ def _tiered_header(
         above_end -= 1  # blank lines between the heading and the table
     above = text.rfind("\n", 0, above_end) + 1
     heading = _HEADING_HONOUR.match(text[above:above_end].strip())
-    person = roles.index("person") if "person" in roles else None
+
+    def table(title: Candidate, contest: bool = False) -> _TieredTable:
+        return _TieredTable(
+            title,
+            len(cells),
+            roles.index("unit"),
+            roles.index("tier"),
+            roles.index("group") if "group" in roles else None,
+            contest=contest,
+            person=roles.index("person") if "person" in roles else None,
+        )
+
     heading_name = clean_award_name(heading.group(1)) if heading else ""
     if not heading_name.endswith("奖") or heading_name in _PRIZE_KINDS:
         # 序号 节目名称 报送单位 等次 under a contest's title or section: the
@@ -2274,15 +2285,8 @@ def _tiered_header(
         contest = _contest_of_tier(text, pos, rules)
         if not contest:
             return None
-        title = Candidate(pos, pos, "Award", contest, "award.table-row", "")
-        return _TieredTable(
-            title,
-            len(cells),
-            roles.index("unit"),
-            roles.index("tier"),
-            roles.index("group") if "group" in roles else None,
-            contest=True,
-            person=person,
+        return table(
+            Candidate(pos, pos, "Award", contest, "award.table-row", ""), contest=True
         )
     raw = _PAREN_TAIL.sub("", heading.group(1).strip())
     name = clean_award_name(raw)
@@ -2295,14 +2299,7 @@ def _tiered_header(
     if fuller:
         # 三、教学质量提升奖（7个） under 给予“2023年度教学质量提升奖”: that prize
         title = replace(title, name=fuller)
-    return _TieredTable(
-        title,
-        len(cells),
-        roles.index("unit"),
-        roles.index("tier"),
-        roles.index("group") if "group" in roles else None,
-        person=person,
-    )
+    return table(title)
 
 
 def _event_tier_unit_row(
