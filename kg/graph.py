@@ -12,13 +12,23 @@ import dataclasses
 import functools
 import hashlib
 import itertools
+import marshal
+import operator
+from collections import defaultdict
 from collections.abc import Iterator
 
 import networkx as nx
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from .types import Entity, Evidence, Resolution, ResolvedRelation
+from .types import (
+    Entity,
+    Evidence,
+    Indicator,
+    ReportRecord,
+    Resolution,
+    ResolvedRelation,
+)
 from .vocab import EDU
 
 __all__ = [
@@ -26,12 +36,17 @@ __all__ = [
     "IRI",
     "LITERAL",
     "PREFIXES",
+    "REPORT_NODE_KINDS",
+    "ReportNodes",
     "Row",
     "build_rdf",
     "complete_regions",
     "entity_iri",
+    "entity_iris",
+    "iter_entity_rows",
     "iter_rows",
     "iter_triples",
+    "report_nodes",
     "row_triple",
     "to_networkx",
 ]
@@ -237,15 +252,33 @@ def iter_rows(resolution: Resolution) -> Iterator[Row]:
 
     Triples come grouped by the node they describe (an entity, a mention, an
     evidence statement, an indicator, a report), not sorted, and may repeat;
-    sorted and deduplicated, they are graph.ttl's triples in its order.
+    sorted and deduplicated, they are graph.ttl's triples in its order. They
+    are :func:`iter_entity_rows` and then the rows of each report's own
+    nodes (:func:`report_nodes`).
 
     Regions and ``subRegionOf`` are what the reports state; containment from
     the official division codes is written as ``edu:withinRegion`` (see
     :func:`iter_containment`), with the divisions no report names as
     ``edu:AdministrativeDivision`` nodes.
     """
-    iri = {e.key: str(entity_iri(e)) for e in resolution.entities}
-    reports = {r.doc_id: str(report_iri(r.doc_id)) for r in resolution.reports}
+    iri = entity_iris(resolution)
+    yield from iter_entity_rows(resolution, iri)
+    for nodes in report_nodes(resolution, iri):
+        yield from nodes.rows()
+
+
+def entity_iris(resolution: Resolution) -> dict[str, str]:
+    """Each entity's IRI (:func:`entity_iri`), by entity key."""
+    return {e.key: str(entity_iri(e)) for e in resolution.entities}
+
+
+def iter_entity_rows(resolution: Resolution, iri: dict[str, str]) -> Iterator[Row]:
+    """The triples whose subject is an entity or a division, as :data:`Row` s.
+
+    An entity's type, names and codes, one triple per resolved relation, and
+    containment (:func:`iter_containment`); what the reports say of them
+    (mentions, evidence) is on each report's own nodes (:func:`report_nodes`).
+    """
     for entity in resolution.entities:
         node = iri[entity.key]
         yield node, _TYPE, IRI, _edu(entity.label), "", ""
@@ -257,61 +290,173 @@ def iter_rows(resolution: Resolution) -> Iterator[Row]:
         if entity.label == "Region" and entity.region:
             yield node, _edu("divisionCode"), LITERAL, entity.region, "", ""
             yield node, _edu("divisionLevel"), LITERAL, *_typed(entity.level, _INTEGER)
-        for ev in entity.mentions:
-            digest = _digest(ev.doc_id, ev.start, ev.end, entity.key)
-            mention = f"{_BASE}mention/{digest}"
+    for rel in resolution.relations:
+        yield iri[rel.subject], _edu(rel.predicate), IRI, iri[rel.object], "", ""
+    yield from iter_containment(resolution, iri)
+
+
+#: The nodes a report has of its own: ``id:<kind>/…`` IRIs minted from the
+#: report's file name (and offsets), so no other report adds to them.
+REPORT_NODE_KINDS = ("evidence", "indicator", "mention", "report")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ReportNodes:
+    """One report's own nodes: its report node, mentions, evidence statements
+    and indicators, with the IRIs of the entities they point at.
+
+    Their rows (:meth:`rows`) are a function of these fields alone, and each
+    node's IRI carries the report's file name, so the report's nodes are
+    whole blocks of graph.ttl that nothing else writes to. :meth:`digest`
+    says whether an earlier build wrote the same blocks for the report (see
+    :func:`kg.serialize.splice_turtle`).
+
+    Attributes:
+        record: the report node's metadata.
+        iri: the report node's IRI.
+        publisher: the publisher's IRI, if resolved.
+        mentioned: the IRIs of the entities the report mentions.
+        mentions: (entity key, entity IRI, evidence) of each mention.
+        statements: (subject key, predicate, object key, subject IRI,
+            object IRI, evidence) of each piece of relation evidence.
+        indicators: each figure with its subject's IRI.
+    """
+
+    record: ReportRecord
+    iri: str
+    publisher: str | None
+    mentioned: tuple[str, ...]
+    mentions: tuple[tuple[str, str, Evidence], ...]
+    statements: tuple[tuple[str, str, str, str, str, Evidence], ...]
+    indicators: tuple[tuple[Indicator, str | None], ...]
+
+    @property
+    def doc_id(self) -> str:
+        return self.record.doc_id
+
+    def digest(self) -> str:
+        """A digest of every field: equal digests give the same rows."""
+        fields = (
+            _RECORD_FIELDS(self.record),
+            self.iri,
+            self.publisher,
+            self.mentioned,
+            [(key, node, _EVIDENCE_FIELDS(ev)) for key, node, ev in self.mentions],
+            [(*keys, _EVIDENCE_FIELDS(ev)) for *keys, ev in self.statements],
+            [
+                (_INDICATOR_FIELDS(ind), subject, _EVIDENCE_FIELDS(ind.evidence))
+                for ind, subject in self.indicators
+            ],
+        )
+        # marshal's version 0 writes equal values as equal bytes (later
+        # versions write references and interning, which depend on object
+        # identity), a third of the time repr() of the dataclasses takes.
+        return hashlib.sha1(marshal.dumps(fields, 0)).hexdigest()
+
+    def rows(self) -> Iterator[Row]:
+        """The triples of the report's nodes as :data:`Row` s (may repeat)."""
+        report = self.iri
+        for key, node, ev in self.mentions:
+            mention = f"{_BASE}mention/{_digest(ev.doc_id, ev.start, ev.end, key)}"
             yield mention, _TYPE, IRI, _edu("Mention"), "", ""
             yield mention, _edu("mentionOf"), IRI, node, "", ""
             yield mention, _edu("surfaceForm"), LITERAL, ev.surface, "zh", ""
-            yield from _evidence(mention, ev, reports)
-    for rel in resolution.relations:
-        s, o = iri[rel.subject], iri[rel.object]
-        p = _edu(rel.predicate)
-        yield s, p, IRI, o, "", ""
-        for ev in rel.evidence:
-            digest = _digest(
-                rel.subject, rel.predicate, rel.object, ev.doc_id, ev.start, ev.end
-            )
+            yield from _evidence(mention, ev, report)
+        for subject, predicate, obj, s, o, ev in self.statements:
+            digest = _digest(subject, predicate, obj, ev.doc_id, ev.start, ev.end)
             statement = f"{_BASE}evidence/{digest}"
             yield statement, _TYPE, IRI, _STATEMENT, "", ""
             yield statement, _RDF_S, IRI, s, "", ""
-            yield statement, _RDF_P, IRI, p, "", ""
+            yield statement, _RDF_P, IRI, _edu(predicate), "", ""
             yield statement, _RDF_O, IRI, o, "", ""
-            yield from _evidence(statement, ev, reports)
+            yield from _evidence(statement, ev, report)
+        for ind, subject_iri in self.indicators:
+            node = f"{_BASE}indicator/{ind.key}"
+            yield node, _TYPE, IRI, _edu("Indicator"), "", ""
+            yield node, _edu("measure"), LITERAL, ind.measure, "zh", ""
+            yield node, _edu("quantity"), LITERAL, *_typed(ind.quantity, _DECIMAL)
+            yield node, _edu("unit"), LITERAL, ind.unit, "", ""
+            yield node, _edu("approximate"), LITERAL, *_typed(ind.approximate)
+            if ind.year:
+                yield node, _edu("year"), LITERAL, *_typed(str(ind.year), _GYEAR)
+            if subject_iri:
+                yield node, _edu("indicatorOf"), IRI, subject_iri, "", ""
+            yield node, _edu("surfaceForm"), LITERAL, ind.evidence.surface, "zh", ""
+            yield from _evidence(node, ind.evidence, report)
+        record = self.record
+        yield report, _TYPE, IRI, _edu("Report"), "", ""
+        yield report, _edu("sourceFile"), LITERAL, record.source, "", ""
+        if record.title:
+            yield report, _TITLE, LITERAL, record.title, "zh", ""
+        if self.publisher:
+            yield report, _PUBLISHER, IRI, self.publisher, "", ""
+        if record.issued:
+            yield report, _ISSUED, LITERAL, *_typed(record.issued, _DATE)
+        if record.year:
+            yield report, _edu("year"), LITERAL, *_typed(str(record.year), _GYEAR)
+        kind = "plan" if record.is_plan else "summary"
+        yield report, _edu("reportKind"), LITERAL, kind, "", ""
+        for node in self.mentioned:
+            yield report, _edu("mentions"), IRI, node, "", ""
+
+
+def _getter(cls: type, *leave_out: str) -> operator.attrgetter:
+    return operator.attrgetter(
+        *(f.name for f in dataclasses.fields(cls) if f.name not in leave_out)
+    )
+
+
+_EVIDENCE_FIELDS = _getter(Evidence)
+_RECORD_FIELDS = _getter(ReportRecord)
+_INDICATOR_FIELDS = _getter(Indicator, "evidence")
+
+
+def report_nodes(
+    resolution: Resolution, iri: dict[str, str] | None = None
+) -> list[ReportNodes]:
+    """Each report's own nodes (:class:`ReportNodes`), in file-name order.
+
+    Args:
+        resolution: the resolved corpus.
+        iri: :func:`entity_iris` of it, if already made.
+    """
+    iri = entity_iris(resolution) if iri is None else iri
+    mentions: dict[str, list[tuple[str, str, Evidence]]] = defaultdict(list)
+    for entity in resolution.entities:
+        node = iri[entity.key]
+        for ev in entity.mentions:
+            mentions[ev.doc_id].append((entity.key, node, ev))
+    statements: dict[str, list[tuple[str, str, str, str, str, Evidence]]]
+    statements = defaultdict(list)
+    for rel in resolution.relations:
+        s, o = iri[rel.subject], iri[rel.object]
+        for ev in rel.evidence:
+            statements[ev.doc_id].append(
+                (rel.subject, rel.predicate, rel.object, s, o, ev)
+            )
+    indicators: dict[str, list[tuple[Indicator, str | None]]] = defaultdict(list)
     for ind in resolution.indicators:
-        node = f"{_BASE}indicator/{ind.key}"
-        yield node, _TYPE, IRI, _edu("Indicator"), "", ""
-        yield node, _edu("measure"), LITERAL, ind.measure, "zh", ""
-        yield node, _edu("quantity"), LITERAL, *_typed(ind.quantity, _DECIMAL)
-        yield node, _edu("unit"), LITERAL, ind.unit, "", ""
-        yield node, _edu("approximate"), LITERAL, *_typed(ind.approximate)
-        if ind.year:
-            yield node, _edu("year"), LITERAL, *_typed(str(ind.year), _GYEAR)
-        if ind.subject:
-            yield node, _edu("indicatorOf"), IRI, iri[ind.subject], "", ""
-        yield node, _edu("surfaceForm"), LITERAL, ind.evidence.surface, "zh", ""
-        yield from _evidence(node, ind.evidence, reports)
-    yield from iter_containment(resolution, iri)
-    for report in resolution.reports:
-        node = reports[report.doc_id]
-        yield node, _TYPE, IRI, _edu("Report"), "", ""
-        yield node, _edu("sourceFile"), LITERAL, report.source, "", ""
-        if report.title:
-            yield node, _TITLE, LITERAL, report.title, "zh", ""
-        if report.publisher:
-            yield node, _PUBLISHER, IRI, iri[report.publisher], "", ""
-        if report.issued:
-            yield node, _ISSUED, LITERAL, *_typed(report.issued, _DATE)
-        if report.year:
-            yield node, _edu("year"), LITERAL, *_typed(str(report.year), _GYEAR)
-        kind = "plan" if report.is_plan else "summary"
-        yield node, _edu("reportKind"), LITERAL, kind, "", ""
-        for key in report.mentions:
-            yield node, _edu("mentions"), IRI, iri[key], "", ""
+        subject = iri[ind.subject] if ind.subject else None
+        indicators[ind.evidence.doc_id].append((ind, subject))
+    records = {r.doc_id: r for r in resolution.reports}
+    if not records.keys() >= mentions.keys() | statements.keys() | indicators.keys():
+        raise ValueError("evidence from a report the resolution does not list")
+    return [
+        ReportNodes(
+            record=record,
+            iri=str(report_iri(doc_id)),
+            publisher=iri[record.publisher] if record.publisher else None,
+            mentioned=tuple(iri[key] for key in record.mentions),
+            mentions=tuple(mentions.get(doc_id, ())),
+            statements=tuple(statements.get(doc_id, ())),
+            indicators=tuple(indicators.get(doc_id, ())),
+        )
+        for doc_id, record in sorted(records.items())
+    ]
 
 
-def _evidence(node: str, ev: Evidence, reports: dict[str, str]) -> Iterator[Row]:
-    yield node, _edu("inReport"), IRI, reports[ev.doc_id], "", ""
+def _evidence(node: str, ev: Evidence, report: str) -> Iterator[Row]:
+    yield node, _edu("inReport"), IRI, report, "", ""
     yield node, _edu("sentence"), LITERAL, ev.sentence, "zh", ""
     # Offsets are ints, whose rdflib lexical form is str(): the hot path skips
     # the rdflib round trip of _typed.

@@ -4,6 +4,8 @@ Reports are read and extracted independently (:mod:`kg.workers`: in this
 process, in worker processes with ``jobs > 1``, or on a Dask cluster), each
 at most once per content and only when the extraction cache
 (:mod:`kg.cache`) does not hold it; only resolution sees the whole corpus.
+graph.ttl is written by :mod:`kg.graphfile`, which copies the previous
+build's Turtle for the reports whose nodes did not change.
 
 What a build guarantees:
 
@@ -59,6 +61,7 @@ from .workers import (
 
 if TYPE_CHECKING:
     from .store import StoreLoader
+    from .turtle import TurtleChanges
 
 __all__ = [
     "CACHE_DIR",
@@ -476,17 +479,10 @@ def _publish(
 
     ``extractions`` is emptied once resolved and summarised, to free them.
     """
-    from .graph import iter_rows, to_networkx
+    from .graph import to_networkx
+    from .graphfile import write_graph
     from .resolve import load_overrides, resolve
-    from .serialize import (
-        SortedLines,
-        atomic_write,
-        jsonl_bytes,
-        ntriples_line,
-        write_graphml,
-        write_json,
-        write_turtle_rows,
-    )
+    from .serialize import atomic_write, jsonl_bytes, write_graphml, write_json
 
     t2 = time.perf_counter()
     if overrides is None and (output_dir / "overrides.tsv").is_file():
@@ -510,19 +506,21 @@ def _publish(
     loader = None
     try:
         loader = _store_loader(gen, output_dir)
-        # Sorted runs spill into the generation: on the output's disk (not
-        # /tmp, which may be RAM), and removed with it if the build fails.
-        lines = map(ntriples_line, iter_rows(resolution))
         # The store loads each sorted run as it is spilled, beside the sort
         # and the Turtle (the load is the longest serial step of a build).
-        spilled = loader.load_run if loader else None
-        with SortedLines(lines, gen, spilled=spilled) as rows:
-            report.timings["graph"] = time.perf_counter() - t3
-            t4 = time.perf_counter()
-            report.triples = write_turtle_rows(
-                rows, gen / "graph.ttl", tee=loader.wrote if loader else None
-            )
-        report.timings["write"] = time.perf_counter() - t4
+        written = write_graph(
+            resolution,
+            gen,
+            _previous_graph(output_dir),
+            tee=loader.wrote if loader else None,
+            spilled=loader.load_run if loader else None,
+        )
+        if written.changes is not None and loader is not None:
+            loader.abort()  # spliced: the store is updated by the changes
+            loader = None
+        report.triples = written.triples
+        report.timings["graph"] = written.graph_seconds
+        report.timings["write"] = time.perf_counter() - t3 - written.graph_seconds
         report.outputs["graph.ttl"] = str(output_dir / "graph.ttl")
         _checkpoint("write:graph.ttl")
         # Oxigraph loads the store, and evaluates the tabled queries on it,
@@ -531,9 +529,16 @@ def _publish(
         # The tables take a second core once GraphML is written (below):
         # beside it, two tables at once would raise a large build's peak.
         graphml_written = threading.Event()
+        changes = written.changes
         store_load = _InBackground(
             lambda: _write_store(
-                gen, output_dir, report, loader, tables=tables, more=graphml_written
+                gen,
+                output_dir,
+                report,
+                loader,
+                tables=tables,
+                more=graphml_written,
+                changes=changes,
             )
         )
         t3 = time.perf_counter()
@@ -552,7 +557,7 @@ def _publish(
             del page
         # Nothing below needs the resolution: freed before the tables take a
         # second thread, which raises the peak by the rows it holds.
-        del nx_graph, lines, resolution
+        del nx_graph, written, resolution
         graphml_written.set()
         for name in list(payloads):
             # Dropped once written: the page (40 MB for 16 MB of reports) is
@@ -845,11 +850,13 @@ def _write_store(
     *,
     tables: bool = True,
     more: threading.Event | None = None,
+    changes: TurtleChanges | None = None,
 ) -> None:
     """Finish ``<gen>/store`` so ``kg query`` need not parse graph.ttl.
 
     With a ``loader``, the store has been loading while graph.ttl was
-    written; without one it is updated from the previous build's store or
+    written; without one it is updated from the previous build's store
+    (by ``changes``, what the splice of graph.ttl replaced, when given) or
     loaded now. It is a cache of graph.ttl, not part of the build's
     contract: if it cannot be written the build still succeeds and queries
     read the Turtle. With ``tables``, the whole-table named queries are
@@ -865,7 +872,10 @@ def _write_store(
             loader.finish(gen / "graph.ttl", report.triples)
         else:
             write_store(
-                gen / "graph.ttl", gen / STORE_DIR, previous=_previous_graph(output_dir)
+                gen / "graph.ttl",
+                gen / STORE_DIR,
+                previous=_previous_graph(output_dir),
+                changes=changes,
             )
     except KGError as exc:
         log.warning("%s (queries will read graph.ttl)", exc)

@@ -17,7 +17,8 @@ A rebuild whose graph differs from the previous build's in a few subjects
 does not load the store anew: :func:`write_store` given the previous graph
 makes a RocksDB checkpoint of its store (:func:`_unshare` then copies the
 files the checkpoint hard-linked) and replaces the triples of the subjects
-whose Turtle changed (:func:`_changed_subjects`).
+whose Turtle changed (:func:`kg.turtle.changed_subjects`, or the changes
+the build's splice of graph.ttl found, :func:`kg.turtle.splice_turtle`).
 
 Checking costs one read of graph.ttl and of the store, several times
 cheaper than parsing the Turtle, but still most of a query's start on a large
@@ -40,15 +41,15 @@ import json
 import logging
 import os
 import queue
-import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from .errors import QueryError
+from .turtle import TurtleChanges, changed_subjects, last_block_start, turtle_head
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "STORE_DIR",
     "StoreLoader",
+    "file_identity",
     "file_sha256",
     "graph_file",
     "load_graph",
@@ -88,12 +90,6 @@ UPDATE_SHARE = 0.05
 #: Bytes of Turtle :class:`StoreLoader` loads at a time, about as many
 #: triples as :data:`LOAD_SLICE`.
 LOAD_CHUNK = 24 << 20
-#: Bytes of Turtle read at a time when comparing two graphs.
-_READ_CHUNK = 8 << 20
-#: One subject's block in the Turtle pyoxigraph writes: its first line, then
-#: the lines of its other predicates and objects, each indented by a tab.
-#: A literal's line breaks are written as ``\n``, so no line is split.
-_BLOCK = re.compile(rb"[^\t\n][^\n]*\n(?:\t[^\n]*\n)*")
 
 
 def graph_file(graph_path: Path | str) -> Path:
@@ -147,7 +143,7 @@ def _checked_files(store_dir: Path) -> list[Path]:
     )
 
 
-def _identity(path: Path) -> list[int] | None:
+def file_identity(path: Path) -> list[int] | None:
     """What any write changes: device, inode, size, mtime and ctime; None if absent."""
     try:
         st = path.stat()
@@ -160,8 +156,8 @@ def _identities(graph: Path, store_dir: Path) -> dict:
     """The identity of the graph, the marker and every checked store file."""
     files = [MARKER, *(p.name for p in _checked_files(store_dir))]
     return {
-        "graph": _identity(graph),
-        "files": {name: _identity(store_dir / name) for name in files},
+        "graph": file_identity(graph),
+        "files": {name: file_identity(store_dir / name) for name in files},
     }
 
 
@@ -188,7 +184,11 @@ def _umask() -> int:
 
 
 def write_store(
-    ttl_path: Path | str, store_dir: Path | str, *, previous: Path | str | None = None
+    ttl_path: Path | str,
+    store_dir: Path | str,
+    *,
+    previous: Path | str | None = None,
+    changes: TurtleChanges | None = None,
 ) -> Path:
     """Bulk-load a graph file into a persisted Oxigraph store folder.
 
@@ -205,6 +205,9 @@ def write_store(
             at most :data:`UPDATE_SHARE` of the subjects changed, the new
             store is a checkpoint of it with those subjects' triples replaced
             (the same triples a load gives); otherwise the graph is loaded.
+        changes: what differs between ``previous`` and ``ttl_path``, when
+            the caller knows (it spliced one from the other); found by
+            reading both otherwise.
 
     Returns:
         ``store_dir``.
@@ -215,13 +218,15 @@ def write_store(
     ttl_path, store_dir = Path(ttl_path), Path(store_dir)
     tmp: Path | None = None
     try:
-        graph_identity = _identity(ttl_path)  # before reading it: a later write differs
+        graph_identity = file_identity(
+            ttl_path
+        )  # before reading it: a later write differs
         size = ttl_path.stat().st_size
         checksum = file_sha256(ttl_path)
         tmp = _new_folder(store_dir)
         triples = None
         if previous is not None:
-            triples = _try_update(tmp, ttl_path, Path(previous))
+            triples = _try_update(tmp, ttl_path, Path(previous), changes)
         if triples is None:
             triples = _load(tmp, ttl_path)
         _commit(tmp, store_dir, ttl_path, graph_identity, size, checksum, triples)
@@ -304,7 +309,7 @@ class StoreLoader:
         self._last = data[-1:] or self._last
         if self._size - self._queued < LOAD_CHUNK:
             return
-        cut = _last_block_start(joined)
+        cut = last_block_start(joined)
         if cut > 0 and self._fd is not None:
             handle.flush()  # the thread reads the file, not the buffer
             self._queued = start + cut
@@ -327,7 +332,7 @@ class StoreLoader:
                 assert self._fd is not None
                 data = _read_at(self._fd, loaded, end - loaded)
                 if loaded == 0:
-                    head = _turtle_head(io.BytesIO(data))
+                    head = turtle_head(io.BytesIO(data))
                 self._store.bulk_load(
                     data if loaded == 0 else head + data, format=ox.RdfFormat.TURTLE
                 )
@@ -366,7 +371,7 @@ class StoreLoader:
         """
         graph = Path(graph)
         try:
-            graph_identity = _identity(graph)
+            graph_identity = file_identity(graph)
             if self._size > self._queued and not self._from_runs:
                 self._ends.put(self._size)
             self._stop()
@@ -511,7 +516,9 @@ def _load(folder: Path, graph: Path) -> int:
         del store
 
 
-def _try_update(folder: Path, graph: Path, previous: Path) -> int | None:
+def _try_update(
+    folder: Path, graph: Path, previous: Path, changes: TurtleChanges | None = None
+) -> int | None:
     """Fill the empty ``folder`` from the store of ``previous``; the triple count.
 
     None, with ``folder`` empty again, when a load is the better way: the
@@ -525,8 +532,9 @@ def _try_update(folder: Path, graph: Path, previous: Path) -> int | None:
         log.info("%s: loaded anew, the previous store is not used: %s", graph, problem)
         return None
     try:
-        changes = _changed_subjects(previous, graph)
         if changes is None:
+            changes = changed_subjects(previous, graph)
+        if changes is None or changes.subjects > UPDATE_SHARE * changes.total:
             return None
         recorded = json.loads((previous.parent / STORE_DIR / MARKER).read_text("utf-8"))
         if recorded.get("pyoxigraph") != _oxigraph_version():
@@ -542,7 +550,7 @@ def _try_update(folder: Path, graph: Path, previous: Path) -> int | None:
         return None
 
 
-def _apply(folder: Path, base: Path, changes: _Changes, base_triples: int) -> int:
+def _apply(folder: Path, base: Path, changes: TurtleChanges, base_triples: int) -> int:
     """Checkpoint ``base`` into ``folder`` and apply ``changes``; the triple count."""
     import pyoxigraph as ox
 
@@ -599,133 +607,6 @@ def _blank(quad: ox.Quad) -> bool:
     return isinstance(quad.subject, ox.BlankNode) or isinstance(
         quad.object, ox.BlankNode
     )
-
-
-class _Changes:
-    """What differs between two graphs: Turtle documents of whole subjects."""
-
-    def __init__(self, removed: bytes, added: bytes, subjects: int) -> None:
-        self.removed = removed  # the old triples of changed and removed subjects
-        self.added = added  # the new triples of changed and added subjects
-        self.subjects = subjects
-
-
-def _changed_subjects(old: Path, new: Path) -> _Changes | None:
-    """The subjects whose triples differ between two EduKG Turtle graphs.
-
-    Both files list each subject's triples in one block, subjects in the
-    order of their IRIs followed by ">" (graph.ttl is written sorted by
-    N-Triples lines), so one merge walk over
-    the two files finds the blocks that differ, holding only those. None if
-    more than :data:`UPDATE_SHARE` of the subjects changed, or the files are
-    not in that layout (prefixes differ, subjects out of order).
-    """
-    with old.open("rb") as old_file, new.open("rb") as new_file:
-        head = _turtle_head(old_file)
-        if _turtle_head(new_file) != head:
-            return None  # other prefixes: subjects are written differently
-    namespaces = {m.group(1): m.group(2) for m in _PREFIX.finditer(head)}
-    old_blocks = _subject_blocks(old)
-    new_blocks = _subject_blocks(new)
-    removed: list[bytes] = []
-    added: list[bytes] = []
-    subjects = 0
-    last = b""
-    a = next(old_blocks, None)
-    b = next(new_blocks, None)
-    while a is not None or b is not None:
-        subjects += 1
-        if a == b:  # the same subject with the same triples: most of a rebuild
-            a = next(old_blocks, None)
-            b = next(new_blocks, None)
-            continue
-        # graph.ttl is sorted by N-Triples lines: a subject's IRI is followed
-        # by ">" (kg.serialize.ntriples_line), so region/1 comes after region/10.
-        key_a = None if a is None else _subject(a, namespaces) + b">"
-        key_b = None if b is None else _subject(b, namespaces) + b">"
-        if key_b is None or (key_a is not None and key_a < key_b):
-            assert a is not None and key_a is not None
-            key = key_a
-            removed.append(a)  # a subject the new graph lacks
-            a = next(old_blocks, None)
-        elif key_a is None or key_b < key_a:
-            assert b is not None
-            key = key_b
-            added.append(b)  # a new subject
-            b = next(new_blocks, None)
-        else:
-            assert a is not None and b is not None
-            key = key_a
-            removed.append(a)
-            added.append(b)
-            a = next(old_blocks, None)
-            b = next(new_blocks, None)
-        if key <= last:
-            return None  # not sorted as EduKG writes graph.ttl
-        last = key
-    changed = max(len(removed), len(added))
-    if changed > UPDATE_SHARE * subjects:
-        return None
-    return _Changes(head + b"".join(removed), head + b"".join(added), changed)
-
-
-def _turtle_head(lines: Iterable[bytes]) -> bytes:
-    """The ``@prefix`` lines a Turtle file or piece (its lines) starts with."""
-    return b"".join(
-        itertools.takewhile(lambda line: line.startswith(b"@prefix "), lines)
-    )
-
-
-def _subject_blocks(path: Path) -> Iterator[bytes]:
-    """Each subject's block of Turtle, in file order (prefix lines left out).
-
-    Raises:
-        ValueError: a line that is not in the layout pyoxigraph writes.
-    """
-    with path.open("rb") as handle:
-        rest = b""
-        while True:
-            chunk = handle.read(_READ_CHUNK)
-            data = rest + chunk
-            end = _last_block_start(data) if chunk else len(data)
-            blocks = _BLOCK.findall(data, 0, end)
-            if sum(map(len, blocks)) != end:  # a line the pattern skipped
-                raise ValueError(f"{path}: not a graph EduKG wrote")
-            yield from (b for b in blocks if not b.startswith(b"@prefix "))
-            rest = data[end:]
-            if not chunk:
-                return
-
-
-def _subject(block: bytes, namespaces: dict[bytes, bytes]) -> bytes:
-    """The IRI (UTF-8) of the subject a block describes.
-
-    UTF-8 bytes sort as the code points graph.ttl's rows are sorted by.
-
-    Raises:
-        ValueError: the block does not start with a subject EduKG writes.
-    """
-    name = block[: max(block.find(b" "), 0)]
-    if name.startswith(b"<") and name.endswith(b">"):
-        return name[1:-1]
-    prefix, colon, local = name.partition(b":")
-    if not colon or prefix not in namespaces:
-        raise ValueError(f"not a subject EduKG writes: {name[:80]!r}")
-    return namespaces[prefix] + _LOCAL_ESCAPE.sub(rb"\1", local)
-
-
-def _last_block_start(data: bytes) -> int:
-    """Where the last block that may continue past ``data`` starts (0: none)."""
-    cut = data.rfind(b"\n")
-    while cut >= 0:
-        if cut + 1 < len(data) and data[cut + 1] != 9:  # not a tab: a subject
-            return cut + 1
-        cut = data.rfind(b"\n", 0, cut)
-    return 0
-
-
-_PREFIX = re.compile(rb"@prefix ([^:\s]*): <([^>]*)> \.\n")
-_LOCAL_ESCAPE = re.compile(rb"\\(.)")
 
 
 def _slices(graph: Path) -> Iterator[Iterator[ox.Quad]]:

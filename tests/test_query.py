@@ -30,6 +30,7 @@ from rdflib import Graph
 import kg.query
 import kg.serialize
 import kg.store
+import kg.turtle
 from kg.cli import cli
 from kg.errors import DataFileError, QueryError, QueryTimeoutError
 from kg.pipeline import build
@@ -937,7 +938,7 @@ def test_changed_subjects_are_found_by_one_walk(tmp_path: Path) -> None:
         ),
         "utf-8",
     )
-    changes = kg.store._changed_subjects(old, new)
+    changes = kg.turtle.changed_subjects(old, new)
     assert changes is not None
     assert changes.subjects == 2
     gone = {
@@ -951,10 +952,10 @@ def test_changed_subjects_are_found_by_one_walk(tmp_path: Path) -> None:
     assert added == {f"<{base}050>", f"<{base}500>"}
     # Other prefixes write the same subjects otherwise: no walk.
     new.write_text(new.read_text("utf-8").replace("id:", "x:"), "utf-8")
-    assert kg.store._changed_subjects(old, new) is None
+    assert kg.turtle.changed_subjects(old, new) is None
     # Subjects out of IRI order: not a graph EduKG wrote, so no update.
     new.write_text(head + "id:s\\/200 id:p 1 .\nid:s\\/100 id:p 1 .\n", "utf-8")
-    assert kg.store._changed_subjects(old, new) is None
+    assert kg.turtle.changed_subjects(old, new) is None
 
 
 def test_a_graph_written_by_edukg_is_walked_when_one_iri_prefixes_another(
@@ -978,7 +979,7 @@ def test_a_graph_written_by_edukg_is_walked_when_one_iri_prefixes_another(
     codes = ["1", "10", "100", "11", "1-2", *map(str, range(2, 60))]
     graph(tmp_path / "old.ttl", codes)
     graph(tmp_path / "new.ttl", codes, changed=("100", "10"))
-    changes = kg.store._changed_subjects(tmp_path / "old.ttl", tmp_path / "new.ttl")
+    changes = kg.turtle.changed_subjects(tmp_path / "old.ttl", tmp_path / "new.ttl")
     assert changes is not None
     assert changes.subjects == 2
 
