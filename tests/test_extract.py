@@ -2434,6 +2434,34 @@ def test_extract_published_designation_list_is_conferred(nlp, sep):
     assert statuses == {"reported"}
 
 
+@pytest.mark.parametrize("remark", ["", "（部分）", "（排名不分先后）"])
+def test_extract_counted_grant_holds_the_list_its_line_announces(nlp, remark):
+    text = (
+        "经专家评审，认定东坡区青神小学等9所学校为第二批眉山市劳动教育特色学校。"
+        f"现将名单公布如下{remark}：\n"
+        "东坡区（2所）：东坡区青神小学、东坡区太和中学\n"
+        "仁寿县（2所）：仁寿县文林小学、仁寿县富加中学\n"
+    )
+    got = triples(run(nlp, text, publisher="眉山市教育和体育局"), "receivedAward")
+    honour = "眉山市劳动教育特色学校"
+    assert {school for school, award in got if award.endswith(honour)} == {
+        "东坡区青神小学",
+        "东坡区太和中学",
+        "仁寿县文林小学",
+        "仁寿县富加中学",
+    }
+
+
+def test_extract_counted_grant_without_a_list_keeps_its_named_unit(nlp):
+    text = (
+        "认定东坡区青神小学等9所学校为第二批眉山市劳动教育特色学校。"
+        "希望各校珍惜荣誉。\n"
+        "东坡区太和中学开展了劳动周活动。\n"
+    )
+    got = triples(run(nlp, text, publisher="眉山市教育和体育局"), "receivedAward")
+    assert {school for school, _ in got} == {"东坡区青神小学"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -3315,7 +3315,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         awards = [this_contest_named(a, text, match.start(), rules) for a in awards]
         awards = [_with_studio(a, text) for a in awards]
         awards = [piece for a in awards for piece in _tier_list_pieces(a, text)]
-        below = None if bracketed else _listed_below(text, end, rules)
+        below = None if bracketed else listed_below(text, end, rules)
         if (
             below is not None
             and all(_TIER_OR_PRIZE_END.search(a.name) for a in awards)
@@ -3767,13 +3767,18 @@ def _tier_lines_in(text: str, block: tuple[int, int]) -> bool:
     )
 
 
-def _listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
+_LEAD_REMARK = re.compile(r"[（(][^（）()\n]{1,12}[）)]$")
+
+
+def listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
     """拟认定为X，名单如下：— the recipients are the lines below."""
     from .honours import list_block
 
     nl = text.find("\n", end)
     line_end = len(text) if nl < 0 else nl
     rest = text[end:line_end].rstrip("：:，, ")
+    # 名单如下（排名不分先后）： / 公布如下（部分）：
+    rest = _LEAD_REMARK.sub("", rest).rstrip("：:，, ")
     if not any(rest.endswith(m) for m in rules.lexicon.list_lead_markers):
         return None
     return list_block(text, line_end + 1)

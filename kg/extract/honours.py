@@ -38,6 +38,7 @@ from .entities import (
     contest_named_before,
     is_bare_part,
     lines_above,
+    listed_below,
     part_in_quoted_program,
     this_contest_named,
 )
@@ -420,7 +421,27 @@ def _grants(text: str, rules: Rules) -> list[AwardStatement]:
                 statement = _grant_as(text, match, start, clause, rules)
             if statement is not None:
                 out.append(statement)
+                out.extend(_counted_list_below(text, statement, clause_end, rules))
     return out
+
+
+def _counted_list_below(
+    text: str, statement: AwardStatement, clause_end: int, rules: Rules
+) -> list[AwardStatement]:
+    """认定A等40所学校为X。现将名单公布如下（部分）：— the rest are listed below.
+
+    A grant that names some units and counts the rest (等40所学校) holds them
+    all when its line goes on to say the list follows.
+    """
+    start, end = statement.recipients
+    if not _COUNT.search(text[start:end].rstrip("为")):
+        return []
+    if "名单" not in text[clause_end : _line_end(text, clause_end)]:
+        return []
+    block = listed_below(text, clause_end, rules)
+    if block is None:
+        return []
+    return [replace(statement, recipients=block)]
 
 
 #: ，B等10所学校为 — the next part of a grant whose verb is not repeated.
