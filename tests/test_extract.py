@@ -2462,6 +2462,37 @@ def test_extract_counted_grant_without_a_list_keeps_its_named_unit(nlp):
     assert {school for school, _ in got} == {"东坡区青神小学"}
 
 
+def test_extract_role_lines_take_part_in_the_program_of_the_lead_above(nlp):
+    text = (
+        "县教育局决定实施城乡学校发展共同体建设行动，今年组建3个共同体。"
+        "现将名单公布如下：\n\n"
+        "一、小学共同体\n"
+        "第一共同体　牵头校：平川县第一小学；成员校：黄峤镇中心小学、共和镇小学\n"
+        "第二共同体　牵头校：平川县第二小学；成员校：宝积镇小学\n\n"
+        "二、初中共同体\n"
+        "第三共同体　牵头校：平川县第四中学；成员校：王家山镇中学\n"
+    )
+    got = triples(run(nlp, text, publisher="平川区教育局"), "participatesIn")
+    assert {s for s, o in got if o == "城乡学校发展共同体建设行动"} == {
+        "平川县第一小学",
+        "黄峤镇中心小学",
+        "共和镇小学",
+        "平川县第二小学",
+        "宝积镇小学",
+        "平川县第四中学",
+        "王家山镇中学",
+    }
+
+
+def test_extract_role_line_of_an_honour_takes_part_in_nothing(nlp):
+    text = (
+        "县教育局深入实施集团化办学提质行动。\n"
+        "集团化办学先进牵头校：平川县第一小学、平川县第二小学\n"
+    )
+    ex = run(nlp, text, publisher="平川区教育局")
+    assert not [r for r in ex.relations if r.rule == "participates.role-line"]
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

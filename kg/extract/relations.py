@@ -2226,6 +2226,7 @@ def _participates(
     out += _listed_under_a_programs_title(text, mentions)
     out += _listed_after_a_pilots_part(text, mentions)
     out += _on_a_published_pilot_list(text, mentions)
+    out += _role_lines_take_part(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
@@ -2253,6 +2254,54 @@ def _participates(
                 )
             )
         out += taken + _cores_of_the_partnership(text, mentions, schools, taken)
+    return out
+
+
+#: 第一共同体　牵头校：A；成员校：B、C — a line naming a group's schools by
+#: their part in it.
+_ROLE_LABEL = re.compile(r"(?:牵头|龙头|核心|领衔|成员)(?:学校|校|园)[：:]")
+_LINE = re.compile(r"^.*$", re.MULTILINE)
+#: Lines (headings) looked back over, from a role line, for the program its
+#: groups are of; blank lines and the other groups' lines are not counted.
+_ROLE_LINES_REACH = 3
+
+
+def _role_lines_take_part(text: str, mentions: list[Mention]) -> list[RelationMention]:
+    """决定实施X。现将名单公布如下：\n一、小学共同体\n第一共同体　牵头校：A；成员校：
+    B、C: the schools of a role line take part in the one program named on the
+    closest line above that names one (headings, blank lines and other role
+    lines between), not in an honour (先进牵头校：A)."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    programs = [(m.start, i) for i, m in enumerate(mentions) if m.label == "Program"]
+    out = []
+    for n, (start, end) in enumerate(lines):
+        role = _ROLE_LABEL.search(text, start, end)
+        if role is None or HONOUR_HEAD.search(text, start, end):
+            continue
+        program = None
+        passed = 0  # lines passed that are neither blank nor a group's
+        for above_start, above_end in reversed(lines[: n + 1]):
+            if above_end < end and (
+                _ROLE_LABEL.search(text, above_start, above_end)
+                or not text[above_start:above_end].strip()
+            ):
+                continue  # the group before, or a gap: the program is further up
+            stop = role.start() if above_end == end else above_end
+            named = {
+                mentions[i].name: i for at, i in programs if above_start <= at < stop
+            }
+            if len(named) > 1:
+                break  # two programs: which one the groups are of is not said
+            if named:
+                program = named.popitem()[1]
+                break
+            passed += above_end < end
+            if passed > _ROLE_LINES_REACH:
+                break
+        if program is not None:
+            out += _schools_take_part(
+                mentions, program, role.start(), end, "participates.role-line"
+            )
     return out
 
 
