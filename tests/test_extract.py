@@ -2493,6 +2493,22 @@ def test_extract_role_line_of_an_honour_takes_part_in_nothing(nlp):
     assert not [r for r in ex.relations if r.rule == "participates.role-line"]
 
 
+@pytest.mark.parametrize("lead", ["以下6所学校", "下列6所学校", "以下学校"])
+def test_extract_counted_list_lead_confers_on_the_table_below(nlp, lead):
+    text = (
+        f"经县级推荐、市级评审，决定认定{lead}为第二批白山市中小学特色学校。\n\n"
+        "序号  县（市、区）  学校名称              特色类别\n"
+        "1     浑江区        白山市第九中学        科技创新\n"
+        "2     江源区        江源区实验小学        校园足球\n"
+        "\n各县（市、区）教育局要加强指导。\n"
+    )
+    got = triples(run(nlp, text, publisher="白山市教育局"), "receivedAward")
+    assert {s for s, o in got if o.endswith("白山市中小学特色学校")} == {
+        "白山市第九中学",
+        "江源区实验小学",
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

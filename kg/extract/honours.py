@@ -521,6 +521,12 @@ _PROGRAMS_SCHOOLS = re.compile(
 )
 
 
+#: 以下12所学校, 下列5个单位: the count of a list lead.
+_LISTED_COUNT = re.compile(
+    r"(?<=以下|下列)\s*[0-9一二三四五六七八九十百两]+\s*[所个家名](?=[\u4e00-\u9fff]{1,4}$)"
+)
+
+
 def _grant_as(
     text: str, match: re.Match[str], t_end: int, clause: str, rules: Rules
 ) -> AwardStatement | None:
@@ -548,7 +554,10 @@ def _grant_as(
     if re.search(r"[，,。]", head):
         return None
     start = t_end + wei + 1 + clause[wei + 1 :].find(name)
-    lead = any(head.endswith(m) for m in rules.lexicon.list_lead_markers)
+    # 认定以下12所学校为X: the count says how many the list below holds
+    lead = any(
+        _LISTED_COUNT.sub("", head).endswith(m) for m in rules.lexicon.list_lead_markers
+    )
     colon = re.search(r"[：:]", clause)
     inline = (
         (t_end + colon.end(), _line_end(text, t_end))
