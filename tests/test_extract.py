@@ -2509,6 +2509,25 @@ def test_extract_counted_list_lead_confers_on_the_table_below(nlp, lead):
     }
 
 
+def test_extract_tier_matrix_gives_each_unit_its_events_tier(nlp):
+    text = (
+        "临高县2024年中小学生篮球联赛圆满落幕\n"
+        "各组别比赛结果如下：\n"
+        "组别　　　　冠军　　　　　　亚军　　　　　　季军\n"
+        "小学男子组　临城镇第一小学　波莲镇中心小学　多文镇中心小学\n"
+        "高中组　　　临高县第一中学　临高县第二中学　—\n"
+    )
+    got = triples(run(nlp, text, publisher="临高县教育局"), "receivedAward")
+    contest = "临高县2024年中小学生篮球联赛"
+    assert got == {
+        ("临城镇第一小学", contest + "小学男子组冠军"),
+        ("波莲镇中心小学", contest + "小学男子组亚军"),
+        ("多文镇中心小学", contest + "小学男子组季军"),
+        ("临高县第一中学", contest + "高中组冠军"),
+        ("临高县第二中学", contest + "高中组亚军"),
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

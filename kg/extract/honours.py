@@ -2365,6 +2365,54 @@ def _event_tier_unit_row(
     return AwardStatement(span[0], span[0], False, (prize,), False, span)
 
 
+def _tier_matrix_header(
+    text: str, pos: int, cells: list[re.Match[str]], rules: Rules
+) -> str | None:
+    """组别　冠军　亚军　季军 under a contest's title: a table whose rows are the
+    contest's events and whose columns are its tiers; the contest, or None."""
+    if len(cells) < 3 or rules.lexicon.table_headers.get(cells[0].group()) != "group":
+        return None
+    if not all(BARE_TIER.fullmatch(c.group()) for c in cells[1:]):
+        return None
+    return _contest_of_tier(text, pos, rules) or None
+
+
+def _tier_matrix_rows(
+    text: str, pos: int, header: list[re.Match[str]], contest: str
+) -> list[AwardStatement]:
+    """小学男子组　A小学　B小学　C小学 under 组别　冠军　亚军　季军: each unit
+    holds the contest's prize of its row's event and its column's tier
+    (decision 3); a cell with no unit (—) holds none."""
+    out = []
+    while pos < len(text):
+        stop = _line_end(text, pos)
+        cells = list(_CELL.finditer(text, pos, stop))
+        if len(cells) != len(header) or PROSE_MARK.search(text, pos, stop):
+            break
+        event = cells[0].group()
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", event) or event.endswith(
+            _UNIT_ENDS
+        ):
+            break
+        for cell, tier in zip(cells[1:], header[1:], strict=True):
+            if not _unit_cell(cell.group()):
+                continue
+            # Named by the row and the column, written nowhere: placed, with
+            # no text, where its unit is (one row's prizes differ in place).
+            prize = Candidate(
+                cell.start(),
+                cell.start(),
+                "Award",
+                contest + event + tier.group(),
+                "award.table-row",
+                "",
+            )
+            span = (cell.start(), cell.end())
+            out.append(AwardStatement(span[0], span[0], False, (prize,), False, span))
+        pos = stop + 1
+    return out
+
+
 def _unit_cell(cell: str) -> bool:
     """A unit's name, maybe with its short name in brackets after it
     (弥勒市第一中学（弥勒一中）)."""
@@ -2387,6 +2435,9 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
             tiered = header
             pos = stop + 1
             continue
+        matrix = _tier_matrix_header(text, pos, cells, rules)
+        if matrix is not None:
+            out += _tier_matrix_rows(text, stop + 1, cells, matrix)
         if tiered is not None and len(cells) != tiered.width:
             tiered = None  # the table ended
         if tiered is not None:
