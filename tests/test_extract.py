@@ -2528,6 +2528,16 @@ def test_extract_tier_matrix_gives_each_unit_its_events_tier(nlp):
     }
 
 
+def test_extract_a_town_named_with_yuan_keeps_it_in_its_schools(nlp):
+    text = (
+        "二等奖：城固县第二中学、原公镇初级中学\n"
+        "优秀组织奖：原公镇中心学校、文川镇中学\n"
+    )
+    ex = run(nlp, text, publisher="城固县教育局")
+    schools = {m.name for m in ex.mentions if m.label == "School"}
+    assert {"原公镇初级中学", "原公镇中心学校"} <= schools
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -1612,6 +1612,7 @@ def _find_suffix_names(
             and name.startswith("原")
             and len(name) > 4
             and not any(name[:size] in _region_words() for size in (2, 3))
+            and not _town_named_elsewhere(text, name)
         ):
             # 原城关中学更名为…: the school as it was called; 原平市 is a city
             left += 1
@@ -1963,6 +1964,17 @@ _DIRECTLY_RUN = re.compile(r"[县市区州旗省]直属?$")
 #: What opens or ends a program's name only when no program is named: a back
 #: reference (该计划), a time (今年), people (教师平台), a verb before the kind
 #: word (计划实施项目, 取消项目).
+#: 原公镇中心学校: a town whose name starts with 原 (the "former" of
+#: 原城关中学), when the report names the town elsewhere too (alone or in
+#: another school's name).
+_TOWN_WITH_YUAN = re.compile(r"原[\u4e00-\u9fff]{1,3}?(?:镇|乡|街道)")
+
+
+def _town_named_elsewhere(text: str, name: str) -> bool:
+    town = _TOWN_WITH_YUAN.match(name)
+    return town is not None and text.count(town.group()) > text.count(name)
+
+
 _NO_PROGRAM_PREFIX = re.compile(
     r"^(?:该|此|这|上述|本)|今年|去年|明年|年内|全年"
     r"|^(?:两校|各校|学校|教师|学生|家长|计划)+$"
