@@ -746,10 +746,11 @@ _REVIEW_RE = re.compile(
 )
 _FULL_DATE_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 # What makes a year one a text looks ahead to, not one it covers: the end
-# of a plan's span (（2023—2025年）, 2024年至2026年) or a target (到2026年);
-# not 截至2023年, which looks back.
+# of a plan's span (（2023—2025年）, 2024年至2026年), a target (到2026年) or
+# an event prepared for (备战2024年全国学生运动会); not 截至2023年, which
+# looks back.
 _TARGET_BEFORE_RE = re.compile(
-    r"(?:[—–\uff0d\-~\uff5e]|(?<!截)[至到]|力争|预计|将于)\s*$"
+    r"(?:[—–\uff0d\-~\uff5e]|(?<!截)[至到]|力争|预计|将于|备战)\s*$"
 )
 # A year of the past a text recalls, not one it covers: a founding (创办于
 # 1906年, 始建于1958年).

@@ -798,6 +798,8 @@ def test_issued(tmp_path: Path, header: str, issued: str | None) -> None:
         # a target (力争) and a deadline (于…底前) are looked ahead to
         ("时间：2023-06-20\n集团化办学\n力争2024年实现全覆盖。", 2023),
         ("发布日期：2023-10-27\n通知\n两校要于2024年6月底前报送成果。", 2023),
+        # an event prepared for (备战) is ahead too
+        ("发布时间：2023-11-27\n运动会\n积极备战2024年全国学生运动会。", 2023),
     ],
 )
 def test_year(tmp_path: Path, raw: str, year: int | None) -> None:
