@@ -2538,6 +2538,18 @@ def test_extract_a_town_named_with_yuan_keeps_it_in_its_schools(nlp):
     assert {"原公镇初级中学", "原公镇中心学校"} <= schools
 
 
+@pytest.mark.parametrize("verb", ["继续保留", "荣获"])
+def test_extract_a_quoted_title_ending_in_a_schools_part_is_an_honour(nlp, verb):
+    text = f"仙游县第一中学、榜头镇中学{verb}“莆田市体育传统项目学校”称号。\n"
+    ex = run(nlp, text, publisher="仙游县教育局")
+    assert not [m for m in ex.mentions if m.label == "Program"]
+    got = triples(ex, "receivedAward")
+    assert got == {
+        ("仙游县第一中学", "莆田市体育传统项目学校"),
+        ("榜头镇中学", "莆田市体育传统项目学校"),
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -2160,6 +2160,10 @@ _LISTED_BRAND_TAIL = re.compile(
 )
 
 
+#: “X”称号, “X”荣誉称号, “X”等称号: the quote is a title.
+_TITLE_AFTER = re.compile(r"等?(?:荣誉)?称号")
+
+
 def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
     lex = rules.lexicon
     out = []
@@ -2181,7 +2185,10 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         after = text[match.end() : match.end() + 10]
         school_part = _SCHOOL_PART_END.search(inner)
         designated = None
-        if school_part and school_part.start() >= 4 and "、" not in inner:
+        if _TITLE_AFTER.match(after):
+            # 保留“上饶市体育传统项目学校”称号: a title held, not a school's part
+            school_part = None
+        elif school_part and school_part.start() >= 4 and "、" not in inner:
             # 入选“贵州省…课堂教学改革试点学校”: the quote names the school's
             # part; the program is the name without its school word
             designated = inner[: school_part.end(1)]
