@@ -2550,6 +2550,38 @@ def test_extract_a_quoted_title_ending_in_a_schools_part_is_an_honour(nlp, verb)
     }
 
 
+def test_extract_a_team_section_names_its_tiers_team_prizes(nlp):
+    text = (
+        "关于公布全县中小学生艺术展演活动获奖名单的通知\n"
+        "现将获奖名单公布如下：\n\n"
+        "一、团体项目\n"
+        "一等奖（2个）\n"
+        "合唱《家乡的河》        通榆县第一实验小学\n"
+        "舞蹈《向日葵》          开通镇中心小学\n\n"
+        "二等奖（1个）\n"
+        "器乐合奏《春》          通榆县第二中学\n"
+    )
+    got = triples(run(nlp, text, publisher="通榆县教育局"), "receivedAward")
+    contest = "全县中小学生艺术展演活动"
+    assert got == {
+        ("通榆县第一实验小学", contest + "团体一等奖"),
+        ("开通镇中心小学", contest + "团体一等奖"),
+        ("通榆县第二中学", contest + "团体二等奖"),
+    }
+
+
+def test_extract_an_entry_section_keeps_the_name_the_report_gives_its_prize(nlp):
+    text = (
+        "关于公布全县中小学生艺术展演活动获奖名单的通知\n"
+        "共评出集体项目一等奖1个。现将获奖名单公布如下：\n\n"
+        "一、集体项目\n"
+        "一等奖（1个）\n"
+        "合唱《家乡的河》        通榆县第一实验小学\n"
+    )
+    got = triples(run(nlp, text, publisher="通榆县教育局"), "receivedAward")
+    assert got == {("通榆县第一实验小学", "全县中小学生艺术展演活动集体项目一等奖")}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -959,7 +959,9 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
             not line
             or _TIER_LINE.match(line)
             or _TIER_SPACED.match(line)
+            or _TIER_ALONE.fullmatch(line)
             or _unit_alone(line, rules)
+            or _entry_row(line, rules)
         ):
             continue
         if _BARE_GROUP.fullmatch(line) and not line.endswith("小组"):
@@ -967,6 +969,14 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
             # a section of its own beside the groups' tiers
             own_line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
             return "" if re.match(NUMBER_MARK, own_line.strip()) else line
+        entry = _ENTRY_KIND_HEADING.fullmatch(line)
+        if entry is not None:
+            # 一、团体项目 over 一等奖（3个）: the team prizes, 团体一等奖; or
+            # 集体项目一等奖 where the report writes them so
+            written = entry.group("kind") + entry.group("what")
+            if re.search(re.escape(written) + "(?:" + BARE_TIER.pattern + ")", text):
+                return written
+            return entry.group("kind")
         named = _group_heading(line)
         if named is None and _SUB_HEADING.match(line):
             # 一、中职组 over （一）机器人系统集成 over 一等奖：A: the event's
@@ -974,6 +984,28 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
             return _section_group(lines)
         return _group_name(named) if named is not None else ""
     return ""
+
+
+#: 二等奖（4个）: a tier heading over its entries.
+_TIER_ALONE = re.compile(
+    NUMBER_MARK
+    + r"?\s*(?:"
+    + BARE_TIER.pattern
+    + r")\s*(?:[（(]\s*\d+\s*[个名所家人项]\s*[）)])?"
+)
+
+
+def _entry_row(line: str, rules: Rules) -> bool:
+    """合唱《春天在哪里》　　A中学: an entry and, set apart, its unit."""
+    cells = line.split()
+    return len(cells) >= 2 and cells[-1].endswith(rules.lexicon.school_suffixes)
+
+
+#: 一、团体项目, （二）个人奖: a section of the prizes of one kind of entry.
+_ENTRY_KIND_HEADING = re.compile(
+    NUMBER_MARK + r"\s*(?P<kind>团体|个人|集体)(?P<what>项目|奖项?|赛|类|)"
+    r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
+)
 
 
 def _section_group(lines: Iterator[str]) -> str:
