@@ -2582,6 +2582,21 @@ def test_extract_an_entry_section_keeps_the_name_the_report_gives_its_prize(nlp)
     assert got == {("通榆县第一实验小学", "全县中小学生艺术展演活动集体项目一等奖")}
 
 
+def test_extract_a_unit_s_honours_joined_by_semicolons_are_all_its(nlp):
+    text = (
+        "三、其他表彰\n"
+        "桥江镇中心学校：2023年度教育质量先进单位；2023年度安全稳定先进单位\n"
+        "低庄镇中学：2023年度教育宣传工作先进单位；思蒙镇中学：2023年度平安校园\n"
+    )
+    got = triples(run(nlp, text, publisher="溆浦县教育局"), "receivedAward")
+    assert got == {
+        ("桥江镇中心学校", "2023年度教育质量先进单位"),
+        ("桥江镇中心学校", "2023年度安全稳定先进单位"),
+        ("低庄镇中学", "2023年度教育宣传工作先进单位"),
+        ("思蒙镇中学", "2023年度平安校园"),
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -2181,10 +2181,10 @@ def _honour_items(
     it (浙江省体育特色学校（武术））."""
     out = []
     pos = start
-    for piece in re.split("(、)", text[start:end]):
+    for piece in re.split("([、；;])", text[start:end]):
         raw = _NOTE_AT_END.sub("", piece.strip())
         name = clean_award_name(raw)
-        if raw and piece != "、":
+        if raw and piece not in "、；;":
             if rules.award_trigger.search(raw):
                 return ()  # 温宿县民族中学入选…文明校园: a sentence, not a title
             if _is_honour(name, rules) and _is_designation(name, rules):
@@ -2203,6 +2203,19 @@ _TEAM_ENDS = ("教研组", "备课组", "年级组", "教研室", "队", "合唱
 _UNIT_ENDS = load_lexicon().unit_name_ends
 
 
+#: ；2023年度安全稳定先进单位 — a further honour of the unit the line opens on.
+_NEXT_HONOUR = re.compile(r"[；;]([^：:。；;\n—]{3,60})(?=[；;。\n]|$)")
+
+
+def _honours_run_on(text: str, match: re.Match[str]) -> int:
+    """Where the honours after a unit and its colon end: A：X；Y goes on to Y,
+    not A：X；B：Y, whose second part is another unit's."""
+    end = match.end(2)
+    while (more := _NEXT_HONOUR.match(text, end)) is not None:
+        end = more.end()
+    return end
+
+
 def _unit_honour_lists(text: str, rules: Rules) -> list[AwardStatement]:
     """荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 (decision 10): a unit
     (or units joined by 、) followed by its honours gets each of them."""
@@ -2211,7 +2224,9 @@ def _unit_honour_lists(text: str, rules: Rules) -> list[AwardStatement]:
         units = match.group(1).split("、")  # A、B：X — each unit holds it
         if not all(u.endswith(_UNIT_ENDS) and not _is_honour(u, rules) for u in units):
             continue  # 先进单位：A、B is the honour heading its holders
-        awards = _honour_items(text, match.start(2), match.end(2), rules)
+        awards = _honour_items(
+            text, match.start(2), _honours_run_on(text, match), rules
+        )
         if awards:
             out.append(
                 AwardStatement(
