@@ -2597,6 +2597,18 @@ def test_extract_a_unit_s_honours_joined_by_semicolons_are_all_its(nlp):
     }
 
 
+def test_extract_each_pilot_of_a_list_a_verb_governs_is_a_program(nlp):
+    text = (
+        "区教育局决定开展劳动教育实践基地建设项目、幼小双向衔接试点"
+        "及家校社协同育人试点三项改革。\n"
+    )
+    ex = run(nlp, text, publisher="宣州区教育局")
+    programs = {m.name for m in ex.mentions if m.label == "Program"}
+    assert {"幼小双向衔接试点", "家校社协同育人试点"} <= programs
+    got = triples(ex, "implements")
+    assert {o for _, o in got} >= {"幼小双向衔接试点", "家校社协同育人试点"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

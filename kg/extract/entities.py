@@ -2774,7 +2774,43 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             seen.add(match.start(1))
             spans.append((match.start(1), stop))
             out.append(Candidate(begin, stop, "Program", found, "program.reform", ""))
+    by_list = re.compile(
+        rf"(?:{intro})([\u4e00-\u9fff]{{2,24}}(?:[、及][\u4e00-\u9fff]{{2,24}})+)"
+    )
+    reform_ends = tuple(suffixes)
+    for match in by_list.finditer(text):
+        # 开展X建设项目、Y试点及Z试点三项改革: the verb governs each item
+        pos = match.start(1)
+        for item in re.split("([、及])", match.group(1)):
+            begin, pos = pos, pos + len(item)
+            name = _LIST_COUNT_TAIL.sub("", item)
+            if (
+                item in "、及"
+                or not name.endswith(reform_ends)
+                or begin in seen
+                or any(a < begin + len(name) and begin < b for a, b in spans)
+            ):
+                continue
+            suffix = next(x for x in suffixes if name.endswith(x))
+            head = name[: -len(suffix)]
+            if len(head) < 4 or _is_generic(
+                head, rules.lexicon.generic_name_prefixes | set(generic)
+            ):
+                continue
+            seen.add(begin)
+            spans.append((begin, begin + len(name)))
+            out.append(
+                Candidate(
+                    begin, begin + len(name), "Program", name, "program.reform", ""
+                )
+            )
     return out
+
+
+#: 三项改革, 两个试点: the count closing a list of programs.
+_LIST_COUNT_TAIL = re.compile(
+    r"[两二三四五六七八九十\d]+[项个](?:改革|试点|项目|工作)?$"
+)
 
 
 _LISTED = re.compile(
