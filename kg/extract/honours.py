@@ -2313,7 +2313,7 @@ class _TieredTable:
         name = self.title.name
         if self.group is not None:
             name += cells[self.group].group()
-        name += tier.group()
+        name = _with_tier(name, tier.group())
         at = pos + tier.start()
         prize = Candidate(
             at, at + len(tier.group()), "Award", name, "award.table-row", ""
@@ -2321,6 +2321,15 @@ class _TieredTable:
         span = (pos + unit.start(), pos + unit.end())
         awards = (prize,) if self.contest else (prize, self.title)
         return AwardStatement(span[0], span[0], False, awards, False, span)
+
+
+def _with_tier(name: str, tier: str) -> str:
+    """``name``'s ``tier``, the kind of entry said once (一、团体奖 over a
+    团体一等奖 cell: X团体一等奖)."""
+    for kind in ("团体", "个人", "集体"):
+        if name.endswith(kind) and tier.startswith(kind):
+            return name[: -len(kind)] + tier
+    return name + tier
 
 
 def _tiered_header(
