@@ -2616,6 +2616,17 @@ def test_extract_a_quoted_craft_s_pilot_is_named_in_full(nlp):
     assert programs == {"苗族蜡染技艺现代学徒制试点"}
 
 
+def test_extract_a_contest_named_with_two_event_words_keeps_both(nlp):
+    text = (
+        "勉县教育局关于2023年中小学生“爱我汉水”征文比赛获奖情况的通报\n"
+        "现将获奖情况通报如下：\n"
+        "三、优秀组织奖（2个）\n"
+        "勉县第一中学　勉县武侯镇中学\n"
+    )
+    got = triples(run(nlp, text, publisher="勉县教育局"), "receivedAward")
+    assert {o for _, o in got} == {"中小学生爱我汉水征文比赛优秀组织奖"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -3568,8 +3568,10 @@ def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(map(re.escape, events))
     # “区长杯”校园足球联赛: an event word inside quotes names the cup, not
     # the end of the contest's name
+    # 征文|比赛, 展演|活动: an event word right after another goes on the name
     return re.compile(
-        rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?![”」』])(?:活动)?"
+        rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?![”」』])"
+        rf"(?:(?:{alternatives})(?![”」』]))*(?:活动)?"
     )
 
 
