@@ -2627,6 +2627,14 @@ def test_extract_a_contest_named_with_two_event_words_keeps_both(nlp):
     assert {o for _, o in got} == {"中小学生爱我汉水征文比赛优秀组织奖"}
 
 
+def test_extract_a_group_s_team_total_placing_is_the_contest_s(nlp):
+    text = (
+        "在本溪市第九届中小学生运动会上，明山区实验小学代表队获小学组团体总分第一名。\n"
+    )
+    got = triples(run(nlp, text, publisher="明山区教育局"), "receivedAward")
+    assert got == {("明山区实验小学", "本溪市第九届中小学生运动会小学组团体总分第一名")}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -3906,8 +3906,8 @@ _GROUP_OF_TIER = re.compile(r"([\u4e00-\u9fff]{1,6}[组类])(?=" + _TIER + ")")
 #: A prize tier on its own (一等奖, 团体金奖, 冠军): it names no prize until
 #: the contest it was won in is put before it.
 BARE_TIER = re.compile(
-    # 男子团体第一名: a sex's team placing
-    r"(?:男子|女子)?(?:团体总分|团体|个人|[\u4e00-\u9fff]{1,6}组)?(?:团体|个人)?(?:"
+    # 男子团体第一名: a sex's team placing; 小学组团体总分第一名, a group's
+    r"(?:男子|女子)?(?:团体总分|团体|个人|[\u4e00-\u9fff]{1,6}组)?(?:团体总分|团体|个人)?(?:"
     + _TIER
     + ")"
 )
