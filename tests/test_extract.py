@@ -2609,13 +2609,6 @@ def test_extract_each_pilot_of_a_list_a_verb_governs_is_a_program(nlp):
     assert {o for _, o in got} >= {"幼小双向衔接试点", "家校社协同育人试点"}
 
 
-def test_extract_a_quoted_craft_s_pilot_is_named_in_full(nlp):
-    text = "丹寨县中等职业学校联合开展“苗族蜡染技艺”现代学徒制试点。\n"
-    ex = run(nlp, text, publisher="丹寨县教育局")
-    programs = {m.name for m in ex.mentions if m.label == "Program"}
-    assert programs == {"苗族蜡染技艺现代学徒制试点"}
-
-
 def test_extract_a_contest_named_with_two_event_words_keeps_both(nlp):
     text = (
         "勉县教育局关于2023年中小学生“爱我汉水”征文比赛获奖情况的通报\n"

@@ -108,10 +108,6 @@ _QUOTE_HEAD = re.compile(
     + _alt(_LEX.program_suffixes)
     + "))"
 )
-#: 现代学徒制试点 after a quote: a pilot of a named kind.
-_QUOTE_PILOT = re.compile(
-    r"[^的\W\d][\u4e00-\u9fff]{1,5}?试点(?![\u4e00-\u9fff]{0,2}(?:学校|校|园|县|区|市))"
-)
 #: 一对一, 一校一策: a formula of how, no program's name.
 _FORMULA = re.compile(
     "[一二三四五六七八九十两][\u4e00-\u9fff][一二三四五六七八九十两][\u4e00-\u9fff]?"
@@ -2285,9 +2281,6 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue
         name = canonical or inner
         tail = _FOLLOWER.match(text, match.end(), match.end() + 20)
-        if tail is None:
-            # “银饰锻造技艺”现代学徒制试点: the pilot the quote's craft is taught in
-            tail = _QUOTE_PILOT.match(text, match.end(), match.end() + 20)
         whole = tail.group() if tail is not None else ""
         if whole and text.startswith("试点", tail.end()):
             whole += "试点"  # “强基提质”课堂教学改革试点: the pilot of the reform
