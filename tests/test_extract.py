@@ -2628,6 +2628,21 @@ def test_extract_a_group_s_team_total_placing_is_the_contest_s(nlp):
     assert got == {("明山区实验小学", "本溪市第九届中小学生运动会小学组团体总分第一名")}
 
 
+def test_extract_a_program_named_again_in_a_table_cell_is_its_row_s(nlp):
+    text = (
+        "区教育局决定开展劳动教育实践基地建设项目、幼小双向衔接试点"
+        "及家校社协同育人试点三项改革。现将名单公布如下：\n"
+        "序号\t学校名称\t所在乡镇\t试点项目\n"
+        "1\t宣州区第二幼儿园\t澄江街道\t幼小双向衔接试点\n"
+        "2\t水阳镇中心小学\t水阳镇\t家校社协同育人试点\n"
+    )
+    got = triples(run(nlp, text, publisher="宣州区教育局"), "participatesIn")
+    assert got == {
+        ("宣州区第二幼儿园", "幼小双向衔接试点"),
+        ("水阳镇中心小学", "家校社协同育人试点"),
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

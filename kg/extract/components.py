@@ -55,6 +55,7 @@ from .entities import (
     find_regions,
     find_schools,
     find_suffix_awards,
+    programs_named_again,
     resolve_overlaps,
     with_inner_mentions,
 )
@@ -490,6 +491,7 @@ def make_arbiter(nlp: Language, name: str):
                     )
                 cands.append(replace(cand, priority=priority))
         mentions = with_inner_mentions(resolve_overlaps(cands), cands)
+        mentions = programs_named_again(text_of(doc), mentions)
         regions = drop_regions_in_media(candidates(doc, "kg_regions"), mentions, rules)
         write_candidates(doc, "kg_mentions", mentions)
         write_candidates(doc, "kg_regions", regions)

@@ -3561,10 +3561,11 @@ def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(map(re.escape, events))
     # “区长杯”校园足球联赛: an event word inside quotes names the cup, not
     # the end of the contest's name
-    # 征文|比赛, 展演|活动: an event word right after another goes on the name
+    # 征文|比赛: the contest a kind of entry is judged in goes on the name (not
+    # 运动会|比赛, the events of a meet)
     return re.compile(
         rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?![”」』])"
-        rf"(?:(?:{alternatives})(?![”」』]))*(?:活动)?"
+        r"(?:(?<=征文|比武|展评|会演)(?:比赛|大赛|竞赛))?(?:活动)?"
     )
 
 
@@ -4368,6 +4369,38 @@ def with_inner_mentions(
             and not any(e.start < cand.end and cand.start < e.end for e in extra)
         ):
             extra.append(cand)
+    if not extra:
+        return mentions
+    return sorted([*mentions, *extra], key=lambda c: (c.start, c.end))
+
+
+#: The shortest program name marked wherever it is written again.
+_NAMED_AGAIN_MIN = 6
+
+
+def programs_named_again(text: str, mentions: list[Candidate]) -> list[Candidate]:
+    """``mentions`` and each program's name written again elsewhere (a table
+    cell 幼小科学衔接试点 below 开展…幼小科学衔接试点…三项改革), where no
+    other mention is: a program's name means it throughout its report."""
+    names = {
+        m.name
+        for m in mentions
+        if m.label == "Program"
+        and len(m.name) >= _NAMED_AGAIN_MIN
+        and text[m.start : m.end] == m.name
+    }
+    if not names:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for name in sorted(names):
+        for found in re.finditer(re.escape(name), text):
+            start, end = found.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            extra.append(
+                Candidate(start, end, "Program", name, "program.named-again", "")
+            )
     if not extra:
         return mentions
     return sorted([*mentions, *extra], key=lambda c: (c.start, c.end))
