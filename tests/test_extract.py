@@ -2643,6 +2643,20 @@ def test_extract_a_program_named_again_in_a_table_cell_is_its_row_s(nlp):
     }
 
 
+def test_extract_a_recommended_table_confers_nothing(nlp):
+    text = (
+        "拟推荐以下学校参加2024年全国青少年校园足球特色学校遴选。现将推荐名单公示如下：\n"
+        "表1　全国青少年校园足球特色学校推荐名单\n"
+        "序号\t学校名称\t学段\n"
+        "1\t德兴市第二小学\t小学\n"
+        "2\t德兴市第一中学\t初中\n"
+    )
+    ex = run(nlp, text, publisher="德兴市教育体育局")
+    assert triples(ex, "receivedAward") == set()
+    awards = {m.name for m in ex.mentions if m.label == "Award"}
+    assert not [a for a in awards if a.startswith("表")]
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -710,10 +710,11 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             # program's schools (relations)
             match = None
         if match and "关于" not in stripped and "的通知" not in stripped:
-            raw = _PAREN_TAIL.sub("", match.group(1).strip())
+            raw = _TABLE_CAPTION.sub("", _PAREN_TAIL.sub("", match.group(1).strip()))
             recommended = _RECOMMENDED.match(raw)
             if recommended is not None:
                 raw = recommended.group(1)
+            put_forward = recommended is not None or bool(_PUT_FORWARD.search(stripped))
             name = clean_award_name(raw)
             award = _listed_honour(text, pos, stop, raw, name)
             fuller = _named_in_full_before(text, pos, name)
@@ -733,8 +734,9 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 # each row a tier of the heading's honour; 安全工作先进单位：
                 # A、B under 二、专项工作先进单位: a category of honours
                 block = None
-            if block is not None and recommended is not None:
-                # 拟推荐参加X评选名单: X is pursued, not held (decision 1)
+            if block is not None and put_forward:
+                # 拟推荐参加X评选名单, X推荐名单: X is pursued, not held
+                # (decision 1)
                 block = (stop, stop)
             if block is not None and _PEOPLE_COLUMNS.search(
                 text, block[0], _line_end(text, block[0])
@@ -794,6 +796,10 @@ _PEOPLE_COLUMNS = re.compile(
     r"(?=[\s|｜]|$)"
 )
 #: 拟推荐参加X评选: the units are put forward for X, which they do not hold.
+#: X推荐名单, X候选名单: the units put forward for X, which they do not hold.
+_PUT_FORWARD = re.compile(r"(?:推荐|候选|申报)(?:对象|学校|单位)?名单")
+#: 表1　X名单: a table's number before its title.
+_TABLE_CAPTION = re.compile(r"^表\s*[0-9一二三四五六七八九十]+[\s\u3000：:.、]*")
 _RECOMMENDED = re.compile(
     r"^拟?推荐(?:参加|申报|参评)?(.{4,}?)(?:评选|评审|遴选)?(?:活动)?$"
 )
