@@ -2657,6 +2657,21 @@ def test_extract_a_recommended_table_confers_nothing(nlp):
     assert not [a for a in awards if a.startswith("表")]
 
 
+def test_extract_a_bare_heading_honour_takes_the_qualifier_the_lead_gave_it(nlp):
+    text = (
+        "喜报！我区5所学校入选陕西省第三批中小学科学教育实验校和劳动教育示范校名单\n"
+        "近日，省教育厅公布了名单。其中：\n"
+        "科学教育实验校：渭城区文汇路小学、渭城区第二初级中学\n"
+        "劳动教育示范校：渭城区正阳街道中心小学\n"
+    )
+    got = triples(run(nlp, text, publisher="渭城区教育局"), "receivedAward")
+    assert {
+        ("渭城区文汇路小学", "陕西省第三批中小学科学教育实验校"),
+        ("渭城区第二初级中学", "陕西省第三批中小学科学教育实验校"),
+        ("渭城区正阳街道中心小学", "陕西省第三批中小学劳动教育示范校"),
+    } <= got
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -1857,10 +1857,65 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
         elif name in _BARE_HONOURS:
             # 五、X工作先进县（2个）及先进学校（6所） over 先进县：A and 先进学校：B
             name = _joined_heading_part(text, match.start(), name) or name
+        elif not (LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
+            # 科学教育实验校：A、B under 入选山西省第二批中小学科学教育实验校和
+            # 劳动教育示范校名单: the honour as the report named it in full
+            name = _qualified_before(text, match.start(), name, rules) or name
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
         awards = (award,) if parent is None else (award, parent)
         out.append(AwardStatement(at, at, False, awards, False, (match.end(), end)))
     return out
+
+
+#: What may qualify an honour's name before it, after its place: 2023年度,
+#: 第二批, 省级, 中小学.
+_QUALIFIER_REST = re.compile(
+    r"(?:(?:19|20)\d{2}年度?)?(?:第[一二三四五六七八九十]+批|首批)?"
+    r"(?:国家级|省级|市级|县级|区级)?(?:中小学校?|义务教育)?"
+)
+#: The characters looked back over for an honour's qualifier.
+_QUALIFIER_REACH = 24
+
+
+def _qualifier_ending(run: str, rules: Rules) -> str:
+    """The longest end of ``run`` that is a place, batch, level or stage
+    (山西省第二批中小学), or ""."""
+    best = ""
+    for k in range(1, len(run) + 1):
+        piece = run[-k:]
+        place = rules.region_pattern.match(piece)
+        rest = piece[place.end() :] if place else piece
+        if _QUALIFIER_REST.fullmatch(rest) and (place or rest):
+            best = piece
+    return best
+
+
+def _qualified_before(text: str, pos: int, name: str, rules: Rules) -> str:
+    """``name`` with the longest qualifier it has where the text before
+    ``pos`` names it (…入选山西省第二批中小学科学教育实验校), or the one the
+    honour joined before it has (…实验校和劳动教育示范校: 山西省第二批中小学
+    劳动教育示范校); "" when it is never named so."""
+    best = ""
+    for found in re.compile(re.escape(name)).finditer(text, 0, pos):
+        start = found.start()
+        run = _CJK_RUN_BEFORE.search(text, max(0, start - _QUALIFIER_REACH), start)
+        before = run.group() if run else ""
+        qualifier = _qualifier_ending(before, rules)
+        if not qualifier and before[-1:] in ("和", "及", "与"):
+            joined = before[:-1]
+            for j in range(1, len(joined)):
+                head = joined[j:]
+                if len(head) >= 4 and head.endswith(rules.award_suffixes):
+                    q = _qualifier_ending(joined[:j], rules)
+                    if q and joined[:j].endswith(q) and len(q) > len(qualifier):
+                        qualifier = q
+        if len(qualifier) > len(best):
+            best = qualifier
+    fuller = best + name if best else ""
+    return fuller if fuller and _is_designation(fuller, rules) else ""
+
+
+_CJK_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff\d]+$")
 
 
 #: 先进县, 先进学校: an honour's bare ending, which a heading above may name
