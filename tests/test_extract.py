@@ -2672,6 +2672,17 @@ def test_extract_a_bare_heading_honour_takes_the_qualifier_the_lead_gave_it(nlp)
     } <= got
 
 
+def test_extract_two_joined_honours_are_no_one_honour(nlp):
+    text = (
+        "近日，省教育厅公布了第三批中小学科学教育实验校和劳动教育示范校名单，"
+        "我区共有5所学校入选。\n"
+    )
+    ex = run(nlp, text, publisher="渭城区教育局")
+    awards = {m.name for m in ex.mentions if m.label == "Award"}
+    assert not [a for a in awards if "和" in a]
+    assert triples(ex, "receivedAward") == set()
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

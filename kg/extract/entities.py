@@ -3215,7 +3215,16 @@ def _honour_named_before(text: str, trigger: int, rules: Rules) -> Candidate | N
     name = clean_award_name(re.sub(r"名单$", "", m.group(1)))
     if len(name) < 4 or not name.endswith(rules.award_suffixes):
         return None
+    if joins_two_honours(name, rules):
+        return None  # X实验校和Y示范校: which one 入选 means is not said
     return Candidate(m.start(1), m.end(1), "Award", name, "award.named-before", "")
+
+
+def joins_two_honours(name: str, rules: Rules) -> bool:
+    """X实验校和Y示范校: two honours joined, no one honour's name."""
+    return any(
+        part.endswith(rules.award_suffixes) for part in re.split("[和及与]", name)[:-1]
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from .entities import (
     contest_in,
     contest_named_before,
     is_bare_part,
+    joins_two_honours,
     lines_above,
     listed_below,
     part_in_quoted_program,
@@ -341,7 +342,7 @@ def _is_designation(name: str, rules: Rules) -> bool:
     lex = rules.lexicon
     if len(name) < 3 or len(name) > 40 or name.endswith(lex.not_prize_words):
         return False  # 市级以上表彰: a kind of honour, not one
-    if "、" in _BRACKETED.sub("", name):
+    if "、" in _BRACKETED.sub("", name) or joins_two_honours(name, rules):
         return False  # 特色学校、示范校认定名单: several honours, none whole
     return not any(
         word in name
