@@ -2683,6 +2683,12 @@ def test_extract_two_joined_honours_are_no_one_honour(nlp):
     assert triples(ex, "receivedAward") == set()
 
 
+def test_extract_a_program_joined_with_its_level_is_implemented_too(nlp):
+    text = "实施“陇上名师”培养工程和县级“强师工程”，培训教师1200人次。\n"
+    got = triples(run(nlp, text, publisher="陇西县教育局"), "implements")
+    assert {o for _, o in got} == {"陇上名师培养工程", "强师工程"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")
