@@ -2689,6 +2689,15 @@ def test_extract_a_program_joined_with_its_level_is_implemented_too(nlp):
     assert {o for _, o in got} == {"陇上名师培养工程", "强师工程"}
 
 
+def test_extract_a_grade_of_school_is_no_school(nlp):
+    text = (
+        "陇西县第二中学、首阳镇中心小学顺利通过省级义务教育优质均衡发展学校评估验收。\n"
+    )
+    ex = run(nlp, text, publisher="陇西县教育局")
+    schools = {m.name for m in ex.mentions if m.label == "School"}
+    assert schools == {"陇西县第二中学", "首阳镇中心小学"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

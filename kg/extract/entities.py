@@ -1626,8 +1626,11 @@ def _find_suffix_names(
         if label == "School" and (
             name.endswith(rules.award_suffixes)
             or prefix in rules.lexicon.school_suffixes
+            or _GRADED_KIND.match(name)
         ):
-            continue  # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list
+            # 青少年校园足球特色学校 is a designation; 幼儿园小学 a list;
+            # 省级义务教育优质均衡发展学校 a grade of school, named by no school
+            continue
         if (
             label == "School"
             and name.endswith(("小学校", "中学校"))
@@ -1964,6 +1967,9 @@ _DIRECTLY_RUN = re.compile(r"[县市区州旗省]直属?$")
 #: What opens or ends a program's name only when no program is named: a back
 #: reference (该计划), a time (今年), people (教师平台), a verb before the kind
 #: word (计划实施项目, 取消项目).
+#: 省级…学校, 全省…幼儿园: a grade or kind of school, which no school's name
+#: opens with.
+_GRADED_KIND = re.compile(r"(?:国家|省|市|县|区)级|全(?:国|省|市|县|区)")
 #: 原公镇中心学校: a town whose name starts with 原 (the "former" of
 #: 原城关中学), when the report names the town elsewhere too (alone or in
 #: another school's name).
