@@ -2698,6 +2698,15 @@ def test_extract_a_grade_of_school_is_no_school(nlp):
     assert schools == {"陇西县第二中学", "首阳镇中心小学"}
 
 
+def test_extract_a_region_inside_an_honour_s_name_holds_no_honour(nlp):
+    text = (
+        "学校先后获评宁夏回族自治区文明校园、吴忠市德育工作先进集体，"
+        "2022年入选宁夏回族自治区“互联网+教育”示范学校。\n"
+    )
+    got = triples(run(nlp, text, publisher="盐池县教育体育局"), "receivedAward")
+    assert not {s for s, _ in got} & {"宁夏回族自治区", "吴忠市"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

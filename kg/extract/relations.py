@@ -269,6 +269,9 @@ def _awards(
         if not subjects:
             continue
         subjects = _without_qualifying_regions(mentions, subjects)
+        subjects = _without_regions_in_honours(mentions, subjects)
+        if not subjects:
+            continue
         if given is not None:
             pairs = given
         elif st.distributive and len(subjects) == len(award_ids):
@@ -425,6 +428,29 @@ def _without_qualifying_regions(
             continue
         kept.append(s)
     return kept
+
+
+def _without_regions_in_honours(
+    mentions: list[Mention], subjects: list[int]
+) -> list[int]:
+    """Drop a region written inside an honour's name (宁夏回族自治区 of
+    宁夏回族自治区文明校园): it says where the honour is conferred, not who won."""
+    honours = [(m.start, m.end) for m in mentions if m.label == "Award"]
+    return [
+        s
+        for s in subjects
+        if mentions[s].label != "Region"
+        or not any(
+            a <= mentions[s].start
+            and mentions[s].end <= b
+            and (a, b)
+            != (
+                mentions[s].start,
+                mentions[s].end,
+            )
+            for a, b in honours
+        )
+    ]
 
 
 _SURNAMES = load_lexicon().common_surnames
