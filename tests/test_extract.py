@@ -2707,6 +2707,14 @@ def test_extract_a_region_inside_an_honour_s_name_holds_no_honour(nlp):
     assert not {s for s, _ in got} & {"宁夏回族自治区", "吴忠市"}
 
 
+def test_extract_a_school_s_subject_group_names_its_school(nlp):
+    text = (
+        "二、优秀教研组（2个）\n太谷区第二中学英语教研组；太谷区第八中学数学教研组。\n"
+    )
+    got = triples(run(nlp, text, publisher="太谷区教育局"), "receivedAward")
+    assert {s for s, _ in got} == {"太谷区第二中学", "太谷区第八中学"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

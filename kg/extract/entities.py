@@ -1799,11 +1799,22 @@ def _the_areas_own(text: str, left: int, name: str, prefix: str, rules: Rules) -
 
 
 def _glued_follower(view: TextView, end: int, rules: Rules) -> bool:
-    """…第一中学|校长: jieba's word 中学校长 hides the school ending's end."""
-    return any(
+    """…第一中学|校长: jieba's word 中学校长 hides the school ending's end; so
+    does 中学英语 in …第二中学|英语教研组, a subject's group of the school."""
+    if any(
         view.text.startswith(word, end) and view.is_token_end(end + len(word))
         for word in rules.lexicon.school_glued_followers
+    ):
+        return True
+    return any(
+        view.text.startswith(subject, end)
+        and _SUBJECT_GROUP.match(view.text, end + len(subject)) is not None
+        for subject in _LEX.teaching_subjects
     )
+
+
+#: 教研组, 备课组: a school's group of a subject's teachers.
+_SUBJECT_GROUP = re.compile(r"(?:教研组|备课组|学科组|教研室)")
 
 
 def _end_before_glued_follower(
