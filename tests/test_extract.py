@@ -2452,6 +2452,22 @@ def test_extract_counted_grant_holds_the_list_its_line_announces(nlp, remark):
     }
 
 
+def test_extract_counted_grant_holds_the_list_a_later_sentence_announces(nlp):
+    text = (
+        "拟认定东坡区青神小学等3所学校为2022年眉山市劳动教育特色学校。"
+        "入选学校均开设劳动教育课程。"
+        "现将拟认定名单予以公示（按区县排列，排名不分先后）：\n\n"
+        "一、东坡区（2所）\n"
+        "东坡区青神小学\n"
+        "东坡区太和中学\n\n"
+        "二、仁寿县（1所）\n"
+        "仁寿县文林小学\n\n"
+        "公示期为5个工作日。\n"
+    )
+    got = triples(run(nlp, text, publisher="眉山市教育和体育局"), "receivedAward")
+    assert {s for s, _ in got} == {"东坡区青神小学", "东坡区太和中学", "仁寿县文林小学"}
+
+
 def test_extract_counted_grant_without_a_list_keeps_its_named_unit(nlp):
     text = (
         "认定东坡区青神小学等9所学校为第二批眉山市劳动教育特色学校。"
