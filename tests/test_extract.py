@@ -2731,6 +2731,25 @@ def test_extract_a_school_s_subject_group_names_its_school(nlp):
     assert {s for s, _ in got} == {"太谷区第二中学", "太谷区第八中学"}
 
 
+def test_extract_group_lines_under_an_honour_heading_hold_it(nlp):
+    text = (
+        "附件：先进集体名单\n\n"
+        "二、全市教育教学质量优秀学校（6所）\n"
+        "（一）普通高中组：昭通一中、镇雄四中\n"
+        "（二）初中组：鲁甸县文屏中学；巧家县第三中学\n"
+        "（三）小学组：昭阳区第一小学　永善县溪洛渡小学\n\n"
+        "三、全市优秀教育工作者（80名）（略）\n"
+    )
+    got = triples(run(nlp, text, publisher="昭通市教育体育局"), "receivedAward")
+    holders = {s for s, o in got if o == "全市教育教学质量优秀学校"}
+    assert {
+        "鲁甸县文屏中学",
+        "巧家县第三中学",
+        "昭阳区第一小学",
+        "永善县溪洛渡小学",
+    } <= holders
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -239,6 +239,15 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 # prose; not 新罗区：A、B；永定区：C。, groups by place, or
                 # A、B、C。 and 五常市：A、B。, units only
                 break
+            grouped = _GROUP_UNITS.fullmatch(line)
+            if grouped is not None and _grouped_units(grouped.group("units")):
+                # （一）普通高中组：A、B under 二、X（12所）: a group of the list
+                if start < 0:
+                    start = pos
+                before_last, last_start = end, pos
+                end = stop
+                pos = stop + 1
+                continue
             numbered = _NUMBERED_HEADING.match(line)
             item = line[numbered.end() :].strip() if numbered else ""
             if item and line[0].isdigit():
@@ -283,6 +292,24 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             end = stop
         pos = stop + 1
     return (start, end) if start >= 0 else None
+
+
+#: （一）普通高中组：A、B — a group's label, then its units.
+_GROUP_UNITS = re.compile(
+    "(?:" + NUMBER_MARK + r")?\s*[\u4e00-\u9fff]{1,6}[组类段][：:]\s*(?P<units>.+)"
+)
+#: 曲靖一中, 宣威八中: a school's short name.
+_SHORT_SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,4}[一二三四五六七八九十]+中")
+
+
+def _grouped_units(units: str) -> bool:
+    """A、B；C　D: units joined by 、, ；, or spaces, and nothing else."""
+    items = [
+        i for i in re.split(r"[、；;\s\u3000]+", units.strip().rstrip("。；;")) if i
+    ]
+    return bool(items) and all(
+        _one_unit(item) or _SHORT_SCHOOL.fullmatch(item) for item in items
+    )
 
 
 def _units_joined_by_commas(line: str) -> bool:
