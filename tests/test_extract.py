@@ -2750,6 +2750,22 @@ def test_extract_group_lines_under_an_honour_heading_hold_it(nlp):
     } <= holders
 
 
+def test_extract_a_tier_table_s_event_column_names_the_prize(nlp):
+    text = (
+        "关于公布麦积区第九届中小学生艺术节比赛结果的通报\n"
+        "一、团体项目\n"
+        "项目\t组别\t等次\t学校\n"
+        "合唱\t小学组\t一等奖\t麦积区桥南小学\n"
+        "舞蹈\t中学组\t二等奖\t麦积区第二中学\n"
+    )
+    got = triples(run(nlp, text, publisher="麦积区教育局"), "receivedAward")
+    contest = "麦积区第九届中小学生艺术节"
+    assert got == {
+        ("麦积区桥南小学", contest + "合唱小学组一等奖"),
+        ("麦积区第二中学", contest + "舞蹈中学组二等奖"),
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -2390,6 +2390,8 @@ class _TieredTable:
     #: the column naming a row's players (参赛选手): a player's prize is no
     #: unit's, a team's (团体一等奖) is
     person: int | None = None
+    #: the column naming the event a row's tier was won in (项目: 合唱)
+    event: int | None = None
 
     def row(self, pos: int, cells: list[re.Match[str]]) -> AwardStatement | None:
         """A row's unit holds the title's prize of its group and tier, and the
@@ -2400,6 +2402,9 @@ class _TieredTable:
         if self.person is not None and "团体" not in tier.group():
             return None  # 一等奖 of 王浩 of A中学: the player's
         name = self.title.name
+        if self.event is not None:
+            # 一、团体项目 over 项目　组别　等次: the row's event says which
+            name = _ENTRY_KIND_END.sub("", name) + cells[self.event].group()
         if self.group is not None:
             name += cells[self.group].group()
         name = _with_tier(name, tier.group())
@@ -2410,6 +2415,10 @@ class _TieredTable:
         span = (pos + unit.start(), pos + unit.end())
         awards = (prize,) if self.contest else (prize, self.title)
         return AwardStatement(span[0], span[0], False, awards, False, span)
+
+
+#: 团体, 团体项目: the kind of entry a section's title ends with.
+_ENTRY_KIND_END = re.compile(r"(?:团体|个人|集体)(?:项目|奖项?|赛|类)?$")
 
 
 def _with_tier(name: str, tier: str) -> str:
@@ -2451,6 +2460,7 @@ def _tiered_header(
             roles.index("group") if "group" in roles else None,
             contest=contest,
             person=roles.index("person") if "person" in roles else None,
+            event=roles.index("event") if "event" in roles else None,
         )
 
     heading_name = clean_award_name(heading.group(1)) if heading else ""
