@@ -2766,6 +2766,18 @@ def test_extract_a_tier_table_s_event_column_names_the_prize(nlp):
     }
 
 
+def test_extract_units_set_to_put_things_right_are_off_the_list(nlp):
+    text = (
+        "附件\n"
+        "第三批自治区中小学中华优秀传统文化传承学校名单（节选）\n"
+        "南宁市（2所）：南宁市第十四中学、南宁市滨湖路小学\n"
+        "……（其余略）\n\n"
+        "限期整改学校（2所）：平果市第二中学、凌云县实验小学\n"
+    )
+    got = triples(run(nlp, text, publisher="广西壮族自治区教育厅"), "receivedAward")
+    assert {s for s, _ in got} == {"南宁市第十四中学", "南宁市滨湖路小学"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -286,6 +286,8 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 return (start, before_last) if listed else None
             if _DOCUMENT_FOOTER.search(line):
                 break  # 抄送：…, X办公室　2024年1月22日印发: the document's footer
+            if _REMEDIAL_LABEL.match(line):
+                break  # 限期整改学校（5所）：A、B — units that did not make the list
             if start < 0:
                 start = pos
             before_last, last_start = end, pos
@@ -343,6 +345,10 @@ _LIST_NOTE = re.compile(
     r"[（(](?:共?\s*\d+\s*[所个家名项对]|按|排名)"
     # （共26所，按县（市、区）排序）: a bracket inside the note
     r"(?:[^（）()]|[（(][^（）()\n]{1,8}[）)]){0,20}[）)]"
+)
+#: 限期整改学校（5所）：, 不合格单位：— a label of units kept off the list.
+_REMEDIAL_LABEL = re.compile(
+    r"^[^：:，,。]{0,12}(?:整改|不合格|未通过|暂缓|撤销|摘牌|黄牌|警告)[^：:，,。]{0,10}[：:]"
 )
 #: 抄送：, （此件主动公开）, X办公室　2024年1月22日印发: a document's footer.
 _DOCUMENT_FOOTER = re.compile(r"^(?:抄送|主送|[（(]此件)|印发$")
