@@ -2778,6 +2778,22 @@ def test_extract_units_set_to_put_things_right_are_off_the_list(nlp):
     assert {s for s, _ in got} == {"南宁市第十四中学", "南宁市滨湖路小学"}
 
 
+def test_extract_a_batch_s_chosen_schools_take_part_in_its_program(nlp):
+    text = (
+        "近日，市教委公布了重庆市义务教育项目化学习推进计划第二批项目学校名单，"
+        "我区3所学校入选。\n"
+        "本批入选的3所学校是：渝北区龙塔实验学校、渝北区空港新城小学、渝北区第二实验中学。\n"
+    )
+    ex = run(nlp, text, publisher="渝北区教育委员会")
+    got = triples(ex, "participatesIn")
+    assert {s for s, _ in got} == {
+        "渝北区龙塔实验学校",
+        "渝北区空港新城小学",
+        "渝北区第二实验中学",
+    }
+    assert not [m for m in ex.mentions if m.label == "Award"]
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -551,7 +551,9 @@ def _quoted_grant(
 
 #: X行动项目学校, X计划试点学校: a program's name, then its schools' part.
 _PROGRAMS_SCHOOLS = re.compile(
-    r"(?:行动|计划|工程|改革)(?:项目|试点|实验)(?:学校|校|园)$"
+    # X计划第二批项目学校: the batch the schools were chosen in
+    r"(?:行动|计划|工程|改革)(?:第[一二三四五六七八九十]+批|首批)?"
+    r"(?:项目|试点|实验)(?:学校|校|园)$"
 )
 
 
@@ -1605,6 +1607,8 @@ def _published_lists(text: str, rules: Rules) -> list[AwardStatement]:
             _is_honour(name, rules) or name.endswith(_LEX.designation_ends)
         ) or not _is_designation(name, rules):
             continue  # 公布招生名单: no honour's list
+        if _PROGRAMS_SCHOOLS.search(name):
+            continue  # 公布X计划第二批项目学校名单: a program's schools
         at = match.start(1) + raw.find(name) if name in raw else match.start(1)
         size = len(name) if name in raw else len(raw)
         rule = (

@@ -1944,18 +1944,26 @@ def _listed_under_a_bare_pilot_heading(
 
 
 def _named_with_its_schools(text: str, program: str, start: int, end: int) -> bool:
-    """``text[start:end]`` writes the program with its schools (X试点学校)."""
-    return any(
-        text.find(program + word, start, end) >= 0
-        for word in ("学校", "校", "项目学校", "试点学校", "项目校", "试点校")
+    """``text[start:end]`` writes the program with its schools (X试点学校,
+    X第二批项目学校)."""
+    return (
+        re.compile(re.escape(program) + _WITH_ITS_SCHOOLS).search(text, start, end)
+        is not None
     )
 
 
-#: 入选学校分别是：— a lead over the schools chosen for what the paragraph
-#: before it names.
+_WITH_ITS_SCHOOLS = (
+    r"(?:第[一二三四五六七八九十]+批|首批)?"
+    r"(?:项目学校|试点学校|项目校|试点校|学校|校)"
+)
+
+
+#: 入选学校分别是：, 本批入选的7所学校是：A、B — a lead over (or before, on its
+#: line) the schools chosen for what the paragraph before it names.
 _CHOSEN_LEAD = re.compile(
-    r"^[ \t]*(?:入选|试点|项目|参与)(?:学校|校)(?:名单)?"
-    r"(?:分别是|分别为|为|如下|包括)[：:][ \t]*$",
+    r"^[ \t]*(?:本批|此次|本次|首批|新)?(?:入选|试点|项目|参与)的?"
+    r"(?:[0-9一二三四五六七八九十]+所)?(?:学校|校)(?:名单)?"
+    r"(?:分别是|分别为|是|为|如下|包括)[：:][ \t]*",
     re.MULTILINE,
 )
 #: How far back the paragraph naming the pilot may start.
@@ -1965,24 +1973,27 @@ _CHOSEN_LEAD_REACH = 400
 def _chosen_below_a_pilots_paragraph(
     text: str, mentions: list[Mention]
 ) -> list[RelationMention]:
-    """…公布X试点学校名单…我区16所学校榜上有名。\n入选学校分别是：\nA、B: the
-    schools listed take part in the one pilot the paragraph before names
-    with its schools (X试点学校)."""
+    """…公布X试点学校名单…我区16所学校榜上有名。\n入选学校分别是：\nA、B (or
+    本批入选的7所学校是：A、B): the schools listed take part in the one pilot
+    the paragraph before names with its schools (X试点学校)."""
     out = []
     for lead in _CHOSEN_LEAD.finditer(text):
-        floor = max(0, lead.start() - _CHOSEN_LEAD_REACH)
-        programs = {
-            i
-            for i, m in enumerate(mentions)
-            if m.label == "Program"
-            and floor <= m.start < lead.start()
-            and _named_with_its_schools(text, m.name, floor, lead.start())
-        }
-        if len(programs) != 1:
-            continue
-        out += _listed_take_part(
-            text, lead.end() + 1, mentions, programs.pop(), "participates.chosen-list"
+        floor, at = max(0, lead.start() - _CHOSEN_LEAD_REACH), lead.start()
+        program = _the_one_program(
+            mentions,
+            lambda m, a=floor, b=at: (
+                a <= m.start < b and _named_with_its_schools(text, m.name, a, b)
+            ),
         )
+        if program is None:
+            continue
+        line_end = text.find("\n", lead.end())
+        line_end = len(text) if line_end < 0 else line_end
+        rule = "participates.chosen-list"
+        if text[lead.end() : line_end].strip():
+            out += _schools_take_part(mentions, program, lead.end(), line_end, rule)
+        else:
+            out += _listed_take_part(text, line_end + 1, mentions, program, rule)
     return out
 
 
