@@ -2794,6 +2794,20 @@ def test_extract_a_batch_s_chosen_schools_take_part_in_its_program(nlp):
     assert not [m for m in ex.mentions if m.label == "Award"]
 
 
+def test_extract_results_lines_under_a_team_total_lead_are_team_totals(nlp):
+    text = (
+        "太谷区第五届中小学生田径运动会圆满落幕\n"
+        "经过三天激烈比拼，各组团体总分前三名如下：\n"
+        "高中组：第一名 太谷区第一中学校，第二名 太谷区第二中学\n"
+    )
+    got = triples(run(nlp, text, publisher="太谷区教育局"), "receivedAward")
+    contest = "太谷区第五届中小学生田径运动会"
+    assert got == {
+        ("太谷区第一中学校", contest + "高中组团体总分第一名"),
+        ("太谷区第二中学", contest + "高中组团体总分第二名"),
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -1659,7 +1659,10 @@ def _placements_first(text: str, rules: Rules) -> list[AwardStatement]:
         placements = []
         at = 0
         for placed in _PLACEMENT.finditer(rest):
-            if placed.start() != at or not placed.group(2).endswith(_UNIT_ENDS):
+            unit = placed.group(2)
+            if placed.start() != at or not (
+                unit.endswith(_UNIT_ENDS) or _SHORT_SCHOOL.fullmatch(unit)
+            ):
                 placements = []
                 break  # prose, or a person placed: no results line
             placements.append(placed)
@@ -1710,7 +1713,27 @@ def _placements_contest(
     elif label.endswith("组") and heading in ("团体总分", "团体", "个人"):
         # 三、团体总分 over 小学组：第一名　A: the group's team total
         label += heading
+    elif label.endswith("组"):
+        # 各组团体总分前三名如下：over 高中组：第一名 A: the group's team total
+        label += _kind_led_in(text, line_start)
     return contest + group + label
+
+
+#: 各组团体总分前三名如下：— the kind of placing the results lines below are.
+_PLACING_KIND = re.compile(
+    r"(团体总分|团体|个人)(?=前[一二三四五六七八九十\d]+名|名次|排名|成绩)"
+)
+
+
+def _kind_led_in(text: str, line_start: int) -> str:
+    """团体总分 when the lead above the results lines says their placings are
+    the team totals (各组团体总分前三名如下：), else ""."""
+    for line in lines_above(text, line_start, _TIER_LINES):
+        if not line or _PLACEMENT_LINE.match(line):
+            continue
+        kind = _PLACING_KIND.search(line) if line.endswith(("：", ":")) else None
+        return kind.group(1) if kind else ""
+    return ""
 
 
 def _contest_led_in(text: str, line_start: int, rules: Rules) -> str:
