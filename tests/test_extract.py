@@ -2808,6 +2808,23 @@ def test_extract_results_lines_under_a_team_total_lead_are_team_totals(nlp):
     }
 
 
+def test_extract_a_contest_s_bracketed_group_and_event_column_name_its_prizes(nlp):
+    text = (
+        "锦州市教育局关于公布2023年锦州市职业院校技能大赛（中职组）获奖名单的通知\n"
+        "一、团体奖\n"
+        "团体总分一等奖：锦州市旅游职业学校\n\n"
+        "二、赛项获奖情况\n"
+        "赛项              学校                        等次\n"
+        "电子商务          锦州市商业学校              一等奖\n"
+    )
+    got = triples(run(nlp, text, publisher="锦州市教育局"), "receivedAward")
+    contest = "锦州市职业院校技能大赛中职组"
+    assert got == {
+        ("锦州市旅游职业学校", contest + "团体总分一等奖"),
+        ("锦州市商业学校", contest + "电子商务一等奖"),
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -3572,7 +3572,12 @@ def last_contest(text: str, rules: Rules) -> str | None:
     if re.search(r"[赛会演][^赛会演]{1,5}组(?:比赛|竞赛)$", last):
         last = _GROUP_CONTEST.sub("", last)
     name = _PRIZES_SELECTION.sub("", _CONTEST_LEAD.sub("", last))
+    name = _BRACKETED_GROUP.sub(r"\1", name)
     return clean_award_name(name) if len(name) >= 4 else ""
+
+
+#: （中职组） after a contest's name: its group, written without the brackets.
+_BRACKETED_GROUP = re.compile(r"[（(]([\u4e00-\u9fff]{1,6}组)[）)]$")
 
 
 #: X大赛中职组|比赛: a group's part of a contest named with it.
@@ -3589,9 +3594,11 @@ def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
     # the end of the contest's name
     # 征文|比赛: the contest a kind of entry is judged in goes on the name (not
     # 运动会|比赛, the events of a meet)
+    # X大赛（中职组）: the group the contest was held for is part of its name
     return re.compile(
         rf"[^，,。；;：:、\s]{{2,40}}?(?:{alternatives})(?![”」』])"
         r"(?:(?<=征文|比武|展评|会演)(?:比赛|大赛|竞赛))?(?:活动)?"
+        r"(?:[（(][\u4e00-\u9fff]{1,6}组[）)])?"
     )
 
 

@@ -2435,8 +2435,9 @@ class _TieredTable:
         if self.person is not None and "团体" not in tier.group():
             return None  # 一等奖 of 王浩 of A中学: the player's
         name = self.title.name
-        if self.event is not None:
-            # 一、团体项目 over 项目　组别　等次: the row's event says which
+        if self.event is not None and self.person is None:
+            # 一、团体项目 over 项目　组别　等次: the row's event says which (a
+            # row of players holds its team's prize, named by its kind)
             name = _ENTRY_KIND_END.sub("", name) + cells[self.event].group()
         if self.group is not None:
             name += cells[self.group].group()
