@@ -2825,6 +2825,22 @@ def test_extract_a_contest_s_bracketed_group_and_event_column_name_its_prizes(nl
     }
 
 
+def test_extract_a_placing_column_holds_each_row_s_tier(nlp):
+    text = (
+        "喜报！石狮市代表团在泉州市第九届中小学生运动会上再创佳绩\n"
+        "各项目团体成绩如下：\n"
+        "项目\t组别\t学校\t名次\n"
+        "篮球\t初中男子组\t石狮市华侨中学\t冠军\n"
+        "田径\t高中组\t石狮市第一中学\t团体总分第二名\n"
+    )
+    got = triples(run(nlp, text, publisher="石狮市教育局"), "receivedAward")
+    contest = "泉州市第九届中小学生运动会"
+    assert got == {
+        ("石狮市华侨中学", contest + "篮球初中男子组冠军"),
+        ("石狮市第一中学", contest + "田径高中组团体总分第二名"),
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")
