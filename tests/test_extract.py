@@ -2841,6 +2841,26 @@ def test_extract_a_placing_column_holds_each_row_s_tier(nlp):
     }
 
 
+def test_extract_a_pairing_table_s_schools_take_part_in_its_program(nlp):
+    text = (
+        "市教育局决定继续开展“城乡携手·共同成长”结对帮扶行动，"
+        "并在部分学校启动“强校带弱校”托管试点。\n"
+        "一、结对安排\n"
+        "2022年结对帮扶学校共2对，具体如下：\n"
+        "帮扶学校\t\t\t受援学校\n"
+        "宜城市实验小学\t\t\t小河镇中心小学\n"
+        "宜城市第二中学\t\t\t板桥店镇初级中学\n\n"
+        "二、工作要求\n"
+    )
+    got = triples(run(nlp, text, publisher="宜城市教育局"), "participatesIn")
+    assert {s for s, o in got if "结对帮扶" in o} == {
+        "宜城市实验小学",
+        "小河镇中心小学",
+        "宜城市第二中学",
+        "板桥店镇初级中学",
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -2309,39 +2309,104 @@ def _role_lines_take_part(text: str, mentions: list[Mention]) -> list[RelationMe
     """决定实施X。现将名单公布如下：\n一、小学共同体\n第一共同体　牵头校：A；成员校：
     B、C: the schools of a role line take part in the one program named on the
     closest line above that names one (headings, blank lines and other role
-    lines between), not in an honour (先进牵头校：A)."""
+    lines between), not in an honour (先进牵头校：A). So do the rows of a table
+    whose header names the schools' roles (帮扶学校　受援学校)."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     programs = [(m.start, i) for i, m in enumerate(mentions) if m.label == "Program"]
     out = []
-    for n, (start, end) in enumerate(lines):
-        role = _ROLE_LABEL.search(text, start, end)
-        if role is None or HONOUR_HEAD.search(text, start, end):
+    n = 0
+    while n < len(lines):
+        start, end = lines[n]
+        header = _ROLE_HEADER.fullmatch(text, start, end)
+        if header is not None:
+            rows = _role_table_rows(text, lines, n, len(header.group().split()))
+            program = _program_above(text, mentions, programs, lines, n, start)
+            if program is None:
+                program = _program_of_roles(mentions, programs, header.group(), start)
+            if program is not None and rows:
+                out += _schools_take_part(
+                    mentions, program, rows[0], rows[1], "participates.role-table"
+                )
+            n += 1
             continue
-        program = None
-        passed = 0  # lines passed that are neither blank nor a group's
-        for above_start, above_end in reversed(lines[: n + 1]):
-            if above_end < end and (
-                _ROLE_LABEL.search(text, above_start, above_end)
-                or not text[above_start:above_end].strip()
-            ):
-                continue  # the group before, or a gap: the program is further up
-            stop = role.start() if above_end == end else above_end
-            named = {
-                mentions[i].name: i for at, i in programs if above_start <= at < stop
-            }
-            if len(named) > 1:
-                break  # two programs: which one the groups are of is not said
-            if named:
-                program = named.popitem()[1]
-                break
-            passed += above_end < end
-            if passed > _ROLE_LINES_REACH:
-                break
-        if program is not None:
-            out += _schools_take_part(
-                mentions, program, role.start(), end, "participates.role-line"
-            )
+        role = _ROLE_LABEL.search(text, start, end)
+        if role is not None and not HONOUR_HEAD.search(text, start, end):
+            program = _program_above(text, mentions, programs, lines, n, role.start())
+            if program is not None:
+                out += _schools_take_part(
+                    mentions, program, role.start(), end, "participates.role-line"
+                )
+        n += 1
     return out
+
+
+def _program_above(
+    text: str,
+    mentions: list[Mention],
+    programs: list[tuple[int, int]],
+    lines: list[tuple[int, int]],
+    n: int,
+    stop_at: int,
+) -> int | None:
+    """The one program named on the closest line above line ``n`` (or on it,
+    before ``stop_at``) that names one, past blank lines, other role lines and
+    a few headings; None when that line names two."""
+    end = lines[n][1]
+    passed = 0  # lines passed that are neither blank nor a group's
+    for above_start, above_end in reversed(lines[: n + 1]):
+        if above_end < end and (
+            _ROLE_LABEL.search(text, above_start, above_end)
+            or not text[above_start:above_end].strip()
+        ):
+            continue  # the group before, or a gap: the program is further up
+        stop = stop_at if above_end == end else above_end
+        named = {mentions[i].name: i for at, i in programs if above_start <= at < stop}
+        if len(named) > 1:
+            return None  # two programs: which one the groups are of is not said
+        if named:
+            return named.popitem()[1]
+        passed += above_end < end
+        if passed > _ROLE_LINES_REACH:
+            return None
+    return None
+
+
+def _program_of_roles(
+    mentions: list[Mention], programs: list[tuple[int, int]], header: str, pos: int
+) -> int | None:
+    """The one program before ``pos`` whose name holds a role's stem (帮扶 of
+    帮扶学校 in X结对帮扶行动), when two are named together above."""
+    stems = {_ROLE_STEM.sub("", cell) for cell in header.split()}
+    named = {
+        mentions[i].name: i
+        for at, i in programs
+        if at < pos and any(stem and stem in mentions[i].name for stem in stems)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _role_table_rows(
+    text: str, lines: list[tuple[int, int]], n: int, width: int
+) -> tuple[int, int] | None:
+    """The span of the rows under the role header at line ``n``: each as many
+    cells as the header, up to the first line that is not."""
+    first = last = None
+    for start, end in lines[n + 1 :]:
+        if len(text[start:end].split()) != width:
+            break
+        first = start if first is None else first
+        last = end
+    return None if first is None else (first, last)
+
+
+#: 帮扶学校　受援学校, 托管学校　受托学校: a table header naming each column's
+#: schools by their part in a pairing.
+_ROLE_HEADER = re.compile(
+    r"[ \t\u3000]*(?:序号[ \t\u3000]+)?"
+    r"(?:(?:帮扶|受援|结对|托管|受托|牵头|成员|支教|对口)(?:学校|校|园)"
+    r"[ \t\u3000]*){2,}"
+)
+_ROLE_STEM = re.compile(r"(?:学校|校|园)$")
 
 
 #: 该校是…, 2023年，该校入选…: a sentence opening on the school named before.
