@@ -2861,6 +2861,22 @@ def test_extract_a_pairing_table_s_schools_take_part_in_its_program(nlp):
     }
 
 
+def test_extract_a_batch_heading_over_a_pilot_s_table_is_the_lead_s_pilot(nlp):
+    text = (
+        "为深入推进顺德区中小学人工智能教育试点工作，确定以下学校为试点学校。\n"
+        "一、顺德区第二批中小学人工智能教育试点学校（2所）\n"
+        "序号\t镇（街道）\t学校名称\t学段\n"
+        "1\t大良街道\t顺德区大良实验小学\t小学\n"
+        "2\t容桂街道\t顺德区容桂外国语中学\t初中\n\n"
+        "二、工作要求\n"
+    )
+    got = triples(run(nlp, text, publisher="佛山市顺德区教育局"), "participatesIn")
+    assert {s for s, o in got if o == "顺德区中小学人工智能教育试点"} == {
+        "顺德区大良实验小学",
+        "顺德区容桂外国语中学",
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

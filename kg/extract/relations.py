@@ -1894,6 +1894,8 @@ def _listed_under_a_pilots_heading(
         ):
             continue  # a line of prose ending in 试点学校
         pilot = re.sub('[“”"]', "", heading.group("pilot"))
+        # 南海区第二批中小学X试点 is the 南海区中小学X试点 the lead named
+        pilot = _BATCH_WORD.sub("", pilot)
         programs: dict[str, int] = {}
         for i, m in enumerate(mentions):
             # 九江市义务教育“领航学校”培育项目: the quoted part may be the name
@@ -1907,6 +1909,9 @@ def _listed_under_a_pilots_heading(
             text, heading.end() + 1, mentions, program, "participates.pilot-list"
         )
     return out
+
+
+_BATCH_WORD = re.compile(r"第[一二三四五六七八九十]+批|首批")
 
 
 #: 二、试点学校（30所）: a heading over a pilot's schools that names no pilot.
