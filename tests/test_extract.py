@@ -2877,6 +2877,16 @@ def test_extract_a_batch_heading_over_a_pilot_s_table_is_the_lead_s_pilot(nlp):
     }
 
 
+def test_extract_areas_listed_under_a_joined_area_title_hold_it(nlp):
+    text = (
+        "附件：2021年度全省教育工作先进集体名单\n"
+        "一、先进市县（3个）\n"
+        "儋州市；文昌市；乐东黎族自治县\n"
+    )
+    got = triples(run(nlp, text, publisher="海南省教育厅"), "receivedAward")
+    assert {s for s, _ in got} == {"儋州市", "文昌市", "乐东黎族自治县"}
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")
