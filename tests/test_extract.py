@@ -2887,6 +2887,20 @@ def test_extract_areas_listed_under_a_joined_area_title_hold_it(nlp):
     assert {s for s, _ in got} == {"儋州市", "文昌市", "乐东黎族自治县"}
 
 
+def test_extract_a_contest_s_numbered_section_over_its_table_names_its_prizes(nlp):
+    text = (
+        "第三十七届吉安市青少年科技创新大赛获奖名单公布\n"
+        "现将获奖名单公布如下：\n"
+        "二、科技实践活动\n"
+        "序号  县（市、区）  学校               项目名称           奖次\n"
+        "1     永丰县        永丰县实验小学     家乡水质调查       一等奖\n"
+    )
+    got = triples(run(nlp, text, publisher="吉安市教育局"), "receivedAward")
+    assert got == {
+        ("永丰县实验小学", "第三十七届吉安市青少年科技创新大赛科技实践活动一等奖")
+    }
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

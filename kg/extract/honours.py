@@ -2451,6 +2451,12 @@ class _TieredTable:
         return AwardStatement(span[0], span[0], False, awards, False, span)
 
 
+#: 二、赛项获奖情况: a section that names the results, not a part of the contest.
+_RESULTS_WORD = re.compile(r"获奖|情况|结果|名单|成绩|名次")
+#: 一、科技创新成果竞赛（学生项目）: a numbered section of a contest's results.
+_SECTION_OF_CONTEST = re.compile(
+    NUMBER_MARK + r"\s*([\u4e00-\u9fff]{2,12})\s*(?:[（(][^（）()\n]{1,10}[）)])?"
+)
 #: 团体, 团体项目: the kind of entry a section's title ends with.
 _ENTRY_KIND_END = re.compile(r"(?:团体|个人|集体)(?:项目|奖项?|赛|类)?$")
 
@@ -2504,6 +2510,16 @@ def _tiered_header(
         contest = _contest_of_tier(text, pos, rules)
         if not contest:
             return None
+        section = _SECTION_OF_CONTEST.fullmatch(text[above:above_end].strip())
+        if (
+            section is not None
+            and not section.group(1).endswith(("奖", "名单", "组"))
+            and not _RESULTS_WORD.search(section.group(1))
+            and _ENTRY_KIND_HEADING.fullmatch(text[above:above_end].strip()) is None
+            and section.group(1) not in contest
+        ):
+            # 二、科技实践活动 over 序号 学校 项目名称 奖次: the contest's section
+            contest += section.group(1)
         return table(
             Candidate(pos, pos, "Award", contest, "award.table-row", ""), contest=True
         )
