@@ -2468,6 +2468,20 @@ def test_extract_counted_grant_holds_the_list_a_later_sentence_announces(nlp):
     assert {s for s, _ in got} == {"东坡区青神小学", "东坡区太和中学", "仁寿县文林小学"}
 
 
+def test_extract_a_list_s_directly_run_group_is_one_of_its_groups(nlp):
+    text = (
+        "拟认定东坡区青神小学等2所学校为2022年眉山市劳动教育特色学校。"
+        "现将拟认定名单予以公示：\n\n"
+        "一、东坡区（1所）\n"
+        "东坡区青神小学\n\n"
+        "二、市直属（1所）\n"
+        "眉山市实验高级中学\n\n"
+        "公示期为5个工作日。\n"
+    )
+    got = triples(run(nlp, text, publisher="眉山市教育和体育局"), "receivedAward")
+    assert {s for s, _ in got} == {"东坡区青神小学", "眉山市实验高级中学"}
+
+
 def test_extract_counted_grant_without_a_list_keeps_its_named_unit(nlp):
     text = (
         "认定东坡区青神小学等9所学校为第二批眉山市劳动教育特色学校。"

@@ -2188,7 +2188,9 @@ _GROUP_HEADING = re.compile(
     # 二、秀英区（4所）, 石家庄市（5所）: the schools of one place, counted
     r"|"
     + NUMBER_MARK
-    + r"?\s*(?P<place>[\u4e00-\u9fff]{1,10}?(?:新区|开发区|街道|[区县市旗州盟镇乡]))"
+    # 八、省直属（1所）, 区属（2所）: the units a level runs directly
+    + r"?\s*(?P<place>[\u4e00-\u9fff]{1,10}?(?:新区|开发区|街道|[区县市旗州盟镇乡])"
+    r"|[省市区县](?:直属|属|直))"
     r"\s*[（(]\s*\d+\s*[所个家][）)][：:]?)$"
 )
 
