@@ -2915,6 +2915,16 @@ def test_extract_a_contest_s_numbered_section_over_its_table_names_its_prizes(nl
     }
 
 
+def test_extract_school_goes_on_over_sentences_about_it(nlp):
+    text = (
+        "预旺中学始建于1962年，现有教学班24个。近年来，学校坚持以文化人，"
+        "开设系列校本课程。学校先后获评宁夏回族自治区文明校园、吴忠市德育工作先进集体。\n"
+    )
+    got = triples(run(nlp, text, publisher="同心县教育体育局"), "receivedAward")
+    assert {s for s, _ in got} == {"预旺中学"}
+    assert len(got) == 2
+
+
 def test_extract_list_under_a_plan_is_not_conferred(nlp):
     text = "明年力争拟认定为市级书香校园，名单如下：\n晨曦小学\n彩虹中学\n"
     ex = run(nlp, text, publisher="兰州市七里河区教育局")

@@ -563,6 +563,9 @@ _STORY_GOES_ON = re.compile(
 )
 
 
+#: Sentences of a paragraph looked back over for the school 学校 goes on about.
+_STORY_SENTENCES = 3
+
 #: A team named after its area: 城固县代表队, 河西区代表团.
 _AREA_TEAM = re.compile(r"(?:中小学生|学生|青少年)?(?:代表队|代表团|参赛队)")
 
@@ -683,6 +686,15 @@ def _subjects(
             named = _schools_between(
                 mentions, _sentence_floor(text, max(floor - 1, 0)), start
             )
+            back = floor
+            for _ in range(_STORY_SENTENCES):
+                # X中学始建于1958年…。近年来，学校坚持…。学校先后获评…: back
+                # over the paragraph's sentences about the school to the one
+                # that names it
+                if named or back == 0 or text[back - 1] == "\n":
+                    break
+                back = _sentence_floor(text, back - 1)
+                named = _schools_between(mentions, back, start)
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
     if not inside and (these := _THESE_SCHOOLS.search(span)):
