@@ -32,6 +32,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import IO
@@ -169,9 +170,7 @@ def _write_whole(
     def lines() -> Iterator[bytes]:
         yield from map(ntriples_line, iter_entity_rows(resolution, iri))
         for nodes in reports:
-            own = set(map(ntriples_line, nodes.rows()))
-            counts[nodes.doc_id] = len(own)
-            yield from own
+            yield from _own_lines(nodes, counts)
 
     # Sorted runs spill into the generation: on the output's disk (not
     # /tmp, which may be RAM), and removed with it if the build fails.
@@ -179,6 +178,13 @@ def _write_whole(
         graph_done = time.perf_counter()
         triples = write_turtle_rows(rows, path, tee=tee)
     return triples, counts, None, 0, graph_done
+
+
+def _own_lines(nodes: ReportNodes, counts: dict[str, int]) -> set[bytes]:
+    """A report's own N-Triples lines, each once; their number goes in ``counts``."""
+    own = set(map(ntriples_line, nodes.rows()))
+    counts[nodes.doc_id] = len(own)
+    return own
 
 
 def _splice(
@@ -207,9 +213,7 @@ def _splice(
     triples = sum(counts.values())
     fresh = set(map(ntriples_line, iter_entity_rows(resolution, iri)))
     for nodes in redo:
-        own = set(map(ntriples_line, nodes.rows()))
-        counts[nodes.doc_id] = len(own)
-        fresh.update(own)
+        fresh.update(_own_lines(nodes, counts))
     triples += len(fresh)  # no line is in two reports or a report and an entity
     fresh_turtle = io.BytesIO()
     write_turtle_rows(sorted(fresh), fresh_turtle)
@@ -256,6 +260,7 @@ def _kept_blocks(kept: set[bytes], head: bytes) -> Callable[[bytes, bytes], bool
     return keep
 
 
+@cache
 def _writer() -> str:
     """What makes a report's blocks from its nodes: EduKG's code, libraries."""
     from . import __version__

@@ -1044,8 +1044,13 @@ def _entry_row(line: str, rules: Rules) -> bool:
 
 
 #: 一、团体项目, （二）个人奖: a section of the prizes of one kind of entry.
+#: 团体, 个人, 集体: the kinds of entry a contest's prizes are given by, and
+#: the words a section of one kind is titled with after it (团体项目).
+_ENTRY_KINDS = ("团体", "个人", "集体")
+_ENTRY_KIND = "|".join(_ENTRY_KINDS)
+_ENTRY_WHAT = r"项目|奖项?|赛|类"
 _ENTRY_KIND_HEADING = re.compile(
-    NUMBER_MARK + r"\s*(?P<kind>团体|个人|集体)(?P<what>项目|奖项?|赛|类|)"
+    NUMBER_MARK + rf"\s*(?P<kind>{_ENTRY_KIND})(?P<what>{_ENTRY_WHAT}|)"
     r"\s*(?:[（(][^（）()]{1,8}[）)])?[：:]?"
 )
 
@@ -2460,13 +2465,13 @@ _SECTION_OF_CONTEST = re.compile(
     NUMBER_MARK + r"\s*([\u4e00-\u9fff]{2,12})\s*(?:[（(][^（）()\n]{1,10}[）)])?"
 )
 #: 团体, 团体项目: the kind of entry a section's title ends with.
-_ENTRY_KIND_END = re.compile(r"(?:团体|个人|集体)(?:项目|奖项?|赛|类)?$")
+_ENTRY_KIND_END = re.compile(rf"(?:{_ENTRY_KIND})(?:{_ENTRY_WHAT})?$")
 
 
 def _with_tier(name: str, tier: str) -> str:
     """``name``'s ``tier``, the kind of entry said once (一、团体奖 over a
     团体一等奖 cell: X团体一等奖)."""
-    for kind in ("团体", "个人", "集体"):
+    for kind in _ENTRY_KINDS:
         if name.endswith(kind) and tier.startswith(kind):
             return name[: -len(kind)] + tier
     return name + tier

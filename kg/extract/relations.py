@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ..regions import load_region_index, short_form
 from ..resources import load_lexicon
@@ -269,7 +269,7 @@ def _awards(
         if not subjects:
             continue
         subjects = _without_qualifying_regions(mentions, subjects)
-        subjects = _without_regions_in_honours(mentions, subjects)
+        subjects = _without_regions_in_honours(mentions, subjects, by_span)
         if not subjects:
             continue
         if given is not None:
@@ -431,25 +431,24 @@ def _without_qualifying_regions(
 
 
 def _without_regions_in_honours(
-    mentions: list[Mention], subjects: list[int]
+    mentions: list[Mention],
+    subjects: list[int],
+    honours: Mapping[tuple[int, int], int],
 ) -> list[int]:
     """Drop a region written inside an honour's name (宁夏回族自治区 of
-    宁夏回族自治区文明校园): it says where the honour is conferred, not who won."""
-    honours = [(m.start, m.end) for m in mentions if m.label == "Award"]
+    宁夏回族自治区文明校园): it says where the honour is conferred, not who won.
+    ``honours``: the honours' mentions by their spans."""
+
+    def inside_an_honour(m: Mention) -> bool:
+        return any(
+            a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+            for a, b in honours
+        )
+
     return [
         s
         for s in subjects
-        if mentions[s].label != "Region"
-        or not any(
-            a <= mentions[s].start
-            and mentions[s].end <= b
-            and (a, b)
-            != (
-                mentions[s].start,
-                mentions[s].end,
-            )
-            for a, b in honours
-        )
+        if mentions[s].label != "Region" or not inside_an_honour(mentions[s])
     ]
 
 
@@ -2370,7 +2369,8 @@ def _program_above(
     a few headings; None when that line names two."""
     end = lines[n][1]
     passed = 0  # lines passed that are neither blank nor a group's
-    for above_start, above_end in reversed(lines[: n + 1]):
+    for above in range(n, -1, -1):
+        above_start, above_end = lines[above]
         if above_end < end and (
             _ROLE_LABEL.search(text, above_start, above_end)
             or not text[above_start:above_end].strip()
