@@ -5555,6 +5555,19 @@ def test_extract_school_short_form_keeps_its_place(nlp):
     assert names(ex, "School") == {"互助一中"}
 
 
+def test_extract_short_form_after_a_place_ending_in_a_count_word(nlp):
+    # 榆次 ends in 次, as 本次 does; only the count of times is no head
+    ex = run(nlp, "榆次一中获评文明校园。本次二中未参评。", publisher="晋中市榆次区教育局")
+    assert names(ex, "School") == {"榆次一中"}
+    assert triples(ex, "receivedAward") == {("榆次一中", "文明校园")}
+
+
+def test_extract_a_school_named_after_a_road_whose_name_is_a_verb(nlp):
+    # jieba cuts 新建|路|小学; 新建 stops a name, but 新建路 is the road's
+    ex = run(nlp, "新建路小学获评文明校园。", publisher="晋中市榆次区教育局")
+    assert triples(ex, "receivedAward") == {("新建路小学", "文明校园")}
+
+
 def test_extract_city_title_goes_to_the_city(nlp):
     # 示范市 is an area's title, held by the city the report is about
     text = "宜昌市教育局工作总结。我市荣获“全国义务教育优质均衡发展示范市”称号。"

@@ -317,6 +317,11 @@ def _after_joined_quotes(text: str, left: int, start: int) -> int:
     return left if joined < 0 else joined + 2
 
 
+#: A road word as the token after a two-character word that stops a name:
+#: the two name a road (新建|路|小学), and the road names the school.
+_ROAD_WORDS = frozenset({"路", "街", "大街", "大道", "巷"})
+
+
 def _walk_left(
     view: TextView,
     start: int,
@@ -352,8 +357,10 @@ def _walk_left(
         if p_start >= number_start:
             edge = p_start
             continue
-        if any(ch in _BOUNDARY for ch in token) or token in stop:
-            break
+        after = view.next_token(edge)
+        names_a_road = len(token) > 1 and after is not None and after[1] in _ROAD_WORDS
+        if any(ch in _BOUNDARY for ch in token) or (token in stop and not names_a_road):
+            break  # (新建|路|小学: a verb that names a road is the name's)
         if (
             token not in view.tags
             and token not in _town_names()  # 和平镇 is a town, not 和 + 平镇
@@ -2925,6 +2932,11 @@ _LIST_OF_SCHOOLS = re.compile(
 )
 
 
+#: 本次, 两次, 3次 before a numeral: a count of times. Not 榆次 (榆次一中),
+#: a place whose name ends in 次.
+_COUNT_OF_TIMES = re.compile(
+    r"(?:[0-9一二三四五六七八九十两几多每这此本上下首再屡依历各该]次)$"
+)
 #: 中等职业学校, 中等专业学校: 中 of a level of schooling, no short form's end.
 _MIDDLE_LEVEL = re.compile(r"中等(?:职业|专业|师范|教育)")
 #: 县中 after a county's name or a quantifier: the county high schools as a
@@ -2958,8 +2970,10 @@ def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
             and not view.is_token_end(end)
         ):
             continue  # 一中 in 统一中国: part of other words
-        if text[start - 1 : start] in ("第", "初", "高", "年", "届", "次"):
-            continue  # 第三中, 初一, 高三: ordinals and grades
+        if text[start - 1 : start] in ("第", "初", "高", "年", "届") or (
+            _COUNT_OF_TIMES.search(text, max(0, start - 2), start)
+        ):
+            continue  # 第三中, 初一, 高三, 本次一中…: ordinals, grades, times
         if _MIDDLE_LEVEL.match(text, end - 1):
             continue  # 县中等职业学校: 中 begins 中等, a level of schooling
         numbered = bool(re.match(_NUMERAL, match.group()))
