@@ -247,6 +247,8 @@ def test_region_short_form_of_an_autonomous_prefecture():
         # a name jieba tags a verb, before 榜上有名 or 为龙头
         ("晨光小学、启明中学榜上有名。", {"晨光小学", "启明中学"}),
         ("以启明中学为龙头组建教育集团。", {"启明中学"}),
+        # 有 glued to the word before (成员|校有|石桥镇): the list starts after it
+        ("成员校有石桥镇中学、河口中学。", {"石桥镇中学", "河口中学"}),
         # a school's part right after a quoted program names no school
         ("确定“美育浸润”实验学校2所。", set()),
     ],

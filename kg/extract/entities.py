@@ -390,12 +390,15 @@ def _walk_left(
             break
         if (
             len(token) == 2
-            and (token[1] in _JOINERS or token[1] in _GLUED_COVERBS or token[1] == "到")
+            and (
+                token[1] in _JOINERS or token[1] in _GLUED_COVERBS or token[1] in "到有"
+            )
             and token not in view.tags
             and token not in _region_words()
         ):
             # 紫华中|学与|东石镇: the conjunction glued to the name before;
             # 成员|校为|火箭镇: so is a coverb, and 到 (24|名到|矿山镇中学)
+            # and 有 (成员|校有|石桥镇|中学)
             break
         # 望|都小学: jieba cut a place name into characters.
         split_place = len(token) == 1 and (
