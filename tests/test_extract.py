@@ -247,6 +247,17 @@ def test_region_short_form_of_an_autonomous_prefecture():
         # a name jieba tags a verb, before 榜上有名 or 为龙头
         ("晨光小学、启明中学榜上有名。", {"晨光小学", "启明中学"}),
         ("以启明中学为龙头组建教育集团。", {"启明中学"}),
+        # 委托 (tagged a noun) opens no name: the school starts after it
+        (
+            "县教体局委托五原县第三中学托管新华镇中学。",
+            {"五原县第三中学", "新华镇中学"},
+        ),
+        # a conjunction jieba glued into a county's name (和县) after a whole
+        # school's name joins two schools
+        (
+            "新建的梨园屯镇第一中学和县城南学校成立。",
+            {"梨园屯镇第一中学", "县城南学校"},
+        ),
         # 有 glued to the word before (成员|校有|石桥镇): the list starts after it
         ("成员校有石桥镇中学、河口中学。", {"石桥镇中学", "河口中学"}),
         # a school's part right after a quoted program names no school
@@ -5559,7 +5570,9 @@ def test_extract_school_short_form_keeps_its_place(nlp):
 
 def test_extract_short_form_after_a_place_ending_in_a_count_word(nlp):
     # 榆次 ends in 次, as 本次 does; only the count of times is no head
-    ex = run(nlp, "榆次一中获评文明校园。本次二中未参评。", publisher="晋中市榆次区教育局")
+    ex = run(
+        nlp, "榆次一中获评文明校园。本次二中未参评。", publisher="晋中市榆次区教育局"
+    )
     assert names(ex, "School") == {"榆次一中"}
     assert triples(ex, "receivedAward") == {("榆次一中", "文明校园")}
 

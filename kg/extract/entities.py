@@ -322,6 +322,10 @@ def _after_joined_quotes(text: str, left: int, start: int) -> int:
 _ROAD_WORDS = frozenset({"路", "街", "大街", "大道", "巷"})
 
 
+#: How a whole school's name ends, before a conjunction that joins another.
+_SCHOOL_KIND_ENDS = frozenset({"中学", "小学", "学校", "儿园"})
+
+
 def _walk_left(
     view: TextView,
     start: int,
@@ -361,6 +365,15 @@ def _walk_left(
         names_a_road = len(token) > 1 and after is not None and after[1] in _ROAD_WORDS
         if any(ch in _BOUNDARY for ch in token) or (token in stop and not names_a_road):
             break  # (新建|路|小学: a verb that names a road is the name's)
+        if (
+            token[0] in _CONJUNCTIONS
+            and len(token) > 1
+            and view.text[p_start - 2 : p_start] in _SCHOOL_KIND_ENDS
+        ):
+            # 第一中学|和县|城南学校: a conjunction after a whole school's name
+            # joins two schools, though jieba glued it into 和县.
+            edge = p_start + 1
+            break
         if (
             token not in view.tags
             and token not in _town_names()  # 和平镇 is a town, not 和 + 平镇
