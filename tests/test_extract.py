@@ -5583,6 +5583,16 @@ def test_extract_a_school_named_after_a_road_whose_name_is_a_verb(nlp):
     assert triples(ex, "receivedAward") == {("新建路小学", "文明校园")}
 
 
+def test_extract_a_city_after_a_verb_ending_in_a_short_forms_first_character(nlp):
+    # 认|定南|京市: the county short form 定南 would hide 南京市, and 百家
+    # right after a region opens a place's name (百家湖), not a count
+    ex = run(
+        nlp, "拟认定南京市江宁区百家湖初级中学为示范校。", publisher="南京市教育局"
+    )
+    assert {"南京市", "江宁区"} <= names(ex, "Region")
+    assert names(ex, "School") == {"南京市江宁区百家湖初级中学"}
+
+
 def test_extract_city_title_goes_to_the_city(nlp):
     # 示范市 is an area's title, held by the city the report is about
     text = "宜昌市教育局工作总结。我市荣获“全国义务教育优质均衡发展示范市”称号。"

@@ -187,6 +187,17 @@ def _after_place_numeral(view: TextView, p_start: int, token: str) -> bool:
     )
 
 
+def _place_numeral_after_a_place(view: TextView, p_start: int, token: str) -> bool:
+    """江宁区|百家|湖|初级中学: right after a region's name, 百家 (三家, 十里)
+    opens a place's name; a count would not follow the region's name."""
+    before = view.previous_token(p_start)
+    return (
+        _PLACE_NUMERAL.fullmatch(token) is not None
+        and before is not None
+        and before[1] in _region_words()
+    )
+
+
 def _opens_a_numeral_town(text: str, p_start: int, token: str) -> bool:
     """三|汊港|中心小学, 七|都|庙港小学: a numeral that opens a town's name
     (三汊港镇, 七都镇), and the word after it, are part of the school's name."""
@@ -480,6 +491,7 @@ def _walk_left(
             and len(token) <= 3
             and _DIGIT.match(token[:-1] or "x")
             and token not in _region_words()
+            and not _place_numeral_after_a_place(view, p_start, token)
         ):
             break  # 3台: a count; 三台 (三台县): a place
         if token in _QUANTIFIER:
@@ -613,6 +625,31 @@ _ORGAN_THEN_MODAL = re.compile(
 _COUNTY_HIGH_SCHOOL = re.compile("中(?![学心专])")
 
 
+def _without_short_forms_astride(
+    text: str, rules: Rules, token_bounds: tuple[set[int], set[int]] | None
+) -> list[tuple[int, int]]:
+    """The region words' occurrences, less a short form that starts inside a
+    word and runs into a full name starting at a word (认|定南|京市: 定南
+    would hide 南京市)."""
+    every = rules.region_words.occurrences(text)
+    if token_bounds is None:
+        return every
+    index = rules.regions
+    full_starts = {
+        start
+        for start, end in every
+        if start in token_bounds[0] and text[start:end] in index.by_name
+    }
+    return [
+        (start, end)
+        for start, end in every
+        if start in token_bounds[0]
+        or text[start:end] in index.by_name
+        or text[start:end] in index.other_names
+        or not any(inner in full_starts for inner in range(start + 1, end))
+    ]
+
+
 def find_regions(
     text: str,
     rules: Rules,
@@ -633,7 +670,9 @@ def find_regions(
     """
     index = rules.regions
     hits: list[tuple[int, int, str, tuple[str, ...], bool]] = []
-    for start, end, surface in rules.region_words.finditer(text):
+    for start, end, surface in rules.region_words.finditer(
+        text, _without_short_forms_astride(text, rules, token_bounds)
+    ):
         full = index.by_name.get(surface, ())
         if not full and surface in index.other_names:
             full = (index.other_names[surface],)

@@ -68,20 +68,35 @@ class WordMatcher:
         self._automaton.make_automaton()
         self._empty = len(self._automaton) == 0
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """``(start, end, word)`` of each occurrence, left to right."""
+    def occurrences(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of every occurrence, overlapping ones included,
+        by start and then longest first."""
         if self._empty:
-            return
+            return []
+        return [
+            (start, start - minus_size)
+            for start, minus_size in sorted(
+                (last - size + 1, -size) for last, size in self._automaton.iter(text)
+            )
+        ]
+
+    def finditer(
+        self, text: str, occurrences: list[tuple[int, int]] | None = None
+    ) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, word)`` of each occurrence, left to right.
+
+        ``occurrences``: a subset of :meth:`occurrences` to choose from (the
+        caller dropped some, so that one they overlapped can be chosen).
+        """
         # Every occurrence, then the longest at each start left to right:
         # pyahocorasick's iter_long() misses 楼 in 鼓楼 when 鼓楼区 is a word.
-        found = sorted(
-            (last - size + 1, -size) for last, size in self._automaton.iter(text)
-        )
         free = 0
-        for start, minus_size in found:
+        for start, end in (
+            self.occurrences(text) if occurrences is None else occurrences
+        ):
             if start >= free:
-                free = start - minus_size
-                yield start, free, text[start:free]
+                free = end
+                yield start, end, text[start:end]
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str]:
