@@ -5593,6 +5593,32 @@ def test_extract_a_city_after_a_verb_ending_in_a_short_forms_first_character(nlp
     assert names(ex, "School") == {"南京市江宁区百家湖初级中学"}
 
 
+def test_extract_this_school_in_a_later_paragraph_is_the_titles_school(nlp):
+    # 该校 paragraphs below a story's title: the one school the title names
+    text = (
+        "稻田镇中心小学：稻香育人结硕果\n"
+        "稻田镇中心小学始建于1952年，现有学生860人。\n"
+        "2023年2月，该校被寿光市教育和体育局评为“寿光市教学工作先进单位”。"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    assert triples(ex, "receivedAward") == {
+        ("稻田镇中心小学", "寿光市教学工作先进单位")
+    }
+
+
+def test_extract_a_place_inside_an_earlier_honour_wins_nothing_after_it(nlp):
+    # 2022年入选Y after 该校荣获“潍坊市X”: 潍坊市 is the honour's, and 该校 won Y
+    text = (
+        "稻田镇中心小学始建于1952年。近年来，该校先后荣获“潍坊市平安和谐校园”"
+        "等称号，2022年入选全国青少年校园篮球特色学校。"
+    )
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    assert triples(ex, "receivedAward") == {
+        ("稻田镇中心小学", "潍坊市平安和谐校园"),
+        ("稻田镇中心小学", "全国青少年校园篮球特色学校"),
+    }
+
+
 def test_extract_city_title_goes_to_the_city(nlp):
     # 示范市 is an area's title, held by the city the report is about
     text = "宜昌市教育局工作总结。我市荣获“全国义务教育优质均衡发展示范市”称号。"

@@ -614,8 +614,13 @@ def _subjects(
         for m in mentions
         if m.label in ("Program", "Document") and start <= m.start and m.end <= end
     ]
-    # 《安吉县…指南》: a place inside a work's name is no unit of the clause
-    work_spans = [(w.start, w.end) for w in works]
+    # 《安吉县…指南》: a place inside a work's name is no unit of the clause;
+    # nor one inside an honour named earlier in it (该校荣获“潍坊市X”，2022年入选Y)
+    work_spans = [(w.start, w.end) for w in works] + [
+        (m.start, m.end)
+        for m in mentions
+        if m.label == "Award" and start <= m.start and m.end <= end
+    ]
     inside = [i for i in inside if not _within(mentions[i], work_spans)]
     last_unit = max((mentions[i].end for i in inside), default=start)
     performed = (
@@ -694,6 +699,9 @@ def _subjects(
                     break
                 back = _sentence_floor(text, back - 1)
                 named = _schools_between(mentions, back, start)
+        if not named and this.group().startswith(("该", "此", "这")):
+            # 该校 in a later paragraph of a story: the school its title names
+            named = _title_school(text, mentions, start)
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
     if not inside and (these := _THESE_SCHOOLS.search(span)):
@@ -760,6 +768,17 @@ def _sentence_floor(text: str, pos: int) -> int:
     """Where the sentence before ``pos`` starts (after 。！？ or a line break;
     not ；, which a back reference reads past)."""
     return max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1
+
+
+def _title_school(text: str, mentions: list[Mention], before: int) -> list[int]:
+    """The one school a story's title line names (寿光市稻田镇中心小学：稻香育人
+    结硕果), which 该校 further down goes on about; [] when the title names
+    none or several."""
+    title_end = text.find("\n")
+    if title_end < 0 or title_end >= before:
+        return []
+    named = _schools_between(mentions, 0, title_end)
+    return named[:1] if len({mentions[i].name for i in named}) == 1 else []
 
 
 def _schools_between(mentions: list[Mention], lowest: int, end: int) -> list[int]:
