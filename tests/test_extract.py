@@ -1364,6 +1364,28 @@ def test_extract_tiers_under_a_bare_group_line_are_that_groups(nlp):
     }
 
 
+def test_extract_a_heading_list_and_a_tier_table_of_short_names(nlp):
+    """Short names (青川一中, 石门镇中, 青川实小, 青川职专) are units of a list
+    line and of a table's unit cell; under 一、团体奖项 a row's group comes
+    before the kind of entry (X初中组团体一等奖)."""
+    text = (
+        "关于公布青川县中小学生国学知识竞赛结果的通知\n现将比赛结果公布如下：\n"
+        "一、优秀组织奖\n青川一中、青川县启明中学、青川实小。\n"
+        "二、团体奖项\n组别      奖次        学校\n"
+        "初中组    一等奖      石门镇中\n高中组    二等奖      青川县城关中学、青川职专\n"
+    )
+    ex = run(nlp, text, publisher="广元市青川县教育局")
+    contest = "青川县中小学生国学知识竞赛"
+    assert triples(ex, "receivedAward") == {
+        ("青川一中", contest + "优秀组织奖"),
+        ("青川县启明中学", contest + "优秀组织奖"),
+        ("青川实小", contest + "优秀组织奖"),
+        ("石门镇中", contest + "初中组团体一等奖"),
+        ("青川县城关中学", contest + "高中组团体二等奖"),
+        ("青川职专", contest + "高中组团体二等奖"),
+    }
+
+
 def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
     """一、团体奖 over 小学组： over 一等奖　A（short name）: the contest's team
     prize of that group; 二、个人奖（部分） over pupils' tiers gives the schools

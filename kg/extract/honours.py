@@ -300,8 +300,25 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
 _GROUP_UNITS = re.compile(
     "(?:" + NUMBER_MARK + r")?\s*[\u4e00-\u9fff]{1,6}[组类段][：:]\s*(?P<units>.+)"
 )
-#: 曲靖一中, 宣威八中: a school's short name.
-_SHORT_SCHOOL = re.compile(r"[\u4e00-\u9fff]{2,4}[一二三四五六七八九十]+中")
+
+
+def _short_school_pattern() -> re.Pattern[str]:
+    """A school's short name (decision 11): 曲靖一中, 五十一中 and 宣威八中 (a
+    numbered kind), 吴集镇中 (a kind after a town), 晋江实小 and 建阳职专 (a
+    kind of two characters); the kinds are the lexicon's."""
+    kinds = load_lexicon().school_short_kinds
+    numbered = "|".join(map(re.escape, sorted(kinds, key=len, reverse=True)))
+    named = "|".join(
+        map(re.escape, sorted((k for k in kinds if len(k) > 1), key=len, reverse=True))
+    )
+    return re.compile(
+        rf"[\u4e00-\u9fff]{{1,5}}(?:[一二三四五六七八九十]+(?:{numbered})"
+        rf"|[镇乡](?:{numbered})|{named})"
+    )
+
+
+#: 曲靖一中, 吴集镇中, 晋江实小: a school's short name.
+_SHORT_SCHOOL = _short_school_pattern()
 
 
 def _grouped_units(units: str) -> bool:
@@ -309,9 +326,7 @@ def _grouped_units(units: str) -> bool:
     items = [
         i for i in re.split(r"[、；;\s\u3000]+", units.strip().rstrip("。；;")) if i
     ]
-    return bool(items) and all(
-        _one_unit(item) or _SHORT_SCHOOL.fullmatch(item) for item in items
-    )
+    return bool(items) and all(_one_unit(item) for item in items)
 
 
 def _units_joined_by_commas(line: str) -> bool:
@@ -1131,7 +1146,7 @@ def _work_then_holder(line: str, rules: Rules) -> bool:
     """1.《果园里的四季》——花牛镇中心小学: a work, then the unit that holds
     the list's honour for it."""
     holder = re.split("——|—|--", line.strip())[-1].strip()
-    return holder.endswith(_UNIT_ENDS) and not _is_honour(holder, rules)
+    return _names_a_unit(holder) and not _is_honour(holder, rules)
 
 
 _OWN_HONOUR_ROW = re.compile(r"\S(?:——|—|--)\s*\S")
@@ -1145,7 +1160,7 @@ def _honours_after_colon(line: str, rules: Rules) -> bool:
         match is not None
         and match.end() == len(line)
         and all(
-            u.endswith(_UNIT_ENDS) and not _is_honour(u, rules)
+            _names_a_unit(u) and not _is_honour(u, rules)
             for u in match.group(1).split("、")
         )
         and bool(_honour_items(line, match.start(2), match.end(2), rules))
@@ -1665,9 +1680,7 @@ def _placements_first(text: str, rules: Rules) -> list[AwardStatement]:
         at = 0
         for placed in _PLACEMENT.finditer(rest):
             unit = placed.group(2)
-            if placed.start() != at or not (
-                unit.endswith(_UNIT_ENDS) or _SHORT_SCHOOL.fullmatch(unit)
-            ):
+            if placed.start() != at or not (_names_a_unit(unit)):
                 placements = []
                 break  # prose, or a person placed: no results line
             placements.append(placed)
@@ -1805,7 +1818,7 @@ def _ranked_rows(text: str, rules: Rules) -> list[AwardStatement]:
             contest = _placements_contest(text, line_start, None, rules)
             continue
         row = _RANK_ROW.match(line) if contest else None
-        if row is None or not row.group(2).endswith(_UNIT_ENDS):
+        if row is None or not _names_a_unit(row.group(2)):
             contest = "" if line.strip() else contest  # the table ended
             continue
         rank = int(row.group(1))
@@ -2296,7 +2309,7 @@ def _one_unit(items: str) -> bool:
     return (
         4 <= len(item) <= 30
         and _CJK_WORD.fullmatch(item) is not None
-        and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS))
+        and (item.endswith(_TEAM_ENDS) or _names_a_unit(item))
     )
 
 
@@ -2332,6 +2345,12 @@ _TEAM_ENDS = ("教研组", "备课组", "年级组", "教研室", "队", "合唱
 _UNIT_ENDS = load_lexicon().unit_name_ends
 
 
+def _names_a_unit(name: str) -> bool:
+    """A unit's name: a full name's ending (中学, 局) or a school's short name
+    (晋江一中, 吴集镇中, 晋江实小)."""
+    return name.endswith(_UNIT_ENDS) or _SHORT_SCHOOL.fullmatch(name) is not None
+
+
 #: ；2023年度安全稳定先进单位 — a further honour of the unit the line opens on.
 _NEXT_HONOUR = re.compile(r"[；;]([^：:。；;\n—]{3,60})(?=[；;。\n]|$)")
 
@@ -2351,7 +2370,7 @@ def _unit_honour_lists(text: str, rules: Rules) -> list[AwardStatement]:
     out = []
     for match in _UNIT_COLON.finditer(text):
         units = match.group(1).split("、")  # A、B：X — each unit holds it
-        if not all(u.endswith(_UNIT_ENDS) and not _is_honour(u, rules) for u in units):
+        if not all(_names_a_unit(u) and not _is_honour(u, rules) for u in units):
             continue  # 先进单位：A、B is the honour heading its holders
         awards = _honour_items(
             text, match.start(2), _honours_run_on(text, match), rules
@@ -2447,7 +2466,11 @@ class _TieredTable:
             # row of players holds its team's prize, named by its kind)
             name = _ENTRY_KIND_END.sub("", name) + cells[self.event].group()
         if self.group is not None:
-            name += cells[self.group].group()
+            # 一、团体奖项 over 组别　奖次　学校: X小学组团体一等奖, the group
+            # before the kind of entry
+            kind = _ENTRY_KIND_END.search(name)
+            at_kind = kind.start() if kind else len(name)
+            name = name[:at_kind] + cells[self.group].group() + name[at_kind:]
         name = _with_tier(name, tier.group())
         at = pos + tier.start()
         prize = Candidate(
@@ -2626,9 +2649,11 @@ def _tier_matrix_rows(
 
 
 def _unit_cell(cell: str) -> bool:
-    """A unit's name, maybe with its short name in brackets after it
-    (弥勒市第一中学（弥勒一中）)."""
-    return _SHORT_NAME_NOTE.sub("", cell).endswith(_UNIT_ENDS)
+    """Units' names joined by 、, each maybe with its short name in brackets
+    after it (弥勒市第一中学（弥勒一中）)."""
+    return all(
+        _names_a_unit(_SHORT_NAME_NOTE.sub("", unit)) for unit in cell.split("、")
+    )
 
 
 def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
@@ -2668,8 +2693,7 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
                 (
                     c
                     for c in cells
-                    if c.group().endswith(_UNIT_ENDS)
-                    and not _is_honour(c.group(), rules)
+                    if _names_a_unit(c.group()) and not _is_honour(c.group(), rules)
                 ),
                 None,
             )
