@@ -1372,7 +1372,8 @@ def test_extract_a_heading_list_and_a_tier_table_of_short_names(nlp):
         "关于公布青川县中小学生国学知识竞赛结果的通知\n现将比赛结果公布如下：\n"
         "一、优秀组织奖\n青川一中、青川县启明中学、青川实小。\n"
         "二、团体奖项\n组别      奖次        学校\n"
-        "初中组    一等奖      石门镇中\n高中组    二等奖      青川县城关中学、青川职专\n"
+        "初中组    一等奖      石门镇中\n"
+        "高中组    二等奖      青川县城关中学、青川职专\n"
     )
     ex = run(nlp, text, publisher="广元市青川县教育局")
     contest = "青川县中小学生国学知识竞赛"
@@ -1383,6 +1384,26 @@ def test_extract_a_heading_list_and_a_tier_table_of_short_names(nlp):
         ("石门镇中", contest + "初中组团体一等奖"),
         ("青川县城关中学", contest + "高中组团体二等奖"),
         ("青川职专", contest + "高中组团体二等奖"),
+    }
+
+
+def test_extract_a_results_table_under_a_heading_naming_only_results(nlp):
+    """一、获奖名单 names the results, no honour: the rows hold the contest's
+    tier; a unit cell holding a school's team (A合唱团, B“小百灵”合唱团) or
+    headed 参演单位 gives the school its prize (decision 19)."""
+    text = (
+        "关于2024年青川县中小学生艺术展演活动结果的通报\n现将有关情况通报如下：\n"
+        "一、获奖名单\n\n序号  类别    节目名称        参演单位                等次\n"
+        "1     合唱    《春》    城关小学“小百灵”合唱团        一等奖\n"
+        "2     合唱    《夏》    青川二中合唱团                一等奖\n"
+        "3     器乐    《秋》    乔庄镇中心小学民乐团          一等奖\n"
+    )
+    ex = run(nlp, text, publisher="广元市青川县教育局")
+    prize = "青川县中小学生艺术展演活动一等奖"
+    assert triples(ex, "receivedAward") == {
+        ("城关小学", prize),
+        ("青川二中", prize),
+        ("乔庄镇中心小学", prize),
     }
 
 

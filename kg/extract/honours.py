@@ -716,6 +716,10 @@ def _table_rows(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
+#: 获奖, 获奖节目, 获奖单位: a list's title naming the results, and no honour.
+_RESULTS_ONLY = re.compile(r"(?:获奖|表彰|入选)(?:节目|作品|单位|学校|集体|项目|情况)?")
+
+
 def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
     """A line ``X名单`` naming an honour, the units on the lines below it."""
     out = []
@@ -751,6 +755,10 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
             ):
                 match = honour
+        if match is not None and _RESULTS_ONLY.fullmatch(
+            clean_award_name(_PAREN_TAIL.sub("", match.group(1).strip()))
+        ):
+            match = None  # 一、获奖名单, 获奖节目名单: the results, no honour's name
         if match is not None and (
             part_in_quoted_program(match.group(1), adjacent=True)
             or _programs_role(match.group(1))
@@ -2534,7 +2542,11 @@ def _tiered_header(
         )
 
     heading_name = clean_award_name(heading.group(1)) if heading else ""
-    if not heading_name.endswith("奖") or heading_name in _PRIZE_KINDS:
+    if (
+        not heading_name.endswith("奖")
+        or heading_name in _PRIZE_KINDS
+        or _RESULTS_ONLY.fullmatch(heading_name)  # 一、获奖名单
+    ):
         # 序号 节目名称 报送单位 等次 under a contest's title or section: the
         # contest's tiers (decision 3)
         contest = _contest_of_tier(text, pos, rules)
@@ -2650,10 +2662,21 @@ def _tier_matrix_rows(
 
 def _unit_cell(cell: str) -> bool:
     """Units' names joined by 、, each maybe with its short name in brackets
-    after it (弥勒市第一中学（弥勒一中）)."""
+    after it (弥勒市第一中学（弥勒一中）), or a school's team."""
     return all(
-        _names_a_unit(_SHORT_NAME_NOTE.sub("", unit)) for unit in cell.split("、")
+        _names_a_unit(_SHORT_NAME_NOTE.sub("", unit)) or _school_team(unit)
+        for unit in cell.split("、")
     )
+
+
+#: 岳麓二中合唱团, 枫林湾小学“小百灵”合唱团: a school's team, whose prize is the
+#: school's (decision 19).
+_SCHOOL_TEAM = re.compile(r"(?:“[^”]{1,8}”)?[\u4e00-\u9fff]{0,2}[队团]$")
+
+
+def _school_team(cell: str) -> bool:
+    team = _SCHOOL_TEAM.search(cell)
+    return team is not None and team.start() > 0 and _names_a_unit(cell[: team.start()])
 
 
 def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
