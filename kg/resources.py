@@ -202,6 +202,7 @@ class Lexicon:
     non_recipient_words: tuple[str, ...] = ()
     implement_verbs: tuple[str, ...] = ()
     ranking_words: tuple[str, ...] = ()
+    praise_words: tuple[str, ...] = ()
     bare_school_kinds: tuple[str, ...] = ()
     quoted_only_programs: frozenset[str] = frozenset()
     street_ends: tuple[str, ...] = ()
@@ -361,6 +362,7 @@ def load_lexicon() -> Lexicon:
         non_recipient_words=lines("non_recipient_words"),
         implement_verbs=lines("implement_verbs"),
         ranking_words=lines("ranking_words"),
+        praise_words=lines("praise_words"),
         bare_school_kinds=lines("bare_school_kinds"),
         quoted_only_programs=frozenset(lines("quoted_only_programs")),
         street_ends=lines("street_ends"),

@@ -1407,6 +1407,32 @@ def test_extract_a_results_table_under_a_heading_naming_only_results(nlp):
     }
 
 
+def test_extract_units_with_a_clause_on_how_they_did_before_the_verb(nlp):
+    # 组织得力、节目质量高，获X: the units' own clause; not a person's
+    text = (
+        "城关小学、青川二中2所学校组织得力、节目质量高，获本届展演优秀组织奖。"
+        "乔庄小学李红老师表现突出，获评优秀教师。"
+    )
+    ex = run(nlp, text, publisher="广元市青川县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("城关小学", "本届展演优秀组织奖"),
+        ("青川二中", "本届展演优秀组织奖"),
+    }
+
+
+def test_extract_schools_teams_listed_before_a_distributive_verb(nlp):
+    # A“小百灵”合唱团、B民乐团代表我县参赛，分获X和Y: in order (decision 23)
+    text = (
+        "在2024年广元市中小学生艺术展演中，城关小学“小百灵”合唱团、"
+        "青川二中民乐团代表我县参赛，分获一等奖和二等奖。"
+    )
+    ex = run(nlp, text, publisher="广元市青川县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("城关小学", "广元市中小学生艺术展演一等奖"),
+        ("青川二中", "广元市中小学生艺术展演二等奖"),
+    }
+
+
 def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
     """一、团体奖 over 小学组： over 一等奖　A（short name）: the contest's team
     prize of that group; 二、个人奖（部分） over pupils' tiers gives the schools

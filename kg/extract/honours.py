@@ -2669,9 +2669,10 @@ def _unit_cell(cell: str) -> bool:
     )
 
 
-#: 岳麓二中合唱团, 枫林湾小学“小百灵”合唱团: a school's team, whose prize is the
-#: school's (decision 19).
-_SCHOOL_TEAM = re.compile(r"(?:“[^”]{1,8}”)?[\u4e00-\u9fff]{0,2}[队团]$")
+#: 合唱团, “小百灵”合唱团, 民乐团, 代表队 after a school's name: its team, whose
+#: prize is the school's (decision 19).
+TEAM_AFTER_SCHOOL = r"(?:“[^”]{1,8}”)?[\u4e00-\u9fff]{0,2}[队团]"
+_SCHOOL_TEAM = re.compile(TEAM_AFTER_SCHOOL + "$")
 
 
 def _school_team(cell: str) -> bool:

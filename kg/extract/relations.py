@@ -24,7 +24,7 @@ from .entities import (
     sentence_start,
 )
 from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK, PROSE_LIST_LEAD
-from .honours import PROSE_MARK, list_block
+from .honours import PROSE_MARK, TEAM_AFTER_SCHOOL, list_block
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -43,6 +43,27 @@ _NON_RECIPIENT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两]+)(?:所|个|名|位|支|项|篇|件|人)|"
     + "|".join(map(re.escape, load_lexicon().non_recipient_words))
 )
+#: 组织得力、节目质量高，: a clause on how the units just named did, before
+#: the verb of what they won.
+_PRAISED_CLAUSE = re.compile(
+    r"[^，,。；;]{0,20}?(?:"
+    + "|".join(map(re.escape, load_lexicon().praise_words))
+    + r")\s*[，,]"
+)
+_COUNTED_UNITS = re.compile(
+    r"(?:等\s*)?[0-9一二三四五六七八九十两]+\s*[所个家](?:学校|单位|幼儿园)?"
+)
+
+
+def _praised(tail: str) -> bool:
+    """6所学校组织得力、节目质量高，(获X): the units' own clause on how they did;
+    not 李红老师表现突出, a person named first."""
+    count = _COUNTED_UNITS.match(tail)
+    clause = tail[count.end() if count else 0 :]
+    first = re.split("[、，,]", clause, maxsplit=1)[0]
+    return bool(_PRAISED_CLAUSE.match(clause)) and not _NON_RECIPIENT.search(first)
+
+
 #: 都昌县|12所学校: a count of an area's units right after the area.
 _COUNT_AFTER_AREA = re.compile(r"\s*(?:共|有)?(?:\d+|[一二三四五六七八九十两]+)\s*所")
 # 市优秀教师3人, 优秀班主任二名: an honour counted in people went to people.
@@ -662,6 +683,8 @@ def _subjects(
         # 等3所学校 after a list counts the schools just named, not people;
         # 在全省中小学生篮球比赛中 names the contest, not who won.
         tail = _LIST_COUNT.sub("", text[tail_start:end])
+        if _praised(text[tail_start:end]):
+            tail = ""  # A、B组织得力、节目质量高，获X: how they did, no one else
         if first_only:
             # A在X大赛中获一等奖3项，被评为Y: the first clause's own prizes
             # are no words of who won Y
@@ -805,7 +828,9 @@ def _list_run(text: str, mentions: list[Mention], schools: list[int]) -> list[in
     return run
 
 
-_LIST_JOIN = re.compile(r"\s*[、和及]\s*")
+#: 、 or 和 between two listed units, after the first one's team, if any
+#: (A“小百灵”合唱团、B民乐团: decision 19).
+_LIST_JOIN = re.compile(f"(?:{TEAM_AFTER_SCHOOL})?" + r"\s*[、和及]\s*")
 
 
 # A person's name right before a bracketed unit: 2 to 5 characters after a
