@@ -1433,6 +1433,20 @@ def test_extract_schools_teams_listed_before_a_distributive_verb(nlp):
     }
 
 
+def test_extract_a_demonstration_projects_list_is_participation(nlp):
+    # 第二批“X”应用示范项目学校（2所）: the project's schools, no honour
+    text = (
+        "一、第二批“陇原智慧课堂”应用示范项目学校（2所）\n"
+        "兰州市（2所）：兰州市七里河区西果园中学、榆中县夏官营中心小学\n"
+    )
+    ex = run(nlp, text, publisher="甘肃省教育厅")
+    assert triples(ex, "receivedAward") == set()
+    assert triples(ex, "participatesIn") == {
+        ("兰州市七里河区西果园中学", "陇原智慧课堂"),
+        ("榆中县夏官营中心小学", "陇原智慧课堂"),
+    }
+
+
 def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
     """一、团体奖 over 小学组： over 一等奖　A（short name）: the contest's team
     prize of that group; 二、个人奖（部分） over pupils' tiers gives the schools
@@ -5686,6 +5700,20 @@ def test_extract_a_place_inside_an_earlier_honour_wins_nothing_after_it(nlp):
         ("稻田镇中心小学", "潍坊市平安和谐校园"),
         ("稻田镇中心小学", "全国青少年校园篮球特色学校"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        # a street's stem (拱星墩街道) jieba cuts, before an ordinal
+        ("兰州市城关区拱星墩第二小学获评示范校。", "兰州市城关区拱星墩第二小学"),
+        # a town's stem (巉口镇) cut into a rare character and a measure word
+        ("定西市安定区巉口中学获评示范校。", "定西市安定区巉口中学"),
+    ],
+)
+def test_extract_a_school_named_after_a_town_of_the_county_before_it(nlp, text, school):
+    ex = run(nlp, text, publisher="甘肃省教育厅")
+    assert names(ex, "School") == {school}
 
 
 def test_extract_city_title_goes_to_the_city(nlp):

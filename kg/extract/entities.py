@@ -358,6 +358,10 @@ def _walk_left(
     number = _SCHOOL_NUMBER.search(view.text, max(floor, start - 6), start)
     number_start = number.start() if number else start
     while edge > floor:
+        stem = _county_town_stem_before(view.text, edge, floor)
+        if stem < edge:
+            edge = stem  # 城关区|拱星|墩|第二小学: a town of the county before
+            continue
         prev = view.previous_token(edge)
         if prev is None:
             break
@@ -4886,6 +4890,44 @@ def find_organizations(view: TextView, rules: Rules) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
+@cache
+def _county_towns() -> dict[str, frozenset[str]]:
+    """A county's full name → the stems of its towns and streets (拱星墩 of
+    拱星墩街道), of every county of that name (城关区)."""
+    index = load_region_index()
+    out: dict[str, frozenset[str]] = {}
+    for name, codes in index.by_name.items():
+        stems = frozenset(
+            stem
+            for code in codes
+            for ref in index.towns.get(code, ())
+            if 2 <= len(stem := _TOWN_SUFFIX.sub("", ref.name)) <= 4
+        )
+        if stems:
+            out[name] = stems
+    return out
+
+
+_TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道|街道办事处)$")
+
+
+def _county_town_stem_before(text: str, edge: int, floor: int) -> int:
+    """Where a town's stem ending at ``edge`` starts, when its county's full
+    name is written right before it (安定区|巉口|中学: 巉口镇 of 安定区); else
+    ``edge``."""
+    towns = _county_towns()
+    for size in (2, 3, 4):
+        at = edge - size
+        if at <= floor:
+            break
+        stem = text[at:edge]
+        for county_size in (3, 4, 5):
+            county = text[at - county_size : at]
+            if at - county_size >= floor and stem in towns.get(county, ()):
+                return at
+    return edge
+
+
 def _town_stems() -> frozenset[str]:
     """均溪 of 均溪镇: the two-character names of towns and townships."""
     return frozenset(

@@ -833,7 +833,7 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
 #: “强校提质”行动|重点扶持学校: a quoted program's kind, then the role its
 #: schools have in it.
 _QUOTED_PROGRAM_ROLE = re.compile(
-    r"[”\"」』](?P<between>[\u4e00-\u9fff]{0,6}?)(?:行动|工程|计划|项目)"
+    r"[”\"」』](?P<between>[\u4e00-\u9fff]{0,6}?)(?P<kind>行动|工程|计划|项目)"
     r"(?P<role>[^”\"」』]+)$"
 )
 
@@ -841,11 +841,14 @@ _QUOTED_PROGRAM_ROLE = re.compile(
 def _programs_role(title: str) -> bool:
     """A list title naming the role of schools in a quoted program, with no
     honour word (先进, 示范 …) in it: “X”行动重点扶持学校, “X”集群发展项目学校,
-    not “X”行动先进学校 or “X”体育特色项目学校 (a title)."""
+    “X”应用示范项目学校; not “X”行动先进学校 or “X”体育特色项目学校 (a title)."""
     role = _QUOTED_PROGRAM_ROLE.search(_PAREN_TAIL.sub("", title.strip()))
     if role is None or HONOUR_HEAD.search(role.group("role")):
         return False
     between = role.group("between")
+    if role.group("kind") == "项目" and between.endswith("示范"):
+        # “X”应用示范项目学校: the schools of a demonstration project
+        between = between[:-2]
     return not (between.endswith(("特色", "传统")) or HONOUR_HEAD.search(between))
 
 
