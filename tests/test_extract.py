@@ -246,6 +246,9 @@ def test_region_short_form_of_an_autonomous_prefecture():
         ("全区确定琥珀山庄小学为试点学校。", {"琥珀山庄小学"}),
         # a name jieba tags a verb, before 榜上有名 or 为龙头
         ("晨光小学、启明中学榜上有名。", {"晨光小学", "启明中学"}),
+        # …and before what the school takes part in
+        ("由滨河路小学、启明中学承担课程录制。", {"滨河路小学", "启明中学"}),
+        ("推进中学参与改革。", set()),
         ("以启明中学为龙头组建教育集团。", {"启明中学"}),
         # 委托 (tagged a noun) opens no name: the school starts after it
         (
