@@ -5405,6 +5405,21 @@ def test_extract_past_year_in_a_plan_is_reported(nlp):
     assert status["智慧校园"] == "planned"
 
 
+@pytest.mark.parametrize("review", ["一、2023年工作回顾", "一、2023年工作简要回顾"])
+@pytest.mark.parametrize("plan", ["二、2024年主要目标", "二、重点工作"])
+def test_extract_a_plan_is_planned_again_after_its_review(nlp, review, plan):
+    # a plan reviewing last year first: its own sections are planned again
+    text = (
+        f"{review}\n实施“强体健心”行动，彩虹中学获评省文明校园。\n"
+        f"{plan}\n推进“智慧校园”平台建设。\n"
+    )
+    ex = run(nlp, text, publisher="兰州市七里河区教育局", year=2024, is_plan=True)
+    status = {m.name: m.status for m in ex.mentions}
+    assert status["省文明校园"] == "reported"
+    assert status["强体健心"] == "reported"
+    assert status["智慧校园"] == "planned"
+
+
 # ------------------------------------------------------------------ figures
 
 

@@ -552,10 +552,12 @@ def _plan_flags(
         elif is_heading and _opens_plan(sentence, lex):
             in_plan = True
         elif is_heading and any(m in sentence for m in lex.plan_or_summary_markers):
-            # 一、重点工作 in a summary is the year's work; in a plan or a
-            # plan section, or turned to what comes next (2024年重点工作),
-            # it is planned.
-            in_plan = in_plan or _turns_to_next_period(sentence, year, lex)
+            # 一、重点工作 in a summary is the year's work; in a plan (after
+            # its review of last year too) or a plan section, or turned to
+            # what comes next (2024年重点工作), it is planned.
+            in_plan = (
+                in_plan or whole_plan or _turns_to_next_period(sentence, year, lex)
+            )
         modal = _first_modal(text, start, end, lex, token_starts)
         past = year is not None and any(
             int(y) < year for y in _STATED_YEAR.findall(sentence)
