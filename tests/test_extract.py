@@ -1436,6 +1436,31 @@ def test_extract_schools_teams_listed_before_a_distributive_verb(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        # the pilot's name repeats the program's the line above named
+        (
+            "1.推行“酒都少年”综合素质评价改革。确定城关中学、育英实验学校为"
+            "综合素质评价改革试点校。",
+            "酒都少年综合素质评价改革",
+        ),
+        # 作为全省应用试点校: a scope and a generic word name no program
+        (
+            "深化国家中小学智慧教育平台应用，城关中学、育英实验学校作为全省应用"
+            "试点校，年内形成典型案例。",
+            "国家中小学智慧教育平台",
+        ),
+    ],
+)
+def test_extract_pilot_schools_of_the_program_just_named(nlp, text, program):
+    ex = run(nlp, text, publisher="宜宾市叙州区教育局")
+    assert triples(ex, "participatesIn") == {
+        ("城关中学", program),
+        ("育英实验学校", program),
+    }
+
+
 def test_extract_a_demonstration_projects_list_is_participation(nlp):
     # 第二批“X”应用示范项目学校（2所）: the project's schools, no honour
     text = (

@@ -969,7 +969,7 @@ def find_named_zones(text: str, regions: list[Candidate]) -> list[Candidate]:
             not 2 <= len(run) <= 5
             or not _CJK_ONLY.fullmatch(run)
             or run[0] in "各全本该我其"
-            or _is_generic(run, _LEX.generic_name_prefixes)
+            or is_generic(run, _LEX.generic_name_prefixes)
             or "教育" in run  # 智慧教育新区: a goal, not a place
             or any(s < match.end() and start < e for s, e in taken)
         ):
@@ -1248,7 +1248,7 @@ def find_unlisted_towns(
         start, name, end = match.start(), match.group(1), match.end(1)
         if (
             _NO_TOWN_NAMED.match(name)
-            or _is_generic(name[:-1], _LEX.generic_name_prefixes)
+            or is_generic(name[:-1], _LEX.generic_name_prefixes)
             or any(r.level < 4 for r in index.by_name.get(name, ()))
             or any(s < end and start < e for s, e in taken)
         ):
@@ -1645,7 +1645,7 @@ def _find_suffix_names(
             pass  # 县特殊教育学校: the county's one school of that kind
         elif _known_town(view, left, prefix, generic):
             pass  # 新城镇中心小学: a town jieba knows, not 新 + 城镇
-        elif _is_generic(prefix, generic) or (
+        elif is_generic(prefix, generic) or (
             # 学前教育普及普惠工程: a scheme named before a kind word is one
             (label != "Program" or len(prefix) < 6)
             and _ends_generic(view, start, left, generic)
@@ -1861,7 +1861,7 @@ def _the_areas_own(text: str, left: int, name: str, prefix: str, rules: Rules) -
     kinds = rules.lexicon.single_school_kinds
     if len(prefix) == 1:
         return name[1:] in kinds  # 县职教中心: the kind is the whole ending
-    return _is_generic(prefix[1:], kinds)
+    return is_generic(prefix[1:], kinds)
 
 
 def _glued_follower(view: TextView, end: int, rules: Rules) -> bool:
@@ -2018,7 +2018,7 @@ def _named_after_region(head: str, kind: str) -> bool:
         return False
     if re.search(r"[省市县区旗镇乡州]$", own):
         return False
-    if _is_generic(own, _LEX.generic_name_prefixes):
+    if is_generic(own, _LEX.generic_name_prefixes):
         return False
     if len(own) == 2:
         return True
@@ -2065,7 +2065,7 @@ _NO_PROGRAM_PREFIX = re.compile(
 )
 
 
-def _is_generic(prefix: str, generic: frozenset[str]) -> bool:
+def is_generic(prefix: str, generic: frozenset[str]) -> bool:
     """Return True when ``prefix`` is made only of generic modifiers."""
     rest = prefix
     while rest:
@@ -2838,9 +2838,7 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             if suffix in pilots:
                 # 开展人工智能教育试点: a pilot of any named thing; only one of
                 # nothing but modifiers (开展省级改革试点) names none
-                if _is_generic(
-                    head, rules.lexicon.generic_name_prefixes | set(generic)
-                ):
+                if is_generic(head, rules.lexicon.generic_name_prefixes | set(generic)):
                     continue
             elif head.startswith(generic) or head.endswith(generic):
                 continue
@@ -2876,7 +2874,7 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
                 continue
             suffix = next(x for x in suffixes if name.endswith(x))
             head = name[: -len(suffix)]
-            if len(head) < 4 or _is_generic(
+            if len(head) < 4 or is_generic(
                 head, rules.lexicon.generic_name_prefixes | set(generic)
             ):
                 continue
@@ -4761,7 +4759,7 @@ def _area_pilots(text: str) -> list[Candidate]:
             start = quote + 1  # 宝鸡市“高效课堂”改革试点: the pilot's own name
         name = text[start : match.end(1)].translate(_STRIP_QUOTES)
         generic = name[:-2]
-        if len(name) < 4 or _is_generic(generic, _LEX.generic_name_prefixes):
+        if len(name) < 4 or is_generic(generic, _LEX.generic_name_prefixes):
             continue
         if _LEVEL_ONLY.fullmatch(generic):
             continue  # 列为省级试点县: no pilot named
@@ -4775,6 +4773,24 @@ def _area_pilots(text: str) -> list[Candidate]:
 _QUOTED_PROGRAM_BEFORE = re.compile(
     r"”[\u4e00-\u9fff]{0,8}(?:计划|工程|项目|行动)(?![\u4e00-\u9fff]{0,4}(?:学校|校))"
 )
+
+
+def _named_just_before(text: str, at: int, stem: str) -> bool:
+    """Whether ``stem`` (综合素质评价改革 of 综合素质评价改革试点) ends a word
+    of the text's line before ``at``, or of the line above it."""
+    if len(stem) < 2:
+        return False
+    line = text.rfind("\n", 0, at)
+    floor = text.rfind("\n", 0, line) + 1 if line > 0 else 0
+    found = text.rfind(stem, floor, at)
+    return found >= 0 and text[found + len(stem) : found + len(stem) + 1] in (
+        "，",
+        "。",
+        "；",
+        "、",
+        "”",
+        "",
+    )
 
 
 def _find_pilot_lists(text: str) -> list[Candidate]:
@@ -4808,11 +4824,16 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
             # 确定A、B为首批县级融合教育试点校: the pilot is what follows the batch
             start, name = start + batch.end(), name[batch.end() :]
         if (
-            _is_generic(name[:-2], generic)
+            is_generic(name[:-2], generic)
             or _LEVEL_ONLY.fullmatch(name[:-2])
             or _BATCH_WORD.search(name)
         ):
             continue  # 确定为首批省级试点学校, 作为平台首批试点学校: none named
+        if _named_just_before(text, match.start(), name[:-2]):
+            # 推行“酒都少年”综合素质评价改革。确定A、B为综合素质评价改革试点校;
+            # 深化X平台应用，A作为应用试点校: their part in the program
+            # named just before, described again
+            continue
         if match.group().startswith(("作为", "为")) and any(
             end <= match.start() and not _SENTENCE_END.search(text, end, match.start())
             for end in areas
@@ -4828,7 +4849,7 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
         if scope:
             start, name = start + scope.end(), name[scope.end() :]
         name = name.translate(_STRIP_QUOTES)
-        if len(name) >= 6 and not _is_generic(name[:-2], generic):
+        if len(name) >= 6 and not is_generic(name[:-2], generic):
             out.append(
                 Candidate(
                     start, match.end(1), "Program", name, "program.published-list", ""
@@ -4967,7 +4988,7 @@ def _listed_town(name: str, generic: frozenset[str]) -> bool:
     if name not in _town_names():
         return False
     stem = re.sub(r"(?:街道|镇|乡)$", "", name)
-    return stem not in generic and not _is_generic(stem, _scope_words())
+    return stem not in generic and not is_generic(stem, _scope_words())
 
 
 def _schools_unit(name: str, rules: Rules) -> bool:

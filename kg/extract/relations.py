@@ -21,6 +21,7 @@ from .entities import (
     QUOTED_PART,
     AwardStatement,
     clause_of,
+    is_generic,
     sentence_start,
 )
 from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK, PROSE_LIST_LEAD
@@ -81,6 +82,7 @@ _LIST_COUNT = re.compile(
 )
 _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
 _SCHOOL_SUBJECTS = load_lexicon().school_collective_subjects
+_GENERIC_NAME_PREFIXES = load_lexicon().generic_name_prefixes
 _SUPERVISION_WORDS = load_lexicon().supervision_words
 # Between two items of a list: a joiner, or nothing but their quotes (“A”“B”).
 _LIST_GAP = re.compile(
@@ -1572,8 +1574,18 @@ _OWN_PROGRAM_NAMED = re.compile(
     r"(?:入选|列为|确定为|作为)"
     # (作为临沂市首批试点学校: a place and a batch name no program)
     r"(?![\u4e00-\u9fff]{0,6}?(?:首批|第[一二三四五六七八九十]批)(?:试点|实验|项目))"
-    r"[\u4e00-\u9fff“”\"]{4,}?(?:试点|实验|项目)"
+    r"(?P<name>[\u4e00-\u9fff“”\"]{4,}?)(?:试点|实验|项目)"
 )
+
+
+def _own_program_named(text: str, start: int, end: int) -> bool:
+    """A入选X试点学校: the clause names the school's own program; not
+    作为全省应用试点校, a scope and generic words only."""
+    named = _OWN_PROGRAM_NAMED.search(text, start, end)
+    return named is not None and not is_generic(
+        named.group("name").removeprefix("全").lstrip("省市县区州旗"),
+        _GENERIC_NAME_PREFIXES,
+    )
 
 
 #: People of a school right after its name (X小学教师, X中学的3名学生).
@@ -1676,7 +1688,7 @@ def _program_taken_part_in(
                 return following[0]
     if own or len(programs) != 1:
         return None  # two programs: which one is not said by position alone
-    if _OWN_PROGRAM_NAMED.search(text, start, end):
+    if _own_program_named(text, start, end):
         return None  # A入选X试点学校，B承担“Y”项目: A's program is X, not Y
     if any(m.label == "Award" and start <= m.start < end for m in mentions):
         return None
