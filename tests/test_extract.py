@@ -5732,6 +5732,16 @@ def test_extract_this_school_in_a_later_paragraph_is_the_titles_school(nlp):
     }
 
 
+def test_extract_our_school_is_the_school_that_wrote_the_page(nlp):
+    # 我校 on a page a school contributed (A　供稿) is A
+    text = (
+        "近日，我校被评为“临沂市文明校园”。\n"
+        "（马牧池乡中心小学　供稿　　审核：沂南县教育和体育局办公室）\n"
+    )
+    ex = run(nlp, text, publisher="临沂市沂南县教育和体育局")
+    assert triples(ex, "receivedAward") == {("马牧池乡中心小学", "临沂市文明校园")}
+
+
 def test_extract_a_place_inside_an_earlier_honour_wins_nothing_after_it(nlp):
     # 2022年入选Y after 该校荣获“潍坊市X”: 潍坊市 is the honour's, and 该校 won Y
     text = (

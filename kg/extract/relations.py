@@ -700,6 +700,8 @@ def _subjects(
             return []  # A中学某某名师工作室被认定为X: a teacher's studio won it
         if _NON_RECIPIENT.search(tail) or _names_a_person(tail.removeprefix("的")):
             return []  # …第一中学李梅获评优秀教师: the person won it (decision 4)
+    if not inside and "我校" in span and (ours := _contributing_school(text, mentions)):
+        return ours  # 我校荣获X on a page a school wrote (供稿单位：A小学)
     if not inside and (this := _THIS_SCHOOL.search(span)):
         # X小学深入开展阅读活动，该校被评为…: the school the sentence named,
         # or else the one the sentence before named (X中学…。早在2021年，该校…);
@@ -793,6 +795,29 @@ def _sentence_floor(text: str, pos: int) -> int:
     """Where the sentence before ``pos`` starts (after 。！？ or a line break;
     not ；, which a back reference reads past)."""
     return max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1
+
+
+#: 供稿单位：A小学, （A小学　供稿）: the school that wrote the page.
+_CONTRIBUTOR = re.compile(
+    r"(?:供稿单位|供稿|稿件来源|信息来源|来源)[：:]\s*(?P<after>\S)"
+    r"|(?P<before>\S)[\s\u3000]*供稿"
+)
+
+
+def _contributing_school(text: str, mentions: list[Mention]) -> list[int]:
+    """The one school a 供稿 line names as the page's writer, which 我校 is."""
+    found = set()
+    for line in _CONTRIBUTOR.finditer(text):
+        for i, m in enumerate(mentions):
+            if m.label != "School":
+                continue
+            if (line.group("after") and m.start == line.start("after")) or (
+                line.group("before") and m.end == line.end("before")
+            ):
+                found.add(i)
+    if len({mentions[i].name for i in found}) != 1:
+        return []
+    return [min(found)]
 
 
 def _title_school(text: str, mentions: list[Mention], before: int) -> list[int]:
