@@ -266,7 +266,12 @@ def _rules() -> _Rules:
         meta_key=meta_key,
         meta_roles=roles,
         bureau_in_text=re.compile(rf"[\u4e00-\u9fff]{{0,25}}?(?:{bureau})"),
-        bureau_line=re.compile(rf"^[\u4e00-\u9fff()\uff08\uff09]{{0,25}}(?:{bureau})$"),
+        # 鹿邑县教育体育局办公室编　2023年10月16日, 光山县教育体育局　2023-12-22
+        # 浏览量：2043: a bureau's byline, its office's and a date after it
+        bureau_line=re.compile(
+            rf"^(?P<bureau>[\u4e00-\u9fff()\uff08\uff09]{{0,25}}(?:{bureau}))"
+            r"(?:办公室)?编?(?:[ \t\u3000]+(?:19|20)\d\d(?:年|-|/|\.)[^\n]*)?$"
+        ),
         org_suffixes=tuple(v[0] for _, v in pubs["org"]),
         aliases=tuple((v[0], v[1]) for _, v in pubs["alias"]),
         title=kind("title"),
@@ -632,8 +637,9 @@ def _publisher(
     if match:
         candidates.append(_TITLE_PREFIX_RE.sub("", match.group()))
     for line in kept[:_PUBLISHER_HEAD_LINES]:
-        if rules.bureau_line.match(line):
-            candidates.append(line)
+        byline = rules.bureau_line.match(line)
+        if byline:
+            candidates.append(byline.group("bureau"))
             break
     if not candidates:
         return None

@@ -736,6 +736,18 @@ def test_title(tmp_path: Path, raw: str, title: str) -> None:
             "某某区教育委员会",
             id="a-bureaus-own-centre-publishes-for-it",
         ),
+        pytest.param(
+            "某某教育简讯\n（2023年第9期）\n"
+            "某某县教育体育局办公室编\u3000\u3000\u30002023年10月16日\n" + BODY,
+            "某某县教育体育局",
+            id="a-bureaus-office-edits-the-bulletin",
+        ),
+        pytest.param(
+            "【喜讯】我县多所学校获殊荣\n"
+            "某某县教育体育局\u3000\u30002023-12-22\u3000\u3000浏览量：2043\n" + BODY,
+            "某某县教育体育局",
+            id="a-byline-with-its-date",
+        ),
         pytest.param("年度工作计划\n" + BODY, None, id="none"),
     ],
 )
