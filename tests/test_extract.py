@@ -5732,6 +5732,19 @@ def test_extract_this_school_in_a_later_paragraph_is_the_titles_school(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "稻田镇中心小学始建于1952年。该校立足农村实际，构建了“稻香少年”育人体系。",
+        "古城实验学校以“书香古城”阅读工程为抓手，建成班级图书角。",
+    ],
+)
+def test_extract_a_schools_own_program_is_not_the_bureaus(nlp, text):
+    # a school, named or referred to (该校), is the sentence's subject: its work
+    ex = run(nlp, text, publisher="潍坊市寿光市教育和体育局")
+    assert triples(ex, "implements") == set()
+
+
 def test_extract_our_school_is_the_school_that_wrote_the_page(nlp):
     # 我校 on a page a school contributed (A　供稿) is A
     text = (

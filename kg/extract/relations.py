@@ -1411,7 +1411,9 @@ def _implements(
             if verbs and _COVERED_LIST.fullmatch(text, verbs[-1].end(), m.start):
                 before = text[floor : m.start]
         rule = ""
-        schools_do_it = any(w in text[s_start : m.start] for w in _SCHOOL_SUBJECTS)
+        schools_do_it = any(
+            w in text[s_start : m.start] for w in _SCHOOL_SUBJECTS
+        ) or _a_school_does_it(text, mentions, s_start, m)
         if schools_do_it:
             rule = ""  # 各学校…开展“X”活动: the schools' work, not the bureau's
         elif _implement_verb_governs(before):
@@ -1441,6 +1443,38 @@ def _implements(
                 RelationMention(agent, i, "implements", rule, m.sentence, m.status)
             )
     return out
+
+
+#: 该校, 我校, 学校 opening a sentence: the school the story is about.
+_THE_SCHOOL_AS_SUBJECT = re.compile(
+    r"该校|我校|此校|本校|^[\s\u3000]*学校"
+    # (学校内涵项目显著提升: the schools' projects, a topic, not the subject)
+    r"(?=[，,]|又|还|也|先后|坚持|实施|开展|构建|推进|承担|参与|以|立足|依托|积极|深入|大力|着力|持续)"
+)
+
+
+def _a_school_does_it(
+    text: str, mentions: list[Mention], s_start: int, program: Mention
+) -> bool:
+    """该校构建了“X”育人体系, A中学实施“X”工程: a school, named or referred
+    to, is the subject of the sentence up to the program, and no bureau is."""
+    span = text[s_start : program.start]
+    if any(
+        m.label == "Bureau" and s_start <= m.start < program.start and m.end > m.start
+        for m in mentions
+    ):
+        return False
+    if _THE_SCHOOL_AS_SUBJECT.search(span):
+        return True
+    first = next(
+        (m for m in mentions if s_start <= m.start < program.start and m.end > m.start),
+        None,
+    )
+    return (
+        first is not None
+        and first.label == "School"
+        and not text[s_start : first.start].strip(" \u3000")
+    )
 
 
 def _inspects(bureau: Mention) -> bool:
