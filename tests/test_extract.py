@@ -1461,6 +1461,39 @@ def test_extract_pilot_schools_of_the_program_just_named(nlp, text, program):
     }
 
 
+def test_extract_honours_named_in_prose_and_lists_keep_their_own_words(nlp):
+    """The verb of a counted honour is no part of it (评选表彰县级“教学能手”35名);
+    优秀家长学校 is an honour, no school; a quoted second honour takes the
+    first's place only (X市“智慧校园”示范校、“书香校园”)."""
+    text = (
+        "评选表彰县级“教学能手”35名。\n"
+        "四平市优秀家长学校：梨树县实验幼儿园\n"
+        "五原县第二小学被评为巴彦淖尔市“智慧校园”示范校、“书香校园”。\n"
+    )
+    ex = run(nlp, text, publisher="四平市梨树县教育局")
+    assert "县级教学能手" in names(ex, "Award")
+    assert "四平市优秀家长学校" not in names(ex, "School")
+    assert triples(ex, "receivedAward") == {
+        ("梨树县实验幼儿园", "四平市优秀家长学校"),
+        ("五原县第二小学", "巴彦淖尔市智慧校园示范校"),
+        ("五原县第二小学", "巴彦淖尔市书香校园"),
+    }
+
+
+def test_extract_a_programs_lead_schools_take_part_in_it(nlp):
+    # “X”工程首批龙头校: the program's lead schools, no honour
+    ex = run(
+        nlp,
+        "确定抚松县实验小学、抚松县第一中学为“名校+”工程首批龙头校。",
+        publisher="白山市抚松县教育局",
+    )
+    assert triples(ex, "receivedAward") == set()
+    assert triples(ex, "participatesIn") == {
+        ("抚松县实验小学", "名校+"),
+        ("抚松县第一中学", "名校+"),
+    }
+
+
 def test_extract_a_demonstration_projects_list_is_participation(nlp):
     # 第二批“X”应用示范项目学校（2所）: the project's schools, no honour
     text = (

@@ -4279,6 +4279,8 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
                 and first_stem
                 and name in rules.lexicon.award_suffixes
                 and not BARE_TIER.fullmatch(name)
+                # (X市“智慧校园”示范校、“书香校园”: a quoted name is whole)
+                and not _QUOTE.search(piece)
             ):
                 # X质量优秀学校和进步学校: the second honour is X's too
                 name = first_stem + name
