@@ -1508,6 +1508,24 @@ def test_extract_a_demonstration_projects_list_is_participation(nlp):
     }
 
 
+def test_extract_a_contests_results_list_titled_with_its_winners(nlp):
+    """附件2 / 2023年X评比获奖名单 over 序号　等次　获奖单位: the contest the
+    line right above names, its tiers; 评比获奖 is no honour."""
+    text = (
+        "关于表彰先进集体和“书香校园”评比获奖单位的决定\n"
+        "附件2\n\n2023年青川县中小学“书香校园”评比获奖名单\n\n"
+        "序号\t等次\t获奖单位\t所属区\n"
+        "1\t一等奖\t青川县城关中学\t城关镇\n"
+        "2\t二等奖\t乔庄镇中心小学\t乔庄镇\n"
+    )
+    ex = run(nlp, text, publisher="广元市青川县教育局")
+    contest = "青川县中小学书香校园评比"
+    assert triples(ex, "receivedAward") == {
+        ("青川县城关中学", contest + "一等奖"),
+        ("乔庄镇中心小学", contest + "二等奖"),
+    }
+
+
 def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
     """一、团体奖 over 小学组： over 一等奖　A（short name）: the contest's team
     prize of that group; 二、个人奖（部分） over pupils' tiers gives the schools

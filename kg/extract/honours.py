@@ -718,6 +718,17 @@ def _table_rows(text: str, rules: Rules) -> list[AwardStatement]:
 
 #: 获奖, 获奖节目, 获奖单位: a list's title naming the results, and no honour.
 _RESULTS_ONLY = re.compile(r"(?:获奖|表彰|入选)(?:节目|作品|单位|学校|集体|项目|情况)?")
+#: X评比获奖, X大赛获奖作品: a contest's results.
+_CONTEST_RESULTS = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, _LEX.award_events))
+    + r")获奖(?:节目|作品|单位|学校|集体|项目|情况)?$"
+)
+
+
+def _names_results(name: str) -> bool:
+    """A list title naming results, no honour: 获奖, X评比获奖."""
+    return bool(_RESULTS_ONLY.fullmatch(name) or _CONTEST_RESULTS.search(name))
 
 
 def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
@@ -755,10 +766,20 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
             ):
                 match = honour
-        if match is not None and _RESULTS_ONLY.fullmatch(
-            clean_award_name(_PAREN_TAIL.sub("", match.group(1).strip()))
+        list_word = stripped.find("名单", match.end(1)) if match is not None else -1
+        if match is not None and _names_results(
+            clean_award_name(
+                _PAREN_TAIL.sub(
+                    "",
+                    stripped[
+                        match.start(1) : list_word if list_word > 0 else match.end(1)
+                    ],
+                ).strip()
+            )
         ):
-            match = None  # 一、获奖名单, 获奖节目名单: the results, no honour's name
+            # 一、获奖名单, X评比获奖名单: the results, no honour's name (the
+            # table below holds the contest's tiers)
+            match = None
         if match is not None and (
             part_in_quoted_program(match.group(1), adjacent=True)
             or _programs_role(match.group(1))
@@ -2548,11 +2569,14 @@ def _tiered_header(
     if (
         not heading_name.endswith("奖")
         or heading_name in _PRIZE_KINDS
-        or _RESULTS_ONLY.fullmatch(heading_name)  # 一、获奖名单
+        or _names_results(heading_name)  # 一、获奖名单, X评比获奖名单
     ):
         # 序号 节目名称 报送单位 等次 under a contest's title or section: the
-        # contest's tiers (decision 3)
-        contest = _contest_of_tier(text, pos, rules)
+        # contest's tiers (decision 3); the contest the line right above
+        # names first (2023年X评比获奖名单)
+        contest = contest_in(text[above:above_end], rules) or _contest_of_tier(
+            text, pos, rules
+        )
         if not contest:
             return None
         section = _SECTION_OF_CONTEST.fullmatch(text[above:above_end].strip())
