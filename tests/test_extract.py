@@ -5806,6 +5806,21 @@ def test_extract_our_school_is_the_school_that_wrote_the_page(nlp):
     assert triples(ex, "receivedAward") == {("马牧池乡中心小学", "临沂市文明校园")}
 
 
+def test_extract_the_school_and_its_team_in_a_story_under_its_title(nlp):
+    # 学校 and 学校足球队 paragraphs below a story's title: the title's school
+    text = (
+        "蕲春县漕河镇第二小学：本草润童心\n"
+        "漕河镇第二小学现有学生860人。\n"
+        "2023年5月，学校足球队在蕲春县中小学生校园足球联赛中夺得小学男子组冠军。\n"
+        "学校被评为“黄冈市文明校园”。\n"
+    )
+    ex = run(nlp, text, publisher="黄冈市蕲春县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("蕲春县漕河镇第二小学", "蕲春县中小学生校园足球联赛小学男子组冠军"),
+        ("蕲春县漕河镇第二小学", "黄冈市文明校园"),
+    }
+
+
 def test_extract_a_place_inside_an_earlier_honour_wins_nothing_after_it(nlp):
     # 2022年入选Y after 该校荣获“潍坊市X”: 潍坊市 is the honour's, and 该校 won Y
     text = (

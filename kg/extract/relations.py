@@ -573,8 +573,10 @@ def _planned_creation(text: str, st: AwardStatement, award: Mention) -> bool:
 #: 该校, 此园; 学校 alone before its verb (…，学校被评为X): the school the
 #: text just named.
 _THIS_SCHOOL = re.compile(
-    r"(?:该|此|这所)(?:学校|校|幼儿园|园)"
-    r"|^\s*(?:学校|幼儿园)(?:又|还|也|先后|曾|多次|连续|相继)?\s*$"
+    r"(?:该|此|这所|我|本)(?:学校|校|幼儿园|园)"
+    # 学校足球队, 学校“小百灵”合唱团: the school's team (decision 19)
+    r"|^\s*(?:学校|幼儿园)(?:" + TEAM_AFTER_SCHOOL + r"|[\u4e00-\u9fff]{2,4}社团)?"
+    r"(?:又|还|也|先后|曾|多次|连续|相继)?\s*$"
 )
 
 
@@ -726,8 +728,9 @@ def _subjects(
                     break
                 back = _sentence_floor(text, back - 1)
                 named = _schools_between(mentions, back, start)
-        if not named and this.group().startswith(("该", "此", "这")):
-            # 该校 in a later paragraph of a story: the school its title names
+        if not named:
+            # 该校, 学校 in a later paragraph of a story: the school its title
+            # names
             named = _title_school(text, mentions, start)
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
