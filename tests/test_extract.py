@@ -5821,6 +5821,24 @@ def test_extract_the_school_and_its_team_in_a_story_under_its_title(nlp):
     }
 
 
+def test_extract_the_story_school_takes_part_in_programs(nlp):
+    """该校, 学校 going on about the title's school take part in the programs
+    their clause says; another area's program (邵阳市“X”) is not the
+    reporting bureau's."""
+    text = (
+        "虎形山中心小学：花瑶山上的读书声\n"
+        "虎形山中心小学现有学生420人。\n"
+        "2021年，学校入选邵阳市“专递课堂”试点学校。\n"
+        "2022年，该校又作为全县“银龄讲学计划”受援学校，迎来两名退休教师。\n"
+    )
+    ex = run(nlp, text, publisher="邵阳市隆回县教育局")
+    assert triples(ex, "participatesIn") == {
+        ("虎形山中心小学", "专递课堂"),
+        ("虎形山中心小学", "银龄讲学计划"),
+    }
+    assert triples(ex, "implements") == {("邵阳市隆回县教育局", "银龄讲学计划")}
+
+
 def test_extract_a_place_inside_an_earlier_honour_wins_nothing_after_it(nlp):
     # 2022年入选Y after 该校荣获“潍坊市X”: 潍坊市 is the honour's, and 该校 won Y
     text = (

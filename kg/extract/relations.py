@@ -823,6 +823,20 @@ def _contributing_school(text: str, mentions: list[Mention]) -> list[int]:
     return [min(found)]
 
 
+def _paragraph_school(text: str, mentions: list[Mention], at: int) -> list[int]:
+    """The schools named in ``at``'s paragraph before it, over at most
+    :data:`_STORY_SENTENCES` sentences back from the one naming them."""
+    back = _sentence_floor(text, at)
+    for _ in range(_STORY_SENTENCES + 1):
+        if back == 0 or text[back - 1] == "\n":
+            break
+        back = _sentence_floor(text, back - 1)
+        named = _schools_between(mentions, back, at)
+        if named:
+            return named
+    return []
+
+
 def _title_school(text: str, mentions: list[Mention], before: int) -> list[int]:
     """The one school a story's title line names (寿光市稻田镇中心小学：稻香育人
     结硕果), which 该校 further down goes on about; [] when the title names
@@ -1550,6 +1564,8 @@ def _implemented_where_schools_take_part(
             continue
         run.add(r.tail)
         program = mentions[r.tail]
+        if _owned_by_another_area(mentions, program, mentions[publisher]):
+            continue  # 入选邵阳市“专递课堂”试点学校: the city's, in a county's report
         out.append(
             RelationMention(
                 publisher,
@@ -1561,6 +1577,21 @@ def _implemented_where_schools_take_part(
             )
         )
     return out
+
+
+def _owned_by_another_area(
+    mentions: list[Mention], program: Mention, publisher: Mention
+) -> bool:
+    """A region other than the publisher's written right before the program
+    (邵阳市“专递课堂”, 湖北省“楚天…”工程): that area's program."""
+    return any(
+        m.label == "Region"
+        and m.end > m.start
+        and 0 <= program.start - m.end <= 1
+        and m.region
+        and m.region != publisher.region
+        for m in mentions
+    )
 
 
 def _carried_out(
@@ -2546,7 +2577,11 @@ _ROLE_STEM = re.compile(r"(?:学校|校|园)$")
 
 #: 该校是…, 2023年，该校入选…: a sentence opening on the school named before.
 _OPENS_ON_THIS_SCHOOL = re.compile(
-    r"\s*(?:[^，,。；;]{0,12}[，,])?(?:该|此|这所)(?:学校|校|幼儿园|园)"
+    r"\s*(?:[^，,。；;]{0,12}[，,])?(?:"
+    r"(?P<this>(?:该|此|这所|我|本)(?:学校|校|幼儿园|园))"
+    # 2022年，学校入选…, 学校还积极参与…: 学校 opening its clause (not
+    # 学校教师参加…, its people)
+    r"|(?:学校|幼儿园)(?![\u4e00-\u9fff]{0,2}(?:教师|老师|学生|师生|校长|园长|党员)))"
 )
 
 
@@ -2575,6 +2610,17 @@ def _school_referred_to_takes_part(
     before = [
         i for i in by_sentence.get(sentence - 1, []) if mentions[i].label == "School"
     ]
+    if not before:
+        # the school the paragraph, the page's writer (我校) or the story's
+        # title names
+        before = (
+            (
+                this.group().startswith(("我", "本"))
+                and _contributing_school(text, mentions)
+            )
+            or _paragraph_school(text, mentions, start)
+            or _title_school(text, mentions, start)
+        )
     if len({mentions[i].name for i in before}) != 1:
         return []  # none named, or two: which is meant is not said
     return [
