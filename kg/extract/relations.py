@@ -1564,8 +1564,12 @@ def _implemented_where_schools_take_part(
             continue
         run.add(r.tail)
         program = mentions[r.tail]
-        if _owned_by_another_area(mentions, program, mentions[publisher]):
-            continue  # 入选邵阳市“专递课堂”试点学校: the city's, in a county's report
+        if program.rule != "program.area-pilot" and _owned_by_another_area(
+            mentions, program, mentions[publisher]
+        ):
+            # 入选邵阳市“专递课堂”试点学校: the city's, in a county's report
+            # (not 我县作为宝鸡市“X”改革试点县: the area's own pilot)
+            continue
         out.append(
             RelationMention(
                 publisher,
