@@ -6705,6 +6705,13 @@ def test_extract_a_verb_before_what_a_program_covers_governs_it(nlp):
     assert triples(ex, "implements") == {("株洲市醴陵市教育局", "五项管理")}
 
 
+def test_extract_a_program_that_is_a_verbs_second_object(nlp):
+    # 推进A和“双减”工作: the verb governs both objects
+    text = "扎实推进义务教育优质均衡发展和“双减”工作。"
+    ex = run(nlp, text, publisher="海口市教育局")
+    assert triples(ex, "implements") == {("海口市教育局", "双减")}
+
+
 def test_extract_a_program_joined_to_a_quoted_one_is_found(nlp):
     """“A”和B计划: the unquoted program after the quote is a second one."""
     text = "依托“特岗计划”和农村教师公费定向培养计划补充乡村教师418名。"

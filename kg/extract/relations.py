@@ -1420,12 +1420,16 @@ def _implements(
             continue
         s_start = sentences[m.sentence][0] if sentences else 0
         before = text[max(s_start, m.start - 12) : m.start]
-        if "、" in before:
+        if "、" in before or _SECOND_OBJECT.search(before):
             # 落实作业、睡眠、手机、读物、体质“五项管理”: the verb before the
-            # list of what the program covers, in the same clause
+            # list of what the program covers, in the same clause; 推进义务教育
+            # 优质均衡发展和“双减”工作: the verb's second object
             floor = max(s_start, clause_of(text, m.start)[0], m.start - 30)
             verbs = list(_IMPLEMENT_VERBS.finditer(text, floor, m.start))
-            if verbs and _COVERED_LIST.fullmatch(text, verbs[-1].end(), m.start):
+            if verbs and (
+                _COVERED_LIST.fullmatch(text, verbs[-1].end(), m.start)
+                or _FIRST_OBJECT.fullmatch(text, verbs[-1].end(), m.start)
+            ):
                 before = text[floor : m.start]
         rule = ""
         schools_do_it = any(
@@ -1633,6 +1637,9 @@ def _implement_verb_governs(before: str) -> bool:
 
 
 _CHANGED_FROM = re.compile("从")
+#: 和“: a program that is the second object of a verb (推进A和“双减”工作).
+_SECOND_OBJECT = re.compile(r"[和及][“\"]?$")
+_FIRST_OBJECT = re.compile(r"[^\W\d的以为从]{2,20}[和及][“\"]?")
 #: 作业、睡眠、手机“: what a program covers, listed between its verb and it
 #: (not 以“A、B”为主要内容的: what an activity is about).
 _COVERED_LIST = re.compile(r"[^\W\d的以为]+(?:、[^\W\d的以为]+)+[“\"]?")
