@@ -1526,6 +1526,28 @@ def test_extract_a_contests_results_list_titled_with_its_winners(nlp):
     }
 
 
+def test_extract_a_tables_category_column_names_each_rows_honour(nlp):
+    """X示范校和培育校名单 over 类别 (示范校 / 培育校), X星级乡村学校名单 over
+    拟认定等级 (三星级): each row's unit holds the honour its cell names."""
+    text = (
+        "2024年自治区级智慧教育示范校和培育校名单\n\n"
+        "序号\t地（市）\t学校名称\t类别\n"
+        "1\t拉萨市\t拉萨市城关区娘热路小学\t示范校\n"
+        "2\t日喀则市\t江孜县红河谷中学\t培育校\n\n"
+        "2024年琼海市星级乡村学校拟认定名单\n\n"
+        "序号\t所在镇\t学校名称\t拟认定等级\n"
+        "1\t嘉积镇\t琼海市嘉积镇万石小学\t三星级\n"
+    )
+    ex = run(nlp, text, publisher="西藏自治区教育厅")
+    got = triples(ex, "receivedAward")
+    assert {
+        ("拉萨市城关区娘热路小学", "自治区级智慧教育示范校"),
+        ("江孜县红河谷中学", "自治区级智慧教育培育校"),
+        ("琼海市嘉积镇万石小学", "琼海市三星级乡村学校"),
+    } <= got
+    assert ("拉萨市", "自治区级智慧教育示范校") not in got
+
+
 def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
     """一、团体奖 over 小学组： over 一等奖　A（short name）: the contest's team
     prize of that group; 二、个人奖（部分） over pupils' tiers gives the schools

@@ -184,6 +184,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _unit_honour_lists(text, rules) + _bracketed_honours(text, rules)
     out += _tiers_over_their_lines(text, rules)
     out += _spaced_rows(text, rules)
+    out += _category_rows(text, rules)
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
     out += _published_lists(text, rules)
@@ -2685,6 +2686,74 @@ def _tier_matrix_rows(
             out.append(AwardStatement(span[0], span[0], False, (prize,), False, span))
         pos = stop + 1
     return out
+
+
+def _category_rows(text: str, rules: Rules) -> list[AwardStatement]:
+    """X示范校和培育校名单 over 序号　地（市）　学校名称　类别 and rows ending in
+    示范校 or 培育校: each row's unit holds the title's honour its category
+    names (X示范校, X培育校; X星级乡村学校 over 三星级: X三星级乡村学校)."""
+    out = []
+    headers = rules.lexicon.table_headers
+    for header in _HEADER_LINE.finditer(text):
+        names = header.group().split()
+        roles = [headers.get(n) for n in names]
+        if "category" not in roles or "unit" not in roles or "tier" in roles:
+            continue
+        title = _title_above(text, header.start())
+        if not title:
+            continue
+        unit, category = roles.index("unit"), roles.index("category")
+        pos = header.end() + 1
+        while pos < len(text):
+            stop = _line_end(text, pos)
+            cells = list(_CELL.finditer(text, pos, stop))
+            if len(cells) != len(names):
+                break
+            name = _category_honour(title, cells[category].group())
+            if name and _unit_cell(cells[unit].group()):
+                at = cells[category].start()
+                prize = Candidate(
+                    at, cells[category].end(), "Award", name, "award.table-row", ""
+                )
+                out.append(
+                    AwardStatement(at, at, False, (prize,), False, cells[unit].span())
+                )
+            pos = stop + 1
+    return out
+
+
+#: A table's header line: two or more words set apart by spaces or tabs.
+_HEADER_LINE = re.compile(r"(?m)^[ \t\u3000]*\S+(?:[ \t\u3000]+\S+)+[ \t\u3000]*$")
+#: X名单, X拟认定名单: a list's title, the honour it names.
+_LIST_TITLE = re.compile(r"^(?P<name>\S{4,40}?)(?:拟?认定|拟?命名|拟?确定)?名单$")
+
+
+def _title_above(text: str, pos: int) -> str:
+    """The honour named by the list title right above ``pos`` (blank lines
+    between), or ""."""
+    above_end = pos - 1
+    while above_end > 0 and text[above_end - 1] == "\n":
+        above_end -= 1
+    line = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)].strip()
+    title = _LIST_TITLE.match(line)
+    return clean_award_name(title.group("name")) if title else ""
+
+
+def _category_honour(title: str, category: str) -> str:
+    """The honour of ``title`` a row's ``category`` names: 示范校 of
+    X示范校和培育校 is X示范校, 培育校 is X培育校; 三星级 of X星级乡村学校 is
+    X三星级乡村学校; "" when the title names no such kinds."""
+    parts = re.split("[和及]", title)
+    if len(parts) == 2 and 2 <= len(parts[1]) <= 4 and len(parts[0]) > len(parts[1]):
+        stem = parts[0][: -len(parts[1])]
+        if parts[0].endswith(category):
+            return parts[0]
+        if category == parts[1]:
+            return stem + category
+        return ""
+    if category.endswith("星级") and "星级" in title and category != "星级":
+        return title.replace("星级", category, 1)
+    return ""
 
 
 def _unit_cell(cell: str) -> bool:
