@@ -1548,6 +1548,24 @@ def test_extract_a_tables_category_column_names_each_rows_honour(nlp):
     assert ("拉萨市", "自治区级智慧教育示范校") not in got
 
 
+def test_extract_tier_lines_of_one_team_with_its_entry(nlp):
+    """二等奖：A舞蹈队《X》 and 一等奖：B民乐团（合奏《Y》）: one team with its
+    entry is a unit of the tier line; the contest is the one the lead names in
+    full (the title names it without its county)."""
+    text = (
+        "青川县教育局关于第十二届中小学生艺术节比赛结果的通报\n"
+        "县教育局在青川县第一中学举办了青川县第十二届中小学生艺术节。\n"
+        "二、舞蹈\n\n二等奖：乔庄镇中心小学舞蹈队《采山谣》\n"
+        "三、器乐\n\n一等奖：青川二中民乐团（合奏《赛马》）\n"
+    )
+    ex = run(nlp, text, publisher="广元市青川县教育局")
+    contest = "青川县第十二届中小学生艺术节"
+    assert {
+        ("乔庄镇中心小学", contest + "二等奖"),
+        ("青川二中", contest + "一等奖"),
+    } <= triples(ex, "receivedAward")
+
+
 def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
     """一、团体奖 over 小学组： over 一等奖　A（short name）: the contest's team
     prize of that group; 二、个人奖（部分） over pupils' tiers gives the schools

@@ -3611,11 +3611,22 @@ def contest_named_before(text: str, pos: int, rules: Rules) -> str:
     关于2024年平南县中小学生艺术展演活动获奖情况的通报 → 2024年平南县中小学生
     艺术展演: what a bare tier heading below it (一等奖) was won in.
     """
-    for line in text[:pos].split("\n")[:_CONTEST_LINES]:
+    lines = text[:pos].split("\n")[:_CONTEST_LINES]
+    for at, line in enumerate(lines):
         # The title first: a lead may name other events.
         contest = last_contest(line, rules)
         if contest is not None:
-            return contest
+            # 关于第十二届X艺术节… over a lead naming 宽甸满族自治县第十二届X艺术节:
+            # the same contest, named in full
+            fuller = (
+                last_contest(clause, rules) or ""
+                for later in lines[at + 1 :]
+                for clause in re.split("[。，,；;]", later)
+            )
+            return next(
+                (f for f in fuller if len(f) > len(contest) and f.endswith(contest)),
+                contest,
+            )
     return ""
 
 

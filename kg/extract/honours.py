@@ -2322,7 +2322,7 @@ def _is_list(items: str) -> bool:
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff（）()]+")
 #: （朗诵《少年中国说》）: the entry a unit won with, after its name.
-_ENTRY_NOTE = re.compile(r"[（(][^（）()]*《[^》]+》[^（）()]*[）)]$")
+_ENTRY_NOTE = re.compile(r"[（(][^（）()]*《[^》]+》[^（）()]*[）)]$|《[^》]+》$")
 
 
 #: （巴宜一中）: the short name a unit's full name gives in brackets.
@@ -2342,7 +2342,7 @@ def _one_unit(items: str) -> bool:
     return (
         4 <= len(item) <= 30
         and _CJK_WORD.fullmatch(item) is not None
-        and (item.endswith(_TEAM_ENDS) or _names_a_unit(item))
+        and (item.endswith(_TEAM_ENDS) or _names_a_unit(item) or _school_team(item))
     )
 
 
