@@ -2239,7 +2239,7 @@ _BRAND = re.compile(r"^(?!党建)[\u4e00-\u9fff]{0,4}?品牌")
 #: 引进工程, 培养工程 right after a quote listing what a scheme brings in
 #: (not 四大工程, a count of the schemes the quote lists).
 _LISTED_BRAND_TAIL = re.compile(
-    r"(?![一二三四五六七八九十两\d]+[大项个类])[\u4e00-\u9fff]{1,4}?(?:工程|计划)"
+    r"(?![一二三四五六七八九十两\d]+[大项个类])[\u4e00-\u9fff]{0,4}?(?:工程|计划)"
 )
 
 
