@@ -1573,6 +1573,27 @@ def test_extract_tier_lines_of_one_team_with_its_entry(nlp):
     } <= triples(ex, "receivedAward")
 
 
+def test_extract_group_tiers_over_tables_and_partial_lists(nlp):
+    """一、小学组 / 一等奖 / a table / 二等奖 / a table / 三等奖（部分） / A、B:
+    every tier of the group keeps it, past the tables between (decision 3)."""
+    text = (
+        "关于公布青川县第六届中小学生创客大赛获奖名单的通知\n现将获奖名单公布如下。\n"
+        "一、小学组\n\n一等奖\n序号\t作品名称\t参赛学校\t指导教师\n"
+        "1\t智能垃圾分类小助手\t城关小学\t刘慧\n\n"
+        "二等奖\n序号\t作品名称\t参赛学校\t指导教师\n"
+        "1\t自动喂鱼器\t乔庄镇中心小学\t石磊\n\n"
+        "三等奖（部分）\n木鱼镇中心小学、竹园镇中心小学\n"
+    )
+    ex = run(nlp, text, publisher="广元市青川县教育局")
+    contest = "青川县第六届中小学生创客大赛小学组"
+    assert triples(ex, "receivedAward") == {
+        ("城关小学", contest + "一等奖"),
+        ("乔庄镇中心小学", contest + "二等奖"),
+        ("木鱼镇中心小学", contest + "三等奖"),
+        ("竹园镇中心小学", contest + "三等奖"),
+    }
+
+
 def test_extract_spaced_tier_lines_under_a_team_prize_heading(nlp):
     """一、团体奖 over 小学组： over 一等奖　A（short name）: the contest's team
     prize of that group; 二、个人奖（部分） over pupils' tiers gives the schools

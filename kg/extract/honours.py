@@ -1052,6 +1052,7 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
             or _TIER_ALONE.fullmatch(line)
             or _unit_alone(line, rules)
             or _entry_row(line, rules)
+            or _TABLE_LINE.fullmatch(line)  # an earlier tier's table
         ):
             continue
         if _BARE_GROUP.fullmatch(line) and not line.endswith("小组"):
@@ -1081,7 +1082,9 @@ _TIER_ALONE = re.compile(
     NUMBER_MARK
     + r"?\s*(?:"
     + BARE_TIER.pattern
-    + r")\s*(?:[（(]\s*\d+\s*[个名所家人项]\s*[）)])?"
+    # （一）一等（2个）: a tier written without 奖
+    + r"|(?:[一二三四五六七八九十]|特)等)"
+    + r"\s*(?:[（(]\s*(?:\d+\s*[个名所家人项]|部分|节选)\s*[）)])?"
 )
 
 
@@ -1202,7 +1205,13 @@ def _honours_after_colon(line: str, rules: Rules) -> bool:
 
 #: A list line opening with a tier and a colon: 一等奖：A、B.
 #: 二等奖（15项）: a tier heading its own lines.
-_TIER_HEADING = re.compile(r"(?:" + BARE_TIER.pattern + r")\s*" + _COUNT_PAREN + "?")
+_TIER_HEADING = re.compile(
+    r"(?:"
+    + BARE_TIER.pattern
+    + r")\s*(?:"
+    + _COUNT_PAREN
+    + r"|[（(](?:部分|节选)[）)])?"
+)
 _TIER_LINE = re.compile(
     "^"
     + NUMBER_MARK
@@ -1213,9 +1222,10 @@ _TIER_LINE = re.compile(
 
 
 #: （一）一等（6个） on a line of its own, its units on the next line.
-_TIER_ALONE = re.compile(
+#: （一）一等（6个）, 三等奖（部分）: a tier's own line over its units' line.
+_TIER_OWN_LINE = re.compile(
     NUMBER_MARK + r"?[ \t\u3000]*((?:[一二三四五六七八九十]|特)等奖?)[ \t\u3000]*"
-    r"(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?"
+    r"(?:[（(]\s*(?:\d+\s*[个名所家人]|部分|节选)\s*[）)])?"
 )
 
 
@@ -1228,13 +1238,18 @@ def _tiers_over_their_lines(text: str, rules: Rules) -> list[AwardStatement]:
     while line_start < len(text):
         line_end = _line_end(text, line_start)
         next_start = line_end + 1
-        match = _TIER_ALONE.fullmatch(text[line_start:line_end].strip())
+        match = _TIER_OWN_LINE.fullmatch(text[line_start:line_end].strip())
         items_end = _line_end(text, next_start) if match else next_start
         items = text[next_start:items_end]
         # (a unit a line below 一等奖（4所）, 高中组：A、B below 一等奖: the
         # heading lists' readers')
         if match and _is_list(items) and not re.search("[：:]", items):
             above = _heading_above(text, line_start, rules)
+            if above is None:
+                # 一、小学组 / 三等奖（部分） / A、B under a contest's title: the
+                # contest's tier of that group
+                contest = _contest_of_tier(text, line_start, rules)
+                above = (contest, "", None) if contest else None
             if above is not None:
                 tier = match.group(1)
                 at = text.find(tier, line_start, line_end)
@@ -2065,6 +2080,11 @@ def _joined_heading_part(text: str, pos: int, name: str) -> str:
     return ""
 
 
+#: 1	智能垃圾分类小助手	A小学	刘慧: a table's row (or its header), cells
+#: set apart by tabs, with no prose in them.
+_TABLE_LINE = re.compile(r"[^\t，。；：:\n]+(?:\t+[^\t，。；：:\n]+)+")
+
+
 def _heading_above(
     text: str, pos: int, rules: Rules
 ) -> tuple[str, str, Candidate | None] | None:
@@ -2086,10 +2106,11 @@ def _heading_above(
             or _TIER_ALONE.fullmatch(line)
             or _LIST_NOTE.fullmatch(line)
             or _unit_alone(line, rules)
+            or _TABLE_LINE.fullmatch(line)
         ):
             # 一等奖：A、B above 二等奖：C — the same heading's tiers;
             # （共18个，按组别和等次排列）— a note on the list; a school
-            # on its own line — an earlier tier's units
+            # on its own line, a table's rows — an earlier tier's units
             continue
         named_group = _group_heading(line)
         if named_group is not None or (
