@@ -4750,7 +4750,8 @@ _QUOTED_ITEM_HEADING = re.compile(
 _LEADING_BATCH = re.compile(
     r"(?:首批|第[一二三四五六七八九十]批)(?:国家级|省级|市级|县级|区级|县区级)?"
 )
-_SENTENCE_END = re.compile("[。！？!?\n]")
+#: A sentence's end, not a clause's (；).
+_FULL_STOP = re.compile("[。！？!?\n]")
 
 
 #: 我县作为宝鸡市“高效课堂”改革试点县: an area's designation for a pilot; the
@@ -4848,7 +4849,7 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
             # named just before, described again
             continue
         if match.group().startswith(("作为", "为")) and any(
-            end <= match.start() and not _SENTENCE_END.search(text, end, match.start())
+            end <= match.start() and not _FULL_STOP.search(text, end, match.start())
             for end in areas
         ):
             # 我县作为X试点县，确定A、B为县级课改试点学校: the area's pilot
