@@ -5934,6 +5934,23 @@ def test_extract_a_school_named_after_a_town_of_the_county_before_it(nlp, text, 
     assert names(ex, "School") == {school}
 
 
+def test_extract_lists_naming_an_honour_with_a_year_and_a_towns_short_form(nlp):
+    """江津区2023年X优秀学校：A、B (a year inside the honour's name); 五乡镇中,
+    a town's short form whose name holds 乡镇 (decision 11); 美丽校园."""
+    text = (
+        "江津区2023年教育质量优秀学校：江津区几江中学、吴滩镇中心小学校。\n"
+        "被评为浙江省体育特色学校的有：鄞州区惠泽中学、五乡镇中。\n"
+        "塘栖镇丁河小学获评杭州市美丽校园。\n"
+    )
+    ex = run(nlp, text, publisher="宁波市鄞州区教育局")
+    assert {
+        ("江津区几江中学", "江津区2023年教育质量优秀学校"),
+        ("吴滩镇中心小学校", "江津区2023年教育质量优秀学校"),
+        ("五乡镇中", "浙江省体育特色学校"),
+        ("塘栖镇丁河小学", "杭州市美丽校园"),
+    } <= triples(ex, "receivedAward")
+
+
 def test_extract_city_title_goes_to_the_city(nlp):
     # 示范市 is an area's title, held by the city the report is about
     text = "宜昌市教育局工作总结。我市荣获“全国义务教育优质均衡发展示范市”称号。"

@@ -3049,7 +3049,11 @@ def _find_short_schools(view: TextView, rules: Rules) -> list[Candidate]:
         left = _short_form_head(view, start, floor, lex)
         if not numbered and text[start] in "镇乡" and left == start:
             continue  # 镇中 alone names no school
-        if not numbered and text[start - 1 : start + 1] in ("乡镇", "城镇"):
+        if (
+            not numbered
+            and text[start - 1 : start + 1] in ("乡镇", "城镇")
+            and text[left : start + 1] not in _town_names()  # 五乡镇中
+        ):
             continue  # 全县8个乡镇中，…: among the towns, no school
         if any(a <= left and end <= b for a, b in quoted):
             continue  # “县中振兴”, “一村一幼”: a slogan's words, not a school

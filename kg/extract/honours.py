@@ -137,7 +137,9 @@ _HOLDERS_AFTER_COLON = re.compile(
 # (（一）优秀学校（5所）：A B C in a commendation notice).
 _HONOUR_COLON = re.compile(
     r"(?:^|(?<=[。；;\n]))\s*" + NUMBER_MARK + r"?\s*"
-    r"([\u4e00-\u9fff“”]{2,30}?)\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
+    # (江津区2023年教育质量…优秀学校: a year may stand in the honour's name)
+    r"([\u4e00-\u9fff“”]{0,12}?(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff“”]{2,30}?)"
+    r"\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
 # 一等奖　A、B: a tier, then its units after spaces instead of a colon.
 _TIER_SPACED = re.compile(
