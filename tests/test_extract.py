@@ -5907,6 +5907,24 @@ def test_extract_the_story_school_takes_part_in_programs(nlp):
     assert triples(ex, "implements") == {("邵阳市隆回县教育局", "银龄讲学计划")}
 
 
+def test_extract_honours_listed_below_a_lead_of_the_story_school(nlp):
+    """学校…先后获得以下荣誉：over 2018年　X（教育部） lines: the story's school
+    holds each; 学校女子足球队 is its team."""
+    text = (
+        "厦铺镇中心小学：大山深处的足球梦\n"
+        "　　近年来，学校办学质量稳步提升，先后获得以下荣誉：\n"
+        "　　2018年　全国青少年校园足球特色学校（教育部）\n"
+        "　　2019年　咸宁市绿色学校（咸宁市教育局）\n\n"
+        "　　2023年10月，学校女子足球队在咸宁市青少年校园足球联赛中获小学女子组亚军。\n"
+    )
+    ex = run(nlp, text, publisher="咸宁市通山县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("厦铺镇中心小学", "全国青少年校园足球特色学校"),
+        ("厦铺镇中心小学", "咸宁市绿色学校"),
+        ("厦铺镇中心小学", "咸宁市青少年校园足球联赛小学女子组亚军"),
+    }
+
+
 def test_extract_a_place_inside_an_earlier_honour_wins_nothing_after_it(nlp):
     # 2022年入选Y after 该校荣获“潍坊市X”: 潍坊市 is the honour's, and 该校 won Y
     text = (

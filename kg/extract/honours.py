@@ -176,6 +176,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out = _grants(text, rules) + _heading_lists(text, rules) + _table_rows(text, rules)
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
+    out += _honours_listed_after_lead(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
     placements = _placements_first(text, rules)
     # 第一名：A under its contest's headings: the placement reader names it
@@ -1376,6 +1377,45 @@ def _rolls(text: str, rules: Rules) -> list[AwardStatement]:
         if len(awards) >= 2:
             at = match.start()
             out.append(AwardStatement(at, at, False, tuple(awards), False, (at, at)))
+    return out
+
+
+#: 学校…先后获得以下荣誉：— a lead whose subject holds the honours listed
+#: on the lines below it.
+_HONOURS_LEAD = re.compile(
+    r"(?P<verb>获得|荣获|获)了?(?:以下|如下|下列)(?:荣誉|奖项|称号|表彰)(?:称号)?"
+    r"[：:][ \t\u3000]*$",
+    re.M,
+)
+#: 2018年　全国青少年校园足球特色学校（教育部）: a year, an honour, the body
+#: that conferred it.
+_HONOUR_LINE = re.compile(
+    r"[ \t\u3000]*(?:(?:19|20)\d{2}年度?[ \t\u3000]*)?"
+    r"(?P<name>[^\s（(：:，,。；;]{4,40}?)[ \t\u3000]*(?:[（(][^）)\n]{1,30}[）)])?"
+    r"[ \t\u3000。；;]*"
+)
+
+
+def _honours_listed_after_lead(text: str, rules: Rules) -> list[AwardStatement]:
+    """A先后获得以下荣誉：over lines of honours (2018年　X（教育部）): the lead's
+    subject holds each (decision 10)."""
+    out = []
+    for lead in _HONOURS_LEAD.finditer(text):
+        awards = []
+        pos = lead.end() + 1
+        while pos < len(text):
+            stop = _line_end(text, pos)
+            line = _HONOUR_LINE.fullmatch(text, pos, stop)
+            if line is None:
+                break
+            name = clean_award_name(line.group("name"))
+            if not (_is_honour(name, rules) or name.endswith(rules.award_suffixes)):
+                break
+            awards.append(_award(line.start("name"), name, "award.heading-list"))
+            pos = stop + 1
+        if awards:
+            verb = lead.span("verb")
+            out.append(AwardStatement(*verb, False, tuple(awards), False))
     return out
 
 
@@ -2790,13 +2830,16 @@ def _unit_cell(cell: str) -> bool:
 
 #: 合唱团, “小百灵”合唱团, 民乐团, 代表队 after a school's name: its team, whose
 #: prize is the school's (decision 19).
-TEAM_AFTER_SCHOOL = r"(?:“[^”]{1,8}”)?[\u4e00-\u9fff]{0,2}[队团]"
-_SCHOOL_TEAM = re.compile(TEAM_AFTER_SCHOOL + "$")
+TEAM_AFTER_SCHOOL = r"(?:“[^”]{1,8}”)?[\u4e00-\u9fff]{0,4}[队团]"
+_SCHOOL_TEAM = re.compile(TEAM_AFTER_SCHOOL)
 
 
 def _school_team(cell: str) -> bool:
-    team = _SCHOOL_TEAM.search(cell)
-    return team is not None and team.start() > 0 and _names_a_unit(cell[: team.start()])
+    """A unit's name, then its team (岳麓二中合唱团, A中学女子足球队)."""
+    return any(
+        _names_a_unit(cell[:at]) and _SCHOOL_TEAM.fullmatch(cell, at)
+        for at in range(2, len(cell))
+    )
 
 
 def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:

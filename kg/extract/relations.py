@@ -577,6 +577,9 @@ _THIS_SCHOOL = re.compile(
     # 学校足球队, 学校“小百灵”合唱团: the school's team (decision 19)
     r"|^\s*(?:学校|幼儿园)(?:" + TEAM_AFTER_SCHOOL + r"|[\u4e00-\u9fff]{2,4}社团)?"
     r"(?:又|还|也|先后|曾|多次|连续|相继)?\s*$"
+    # 近年来，学校办学质量稳步提升，先后获得…: 学校 opening a clause of the
+    # sentence (not 学校教师…, its people)
+    r"|(?:^|[，,])\s*学校(?![\u4e00-\u9fff]{0,2}(?:教师|老师|学生|师生|校长))(?=[\u4e00-\u9fff])"
 )
 
 
