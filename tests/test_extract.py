@@ -1501,6 +1501,24 @@ def test_extract_a_programs_lead_schools_take_part_in_it(nlp):
     }
 
 
+def test_extract_a_list_of_an_honours_and_a_pilots_schools_by_category(nlp):
+    """X示范校和Y试点学校名单 over a 类别 column: the 示范校 rows hold the honour,
+    the 试点学校 rows take part in the pilot (with the honour's place)."""
+    text = (
+        "第三批江西省智慧教育示范校和中小学人工智能教育试点学校名单\n\n"
+        "序号\t设区市\t学校名称\t类别\n"
+        "1\t南昌市\t南昌市红谷滩区绿茵路小学\t示范校\n"
+        "2\t景德镇市\t浮梁县瑶里中学\t试点学校\n"
+    )
+    ex = run(nlp, text, publisher="江西省教育厅")
+    assert ("南昌市红谷滩区绿茵路小学", "江西省智慧教育示范校") in triples(
+        ex, "receivedAward"
+    )
+    assert triples(ex, "participatesIn") == {
+        ("浮梁县瑶里中学", "江西省中小学人工智能教育试点")
+    }
+
+
 def test_extract_a_demonstration_projects_list_is_participation(nlp):
     # 第二批“X”应用示范项目学校（2所）: the project's schools, no honour
     text = (

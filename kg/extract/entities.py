@@ -4867,6 +4867,7 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
         if scope:
             start, name = start + scope.end(), name[scope.end() :]
         name = name.translate(_STRIP_QUOTES)
+        start, name = _pilot_after_an_honour(text, start, name)
         if len(name) >= 6 and not is_generic(name[:-2], generic):
             out.append(
                 Candidate(
@@ -4883,12 +4884,29 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
         if batch is not None and match.end(2) - batch.end() >= 4:
             start = batch.end()  # 第三批省级现代学徒制试点: the pilot is after it
         name = text[start : match.end(2)].translate(_STRIP_QUOTES)
+        start, name = _pilot_after_an_honour(text, start, name)
         if len(name) < 4:
             continue
         out.append(
             Candidate(start, match.end(2), "Program", name, "program.list-title", "")
         )
     return out
+
+
+def _pilot_after_an_honour(text: str, start: int, name: str) -> tuple[int, str]:
+    """江西省智慧教育示范校和中小学人工智能教育试点: the pilot after an honour
+    the title joins to it, with the honour's place (江西省中小学人工智能教育试点);
+    else ``(start, name)`` as given."""
+    joined = re.search("[和及]", name)
+    if joined is None or not name[: joined.start()].endswith(_LEX.award_suffixes):
+        return start, name
+    place = _LEADING_PLACE.match(_LEADING_BATCH.sub("", name[: joined.start()]))
+    rest = name[joined.end() :]
+    return start + joined.end(), (place.group() if place else "") + rest
+
+
+#: 江西省, 南京市: the place an honour's name opens with.
+_LEADING_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}?[省市县区州旗盟](?:级)?")
 
 
 #: 省教育厅公布了2024年全省X试点校名单: a pilot's list published, in prose

@@ -2807,13 +2807,11 @@ def _category_honour(title: str, category: str) -> str:
     X示范校和培育校 is X示范校, 培育校 is X培育校; 三星级 of X星级乡村学校 is
     X三星级乡村学校; "" when the title names no such kinds."""
     parts = re.split("[和及]", title)
+    if len(parts) == 2 and parts[0].endswith(category):
+        return parts[0]  # X示范校和Y试点学校 over 示范校
     if len(parts) == 2 and 2 <= len(parts[1]) <= 4 and len(parts[0]) > len(parts[1]):
-        stem = parts[0][: -len(parts[1])]
-        if parts[0].endswith(category):
-            return parts[0]
-        if category == parts[1]:
-            return stem + category
-        return ""
+        # X示范校和培育校 over 培育校: X培育校
+        return parts[0][: -len(parts[1])] + category if category == parts[1] else ""
     if category.endswith("星级") and "星级" in title and category != "星级":
         return title.replace("星级", category, 1)
     return ""

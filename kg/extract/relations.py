@@ -83,6 +83,8 @@ _LIST_COUNT = re.compile(
 _IMPLEMENT_VERBS = re.compile("|".join(map(re.escape, load_lexicon().implement_verbs)))
 _SCHOOL_SUBJECTS = load_lexicon().school_collective_subjects
 _GENERIC_NAME_PREFIXES = load_lexicon().generic_name_prefixes
+_TABLE_HEADERS = load_lexicon().table_headers
+_PILOT_PARTS = load_lexicon().participation_designations
 _SUPERVISION_WORDS = load_lexicon().supervision_words
 # Between two items of a list: a joiner, or nothing but their quotes (“A”“B”).
 _LIST_GAP = re.compile(
@@ -1871,13 +1873,33 @@ def _listed_under_a_pilot_title(
         if block is None:
             continue
         out += [
-            RelationMention(
-                i, p, "participatesIn", "participates.listed", o.sentence, o.status
-            )
-            for i, o in enumerate(mentions)
-            if o.label == "School" and block[0] <= o.start and o.end <= block[1]
+            r
+            for row in _pilot_rows(text, *block)
+            for r in _schools_take_part(mentions, p, *row, "participates.listed")
         ]
     return out
+
+
+def _pilot_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rows of a list that are a pilot's: all of them, or, under a header
+    with a category column (序号　学校名称　类别), those whose category is a
+    pilot's part (试点学校), not an honour beside it (示范校)."""
+    header_end = text.find("\n", start, end)
+    names = text[start : header_end if header_end >= 0 else end].split()
+    roles = [_TABLE_HEADERS.get(n) for n in names]
+    if "category" not in roles:
+        return [(start, end)]
+    column = roles.index("category")
+    rows = []
+    pos = header_end + 1
+    while 0 < pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        cells = text[pos:stop].split()
+        if len(cells) == len(names) and cells[column].endswith(_PILOT_PARTS):
+            rows.append((pos, stop))
+        pos = stop + 1
+    return rows
 
 
 def _the_one_program(
@@ -1968,7 +1990,11 @@ def _listed_take_part(
     block = list_block(text, line_end)
     if block is None:
         return []
-    return _schools_take_part(mentions, program, *block, rule)
+    return [
+        r
+        for row in _pilot_rows(text, *block)
+        for r in _schools_take_part(mentions, program, *row, rule)
+    ]
 
 
 #: 其中，X试点校为：A、B；— a pilot's part named in prose over the schools.
