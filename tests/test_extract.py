@@ -1446,6 +1446,13 @@ def test_extract_schools_teams_listed_before_a_distributive_verb(nlp):
 @pytest.mark.parametrize(
     ("text", "program"),
     [
+        # …and after a longer sentence naming a document too
+        (
+            "1.以课程改革实验区建设为抓手，落实《叙州区深化新时代教育评价改革实施"
+            "方案》，推行“酒都少年”综合素质评价改革。确定城关中学、育英实验学校为"
+            "综合素质评价改革试点校。",
+            "酒都少年综合素质评价改革",
+        ),
         # the pilot's name repeats the program's the line above named
         (
             "1.推行“酒都少年”综合素质评价改革。确定城关中学、育英实验学校为"

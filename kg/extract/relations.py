@@ -2218,6 +2218,10 @@ _SCHOOL_PARTS = "|".join(
 )
 #: 成为首批参与学校, 被确定为试点校: a school's part in a program the
 #: sentence does not name.
+#: 为综合素质评价改革试点校: a designation naming a pilot in words of its own.
+_DESIGNATED_AGAIN = re.compile(
+    r"(?:确定为|作为|列为|为)(?P<stem>[\u4e00-\u9fff]{2,16}?)(?:试点|实验)(?:学校|校|园)"
+)
 _BARE_DESIGNATION = re.compile(
     r"(?:成为|确定为|作为|列为|遴选为|入选|纳入|为)(?:工程|项目|计划|行动)?"
     # 作为临沂市首批试点学校: the place that chose them
@@ -2407,6 +2411,12 @@ def _designated_for_the_program_before(
     if len({mentions[i].name for i in before}) != 1:
         return []
     program = before[-1]
+    if designation is None and lead is None:
+        # 推行“X”综合素质评价改革。确定A、B为综合素质评价改革试点校: a pilot
+        # the program's own words name
+        again = _DESIGNATED_AGAIN.search(text, start, end)
+        if again is not None and mentions[program].name.endswith(again.group("stem")):
+            designation = again
     grouping_run = all(
         any(cue in text[slice(*sentences[between])] for cue in _GROUPING_CUES)
         for between in range(earlier + 1, first)
