@@ -1494,6 +1494,21 @@ def test_extract_honours_named_in_prose_and_lists_keep_their_own_words(nlp):
     }
 
 
+def test_extract_a_programs_quoted_name_in_a_designation_is_the_program(nlp):
+    # “珠源名师”培养工程 … “珠源名师”乡村基地校: the program, though 名师 ends
+    # honours' names
+    text = (
+        "6.深入实施“珠源名师”培养工程。确定越州镇第一中学、茨营镇中心学校为"
+        "“珠源名师”乡村基地校。"
+    )
+    ex = run(nlp, text, publisher="曲靖市麒麟区教育体育局")
+    assert names(ex, "Award") == set()
+    assert triples(ex, "participatesIn") == {
+        ("越州镇第一中学", "珠源名师培养工程"),
+        ("茨营镇中心学校", "珠源名师培养工程"),
+    }
+
+
 def test_extract_a_programs_lead_schools_take_part_in_it(nlp):
     # “X”工程首批龙头校: the program's lead schools, no honour
     ex = run(

@@ -2247,6 +2247,19 @@ _LISTED_BRAND_TAIL = re.compile(
 _TITLE_AFTER = re.compile(r"等?(?:荣誉)?称号")
 
 
+def _program_named_before(text: str, before: int, inner: str) -> str:
+    """The program “inner” named before ``before`` with its head after the
+    quote (“珠源名师”培养工程: 珠源名师培养工程), or ""."""
+    quoted = f"“{inner}”"
+    at = text.rfind(quoted, 0, before)
+    while at >= 0:
+        head = _FOLLOWER.match(text, at + len(quoted), at + len(quoted) + 20)
+        if head is not None:
+            return inner + head.group()
+        at = text.rfind(quoted, 0, at)
+    return ""
+
+
 def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
     lex = rules.lexicon
     out = []
@@ -2276,11 +2289,17 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             # part; the program is the name without its school word
             designated = inner[: school_part.end(1)]
             end = match.start(1) + len(designated)
-        elif QUOTED_PART.match(text, match.end() - 1) and not inner.endswith(
-            rules.award_suffixes
+        elif QUOTED_PART.match(text, match.end() - 1) and (
+            not inner.endswith(rules.award_suffixes)
+            # “珠源名师”培养工程 … “珠源名师”乡村基地校: the program named before
+            or _program_named_before(text, match.start(), inner)
         ):
             # 入选“AI课堂”全国项目学校: the school's part in the program AI课堂
-            designated = lex.programs.get(inner) or inner
+            designated = (
+                lex.programs.get(inner)
+                or _program_named_before(text, match.start(), inner)
+                or inner
+            )
             end = match.end(1)
         if designated is not None:
             out.append(
