@@ -571,6 +571,9 @@ def _planned_creation(text: str, st: AwardStatement, award: Mention) -> bool:
     )
 
 
+#: A school's people right after 学校 (学校教师, 学校师生): they, not the school.
+_SCHOOLS_PEOPLE = "教师|老师|学生|师生|校长|园长|党员"
+
 #: 该校, 此校, 这所学校, 该园: the school named before.
 #: 该校, 此园; 学校 alone before its verb (…，学校被评为X): the school the
 #: text just named.
@@ -581,7 +584,9 @@ _THIS_SCHOOL = re.compile(
     r"(?:又|还|也|先后|曾|多次|连续|相继)?\s*$"
     # 近年来，学校办学质量稳步提升，先后获得…: 学校 opening a clause of the
     # sentence (not 学校教师…, its people)
-    r"|(?:^|[，,])\s*学校(?![\u4e00-\u9fff]{0,2}(?:教师|老师|学生|师生|校长))(?=[\u4e00-\u9fff])"
+    r"|(?:^|[，,])\s*学校(?![\u4e00-\u9fff]{0,2}(?:"
+    + _SCHOOLS_PEOPLE
+    + r"))(?=[\u4e00-\u9fff])"
 )
 
 
@@ -2631,7 +2636,7 @@ _OPENS_ON_THIS_SCHOOL = re.compile(
     r"(?P<this>(?:该|此|这所|我|本)(?:学校|校|幼儿园|园))"
     # 2022年，学校入选…, 学校还积极参与…: 学校 opening its clause (not
     # 学校教师参加…, its people)
-    r"|(?:学校|幼儿园)(?![\u4e00-\u9fff]{0,2}(?:教师|老师|学生|师生|校长|园长|党员)))"
+    r"|(?:学校|幼儿园)(?![\u4e00-\u9fff]{0,2}(?:" + _SCHOOLS_PEOPLE + ")))"
 )
 
 
