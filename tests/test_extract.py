@@ -5965,6 +5965,20 @@ def test_extract_honours_listed_below_a_lead_of_the_story_school(nlp):
     }
 
 
+def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
+    """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
+    Y's, and neither the county the team stands for nor the contest's places
+    win it."""
+    text = (
+        "禾丰中学男子足球队代表于都县参加江西省青少年校园足球联赛（赣州赛区），"
+        "获小学男子组第三名。"
+    )
+    ex = run(nlp, text, publisher="赣州市于都县教育科技体育局")
+    assert triples(ex, "receivedAward") == {
+        ("禾丰中学", "江西省青少年校园足球联赛小学男子组第三名")
+    }
+
+
 def test_extract_a_place_inside_an_earlier_honour_wins_nothing_after_it(nlp):
     # 2022年入选Y after 该校荣获“潍坊市X”: 潍坊市 is the honour's, and 该校 won Y
     text = (

@@ -3929,6 +3929,10 @@ def _with_contest(
             out.append(award)
         elif tier_contest:
             out.append(replace(award, name=tier_contest + award.name))
+        elif joined and _GROUP_OF_TIER.match(award.name):
+            # 参加X联赛（赣州赛区），获小学男子组第三名: a group's placing names
+            # the contest it was won in, joined a clause before
+            out.append(replace(award, name=event_contest + award.name))
     return out
 
 

@@ -604,6 +604,9 @@ _STORY_SENTENCES = 3
 _AREA_TEAM = re.compile(r"(?:中小学生|学生|青少年)?(?:代表队|代表团|参赛队)")
 
 
+_STANDS_FOR_OR_JOINS = re.compile(r"(?:代表|参加了?)$")
+
+
 def _subjects(
     text: str,
     mentions: list[Mention],
@@ -639,6 +642,19 @@ def _subjects(
     if contest is not None and contest.start() == start:
         # 在2023年四川省…大赛中获…: the province is the contest's, no winner
         inside = [i for i in inside if mentions[i].start >= contest.end()]
+    # 学校足球队代表通山县参加湖北省…联赛: the area a team stands for, and
+    # the one a contest it joined is named after, win nothing
+    inside = [
+        i
+        for i in inside
+        if not (
+            mentions[i].label == "Region"
+            and (
+                _STANDS_FOR_OR_JOINS.search(text, 0, mentions[i].start)
+                or text.startswith("赛区", mentions[i].end)  # （咸宁赛区）
+            )
+        )
+    ]
     people_units = _people_units(text, mentions, inside)
     if people_units:
         inside = [i for i in inside if not _within(mentions[i], people_units)]
