@@ -261,6 +261,10 @@ def test_region_short_form_of_an_autonomous_prefecture():
             "新建的梨园屯镇第一中学和县城南学校成立。",
             {"梨园屯镇第一中学", "县城南学校"},
         ),
+        # 这所…的, 唯一一所…的, 称为“…的 before a kind: what a school is, no name
+        ("这所海拔1300多米的高山学校，是唯一一所以花瑶文化为特色的民族小学。", set()),
+        ("被群众称为“家门口的技能学校”。", set()),
+        ("新建一所九年一贯制的城南学校。", {"城南学校"}),
         # 有 glued to the word before (成员|校有|石桥镇): the list starts after it
         ("成员校有石桥镇中学、河口中学。", {"石桥镇中学", "河口中学"}),
         # a school's part right after a quoted program names no school

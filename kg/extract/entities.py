@@ -1705,6 +1705,10 @@ def _find_suffix_names(
             end -= 1  # 中心小学|校长: the school's head, not 中心小学校
             name = name[:-1]
         rule = f"{label.lower()}.suffix"
+        if label == "School" and _DESCRIBED_AS.search(text, max(0, left - 30), left):
+            # 这所海拔1300多米的高山学校, 唯一一所以X为特色的民族小学, 称为
+            # “家门口的技能学校”: what the school named before is, no name
+            continue
         if label == "Program" and _NO_PROGRAM_PREFIX.search(prefix):
             # 该计划项目学校, 今年计划实施项目14个, 教师平台注册率, 学校取消项目
             # 学校资格: a plan referred to, a count, people's or a verb's
@@ -1719,6 +1723,11 @@ def _find_suffix_names(
     return out
 
 
+#: 这所…的, 唯一一所…的, 称为“…的 right before a school's kind: what the
+#: school already named is (not 新建一所…的城南学校, a new school's name).
+_DESCRIBED_AS = re.compile(
+    r"(?:[这那]所|唯一一所|称为[“\"]?)[^，,。；;！!？?“”\"]*的[“\"]?$"
+)
 _NAME_JOINERS = re.compile("和|及|以及|与")
 #: Words of a figure (per student, floor area, value of equipment), which no
 #: school's name holds.
