@@ -4978,7 +4978,6 @@ def find_organizations(view: TextView, rules: Rules) -> list[Candidate]:
     return [c for c in orgs if len(c.name) >= 4 and not _schools_unit(c.name, rules)]
 
 
-@lru_cache(maxsize=1)
 @cache
 def _county_towns() -> dict[str, frozenset[str]]:
     """A county's full name → the stems of its towns and streets (拱星墩 of
@@ -5017,6 +5016,7 @@ def _county_town_stem_before(text: str, edge: int, floor: int) -> int:
     return edge
 
 
+@lru_cache(maxsize=1)
 def _town_stems() -> frozenset[str]:
     """均溪 of 均溪镇: the two-character names of towns and townships."""
     return frozenset(
