@@ -5916,6 +5916,13 @@ def test_extract_our_school_is_the_school_that_wrote_the_page(nlp):
     )
     ex = run(nlp, text, publisher="临沂市沂南县教育和体育局")
     assert triples(ex, "receivedAward") == {("马牧池乡中心小学", "临沂市文明校园")}
+    # …and takes part in what a clause opening on 我校 after a time says
+    text = (
+        "近日，我校荣获文明校园。\n2022年，我校入选“智慧课堂”试点学校。\n"
+        "（马牧池乡中心小学　供稿）\n"
+    )
+    ex = run(nlp, text, publisher="临沂市沂南县教育和体育局")
+    assert triples(ex, "participatesIn") == {("马牧池乡中心小学", "智慧课堂")}
 
 
 def test_extract_the_school_and_its_team_in_a_story_under_its_title(nlp):

@@ -2686,7 +2686,7 @@ def _school_referred_to_takes_part(
         # title names
         before = (
             (
-                this.group().startswith(("我", "本"))
+                (this.group("this") or "").startswith(("我", "本"))
                 and _contributing_school(text, mentions)
             )
             or _paragraph_school(text, mentions, start)
