@@ -2611,10 +2611,7 @@ def _tiered_header(
             roles[column] = "tier"
     if "unit" not in roles or "tier" not in roles or "honour" in roles:
         return None
-    above_end = pos - 1
-    while above_end > 0 and text[above_end - 1] == "\n":
-        above_end -= 1  # blank lines between the heading and the table
-    above = text.rfind("\n", 0, above_end) + 1
+    above, above_end = _line_above(text, pos)
     heading = _HEADING_HONOUR.match(text[above:above_end].strip())
 
     def table(title: Candidate, contest: bool = False) -> _TieredTable:
@@ -2791,14 +2788,20 @@ _HEADER_LINE = re.compile(r"(?m)^[ \t\u3000]*\S+(?:[ \t\u3000]+\S+)+[ \t\u3000]*
 _LIST_TITLE = re.compile(r"^(?P<name>\S{4,40}?)(?:拟?认定|拟?命名|拟?确定)?名单$")
 
 
+def _line_above(text: str, pos: int) -> tuple[int, int]:
+    """``(start, end)`` of the line above the one starting at ``pos``, past
+    blank lines between (the heading or title over a table); empty at the
+    text's start."""
+    end = max(pos - 1, 0)
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1, end
+
+
 def _title_above(text: str, pos: int) -> str:
     """The honour named by the list title right above ``pos`` (blank lines
     between), or ""."""
-    above_end = pos - 1
-    while above_end > 0 and text[above_end - 1] == "\n":
-        above_end -= 1
-    line = text[text.rfind("\n", 0, max(above_end, 0)) + 1 : max(above_end, 0)].strip()
-    title = _LIST_TITLE.match(line)
+    title = _LIST_TITLE.match(text[slice(*_line_above(text, pos))].strip())
     return clean_award_name(title.group("name")) if title else ""
 
 
