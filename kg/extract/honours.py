@@ -730,6 +730,14 @@ _CONTEST_RESULTS = re.compile(
 )
 
 
+def _listed_what(line: str, title: re.Match[str]) -> str:
+    """What a list's title line says it lists: its words up to 名单
+    (X评比获奖 of X评比获奖名单), or the title's name where 名单 is absent."""
+    list_word = line.find("名单", title.end(1))
+    words = line[title.start(1) : list_word if list_word > 0 else title.end(1)]
+    return clean_award_name(_PAREN_TAIL.sub("", words).strip())
+
+
 def _names_results(name: str) -> bool:
     """A list title naming results, no honour: 获奖, X评比获奖."""
     return bool(_RESULTS_ONLY.fullmatch(name) or _CONTEST_RESULTS.search(name))
@@ -770,17 +778,7 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
             ):
                 match = honour
-        list_word = stripped.find("名单", match.end(1)) if match is not None else -1
-        if match is not None and _names_results(
-            clean_award_name(
-                _PAREN_TAIL.sub(
-                    "",
-                    stripped[
-                        match.start(1) : list_word if list_word > 0 else match.end(1)
-                    ],
-                ).strip()
-            )
-        ):
+        if match is not None and _names_results(_listed_what(stripped, match)):
             # 一、获奖名单, X评比获奖名单: the results, no honour's name (the
             # table below holds the contest's tiers)
             match = None
