@@ -1498,33 +1498,42 @@ def test_extract_honours_named_in_prose_and_lists_keep_their_own_words(nlp):
     }
 
 
-def test_extract_a_programs_quoted_name_in_a_designation_is_the_program(nlp):
-    # “珠源名师”培养工程 … “珠源名师”乡村基地校: the program, though 名师 ends
-    # honours' names
-    text = (
-        "6.深入实施“珠源名师”培养工程。确定越州镇第一中学、茨营镇中心学校为"
-        "“珠源名师”乡村基地校。"
-    )
-    ex = run(nlp, text, publisher="曲靖市麒麟区教育体育局")
+@pytest.mark.parametrize(
+    ("text", "publisher", "program", "schools"),
+    [
+        # “珠源名师”培养工程 … “珠源名师”乡村基地校: the program, though 名师
+        # ends honours' names
+        (
+            "6.深入实施“珠源名师”培养工程。确定越州镇第一中学、茨营镇中心学校为"
+            "“珠源名师”乡村基地校。",
+            "曲靖市麒麟区教育体育局",
+            "珠源名师培养工程",
+            ("越州镇第一中学", "茨营镇中心学校"),
+        ),
+        # “X”工程首批龙头校: the program's lead schools
+        (
+            "确定抚松县实验小学、抚松县第一中学为“名校+”工程首批龙头校。",
+            "白山市抚松县教育局",
+            "名校+",
+            ("抚松县实验小学", "抚松县第一中学"),
+        ),
+        # 第二批“X”应用示范项目学校（2所）: the project's schools
+        (
+            "一、第二批“陇原智慧课堂”应用示范项目学校（2所）\n"
+            "兰州市（2所）：兰州市七里河区西果园中学、榆中县夏官营中心小学\n",
+            "甘肃省教育厅",
+            "陇原智慧课堂",
+            ("兰州市七里河区西果园中学", "榆中县夏官营中心小学"),
+        ),
+    ],
+)
+def test_extract_a_programs_schools_named_by_their_part_hold_no_honour(
+    nlp, text, publisher, program, schools
+):
+    ex = run(nlp, text, publisher=publisher)
     assert names(ex, "Award") == set()
-    assert triples(ex, "participatesIn") == {
-        ("越州镇第一中学", "珠源名师培养工程"),
-        ("茨营镇中心学校", "珠源名师培养工程"),
-    }
-
-
-def test_extract_a_programs_lead_schools_take_part_in_it(nlp):
-    # “X”工程首批龙头校: the program's lead schools, no honour
-    ex = run(
-        nlp,
-        "确定抚松县实验小学、抚松县第一中学为“名校+”工程首批龙头校。",
-        publisher="白山市抚松县教育局",
-    )
     assert triples(ex, "receivedAward") == set()
-    assert triples(ex, "participatesIn") == {
-        ("抚松县实验小学", "名校+"),
-        ("抚松县第一中学", "名校+"),
-    }
+    assert triples(ex, "participatesIn") == {(school, program) for school in schools}
 
 
 def test_extract_a_list_of_an_honours_and_a_pilots_schools_by_category(nlp):
@@ -1542,20 +1551,6 @@ def test_extract_a_list_of_an_honours_and_a_pilots_schools_by_category(nlp):
     )
     assert triples(ex, "participatesIn") == {
         ("浮梁县瑶里中学", "江西省中小学人工智能教育试点")
-    }
-
-
-def test_extract_a_demonstration_projects_list_is_participation(nlp):
-    # 第二批“X”应用示范项目学校（2所）: the project's schools, no honour
-    text = (
-        "一、第二批“陇原智慧课堂”应用示范项目学校（2所）\n"
-        "兰州市（2所）：兰州市七里河区西果园中学、榆中县夏官营中心小学\n"
-    )
-    ex = run(nlp, text, publisher="甘肃省教育厅")
-    assert triples(ex, "receivedAward") == set()
-    assert triples(ex, "participatesIn") == {
-        ("兰州市七里河区西果园中学", "陇原智慧课堂"),
-        ("榆中县夏官营中心小学", "陇原智慧课堂"),
     }
 
 
