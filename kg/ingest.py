@@ -267,10 +267,12 @@ def _rules() -> _Rules:
         meta_roles=roles,
         bureau_in_text=re.compile(rf"[\u4e00-\u9fff]{{0,25}}?(?:{bureau})"),
         # 鹿邑县教育体育局办公室编　2023年10月16日, 光山县教育体育局　2023-12-22
-        # 浏览量：2043: a bureau's byline, its office's and a date after it
+        # 浏览量：2043, X教育体育局　发布时间：2023-09-08: a bureau's byline,
+        # its office's and a date after it, labelled or not
         bureau_line=re.compile(
             rf"^(?P<bureau>[\u4e00-\u9fff()\uff08\uff09]{{0,25}}(?:{bureau}))"
-            r"(?:办公室)?编?(?:[ \t\u3000]+(?:19|20)\d\d(?:年|-|/|\.)[^\n]*)?$"
+            r"(?:办公室)?编?(?:[ \t\u3000]+(?:[\u4e00-\u9fff]{2,4}[:：][ \t\u3000]*)?"
+            r"(?:19|20)\d\d(?:年|-|/|\.)[^\n]*)?$"
         ),
         org_suffixes=tuple(v[0] for _, v in pubs["org"]),
         aliases=tuple((v[0], v[1]) for _, v in pubs["alias"]),
@@ -464,7 +466,16 @@ def _meta_fields(text: str, rules: _Rules) -> list[tuple[str, str]] | None:
         if unknown:
             value = value[: unknown.start()]
         pairs.append((name, value.strip(_VALUE_STRIP)))
+    byline = rules.bureau_line.match(text[head : matches[0].start()].strip())
+    if byline:
+        # 于都县教育科技体育局　　发布时间：2023-09-08: the bureau that opens
+        # the line, unlabelled, is the page's publisher
+        pairs.insert(0, (_BYLINE_FIELD, byline.group("bureau")))
     return pairs
+
+
+#: The field an unlabelled bureau opening a field line stands for.
+_BYLINE_FIELD = "发布机构"
 
 
 _UNKNOWN_FIELD_RE = re.compile(r"(?:[ \t]{2,}|\u3000+)[\u4e00-\u9fff]{2,6}[:\uff1a]")

@@ -8703,3 +8703,78 @@ def test_extract_a_verb_governs_a_reform_and_the_program_after_it(nlp):
         ("南充市营山县教育局", "县管校聘"),
         ("南充市营山县教育局", "强师工程"),
     }
+
+
+def test_extract_a_table_of_honours_under_the_story_schools_heading(nlp):
+    """四、学校近五年所获主要荣誉 over 序号　年度　荣誉名称　授予单位: the story's
+    school holds every row's honour, and the conferring body in the last
+    column signs nothing (the page has no publisher of its own)."""
+    text = (
+        "于都县禾丰中学：赓续长征精神 培育时代新人\n"
+        "　　禾丰中学是一所农村完全中学。\n"
+        "　　四、学校近五年所获主要荣誉\n"
+        "序号\t年度\t荣誉名称\t授予单位\n"
+        "1\t2019\t江西省文明校园\t江西省精神文明建设委员会\n"
+        "2\t2022\t江西省中小学红色文化教育基地\t江西省教育厅\n"
+        "3\t2021\t全国青少年校园篮球特色学校\t教育部\n"
+    )
+    ex = run(nlp, text)
+    assert triples(ex, "receivedAward") == {
+        ("于都县禾丰中学", "江西省文明校园"),
+        ("于都县禾丰中学", "江西省中小学红色文化教育基地"),
+        ("于都县禾丰中学", "全国青少年校园篮球特色学校"),
+    }
+    assert not any(m.rule == "bureau.metadata" for m in ex.mentions)
+
+
+def test_extract_honours_table_on_a_page_a_school_wrote(nlp):
+    """附：近三年学校获得的主要荣誉 on a page 供稿单位：A小学 wrote: A holds the
+    rows' honours, and 近三年学校 is no school."""
+    text = (
+        "喜报丨我校荣获“全国中小学红色基因传承示范学校”称号\n"
+        "　　附：近三年学校获得的主要荣誉\n"
+        "　　年度　　荣誉名称　　　　　　　　授予单位\n"
+        "　　2021　　山东省红色文化教育基地　　山东省教育厅\n"
+        "　　2022　　临沂市德育工作先进单位　　临沂市教育局\n\n"
+        "（马牧池乡中心小学　供稿）\n"
+    )
+    ex = run(nlp, text, publisher="沂南县教育和体育局")
+    assert "近三年学校" not in names(ex, "School")
+    assert {
+        ("马牧池乡中心小学", "山东省红色文化教育基地"),
+        ("马牧池乡中心小学", "临沂市德育工作先进单位"),
+    } <= triples(ex, "receivedAward")
+
+
+@pytest.mark.parametrize("time", ["近三年", "近年来", "今年"])
+def test_extract_a_time_word_before_school_names_no_school(nlp, time):
+    ex = run(
+        nlp,
+        f"{time}学校获得多项荣誉，城关实验小学获评文明校园。",
+        publisher="某某县教育局",
+    )
+    assert names(ex, "School") == {"城关实验小学"}
+
+
+def test_extract_a_programs_model_school_takes_part_and_wins_nothing(nlp):
+    """实施“X工程”，A被确定为首批示范校: A takes part in X; a bare 首批示范校
+    names no honour. 被评为省级示范校 still does."""
+    text = (
+        "2021年，县教育科技体育局在全县中小学实施“红色基因传承工程”，"
+        "禾丰中学被确定为首批示范校。城关小学被评为省级示范校。"
+    )
+    ex = run(nlp, text, publisher="赣州市于都县教育科技体育局")
+    assert triples(ex, "participatesIn") == {("禾丰中学", "红色基因传承工程")}
+    assert triples(ex, "receivedAward") == {("城关小学", "省级示范校")}
+    assert "示范校" not in names(ex, "Award")
+
+
+def test_extract_a_program_quoted_inside_a_quotation(nlp):
+    """校长表示：“…推进‘X工程’…”: the program keeps no quote mark; 传统优势项目
+    is what a sport is to a school, no program."""
+    text = (
+        "篮球是禾丰中学的传统优势项目。校长表示：“今后，我校将以更高标准推进"
+        "‘红色基因传承工程’，培养更多优秀人才。”"
+    )
+    ex = run(nlp, text, publisher="赣州市于都县教育科技体育局")
+    assert names(ex, "Program") == {"红色基因传承工程"}

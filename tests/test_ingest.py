@@ -748,6 +748,13 @@ def test_title(tmp_path: Path, raw: str, title: str) -> None:
             "某某县教育体育局",
             id="a-byline-with-its-date",
         ),
+        pytest.param(
+            "某某中学：赓续长征精神\n"
+            "某某县教育科技体育局\u3000\u3000发布时间：2023-09-08\u3000\u3000"
+            "浏览量：1543\n" + BODY,
+            "某某县教育科技体育局",
+            id="a-byline-opening-a-line-of-fields",
+        ),
         pytest.param("年度工作计划\n" + BODY, None, id="none"),
     ],
 )

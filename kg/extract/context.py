@@ -196,7 +196,14 @@ def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
     bureaus = [c for c in candidates if c.label == "Bureau"]
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for line in lines[-_SIGNATURE_LINES:]:
-        if len(line) <= 25 and rules.bureau_ending(line) and line[0] not in "市区县省":
+        # (not a table's row: 3　2021　X特色学校　教育部 names who conferred X)
+        if (
+            len(line) <= 25
+            and rules.bureau_ending(line)
+            and line[0] not in "市区县省"
+            and not line[0].isdigit()
+            and "\t" not in line
+        ):
             return line
     for cand in bureaus:
         if cand.start > 300:

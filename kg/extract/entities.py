@@ -134,6 +134,14 @@ _PART_DESIGNATIONS = (
     )
     + ")"
 )
+#: 实施“X工程”，A被确定为首批示范校: a bare model-school part, the program
+#: the sentence named before it chose the school (participatesIn, no honour).
+PROGRAMS_MODEL_SCHOOL = re.compile(
+    r"(?:确定|列|命名|遴选)为(?:首批|第[一二三四五六七八九十]批)?示范(?:学校|校|园)"
+    r"(?=$|[，,。；;])"
+)
+#: A program named as a clause ends: 实施“X工程”，, 启动Y计划，.
+_PROGRAM_CLAUSE_END = re.compile(r"(?:工程|计划|项目|行动)”?[，,]")
 QUOTED_PART = re.compile(_QUOTED_THEN + r"[\u4e00-\u9fff]{0,4}?" + _PART_DESIGNATIONS)
 #: “X”2024年度项目园名单 with nothing but a year, level or batch between (not
 #: “X”特色项目学校, a title).
@@ -2771,6 +2779,10 @@ def _find_programs(
             name = name[joined.end() :]
         if len(name) < 4 or name[0] in _CLOSING_QUOTES:
             continue  # “1358”|教师成长工程: the quote's program (_coded_program)
+        if name[0] in "‘「『":
+            # “…推进‘X工程’…”: a name quoted inside a quotation keeps no mark
+            name = name[1:]
+            start += 1
         if _is_local_works(
             name, rules, any(s < cand.end and start < e for s, e in sites)
         ):
@@ -3453,6 +3465,10 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             continue
         if _MEDAL_TALLY_IN.search(phrase):
             continue  # 共获得金牌23枚、银牌19枚: a tally of medals, no prize
+        if _PROGRAM_CLAUSE_END.search(
+            text, sentence_start(text, match.start()), match.start()
+        ) and PROGRAMS_MODEL_SCHOOL.search(text, match.start(), end):
+            continue  # 实施“X工程”，A被确定为首批示范校: X's school, no honour
         if _SELECTED_PROJECT.search(phrase):
             # 入选X示范校培育项目, 入选X项目建设园: a project schools take part
             # in, no honour (the program finders name it)
@@ -4643,8 +4659,9 @@ def find_schools(
     )
     kept = [
         c
-        for c in suffix_names
-        if not c.name.endswith(lex.bare_school_kinds) or len(c.name) > 3
+        for c in map(_after_a_time_word, suffix_names)
+        if (not c.name.endswith(lex.bare_school_kinds) or len(c.name) > 3)
+        and c.name not in lex.school_suffixes
     ]
     kept = [c for c in kept if not _inside_contest_name(view.text, c)]
     kept = [_after_its_group(c) for c in kept]
@@ -4653,6 +4670,23 @@ def find_schools(
     kept += _find_short_schools(view, rules)
     kept += _find_listed_schools(view, rules)
     return kept, suffix_names
+
+
+#: 近三年, 近年来, 多年来: a time word glued before a school word (附：近三年
+#: 学校获得的主要荣誉), no part of a school's name.
+_TIME_BEFORE_NAME = re.compile(
+    r"^(?:近[一二三四五六七八九十两\d]+年(?:来)?|近年来?|多年来|历年来?|今年|去年)"
+)
+
+
+def _after_a_time_word(school: Candidate) -> Candidate:
+    """近年来学校 → 学校 (then dropped: a kind, no name); others as they are."""
+    time = _TIME_BEFORE_NAME.match(school.name)
+    if time is None:
+        return school
+    return replace(
+        school, start=school.start + time.end(), name=school.name[time.end() :]
+    )
 
 
 def _with_bracketed_branches(text: str, schools: list[Candidate]) -> list[Candidate]:

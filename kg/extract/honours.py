@@ -177,6 +177,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     out += _honours_listed_after_lead(text, rules)
+    out += _honours_table_of_its_holder(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
     placements = _placements_first(text, rules)
     # 第一名：A under its contest's headings: the placement reader names it
@@ -1413,6 +1414,51 @@ def _honours_listed_after_lead(text: str, rules: Rules) -> list[AwardStatement]:
             pos = stop + 1
         if awards:
             verb = lead.span("verb")
+            out.append(AwardStatement(*verb, False, tuple(awards), False))
+    return out
+
+
+#: 四、学校近五年所获主要荣誉 over a table of honours with no unit column:
+#: the heading's subject holds every row's honour.
+_OWN_HONOURS_HEADING = re.compile(
+    r"(?P<verb>荣获|获得|获)的?(?:主要|部分|各级|各类|重要)?(?:荣誉|奖项|表彰|称号)"
+)
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff“”（）()·]+")
+
+
+def _honours_table_of_its_holder(text: str, rules: Rules) -> list[AwardStatement]:
+    """序号　年度　荣誉名称　授予单位 under 学校近五年所获主要荣誉: a table
+    with an honour column and no unit or person column lists the honours of
+    the heading's subject, one per row (decision 10)."""
+    out = []
+    headers = rules.lexicon.table_headers
+    for header in _HEADER_LINE.finditer(text):
+        names = header.group().split()
+        roles = [headers.get(n) for n in names]
+        if "honour" not in roles or "unit" in roles or "person" in roles:
+            continue
+        above = slice(*_line_above(text, header.start()))
+        heading = _OWN_HONOURS_HEADING.search(text, above.start, above.stop)
+        if heading is None or above.stop - above.start > 40 or "名单" in text[above]:
+            continue
+        column = roles.index("honour")
+        awards = []
+        pos = header.end() + 1
+        while pos < len(text):
+            stop = _line_end(text, pos)
+            cells = list(_CELL.finditer(text, pos, stop))
+            if len(cells) != len(names):
+                break
+            # (the column says it is an honour: 山东省红色文化教育基地)
+            name = clean_award_name(cells[column].group())
+            if len(name) >= 4 and _CJK_NAME.fullmatch(name):
+                at = cells[column].start()
+                awards.append(_award(at, name, "award.heading-list"))
+            pos = stop + 1
+        if awards:
+            verb = heading.span("verb")
             out.append(AwardStatement(*verb, False, tuple(awards), False))
     return out
 

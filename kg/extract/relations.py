@@ -17,6 +17,7 @@ from ..types import Mention, RelationMention
 from .entities import (
     HONOUR_HEAD,
     LEVEL_ALTERNATIVES,
+    PROGRAMS_MODEL_SCHOOL,
     PUBLISHED_PILOT_LIST,
     QUOTED_PART,
     AwardStatement,
@@ -583,10 +584,12 @@ _THIS_SCHOOL = re.compile(
     r"|^\s*(?:学校|幼儿园)(?:" + TEAM_AFTER_SCHOOL + r"|[\u4e00-\u9fff]{2,4}社团)?"
     r"(?:又|还|也|先后|曾|多次|连续|相继)?\s*$"
     # 近年来，学校办学质量稳步提升，先后获得…: 学校 opening a clause of the
-    # sentence (not 学校教师…, its people)
-    r"|(?:^|[，,])\s*学校(?![\u4e00-\u9fff]{0,2}(?:"
+    # sentence (not 学校教师…, its people), or a heading's (四、学校近五年所获
+    # 主要荣誉; 附：近三年学校获得的主要荣誉)
+    r"|(?:^|[，,：:])\s*(?:[一二三四五六七八九十]+、)?"
+    r"(?:近[一二三四五六七八九十两\d]+年来?|近年来)?学校(?![\u4e00-\u9fff]{0,2}(?:"
     + _SCHOOLS_PEOPLE
-    + r"))(?=[\u4e00-\u9fff])"
+    + r"))(?=[\u4e00-\u9fff]|$)"
 )
 
 
@@ -756,8 +759,10 @@ def _subjects(
                 named = _schools_between(mentions, back, start)
         if not named:
             # 该校, 学校 in a later paragraph of a story: the school its title
-            # names
-            named = _title_school(text, mentions, start)
+            # names, or the school that wrote the page (供稿单位：A小学)
+            named = _title_school(text, mentions, start) or _contributing_school(
+                text, mentions
+            )
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
     if not inside and (these := _THESE_SCHOOLS.search(span)):
@@ -1785,6 +1790,7 @@ def _program_taken_part_in(
         )
         # 确定A、B为首批建设学校: chosen for the sentence's program
         and not _BARE_DESIGNATION.search(text, start, end)
+        and not PROGRAMS_MODEL_SCHOOL.search(text, start, end)
     ):
         # (确定A为“X”实验校: the designation says it)
         return _topic_takes_part(text, mentions, school, programs, cues)
@@ -1826,7 +1832,10 @@ def _program_taken_part_in(
     if program.rule == "program.area-pilot":
         return programs[0]  # A县被确定为X试点县，B、C为试点学校: B and C pilot X
     p_start = clause_of(text, program.start)[0]
-    designated = _BARE_DESIGNATION.search(text, start, end) is not None
+    designated = any(
+        pattern.search(text, start, end) is not None
+        for pattern in (_BARE_DESIGNATION, PROGRAMS_MODEL_SCHOOL)
+    )
     if (
         p_start != start
         and not designated
