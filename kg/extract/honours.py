@@ -1433,10 +1433,7 @@ def _honours_table_of_its_holder(text: str, rules: Rules) -> list[AwardStatement
     with an honour column and no unit or person column lists the honours of
     the heading's subject, one per row (decision 10)."""
     out = []
-    headers = rules.lexicon.table_headers
-    for header in _HEADER_LINE.finditer(text):
-        names = header.group().split()
-        roles = [headers.get(n) for n in names]
+    for header, roles in _headed_tables(text, rules):
         if "honour" not in roles or "unit" in roles or "person" in roles:
             continue
         above = slice(*_line_above(text, header.start()))
@@ -1445,18 +1442,12 @@ def _honours_table_of_its_holder(text: str, rules: Rules) -> list[AwardStatement
             continue
         column = roles.index("honour")
         awards = []
-        pos = header.end() + 1
-        while pos < len(text):
-            stop = _line_end(text, pos)
-            cells = list(_CELL.finditer(text, pos, stop))
-            if len(cells) != len(names):
-                break
+        for cells in _body_rows(text, header, len(roles)):
             # (the column says it is an honour: 山东省红色文化教育基地)
             name = clean_award_name(cells[column].group())
             if len(name) >= 4 and _CJK_NAME.fullmatch(name):
                 at = cells[column].start()
                 awards.append(_award(at, name, "award.heading-list"))
-            pos = stop + 1
         if awards:
             verb = heading.span("verb")
             out.append(AwardStatement(*verb, False, tuple(awards), False))
@@ -2797,22 +2788,14 @@ def _category_rows(text: str, rules: Rules) -> list[AwardStatement]:
     示范校 or 培育校: each row's unit holds the title's honour its category
     names (X示范校, X培育校; X星级乡村学校 over 三星级: X三星级乡村学校)."""
     out = []
-    headers = rules.lexicon.table_headers
-    for header in _HEADER_LINE.finditer(text):
-        names = header.group().split()
-        roles = [headers.get(n) for n in names]
+    for header, roles in _headed_tables(text, rules):
         if "category" not in roles or "unit" not in roles or "tier" in roles:
             continue
         title = _title_above(text, header.start())
         if not title:
             continue
         unit, category = roles.index("unit"), roles.index("category")
-        pos = header.end() + 1
-        while pos < len(text):
-            stop = _line_end(text, pos)
-            cells = list(_CELL.finditer(text, pos, stop))
-            if len(cells) != len(names):
-                break
+        for cells in _body_rows(text, header, len(roles)):
             name = _category_honour(title, cells[category].group())
             if name and _unit_cell(cells[unit].group()):
                 at = cells[category].start()
@@ -2822,8 +2805,31 @@ def _category_rows(text: str, rules: Rules) -> list[AwardStatement]:
                 out.append(
                     AwardStatement(at, at, False, (prize,), False, cells[unit].span())
                 )
-            pos = stop + 1
     return out
+
+
+def _headed_tables(
+    text: str, rules: Rules
+) -> Iterator[tuple[re.Match[str], list[str | None]]]:
+    """Each header line of a spaced table, with its columns' roles
+    (``table_headers.tsv``; None for a column of no role)."""
+    headers = rules.lexicon.table_headers
+    for header in _HEADER_LINE.finditer(text):
+        yield header, [headers.get(n) for n in header.group().split()]
+
+
+def _body_rows(
+    text: str, header: re.Match[str], width: int
+) -> Iterator[list[re.Match[str]]]:
+    """The cells of each row under ``header``, while a row has its ``width``."""
+    pos = header.end() + 1
+    while pos < len(text):
+        stop = _line_end(text, pos)
+        cells = list(_CELL.finditer(text, pos, stop))
+        if len(cells) != width:
+            return
+        yield cells
+        pos = stop + 1
 
 
 #: A table's header line: two or more words set apart by spaces or tabs.
