@@ -461,24 +461,33 @@ def _meta_fields(text: str, rules: _Rules) -> list[tuple[str, str]] | None:
         name = re.sub(r"\s+", "", match["key"])
         value = text[match.end() : stop]
         # 赤峰市教育局　　发文日期：…: a field whose name is not in the
-        # table still ends the value before it.
+        # table still ends the value before it, as do the page's tools
+        # (来源：X教育局　　【大 中 小】【打印】【关闭】).
         unknown = _UNKNOWN_FIELD_RE.search(value)
         if unknown:
             value = value[: unknown.start()]
         pairs.append((name, value.strip(_VALUE_STRIP)))
-    byline = rules.bureau_line.match(text[head : matches[0].start()].strip())
+    opening = text[head : matches[0].start()].strip()
+    byline = rules.bureau_line.match(opening)
     if byline:
         # 于都县教育科技体育局　　发布时间：2023-09-08: the bureau that opens
         # the line, unlabelled, is the page's publisher
         pairs.insert(0, (_BYLINE_FIELD, byline.group("bureau")))
+    elif _OPENING_DATE_RE.fullmatch(opening):
+        # 2024-03-15 10:20　　来源：X教育局: and its date, the publication's
+        pairs.insert(0, (_DATE_FIELD, opening))
     return pairs
 
 
-#: The field an unlabelled bureau opening a field line stands for.
+#: The fields an unlabelled bureau or date opening a field line stands for.
 _BYLINE_FIELD = "发布机构"
+_DATE_FIELD = "发布时间"
+_OPENING_DATE_RE = re.compile(_DATE_RE.pattern + r"日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
 
-_UNKNOWN_FIELD_RE = re.compile(r"(?:[ \t]{2,}|\u3000+)[\u4e00-\u9fff]{2,6}[:\uff1a]")
+_UNKNOWN_FIELD_RE = re.compile(
+    r"(?:[ \t]{2,}|\u3000+)(?:[\u4e00-\u9fff]{2,6}[:\uff1a]|[【\[])"
+)
 
 
 def _toc_end(texts: list[str], start: int, rules: _Rules) -> int | None:

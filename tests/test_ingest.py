@@ -755,6 +755,13 @@ def test_title(tmp_path: Path, raw: str, title: str) -> None:
             "某某县教育科技体育局",
             id="a-byline-opening-a-line-of-fields",
         ),
+        pytest.param(
+            "某某区新组建4个教育集团\n"
+            "发布日期：2023-09-12\u3000\u3000来源：某某市某某区教育体育局\u3000\u3000"
+            "【大 中 小】【打印】【关闭】\n" + BODY,
+            "某某市某某区教育体育局",
+            id="a-source-before-the-page-tools",
+        ),
         pytest.param("年度工作计划\n" + BODY, None, id="none"),
     ],
 )
@@ -768,6 +775,11 @@ def test_publisher(tmp_path: Path, raw: str, publisher: str | None) -> None:
         ("发布时间:2021-03-09 08:15", "2021-03-09"),
         ("发布时间：2021-03-09 08:15", "2021-03-09"),  # a full-width colon
         ("发布时间：2021-03-09 08:15\u3000来源：某某区教育局", "2021-03-09"),
+        # an unlabelled date opening the line of fields
+        (
+            "2024-03-15 10:20\u3000\u3000来源：某某县教育局\u3000\u3000【打印】",
+            "2024-03-15",
+        ),
         ("发布机构：某某市教育局\u3000\u3000发文日期：2023-11-20", "2023-11-20"),
         ("发表时间:2020/7/3 9:05:11", "2020-07-03"),
         ("发布日期: 2021年05月17日 发布人: editor", "2021-05-17"),
