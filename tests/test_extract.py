@@ -8778,3 +8778,37 @@ def test_extract_a_program_quoted_inside_a_quotation(nlp):
     )
     ex = run(nlp, text, publisher="赣州市于都县教育科技体育局")
     assert names(ex, "Program") == {"红色基因传承工程"}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "在以下学校开展“智慧课堂”应用试点，每校配备交互式智能黑板不少于10块：",
+        "实施“智慧课堂”应用试点，在各镇遴选首批试点学校：",
+    ],
+)
+def test_extract_schools_listed_below_a_lead_naming_them_take_part(nlp, lead):
+    """A lead saying the schools follow (在以下学校…：) or ending on the ones
+    chosen (遴选首批试点学校：) over numbered 镇：学校； lines: each listed
+    school takes part in the lead's program."""
+    text = (
+        "某某县教育局2024年工作要点\n"
+        f"（一）推进课堂改革。{lead}\n"
+        "1.江孜镇：江孜县第一小学、江孜县第二小学；\n"
+        "2.重孜乡：重孜乡中心小学。\n"
+    )
+    ex = run(nlp, text, publisher="江孜县教育局", is_plan=True)
+    assert {s for s, p in triples(ex, "participatesIn")} == {
+        "江孜县第一小学",
+        "江孜县第二小学",
+        "重孜乡中心小学",
+    }
+
+
+def test_extract_a_straight_quoted_program_is_one_program(nlp):
+    """实施"科学+"特色学校培育工程 (straight quotes): one program, not its tail
+    again as a second."""
+    ex = run(
+        nlp, '实施"科学+"特色学校培育工程，组织学生研学。', publisher="湄潭县教育局"
+    )
+    assert names(ex, "Program") == {"科学+特色学校培育工程"}

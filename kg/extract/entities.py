@@ -2640,6 +2640,15 @@ def _is_construction(name: str, rules: Rules) -> bool:
     return any(word in name for word in rules.lexicon.construction_words)
 
 
+def _after_a_closing_quote(text: str, at: int) -> bool:
+    """Whether ``at`` follows a closing quote: ”, or a straight " that closes
+    one its line opened ("科学+"|特色学校培育工程, the quote's program)."""
+    before = text[at - 1 : at]
+    if before != '"':
+        return bool(before) and before in _CLOSING_QUOTES
+    return text.count('"', text.rfind("\n", 0, at) + 1, at - 1) % 2 == 1
+
+
 def _generic_program(
     view: TextView, name: str, end: int, suffix: str, heads: frozenset[str]
 ) -> bool:
@@ -2777,7 +2786,11 @@ def _find_programs(
             # 智慧教育云平台: a second program joined on
             start += joined.end()
             name = name[joined.end() :]
-        if len(name) < 4 or name[0] in _CLOSING_QUOTES:
+        if (
+            len(name) < 4
+            or name[0] in _CLOSING_QUOTES
+            or _after_a_closing_quote(view.text, start)
+        ):
             continue  # “1358”|教师成长工程: the quote's program (_coded_program)
         if name[0] in "‘「『":
             # “…推进‘X工程’…”: a name quoted inside a quotation keeps no mark

@@ -239,10 +239,12 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             if "。" in line[:-1] or (
                 line.endswith("。")
                 and "；" not in line
-                and not _units_only(_PLACE_LABEL.sub("", line[:-1]))
+                and not _units_only(
+                    _PLACE_LABEL.sub("", _NUMBERED_HEADING.sub("", line[:-1]))
+                )
             ):
                 # prose; not 新罗区：A、B；永定区：C。, groups by place, or
-                # A、B、C。 and 五常市：A、B。, units only
+                # A、B、C。, 五常市：A、B。 and 6.尕让乡：A。, units only
                 break
             grouped = _GROUP_UNITS.fullmatch(line)
             if grouped is not None and _grouped_units(grouped.group("units")):
@@ -262,7 +264,8 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 continue  # （一）高中组（2个）, 中学组（6个）：a group of the same list
             if (
                 numbered
-                and item.endswith((*_UNIT_ENDS, *_TEAM_ENDS))
+                # (1.河阴镇：A中心学校；: a list line's mark after it)
+                and item.rstrip("；;。").endswith((*_UNIT_ENDS, *_TEAM_ENDS))
                 and not (line[0] in _CHINESE_NUMERALS and item.endswith(_HONOUR_ENDS))
             ):
                 # 1.渝北区统景中学: a numbered unit of the list (四、普通高中教育

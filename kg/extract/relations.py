@@ -1986,8 +1986,12 @@ def _listed_under_a_programs_title(
 
 
 #: 2023年新确定托管关系3对，名单如下：— a lead whose list below names the
-#: schools of its paragraph's program.
-_FOLLOWS_BELOW = re.compile(r"如下[：:]\s*$", re.MULTILINE)
+#: schools of its paragraph's program; so does one ending on the schools
+#: (在各镇遴选首批培育学校：) or saying they follow (在以下学校开展X试点，…：).
+_FOLLOWS_BELOW = re.compile(r"(?:如下|学校|校|园)?[：:]\s*$", re.MULTILINE)
+_SCHOOLS_BELOW = re.compile(
+    r"(?:以下|下列)(?:学校|单位|幼儿园)|遴选[^，,。；;]{0,10}(?:学校|校|园)"
+)
 
 
 def _listed_below_a_programs_lead(
@@ -2000,6 +2004,10 @@ def _listed_below_a_programs_lead(
     for lead in _FOLLOWS_BELOW.finditer(text):
         line_start = text.rfind("\n", 0, lead.start()) + 1
         sentence = text[sentence_start(text, lead.start()) : lead.start()]
+        if not lead.group().startswith(("如下", "学校", "校", "园")) and not (
+            _SCHOOLS_BELOW.search(sentence)
+        ):
+            continue
         lead_start = lead.start()
         program = _the_one_program(
             mentions, lambda m, a=line_start, b=lead_start: a <= m.start < b
