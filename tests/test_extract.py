@@ -8812,3 +8812,58 @@ def test_extract_a_straight_quoted_program_is_one_program(nlp):
         nlp, '实施"科学+"特色学校培育工程，组织学生研学。', publisher="湄潭县教育局"
     )
     assert names(ex, "Program") == {"科学+特色学校培育工程"}
+
+
+def test_extract_a_results_table_under_the_lead_naming_its_honour(nlp):
+    """9所学校通过验收，命名为“X” over 序号 区镇 学校名称 验收结论: the rows that
+    passed hold X; 延期验收 and 未通过 rows hold nothing."""
+    text = (
+        "一、特色学校验收结果\n\n"
+        "经专家组验收，2所学校通过验收，命名为“海门区中小学特色学校”；"
+        "1所学校延期验收；1所学校未通过验收。\n\n"
+        "序号\t区镇\t学校名称\t特色项目\t验收结论\n"
+        "1\t海门街道\t海门区东洲小学\t版画\t通过\n"
+        "2\t三厂街道\t海门区三厂中学\t民俗\t通过\n"
+        "3\t三星镇\t海门区三星镇汤家小学\t刺绣\t延期验收\n"
+        "4\t常乐镇\t海门区常乐初级中学\t围棋\t未通过\n"
+    )
+    ex = run(nlp, text, publisher="南通市海门区教育体育局")
+    assert triples(ex, "receivedAward") == {
+        ("海门区东洲小学", "海门区中小学特色学校"),
+        ("海门区三厂中学", "海门区中小学特色学校"),
+    }
+
+
+def test_extract_a_proposed_list_titled_by_its_status_names_no_honour(nlp):
+    """拟认定A等2所学校为“X” over 一、拟认定学校名单 and rows marked 拟认定: X,
+    not an honour named 拟认定学校."""
+    text = (
+        "拟认定宁波市海曙区望春实验小学等2所学校为“宁波市智慧教育示范学校”。"
+        "现将有关结果予以公示。\n\n"
+        "一、拟认定学校名单\n\n"
+        "序号  区（县、市）  学校名称                  学段  备注\n"
+        "1     海曙区        宁波市海曙区望春实验小学  小学  拟认定\n"
+        "2     北仑区        宁波市北仑区春晓中学      初中  拟认定\n"
+    )
+    ex = run(nlp, text, publisher="宁波市教育局")
+    assert names(ex, "Award") == {"宁波市智慧教育示范学校"}
+    assert triples(ex, "receivedAward") == {
+        ("宁波市海曙区望春实验小学", "宁波市智慧教育示范学校"),
+        ("宁波市北仑区春晓中学", "宁波市智慧教育示范学校"),
+    }
+
+
+def test_extract_a_row_that_did_not_pass_holds_nothing_of_a_list(nlp):
+    """认定为“X”…具体名单如下： over rows whose 备注 says 通过 or 暂缓通过: the
+    暂缓通过 row's unit holds nothing."""
+    text = (
+        "经验收，1所学校达到标准，认定为“苏州市义务教育标准化学校”；1所学校暂缓通过。"
+        "具体名单如下：\n\n"
+        "序号  地区      学校名称                  类别  备注\n"
+        "1     常熟市    常熟市梅李镇聚沙小学      小学  通过\n"
+        "2     昆山市    昆山市千灯镇石浦小学      小学  暂缓通过\n"
+    )
+    ex = run(nlp, text, publisher="苏州市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("常熟市梅李镇聚沙小学", "苏州市义务教育标准化学校")
+    }

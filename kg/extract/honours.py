@@ -189,6 +189,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _tiers_over_their_lines(text, rules)
     out += _spaced_rows(text, rules)
     out += _category_rows(text, rules)
+    out += _result_rows(text, rules)
     out += _became_area_title(text, rules)
     out += _added_with_holders(text, rules)
     out += _published_lists(text, rules)
@@ -724,8 +725,12 @@ def _table_rows(text: str, rules: Rules) -> list[AwardStatement]:
     return out
 
 
-#: 获奖, 获奖节目, 获奖单位: a list's title naming the results, and no honour.
-_RESULTS_ONLY = re.compile(r"(?:获奖|表彰|入选)(?:节目|作品|单位|学校|集体|项目|情况)?")
+#: 获奖, 获奖节目, 获奖单位, 拟认定学校, 复核通过学校: a list's title naming the
+#: results, and no honour.
+_RESULTS_ONLY = re.compile(
+    r"(?:获奖|表彰|入选|(?:拟|复核|验收)?(?:认定|命名|通过))"
+    r"(?:节目|作品|单位|学校|集体|项目|情况)?"
+)
 #: X评比获奖, X大赛获奖作品: a contest's results.
 _CONTEST_RESULTS = re.compile(
     "(?:"
@@ -2809,6 +2814,63 @@ def _category_rows(text: str, rules: Rules) -> list[AwardStatement]:
                     AwardStatement(at, at, False, (prize,), False, cells[unit].span())
                 )
     return out
+
+
+#: 认定A等40所学校为X（部分名单见下表）, 命名为“X”: the honour a results
+#: table's lead confers on the rows that passed.
+_CONFERRED_IN_LEAD = re.compile(
+    r"(?:认定|命名|确定)[^，,。；;：:“]{0,30}?为“?(?P<name>[^“”，,。；;：:（(]{4,40}?)”?"
+    r"(?=[（(，,。；;：:]|称号|$)"
+)
+#: 通过, 认定, 复核合格: a row's unit holds the lead's honour (not 暂缓通过,
+#: 不通过, 未通过, 延期验收, 撤销称号, 基本合格，暂不认定).
+_PASSED = re.compile(r"(?:拟|同意|予以)?认定|(?:验收|复核|评估)?(?:通过|合格|达标)")
+
+
+def _result_rows(text: str, rules: Rules) -> list[AwardStatement]:
+    """认定…为“X”（部分名单见下表） over 序号　地区　学校名称　…　结论 and rows
+    ending 认定 or 通过: each row's unit that passed holds X; a row that did not
+    (暂缓通过, 不通过, 撤销称号) holds nothing (decision 10)."""
+    out = []
+    for header, roles in _headed_tables(text, rules):
+        if "unit" not in roles or "result" not in roles or "honour" in roles:
+            continue
+        honour = _honour_of_the_lead(text, header.start(), rules)
+        if honour is None:
+            continue
+        unit, result = roles.index("unit"), roles.index("result")
+        for cells in _body_rows(text, header, len(roles)):
+            if _PASSED.fullmatch(cells[result].group()) and _unit_cell(
+                cells[unit].group()
+            ):
+                at = cells[result].start()
+                prize = Candidate(
+                    at, cells[result].end(), "Award", honour, "award.table-row", ""
+                )
+                out.append(
+                    AwardStatement(at, at, False, (prize,), False, cells[unit].span())
+                )
+    return out
+
+
+def _honour_of_the_lead(text: str, header: int, rules: Rules) -> str | None:
+    """The honour the lead paragraph over a table confers (认定…为X), looked
+    for in the last lines above the table's header, or None."""
+    start, end = _line_above(text, header)
+    for _ in range(_LEAD_LINES):
+        if start >= end:
+            return None
+        named = list(_CONFERRED_IN_LEAD.finditer(text, start, end))
+        if named:
+            name = clean_award_name(named[-1].group("name"))
+            ok = len(name) >= 4 and not joins_two_honours(name, rules)
+            return name if ok and _is_honour(name, rules) else None
+        start, end = _line_above(text, start)
+    return None
+
+
+#: Lines above a results table looked over for the lead naming its honour.
+_LEAD_LINES = 3
 
 
 def _headed_tables(

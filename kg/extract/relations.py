@@ -272,7 +272,11 @@ def _awards(
             subjects = holders
         elif recipients is not None:
             area = any(_names_an_area(mentions[a]) for a in award_ids)
-            subjects = _listed(text, mentions, recipients, publisher, area)
+            subjects = [
+                s
+                for s in _listed(text, mentions, recipients, publisher, area)
+                if not _not_passed_on_its_row(text, mentions[s])
+            ]
         else:
             subjects = _subjects(
                 text, mentions, clause_start, verb, home, publisher, award_ids
@@ -403,6 +407,20 @@ def _units_described_by(text: str, end: int) -> tuple[int, int] | None:
     if not text[match.end() : line_end].strip():
         return list_block(text, line_end + 1) if match.group("colon") else None
     return (match.end(), line_end)  # 的学校有A、B: listed on the line
+
+
+#: 暂缓通过, 不通过, 未通过, 延期验收, 撤销称号: a results table's row whose
+#: unit did not pass, in a list whose lead names the honour the others hold.
+_NOT_PASSED = re.compile(
+    r"(?:暂缓|不予?|未|延期)(?:通过|合格|认定|验收)|撤销|取消|暂不"
+)
+
+
+def _not_passed_on_its_row(text: str, unit: Mention) -> bool:
+    """Whether the cells after ``unit`` on its table row say it did not pass."""
+    end = text.find("\n", unit.end)
+    rest = text[unit.end : len(text) if end < 0 else end]
+    return bool(re.match(r"[ \t\u3000]", rest)) and bool(_NOT_PASSED.search(rest))
 
 
 def _holders_after(
