@@ -8332,24 +8332,53 @@ def test_extract_a_schools_name_after_a_time_or_its_role(nlp, text, school):
     assert names(run(nlp, text, publisher="哈尔滨市教育局"), "School") == {school}
 
 
-def test_extract_every_town_group_of_a_grouping_sentence_joins_the_scheme(nlp):
-    """深化“X”建设 over A牵头组建…，成员校按乡镇划分：甲镇：B、C；乙镇：D；丙镇：E。
-    — every group's schools take part, not only the first group's."""
-    text = (
-        "一、深化“城乡教育共同体”建设\n"
-        "梨树县第二实验中学牵头组建第二教育共同体，成员校按乡镇划分："
-        "喇嘛甸镇：喇嘛甸镇中学、喇嘛甸镇中心小学；蔡家镇：蔡家镇中学；"
-        "孤家子镇：孤家子镇中心小学、孤家子镇大房身小学。"
-    )
-    ex = run(nlp, text, publisher="梨树县教育局")
-    assert {s for s, p in triples(ex, "participatesIn") if p == "城乡教育共同体"} == {
-        "梨树县第二实验中学",
-        "喇嘛甸镇中学",
-        "喇嘛甸镇中心小学",
-        "蔡家镇中学",
-        "孤家子镇中心小学",
-        "孤家子镇大房身小学",
-    }
+@pytest.mark.parametrize(
+    ("text", "publisher", "program", "schools"),
+    [
+        pytest.param(
+            "一、深化“城乡教育共同体”建设\n"
+            "梨树县第二实验中学牵头组建第二教育共同体，成员校按乡镇划分："
+            "喇嘛甸镇：喇嘛甸镇中学、喇嘛甸镇中心小学；蔡家镇：蔡家镇中学；"
+            "孤家子镇：孤家子镇中心小学、孤家子镇大房身小学。",
+            "梨树县教育局",
+            "城乡教育共同体",
+            {
+                "梨树县第二实验中学",
+                "喇嘛甸镇中学",
+                "喇嘛甸镇中心小学",
+                "蔡家镇中学",
+                "孤家子镇中心小学",
+                "孤家子镇大房身小学",
+            },
+            # 深化“X”建设 over A牵头组建…，成员校按乡镇划分：甲镇：B、C；乙镇：D —
+            # every group's schools, not only the first group's
+            id="every-town-group-of-a-grouping-sentence",
+        ),
+        pytest.param(
+            "2024年，区教委深入推进“学区制改革”。\n"
+            "一、第二批学区制改革试点学区（2个）\n\n"
+            "学区名称\t牵头学校\t成员学校\n"
+            "仁和学区\t北京市顺义区仁和镇中心小学\t北京市顺义区仁和镇第二小学\n"
+            "杨镇学区\t北京市顺义区杨镇第一中学\t北京市顺义区杨镇中心小学\n",
+            "北京市顺义区教育委员会",
+            "学区制改革",
+            {
+                "北京市顺义区仁和镇中心小学",
+                "北京市顺义区仁和镇第二小学",
+                "北京市顺义区杨镇第一中学",
+                "北京市顺义区杨镇中心小学",
+            },
+            # a heading over 学区名称　牵头学校　成员学校 speaks of the program
+            # named before: the lead and member schools take part in it
+            id="a-school-district-table-under-its-programs-heading",
+        ),
+    ],
+)
+def test_extract_schools_grouped_for_a_program_take_part(
+    nlp, text, publisher, program, schools
+):
+    ex = run(nlp, text, publisher=publisher)
+    assert {s for s, p in triples(ex, "participatesIn") if p == program} == schools
 
 
 def test_extract_a_lists_last_place_line_ending_in_a_full_stop(nlp):
@@ -8866,4 +8895,29 @@ def test_extract_a_row_that_did_not_pass_holds_nothing_of_a_list(nlp):
     ex = run(nlp, text, publisher="苏州市教育局")
     assert triples(ex, "receivedAward") == {
         ("常熟市梅李镇聚沙小学", "苏州市义务教育标准化学校")
+    }
+
+
+def test_extract_a_pairing_table_lists_a_programs_schools_not_an_honours(nlp):
+    """2024年度洛阳市城乡学校结对帮扶名单 over 帮扶学校　所在县区　受援学校 rows,
+    after the program “城乡教育手拉手”结对帮扶工程: both schools of each row
+    take part in it; the title names no honour, and 洛阳市城乡学校 no school."""
+    text = (
+        "市教育局决定深入实施“城乡教育手拉手”结对帮扶工程。\n\n"
+        "附件\n2024年度洛阳市城乡学校结对帮扶名单\n"
+        "序号\t帮扶学校\t所在县区\t受援学校\t所在县区\n"
+        "1\t洛阳市东方红小学\t西工区\t栾川县合峪镇中心小学\t栾川县\n"
+        "2\t涧西区南昌路第二小学\t涧西区\t嵩县田湖镇第一初级中学\t嵩县\n"
+    )
+    ex = run(nlp, text, publisher="洛阳市教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert names(ex, "Award") == set()
+    assert triples(ex, "participatesIn") == {
+        (school, "城乡教育手拉手结对帮扶工程")
+        for school in (
+            "洛阳市东方红小学",
+            "栾川县合峪镇中心小学",
+            "涧西区南昌路第二小学",
+            "嵩县田湖镇第一初级中学",
+        )
     }

@@ -791,6 +791,10 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             # 一、获奖名单, X评比获奖名单: the results, no honour's name (the
             # table below holds the contest's tiers)
             match = None
+        if match is not None and _grouping_header_at(text, stop + 1, rules):
+            # 二、县中“托管帮扶”结对名单 over 帮扶学校　受援学校: a program's
+            # pairs (relations), no honour
+            match = None
         if match is not None and (
             part_in_quoted_program(match.group(1), adjacent=True)
             or _programs_role(match.group(1))
@@ -2871,6 +2875,33 @@ def _honour_of_the_lead(text: str, header: int, rules: Rules) -> str | None:
 
 #: Lines above a results table looked over for the lead naming its honour.
 _LEAD_LINES = 3
+
+
+def _grouping_header_at(text: str, pos: int, rules: Rules) -> re.Match[str] | None:
+    """The header of a grouping table (帮扶学校　受援学校, 牵头学校　成员学校) on
+    the first line from ``pos`` that is not blank, or None."""
+    while text.startswith("\n", pos):
+        pos += 1
+    header = _HEADER_LINE.match(text, pos)
+    if header is None:
+        return None
+    roles = [rules.lexicon.table_headers.get(n) for n in header.group().split()]
+    return header if "member" in roles else None
+
+
+def grouping_tables(text: str, rules: Rules) -> Iterator[tuple[int, int, int, int]]:
+    """Each grouping table: the span of the title line above its header, and
+    the span of its rows (while they have the header's number of cells)."""
+    for header, roles in _headed_tables(text, rules):
+        if "member" not in roles:
+            continue
+        rows = list(_body_rows(text, header, len(roles)))
+        if rows:
+            yield (
+                *_line_above(text, header.start()),
+                rows[0][0].start(),
+                rows[-1][-1].end(),
+            )
 
 
 def _headed_tables(

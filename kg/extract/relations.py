@@ -6,6 +6,7 @@ that produced it so a user can audit it.
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from bisect import bisect_right
@@ -26,7 +27,7 @@ from .entities import (
     sentence_start,
 )
 from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK, PROSE_LIST_LEAD
-from .honours import PROSE_MARK, TEAM_AFTER_SCHOOL, list_block
+from .honours import PROSE_MARK, TEAM_AFTER_SCHOOL, grouping_tables, list_block
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -1950,6 +1951,46 @@ def _pilot_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return rows
 
 
+def _grouped_in_a_table(
+    text: str, mentions: list[Mention], rules: Rules
+) -> list[RelationMention]:
+    """县中“托管帮扶”结对名单 over 帮扶学校　受援学校 rows: each school of the
+    rows takes part in the program the title names, or in the one named
+    earlier that the title speaks of (2024年度城乡学校结对帮扶名单 after
+    “城乡教育手拉手”结对帮扶工程)."""
+    out = []
+    for t_start, t_end, r_start, r_end in grouping_tables(text, rules):
+        program = _the_one_program(
+            mentions, lambda m, a=t_start, b=t_end: a <= m.start and m.end <= b
+        )
+        if program is None:
+            program = _program_a_title_speaks_of(text[t_start:t_end], mentions, t_start)
+        if program is not None:
+            out += _schools_take_part(
+                mentions, program, r_start, r_end, "participates.grouping-table"
+            )
+    return out
+
+
+def _program_a_title_speaks_of(
+    title: str, mentions: list[Mention], before: int
+) -> int | None:
+    """The last program named before ``before`` whose name shares four or more
+    characters in a row with ``title`` (结对帮扶, 学区制改革), or None."""
+    for i in range(len(mentions) - 1, -1, -1):
+        m = mentions[i]
+        if m.label != "Program" or m.end > before:
+            continue
+        shared = difflib.SequenceMatcher(None, title, m.name, autojunk=False)
+        if shared.find_longest_match().size >= _SHARED_WITH_TITLE:
+            return i
+    return None
+
+
+#: Characters in a row a grouping table's title shares with its program.
+_SHARED_WITH_TITLE = 4
+
+
 def _the_one_program(
     mentions: list[Mention], named: Callable[[Mention], bool]
 ) -> int | None:
@@ -2537,6 +2578,7 @@ def _participates(
     out += _listed_after_a_pilots_part(text, mentions)
     out += _on_a_published_pilot_list(text, mentions)
     out += _role_lines_take_part(text, mentions)
+    out += _grouped_in_a_table(text, mentions, rules)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
