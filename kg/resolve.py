@@ -237,6 +237,16 @@ def school_scopes(ex: Extraction, index: RegionIndex) -> dict[int, tuple[str, st
         for i, m in enumerate(ex.mentions)
         if m.label == "School"
     }
+    # A short form given the fuller name the report writes (市二中 after
+    # 通辽市第二中学（简称市二中）) is keyed as that written name is: the
+    # region chain opening the written name is no part of the key.
+    written: dict[str, tuple[str, str]] = {}
+    for i in sorted(out):
+        if ex.mentions[i].text == ex.mentions[i].name and out[i][1]:
+            written.setdefault(ex.mentions[i].name, out[i])
+    for i in out:
+        if ex.mentions[i].text != ex.mentions[i].name:
+            out[i] = written.get(ex.mentions[i].name, out[i])
     # Mentions of one school name in one report share a scope.
     by_name: dict[str, str] = {}
     for i in sorted(out):

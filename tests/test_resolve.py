@@ -195,3 +195,19 @@ def test_resolve_keeps_no_event_name_as_its_prizes_form():
         "浙江省职业院校技能大赛工业机器人技术应用赛项一等奖": (),
         "浙江省职业院校技能大赛汽车机电维修赛项一等奖": (),
     }
+
+
+def test_resolve_a_declared_short_form_is_the_school_it_stands_for():
+    """通辽市第二中学（简称市二中）… 市二中还获评X: one school, whose honours
+    both mentions bring, with the short form as its alias."""
+    text = (
+        "通辽市第二中学（简称市二中）、通辽市蒙古族中学被评为自治区文明校园。"
+        "市二中还获评全国青少年校园足球特色学校。"
+    )
+    doc = Document("t.txt", "t.txt", text, ReportMeta("", "通辽市教育局", None, 2023))
+    res = resolve([extract(doc, build_nlp())])
+    schools = [e for e in res.entities if e.label == "School"]
+    assert sorted((e.name, e.aliases) for e in schools) == [
+        ("通辽市第二中学", ("市二中",)),
+        ("通辽市蒙古族中学", ()),
+    ]
