@@ -1510,11 +1510,11 @@ def test_extract_honours_named_in_prose_and_lists_keep_their_own_words(nlp):
             "珠源名师培养工程",
             ("越州镇第一中学", "茨营镇中心学校"),
         ),
-        # “X”工程首批龙头校: the program's lead schools
+        # “X”工程首批龙头校: the lead schools of the program X工程
         (
             "确定抚松县实验小学、抚松县第一中学为“名校+”工程首批龙头校。",
             "白山市抚松县教育局",
-            "名校+",
+            "名校+工程",
             ("抚松县实验小学", "抚松县第一中学"),
         ),
         # 第二批“X”应用示范项目学校（2所）: the project's schools
@@ -8308,7 +8308,7 @@ def test_extract_the_school_named_before_takes_part_in_a_pilot(nlp):
         "今年暑期完成了宿舍楼改造。"
     )
     ex = run(nlp, text, publisher="襄州区教育局")
-    assert triples(ex, "participatesIn") == {("张家集中学", "强镇筑基")}
+    assert triples(ex, "participatesIn") == {("张家集中学", "强镇筑基行动")}
 
 
 @pytest.mark.parametrize(
@@ -8921,3 +8921,38 @@ def test_extract_a_pairing_table_lists_a_programs_schools_not_an_honours(nlp):
             "嵩县田湖镇第一初级中学",
         )
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "program", "schools"),
+    [
+        pytest.param(
+            "通辽市第二中学、通辽市蒙古族中学等12所学校被确定为“科尔沁文化润心”工程"
+            "首批实践基地校。",
+            "科尔沁文化润心工程",
+            {"通辽市第二中学", "通辽市蒙古族中学"},
+            id="the-programs-practice-base-schools",
+        ),
+        pytest.param(
+            "天义一小、忙农镇中心小学2所学校入选自治区“智慧校园”示范校建设试点。",
+            "智慧校园示范校建设试点",
+            {"天义一小", "忙农镇中心小学"},
+            id="a-pilot-of-building-model-schools",
+        ),
+        pytest.param(
+            "同时在全市初中推进“四环节导学”课堂改革，讷河市第二中学、讷河市实验学校"
+            "2所学校作为改革试点校已完成首轮实验。",
+            "四环节导学课堂改革",
+            {"讷河市第二中学", "讷河市实验学校"},
+            id="the-reforms-pilot-schools",
+        ),
+    ],
+)
+def test_extract_schools_chosen_for_a_program_take_part_and_win_nothing(
+    nlp, text, program, schools
+):
+    """“X”工程首批实践基地校, “X”示范校建设试点, 作为改革试点校 after the
+    reform: the schools take part in the program; no honour is named."""
+    ex = run(nlp, text, publisher="通辽市教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert triples(ex, "participatesIn") == {(s, program) for s in schools}

@@ -117,7 +117,7 @@ _QUOTE_TOKENS = frozenset({"“", "”", "‘", "’", "「", "」"})
 #: year, level or batch between: “AI课堂”全国项目学校, “X”省级实验校, “X”首批试点校,
 #: “X”2024年度项目园.
 _QUOTED_THEN = (
-    r"[”\"」』](?:(?:19|20)\d\d年度?)?"
+    r"[”\"」』](?:工程|计划|行动)?(?:(?:19|20)\d\d年度?)?"
     r"(?:全国|国家级|省级|市级|县级|区级|首批|第[一二三四五六七八九十]批)?"
 )
 _PART_DESIGNATIONS = (
@@ -140,6 +140,7 @@ PROGRAMS_MODEL_SCHOOL = re.compile(
     r"(?:确定|列|命名|遴选)为(?:首批|第[一二三四五六七八九十]批)?示范(?:学校|校|园)"
     r"(?=$|[，,。；;])"
 )
+_PROGRAM_HEAD_AFTER = re.compile("工程|计划|行动")
 #: A program named as a clause ends: 实施“X工程”，, 启动Y计划，.
 _PROGRAM_CLAUSE_END = re.compile(r"(?:工程|计划|项目|行动)”?[，,]")
 QUOTED_PART = re.compile(_QUOTED_THEN + r"[\u4e00-\u9fff]{0,4}?" + _PART_DESIGNATIONS)
@@ -2312,10 +2313,12 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             or _program_named_before(text, match.start(), inner)
         ):
             # 入选“AI课堂”全国项目学校: the school's part in the program AI课堂
+            # “X”工程首批实践基地校: the program is X工程
+            head = _PROGRAM_HEAD_AFTER.match(text, match.end())
             designated = (
                 lex.programs.get(inner)
                 or _program_named_before(text, match.start(), inner)
-                or inner
+                or inner + (head.group() if head else "")
             )
             end = match.end(1)
         if designated is not None:
@@ -2594,6 +2597,11 @@ _PROGRAM_WORKS = (
 )
 
 
+#: 建设试点, 培育项目 after a title's name: the scheme of building schools up
+#: to it, which schools take part in.
+_BUILT_UP_TO = re.compile(r"(?:建设|培育)(?:试点|项目)")
+
+
 def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
     """The honour a quote opens (“X”建设示范校 → X建设示范校), or ""."""
     run = re.match(r"[\u4e00-\u9fff]{1,8}", after)
@@ -2608,6 +2616,8 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
         if tail.endswith(rules.lexicon.participation_designations):
             return ""  # “智慧课堂”试点校: a part in the program the quote names
         if tail.endswith(rules.award_suffixes):
+            if _BUILT_UP_TO.match(after, size):
+                return ""  # “智慧校园”示范校建设试点: a pilot, no title held
             if len(tail) > 5 and inner.endswith(rules.program_suffixes):
                 # 通过“银龄讲学计划”引进退休优秀教师: the quote names a program,
                 # and what follows is what it does (“X工程”示范校 stays one)
@@ -3394,6 +3404,8 @@ _ONLY_ONE = ("唯一", "首所", "首个", "首家", "第一所", "第一个")
 #: (特色项目 and 示范项目 are titles).
 _SELECTED_PROJECT = re.compile(
     r"(?:培育|建设|实验|试点|改革)项目$|项目(?:建设|实验|试点)(?:学校|校|园)$"
+    # 入选自治区“智慧校园”示范校建设试点: the pilot of building them
+    r"|(?:学校|校|园)建设试点$"
 )
 
 

@@ -1728,7 +1728,9 @@ _OWN_PROGRAM_NAMED = re.compile(
     r"(?:入选|列为|确定为|作为)"
     # (作为临沂市首批试点学校: a place and a batch name no program)
     r"(?![\u4e00-\u9fff]{0,6}?(?:首批|第[一二三四五六七八九十]批)(?:试点|实验|项目))"
-    r"(?P<name>[\u4e00-\u9fff“”\"]{4,}?)(?:试点|实验|项目)"
+    # (not past the school's part: 作为改革试点校已完成首轮实验)
+    r"(?P<name>(?:(?!试点校|实验校|试点学校|实验学校)[\u4e00-\u9fff“”\"]){4,}?)"
+    r"(?:试点|实验|项目)"
 )
 
 
@@ -2320,7 +2322,7 @@ _DESIGNATED_AGAIN = re.compile(
     r"(?:确定为|作为|列为|为)(?P<stem>[\u4e00-\u9fff]{2,16}?)(?:试点|实验)(?:学校|校|园)"
 )
 _BARE_DESIGNATION = re.compile(
-    r"(?:成为|确定为|作为|列为|遴选为|入选|纳入|为)(?:工程|项目|计划|行动)?"
+    r"(?:成为|确定为|作为|列为|遴选为|入选|纳入|为)(?:工程|项目|计划|行动|改革)?"
     # 作为临沂市首批试点学校: the place that chose them
     + r"(?:[\u4e00-\u9fff]{2,6}?[省市县区州旗](?=首批|第[一二三四五六七八九十]批))?"
     # 作为市级试点校: the level that chose them
