@@ -455,6 +455,9 @@ def _meta_fields(text: str, rules: _Rules) -> list[tuple[str, str]] | None:
     head = lead.end() if lead else 0
     if not (matches[0].start() == head or len(matches) > 1 or matches[0]["sep"]):
         return None
+    cells_after = _CELL_SPLIT_RE.split(text[matches[0].end() :].strip(" |丨"))
+    if len(matches) == 1 and not matches[0]["sep"] and len(cells_after) > 1:
+        return None  # 作者　学校　指导老师: a table's header, not a field
     pairs = []
     for i, match in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
@@ -479,6 +482,7 @@ def _meta_fields(text: str, rules: _Rules) -> list[tuple[str, str]] | None:
     return pairs
 
 
+_CELL_SPLIT_RE = re.compile(r"[\s|丨]+")
 #: The fields an unlabelled bureau or date opening a field line stands for.
 _BYLINE_FIELD = "发布机构"
 _DATE_FIELD = "发布时间"

@@ -8956,3 +8956,35 @@ def test_extract_schools_chosen_for_a_program_take_part_and_win_nothing(
     ex = run(nlp, text, publisher="通辽市教育局")
     assert triples(ex, "receivedAward") == set()
     assert triples(ex, "participatesIn") == {(s, program) for s in schools}
+
+
+def test_extract_a_part_of_a_classes_tier_list_is_the_contests_prize(nlp):
+    """二、艺术表演类二等奖（部分） over rows of schools, under a title naming
+    the contest: each school holds that contest's prize of the class."""
+    text = (
+        "安溪县教育局关于公布2023年安溪县中小学生艺术展演活动获奖名单的通知\n"
+        "二、艺术表演类二等奖（部分）\n"
+        "序号  节目名称          类别    组别    学校\n"
+        "1     阿里山的姑娘      合唱    中学组  蓬莱镇华侨中学\n"
+        "2     春天的歌          舞蹈    小学组  城厢镇砖文小学\n"
+    )
+    ex = run(nlp, text, publisher="泉州市安溪县教育局")
+    prize = "安溪县中小学生艺术展演活动艺术表演类二等奖"
+    assert triples(ex, "receivedAward") == {
+        ("蓬莱镇华侨中学", prize),
+        ("城厢镇砖文小学", prize),
+    }
+
+
+@pytest.mark.parametrize("heading", ["主题征文一等奖", "主题征文一等奖（部分）"])
+def test_extract_a_tier_list_of_authors_gives_their_schools_nothing(nlp, heading):
+    """主题征文一等奖 over 作者　学校　指导老师: the pupils won it, not their
+    schools (decision 4)."""
+    text = (
+        f"{heading}\n"
+        "作者\u3000\u3000学校\u3000\u3000\u3000\u3000指导老师\n"
+        "梁晓彤\u3000\u3000禅城区石湾镇街道中心小学\u3000\u3000何丽娟\n"
+        "冯梓健\u3000\u3000南海区桂城街道平洲第二小学\u3000\u3000陈美华\n"
+    )
+    ex = run(nlp, text, publisher="佛山市教育局")
+    assert triples(ex, "receivedAward") == set()

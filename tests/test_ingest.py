@@ -564,6 +564,8 @@ def test_notes_and_blocks(raw: str, expected: str) -> None:
         + "持续开展知识产权教育" * 15
         + "。",
         "一、2021年工作总结",
+        # a table's header opening on a field's name, with no colon
+        "作者\u3000\u3000学校\u3000\u3000指导老师",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:

@@ -38,6 +38,7 @@ from .entities import (
     contest_named_before,
     is_bare_part,
     joins_two_honours,
+    last_contest,
     lines_above,
     listed_below,
     part_in_quoted_program,
@@ -73,7 +74,8 @@ _HEADING_HONOUR = re.compile(
     # 先进镇（街道）（6个）: towns and streets too
     r"(?:[（(](?:[县市区旗镇乡、]|街道){1,7}[）)])?\s*"
     + _COUNT_PAREN
-    + r"?\s*[:：]?\s*$"
+    # 二、艺术表演类二等奖（部分）: a part of the list
+    + r"?\s*(?:[（(](?:节选|部分)[）)])?\s*[:：]?\s*$"
 )
 # 2022年度先进单位名单（20个）: the count may follow 名单.
 _HEADING_LIST = re.compile(
@@ -747,6 +749,23 @@ def _listed_what(line: str, title: re.Match[str]) -> str:
     return clean_award_name(_PAREN_TAIL.sub("", words).strip())
 
 
+#: 艺术表演类二等奖, 科技创新成果一等奖: a class of entries, then its tier.
+_CLASS_TIER = re.compile(
+    r"(?P<head>[\u4e00-\u9fff]{2,10}?(?:类|成果|作品|节目))"
+    r"(?:[一二三四五六七八九十]等|特等|金|银|铜)奖"
+)
+
+
+def _with_its_contest(text: str, pos: int, name: str, rules: Rules) -> str:
+    """二、艺术表演类二等奖 under a title or lead naming the contest: that
+    contest's prize (decision 3: 2023年X艺术展演活动艺术表演类二等奖)."""
+    tier = _CLASS_TIER.fullmatch(name)
+    if tier is None or last_contest(tier.group("head"), rules) is not None:
+        return name
+    contest = contest_named_before(text, pos, rules)
+    return contest + name if contest else name
+
+
 def _names_results(name: str) -> bool:
     """A list title naming results, no honour: 获奖, X评比获奖."""
     return bool(_RESULTS_ONLY.fullmatch(name) or _CONTEST_RESULTS.search(name))
@@ -810,7 +829,7 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             if recommended is not None:
                 raw = recommended.group(1)
             put_forward = recommended is not None or bool(_PUT_FORWARD.search(stripped))
-            name = clean_award_name(raw)
+            name = _with_its_contest(text, pos, clean_award_name(raw), rules)
             award = _listed_honour(text, pos, stop, raw, name)
             fuller = _named_in_full_before(text, pos, name)
             if award is not None and fuller:
@@ -891,7 +910,9 @@ def _programs_role(title: str) -> bool:
 #: A table header naming a column of people (作者, 姓名, 选手).
 _PEOPLE_COLUMNS = re.compile(
     r"(?:^|[\s|｜])(?:作者|姓名|学生姓名|学生|选手|获奖者|获奖学生|获奖教师|教师姓名)"
-    r"(?=[\s|｜]|$)"
+    r"(?=[\s|｜]|$)",
+    # (searched from a line's start, where only MULTILINE's ^ matches)
+    re.MULTILINE,
 )
 #: 拟推荐参加X评选: the units are put forward for X, which they do not hold.
 #: X推荐名单, X候选名单: the units put forward for X, which they do not hold.
