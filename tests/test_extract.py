@@ -8988,3 +8988,26 @@ def test_extract_a_tier_list_of_authors_gives_their_schools_nothing(nlp, heading
     )
     ex = run(nlp, text, publisher="佛山市教育局")
     assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_each_groups_team_totals_under_one_heading(nlp):
+    """一、团体总分前三名 over 高中组 and 初中组, each over 名次　代表队　总分: each
+    group's team-total placings, of the contest the lead names without the
+    bodies that held it (由X主办、Y承办的)."""
+    text = (
+        "由海南省教育厅主办、儋州市教育局承办的2024年海南省中小学生田径运动会"
+        "于11月8日至11日举行。现将成绩公布如下：\n"
+        "一、团体总分前三名\n"
+        "高中组\n名次\t代表队\t总分\n"
+        "第一名\t海口市琼山区椰城高级中学\t203\n"
+        "第二名\t儋州市那大第三中学\t187.5\n"
+        "初中组\n名次\t代表队\t总分\n"
+        "第一名\t三亚市天涯区凤凰岭中学\t176\n"
+    )
+    ex = run(nlp, text, publisher="海南省教育厅")
+    meet = "海南省中小学生田径运动会"
+    assert triples(ex, "receivedAward") == {
+        ("海口市琼山区椰城高级中学", meet + "高中组团体总分第一名"),
+        ("儋州市那大第三中学", meet + "高中组团体总分第二名"),
+        ("三亚市天涯区凤凰岭中学", meet + "初中组团体总分第一名"),
+    }

@@ -1075,6 +1075,12 @@ def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
     return contest + _category_above(text, pos, rules) if contest else ""
 
 
+#: 一、团体总分前三名: a section of the groups' team totals.
+_TEAM_TOTAL_HEADING = re.compile(
+    NUMBER_MARK + r"?\s*团体总分(?:前[一二三四五六七八九十\d]+名)?\s*"
+)
+
+
 def _category_above(text: str, pos: int, rules: Rules) -> str:
     """The category heading right above the tier lines before ``pos``
     (一、声乐类 over 一等奖：A), "" when another line comes first."""
@@ -1094,7 +1100,23 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
             # 小学组 on a line of its own over its tiers; not over （二）X奖,
             # a section of its own beside the groups' tiers
             own_line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
-            return "" if re.match(NUMBER_MARK, own_line.strip()) else line
+            if re.match(NUMBER_MARK, own_line.strip()):
+                return ""
+            # 一、团体总分前三名 over 高中组 over 名次　代表队: the group's team
+            # total (X高中组团体总分第一名)
+            # (past an earlier group's table: 初中组 under 高中组's rows)
+            heading = next(
+                (
+                    above
+                    for above in lines
+                    if above
+                    and not _TABLE_LINE.fullmatch(above)
+                    and not _BARE_GROUP.fullmatch(above)
+                    and len(above.split()) < 2
+                ),
+                "",
+            )
+            return line + ("团体总分" if _TEAM_TOTAL_HEADING.fullmatch(heading) else "")
         entry = _ENTRY_KIND_HEADING.fullmatch(line)
         if entry is not None:
             # 一、团体项目 over 一等奖（3个）: the team prizes, 团体一等奖; or
