@@ -9011,3 +9011,29 @@ def test_extract_each_groups_team_totals_under_one_heading(nlp):
         ("儋州市那大第三中学", meet + "高中组团体总分第二名"),
         ("三亚市天涯区凤凰岭中学", meet + "初中组团体总分第一名"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        pytest.param(
+            "洛阳镇中学、大才乡中心小学被列为2024年自治区义务教育薄弱环节改善项目学校。",
+            "自治区义务教育薄弱环节改善项目",
+            id="a-works-schemes-project-schools",
+        ),
+        pytest.param(
+            "洛阳镇中学、大才乡中心小学已入选湖北省“基础教育课程改革实验项目”学校。",
+            "基础教育课程改革实验项目",
+            id="a-quoted-projects-schools",
+        ),
+    ],
+)
+def test_extract_a_projects_schools_take_part_and_win_nothing(nlp, text, program):
+    """被列为X项目学校, 入选“X实验项目”学校: the schools take part in the
+    project (GUIDELINES participatesIn: 入选…项目学校), no title is held."""
+    ex = run(nlp, text, publisher="环江毛南族自治县教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert triples(ex, "participatesIn") == {
+        ("洛阳镇中学", program),
+        ("大才乡中心小学", program),
+    }
