@@ -9037,3 +9037,36 @@ def test_extract_a_projects_schools_take_part_and_win_nothing(nlp, text, program
         ("洛阳镇中学", program),
         ("大才乡中心小学", program),
     }
+
+
+def test_extract_each_part_of_a_grant_holds_its_own_quoted_title(nlp):
+    """确定A等19所学校为“X”，B等7所幼儿园为“Y”，C区、D区为“Z”: each part's
+    units hold that part's title, a kindergarten's (特色幼儿园) too; a passive
+    part (，被E评为“W”) is a grant of its own."""
+    text = (
+        "确定重庆市渝中区大坪实验小学校等19所学校为“重庆市中小学劳动教育示范学校”，"
+        "重庆市江北区观音桥幼儿园等7所幼儿园为“重庆市劳动教育特色幼儿园”，"
+        "北碚区、永川区为“重庆市劳动教育实验区”。"
+    )
+    ex = run(nlp, text, publisher="重庆市教育委员会")
+    assert triples(ex, "receivedAward") == {
+        ("重庆市渝中区大坪实验小学校", "重庆市中小学劳动教育示范学校"),
+        ("重庆市江北区观音桥幼儿园", "重庆市劳动教育特色幼儿园"),
+        ("北碚区", "重庆市劳动教育实验区"),
+        ("永川区", "重庆市劳动教育实验区"),
+    }
+
+
+def test_extract_a_passive_part_after_a_grant_is_its_own(nlp):
+    """A获“X”称号，被B授予“Y”，被C评为“Z单位”: A holds all three."""
+    text = (
+        "县教体局荣获“安徽省教育系统平安建设先进集体”称号，被池州市委、市政府授予"
+        "“2022年度全市综合考核先进单位”，被县委、县政府评为“青阳县2022年度目标管理"
+        "绩效考核一等奖单位”。"
+    )
+    ex = run(nlp, text, publisher="池州市青阳县教育体育局")
+    assert {a for _, a in triples(ex, "receivedAward")} >= {
+        "安徽省教育系统平安建设先进集体",
+        "2022年度全市综合考核先进单位",
+    }
+    assert {s for s, _ in triples(ex, "receivedAward")} == {"池州市青阳县教育体育局"}

@@ -504,9 +504,12 @@ def _counted_list_below(
     return [replace(statement, recipients=block)]
 
 
-#: ，B等10所学校为 — the next part of a grant whose verb is not repeated.
+#: ，B等10所学校为, ，C区、D区为“Y” — the next part of a grant whose verb is
+#: not repeated.
 _NEXT_GRANT_PART = re.compile(
-    r"[，,](?=[^，,。；;]{2,40}?等\s*\d+\s*[所个家名][^，,。；;]{0,4}?为)"
+    # (not ，被B评为“Y”, a grant of its own)
+    r"[，,](?!被)(?=[^，,。；;]{2,40}?(?:等\s*\d+\s*[所个家名][^，,。；;]{0,4}?为"
+    r"|(?<![评选称作成定])为[“\"]))"
 )
 
 
