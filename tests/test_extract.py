@@ -9070,3 +9070,17 @@ def test_extract_a_passive_part_after_a_grant_is_its_own(nlp):
         "2022年度全市综合考核先进单位",
     }
     assert {s for s, _ in triples(ex, "receivedAward")} == {"池州市青阳县教育体育局"}
+
+
+def test_extract_an_earlier_clauses_agent_wins_nothing_of_a_later_one(nlp):
+    """我县先后被省教育厅评为“X”，被州人民政府授予“Y”称号: the county holds both;
+    the bureau that conferred X holds nothing."""
+    text = (
+        "我县先后被省教育厅评为“贵州省控辍保学工作先进县”，"
+        "被州人民政府授予“黔东南州2023年度教育工作先进县”称号。"
+    )
+    ex = run(nlp, text, publisher="雷山县教育局")
+    assert triples(ex, "receivedAward") == {
+        ("雷山县", "贵州省控辍保学工作先进县"),
+        ("雷山县", "黔东南州2023年度教育工作先进县"),
+    }

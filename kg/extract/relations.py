@@ -664,6 +664,11 @@ def _subjects(
     if contest is not None and contest.start() == start:
         # 在2023年四川省…大赛中获…: the province is the contest's, no winner
         inside = [i for i in inside if mentions[i].start >= contest.end()]
+    # 我县被省教育厅评为X，被州人民政府授予Y: an earlier clause's agent is no
+    # recipient of the later clause's honour either
+    inside = [
+        i for i in inside if text[mentions[i].start - 1 : mentions[i].start] != "被"
+    ]
     # 学校足球队代表通山县参加湖北省…联赛: the area a team stands for, and
     # the one a contest it joined is named after, win nothing
     inside = [
