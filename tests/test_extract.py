@@ -9084,3 +9084,21 @@ def test_extract_an_earlier_clauses_agent_wins_nothing_of_a_later_one(nlp):
         ("雷山县", "贵州省控辍保学工作先进县"),
         ("雷山县", "黔东南州2023年度教育工作先进县"),
     }
+
+
+def test_extract_tiers_under_an_events_sub_heading_are_the_events(nlp):
+    """一、艺术表演类 over （一）合唱 and （二）舞蹈, each over 一等奖：A: the
+    contest's prize of that event (X艺术节合唱一等奖), not of the whole."""
+    text = (
+        "温州市教育局关于公布温州市第十二届中小学生艺术节比赛结果的通知\n"
+        "一、艺术表演类（集体项目）\n"
+        "（一）合唱\n一等奖：鹿城区广场路小学、温州市实验中学\n"
+        "（二）舞蹈\n一等奖：温州市少年艺术学校\n"
+    )
+    ex = run(nlp, text, publisher="温州市教育局")
+    festival = "温州市第十二届中小学生艺术节"
+    assert triples(ex, "receivedAward") == {
+        ("鹿城区广场路小学", festival + "合唱一等奖"),
+        ("温州市实验中学", festival + "合唱一等奖"),
+        ("温州市少年艺术学校", festival + "舞蹈一等奖"),
+    }

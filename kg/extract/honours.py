@@ -1129,14 +1129,25 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
                 return written
             return entry.group("kind")
         named = _group_heading(line)
-        if named is None and _SUB_HEADING.match(line):
+        sub = _SUB_HEADING.match(line) if named is None else None
+        if sub is not None:
             # 一、中职组 over （一）机器人系统集成 over 一等奖：A: the event's
-            # group, named by the section the event is in
-            return _section_group(lines)
+            # group, named by the section the event is in; with no group,
+            # the event (（一）合唱 over 一等奖：A: X艺术节合唱一等奖)
+            event = line[sub.end() :].strip()
+            return _section_group(lines) or (
+                event
+                if _EVENT_ALONE.fullmatch(event)
+                and not HONOUR_HEAD.search(event)
+                and not _RESULTS_WORD.search(event)
+                else ""
+            )
         return _group_name(named) if named is not None else ""
     return ""
 
 
+#: 合唱, 器乐, 书画作品: an event's name alone on a sub-heading.
+_EVENT_ALONE = re.compile(r"[\u4e00-\u9fff]{2,8}")
 #: 二等奖（4个）: a tier heading over its entries.
 _TIER_ALONE = re.compile(
     NUMBER_MARK
