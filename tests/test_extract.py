@@ -9102,3 +9102,26 @@ def test_extract_tiers_under_an_events_sub_heading_are_the_events(nlp):
         ("温州市实验中学", festival + "合唱一等奖"),
         ("温州市少年艺术学校", festival + "舞蹈一等奖"),
     }
+
+
+def test_extract_a_sections_tier_lines_with_their_groups_in_brackets(nlp):
+    """二、机器人竞赛（学校代表队） over 一等奖（小学组）：A代表队、B代表队 under a
+    title naming X科技节: X's 机器人竞赛's group prizes; 三、优秀组织奖 after
+    it is the whole event's."""
+    text = (
+        "湖州市教育局关于公布2021年湖州市中小学生科技节获奖名单的通知\n"
+        "二、机器人竞赛（学校代表队）\n"
+        "一等奖（小学组）：吴兴区织里镇中心小学代表队、安吉县递铺镇第一小学代表队\n"
+        "二等奖（初中组）：湖州五中代表队\n"
+        "三、优秀组织奖\n"
+        "吴兴区教育局、安吉县教育局\n"
+    )
+    ex = run(nlp, text, publisher="湖州市教育局")
+    fest = "湖州市中小学生科技节"
+    assert triples(ex, "receivedAward") == {
+        ("吴兴区织里镇中心小学", fest + "机器人竞赛小学组一等奖"),
+        ("安吉县递铺镇第一小学", fest + "机器人竞赛小学组一等奖"),
+        ("湖州五中", fest + "机器人竞赛初中组二等奖"),
+        ("湖州市吴兴区教育局", fest + "优秀组织奖"),
+        ("湖州市安吉县教育局", fest + "优秀组织奖"),
+    }

@@ -3853,6 +3853,9 @@ def lines_above(text: str, pos: int, limit: int) -> Iterator[str]:
         above = start
 
 
+_ENTRANTS_NOTE = re.compile(r"[（(][^（）()]{1,10}[）)]$")
+
+
 def contest_heading_above(
     text: str, pos: int, rules: Rules, limit: int = _HEADING_LINES
 ) -> str:
@@ -3865,6 +3868,8 @@ def contest_heading_above(
         if heading is None:
             continue
         contest = _without_host(clean_award_name(line[heading.end() :].strip()))
+        # 二、机器人竞赛（学校代表队）: who entered it is no part of its name
+        contest = _ENTRANTS_NOTE.sub("", contest)
         if not _EVENT_END.search(contest):
             return ""
         return contest + (group.group(1) if group else "")

@@ -155,6 +155,11 @@ _GROUP_THEN_TIER = re.compile(
     r"(?:^|(?<=\n))[ \t\u3000]*[\u4e00-\u9fff]{1,6}?组[ \t\u3000]+"
     r"(" + BARE_TIER.pattern + r")\s*(?:[（(]\s*\d+\s*[个名所家人]\s*[）)])?[：:]"
 )
+# 一等奖（小学组）：A代表队、B代表队 — a tier, its group in brackets, its units.
+_TIER_THEN_GROUP = re.compile(
+    r"(?:^|(?<=\n))[ \t\u3000]*" + NUMBER_MARK + r"?[ \t\u3000]*"
+    r"(" + BARE_TIER.pattern + r")[（(]([\u4e00-\u9fff]{1,6}组)[）)][：:]"
+)
 # 荷塘区宋家桥小学：湖南省文明校园、株洲市平安校园 — a unit, then its honours.
 _UNIT_COLON = re.compile(
     r"(?:^|(?<=[。；;\n]))\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*"
@@ -1044,10 +1049,14 @@ def _tier_of_heading_above(
         contest = above[0] + above[1]
     elif name in _LEX.contest_prizes:
         # 优秀组织奖 on a line of its own after 高中组's tiers: the whole
-        # event's prize, beside the groups
-        contest = contest_heading_above(
-            text, pos, rules, _TIER_LINES
-        ) or contest_named_before(text, pos, rules)
+        # event's prize, beside the groups; so is 四、优秀组织奖, a top
+        # heading beside the sections above
+        section = (
+            ""
+            if _on_top_heading(text, pos)
+            else contest_heading_above(text, pos, rules, _TIER_LINES)
+        )
+        contest = section or contest_named_before(text, pos, rules)
     else:
         contest = _contest_of_tier(text, pos, rules)
     if contest:
@@ -1072,10 +1081,21 @@ def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
     if _on_top_heading(text, pos):
         # 五、优秀组织奖: the whole event's prize, beside the sections above
         return contest_named_before(text, pos, rules)
-    contest = contest_heading_above(
-        text, pos, rules, _TIER_LINES
-    ) or contest_named_before(text, pos, rules)
+    section = contest_heading_above(text, pos, rules, _TIER_LINES)
+    contest = section or contest_named_before(text, pos, rules)
+    if section and _UNPLACED_EVENT.fullmatch(section):
+        # 二、机器人竞赛 under a title naming X科技节: X科技节's 机器人竞赛
+        whole = contest_named_before(text, pos, rules)
+        if whole and section not in whole:
+            contest = whole.removesuffix("活动") + section
     return contest + _category_above(text, pos, rules) if contest else ""
+
+
+#: 机器人竞赛, 征文比赛: a section's contest named by its event alone (no
+#: place, level, year or edition before it).
+_UNPLACED_EVENT = re.compile(
+    r"(?![省市县区全第\d])[\u4e00-\u9fff]{2,8}(?:竞赛|比赛|大赛)"
+)
 
 
 #: 一、团体总分前三名: a section of the groups' team totals.
@@ -2074,12 +2094,15 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
             _HONOUR_IS_COLON.finditer(text),
             _TIER_SPACED.finditer(text),
             _GROUP_THEN_TIER.finditer(text),
+            _TIER_THEN_GROUP.finditer(text),
         ),
         key=lambda m: m.start(),
     )
     for match in headed:
         raw = match.group(1)
         name = clean_award_name(raw)
+        if match.re is _TIER_THEN_GROUP:
+            name = match.group(2) + name  # 一等奖（小学组）: 小学组一等奖
         tier = BARE_TIER.fullmatch(name) or name in _LEX.contest_prizes
         if not (
             tier
