@@ -9125,3 +9125,33 @@ def test_extract_a_sections_tier_lines_with_their_groups_in_brackets(nlp):
         ("湖州市吴兴区教育局", fest + "优秀组织奖"),
         ("湖州市安吉县教育局", fest + "优秀组织奖"),
     }
+
+
+@pytest.mark.parametrize(
+    ("heading", "lines"),
+    [
+        pytest.param(
+            "　　四、近年来学校获得的主要荣誉\n\n",
+            "　　上海市劳动教育特色学校（2023年）\n　　上海市安全文明校园（2022年）\n",
+            id="a-heading-with-its-verb-over-honours-dated-after",
+        ),
+        pytest.param(
+            "　　四、近三年学校主要荣誉\n",
+            "　　2021年　上海市劳动教育特色学校\n　　2020年　上海市安全文明校园\n",
+            id="a-heading-without-a-verb-over-honours-dated-before",
+        ),
+    ],
+)
+def test_extract_honours_listed_under_the_story_schools_heading(nlp, heading, lines):
+    """A school's story with a numbered heading naming the school's honours
+    over lines of them: the school holds each (decision 10)."""
+    text = (
+        "紫藤实验小学：劳动教育结硕果\n　　紫藤实验小学创办于1998年。\n"
+        + heading
+        + lines
+    )
+    ex = run(nlp, text, publisher="上海市闵行区教育局")
+    assert triples(ex, "receivedAward") == {
+        ("紫藤实验小学", "上海市劳动教育特色学校"),
+        ("紫藤实验小学", "上海市安全文明校园"),
+    }

@@ -1472,7 +1472,13 @@ def _rolls(text: str, rules: Rules) -> list[AwardStatement]:
 #: on the lines below it.
 _HONOURS_LEAD = re.compile(
     r"(?P<verb>获得|荣获|获)了?(?:以下|如下|下列)(?:荣誉|奖项|称号|表彰)(?:称号)?"
-    r"[：:][ \t\u3000]*$",
+    r"[：:][ \t\u3000]*$"
+    # 四、近年来学校获得的主要荣誉: a numbered heading naming them
+    r"|^[ \t\u3000]*" + NUMBER_MARK + r"[^\n：:。]{0,10}?(?P<verb2>获得|荣获|获)的?"
+    r"(?:主要|部分)?(?:荣誉|奖项)(?:称号)?[ \t\u3000]*$"
+    # 四、近三年学校主要荣誉: the school's, said without a verb
+    r"|^[ \t\u3000]*" + NUMBER_MARK + r"[^\n：:。]{0,6}?学校(?P<own>)"
+    r"(?:主要|部分)?(?:荣誉|奖项)[ \t\u3000]*$",
     re.M,
 )
 #: 2018年　全国青少年校园足球特色学校（教育部）: a year, an honour, the body
@@ -1491,6 +1497,8 @@ def _honours_listed_after_lead(text: str, rules: Rules) -> list[AwardStatement]:
     for lead in _HONOURS_LEAD.finditer(text):
         awards = []
         pos = lead.end() + 1
+        while text.startswith("\n", pos):
+            pos += 1  # (a blank line under the heading)
         while pos < len(text):
             stop = _line_end(text, pos)
             line = _HONOUR_LINE.fullmatch(text, pos, stop)
@@ -1502,7 +1510,9 @@ def _honours_listed_after_lead(text: str, rules: Rules) -> list[AwardStatement]:
             awards.append(_award(line.start("name"), name, "award.heading-list"))
             pos = stop + 1
         if awards:
-            verb = lead.span("verb")
+            verb = lead.span(
+                next(g for g in ("verb", "verb2", "own") if lead.group(g) is not None)
+            )
             out.append(AwardStatement(*verb, False, tuple(awards), False))
     return out
 
