@@ -9155,3 +9155,46 @@ def test_extract_honours_listed_under_the_story_schools_heading(nlp, heading, li
         ("紫藤实验小学", "上海市劳动教育特色学校"),
         ("紫藤实验小学", "上海市安全文明校园"),
     }
+
+
+@pytest.mark.parametrize(
+    ("lead", "column", "passed"),
+    [
+        pytest.param(
+            "经评审，苏州市吴江区松陵垂虹小学等2所学校认定为吴江区“品质校园”特色学校；"
+            "1所学校暂缓认定。",
+            "认定结果",
+            "认定",
+            id="a-title-with-a-quote-inside",
+        ),
+        pytest.param(
+            "其中，复核合格的2所学校继续保留“吴江区品质校园特色学校”称号；"
+            "复核不合格的1所学校撤销称号。",
+            "复核结果",
+            "合格",
+            id="a-title-kept-after-review",
+        ),
+        pytest.param(
+            "共有2所学校拟认定为吴江区品质校园特色学校，1所学校本轮不予认定。",
+            "评审意见",
+            "拟认定",
+            id="a-proposed-title-and-the-panels-opinion",
+        ),
+    ],
+)
+def test_extract_a_results_tables_passed_rows_hold_the_leads_title(
+    nlp, lead, column, passed
+):
+    text = (
+        f"　　{lead}\n\n"
+        f"序号\t区镇\t学校名称\t{column}\n"
+        f"1\t松陵街道\t苏州市吴江区松陵垂虹小学\t{passed}\n"
+        f"2\t盛泽镇\t苏州市吴江区盛泽镇绸都小学\t{passed}\n"
+        "3\t同里镇\t苏州市吴江区同里镇退思小学\t不合格\n"
+    )
+    ex = run(nlp, text, publisher="苏州市吴江区教育局")
+    assert {s for s, _ in triples(ex, "receivedAward")} == {
+        "苏州市吴江区松陵垂虹小学",
+        "苏州市吴江区盛泽镇绸都小学",
+    }
+    assert {a for _, a in triples(ex, "receivedAward")} == {"吴江区品质校园特色学校"}

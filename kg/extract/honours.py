@@ -2913,7 +2913,9 @@ def _category_rows(text: str, rules: Rules) -> list[AwardStatement]:
 #: 认定A等40所学校为X（部分名单见下表）, 命名为“X”: the honour a results
 #: table's lead confers on the rows that passed.
 _CONFERRED_IN_LEAD = re.compile(
-    r"(?:认定|命名|确定)[^，,。；;：:“]{0,30}?为“?(?P<name>[^“”，,。；;：:（(]{4,40}?)”?"
+    r"(?:(?:认定|命名|确定)[^，,。；;：:“]{0,30}?为|继续保留)"
+    # (吴江区“品质校园”特色学校: quotes may stand inside the name)
+    r"(?P<name>[^，,。；;：:（(]{4,40}?)"
     r"(?=[（(，,。；;：:]|称号|$)"
 )
 #: 通过, 认定, 复核合格: a row's unit holds the lead's honour (not 暂缓通过,
