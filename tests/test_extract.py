@@ -9198,3 +9198,25 @@ def test_extract_a_results_tables_passed_rows_hold_the_leads_title(
         "苏州市吴江区盛泽镇绸都小学",
     }
     assert {a for _, a in triples(ex, "receivedAward")} == {"吴江区品质校园特色学校"}
+
+
+def test_extract_a_programs_batch_list_by_place_with_numbered_schools(nlp):
+    """确定A等3所学校为“X行动”首批实验学校 over 一、首批实验学校名单（3所） and
+    昆明市（2所）：over 1．A lines: each listed school takes part in X; the
+    list names no honour, and 实验学校 (the program's schools) no school."""
+    text = (
+        "省教育厅启动实施中小学“科学教育提质行动”。确定昆明市五华区春晖实验小学"
+        "等3所学校为“科学教育提质行动”首批实验学校。\n\n"
+        "一、首批实验学校名单（3所）\n\n"
+        "昆明市（2所）：\n1．昆明市五华区春晖实验小学\n2．昆明市盘龙区青云初级中学\n\n"
+        "玉溪市（1所）：\n3．通海县秀山中学\n\n"
+        "二、工作要求\n各实验学校要开齐开足科学类课程。\n"
+    )
+    ex = run(nlp, text, publisher="云南省教育厅")
+    assert triples(ex, "receivedAward") == set()
+    assert "实验学校" not in names(ex, "School")
+    assert {s for s, p in triples(ex, "participatesIn")} == {
+        "昆明市五华区春晖实验小学",
+        "昆明市盘龙区青云初级中学",
+        "通海县秀山中学",
+    }

@@ -4697,7 +4697,20 @@ def find_schools(
         for c in map(_after_a_time_word, suffix_names)
         if (not c.name.endswith(lex.bare_school_kinds) or len(c.name) > 3)
         and c.name not in lex.school_suffixes
+        # “X”首批|实验学校: a batch of a program's schools, no school
+        and not _AFTER_A_BATCH.search(view.text, max(0, c.start - 6), c.start)
     ]
+    # 首批实验学校名单 … 实验学校要…: the program's schools, a kind, wherever
+    # the text names them so
+    parts = {c.name for c in kept if _PROGRAMS_PART.fullmatch(c.name)}
+    kind_only = {
+        name
+        for name in parts
+        if re.search(
+            rf"(?:首批|第[一二三四五六七八九十]+批|[”\"]){name}|{name}名单", view.text
+        )
+    }
+    kept = [c for c in kept if c.name not in kind_only]
     kept = [c for c in kept if not _inside_contest_name(view.text, c)]
     kept = [_after_its_group(c) for c in kept]
     kept = _with_bracketed_branches(view.text, kept)
@@ -4707,6 +4720,9 @@ def find_schools(
     return kept, suffix_names
 
 
+_AFTER_A_BATCH = re.compile(r"(?:首批|第[一二三四五六七八九十]+批)$")
+#: 实验学校, 试点学校: a school's part in a program, written alone.
+_PROGRAMS_PART = re.compile(r"(?:实验|试点|项目)(?:学校|校)")
 #: 近三年, 近年来, 多年来: a time word glued before a school word (附：近三年
 #: 学校获得的主要荣誉), no part of a school's name.
 _TIME_BEFORE_NAME = re.compile(

@@ -7,7 +7,13 @@ written here once and composed into each finder's pattern.
 
 from __future__ import annotations
 
-__all__ = ["ANNEX_MARK", "BRACKET_NOTE", "NUMBER_MARK", "PROSE_LIST_LEAD"]
+__all__ = [
+    "ANNEX_MARK",
+    "BARE_PART_LIST",
+    "BRACKET_NOTE",
+    "NUMBER_MARK",
+    "PROSE_LIST_LEAD",
+]
 
 #: 一、, （二）, （3）, 4. 4、 4．: the number of a heading, an item or a line.
 NUMBER_MARK = (
@@ -23,3 +29,8 @@ BRACKET_NOTE = r"(?:[（(][^（）()\n]{1,12}[）)])"
 #: Where a list named in prose starts: after a sentence's end, or after
 #: 其中 (其中，X示范校为：A、B；Y试点校为：C).
 PROSE_LIST_LEAD = r"(?:(?<=[。；;\n])|其中[，,]?)\s*"
+#: 试点学校, 首批实验学校: a list title naming only the schools' part in a
+#: program the text names before (a program's list, no honour's).
+BARE_PART_LIST = (
+    r"(?:首批|第[一二三四五六七八九十]批)?(?:试点|项目|培育|实验)(?:学校|校)"
+)

@@ -44,7 +44,7 @@ from .entities import (
     part_in_quoted_program,
     this_contest_named,
 )
-from .headings import ANNEX_MARK, NUMBER_MARK, PROSE_LIST_LEAD
+from .headings import ANNEX_MARK, BARE_PART_LIST, NUMBER_MARK, PROSE_LIST_LEAD
 from .levels import level_of_word
 from .rules import Rules
 
@@ -217,6 +217,10 @@ _NUMBERED_HEADING = re.compile(
 _PLACE_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 
 
+#: 昆明市（4所）：— a place's group of a list, its units on the lines below.
+_PLACE_GROUP = re.compile(r"[\u4e00-\u9fff]{2,12}[（(]\s*\d+\s*[所个家][）)][：:]")
+
+
 def list_block(text: str, line_end: int) -> tuple[int, int] | None:
     """The lines listing units after a lead line ending at ``line_end``.
 
@@ -279,6 +283,9 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
                 # 1.渝北区统景中学: a numbered unit of the list (四、普通高中教育
                 # 教学质量优秀学校 heads the next list)
                 numbered = None
+            if _PLACE_GROUP.fullmatch(line):
+                pos = stop + 1
+                continue  # 昆明市（4所）： over its numbered schools, a group
             if (
                 line.endswith(("名单", "：", ":"))
                 or line.startswith("附件")
@@ -814,6 +821,11 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 )
             ):
                 match = honour
+        if match is not None and re.fullmatch(
+            BARE_PART_LIST, _listed_what(stripped, match)
+        ):
+            # 一、首批实验学校名单: a program's schools (relations), no honour
+            match = None
         if match is not None and _names_results(_listed_what(stripped, match)):
             # 一、获奖名单, X评比获奖名单: the results, no honour's name (the
             # table below holds the contest's tiers)

@@ -26,7 +26,13 @@ from .entities import (
     is_generic,
     sentence_start,
 )
-from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK, PROSE_LIST_LEAD
+from .headings import (
+    ANNEX_MARK,
+    BARE_PART_LIST,
+    BRACKET_NOTE,
+    NUMBER_MARK,
+    PROSE_LIST_LEAD,
+)
 from .honours import PROSE_MARK, TEAM_AFTER_SCHOOL, grouping_tables, list_block
 from .rules import Rules
 
@@ -2220,8 +2226,7 @@ _BATCH_WORD = re.compile(r"第[一二三四五六七八九十]+批|首批")
 
 #: 二、试点学校（30所）: a heading over a pilot's schools that names no pilot.
 _BARE_PILOT_HEADING = re.compile(
-    r"^[ \t]*" + NUMBER_MARK + r"?[ \t]*"
-    r"(?:试点|项目|培育)(?:学校|校)(?:名单)?[ \t]*"
+    r"^[ \t]*" + NUMBER_MARK + r"?[ \t]*" + BARE_PART_LIST + r"(?:名单)?[ \t]*"
     r"(?:[（(]\s*(?:共\s*)?\d+\s*所[）)]|[（(][^（）()\n]{0,20}[）)])?[：:]?[ \t]*$",
     re.MULTILINE,
 )
@@ -2262,8 +2267,8 @@ def _named_with_its_schools(text: str, program: str, start: int, end: int) -> bo
 
 
 _WITH_ITS_SCHOOLS = (
-    r"(?:第[一二三四五六七八九十]+批|首批)?"
-    r"(?:项目学校|试点学校|项目校|试点校|学校|校)"
+    r"[”\"]?(?:第[一二三四五六七八九十]+批|首批)?"
+    r"(?:项目学校|试点学校|实验学校|项目校|试点校|实验校|学校|校)"
 )
 
 
