@@ -9220,3 +9220,24 @@ def test_extract_a_programs_batch_list_by_place_with_numbered_schools(nlp):
         "昆明市盘龙区青云初级中学",
         "通海县秀山中学",
     }
+
+
+def test_extract_a_meets_team_totals_and_relay_table(nlp):
+    """一、团体总分 over （一）小学组 over 名次　代表队: the group's team-total
+    placing; 项目　组别　第一名　第二名 rows: each cell's school holds the
+    event's group placing; the meet named in the lead, not after 按照."""
+    text = (
+        "　　2023年张店区中小学生田径运动会于5月9日举行。运动会按照《2023年张店区"
+        "中小学生田径运动会竞赛规程》，设小学组、初中组两个组别。\n"
+        "一、团体总分\n（一）小学组\n名次\t代表队\t总分\n"
+        "第一名\t张店区齐德小学\t312\n"
+        "二、接力项目前两名\n项目\t组别\t第一名\t第二名\n"
+        "4×100米接力\t小学男子组\t东苑小学\t星湖小学\n"
+    )
+    ex = run(nlp, text, publisher="淄博市张店区教育和体育局")
+    meet = "张店区中小学生田径运动会"
+    assert triples(ex, "receivedAward") == {
+        ("张店区齐德小学", meet + "小学组团体总分第一名"),
+        ("东苑小学", meet + "4×100米接力小学男子组第一名"),
+        ("星湖小学", meet + "4×100米接力小学男子组第二名"),
+    }

@@ -3763,6 +3763,8 @@ def _contest_pattern(events: tuple[str, ...]) -> re.Pattern[str]:
 # What a title or lead says before the contest's name: …关于, 组织开展了.
 _CONTEST_LEAD = re.compile(
     r"^.*(?:关于|公布|表彰|通报|开展了?|举办了?|组织了?|参加了?|在(?!线)"
+    # 运动会按照《X运动会竞赛规程》: the rules it follows name it
+    r"|按照|根据|依据"
     # 由X主办、Y承办的: the bodies holding it
     r"|(?:主办|承办|协办)的)"
 )

@@ -1137,21 +1137,7 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
             own_line = text[text.rfind("\n", 0, pos) + 1 : _line_end(text, pos)]
             if re.match(NUMBER_MARK, own_line.strip()):
                 return ""
-            # 一、团体总分前三名 over 高中组 over 名次　代表队: the group's team
-            # total (X高中组团体总分第一名)
-            # (past an earlier group's table: 初中组 under 高中组's rows)
-            heading = next(
-                (
-                    above
-                    for above in lines
-                    if above
-                    and not _TABLE_LINE.fullmatch(above)
-                    and not _BARE_GROUP.fullmatch(above)
-                    and len(above.split()) < 2
-                ),
-                "",
-            )
-            return line + ("团体总分" if _TEAM_TOTAL_HEADING.fullmatch(heading) else "")
+            return line + _team_total_above(lines)
         entry = _ENTRY_KIND_HEADING.fullmatch(line)
         if entry is not None:
             # 一、团体项目 over 一等奖（3个）: the team prizes, 团体一等奖; or
@@ -1174,8 +1160,30 @@ def _category_above(text: str, pos: int, rules: Rules) -> str:
                 and not _RESULTS_WORD.search(event)
                 else ""
             )
-        return _group_name(named) if named is not None else ""
+        if named is None:
+            return ""
+        group = _group_name(named)
+        return group + _team_total_above(lines) if group.endswith("组") else group
     return ""
+
+
+def _team_total_above(lines: Iterator[str]) -> str:
+    """团体总分 when the heading above a group's table (past an earlier
+    group's rows: 初中组 under 高中组's) is 一、团体总分(前三名): the group's
+    team-total placings (X高中组团体总分第一名); else ""."""
+    heading = next(
+        (
+            above
+            for above in lines
+            if above
+            and not _TABLE_LINE.fullmatch(above)
+            and not _BARE_GROUP.fullmatch(above)
+            and _group_heading(above) is None
+            and len(above.split()) < 2
+        ),
+        "",
+    )
+    return "团体总分" if _TEAM_TOTAL_HEADING.fullmatch(heading) else ""
 
 
 #: 合唱, 器乐, 书画作品: an event's name alone on a sub-heading.
@@ -2851,34 +2859,47 @@ def _event_tier_unit_row(
 
 def _tier_matrix_header(
     text: str, pos: int, cells: list[re.Match[str]], rules: Rules
-) -> str | None:
-    """组别　冠军　亚军　季军 under a contest's title: a table whose rows are the
-    contest's events and whose columns are its tiers; the contest, or None."""
-    if len(cells) < 3 or rules.lexicon.table_headers.get(cells[0].group()) != "group":
+) -> tuple[str, int] | None:
+    """组别　冠军　亚军　季军 (or 项目　组别　第一名　第二名) under a contest's
+    title: a table whose rows are the contest's events and whose columns are
+    its tiers; the contest and how many label columns open a row, or None."""
+    roles = [rules.lexicon.table_headers.get(c.group()) for c in cells]
+    labels = 0
+    while labels < len(roles) and roles[labels] in ("group", "event"):
+        labels += 1
+    if not labels or len(cells) - labels < 2:
         return None
-    if not all(BARE_TIER.fullmatch(c.group()) for c in cells[1:]):
+    if not all(BARE_TIER.fullmatch(c.group()) for c in cells[labels:]):
         return None
-    return _contest_of_tier(text, pos, rules) or None
+    contest = _contest_of_tier(text, pos, rules)
+    return (contest, labels) if contest else None
+
+
+#: 小学男子组, 4×100米接力: a row's event or group in a tiers table.
+_MATRIX_LABEL = re.compile(r"[\u4e00-\u9fff\d×xX.]{2,16}")
 
 
 def _tier_matrix_rows(
-    text: str, pos: int, header: list[re.Match[str]], contest: str
+    text: str, pos: int, header: list[re.Match[str]], matrix: tuple[str, int]
 ) -> list[AwardStatement]:
     """小学男子组　A小学　B小学　C小学 under 组别　冠军　亚军　季军: each unit
     holds the contest's prize of its row's event and its column's tier
     (decision 3); a cell with no unit (—) holds none."""
+    contest, labels = matrix
     out = []
     while pos < len(text):
         stop = _line_end(text, pos)
         cells = list(_CELL.finditer(text, pos, stop))
         if len(cells) != len(header) or PROSE_MARK.search(text, pos, stop):
             break
-        event = cells[0].group()
-        if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", event) or event.endswith(
-            _UNIT_ENDS
-        ):
+        row_labels = [c.group() for c in cells[:labels]]
+        if not all(
+            _MATRIX_LABEL.fullmatch(label) and re.search("[\u4e00-\u9fff]", label)
+            for label in row_labels
+        ) or row_labels[-1].endswith(_UNIT_ENDS):
             break
-        for cell, tier in zip(cells[1:], header[1:], strict=True):
+        event = "".join(row_labels)
+        for cell, tier in zip(cells[labels:], header[labels:], strict=True):
             if not _unit_cell(cell.group()):
                 continue
             # Named by the row and the column, written nowhere: placed, with
