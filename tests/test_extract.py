@@ -9241,3 +9241,19 @@ def test_extract_a_meets_team_totals_and_relay_table(nlp):
         ("东苑小学", meet + "4×100米接力小学男子组第一名"),
         ("星湖小学", meet + "4×100米接力小学男子组第二名"),
     }
+
+
+def test_extract_a_bureau_in_an_honours_list_is_a_holder_not_a_heading(nlp):
+    """二、X先进集体 over lines of units, one of them 杨凌示范区教育局 (示范
+    in it): every line holds X; none heads a list of its own. （二）教育教学
+    质量优胜学校 is an honour heading too."""
+    text = (
+        "二、陕西省教育系统先进集体（3个）\n\n"
+        "铜川市耀州区教育局\n杨凌示范区教育局\n西安市灞桥区纺织城第二小学\n\n"
+        "三、教育教学质量优胜学校（1所）\n\n宝鸡市金台区卧龙寺初级中学\n"
+    )
+    ex = run(nlp, text, publisher="陕西省教育厅")
+    held = triples(ex, "receivedAward")
+    assert {a for _, a in held} == {"陕西省教育系统先进集体", "教育教学质量优胜学校"}
+    assert ("西安市灞桥区纺织城第二小学", "陕西省教育系统先进集体") in held
+    assert ("宝鸡市金台区卧龙寺初级中学", "教育教学质量优胜学校") in held

@@ -49,6 +49,7 @@ from .levels import level_of_word
 from .rules import Rules
 
 _LEX = load_lexicon()
+_BUREAU_ENDS = tuple(_LEX.bureau_suffixes)
 
 __all__ = ["find_honour_statements"]
 
@@ -808,6 +809,8 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
         elif match is None:
             honour = _HEADING_HONOUR.match(stripped)
             named = clean_award_name(honour.group(1)) if honour else ""
+            if named.endswith(_BUREAU_ENDS):
+                honour = None  # 杨凌示范区教育局 in a list: a unit, no heading
             if honour and (
                 _is_honour(named, rules)
                 # 六、乡村学校办学特色奖（5个） under 授予…“X乡村学校办学特色奖”;
