@@ -8814,6 +8814,7 @@ def test_extract_a_program_quoted_inside_a_quotation(nlp):
     [
         "在以下学校开展“智慧课堂”应用试点，每校配备交互式智能黑板不少于10块：",
         "实施“智慧课堂”应用试点，在各镇遴选首批试点学校：",
+        "以下3所学校入选2022年度“智慧课堂”应用试点，每校给予专项经费支持：",
     ],
 )
 def test_extract_schools_listed_below_a_lead_naming_them_take_part(nlp, lead):

@@ -2062,7 +2062,8 @@ def _listed_under_a_programs_title(
 #: (在各镇遴选首批培育学校：) or saying they follow (在以下学校开展X试点，…：).
 _FOLLOWS_BELOW = re.compile(r"(?:如下|学校|校|园)?[：:]\s*$", re.MULTILINE)
 _SCHOOLS_BELOW = re.compile(
-    r"(?:以下|下列)(?:学校|单位|幼儿园)|遴选[^，,。；;]{0,10}(?:学校|校|园)"
+    r"(?:以下|下列)(?:\d+|[一二三四五六七八九十]+)?[所个家]?(?:学校|单位|幼儿园)"
+    r"|遴选[^，,。；;]{0,10}(?:学校|校|园)"
 )
 
 
