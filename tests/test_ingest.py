@@ -873,6 +873,20 @@ def test_year(tmp_path: Path, raw: str, year: int | None) -> None:
             "我县成功创建省级示范县。",
             False,
         ),
+        # a published list, though a program in it is a 计划 and the
+        # proposed (拟认定) schools are still to be confirmed
+        (
+            "某区教育局关于公布2022年某区特色学校认定结果和“乡村学校振兴计划”"
+            "项目学校名单的通知\n拟认定学校将于下月公布。将开展复查。拟约谈校长。"
+            "力争整改到位。争取创成示范区。",
+            False,
+        ),
+        (
+            "某区教育局关于2022年度某区智慧教育实验校拟认定名单的公示\n"
+            "拟认定学校9所。将于公示期满后发文认定。拟于下月授牌。力争建成。"
+            "争取创成示范区。",
+            False,
+        ),
     ],
 )
 def test_is_plan(tmp_path: Path, raw: str, is_plan: bool) -> None:
