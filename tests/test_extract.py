@@ -9258,3 +9258,17 @@ def test_extract_a_bureau_in_an_honours_list_is_a_holder_not_a_heading(nlp):
     assert {a for _, a in held} == {"陕西省教育系统先进集体", "教育教学质量优胜学校"}
     assert ("西安市灞桥区纺织城第二小学", "陕西省教育系统先进集体") in held
     assert ("宝鸡市金台区卧龙寺初级中学", "教育教学质量优胜学校") in held
+
+
+def test_extract_a_verb_governs_a_quoted_program_and_the_one_after_it(nlp):
+    """深入实施“X”Y工程和Z项目: the bureau carries out both, though the first
+    is named by its quote and the head after it."""
+    ex = run(
+        nlp,
+        "县教育局深入实施“石榴花开”民族团结教育工程和县域教研共同体建设项目。",
+        publisher="玛纳斯县教育局",
+    )
+    assert {p for _, p in triples(ex, "implements")} == {
+        "石榴花开民族团结教育工程",
+        "县域教研共同体建设项目",
+    }

@@ -1466,6 +1466,16 @@ def _taken_as_the_means(text: str, program: Mention) -> bool:
     )
 
 
+def _written_end(text: str, program: Mention) -> int:
+    """Where a program's name ends in the text: after its head when the
+    mention spans only the quote (“石榴花开”|民族团结教育工程)."""
+    tail = program.name.removeprefix(program.text)
+    quote = text[program.end : program.end + 1]
+    if tail and quote in '”"」』' and text.startswith(tail, program.end + 1):
+        return program.end + 1 + len(tail)
+    return program.end
+
+
 def _implements(
     text: str,
     mentions: list[Mention],
@@ -1512,7 +1522,7 @@ def _implements(
             # 启动的“A”、“B”和“C”: the verb before a list's first item
             # governs every item.
             rule = "implements.verb-list"
-        previous = (m.end, bool(rule))
+        previous = (_written_end(text, m), bool(rule))
         if rule:
             agent = _bureau_subject(text, mentions, i, publisher)
             if agent == publisher and _inspects(mentions[publisher]):
