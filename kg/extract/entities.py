@@ -23,7 +23,7 @@ from ..regions import (
 )
 from ..resources import Lexicon, load_lexicon
 from ..types import RegionRef
-from .headings import ANNEX_MARK, BRACKET_NOTE, NUMBER_MARK
+from .headings import ANNEX_MARK, BATCH_MARK, BRACKET_NOTE, NUMBER_MARK
 from .levels import SCOPE_PREFIX, agent_level
 from .rules import Rules
 
@@ -4708,9 +4708,7 @@ def find_schools(
     kind_only = {
         name
         for name in parts
-        if re.search(
-            rf"(?:首批|第[一二三四五六七八九十]+批|[”\"]){name}|{name}名单", view.text
-        )
+        if re.search(rf"(?:{BATCH_MARK}|[”\"]){name}|{name}名单", view.text)
     }
     kept = [c for c in kept if c.name not in kind_only]
     kept = [c for c in kept if not _inside_contest_name(view.text, c)]
@@ -4722,7 +4720,7 @@ def find_schools(
     return kept, suffix_names
 
 
-_AFTER_A_BATCH = re.compile(r"(?:首批|第[一二三四五六七八九十]+批)$")
+_AFTER_A_BATCH = re.compile(BATCH_MARK + "$")
 #: 实验学校, 试点学校: a school's part in a program, written alone.
 _PROGRAMS_PART = re.compile(r"(?:实验|试点|项目)(?:学校|校)")
 #: 近三年, 近年来, 多年来: a time word glued before a school word (附：近三年

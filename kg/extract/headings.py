@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "ANNEX_MARK",
     "BARE_PART_LIST",
+    "BATCH_MARK",
     "BRACKET_NOTE",
     "NUMBER_MARK",
     "PROSE_LIST_LEAD",
@@ -29,6 +30,8 @@ BRACKET_NOTE = r"(?:[（(][^（）()\n]{1,12}[）)])"
 #: Where a list named in prose starts: after a sentence's end, or after
 #: 其中 (其中，X示范校为：A、B；Y试点校为：C).
 PROSE_LIST_LEAD = r"(?:(?<=[。；;\n])|其中[，,]?)\s*"
+#: 首批, 第十一批: the batch of a list's schools or a program's designation.
+BATCH_MARK = r"(?:首批|第[一二三四五六七八九十]+批)"
 #: 试点学校, 首批实验学校: a list title naming only the schools' part in a
 #: program the text names before (a program's list, no honour's).
 BARE_PART_LIST = (

@@ -44,7 +44,13 @@ from .entities import (
     part_in_quoted_program,
     this_contest_named,
 )
-from .headings import ANNEX_MARK, BARE_PART_LIST, NUMBER_MARK, PROSE_LIST_LEAD
+from .headings import (
+    ANNEX_MARK,
+    BARE_PART_LIST,
+    BATCH_MARK,
+    NUMBER_MARK,
+    PROSE_LIST_LEAD,
+)
 from .levels import level_of_word
 from .rules import Rules
 
@@ -594,7 +600,7 @@ def _quoted_grant(
 #: X行动项目学校, X计划试点学校: a program's name, then its schools' part.
 _PROGRAMS_SCHOOLS = re.compile(
     # X计划第二批项目学校: the batch the schools were chosen in
-    r"(?:行动|计划|工程|改革)(?:第[一二三四五六七八九十]+批|首批)?"
+    r"(?:行动|计划|工程|改革)" + BATCH_MARK + "?"
     r"(?:项目|试点|实验)(?:学校|校|园)$"
 )
 
@@ -1519,9 +1525,7 @@ def _honours_listed_after_lead(text: str, rules: Rules) -> list[AwardStatement]:
     out = []
     for lead in _HONOURS_LEAD.finditer(text):
         awards = []
-        pos = lead.end() + 1
-        while text.startswith("\n", pos):
-            pos += 1  # (a blank line under the heading)
+        pos = _past_blank_lines(text, lead.end() + 1)
         while pos < len(text):
             stop = _line_end(text, pos)
             line = _HONOUR_LINE.fullmatch(text, pos, stop)
@@ -2199,7 +2203,7 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
 #: What may qualify an honour's name before it, after its place: 2023年度,
 #: 第二批, 省级, 中小学.
 _QUALIFIER_REST = re.compile(
-    r"(?:(?:19|20)\d{2}年度?)?(?:第[一二三四五六七八九十]+批|首批)?"
+    r"(?:(?:19|20)\d{2}年度?)?" + BATCH_MARK + "?"
     r"(?:国家级|省级|市级|县级|区级)?(?:中小学校?|义务教育)?"
 )
 #: The characters looked back over for an honour's qualifier.
@@ -2936,13 +2940,7 @@ def _category_rows(text: str, rules: Rules) -> list[AwardStatement]:
         for cells in _body_rows(text, header, len(roles)):
             name = _category_honour(title, cells[category].group())
             if name and _unit_cell(cells[unit].group()):
-                at = cells[category].start()
-                prize = Candidate(
-                    at, cells[category].end(), "Award", name, "award.table-row", ""
-                )
-                out.append(
-                    AwardStatement(at, at, False, (prize,), False, cells[unit].span())
-                )
+                out.append(_row_holds(cells[unit], cells[category], name))
     return out
 
 
@@ -2975,14 +2973,16 @@ def _result_rows(text: str, rules: Rules) -> list[AwardStatement]:
             if _PASSED.fullmatch(cells[result].group()) and _unit_cell(
                 cells[unit].group()
             ):
-                at = cells[result].start()
-                prize = Candidate(
-                    at, cells[result].end(), "Award", honour, "award.table-row", ""
-                )
-                out.append(
-                    AwardStatement(at, at, False, (prize,), False, cells[unit].span())
-                )
+                out.append(_row_holds(cells[unit], cells[result], honour))
     return out
+
+
+def _row_holds(unit: re.Match[str], cell: re.Match[str], honour: str) -> AwardStatement:
+    """A table row's ``unit`` holds ``honour``, read at the ``cell`` that
+    says so (its category, its result)."""
+    at = cell.start()
+    prize = Candidate(at, cell.end(), "Award", honour, "award.table-row", "")
+    return AwardStatement(at, at, False, (prize,), False, unit.span())
 
 
 def _honour_of_the_lead(text: str, header: int, rules: Rules) -> str | None:
@@ -3008,13 +3008,10 @@ _LEAD_LINES = 3
 def _grouping_header_at(text: str, pos: int, rules: Rules) -> re.Match[str] | None:
     """The header of a grouping table (帮扶学校　受援学校, 牵头学校　成员学校) on
     the first line from ``pos`` that is not blank, or None."""
-    while text.startswith("\n", pos):
-        pos += 1
-    header = _HEADER_LINE.match(text, pos)
+    header = _HEADER_LINE.match(text, _past_blank_lines(text, pos))
     if header is None:
         return None
-    roles = [rules.lexicon.table_headers.get(n) for n in header.group().split()]
-    return header if "member" in roles else None
+    return header if "member" in _header_roles(header, rules) else None
 
 
 def grouping_tables(text: str, rules: Rules) -> Iterator[tuple[int, int, int, int]]:
@@ -3035,11 +3032,23 @@ def grouping_tables(text: str, rules: Rules) -> Iterator[tuple[int, int, int, in
 def _headed_tables(
     text: str, rules: Rules
 ) -> Iterator[tuple[re.Match[str], list[str | None]]]:
-    """Each header line of a spaced table, with its columns' roles
-    (``table_headers.tsv``; None for a column of no role)."""
-    headers = rules.lexicon.table_headers
+    """Each header line of a spaced table, with its columns' roles."""
     for header in _HEADER_LINE.finditer(text):
-        yield header, [headers.get(n) for n in header.group().split()]
+        yield header, _header_roles(header, rules)
+
+
+def _header_roles(header: re.Match[str], rules: Rules) -> list[str | None]:
+    """The roles of a header line's columns (``table_headers.tsv``; None for
+    a column of no role)."""
+    return [rules.lexicon.table_headers.get(n) for n in header.group().split()]
+
+
+def _past_blank_lines(text: str, pos: int) -> int:
+    """The start of the first line from ``pos`` that is not blank (a blank
+    line under a heading)."""
+    while text.startswith("\n", pos):
+        pos += 1
+    return pos
 
 
 def _body_rows(

@@ -29,6 +29,7 @@ from .entities import (
 from .headings import (
     ANNEX_MARK,
     BARE_PART_LIST,
+    BATCH_MARK,
     BRACKET_NOTE,
     NUMBER_MARK,
     PROSE_LIST_LEAD,
@@ -346,8 +347,7 @@ def _awards(
 #: A、B等(6所)?(首批)?“X” — the schools just listed, then the honour they
 #: hold, in apposition (发挥A、B等X的示范作用).
 _APPOSITION = re.compile(
-    r"等\s*(?:[0-9一二三四五六七八九十两]+\s*[所个家])?"
-    r"(?:首批|第[一二三四五六七八九十]+批)?[“\"]?$"
+    r"等\s*(?:[0-9一二三四五六七八九十两]+\s*[所个家])?" + BATCH_MARK + r"?[“\"]?$"
 )
 #: 等X创建学校, 等X培育对象: the honour is pursued, not held.
 _PURSUED_AFTER = re.compile(r"[”\"]?(?:创建|培育|候选|申报|建设|评选|遴选)")
@@ -2232,7 +2232,7 @@ def _listed_under_a_pilots_heading(
     return out
 
 
-_BATCH_WORD = re.compile(r"第[一二三四五六七八九十]+批|首批")
+_BATCH_WORD = re.compile(BATCH_MARK)
 
 
 #: 二、试点学校（30所）: a heading over a pilot's schools that names no pilot.
@@ -2278,7 +2278,7 @@ def _named_with_its_schools(text: str, program: str, start: int, end: int) -> bo
 
 
 _WITH_ITS_SCHOOLS = (
-    r"[”\"]?(?:第[一二三四五六七八九十]+批|首批)?"
+    r"[”\"]?" + BATCH_MARK + "?"
     r"(?:项目学校|试点学校|实验学校|项目校|试点校|实验校|学校|校)"
 )
 
