@@ -9272,3 +9272,119 @@ def test_extract_a_verb_governs_a_quoted_program_and_the_one_after_it(nlp):
         "石榴花开民族团结教育工程",
         "县域教研共同体建设项目",
     }
+
+
+def test_extract_a_category_column_takes_its_honour_from_the_lead(nlp):
+    """拟认定A等N所学校为X…特色学校，B等M所学校为Y…特色学校 over 一、拟认定名单
+    and a table whose 认定类别 column gives each row's short kind: each row's
+    school holds the lead's honour that its kind ends (decision 10); the
+    heading names no honour of its own."""
+    text = (
+        "拟认定宁州市第一小学等2所学校为2024年某省中小学体育传统特色学校，"
+        "宁州市第三中学等1所学校为2024年某省中小学艺术教育特色学校。\n\n"
+        "一、拟认定名单\n\n"
+        "序号\t县区\t学校名称\t认定类别\t特色项目\n"
+        "1\t青秀区\t宁州市第一小学\t体育传统特色学校\t足球\n"
+        "2\t青秀区\t宁州市第二小学\t体育传统特色学校（田径）\t田径\n"
+        "3\t兴宁区\t宁州市第三中学\t艺术教育特色学校\t书法\n"
+    )
+    ex = run(nlp, text, publisher="南宁市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("宁州市第一小学", "某省中小学体育传统特色学校"),
+        ("宁州市第二小学", "某省中小学体育传统特色学校"),
+        ("宁州市第三中学", "某省中小学艺术教育特色学校"),
+    }
+
+
+def test_extract_a_short_label_line_takes_the_honour_conferred_above(nlp):
+    """认定A等N所学校为X劳动教育示范校，B等M所学校为X劳动教育特色校 over per-city
+    blocks of 示范校：… and 特色校：… lines: each label is the lead's honour it
+    ends, not a bare 示范校 or one glued to the city above."""
+    text = (
+        "现认定太原市小店区刘家堡中心学校等2所学校为第二批山西省中小学劳动教育"
+        "示范校，清徐县东于镇中心学校等1所学校为第二批山西省中小学劳动教育特色校。\n\n"
+        "太原市\n"
+        "　　示范校：太原市小店区刘家堡中心学校\n"
+        "　　特色校：清徐县东于镇中心学校\n\n"
+        "大同市\n"
+        "　　示范校：广灵县壶泉镇第二小学\n"
+    )
+    ex = run(nlp, text, publisher="山西省教育厅")
+    held = triples(ex, "receivedAward")
+    assert {a for _, a in held} == {
+        "山西省中小学劳动教育示范校",
+        "山西省中小学劳动教育特色校",
+    }
+    assert ("广灵县壶泉镇第二小学", "山西省中小学劳动教育示范校") in held
+    assert ("清徐县东于镇中心学校", "山西省中小学劳动教育特色校") in held
+
+
+def test_extract_a_published_list_of_a_programs_pilot_schools_is_no_honour(nlp):
+    """公布X项目试点校名单，A、B入选 and a list heading X行动首批项目学校名单:
+    the schools take part in the program; neither list names an honour."""
+    ex = run(
+        nlp,
+        "近日，省教育厅公布湖南省乡村学校“双师课堂”项目试点校名单，"
+        "我县司门前镇中心小学、六都寨镇中心学校入选。\n\n"
+        "海淀区学科实践深化行动首批项目学校名单\n\n"
+        "海淀街道：明德路小学、万柳实验中学\n",
+        publisher="隆回县教育局",
+    )
+    assert not [m for m in ex.mentions if m.label == "Award"]
+    assert not triples(ex, "receivedAward")
+    assert ("司门前镇中心小学", "双师课堂") in triples(ex, "participatesIn")
+
+
+def test_extract_the_agent_conferring_on_units_it_describes_holds_nothing(nlp):
+    """省教育厅…对成效突出的学校认定为“X”: the bureau names the honour for
+    schools not yet known; it holds nothing (decision 1)."""
+    ex = run(
+        nlp,
+        "省教育厅组织专家对试点工作进行评估，对成效突出的学校认定为“河北省数字素养"
+        "教育示范校”。县教体局组织评估验收，对成效显著的学校授予“滦平县乡村温馨校园”"
+        "称号。",
+        publisher="河北省教育厅",
+    )
+    assert {m.name for m in ex.mentions if m.label == "Award"} == {
+        "河北省数字素养教育示范校",
+        "滦平县乡村温馨校园",
+    }
+    assert not triples(ex, "receivedAward")
+
+
+def test_extract_a_platform_a_verb_or_a_kind_names_is_no_program(nlp):
+    """常态化使用平台, 完成平台账号开通, 用好资源平台, 将X纳入学校年度工作计划,
+    推广应用国家中小学智慧教育平台: only the named platforms are Programs."""
+    ex = run(
+        nlp,
+        "试点学校要常态化使用平台优质课程资源，9月底前完成平台账号开通。"
+        "（四）用好资源平台。（五）区域平台上线运行。明确平台账号管理责任。"
+        "将心理健康教育纳入学校年度工作计划。省教育技术中心要做好平台运维。"
+        "推广应用国家中小学智慧教育平台，依托安徽基础教育资源应用平台开设同步课堂。",
+        publisher="北京市通州区教育委员会",
+    )
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {
+        "国家中小学智慧教育平台",
+        "安徽基础教育资源应用平台",
+    }
+
+
+def test_extract_honour_lines_with_no_full_stop_are_sentences(nlp):
+    """三、荣誉榜 over lines A获评X with no 。: each line's unit holds its own
+    honour; no line is the heading of a list the next lines' units hold."""
+    ex = run(
+        nlp,
+        "三、荣誉榜\n\n"
+        "盛泽镇锦华小学获评江苏省文明校园\n"
+        "震泽镇丝源中学获评江苏省体育传统项目学校\n"
+        "吴江区获“江苏省学前教育改革发展示范区”称号\n"
+        "平望镇运河初级中学、汾湖高新区实验初级中学获评苏州市书香校园\n",
+        publisher="苏州市吴江区教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("盛泽镇锦华小学", "江苏省文明校园"),
+        ("震泽镇丝源中学", "江苏省体育传统项目学校"),
+        ("吴江区", "江苏省学前教育改革发展示范区"),
+        ("平望镇运河初级中学", "苏州市书香校园"),
+        ("汾湖高新区实验初级中学", "苏州市书香校园"),
+    }

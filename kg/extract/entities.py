@@ -2675,6 +2675,12 @@ def _generic_program(
     return before is not None and view.tags.get(before[1]) == "v"
 
 
+def _verb_before(view: TextView, pos: int, verbs: frozenset[str]) -> bool:
+    """Whether the word before ``pos`` is one of ``verbs`` (做好|平台)."""
+    before = view.previous_token(pos)
+    return before is not None and before[1] in verbs
+
+
 _ADVERB_TAGS = frozenset({"d", "ad"})
 _VERSION = re.compile(r"\d+\.\d+")
 
@@ -2839,6 +2845,8 @@ def _find_programs(
             view, name, cand.end, suffix, rules.lexicon.program_generic_heads
         ):
             continue
+        if suffix == "平台" and _verb_before(view, end - len(suffix), stop):
+            continue  # 常态化使用平台, 9月底前完成平台账号开通: the platform, unnamed
         out.append(Candidate(start, end, "Program", name, "program.suffix", ""))
     return out
 
@@ -3370,6 +3378,8 @@ def _honour_named_before(text: str, trigger: int, rules: Rules) -> Candidate | N
     name = clean_award_name(re.sub(r"名单$", "", m.group(1)))
     if len(name) < 4 or not name.endswith(rules.award_suffixes):
         return None
+    if not _is_award_name(name, rules):
+        return None  # 公布X项目试点校名单，A、B入选: their part in X
     if joins_two_honours(name, rules):
         return None  # X实验校和Y示范校: which one 入选 means is not said
     return Candidate(m.start(1), m.end(1), "Award", name, "award.named-before", "")

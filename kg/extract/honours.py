@@ -763,6 +763,12 @@ _CONTEST_RESULTS = re.compile(
 )
 
 
+#: A unit, then the verb of its win: a statement of who won, not a title.
+_WIN_STATED = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:获评|荣获|获得|被评为|被授予|被认定为|被命名为|获(?!奖))"
+)
+
+
 def _listed_what(line: str, title: re.Match[str]) -> str:
     """What a list's title line says it lists: its words up to 名单
     (X评比获奖 of X评比获奖名单), or the title's name where 名单 is absent."""
@@ -817,6 +823,10 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
             named = clean_award_name(honour.group(1)) if honour else ""
             if named.endswith(_BUREAU_ENDS):
                 honour = None  # 杨凌示范区教育局 in a list: a unit, no heading
+            if _WIN_STATED.search(named):
+                # 盛泽镇锦华小学获评江苏省文明校园 in a 荣誉榜 of lines with no
+                # full stop: a sentence (its winner is its own), no heading
+                honour = None
             if honour and (
                 _is_honour(named, rules)
                 # 六、乡村学校办学特色奖（5个） under 授予…“X乡村学校办学特色奖”;
@@ -846,6 +856,8 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
         if match is not None and (
             part_in_quoted_program(match.group(1), adjacent=True)
             or _programs_role(match.group(1))
+            # X深化行动首批项目学校名单: the batch of a program's schools
+            or _PROGRAMS_SCHOOLS.search(_PAREN_TAIL.sub("", match.group(1).strip()))
             # X项目拟立项名单: the projects a scheme takes on, no honour
             or _APPROVED_PROJECTS.search(stripped) is not None
         ):
@@ -2191,9 +2203,15 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
             # 五、X工作先进县（2个）及先进学校（6所） over 先进县：A and 先进学校：B
             name = _joined_heading_part(text, match.start(), name) or name
         elif not (LEVEL_PREFIX.match(name) or rules.region_pattern.match(name)):
+            # 示范校：A、B under 认定A等12所学校为X劳动教育示范校，B等11所学校为
+            # X劳动教育特色校: the one honour conferred above that it ends;
             # 科学教育实验校：A、B under 入选山西省第二批中小学科学教育实验校和
             # 劳动教育示范校名单: the honour as the report named it in full
-            name = _qualified_before(text, match.start(), name, rules) or name
+            name = (
+                _lead_honour(_conferred_before(text, match.start(), rules), name)
+                or _qualified_before(text, match.start(), name, rules)
+                or name
+            )
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
         awards = (award,) if parent is None else (award, parent)
         out.append(AwardStatement(at, at, False, awards, False, (match.end(), end)))
@@ -2934,11 +2952,17 @@ def _category_rows(text: str, rules: Rules) -> list[AwardStatement]:
         if "category" not in roles or "unit" not in roles or "tier" in roles:
             continue
         title = _title_above(text, header.start())
-        if not title:
+        if title and not _is_honour(title, rules):
+            title = ""  # 一、拟认定名单: a list's title naming no honour
+        # 一、拟认定名单 over the table: the lead names each category's honour
+        # (拟认定A等12所学校为X体育传统特色学校，B等9所学校为Y艺术教育特色学校)
+        lead = () if title else _honours_of_the_lead(text, header.start(), rules)
+        if not title and not lead:
             continue
         unit, category = roles.index("unit"), roles.index("category")
         for cells in _body_rows(text, header, len(roles)):
-            name = _category_honour(title, cells[category].group())
+            kind = cells[category].group()
+            name = _category_honour(title, kind) if title else _lead_honour(lead, kind)
             if name and _unit_cell(cells[unit].group()):
                 out.append(_row_holds(cells[unit], cells[category], name))
     return out
@@ -2983,6 +3007,65 @@ def _row_holds(unit: re.Match[str], cell: re.Match[str], honour: str) -> AwardSt
     at = cell.start()
     prize = Candidate(at, cell.end(), "Award", honour, "award.table-row", "")
     return AwardStatement(at, at, False, (prize,), False, unit.span())
+
+
+#: ，B等9所学校为Y after a lead's 认定A等12所学校为X: the next part's honour.
+_NEXT_CONFERRED = re.compile(
+    r"[，,；;]\s*[^，,。；;：:“”]{2,40}?等\s*\d+\s*[所个家]\S{0,3}?为"
+    r"(?P<name>[^，,。；;：:（(]{4,40}?)(?=[（(，,。；;：:]|称号|$)"
+)
+
+
+def _honours_of_the_lead(text: str, header: int, rules: Rules) -> tuple[str, ...]:
+    """Every honour the lead over a table confers, in order: the first after
+    its verb (认定…为X), then each part that follows it (，B等9所学校为Y), on
+    the nearest lines above that confer (one line per honour: 命名A等8所幼儿园
+    为“X”；); empty when none is an honour."""
+    lines: list[list[str]] = []
+    start, end = _line_above(text, header)
+    for _ in range(_LEAD_LINES + _LEAD_PARTS):
+        if start >= end:
+            break
+        names = []
+        for first in _CONFERRED_IN_LEAD.finditer(text, start, end):
+            names.append(first.group("name"))
+            part = first
+            while (part := _NEXT_CONFERRED.match(text, part.end(), end)) is not None:
+                names.append(part.group("name"))
+        if names:
+            lines.insert(0, names)
+        elif lines or len(lines) >= _LEAD_PARTS:
+            break  # the lines that confer are behind
+        start, end = _line_above(text, start)
+    cleaned = (clean_award_name(n) for line in lines for n in line)
+    return tuple(n for n in cleaned if len(n) >= 4 and _is_honour(n, rules))
+
+
+#: Lines of a lead naming one honour each, read over a table with a category.
+_LEAD_PARTS = 6
+#: （摔跤）after a row's category: the sport or trait it is known for.
+_CATEGORY_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
+
+
+def _conferred_before(text: str, pos: int, rules: Rules) -> tuple[str, ...]:
+    """Every honour a sentence before ``pos`` confers (认定A等12所学校为X，
+    B等11所学校为Y), in order."""
+    names = []
+    for first in _CONFERRED_IN_LEAD.finditer(text, 0, pos):
+        names.append(first.group("name"))
+        part = first
+        while (part := _NEXT_CONFERRED.match(text, part.end(), pos)) is not None:
+            names.append(part.group("name"))
+    cleaned = (clean_award_name(n) for n in names)
+    return tuple(n for n in cleaned if len(n) >= 4 and _is_honour(n, rules))
+
+
+def _lead_honour(honours: tuple[str, ...], category: str) -> str:
+    """The one honour of a lead that a row's ``category`` (体育传统特色学校)
+    ends, or "" (none, or two)."""
+    kind = clean_award_name(_CATEGORY_NOTE.sub("", category))
+    named = [h for h in honours if h.endswith(kind)] if len(kind) >= 2 else []
+    return named[0] if len(named) == 1 else ""
 
 
 def _honour_of_the_lead(text: str, header: int, rules: Rules) -> str | None:

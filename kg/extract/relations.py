@@ -635,6 +635,12 @@ _AREA_TEAM = re.compile(r"(?:中小学生|学生|青少年)?(?:代表队|代表�
 _STANDS_FOR_OR_JOINS = re.compile(r"(?:代表|参加了?)$")
 
 
+#: 对成效突出的学校 right before the verb: the units the agent confers on.
+_DESCRIBED_OBJECT = re.compile(
+    r"对[^，,。；;对]{0,20}?的?(?:学校|单位|幼儿园|集体|园所|县区|地区|团队|个人)\s*$"
+)
+
+
 def _subjects(
     text: str,
     mentions: list[Mention],
@@ -652,6 +658,11 @@ def _subjects(
     marker = max(text.rfind("将", start, end), text.rfind("把", start, end))
     if marker >= 0 and not any(m.start <= marker < m.end for m in mentions):
         start = marker + 1  # 省教育厅将我县列为…: the agent before 将/把 is not
+    described = _DESCRIBED_OBJECT.search(text, start, end)
+    if described is not None:
+        # 省教育厅…对成效突出的学校认定为X: the units described after 对 are
+        # the ones it names, the agent before it is not
+        start = described.start() + 1
     adverb = _BEFORE_VERB.search(text, start, end)
     if adverb is not None:
         end = adverb.start()  # …比赛中分获, …分别荣获: no part of who won
