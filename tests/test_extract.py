@@ -6314,10 +6314,18 @@ def test_extract_holders_after_a_quoted_honour(nlp):
         # the quote names the school's part: the program is its name without
         # the school word
         ("晨曦区东湖小学入选“贵州省课堂教学改革试点学校”。", "贵州省课堂教学改革试点"),
-        # a program's name, then the school's part: …建设计划项目学校
+        # a program's name, then the school's part: …建设计划|项目学校
         (
             "晨曦区东湖小学入选湖南省中职精品专业建设计划项目学校。",
-            "湖南省中职精品专业建设计划项目",
+            "湖南省中职精品专业建设计划",
+        ),
+        (
+            "晨曦区东湖小学入选九江市中小学美育特色学校培育计划项目学校。",
+            "九江市中小学美育特色学校培育计划",
+        ),
+        (
+            "晨曦区东湖小学列入全省县域普通高中振兴计划帮扶学校。",
+            "县域普通高中振兴计划",
         ),
     ],
 )
@@ -9388,3 +9396,58 @@ def test_extract_honour_lines_with_no_full_stop_are_sentences(nlp):
         ("平望镇运河初级中学", "苏州市书香校园"),
         ("汾湖高新区实验初级中学", "苏州市书香校园"),
     }
+
+
+def test_extract_a_top_heading_closes_the_prize_section_above_it(nlp):
+    """一、优秀组织奖 over its units, then 二、小学组 over 一等奖 and a table, or
+    二、一等奖 over people: the tiers are the contest's, not tiers of 优秀组织奖,
+    and the tiers' units do not hold 优秀组织奖."""
+    ex = run(
+        nlp,
+        "2024年全县中小学课本剧展演活动获奖名单\n\n"
+        "一、优秀组织奖（2个）\n周溪镇中心学校、徐埠镇中心学校\n\n"
+        "二、小学组\n一等奖（2个）\n"
+        "序号\t节目名称\t选送单位\t指导教师\n"
+        "1\t《将相和》\t都昌县第一小学\t曹晓燕\n"
+        "2\t《草船借箭》\t周溪镇中心小学\t江美华\n",
+        publisher="都昌县教育体育局",
+    )
+    contest = "全县中小学课本剧展演活动"
+    assert triples(ex, "receivedAward") == {
+        ("周溪镇中心学校", contest + "优秀组织奖"),
+        ("徐埠镇中心学校", contest + "优秀组织奖"),
+        ("都昌县第一小学", contest + "小学组一等奖"),
+        ("周溪镇中心小学", contest + "小学组一等奖"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # an area's rating names an area: each listed county holds it
+        (
+            "江山市、开化县、龙游县均获评浙江省教育综合督导优秀县（市、区）。",
+            {
+                ("江山市", "浙江省教育综合督导优秀县（市、区）"),
+                ("开化县", "浙江省教育综合督导优秀县（市、区）"),
+                ("龙游县", "浙江省教育综合督导优秀县（市、区）"),
+            },
+        ),
+        # 将乐县's 将 is no "will": the grants are reported (decision 23)
+        (
+            "三元区、将乐县分获福建省中小学书法教育实验区、体育传统项目先进县。",
+            {
+                ("三元区", "福建省中小学书法教育实验区"),
+                ("将乐县", "福建省体育传统项目先进县"),
+            },
+        ),
+        # a party branch's title is its school's (decision 19)
+        (
+            "晋江市安海镇灵源中学党支部获评福建省中小学党建工作样板支部。",
+            {("晋江市安海镇灵源中学", "福建省中小学党建工作样板支部")},
+        ),
+    ],
+)
+def test_extract_areas_and_branches_hold_the_titles_they_win(nlp, text, held):
+    ex = run(nlp, text, publisher="福建省教育厅")
+    assert triples(ex, "receivedAward") == held

@@ -2675,6 +2675,10 @@ def _generic_program(
     return before is not None and view.tags.get(before[1]) == "v"
 
 
+#: 计划项目学校: a scheme's name, then a school's part in it.
+_SCHEMES_PROJECT_SCHOOL = re.compile(r"(?:计划|工程|行动)项目(?:学校|校|园)")
+
+
 def _verb_before(view: TextView, pos: int, verbs: frozenset[str]) -> bool:
     """Whether the word before ``pos`` is one of ``verbs`` (做好|平台)."""
     before = view.previous_token(pos)
@@ -2845,6 +2849,9 @@ def _find_programs(
             view, name, cand.end, suffix, rules.lexicon.program_generic_heads
         ):
             continue
+        if _SCHEMES_PROJECT_SCHOOL.match(view.text, end - 4):
+            # X提升计划项目学校: the school's part (项目学校) in X提升计划
+            name, end = name[:-2], end - 2
         if suffix == "平台" and _verb_before(view, end - len(suffix), stop):
             continue  # 常态化使用平台, 9月底前完成平台账号开通: the platform, unnamed
         out.append(Candidate(start, end, "Program", name, "program.suffix", ""))
@@ -3525,7 +3532,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         whole_clause = text[clause_of(text, match.start())[0] : match.start()]
         pursued = (
             trig in lex.award_pursuit_triggers
-            or _plan_marked(whole_clause, trig, lex)
+            or _plan_marked(_without_places(whole_clause, rules), trig, lex)
             # 被列入省级示范性高中建设计划: a candidate for the title
             or any(word in phrase for word in lex.candidate_lists)
         )
@@ -4006,6 +4013,13 @@ def _with_contest(
             # the contest it was won in, joined a clause before
             out.append(replace(award, name=event_contest + award.name))
     return out
+
+
+def _without_places(clause: str, rules: Rules) -> str:
+    """``clause`` with its places' names blanked out (将乐县 holds no 将)."""
+    for start, end in rules.region_words.occurrences(clause):
+        clause = clause[:start] + "　" * (end - start) + clause[end:]
+    return clause
 
 
 def _plan_marked(clause: str, trigger: str, lex: Lexicon) -> bool:

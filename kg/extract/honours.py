@@ -2317,6 +2317,10 @@ def _heading_above(
     the honour as named in the heading."""
     line_start = text.rfind("\n", 0, pos) + 1
     group: str | None = None
+    # a top heading passed or started from (二、小学组 or 二、一等奖 over the
+    # tiers' units): a top heading further up is another section's
+    own_line = text[line_start : _line_end(text, line_start)].strip()
+    top_group = TOP_HEADING.match(own_line) is not None
     for _ in range(_TIER_LINES):
         if line_start <= 0:
             return None
@@ -2343,7 +2347,12 @@ def _heading_above(
             # （一）高中组 over the tiers: 考核奖高中组一等奖 (the nearest group)
             if group is None:
                 group = _group_name(named_group) if named_group else line
+            top_group = top_group or TOP_HEADING.match(line) is not None
             continue
+        if top_group and TOP_HEADING.match(line):
+            # 一、优秀组织奖 above 二、小学组 over 一等奖, or above 二、一等奖:
+            # another section's prize, no honour these tiers are of
+            return None
         heading = (
             _HEADING_LIST.match(line)
             or _HEADING_HONOUR.match(line)
