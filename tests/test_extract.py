@@ -9451,3 +9451,50 @@ def test_extract_a_top_heading_closes_the_prize_section_above_it(nlp):
 def test_extract_areas_and_branches_hold_the_titles_they_win(nlp, text, held):
     ex = run(nlp, text, publisher="福建省教育厅")
     assert triples(ex, "receivedAward") == held
+
+
+def test_extract_a_story_no_bureau_published_names_who_runs_a_program(nlp):
+    """A news story with no publisher: the bureau its sentence names as the
+    subject carries out the program it starts or runs."""
+    ex = run(
+        nlp,
+        "2023年春季学期起，维西县教育体育局在叶枝镇中心完小推行“傈汉双语教学实验项目”。",
+        publisher=None,
+    )
+    assert {p for _, p in triples(ex, "implements")} == {"傈汉双语教学实验项目"}
+
+
+def test_extract_bureaus_that_jointly_run_a_program_each_run_it(nlp):
+    """县教育体育局与X区教育局签订…，共同实施“Y”: both bureaus run Y."""
+    ex = run(
+        nlp,
+        "县教育体育局与广东省珠海市香洲区教育局签订《教育协作协议》，"
+        "共同实施“珠贡名师领航计划”。",
+        publisher="贡山独龙族怒族自治县教育体育局",
+    )
+    runners = {b for b, p in triples(ex, "implements") if p == "珠贡名师领航计划"}
+    assert len(runners) == 2
+    assert "珠海市香洲区教育局" in runners
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        # 全面落实 is one jieba word: the verb ends the name's left edge
+        ("维西县全面落实农村学生营养改善计划。", "农村学生营养改善计划"),
+        ("全县学校全部纳入营养改善计划。", "农村义务教育学生营养改善计划"),
+    ],
+)
+def test_extract_a_verb_word_is_no_part_of_the_program_after_it(nlp, text, program):
+    ex = run(nlp, text, publisher="维西傈僳族自治县教育体育局")
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {program}
+
+
+def test_extract_a_time_word_then_school_word_names_no_school(nlp):
+    """现在学校就有热水, 如今学校有了新操场: the school spoken of, no name."""
+    ex = run(
+        nlp,
+        "“现在学校就有热水。”学生开心地说。如今学校有了新操场。",
+        publisher="维西傈僳族自治县教育体育局",
+    )
+    assert not [m for m in ex.mentions if m.label == "School"]

@@ -4750,7 +4750,8 @@ _PROGRAMS_PART = re.compile(r"(?:实验|试点|项目)(?:学校|校)")
 #: 近三年, 近年来, 多年来: a time word glued before a school word (附：近三年
 #: 学校获得的主要荣誉), no part of a school's name.
 _TIME_BEFORE_NAME = re.compile(
-    r"^(?:近[一二三四五六七八九十两\d]+年(?:来)?|近年来?|多年来|历年来?|今年|去年)"
+    r"^(?:近[一二三四五六七八九十两\d]+年(?:来)?|近年来?|多年来|历年来?|今年|去年"
+    r"|现在|如今|目前|当前|以前|过去)"
 )
 
 

@@ -1493,8 +1493,6 @@ def _implements(
     sentences: tuple[tuple[int, int], ...],
     publisher: int | None,
 ) -> list[RelationMention]:
-    if publisher is None:
-        return []
     out = []
     previous: tuple[int, bool] | None = None  # (end, implemented) of the last program
     for i, m in enumerate(mentions):
@@ -1536,16 +1534,51 @@ def _implements(
         previous = (_written_end(text, m), bool(rule))
         if rule:
             agent = _bureau_subject(text, mentions, i, publisher)
+            if agent is None:
+                continue  # a story no bureau published, naming none that does it
             if agent == publisher and _inspects(mentions[publisher]):
                 # a 督导室's report: the inspected area's work, run by the
                 # inspected bureau it last named (县教育体育局全面落实…)
                 agent = _inspected_bureau(text, mentions, i, publisher)
                 if agent is None:
                     continue
-            out.append(
-                RelationMention(agent, i, "implements", rule, m.sentence, m.status)
-            )
+            for each in (agent, *_partners(text, mentions, i, agent)):
+                out.append(
+                    RelationMention(each, i, "implements", rule, m.sentence, m.status)
+                )
     return out
+
+
+#: 共同实施, 联合开展: the bureaus joined before the verb all run the program.
+_JOINTLY = re.compile(r"(?:共同|联合|携手)[^，,。；;]{0,4}$")
+_PARTNER_JOIN = re.compile(r"\s*(?:与|和|同|会同)\s*")
+
+
+def _partners(
+    text: str, mentions: list[Mention], program: int, agent: int
+) -> list[int]:
+    """Bureaus joined to the agent that run the program with it: 县教育局与
+    X区教育局签订…，共同实施“Y”."""
+    p_start = mentions[program].start
+    if not _JOINTLY.search(text, clause_of(text, p_start)[0], p_start):
+        return []
+    floor = sentence_start(text, p_start)
+    named = [
+        j
+        for j, b in enumerate(mentions)
+        if b.label == "Bureau" and b.end > b.start and floor <= b.start < p_start
+    ]
+    out = []
+    for left, right in itertools.pairwise(named):
+        joined = _PARTNER_JOIN.fullmatch(
+            text, mentions[left].end, mentions[right].start
+        )
+        if joined is None:
+            continue
+        for j in (left, right):
+            if j != agent and mentions[j].name != mentions[agent].name:
+                out.append(j)
+    return sorted(set(out))
 
 
 #: 该校, 我校, 学校 opening a sentence: the school the story is about.
@@ -1728,10 +1761,11 @@ _COVERED_LIST = re.compile(r"[^\W\d的以为]+(?:、[^\W\d的以为]+)+[“\"]?"
 
 
 def _bureau_subject(
-    text: str, mentions: list[Mention], program: int, publisher: int
-) -> int:
+    text: str, mentions: list[Mention], program: int, publisher: int | None
+) -> int | None:
     """The bureau that runs a program: one named before it in its clause
-    (兄弟县教育局实施“X”), or else the reporting bureau."""
+    (兄弟县教育局实施“X”), or else the reporting bureau (None in a story
+    no bureau published)."""
     start = clause_of(text, mentions[program].start)[0]
     named = [
         j
@@ -1744,7 +1778,9 @@ def _bureau_subject(
         # reporting bureau runs it
         and not _NOT_THE_AGENT.search(text, max(start, b.start - 4), b.start)
     ]
-    if not named or mentions[named[-1]].name == mentions[publisher].name:
+    if not named or (
+        publisher is not None and mentions[named[-1]].name == mentions[publisher].name
+    ):
         return publisher
     return named[-1]
 
