@@ -271,7 +271,8 @@ def _rules() -> _Rules:
         # its office's and a date after it, labelled or not
         bureau_line=re.compile(
             rf"^(?P<bureau>[\u4e00-\u9fff()\uff08\uff09]{{0,25}}(?:{bureau}))"
-            r"(?:办公室)?编?(?:[ \t\u3000]+(?:[\u4e00-\u9fff]{2,4}[:：][ \t\u3000]*)?"
+            r"(?:办公室)?(?:编印|编)?"
+            r"(?:[ \t\u3000]+(?:[\u4e00-\u9fff]{2,4}[:：][ \t\u3000]*)?"
             r"(?:19|20)\d\d(?:年|-|/|\.)[^\n]*)?$"
         ),
         org_suffixes=tuple(v[0] for _, v in pubs["org"]),

@@ -9498,3 +9498,53 @@ def test_extract_a_time_word_then_school_word_names_no_school(nlp):
         publisher="维西傈僳族自治县教育体育局",
     )
     assert not [m for m in ex.mentions if m.label == "School"]
+
+
+def test_extract_schools_counted_after_they_are_named_take_part(nlp):
+    """A、B的…，两校均为“X”首批基地校; a table of three schools, then 上述3所
+    学校作为“Y”基地校: each school counted takes part in the program."""
+    ex = run(
+        nlp,
+        "调研组察看了茅坪镇凤凰山小学、屈原镇中心学校的研学基地，"
+        "两校均为“屈乡研学”首批基地校。\n\n"
+        "工作室名称\t主持人\t依托学校\n"
+        "刘爱民名校长工作室\t刘爱民\t谷城县筑阳小学\n"
+        "王春燕名校长工作室\t王春燕\t谷城县第三高级中学\n"
+        "张晓红名园长工作室\t张晓红\t谷城县银杏幼儿园\n\n"
+        "上述3所学校作为“名校长培养工程”第二批工作室建设基地校，负责提供场所。",
+        publisher="谷城县教育局",
+    )
+    assert triples(ex, "participatesIn") == {
+        ("茅坪镇凤凰山小学", "屈乡研学"),
+        ("屈原镇中心学校", "屈乡研学"),
+        ("谷城县筑阳小学", "名校长培养工程"),
+        ("谷城县第三高级中学", "名校长培养工程"),
+        ("谷城县银杏幼儿园", "名校长培养工程"),
+    }
+
+
+def test_extract_the_count_must_match_the_schools_named(nlp):
+    """三校均为“X”基地校 after two schools: which three is not said."""
+    ex = run(
+        nlp,
+        "调研组察看了茅坪镇凤凰山小学、屈原镇中心学校，三校均为“屈乡研学”首批基地校。",
+        publisher="秭归县教育局",
+    )
+    assert not triples(ex, "participatesIn")
+
+
+def test_extract_a_launch_ceremony_starts_the_bureaus_program(nlp):
+    """市教育局在A小学举行“X”工程启动仪式: the bureau carries X out; the
+    model base schools listed with 作为示范基地校 take part."""
+    ex = run(
+        nlp,
+        "9月9日，市教育局在歧亭镇中心小学举行“美育润心”工程启动仪式。"
+        "区教委为首批12所“版画育人”工程基地校授牌，其中东溪镇中心小学、"
+        "打通镇中心小学作为示范基地校作交流发言。",
+        publisher="麻城市教育局",
+    )
+    assert {p for _, p in triples(ex, "implements")} >= {"美育润心"}
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "东溪镇中心小学",
+        "打通镇中心小学",
+    }

@@ -745,6 +745,14 @@ def test_title(tmp_path: Path, raw: str, title: str) -> None:
             id="a-bureaus-office-edits-the-bulletin",
         ),
         pytest.param(
+            "某某县教育简报\n2023年第9期（总第186期）\n"
+            "某某县教育局办公室编印\u3000\u3000\u30002023年6月12日\n"
+            + BODY
+            + "\n报：县委、县政府，某某市教育局\n",
+            "某某县教育局",
+            id="a-bureaus-office-edits-and-prints-the-bulletin",
+        ),
+        pytest.param(
             "【喜讯】我县多所学校获殊荣\n"
             "某某县教育体育局\u3000\u30002023-12-22\u3000\u3000浏览量：2043\n" + BODY,
             "某某县教育体育局",

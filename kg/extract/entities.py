@@ -2355,6 +2355,9 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             and _AS_A_METAPHOR.search(
                 text, max(0, match.start() - 8), match.start() + 1
             )
+            # 把“双减”作为“一号工程”: what a thing is treated as; not
+            # 上述5所学校作为“名校长培养工程”基地校, the schools' part in it
+            and _TREATED.search(text, clause_of(text, match.start())[0], match.start())
         ):
             continue  # 把“双减”作为“一号工程”来抓: 一号工程 is no program
         rule = ""
@@ -2629,6 +2632,8 @@ def _quoted_honour(inner: str, after: str, rules: Rules) -> str:
 #: 作为 (and a few words of degree) right before a program-like name: the
 #: name says what something is treated as (作为“一号工程”来抓), not a program.
 _AS_A_METAPHOR = re.compile(r"作为(?:[^，。；：、\n]{0,5}的)?[“\"]?$")
+#: 把, 将 before 作为: the thing treated as something else.
+_TREATED = re.compile("[把将]")
 _CLOSING_QUOTES = '”"」』'
 _QUOTED_THEN_JOINED = re.compile(f"[{_CLOSING_QUOTES}][和与及]")
 _COUNTED_WORKS = re.compile(r"\s*[0-9０-９一二三四五六七八九十两百千]+\s*(?:余|多)?个")

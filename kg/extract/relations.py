@@ -1523,6 +1523,9 @@ def _implements(
             rule = "implements.carried-out"
         elif _taken_as_the_means(text, m):
             rule = "implements.as-means"
+        elif _LAUNCHED.match(text, _written_end(text, m)):
+            # 市教育局在A小学举行“X”工程启动仪式: the bureau starts X
+            rule = "implements.launched"
         elif (
             previous is not None
             and previous[1]
@@ -1549,6 +1552,10 @@ def _implements(
     return out
 
 
+#: 启动仪式 after a program: the ceremony that starts it.
+_LAUNCHED = re.compile(
+    r"[”\"」』]?(?:工程|项目|行动|计划)?(?:启动仪式|启动会|启动大会)"
+)
 #: 共同实施, 联合开展: the bureaus joined before the verb all run the program.
 _JOINTLY = re.compile(r"(?:共同|联合|携手)[^，,。；;]{0,4}$")
 _PARTNER_JOIN = re.compile(r"\s*(?:与|和|同|会同)\s*")
@@ -2376,6 +2383,8 @@ _SCHOOL_PARTS = "|".join(
         {
             *("参与学校", "试点学校", "试点校", "项目学校", "项目校"),
             *("实验学校", "实验校", "基地校", "成员校"),
+            # 其中A、B作为示范基地校作交流发言: the model ones of the base schools
+            *("示范基地校", "示范基地学校"),
             # 首批结对学校为：A与B: the pairs of a pairing scheme
             *("结对学校", "结对校"),
             *load_lexicon().participation_designations,
@@ -2649,6 +2658,7 @@ def _participates(
     out += _on_a_published_pilot_list(text, mentions)
     out += _role_lines_take_part(text, mentions)
     out += _grouped_in_a_table(text, mentions, rules)
+    out += _counted_schools_take_part(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
@@ -2677,6 +2687,68 @@ def _participates(
             )
         out += taken + _cores_of_the_partnership(text, mentions, schools, taken)
     return out
+
+
+#: 两校均为“X”基地校, 上述5所学校作为“X”基地校: the schools just named,
+#: counted, then their part in the program.
+_COUNTED_SCHOOLS = re.compile(
+    r"(?P<back>上述|以上)?(?P<count>[两二三四五六七八九十]|\d{1,2})"
+    r"(?:校|所(?:学校|学校|幼儿园|示范学校|示范基地|基地校|试点校))"
+    r"(?:均|都|同时|也|还)*(?:为|作为|是|成为|入选|被确定为|被列为)"
+)
+_A_SCHOOLS_PART = re.compile(_SCHOOL_PARTS)
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+_COUNTS |= {"九": 9, "十": 10}
+
+
+def _counted_schools_take_part(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """A、B…，两校均为“X”首批基地校; a table of five schools, then 上述5所学校
+    作为“X”基地校: each school counted takes part in the one program its
+    clause names, when exactly that many schools were named: in the sentence
+    (两校), or in it and the paragraph or table just above (上述, 以上)."""
+    out = []
+    for match in _COUNTED_SCHOOLS.finditer(text):
+        count = match["count"]
+        n = int(count) if count.isdigit() else _COUNTS[count]
+        _, end = clause_of(text, match.end())
+        programs = [
+            i
+            for i, m in enumerate(mentions)
+            if m.label == "Program" and match.end() <= m.start < end
+        ]
+        if len(programs) != 1 or not _A_SCHOOLS_PART.search(text, match.end(), end):
+            continue  # (两校均为市级文明校园: an honour, no program's part)
+        floor = sentence_start(text, match.start())
+        if match["back"]:
+            floor = _paragraph_above(text, floor)
+        named = _schools_between(mentions, floor, match.start())
+        if n < 2 or len({mentions[i].name for i in named}) != n:
+            continue
+        program = mentions[programs[0]]
+        out += [
+            RelationMention(
+                school,
+                programs[0],
+                "participatesIn",
+                "participates.counted",
+                program.sentence,
+                program.status,
+            )
+            for school in named
+        ]
+    return out
+
+
+def _paragraph_above(text: str, pos: int) -> int:
+    """The start of the paragraph (or table) above the one holding ``pos``,
+    past the blank line between; the start of ``pos``'s own when none is."""
+    own = text.rfind("\n\n", 0, pos)
+    if own < 0:
+        return text.rfind("\n", 0, pos) + 1
+    above = text.rfind("\n\n", 0, own)
+    return above + 2 if above >= 0 else 0
 
 
 #: 第一共同体　牵头校：A；成员校：B、C — a line naming a group's schools by
