@@ -9548,3 +9548,40 @@ def test_extract_a_launch_ceremony_starts_the_bureaus_program(nlp):
         "东溪镇中心小学",
         "打通镇中心小学",
     }
+
+
+def test_extract_schools_put_forward_in_a_table_take_part_in_nothing_yet(nlp):
+    """A 推荐结果 table whose 推荐类别 column names “X”试点学校: the schools are
+    candidates (decision 1), in no program; 确定…为我市推荐学校 is no honour."""
+    ex = run(
+        nlp,
+        "经评审，确定三亚市吉阳区月川小学等2所学校为我市推荐学校，报省教育厅参加遴选。\n\n"
+        "序号\t区\t学校名称\t推荐类别\t学段\n"
+        "1\t吉阳区\t三亚市吉阳区月川小学\t“智慧校园”试点学校\t小学\n"
+        "2\t天涯区\t三亚市天涯区高峰学校\t乡村温馨校园建设项目学校\t九年一贯制\n",
+        publisher="三亚市教育局",
+    )
+    assert not triples(ex, "participatesIn")
+    assert not triples(ex, "receivedAward")
+    assert not [m for m in ex.mentions if m.label == "Award"]
+
+
+def test_extract_the_school_a_story_is_about_after_what_it_achieved(nlp):
+    """凭借突出的科创教育成果，学校2021年被市教委、市科协评为“X”，2022年被评为
+    “Y”: the story's school holds both; the bodies that named it hold
+    nothing, and its 成果 before it is no winner."""
+    ex = run(
+        nlp,
+        "万州区龙驹中学：科创点亮乡村\n"
+        "重庆市万州区龙驹中学校地处龙驹镇，近年来大力发展科创教育。"
+        "凭借突出的科创教育成果，学校2021年被重庆市教育委员会、重庆市科学技术协会"
+        "评为“重庆市科技教育特色学校”，2022年被评为“万州区中小学创客教育示范校”。",
+        publisher="重庆市万州区教育委员会",
+    )
+    held = triples(ex, "receivedAward")
+    assert {a for _, a in held} == {
+        "重庆市科技教育特色学校",
+        "万州区中小学创客教育示范校",
+    }
+    assert len({s for s, _ in held}) == 1
+    assert "重庆市教育委员会" not in {s for s, _ in held}

@@ -3121,6 +3121,19 @@ def grouping_tables(text: str, rules: Rules) -> Iterator[tuple[int, int, int, in
             )
 
 
+def put_forward_rows(text: str, rules: Rules) -> list[tuple[int, int]]:
+    """The span of the rows of each table with a column of what its schools
+    are put forward for (推荐类别): candidates, not holders or members."""
+    out = []
+    for header, roles in _headed_tables(text, rules):
+        if "put-forward" not in roles:
+            continue
+        rows = list(_body_rows(text, header, len(roles)))
+        if rows:
+            out.append((rows[0][0].start(), rows[-1][-1].end()))
+    return out
+
+
 def _headed_tables(
     text: str, rules: Rules
 ) -> Iterator[tuple[re.Match[str], list[str | None]]]:

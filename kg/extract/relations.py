@@ -34,7 +34,13 @@ from .headings import (
     NUMBER_MARK,
     PROSE_LIST_LEAD,
 )
-from .honours import PROSE_MARK, TEAM_AFTER_SCHOOL, grouping_tables, list_block
+from .honours import (
+    PROSE_MARK,
+    TEAM_AFTER_SCHOOL,
+    grouping_tables,
+    list_block,
+    put_forward_rows,
+)
 from .rules import Rules
 
 __all__ = ["find_relations"]
@@ -607,14 +613,15 @@ _THIS_SCHOOL = re.compile(
     r"(?:该|此|这所|我|本)(?:学校|校|幼儿园|园)"
     # 学校足球队, 学校“小百灵”合唱团: the school's team (decision 19)
     r"|^\s*(?:学校|幼儿园)(?:" + TEAM_AFTER_SCHOOL + r"|[\u4e00-\u9fff]{2,4}社团)?"
-    r"(?:又|还|也|先后|曾|多次|连续|相继)?\s*$"
+    # (学校2021年被…评为: the year it won)
+    r"(?:(?:19|20)\d{2}年)?(?:又|还|也|先后|曾|多次|连续|相继)?\s*$"
     # 近年来，学校办学质量稳步提升，先后获得…: 学校 opening a clause of the
     # sentence (not 学校教师…, its people), or a heading's (四、学校近五年所获
     # 主要荣誉; 附：近三年学校获得的主要荣誉)
     r"|(?:^|[，,：:])\s*(?:[一二三四五六七八九十]+、)?"
     r"(?:近[一二三四五六七八九十两\d]+年来?|近年来)?学校(?![\u4e00-\u9fff]{0,2}(?:"
     + _SCHOOLS_PEOPLE
-    + r"))(?=[\u4e00-\u9fff]|$)"
+    + r"))(?=[\u4e00-\u9fff\d]|$)"
 )
 
 
@@ -635,6 +642,8 @@ _AREA_TEAM = re.compile(r"(?:中小学生|学生|青少年)?(?:代表队|代表�
 _STANDS_FOR_OR_JOINS = re.compile(r"(?:代表|参加了?)$")
 
 
+#: 被 then names joined by 、 up to a position: the agents of a passive.
+_AGENT_AFTER_PASSIVE = re.compile(r"被[^，,。；;被]*$")
 #: 对成效突出的学校 right before the verb: the units the agent confers on.
 _DESCRIBED_OBJECT = re.compile(
     r"对[^，,。；;对]{0,20}?的?(?:学校|单位|幼儿园|集体|园所|县区|地区|团队|个人)\s*$"
@@ -732,7 +741,11 @@ def _subjects(
     # A region inside a school's name is not a recipient of its own.
     schools = [i for i in inside if mentions[i].label == "School"]
     if not schools and any(
-        m.label == "Organization" and start <= m.start < end for m in mentions
+        m.label == "Organization"
+        and start <= m.start < end
+        # (学校被市教委、市科协评为X，又被评为Y: the bodies that named it)
+        and not _AGENT_AFTER_PASSIVE.search(text, start, m.start)
+        for m in mentions
     ):
         return []  # 武进区人民政府被…表彰: another body won it, not the bureau
     school_spans = [(mentions[i].start, mentions[i].end) for i in schools]
@@ -743,7 +756,11 @@ def _subjects(
         or not any(s <= mentions[i].start < e for s, e in school_spans)
     ]
     lead = span[: (mentions[inside[0]].start - start) if inside else len(span)]
-    if _NON_RECIPIENT.search(lead if inside else span):
+    if not inside and (this := _THIS_SCHOOL.search(span)):
+        # 凭借突出的科创教育成果，学校…被评为X: what the school had before
+        # the school itself, no winner of its own
+        lead = span[this.start() :]
+    if _NON_RECIPIENT.search(lead):
         return []
     if inside:
         # “X教育”公众号获评…, X学校3名教师获评…: the recipient named after the
@@ -2686,7 +2703,10 @@ def _participates(
                 )
             )
         out += taken + _cores_of_the_partnership(text, mentions, schools, taken)
-    return out
+    # 序号　学校名称　推荐类别 over “X”试点学校 rows: put forward for X, in it
+    # only once chosen (decision 1)
+    candidates = put_forward_rows(text, rules)
+    return [r for r in out if not _within(mentions[r.head], candidates)]
 
 
 #: 两校均为“X”基地校, 上述5所学校作为“X”基地校: the schools just named,
