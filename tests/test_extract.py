@@ -9585,3 +9585,22 @@ def test_extract_the_school_a_story_is_about_after_what_it_achieved(nlp):
     }
     assert len({s for s, _ in held}) == 1
     assert "重庆市教育委员会" not in {s for s, _ in held}
+
+
+def test_extract_the_holders_of_an_honour_take_part_in_what_they_are_made(nlp):
+    """A table conferring X, then 被认定为“X”的学校，同时作为“Y”应用试点校，
+    参与“Z”改革项目: every school holding X takes part in Y and Z."""
+    ex = run(
+        nlp,
+        "一、长治市智慧校园示范校（2所）\n\n"
+        "长治市第十八中学、沁源县太岳中学\n\n"
+        "附注：被认定为“长治市智慧校园示范校”的学校，同时作为全市“智慧课堂”"
+        "应用试点校，参与“数智赋能教学”改革项目。\n",
+        publisher="长治市教育局",
+    )
+    assert triples(ex, "participatesIn") == {
+        ("长治市第十八中学", "智慧课堂"),
+        ("沁源县太岳中学", "智慧课堂"),
+        ("长治市第十八中学", "数智赋能教学改革项目"),
+        ("沁源县太岳中学", "数智赋能教学改革项目"),
+    }

@@ -23,6 +23,7 @@ from .entities import (
     QUOTED_PART,
     AwardStatement,
     clause_of,
+    clean_award_name,
     is_generic,
     sentence_start,
 )
@@ -194,6 +195,7 @@ def find_relations(
     out += _sub_regions(mentions, rules, home, text)
     out += _implements(text, mentions, sentences, publisher)
     out += _participates(text, mentions, sentences, rules)
+    out += _holders_take_part(text, mentions, out)
     out += _implemented_where_schools_take_part(mentions, out, publisher)
     out = [r for r in out if not _a_groups_honour(mentions, r)]
     unique = {(r.head, r.tail, r.predicate): r for r in out}
@@ -2707,6 +2709,60 @@ def _participates(
     # only once chosen (decision 1)
     candidates = put_forward_rows(text, rules)
     return [r for r in out if not _within(mentions[r.head], candidates)]
+
+
+#: 被认定为“X”的学校，同时作为“Y”试点校: the schools the report says hold X.
+_HOLDERS_OF = re.compile(
+    r"(?:被|获)?(?:认定|命名|评|确定)为[“\"]?(?P<honour>[^”\"，,。；;：:]{4,40}?)"
+    r"[”\"]?(?:称号)?的(?:学校|单位|幼儿园|各校)"
+)
+
+
+def _holders_take_part(
+    text: str, mentions: list[Mention], found: list[RelationMention]
+) -> list[RelationMention]:
+    """被认定为“X”的学校，同时作为全市“Y”应用试点校，参与“Z”改革项目: every
+    school the report gives X takes part in each program the sentence names
+    after it, when the sentence says what part they have."""
+    holders: dict[str, list[int]] = {}
+    for r in found:
+        if r.predicate == "receivedAward" and mentions[r.head].label == "School":
+            holders.setdefault(mentions[r.tail].name, []).append(r.head)
+    out = []
+    for match in _HOLDERS_OF.finditer(text):
+        honour = clean_award_name(match["honour"])
+        schools = sorted(set(holders.get(honour, ())))
+        end = _sentence_end(text, match.end())
+        programs = [
+            i
+            for i, m in enumerate(mentions)
+            if m.label == "Program" and match.end() <= m.start < end
+        ]
+        if len(schools) < 2 or not programs:
+            continue
+        if not _A_SCHOOLS_PART.search(text, match.end(), end) and not any(
+            cue in text[match.end() : end] for cue in ("参与", "承担", "参加")
+        ):
+            continue
+        out += [
+            RelationMention(
+                school,
+                p,
+                "participatesIn",
+                "participates.holders",
+                mentions[p].sentence,
+                mentions[p].status,
+            )
+            for school in schools
+            for p in programs
+        ]
+    return out
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends (at 。！？ or a line break)."""
+    found = re.compile(r"[。！？!?\n]").search(text, pos)
+    return found.start() if found else len(text)
 
 
 #: 两校均为“X”基地校, 上述5所学校作为“X”基地校: the schools just named,
