@@ -9604,3 +9604,60 @@ def test_extract_the_holders_of_an_honour_take_part_in_what_they_are_made(nlp):
         ("长治市第十八中学", "数智赋能教学改革项目"),
         ("沁源县太岳中学", "数智赋能教学改革项目"),
     }
+
+
+def test_extract_an_unnumbered_rows_region_column_places_its_school(nlp):
+    """所在街道　学校名称　学段 rows with no 序号: the street column is the most
+    specific place of the row's school (decision 5), over the district its
+    name opens with; a place inside another school's name in a row of a
+    results table places no one."""
+    ex = run(
+        nlp,
+        "所在街道\t学校名称\t学段\n"
+        "新港街道\t滨海新区海韵小学\t小学\n"
+        "汉沽街道\t滨海新区寨上中学\t初中\n\n"
+        "组别\t第一名\t第二名\n"
+        "小学男子组\t迎宾路小学\t长凝镇中心小学\n",
+        publisher="天津市滨海新区教育体育局",
+    )
+    located = triples(ex, "locatedIn")
+    assert ("滨海新区海韵小学", "新港街道") in located
+    assert ("滨海新区寨上中学", "汉沽街道") in located
+    assert ("迎宾路小学", "长凝镇") not in located
+
+
+def test_extract_a_rows_town_column_outranks_a_stem_guess(nlp):
+    """1　嘉积镇　琼海市万泉河中学: the row's town, not 万泉镇 guessed from the
+    stem of the river the school is named after."""
+    ex = run(
+        nlp,
+        "序号\t镇（区）\t学校名称\t推荐类别\n1\t嘉积镇\t琼海市万泉河中学\t示范校\n"
+        "2\t万泉镇\t琼海市万泉中心学校\t示范校\n",
+        publisher="琼海市教育局",
+    )
+    assert ("琼海市万泉河中学", "嘉积镇") in triples(ex, "locatedIn")
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("我局组织各区教育局和育才生态区社会发展局开展推荐。", "育才生态区"),
+        (
+            "共有来自14个镇（街道）和双王城生态经济园区的62名选手进入决赛。",
+            "双王城生态经济园区",
+        ),
+    ],
+)
+def test_extract_zones_named_for_ecology_are_regions(nlp, text, zone):
+    """Decision 17: a development zone is a Region, whatever its ending."""
+    ex = run(nlp, text, publisher="三亚市教育局")
+    assert zone in {m.name for m in ex.mentions if m.label == "Region"}
+
+
+def test_extract_a_zone_whose_name_ends_like_an_honour_is_a_place(nlp):
+    """杨凌示范区 (the zone that runs 杨陵区): a place, not an honour ending in
+    示范区; the school named after it is found."""
+    ex = run(nlp, "杨凌示范区后稷中学获评陕西省文明校园。", publisher="陕西省教育厅")
+    assert not {m.name for m in ex.mentions if m.label == "Award"} - {"陕西省文明校园"}
+    assert triples(ex, "receivedAward") == {("杨凌示范区后稷中学", "陕西省文明校园")}
+    assert ("杨凌示范区后稷中学", "杨陵区") in triples(ex, "locatedIn")

@@ -4496,6 +4496,8 @@ def _find_suffix_awards(
             continue  # “新课程新教材实施”省级实验校: a part in the quoted program
         if name.endswith(rules.lexicon.zone_suffixes):
             continue  # 航空港经济综合实验区: a zone (decision 17), no honour
+        if rules.region_words.occurrences(name)[:1] == [(0, len(name))]:
+            continue  # 杨凌示范区: a place's name, however it ends
         if rules.award_trigger.search(name):
             continue  # …大赛中获金奖: the verb's statement names the prize
         place = rules.region_pattern.match(name)

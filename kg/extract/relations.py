@@ -1261,7 +1261,13 @@ def _located(
             if town and index.by_code[town].parent == named:
                 named, named_rule = town, "located.name-town"
         row = _row_region(text, m, mentions, region_mentions, index)
-        if row and (not named or named in index.ancestors(row)):
+        if row and (
+            not named
+            or named in index.ancestors(row)
+            # 嘉积镇　琼海市万泉河中学: the row's town, not one the name's
+            # stem (万泉) is guessed to be
+            or (named_rule == "located.name-town" and index.by_code[row].level == 4)
+        ):
             # 1　福州市　鼓楼区　澄澜小学: the row's own region column
             named, named_rule = row, "located.table-row"
         bracketed = _bracketed_region(text, m, mentions, region_mentions, index)
@@ -1323,7 +1329,11 @@ def _bracketed_region(
 
 #: 1　福州市　鼓楼区　澄澜小学, 3 星韵初级中学 湖塘镇: a table row set apart by
 #: spaces, opening with its number.
-_SPACED_ROW = re.compile(r"^\s*\d{1,3}[\s\u3000]+\S+(?:[\s\u3000]+\S+)+\s*$")
+_SPACED_ROW = re.compile(
+    r"^\s*(?:\d{1,3}[\s\u3000]+\S+(?:[\s\u3000]+\S+)+"
+    # 新港街道	滨海新区海韵小学	小学: a row of three cells or more, unnumbered
+    r"|\S+(?:(?:\t|\u3000| {2,})[\t\u3000 ]*\S+){2,})\s*$"
+)
 
 
 def _row_region(
@@ -1340,11 +1350,18 @@ def _row_region(
     line = text[start:end]
     if not _SPACED_ROW.match(line) or PROSE_MARK.search(line):
         return ""
+    # (a place inside another school's name in the row is that school's:
+    # 小学男子组　迎宾路小学　长凝镇中心小学)
+    units = [
+        (u.start, u.end)
+        for u in mentions
+        if u.label in ("School", "Bureau") and start <= u.start < end
+    ]
     beside = [
         mentions[j].region
         for j in region_mentions
         if start <= mentions[j].start < end
-        and not school.start <= mentions[j].start < school.end
+        and not any(s <= mentions[j].start < e for s, e in units)
     ]
     if not beside:
         return ""
