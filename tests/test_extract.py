@@ -9661,3 +9661,34 @@ def test_extract_a_zone_whose_name_ends_like_an_honour_is_a_place(nlp):
     assert not {m.name for m in ex.mentions if m.label == "Award"} - {"陕西省文明校园"}
     assert triples(ex, "receivedAward") == {("杨凌示范区后稷中学", "陕西省文明校园")}
     assert ("杨凌示范区后稷中学", "杨陵区") in triples(ex, "locatedIn")
+
+
+def test_extract_a_district_two_cities_share_is_the_one_written_after_its_city(
+    nlp,
+):
+    """沈阳市铁西区 and 鞍山市铁西区 in one report: each 铁西区 is the one under
+    the city written right before it, not dropped as ambiguous."""
+    ex = run(
+        nlp,
+        "沈阳市铁西区兴华小学、鞍山市铁东区明达中学入选试点学校。"
+        "鞍山市铁西区园林小学也入选。",
+        publisher="辽宁省教育厅",
+    )
+    districts = {(m.name, m.region) for m in ex.mentions if m.name == "铁西区"}
+    assert districts == {("铁西区", "210106"), ("铁西区", "210303")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 新 after one character of the name
+        "外冈镇望新小学获评嘉定区文明校园。",
+        # a verb-like word after a place jieba knows
+        "平山县西柏坡希望小学获评石家庄市文明校园。",
+    ],
+)
+def test_extract_a_school_named_with_a_word_that_reads_as_generic_or_a_verb(nlp, text):
+    ex = run(nlp, text, publisher="石家庄市教育局")
+    assert len(triples(ex, "receivedAward")) == 1
+    school = next(iter(triples(ex, "receivedAward")))[0]
+    assert school in text and school.endswith("小学") and len(school) >= 7

@@ -476,7 +476,12 @@ def _walk_left(
                 before
                 and len(token) <= 3
                 and not _AREA_PRONOUN.fullmatch(before[1])  # 全区|确定|X小学
-                and (_REGION_END.search(before[1]) or before[1] in _region_words())
+                and (
+                    _REGION_END.search(before[1])
+                    or before[1] in _region_words()
+                    # 西柏坡|希望|小学: a place jieba knows, though no division
+                    or view.tags.get(before[1]) == "ns"
+                )
                 and (len(token) <= 2 or view.tags.get(token) == "nr")
             ):
                 break
@@ -785,6 +790,8 @@ def find_regions(
                 agree = [c for c in codes if index.by_code[c].name.endswith(follow)]
                 codes = agree or codes
             fits = [c for c in codes if _supported(c, context, index, is_full)]
+            if len(fits) > 1:
+                fits = _under_the_place_before(fits, accepted, start, index)
             if len(fits) > 1:
                 fits = _under_nearest_context(fits, context, index)
             if len(fits) == 2 and not is_full:
@@ -1439,6 +1446,18 @@ def _after_its_county(text: str, at: int, town: RegionRef) -> bool:
     return county is not None and text.endswith(county.name, 0, at)
 
 
+def _under_the_place_before(
+    fits: list[str], accepted: dict[int, Candidate], start: int, index: RegionIndex
+) -> list[str]:
+    """The one reading under the place written right before it (沈阳市|铁西区
+    where 鞍山市 is named too), else all of them."""
+    before = next((c for c in accepted.values() if c.end == start), None)
+    if before is None or not before.region:
+        return fits
+    under = [c for c in fits if before.region in index.ancestors(c)]
+    return under if len(under) == 1 else fits
+
+
 def _under_nearest_context(
     fits: list[str], context: set[str], index: RegionIndex
 ) -> list[str]:
@@ -1958,7 +1977,16 @@ def _ends_generic(
         return False  # 西湖区西湖中心学校: the place after its district
     if _named_after_region(head, prev[1]):
         return False  # 蓟州区启明特殊教育学校: a region, the school's own name
-    return not re.search(r"(?:[省市县区旗镇乡州]|街道)$", head)
+    if any(
+        head[:-1][-size:] in _town_names() or head[:-1][-size:] in _region_words()
+        for size in range(3, 6)
+        if len(head) > size
+    ):
+        return False  # 外冈镇望|新|小学: one character after the town opens its name
+    return not _PLACE_END.search(head)
+
+
+_PLACE_END = re.compile(r"(?:[省市县区旗镇乡州]|街道)$")
 
 
 #: The kinds of school a place has many of, longest first, in a fixed order
