@@ -9692,3 +9692,59 @@ def test_extract_a_school_named_with_a_word_that_reads_as_generic_or_a_verb(nlp,
     assert len(triples(ex, "receivedAward")) == 1
     school = next(iter(triples(ex, "receivedAward")))[0]
     assert school in text and school.endswith("小学") and len(school) >= 7
+
+
+def test_extract_a_grant_to_the_schools_listed_below_reaches_a_table(nlp):
+    """二、授予以下2所学校“X”称号： over a table of schools: each row's school
+    holds X; 授予以下学校“Y”称号： over lines: each line's school holds Y, and
+    the lead's words are no part of Y's name."""
+    ex = run(
+        nlp,
+        "二、授予以下2所学校“2023年度南海区教育教学质量优秀学校”称号：\n"
+        "序号\t学校名称\t所在镇（街道）\n"
+        "1\t南海区桂城街道南翠中学\t桂城街道\n"
+        "2\t佛山市南海区第二实验高级中学\t桂城街道\n"
+        "三、授予以下学校“2023年度南海区绿色学校”称号：\n"
+        "南海区桂城街道南翠中学\n",
+        publisher="佛山市南海区教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("南海区桂城街道南翠中学", "2023年度南海区教育教学质量优秀学校"),
+        ("佛山市南海区第二实验高级中学", "2023年度南海区教育教学质量优秀学校"),
+        ("南海区桂城街道南翠中学", "2023年度南海区绿色学校"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "held", "named"),
+    [
+        # 优秀组织单位 ends an honour as 优秀组织奖 does
+        (
+            "厦门市教育局、三明市教育局被评为“2021年福建省基础教育改革工作"
+            "优秀组织单位”。",
+            {
+                ("厦门市教育局", "福建省基础教育改革工作优秀组织单位"),
+                ("三明市教育局", "福建省基础教育改革工作优秀组织单位"),
+            },
+            {"福建省基础教育改革工作优秀组织单位"},
+        ),
+        # a title kept after review is held
+        (
+            "2022年，梅县区机关幼儿园通过复评，继续保持“广东省规范化幼儿园”称号。",
+            {("梅县区机关幼儿园", "广东省规范化幼儿园")},
+            {"广东省规范化幼儿园"},
+        ),
+        # put forward to compete: an honour, held by no one (decision 1)
+        (
+            "推荐南海区桂城街道南翠中学参评“广东省中小学德育示范学校”。",
+            set(),
+            {"广东省中小学德育示范学校"},
+        ),
+    ],
+)
+def test_extract_honour_endings_and_verbs_of_holding_and_competing(
+    nlp, text, held, named
+):
+    ex = run(nlp, text, publisher="福建省教育厅")
+    assert triples(ex, "receivedAward") == held
+    assert {m.name for m in ex.mentions if m.label == "Award"} == named

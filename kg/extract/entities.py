@@ -3241,6 +3241,8 @@ def clean_award_name(raw: str) -> str:
     name = re.sub(r"(获得者|单位之一|之一)$", "", name)
     # 市教育局颁发的“优秀组织奖”: the body that gave it is no part of the name.
     name = re.sub(r"^[^的]{2,20}(?:颁发|授予|评选|命名|认定|表彰)的", "", name)
+    # 授予以下学校“X”称号： as a list's heading: the honour is X
+    name = re.sub(r"^授予以下[^“”\"]{0,8}?(?:学校|单位|集体|幼儿园)", "", name)
     # 近日揭晓的第五届X大赛: when the contest ended is no part of its name
     name = _EVENT_NEWS_LEAD.sub("", name)
     # 我县学前教育普及普惠县: the report's own area speaking, not the title
@@ -4089,12 +4091,27 @@ def _tier_lines_in(text: str, block: tuple[int, int]) -> bool:
 _LEAD_REMARK = re.compile(r"[（(][^（）()\n]{1,12}[）)]$")
 
 
+#: 授予以下8所学校, 对以下单位: the units the lines below list.
+UNITS_BELOW = re.compile(
+    r"以下(?:\d+|[一二三四五六七八九十两]+)?(?:所|个|家)?"
+    r"(?:学校|单位|集体|幼儿园|县（市、区）|县区|县市区)"
+)
+#: ”称号：at the end of a lead's line.
+_COLON_ENDS = re.compile(r"[”\"」』]?(?:荣誉)?(?:称号)?\s*[：:]\s*")
+
+
 def listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
     """拟认定为X，名单如下：— the recipients are the lines below."""
     from .honours import list_block
 
     nl = text.find("\n", end)
     line_end = len(text) if nl < 0 else nl
+    line_start = text.rfind("\n", 0, end) + 1
+    if UNITS_BELOW.search(text, line_start, end) and _COLON_ENDS.fullmatch(
+        text, end, line_end
+    ):
+        # 二、授予以下8所学校“X”称号： over a table or lines of schools
+        return list_block(text, line_end + 1)
     rest = text[end:line_end].rstrip("：:，, ")
     # 名单如下（排名不分先后）： / 公布如下（部分）：
     rest = _LEAD_REMARK.sub("", rest).rstrip("：:，, ")

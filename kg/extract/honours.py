@@ -29,6 +29,7 @@ from .entities import (
     LEVEL_PREFIX,
     NEGATED_HONOUR,
     TOP_HEADING,
+    UNITS_BELOW,
     AwardStatement,
     Candidate,
     clause_of,
@@ -586,7 +587,9 @@ def _quoted_grant(
     first = run[0]
     recipients = (t_end, t_end + (qualified.start() if qualified else first.start()))
     head = clause[: first.start()]
-    if any(head.endswith(m) for m in rules.lexicon.list_lead_markers):
+    if any(head.endswith(m) for m in rules.lexicon.list_lead_markers) or (
+        UNITS_BELOW.fullmatch(head.strip())  # 授予以下8所学校“X”称号：
+    ):
         # 授予以下学校“X”称号：— the schools are listed on the lines below.
         block = list_block(text, _line_end(text, t_end) + 1)
         if block is None:
