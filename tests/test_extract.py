@@ -9748,3 +9748,50 @@ def test_extract_honour_endings_and_verbs_of_holding_and_competing(
     ex = run(nlp, text, publisher="福建省教育厅")
     assert triples(ex, "receivedAward") == held
     assert {m.name for m in ex.mentions if m.label == "Award"} == named
+
+
+def test_extract_a_list_of_other_honours_is_not_the_leads(nlp):
+    """全区教育系统获评X。其他主要荣誉如下： over a table of units and their
+    honours: the area holds X (decision 2); the table's units hold their own
+    row's honour, not X."""
+    ex = run(
+        nlp,
+        "2022年，全区教育系统获评“上海市学前教育优质发展示范区”。其他主要荣誉如下：\n\n"
+        "序号\t获奖单位\t荣誉名称\t级别\n"
+        "1\t嘉定区远香湖实验学校\t上海市绿色学校\t市级\n",
+        publisher="上海市嘉定区教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("嘉定区", "上海市学前教育优质发展示范区"),
+        ("嘉定区远香湖实验学校", "上海市绿色学校"),
+    }
+
+
+def test_extract_roles_in_a_group_are_no_schools(nlp):
+    """A、B作为龙头学校，分别领办C: 龙头学校 names no school, and the verb 领办
+    is no part of C's name."""
+    ex = run(
+        nlp,
+        "鄞州区甬江实验中学、鄞州区四明高级中学作为龙头学校，"
+        "分别领办钟公庙街道明德初级中学、邱隘镇回龙初级中学。",
+        publisher="宁波市鄞州区教育局",
+    )
+    assert {m.name for m in ex.mentions if m.label == "School"} == {
+        "鄞州区甬江实验中学",
+        "鄞州区四明高级中学",
+        "钟公庙街道明德初级中学",
+        "邱隘镇回龙初级中学",
+    }
+
+
+def test_extract_a_schools_project_approved_under_a_scheme_takes_part(nlp):
+    """笠泽高中成功立项X建设项目: the school takes part in X; 成功立项 is no
+    part of X's name."""
+    ex = run(
+        nlp,
+        "笠泽高中成功立项江苏省普通高中学科内涵建设项目。",
+        publisher="苏州市吴江区教育局",
+    )
+    assert triples(ex, "participatesIn") == {
+        ("笠泽高中", "江苏省普通高中学科内涵建设项目")
+    }

@@ -2712,6 +2712,12 @@ def _generic_program(
 _SCHEMES_PROJECT_SCHOOL = re.compile(r"(?:计划|工程|行动)项目(?:学校|校|园)")
 
 
+_GROUP_ROLE = re.compile(
+    r"(?:牵头|成员|核心|龙头|领衔|领航|托管|被托管|结对|帮扶|受援|支援)"
+    r"(?:学校|校|园|幼儿园)"
+)
+
+
 def _verb_before(view: TextView, pos: int, verbs: frozenset[str]) -> bool:
     """Whether the word before ``pos`` is one of ``verbs`` (做好|平台)."""
     before = view.previous_token(pos)
@@ -4100,6 +4106,10 @@ UNITS_BELOW = re.compile(
 _COLON_ENDS = re.compile(r"[”\"」』]?(?:荣誉)?(?:称号)?\s*[：:]\s*")
 
 
+#: 。其他主要荣誉如下: a later sentence listing other honours.
+_OTHERS_BELOW = re.compile(r"[。！？!?；;]\s*(?:其他|其余|另外|此外|另)")
+
+
 def listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
     """拟认定为X，名单如下：— the recipients are the lines below."""
     from .honours import list_block
@@ -4113,6 +4123,10 @@ def listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
         # 二、授予以下8所学校“X”称号： over a table or lines of schools
         return list_block(text, line_end + 1)
     rest = text[end:line_end].rstrip("：:，, ")
+    if _OTHERS_BELOW.search(rest):
+        # 全区教育系统获评X。其他主要荣誉如下：— the list is the next
+        # sentence's, of other honours (not 认定A等9所学校为X。现将名单公布如下：)
+        return None
     # 名单如下（排名不分先后）： / 公布如下（部分）：
     rest = _LEAD_REMARK.sub("", rest).rstrip("：:，, ")
     if not any(rest.endswith(m) for m in rules.lexicon.list_lead_markers):
@@ -4777,6 +4791,8 @@ def find_schools(
         and c.name not in lex.school_suffixes
         # “X”首批|实验学校: a batch of a program's schools, no school
         and not _AFTER_A_BATCH.search(view.text, max(0, c.start - 6), c.start)
+        # 作为龙头学校, 龙头学校　成员学校: a school's part in a group, no name
+        and not _GROUP_ROLE.fullmatch(c.name)
     ]
     # 首批实验学校名单 … 实验学校要…: the program's schools, a kind, wherever
     # the text names them so
