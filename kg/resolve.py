@@ -281,6 +281,14 @@ class _RegionSpans:
         return first < len(self.starts) and self.starts[first] < m.end
 
 
+#: 中心小学, 第一中学, 初级中学: a school's kind and rank only, which every
+#: town of a county may have.
+_KIND_ONLY = re.compile(
+    r"(?:中心|第?[一二三四五六七八九十\d]+|实验|民族|寄宿制?|九年一贯制|希望|镇|乡)?"
+    r"(?:小学|中学|学校|幼儿园|初级中学|高级中学|完全小学|完小|中心校|初中|高中)"
+)
+
+
 def _school_scope(
     m: Mention, regions: _RegionSpans, located: str, index: RegionIndex
 ) -> tuple[str, str]:
@@ -298,6 +306,15 @@ def _school_scope(
         own = index.by_code[scope].name[-1:]
         if mark in _merge_tables().school_level_marks and mark == own:
             stripped = name[1:]
+    county = index.by_code[scope].parent if scope else ""
+    if (
+        county
+        and index.by_code[scope].level == 4
+        and not _KIND_ONLY.fullmatch(stripped)
+    ):
+        # 六都寨镇荷香小学 and the 荷香小学 of its county's report: one school;
+        # not 甲镇中心小学 and 乙镇中心小学, each its town's
+        scope = county
     return (stripped if len(stripped) >= 2 else name), scope
 
 
@@ -782,12 +799,38 @@ def _relations(
         subject, obj = keep(s), keep(o)
         if subject and obj and subject != obj:
             grouped[(subject, p, obj)] |= ev
+    for s, p, o in _located_above_another(grouped):
+        del grouped[(s, p, o)]
     return tuple(
         ResolvedRelation(
             s, p, o, tuple(sorted(grouped[(s, p, o)], key=_evidence_order))
         )
         for s, p, o in sorted(grouped)
     )
+
+
+def _located_above_another(
+    grouped: Mapping[tuple[str, str, str], set[Evidence]],
+) -> list[tuple[str, str, str]]:
+    """Relation rule: an entity is located in the most specific region the
+    reports support (decision 5). 县职业中专 in 隆回县 (its report's area) and
+    in 桃洪镇 (its name's town) is in 桃洪镇; the county is above it, which
+    ``withinRegion`` says."""
+    index = load_region_index()
+    regions: dict[str, set[str]] = defaultdict(set)
+    for s, p, o in grouped:
+        if p == "locatedIn" and o.startswith("region-"):
+            regions[s].add(o.removeprefix("region-"))
+    above = []
+    for s, codes in regions.items():
+        for code in codes:
+            if any(
+                code in index.ancestors(other)
+                for other in codes
+                if other in index.by_code
+            ):
+                above.append((s, "locatedIn", f"region-{code}"))
+    return above
 
 
 def _reports(

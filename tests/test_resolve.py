@@ -211,3 +211,25 @@ def test_resolve_a_declared_short_form_is_the_school_it_stands_for():
         ("通辽市第二中学", ("市二中",)),
         ("通辽市蒙古族中学", ()),
     ]
+
+
+def test_resolve_a_school_named_with_and_without_its_town_is_one():
+    """六都寨镇荷香小学 in the body and 荷香小学 in a digest's heading of the
+    county's report: one school, in its town only (decision 5: the most
+    specific region; the county is above it). Two towns' 中心小学 stay two."""
+    text = (
+        "六、荷香小学入选湖南省书香校园\n"
+        "近日，六都寨镇荷香小学入选湖南省书香校园。"
+        "六都寨镇中心小学、司门前镇中心小学获评邵阳市文明校园。"
+    )
+    doc = Document("t.txt", "t.txt", text, ReportMeta("", "隆回县教育局", None, 2023))
+    res = resolve([extract(doc, build_nlp())])
+    by_key = {e.key: e for e in res.entities}
+    schools = sorted(e.name for e in res.entities if e.label == "School")
+    assert schools == ["六都寨镇中心小学", "六都寨镇荷香小学", "司门前镇中心小学"]
+    located = {
+        by_key[r.object].name
+        for r in res.relations
+        if r.predicate == "locatedIn" and by_key[r.subject].name == "六都寨镇荷香小学"
+    }
+    assert located == {"六都寨镇"}
