@@ -10,7 +10,8 @@ Resolution applies small merge rules in a fixed order. Each returns typed
    overrides rename it (:func:`rename_by_override`, ``override-merge``). Then
    a Region is its division code (:func:`key_region`); a School its name,
    abbreviations expanded, scoped by the region it is in when the name
-   carries none (:func:`school_scopes`, :func:`key_school`); an Award its
+   carries none, by its county when the name's town opens a name of its own
+   (:func:`school_scopes`, :func:`key_school`); an Award its
    name and conferring level (:func:`key_award`); anything else its name.
 2. **Entity rules** merge whole keys, in this order, so that a key merged by
    the first rule is not offered to the second:
@@ -19,6 +20,9 @@ Resolution applies small merge rules in a fixed order. Each returns typed
 3. **Entities**: the forms that ended up under one key make one entity
    (:func:`merge_same_key_forms`, ``same-key``); the overrides then drop
    entities (:func:`drop_overridden_entities`, ``override-drop``).
+4. **Relations** join on the merged keys; an entity keeps only the most
+   specific of the regions it is located in (decision 5: the others are
+   above it, as ``withinRegion`` says).
 
 Each rule reads dict indexes built in one pass, never compares all pairs, so
 resolution time grows linearly with the corpus. The words the rules use are
