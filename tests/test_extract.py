@@ -9795,3 +9795,34 @@ def test_extract_a_schools_project_approved_under_a_scheme_takes_part(nlp):
     assert triples(ex, "participatesIn") == {
         ("笠泽高中", "江苏省普通高中学科内涵建设项目")
     }
+
+
+def test_extract_a_tab_set_cell_may_hold_two_honours(nlp):
+    """1　A中学　江西省文明校园；江西省平安校园　省级: the row's school holds
+    both honours of its cell."""
+    ex = run(
+        nlp,
+        "序号\t单位\t荣誉称号\t级别\n"
+        "1\t共青城市青年中学\t江西省文明校园；江西省平安校园\t省级\n"
+        "2\t湖口县城山小学\t江西省绿色学校\t省级\n",
+        publisher="九江市教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("共青城市青年中学", "江西省文明校园"),
+        ("共青城市青年中学", "江西省平安校园"),
+        ("湖口县城山小学", "江西省绿色学校"),
+    }
+
+
+def test_extract_a_prize_after_a_sports_matchs_tier_is_the_matchs(nlp):
+    """获第十一届X篮球赛高中男子组冠军、体育道德风尚奖: the second prize is the
+    same match's (decision 3), as it is for a 比赛."""
+    ex = run(
+        nlp,
+        "明溪县第一中学获第十一届福建省中小学生篮球赛高中男子组冠军、体育道德风尚奖。",
+        publisher="三明市教育局",
+    )
+    assert {a for _, a in triples(ex, "receivedAward")} == {
+        "第十一届福建省中小学生篮球赛高中男子组冠军",
+        "第十一届福建省中小学生篮球赛体育道德风尚奖",
+    }

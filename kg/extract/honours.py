@@ -2712,6 +2712,7 @@ def _bracketed_honours(text: str, rules: Rules) -> list[AwardStatement]:
 _CELL = re.compile(r"\S+")
 #: A line with these is prose, not a table row.
 PROSE_MARK = re.compile("[，,。；;：:]")
+_TABBED_PROSE_MARK = re.compile("[，,。：:]")
 
 
 def _placed_honour(name: str, rules: Rules) -> bool:
@@ -2859,6 +2860,10 @@ def _tiered_header(
         # 三、教学质量提升奖（7个） under 给予“2023年度教学质量提升奖”: that prize
         title = replace(title, name=fuller)
     return table(title)
+
+
+#: The honours of a table cell, set apart by semicolons.
+_CELL_PART = re.compile(r"[^；;]+")
 
 
 def _event_tier_unit_row(
@@ -3244,7 +3249,9 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
     while pos < len(text):
         stop = _line_end(text, pos)
         line = text[pos:stop]
-        cells = [] if PROSE_MARK.search(line) else list(_CELL.finditer(line))
+        # (a tab-set row may join two honours in a cell with ；)
+        prose = _TABBED_PROSE_MARK if "\t" in line else PROSE_MARK
+        cells = [] if prose.search(line) else list(_CELL.finditer(line))
         header = _tiered_header(text, pos, cells, rules)
         if header is not None:
             tiered = header
@@ -3279,19 +3286,21 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
             for cell in cells:
                 if unit is None or cell.start() <= unit.start():
                     continue
-                name = clean_award_name(cell.group())
-                if _placed_honour(name, rules):
-                    at = pos + cell.start()
-                    awards.append(
-                        Candidate(
-                            at,
-                            at + len(cell.group()),
-                            "Award",
-                            name,
-                            "award.table-row",
-                            "",
+                # 江西省文明校园；江西省平安校园: one cell, two honours
+                for part in _CELL_PART.finditer(cell.group()):
+                    name = clean_award_name(part.group())
+                    if _placed_honour(name, rules):
+                        at = pos + cell.start() + part.start()
+                        awards.append(
+                            Candidate(
+                                at,
+                                at + len(part.group()),
+                                "Award",
+                                name,
+                                "award.table-row",
+                                "",
+                            )
                         )
-                    )
             if unit is not None and awards:
                 span = (pos + unit.start(), pos + unit.end())
                 out.append(
