@@ -9826,3 +9826,26 @@ def test_extract_a_prize_after_a_sports_matchs_tier_is_the_matchs(nlp):
         "第十一届福建省中小学生篮球赛高中男子组冠军",
         "第十一届福建省中小学生篮球赛体育道德风尚奖",
     }
+
+
+def test_extract_a_report_on_a_pilot_names_the_pilot_its_schools_are_in(nlp):
+    """关于X试点工作进展情况的报告: X is a Program; 将A、B确定为区级试点学校 and
+    C入选首批省级试点学校 later in it are X's schools, not a pilot named
+    首批省级试点."""
+    doc = Document(
+        "t.txt",
+        "t.txt",
+        "石家庄市裕华区教育局关于中小学数字素养提升试点工作进展情况的报告\n"
+        "区教育局高度重视。将方村镇中心学校、体育南大街小学确定为区级试点学校。"
+        "我区槐安实验小学入选首批省级试点学校。",
+        ReportMeta("", "石家庄市裕华区教育局", None, 2023),
+    )
+    ex = extract(doc, nlp)
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {
+        "中小学数字素养提升试点"
+    }
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "方村镇中心学校",
+        "体育南大街小学",
+        "槐安实验小学",
+    }

@@ -2921,10 +2921,16 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
         rf"([\u4e00-\u9fff]{{2,20}}?(?:{'|'.join(map(re.escape, pilots))}))"
         r"工作(?:启动|推进|部署|现场|培训|总结|交流)?(?:会|仪式)"
     )
+    # 关于X试点工作进展情况的报告: the pilot a report's title is on
+    by_report = re.compile(
+        r"(?<=关于)"
+        rf"([\u4e00-\u9fff]{{2,20}}?(?:{'|'.join(map(re.escape, pilots))}))"
+        r"工作(?:进展|开展|推进|实施|落实)?(?:情况)?的(?:报告|汇报|总结|通报)"
+    )
     out = []
     seen: set[int] = set()
     spans: list[tuple[int, int]] = []
-    for pattern in (by_verb, at_clause, by_system_verb, by_meeting):
+    for pattern in (by_verb, at_clause, by_system_verb, by_meeting, by_report):
         for match in pattern.finditer(text):
             found = match.group(1)
             begin = match.start(1)
@@ -2950,8 +2956,8 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
                 stop += len(pilot)
             suffix = next(x for x in suffixes if found.endswith(x))
             head = found[: -len(suffix)]
-            if len(head) < 4:
-                continue
+            if len(head) < 4 or _LEVEL_ONLY.fullmatch(head):
+                continue  # (入选首批省级试点学校: no pilot named)
             if suffix in pilots:
                 # 开展人工智能教育试点: a pilot of any named thing; only one of
                 # nothing but modifiers (开展省级改革试点) names none

@@ -2620,6 +2620,21 @@ def _designated_for_the_program_before(
             if named:
                 earlier, before, titled = back, named, True
                 break
+    if (
+        len({mentions[i].name for i in before}) != 1
+        and designation is not None
+        and "试点" in designation.group()
+    ):
+        # 关于X试点工作进展情况的报告 … 将A、B确定为区级试点学校: the pilot the
+        # report's title is on
+        title_end = text.find("\n")
+        in_title = [
+            i
+            for i, m in enumerate(mentions)
+            if m.label == "Program" and m.end <= title_end and m.name.endswith("试点")
+        ]
+        if len({mentions[i].name for i in in_title}) == 1:
+            earlier, before, titled = 0, in_title, True
     if len({mentions[i].name for i in before}) != 1:
         return []
     program = before[-1]
