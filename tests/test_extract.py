@@ -9849,3 +9849,19 @@ def test_extract_a_report_on_a_pilot_names_the_pilot_its_schools_are_in(nlp):
         "体育南大街小学",
         "槐安实验小学",
     }
+
+
+def test_extract_schools_chosen_to_pilot_pilot_the_item_headings_program(nlp):
+    """推进“X”试点。遴选A、B等10所学校开展试点，推广应用Y平台: A and B pilot
+    X, the pilot the item's heading starts, not the platform of the clause
+    after theirs."""
+    ex = run(
+        nlp,
+        "9．推进“数字赋能课堂革命”试点。遴选元宝山区平庄镇第三小学、"
+        "翁牛特旗乌丹第一中学等10所学校开展试点，推广应用国家中小学智慧教育平台。",
+        publisher="赤峰市教育局",
+    )
+    assert triples(ex, "participatesIn") == {
+        ("元宝山区平庄镇第三小学", "数字赋能课堂革命"),
+        ("翁牛特旗乌丹第一中学", "数字赋能课堂革命"),
+    }

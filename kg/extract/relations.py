@@ -2726,6 +2726,9 @@ def _participates(
             program = _program_taken_part_in(text, mentions, school, programs, cues)
             if program is None:
                 continue
+            program = _the_pilot_started_before(
+                text, mentions, school, program, by_sentence.get(sentence - 1, [])
+            )
             taken.append(
                 RelationMention(
                     school,
@@ -2741,6 +2744,38 @@ def _participates(
     # only once chosen (decision 1)
     candidates = put_forward_rows(text, rules)
     return [r for r in out if not _within(mentions[r.head], candidates)]
+
+
+#: 遴选A、B等10所学校开展试点: a pilot its clause does not name.
+_BARE_PILOT = re.compile(r"(?:开展|参与|参加|承担|进行|先行)试点(?:工作)?$")
+
+
+def _the_pilot_started_before(
+    text: str, mentions: list[Mention], school: int, program: int, before: list[int]
+) -> int:
+    """推进“X”试点。遴选A、B开展试点，推广应用Y平台: the schools pilot X, the
+    one pilot of the sentence before, not Y of the clause after theirs."""
+    start, end = clause_of(text, mentions[school].start)
+    if (
+        not _BARE_PILOT.search(text, start, end)
+        or mentions[program].start < end
+        or mentions[program].name.endswith("试点")
+    ):
+        return program
+    pilots = [
+        i
+        for i in before
+        if mentions[i].label == "Program"
+        and (
+            mentions[i].name.endswith("试点")
+            # 推进“数字赋能课堂革命”试点: the quote's program, piloted
+            or _PILOTED.match(text, _written_end(text, mentions[i]))
+        )
+    ]
+    return pilots[0] if len({mentions[i].name for i in pilots}) == 1 else program
+
+
+_PILOTED = re.compile(r"[”\"」』]?试点")
 
 
 #: 被认定为“X”的学校，同时作为“Y”试点校: the schools the report says hold X.
