@@ -9865,3 +9865,38 @@ def test_extract_schools_chosen_to_pilot_pilot_the_item_headings_program(nlp):
         ("元宝山区平庄镇第三小学", "数字赋能课堂革命"),
         ("翁牛特旗乌丹第一中学", "数字赋能课堂革命"),
     }
+
+
+def test_extract_a_grants_later_part_may_list_its_units_with_no_count(nlp):
+    """认定A等12所学校为X，B等11所学校为Y，C区、D区、E县为Z: the counties of the
+    third part hold Z."""
+    ex = run(
+        nlp,
+        "现认定太原市小店区刘家堡中心学校等12所学校为第二批山西省中小学劳动教育"
+        "示范校，清徐县东于镇中心学校等11所学校为第二批山西省中小学劳动教育特色校，"
+        "太原市小店区、晋中市太谷区、运城市万荣县为山西省中小学劳动教育实验区。",
+        publisher="山西省教育厅",
+    )
+    zone = "山西省中小学劳动教育实验区"
+    assert {s for s, a in triples(ex, "receivedAward") if a == zone} == {
+        "小店区",
+        "太谷区",
+        "万荣县",
+    }
+
+
+def test_extract_a_brand_built_as_the_lead_is_the_bureaus_and_a_quote_end_no_name(
+    nlp,
+):
+    """以“X”品牌建设为统领，大力推进“A”和“一校一特色”创建工程: the bureau runs
+    X and A; 特色”创建工程, cut from inside a quote, names nothing."""
+    ex = run(
+        nlp,
+        "以“宝鸡好教育”品牌建设为统领，大力推进“学前教育提质行动”和“一校一特色”创建工程。",
+        publisher="宝鸡市教育局",
+    )
+    assert {p for _, p in triples(ex, "implements")} == {
+        "宝鸡好教育",
+        "学前教育提质行动",
+    }
+    assert not [m for m in ex.mentions if "”" in m.text and "“" not in m.text]

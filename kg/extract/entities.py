@@ -2849,6 +2849,12 @@ def _find_programs(
             len(name) < 4
             or name[0] in _CLOSING_QUOTES
             or _after_a_closing_quote(view.text, start)
+            # “一校一|特色”创建工程: the end of a quote is no name's start
+            # (“红石榴”铸牢…教育行动 is one from its opening quote)
+            or (
+                any(q in name for q in _CLOSING_QUOTES)
+                and "“" not in view.text[start - 1 : start + len(name)]
+            )
         ):
             continue  # “1358”|教师成长工程: the quote's program (_coded_program)
         if name[0] in "‘「『":

@@ -529,7 +529,9 @@ def _counted_list_below(
 _NEXT_GRANT_PART = re.compile(
     # (not ，被B评为“Y”, a grant of its own)
     r"[，,](?!被)(?=[^，,。；;]{2,40}?(?:等\s*\d+\s*[所个家名][^，,。；;]{0,4}?为"
-    r"|(?<![评选称作成定])为[“\"]))"
+    r"|(?<![评选称作成定])为[“\"])"
+    # ，A区、B区、C县为X实验区: the units listed, then the honour
+    r"|(?:[^，,。；;、]{2,12}、)+[^，,。；;、]{2,12}(?<![评选称作成定])为)"
 )
 
 

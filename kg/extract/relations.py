@@ -1500,8 +1500,9 @@ def _sub_regions(
 _MEANS_BEFORE = re.compile('以[“"《]?$')
 _MEANS_AFTER = re.compile(
     # 以“X”行动为抓手: the program's head may follow its quoted name
-    '[”"》]?(?:[\u4e00-\u9fff]{0,4}?(?:行动|工程|计划|项目|试点))?'
-    "为(?:抓手|载体|引领|突破口|牵引|主线|重要抓手|总抓手|依托)"
+    # 以“X”品牌建设为统领: so may the brand's building
+    '[”"》]?(?:[\u4e00-\u9fff]{0,4}?(?:行动|工程|计划|项目|试点|品牌建设))?'
+    "为(?:抓手|载体|引领|统领|突破口|牵引|主线|重要抓手|总抓手|依托)"
 )
 
 
