@@ -9900,3 +9900,32 @@ def test_extract_a_brand_built_as_the_lead_is_the_bureaus_and_a_quote_end_no_nam
         "学前教育提质行动",
     }
     assert not [m for m in ex.mentions if "”" in m.text and "“" not in m.text]
+
+
+def test_extract_tiers_take_the_contest_the_paragraph_opened_with(nlp):
+    """X展演在雷山县举行。其中A、B分获小学组一等奖和中学组二等奖: each tier is
+    the contest's, in its group (decision 3), and pairs with its school
+    (decision 23)."""
+    ex = run(
+        nlp,
+        "6月6日至8日，黔东南州第八届中小学生民族民间文化进校园成果展演在雷山县举行。"
+        "其中舟溪镇中心小学芦笙队、三棵树镇中学侗族大歌合唱团分获小学组一等奖和"
+        "中学组二等奖。",
+        publisher="黔东南苗族侗族自治州教育局",
+    )
+    contest = "黔东南州第八届中小学生民族民间文化进校园成果展演"
+    assert triples(ex, "receivedAward") == {
+        ("舟溪镇中心小学", contest + "小学组一等奖"),
+        ("三棵树镇中学", contest + "中学组二等奖"),
+    }
+
+
+def test_extract_many_schemes_or_a_contests_events_name_no_program(nlp):
+    """借力多方项目, 我区参赛项目, 学校成立平台应用工作专班: no program named."""
+    ex = run(
+        nlp,
+        "近年来借力国家、省、市、区多方项目，学校成立平台应用工作专班。"
+        "我区参赛项目覆盖小学、初中。",
+        publisher="遵义市汇川区教育局",
+    )
+    assert not [m for m in ex.mentions if m.label == "Program"]

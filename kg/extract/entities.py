@@ -3874,10 +3874,14 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
         # 对2024年度教育教学质量优秀学校进行了表彰，A、B获一等奖: that
         # honour's tiers
         return clean_award_name(commended[-1])
+    paragraph = text.rfind("\n", 0, pos) + 1
     told = [
         name
-        for name in _CONTEST_BEFORE.findall(
-            text, text.rfind("\n", 0, pos) + 1, sentence
+        for name in (
+            *_CONTEST_BEFORE.findall(text, paragraph, sentence),
+            # X展演在雷山县举行。其中A获小学组一等奖: the contest the paragraph
+            # opened with
+            *_CONTEST_HELD.findall(text, paragraph, sentence),
         )
         if len(name) >= _FULL_CONTEST
     ]
@@ -4213,6 +4217,11 @@ BARE_TIER = re.compile(
 _CONTEST_BEFORE = re.compile(
     # (在X展演活动中: the contest's name keeps its 活动, as its title writes it)
     r"在([^，,。；;！!？?在]{2,30}?(?:" + _alt(_LEX.award_events) + r")(?:活动)?)[中上]"
+)
+#: X展演在雷山县举行: a contest held, named as the sentence's subject.
+_CONTEST_HELD = re.compile(
+    r"([^，,。；;！!？?\n在]{4,30}?(?:" + _alt(_LEX.award_events) + r")(?:活动)?)"
+    r"(?:在[^，,。；;！!？?\n]{2,20}?)?(?:隆重|顺利)?(?:举行|举办|开幕|落幕|闭幕)"
 )
 _COMMENDED_BEFORE = re.compile(
     r"对([^，,。；;！!？?对]{4,40}?)(?:进行了?|予以)(?:表彰|表扬|通报表扬)"
