@@ -823,8 +823,8 @@ def _located_above_another(
     index = load_region_index()
     regions: dict[str, set[str]] = defaultdict(set)
     for s, p, o in grouped:
-        if p == "locatedIn" and o.startswith("region-"):
-            regions[s].add(o.removeprefix("region-"))
+        if p == "locatedIn" and o.startswith(key_region("")):
+            regions[s].add(o.removeprefix(key_region("")))
     above = []
     for s, codes in regions.items():
         for code in codes:
@@ -833,7 +833,7 @@ def _located_above_another(
                 for other in codes
                 if other in index.by_code
             ):
-                above.append((s, "locatedIn", f"region-{code}"))
+                above.append((s, "locatedIn", key_region(code)))
     return above
 
 

@@ -3045,19 +3045,13 @@ def _honours_of_the_lead(text: str, header: int, rules: Rules) -> tuple[str, ...
     for _ in range(_LEAD_LINES + _LEAD_PARTS):
         if start >= end:
             break
-        names = []
-        for first in _CONFERRED_IN_LEAD.finditer(text, start, end):
-            names.append(first.group("name"))
-            part = first
-            while (part := _NEXT_CONFERRED.match(text, part.end(), end)) is not None:
-                names.append(part.group("name"))
+        names = _conferred_names(text, start, end)
         if names:
             lines.insert(0, names)
-        elif lines or len(lines) >= _LEAD_PARTS:
+        elif lines:
             break  # the lines that confer are behind
         start, end = _line_above(text, start)
-    cleaned = (clean_award_name(n) for line in lines for n in line)
-    return tuple(n for n in cleaned if len(n) >= 4 and _is_honour(n, rules))
+    return _honours_among([n for line in lines for n in line], rules)
 
 
 #: Lines of a lead naming one honour each, read over a table with a category.
@@ -3069,12 +3063,23 @@ _CATEGORY_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 def _conferred_before(text: str, pos: int, rules: Rules) -> tuple[str, ...]:
     """Every honour a sentence before ``pos`` confers (认定A等12所学校为X，
     B等11所学校为Y), in order."""
+    return _honours_among(_conferred_names(text, 0, pos), rules)
+
+
+def _conferred_names(text: str, start: int, end: int) -> list[str]:
+    """The names each grant in ``text[start:end]`` confers, as written: the
+    first after its verb (认定…为X), then each part after it (，B等9所学校为Y)."""
     names = []
-    for first in _CONFERRED_IN_LEAD.finditer(text, 0, pos):
+    for first in _CONFERRED_IN_LEAD.finditer(text, start, end):
         names.append(first.group("name"))
         part = first
-        while (part := _NEXT_CONFERRED.match(text, part.end(), pos)) is not None:
+        while (part := _NEXT_CONFERRED.match(text, part.end(), end)) is not None:
             names.append(part.group("name"))
+    return names
+
+
+def _honours_among(names: list[str], rules: Rules) -> tuple[str, ...]:
+    """The honours of ``names``, cleaned, in order."""
     cleaned = (clean_award_name(n) for n in names)
     return tuple(n for n in cleaned if len(n) >= 4 and _is_honour(n, rules))
 

@@ -949,7 +949,8 @@ def _schools_between(mentions: list[Mention], lowest: int, end: int) -> list[int
 
 #: 两校均, 三所学校都: the schools just named, counted.
 _THESE_SCHOOLS = re.compile(r"([两二三四五])(?:校|所学校)(?:均|都|同时)?$")
-_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+_NUMERALS |= {"九": 9, "十": 10}
 
 
 def _list_run(text: str, mentions: list[Mention], schools: list[int]) -> list[int]:
@@ -2829,8 +2830,11 @@ def _holders_take_part(
 
 def _sentence_end(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` ends (at 。！？ or a line break)."""
-    found = re.compile(r"[。！？!?\n]").search(text, pos)
+    found = _SENTENCE_STOP.search(text, pos)
     return found.start() if found else len(text)
+
+
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]")
 
 
 #: 两校均为“X”基地校, 上述5所学校作为“X”基地校: the schools just named,
@@ -2841,8 +2845,6 @@ _COUNTED_SCHOOLS = re.compile(
     r"(?:均|都|同时|也|还)*(?:为|作为|是|成为|入选|被确定为|被列为)"
 )
 _A_SCHOOLS_PART = re.compile(_SCHOOL_PARTS)
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
-_COUNTS |= {"九": 9, "十": 10}
 
 
 def _counted_schools_take_part(
@@ -2855,7 +2857,7 @@ def _counted_schools_take_part(
     out = []
     for match in _COUNTED_SCHOOLS.finditer(text):
         count = match["count"]
-        n = int(count) if count.isdigit() else _COUNTS[count]
+        n = int(count) if count.isdigit() else _NUMERALS[count]
         _, end = clause_of(text, match.end())
         programs = [
             i
