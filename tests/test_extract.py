@@ -9929,3 +9929,15 @@ def test_extract_many_schemes_or_a_contests_events_name_no_program(nlp):
         publisher="遵义市汇川区教育局",
     )
     assert not [m for m in ex.mentions if m.label == "Program"]
+
+
+def test_extract_units_that_each_passed_an_assessment_hold_their_own_title(nlp):
+    text = (
+        "岚皋县城关中学、岚皋县第三中学分别通过了省级示范高中复评、"
+        "“市级示范性高中”创建评估验收和授牌。\n"
+    )
+    got = triples(run(nlp, text, publisher="岚皋县教育体育局"), "receivedAward")
+    assert got == {
+        ("岚皋县城关中学", "省级示范高中"),
+        ("岚皋县第三中学", "市级示范性高中"),
+    }

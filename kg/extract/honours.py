@@ -1690,10 +1690,52 @@ def _prize_quoted_in(text: str, rules: Rules) -> str:
     return prizes[-1] if prizes else ""
 
 
+# A、B分别通过了X复评、“Y”创建评估验收和授牌: one assessment each, in order.
+_ASSESSED_EACH = re.compile(r"(?:分别|依次)通过了?([^，,。；;\n]{6,80})")
+# Items end at 、 or at 和 after an assessment word (复评和…评估验收).
+_ASSESSMENT_ITEM = re.compile(r"(?:[^、和]|(?<!复评|验收|认定|复核)和)+")
+_ASSESSMENT_TAIL = re.compile(
+    r"^(?:授牌|挂牌)$|[”\"]?(?:创建|督导|评估|验收|复评|复核|认定)*$"
+)
+
+
+def _assessed_each(text: str, rules: Rules) -> list[AwardStatement]:
+    """A、B分别通过了X复评、“Y”创建评估验收: the i-th unit holds the i-th title."""
+    out = []
+    for match in _ASSESSED_EACH.finditer(text):
+        raw = match.group(1)
+        if not re.search(r"(?:验收|复评|复核|认定)", raw):
+            continue
+        awards = []
+        offset = match.start(1)
+        for piece in _ASSESSMENT_ITEM.finditer(raw):
+            part = _ASSESSMENT_TAIL.sub("", piece.group()).lstrip('“"')
+            if not part:
+                continue  # …验收和授牌: the ceremony after the assessment
+            name = clean_award_name(part)
+            if len(name) < 3 or not name.endswith(rules.award_suffixes):
+                awards = []
+                break
+            at = offset + piece.start() + piece.group().find(part)
+            awards.append(
+                Candidate(at, at + len(part), "Award", name, "award.assessed", "")
+            )
+        if len(awards) > 1:
+            out.append(
+                AwardStatement(
+                    match.start(), match.start(1), False, tuple(awards), True
+                )
+            )
+    return out
+
+
 def _assessed(text: str, rules: Rules) -> list[AwardStatement]:
     """X通过省教育强镇督导验收: the title the assessment confers."""
-    out = []
+    out = _assessed_each(text, rules)
+    taken = {(s.trigger_start, s.trigger_end) for s in out}
     for match in _ASSESSED.finditer(text):
+        if any(start <= match.start() < end + 2 for start, end in taken):
+            continue
         raw = match.group(1)
         name = clean_award_name(raw)
         if "创建" in text[max(0, match.start() - 20) : match.start()]:
