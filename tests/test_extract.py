@@ -9941,3 +9941,18 @@ def test_extract_units_that_each_passed_an_assessment_hold_their_own_title(nlp):
         ("岚皋县城关中学", "省级示范高中"),
         ("岚皋县第三中学", "市级示范性高中"),
     }
+
+
+def test_extract_a_school_after_our_county_is_named_without_the_county(nlp):
+    text = "我县城关小学荣获“省级文明校园”称号。\n"
+    ex = run(nlp, text, publisher="安化县教育局")
+    assert {m.name for m in ex.mentions if m.label == "School"} == {"城关小学"}
+
+
+def test_extract_a_second_tier_keeps_the_contest_s_activity_word(nlp):
+    text = "城关小学、新化县第三中学分获全市中小学生艺术展演活动一等奖和二等奖。\n"
+    got = triples(run(nlp, text, publisher="新化县教育局"), "receivedAward")
+    assert got == {
+        ("城关小学", "全市中小学生艺术展演活动一等奖"),
+        ("新化县第三中学", "全市中小学生艺术展演活动二等奖"),
+    }

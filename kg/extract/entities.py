@@ -399,6 +399,18 @@ def _walk_left(
             edge = p_start + 1
             break
         if (
+            len(token) > 1
+            and view.text[p_start - 1] in "我本"
+            and _AREA_PRONOUN.fullmatch(view.text[p_start - 1 : p_start + 1])
+            and token[1] not in _DIVISION_ENDS  # 各|县市区: kinds, no name
+            and token not in _region_words()
+            and token not in _town_names()
+        ):
+            # 我|县城|关小学: jieba glued the area's 县 of 我县 to the name's
+            # first character; the name starts after it.
+            edge = p_start + 1
+            break
+        if (
             token not in view.tags
             and token not in _town_names()  # 和平镇 is a town, not 和 + 平镇
             and token not in _region_words()  # 同仁市 is a city, not 同 + 仁市
@@ -4162,7 +4174,7 @@ def _last_suffix_end(piece: str, rules: Rules) -> int:
     return best + alternatives.end() if best and alternatives else best
 
 
-_EVENT_WORDS = re.compile("^(.*?(?:" + _alt(_LEX.award_events) + "))")
+_EVENT_WORDS = re.compile("^(.*?(?:" + _alt(_LEX.award_events) + ")(?:活动)?)")
 _EVENT_END = re.compile("(?:" + _alt(_LEX.award_events) + ")$")
 # A prize's tier: 一等奖, 金奖, 冠军, 第一名.
 _TIER = (
