@@ -9956,3 +9956,23 @@ def test_extract_a_second_tier_keeps_the_contest_s_activity_word(nlp):
         ("城关小学", "全市中小学生艺术展演活动一等奖"),
         ("新化县第三中学", "全市中小学生艺术展演活动二等奖"),
     }
+
+
+def test_extract_a_category_cell_swaps_the_kind_word_of_the_title_s_honour(nlp):
+    text = (
+        "2024年德阳市中小学劳动教育示范校和特色学校拟认定名单\n"
+        "序号　　县（市、区）　　学校名称　　认定类别\n"
+        "1　　旌阳区　　孝泉镇中心学校　　特色学校\n"
+        "2　　中江县　　中江县凯江中学　　示范校\n"
+    )
+    got = triples(run(nlp, text, publisher="德阳市教育局"), "receivedAward")
+    assert got == {
+        ("孝泉镇中心学校", "德阳市中小学劳动教育特色学校"),
+        ("中江县凯江中学", "德阳市中小学劳动教育示范校"),
+    }
+
+
+def test_extract_a_two_character_town_opens_a_name_in_a_spaced_row(nlp):
+    text = "（三）小学（2个）\n稻田镇中心小学　　侯镇中心小学\n"
+    got = triples(run(nlp, text, publisher="寿光市教育和体育局"), "locatedIn")
+    assert ("侯镇中心小学", "侯镇") in got

@@ -1142,7 +1142,7 @@ def _opens_a_list_item(view: TextView, p_start: int, token: str, edge: int) -> b
 #: The marks (jieba tokens) that open a list item.
 _LIST_MARKS = frozenset({"、", "，", ",", "；", ";", "：", ":", "\n"})
 #: What may stand before a name that starts a list item or a clause.
-_NAME_START = _LIST_MARKS | frozenset("。“”（）() \t")
+_NAME_START = _LIST_MARKS | frozenset("。“”（）() \t\u3000")
 
 
 def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:

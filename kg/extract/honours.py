@@ -3250,6 +3250,20 @@ def _title_above(text: str, pos: int) -> str:
     return clean_award_name(title.group("name")) if title else ""
 
 
+#: The kind word ending a title's first honour (示范校, 特色学校, 示范幼儿园).
+_KIND_WORD = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            (re.escape(w) for w in load_lexicon().award_suffixes if 2 <= len(w) <= 5),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")$"
+)
+
+
 def _category_honour(title: str, category: str) -> str:
     """The honour of ``title`` a row's ``category`` names: 示范校 of
     X示范校和培育校 is X示范校, 培育校 is X培育校; 三星级 of X星级乡村学校 is
@@ -3258,8 +3272,11 @@ def _category_honour(title: str, category: str) -> str:
     if len(parts) == 2 and parts[0].endswith(category):
         return parts[0]  # X示范校和Y试点学校 over 示范校
     if len(parts) == 2 and 2 <= len(parts[1]) <= 4 and len(parts[0]) > len(parts[1]):
-        # X示范校和培育校 over 培育校: X培育校
-        return parts[0][: -len(parts[1])] + category if category == parts[1] else ""
+        # X示范校和培育校 over 培育校: X培育校; X示范校和特色学校 over 特色学校:
+        # X特色学校 (the first's kind word gives way, whatever its length)
+        kind = _KIND_WORD.search(parts[0])
+        stem_end = kind.start() if kind else len(parts[0]) - len(parts[1])
+        return parts[0][:stem_end] + category if category == parts[1] else ""
     if category.endswith("星级") and "星级" in title and category != "星级":
         return title.replace("星级", category, 1)
     return ""
