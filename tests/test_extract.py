@@ -9976,3 +9976,19 @@ def test_extract_a_two_character_town_opens_a_name_in_a_spaced_row(nlp):
     text = "（三）小学（2个）\n稻田镇中心小学　　侯镇中心小学\n"
     got = triples(run(nlp, text, publisher="寿光市教育和体育局"), "locatedIn")
     assert ("侯镇中心小学", "侯镇") in got
+
+
+def test_extract_a_later_sentence_listing_its_units_honours_owns_the_table(nlp):
+    text = (
+        "全县教育系统荣获湖南省“学生资助工作先进集体”。"
+        "全县学校获市级以上主要集体荣誉情况如下：\n"
+        "序号\t学校\t荣誉名称\t授予单位\n"
+        "1\t溆浦县第一中学\t湖南省文明校园\t湖南省精神文明建设指导委员会\n"
+        "2\t溆浦县第二中学\t湖南省乡村温馨校园\t湖南省教育厅\n"
+    )
+    got = triples(run(nlp, text, publisher="溆浦县教育局"), "receivedAward")
+    assert got == {
+        ("怀化市溆浦县教育局", "湖南省学生资助工作先进集体"),
+        ("溆浦县第一中学", "湖南省文明校园"),
+        ("溆浦县第二中学", "湖南省乡村温馨校园"),
+    }

@@ -4134,8 +4134,12 @@ UNITS_BELOW = re.compile(
 _COLON_ENDS = re.compile(r"[”\"」』]?(?:荣誉)?(?:称号)?\s*[：:]\s*")
 
 
-#: 。其他主要荣誉如下: a later sentence listing other honours.
-_OTHERS_BELOW = re.compile(r"[。！？!?；;]\s*(?:其他|其余|另外|此外|另)")
+#: 。其他主要荣誉如下: a later sentence listing other honours; 。部分学校
+#: 获评省级以上荣誉情况如下: one listing the honours its own units won.
+_OTHERS_BELOW = re.compile(
+    r"[。！？!?；;]\s*(?:其他|其余|另外|此外|另"
+    r"|[^。！？!?；;]*?(?:获得?|荣获|获评)[^。！？!?；;]*荣誉)"
+)
 
 
 def listed_below(text: str, end: int, rules: Rules) -> tuple[int, int] | None:
