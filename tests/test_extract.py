@@ -9992,3 +9992,23 @@ def test_extract_a_later_sentence_listing_its_units_honours_owns_the_table(nlp):
         ("溆浦县第一中学", "湖南省文明校园"),
         ("溆浦县第二中学", "湖南省乡村温馨校园"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实施“苗岭少年”劳动教育行动，甲溪镇中学、乙坝镇中心学校作为"
+        "茶园劳动教育实践基地校，开发茶文化课程。\n",
+        "深入实施苗岭红色育人工程，开发红色课程。甲溪镇中学、乙坝镇中心学校"
+        "作为该工程示范基地学校，带动全县。\n",
+        "1.深入实施“苗岭红色研学”行动。依托纪念馆开展研学。甲溪镇中学、"
+        "乙坝镇中心学校作为红色研学实践基地校。\n",
+    ],
+)
+def test_extract_base_schools_described_take_part_in_the_program_run(nlp, text):
+    ex = run(nlp, text, publisher="雷山县教育局")
+    got = triples(ex, "participatesIn")
+    assert {s for s, _ in got} == {"甲溪镇中学", "乙坝镇中心学校"}
+    assert len({o for _, o in got}) == 1
+    assert not {o for _, o in got} & {"茶园劳动教育实践基地", "该工程示范基地"}
+    assert not [m for m in ex.mentions if m.label != "Region" and "基地" in m.name]

@@ -5034,6 +5034,10 @@ def _area_pilots(text: str) -> list[Candidate]:
     return out
 
 
+#: 实施X工程, 深入推进“X”行动: a program the bureau runs, named with its kind.
+_PROGRAM_RUN_BEFORE = re.compile(
+    r"(?:实施|推进|推行|开展|启动|深化)[^。；;！？!?\n]{2,30}?(?:工程|行动|计划|项目)"
+)
 #: “白海豚”教师成长计划: a quoted program named with its kind.
 _QUOTED_PROGRAM_BEFORE = re.compile(
     r"”[\u4e00-\u9fff]{0,8}(?:计划|工程|项目|行动)(?![\u4e00-\u9fff]{0,4}(?:学校|校))"
@@ -5094,6 +5098,13 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
             or _BATCH_WORD.search(name)
         ):
             continue  # 确定为首批省级试点学校, 作为平台首批试点学校: none named
+        if name.endswith("基地") and _PROGRAM_RUN_BEFORE.search(
+            text, text.rfind("\n", 0, match.start()) + 1, match.start()
+        ):
+            # 实施“X”劳动教育行动，A、B作为茶园劳动教育实践基地校; 深入实施X工程。
+            # A、B作为该工程示范基地校: the bases of the program the paragraph
+            # runs, described, no program of their own
+            continue
         if _named_just_before(text, match.start(), name[:-2]):
             # 推行“酒都少年”综合素质评价改革。确定A、B为综合素质评价改革试点校;
             # 深化X平台应用，A作为应用试点校: their part in the program

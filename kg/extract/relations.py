@@ -2436,6 +2436,11 @@ _SCHOOL_PARTS = "|".join(
 _DESIGNATED_AGAIN = re.compile(
     r"(?:确定为|作为|列为|为)(?P<stem>[\u4e00-\u9fff]{2,16}?)(?:试点|实验)(?:学校|校|园)"
 )
+_BASE_SCHOOLS = (
+    r"(?:(?:该|此)(?:工程|项目|计划|行动)|[\u4e00-\u9fff]{2,10}?(?:实践|示范|研学))"
+    r"基地(?:学校|校)"
+)
+_BASE_DESIGNATION = re.compile("作为" + _BASE_SCHOOLS)
 _BARE_DESIGNATION = re.compile(
     r"(?:成为|确定为|作为|列为|遴选为|入选|纳入|为)(?:工程|项目|计划|行动|改革)?"
     # 作为临沂市首批试点学校: the place that chose them
@@ -2447,6 +2452,10 @@ _BARE_DESIGNATION = re.compile(
     + r"(?:(?<=批)[\u4e00-\u9fff]{1,4}?)?"
     + rf"(?:{_SCHOOL_PARTS}|实施学校)"
     + r"(?![\u4e00-\u9fff]*(?:名单|称号))"
+    # 作为该工程示范基地校, 作为红色研学实践基地校: the bases of a program
+    # the paragraph ran, described in words of their own
+    + r"|作为"
+    + _BASE_SCHOOLS
 )
 
 
@@ -2621,6 +2630,22 @@ def _designated_for_the_program_before(
             ]
             if named:
                 earlier, before, titled = back, named, True
+                break
+    if (
+        len({mentions[i].name for i in before}) != 1
+        and designation is not None
+        and _BASE_DESIGNATION.match(designation.group())
+    ):
+        # 深入实施“X”行动。依托…。A、B作为红色研学实践基地校: the one program
+        # a sentence shortly before in the paragraph ran
+        paragraph = text.rfind("\n", 0, start) + 1
+        for back in range(first - 1, max(-1, first - 1 - _PILOT_REACH), -1):
+            if sentences[back][0] < paragraph:
+                break
+            named = _programs_of(mentions, by_sentence, back)
+            if named:
+                if len({mentions[i].name for i in named}) == 1:
+                    earlier, before, titled = back, named, True
                 break
     if (
         len({mentions[i].name for i in before}) != 1
