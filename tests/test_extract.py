@@ -10012,3 +10012,13 @@ def test_extract_base_schools_described_take_part_in_the_program_run(nlp, text):
     assert len({o for _, o in got}) == 1
     assert not {o for _, o in got} & {"茶园劳动教育实践基地", "该工程示范基地"}
     assert not [m for m in ex.mentions if m.label != "Region" and "基地" in m.name]
+
+
+def test_extract_a_program_s_name_runs_on_past_its_quote(nlp):
+    text = (
+        "岳阳县职业技术学校入选湖南省中等职业学校“双优”建设计划项目学校。"
+        "岳阳县第一中学入选“强基”培育项目学校。\n"
+    )
+    ex = run(nlp, text, publisher="岳阳县教育局")
+    programs = {m.name for m in ex.mentions if m.label == "Program"}
+    assert programs == {"双优建设计划", "强基培育项目"}

@@ -140,7 +140,13 @@ PROGRAMS_MODEL_SCHOOL = re.compile(
     r"(?:确定|列|命名|遴选)为(?:首批|第[一二三四五六七八九十]批)?示范(?:学校|校|园)"
     r"(?=$|[，,。；;])"
 )
-_PROGRAM_HEAD_AFTER = re.compile("工程|计划|行动")
+#: “双优”建设计划|项目学校: the rest of the program's name after its quote,
+#: before the school's part in it (a pilot keeps its quote's name: “智慧课堂”
+#: 应用试点校 is 智慧课堂's).
+_PROGRAM_RUN_ON = re.compile(
+    "工程|计划|行动|(?:建设|办学|改革|培育|提升|发展|应用|教学|实验)"
+    "(?:计划|工程|行动|项目)"
+)
 #: A program named as a clause ends: 实施“X工程”，, 启动Y计划，.
 _PROGRAM_CLAUSE_END = re.compile(r"(?:工程|计划|项目|行动)”?[，,]")
 QUOTED_PART = re.compile(_QUOTED_THEN + r"[\u4e00-\u9fff]{0,4}?" + _PART_DESIGNATIONS)
@@ -2354,7 +2360,7 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         ):
             # 入选“AI课堂”全国项目学校: the school's part in the program AI课堂
             # “X”工程首批实践基地校: the program is X工程
-            head = _PROGRAM_HEAD_AFTER.match(text, match.end())
+            head = _PROGRAM_RUN_ON.match(text, match.end())
             designated = (
                 lex.programs.get(inner)
                 or _program_named_before(text, match.start(), inner)
