@@ -10022,3 +10022,22 @@ def test_extract_a_program_s_name_runs_on_past_its_quote(nlp):
     ex = run(nlp, text, publisher="岳阳县教育局")
     programs = {m.name for m in ex.mentions if m.label == "Program"}
     assert programs == {"双优建设计划", "强基培育项目"}
+
+
+def test_extract_a_category_s_tiers_are_the_page_s_contest_s(nlp):
+    text = (
+        "喜报！我县学子在楚雄州第九届中小学生艺术展演活动中再创佳绩\n"
+        "近日，州教育体育局公布了楚雄州第九届中小学生艺术展演活动评选结果。\n"
+        "在艺术表演类（合唱、器乐、舞蹈）评比中，我县共有9个节目获奖。"
+        "牟定县第一中学合唱团荣获一等奖。其他获奖节目如下：\n"
+        "序号　节目名称　　类别　　选送单位　　　　奖次\n"
+        "1　　《山歌》　　合唱　　共和镇中心小学　二等奖\n"
+        "2　　《花灯》　　舞蹈　　凤屯镇中学　　　三等奖\n"
+    )
+    got = triples(run(nlp, text, publisher="牟定县教育体育局"), "receivedAward")
+    contest = "楚雄州第九届中小学生艺术展演活动"
+    assert got == {
+        ("牟定县第一中学", contest + "一等奖"),
+        ("共和镇中心小学", contest + "二等奖"),
+        ("凤屯镇中学", contest + "三等奖"),
+    }

@@ -3616,6 +3616,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
         )
         sentence_before = text[sentence_start(text, match.start()) : match.start()]
         titled = partial(_titled_contest, text, match.start(), rules)
+        page = partial(contest_named_before, text, match.start(), rules)
         if events:
             awards = _with_events_contest(events, contest, sentence_before, titled)
         else:
@@ -3627,6 +3628,7 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
                 ],
                 sentence_before,
                 titled,
+                page,
             )
         awards = [this_contest_named(a, text, match.start(), rules) for a in awards]
         awards = [_with_studio(a, text) for a in awards]
@@ -3769,6 +3771,10 @@ def _named_after(text: str, end: int, clause: str) -> tuple[int, int] | None:
     return (match.end(), stop_at) if stop_at > match.end() else None
 
 
+#: 了, 的, 在: particles that open no name.
+_PARTICLES = frozenset("了的在于对把将")
+
+
 def contest_named_before(text: str, pos: int, rules: Rules) -> str:
     """The contest a document's title or lead names before ``pos``, or "".
 
@@ -3788,7 +3794,19 @@ def contest_named_before(text: str, pos: int, rules: Rules) -> str:
                 for clause in re.split("[。，,；;]", later)
             )
             return next(
-                (f for f in fuller if len(f) > len(contest) and f.endswith(contest)),
+                (
+                    f
+                    for f in fuller
+                    if len(f) > len(contest)
+                    and f.endswith(contest)
+                    # 公布了|大理州第八届X, X局荣获|大理州…: a particle or a
+                    # subject and its verb is no part of it
+                    and f[0] not in _PARTICLES
+                    and not any(
+                        verb in f[: -len(contest)]
+                        for verb in rules.lexicon.award_triggers
+                    )
+                ),
                 contest,
             )
     return ""
@@ -3875,7 +3893,9 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     sentence = max(text.rfind(c, 0, pos) for c in "。！!？?\n") + 1
     earlier = _CONTEST_BEFORE.findall(text, sentence, pos)
     if earlier:
-        return _without_host(earlier[-1])
+        return placed_contest(
+            _without_host(earlier[-1]), contest_named_before(text, pos, rules)
+        )
     won = _PRIZE_WON_BEFORE.findall(text, sentence, pos)
     if won:
         # A获X小学组一等奖，B获二等奖: the contest of the prize an earlier
@@ -3906,7 +3926,9 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     if told:
         # 对在2022年吉林省X大赛中取得优异成绩的学校予以通报表扬。…A获得“Y”赛项
         # 一等奖: the contest an earlier sentence of the paragraph named in full
-        return _without_host(told[-1])
+        return placed_contest(
+            _without_host(told[-1]), contest_named_before(text, pos, rules)
+        )
     headed = contest_heading_above(text, pos, rules)
     if headed:
         return headed
@@ -4026,8 +4048,27 @@ def _without_host(phrase: str) -> str:
     return clean_award_name(_PRIZES_SELECTION.sub("", name))
 
 
+#: 全国, 大理州, 第八届, 2024年: what places a contest among others of its kind
+#: (a category of one, 艺术表演类评比, has none of them).
+_SCOPED_CONTEST = re.compile(
+    r"全国|国家|[省市县区州旗盟]|第[0-9一二三四五六七八九十]+届|(?:19|20)\d\d"
+)
+
+
+def placed_contest(contest: str, page_contest: str) -> str:
+    """在艺术表演类（合唱、器乐）评比中荣获一等奖 on a page about 大理州第八届中小学生
+    艺术展演活动: a category of the page's contest, whose prize the tier is; a
+    contest named with its place, edition or year is its own."""
+    if not contest or _SCOPED_CONTEST.search(contest) or _THIS_CONTEST.match(contest):
+        return contest  # (本次展演: the one told before, see this_contest_named)
+    return page_contest if _SCOPED_CONTEST.search(page_contest) else contest
+
+
 def _with_contest(
-    awards: list[Candidate], clause: str, titled: Callable[[], str] = lambda: ""
+    awards: list[Candidate],
+    clause: str,
+    titled: Callable[[], str] = lambda: "",
+    page: Callable[[], str] = lambda: "",
 ) -> list[Candidate]:
     """Bare tiers named with the contest before the verb, or dropped.
 
@@ -4045,6 +4086,8 @@ def _with_contest(
         return awards
     contests = _CONTEST_BEFORE.findall(clause)
     contest = _without_host(contests[-1] if contests else "")
+    if contest and not _SCOPED_CONTEST.search(contest):
+        contest = placed_contest(contest, page())
     # 参加全省技能大赛，获得汽车维修项目一等奖: an event's placing names the
     # contest it was won in, joined a clause before.
     joined = _CONTEST_JOINED.findall(clause)

@@ -43,6 +43,7 @@ from .entities import (
     lines_above,
     listed_below,
     part_in_quoted_program,
+    placed_contest,
     this_contest_named,
 )
 from .headings import (
@@ -1126,6 +1127,9 @@ def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
         whole = contest_named_before(text, pos, rules)
         if whole and section not in whole:
             contest = whole.removesuffix("活动") + section
+    elif section:
+        # 在艺术表演类（合唱、朗诵）评比中 over a table of tiers: the page's contest
+        contest = placed_contest(section, contest_named_before(text, pos, rules))
     return contest + _category_above(text, pos, rules) if contest else ""
 
 
@@ -2874,9 +2878,10 @@ def _tiered_header(
         # 序号 节目名称 报送单位 等次 under a contest's title or section: the
         # contest's tiers (decision 3); the contest the line right above
         # names first (2023年X评比获奖名单)
-        contest = contest_in(text[above:above_end], rules) or _contest_of_tier(
-            text, pos, rules
-        )
+        contest = placed_contest(
+            contest_in(text[above:above_end], rules),
+            contest_named_before(text, pos, rules),
+        ) or _contest_of_tier(text, pos, rules)
         if not contest:
             return None
         section = _SECTION_OF_CONTEST.fullmatch(text[above:above_end].strip())
