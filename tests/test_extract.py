@@ -10041,3 +10041,9 @@ def test_extract_a_category_s_tiers_are_the_page_s_contest_s(nlp):
         ("共和镇中心小学", contest + "二等奖"),
         ("凤屯镇中学", contest + "三等奖"),
     }
+
+
+def test_extract_a_quoted_list_of_four_character_phrases_is_no_program(nlp):
+    text = "组建城乡学校共同体，推行“管理互通、研训联动、质量共进、考核一体”。\n"
+    ex = run(nlp, text, publisher="长丰县教育体育局")
+    assert not [m for m in ex.mentions if m.label == "Program"]

@@ -2482,6 +2482,10 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue
         if "、" in inner and not canonical and not after.startswith("活动"):
             # “双减、民转公、新高考”重点改革: one quote, several programs.
+            if rule == "program.quoted-object" and _SLOGAN_LIST.fullmatch(inner):
+                # 推行“管理互通、研训联动、质量共进”: how a scheme works, in
+                # four-character phrases, no programs
+                continue
             pos = match.start(1)
             for item in inner.split("、"):
                 if len(item.strip()) >= 2:
@@ -2507,6 +2511,14 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             )
             starts.add(start - 1)
     return out
+
+
+#: 管理互通、研训联动: four-character phrases listed in one quote, none named
+#: with a program's kind.
+_SLOGAN_PHRASE = (
+    r"(?![\u4e00-\u9fff]{2}(?:工程|计划|行动|项目|改革|平台))[\u4e00-\u9fff]{4}"
+)
+_SLOGAN_LIST = re.compile(f"(?:{_SLOGAN_PHRASE}、)+{_SLOGAN_PHRASE}")
 
 
 def _is_local_works(name: str, rules: Rules, names_site: bool = False) -> bool:
