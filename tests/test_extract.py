@@ -10047,3 +10047,16 @@ def test_extract_a_quoted_list_of_four_character_phrases_is_no_program(nlp):
     text = "组建城乡学校共同体，推行“管理互通、研训联动、质量共进、考核一体”。\n"
     ex = run(nlp, text, publisher="长丰县教育体育局")
     assert not [m for m in ex.mentions if m.label == "Program"]
+
+
+def test_extract_schools_named_after_a_coverb_a_verb_or_with_a_verb_stem(nlp):
+    text = (
+        "深化“城乡教育共同体”建设，以云帆小学、启明中学为核心校，"
+        "分别与塘栖镇枕水小学组建紧密型教共体。"
+        "吸纳铺镇中心小学、武乡镇初级中学为成员校。\n"
+    )
+    ex = run(nlp, text, publisher="汉中市汉台区教育体育局")
+    schools = {m.name for m in ex.mentions if m.label == "School"}
+    assert {"云帆小学", "启明中学", "铺镇中心小学"} <= schools
+    assert not {s for s in schools if s.startswith(("以", "吸纳"))}
+    assert ("铺镇中心小学", "铺镇") in triples(ex, "locatedIn")

@@ -72,9 +72,9 @@ _REGION_END = re.compile(r"(?:[省市县区旗镇乡]|街道)$")
 #: 全区, 我县, 本市: the area spoken of, no place's name.
 _AREA_PRONOUN = re.compile(r"[全我本各该][省市县区旗州盟镇乡]")
 _CONJUNCTIONS = frozenset("和与及或同")
-# Coverbs that open no place name in the division list (为/给/被, unlike 对江镇):
+# Coverbs that open no place name in the division list (为/给/被/以, unlike 对江镇):
 # glued by jieba's HMM onto an unknown name (为杏店), only a 3+ character word.
-_GLUED_COVERBS = frozenset("为给被")
+_GLUED_COVERBS = frozenset("为给被以")
 # 小学化, 小学生, 中学段, 项目式(学习): the suffix word is part of a longer
 # common word.
 _NOT_A_NAME_AFTER = frozenset("化生段式")
@@ -486,6 +486,7 @@ def _walk_left(
             and not _opens_a_list_item(view, p_start, token, edge)
             and not _rare_word_split(view, p_start, token)
             and not _trade_in_college_name(view, p_start, token)
+            and not _stem_of_a_listed_school(view, p_start, token, start)
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校, 厦门双十中学, 武进区刘海粟小学: right after a
@@ -1129,6 +1130,28 @@ def _county_streets_as_written(county: str) -> dict[str, RegionRef]:
     return {t.name[:-1]: t for t in streets if names[t.name[:-1]] == 1}
 
 
+#: What may follow a school's name that ends a list item (启明中学|为, |、).
+_AFTER_LISTED_SCHOOL = frozenset("、，,；;。和与及为等")
+
+
+def _stem_of_a_listed_school(
+    view: TextView, p_start: int, token: str, start: int
+) -> bool:
+    """云帆小学、启明|中学为核心校: a word jieba tags a verb (启明, 启航), right
+    after the 、 that follows another school and right before the ending, is
+    the next school's stem (not 、提升|小学|办学, which goes on)."""
+    ending = view.next_token(start)
+    return (
+        len(token) == 2
+        and ending is not None
+        and p_start + len(token) == start
+        and view.text[p_start - 1 : p_start] == "、"
+        and view.text[p_start - 3 : p_start - 1] in _SCHOOL_KIND_ENDS
+        and view.text[start + len(ending[1]) : start + len(ending[1]) + 1]
+        in _AFTER_LISTED_SCHOOL
+    )
+
+
 def _opens_a_list_item(view: TextView, p_start: int, token: str, edge: int) -> bool:
     """A one-character locative right after a list mark and before another
     one-character word, in a name (、前|黄|实验学校): the two are its stem.
@@ -1266,7 +1289,9 @@ def find_unlisted_towns(
     out = []
     for match in _UNLISTED_TOWN.finditer(text):
         start = match.start()
-        verb = _verb_opening(text, start, match.end(1) - 2)
+        verb = _verb_opening(text, start, match.end(1) - 1)
+        if verb and text[verb : match.end(1)] in index.by_name:
+            continue  # 吸纳|铺镇中心小学: a listed town after the verb
         if verb and (start == 0 or text[start - 1] in _NAME_START):
             # ，确定磁州镇第二小学: the verb before the list is no part of the
             # town (向阳乡, whose rest names no town, keeps its 向)
@@ -1449,6 +1474,8 @@ def _find_short_towns(
                     or text[at - 1] in _NAME_START
                     or name.endswith("街")
                     or _after_its_county(text, at, ref)
+                    # 吸纳|铺镇中心小学: the verb taking the schools in
+                    or text[max(0, at - 2) : at] in _LEX.name_stop_tokens
                 )
                 and text.startswith(endings, ordinal.end() if ordinal else end)
                 and not _inside_accepted(at, accepted)
