@@ -10060,3 +10060,18 @@ def test_extract_schools_named_after_a_coverb_a_verb_or_with_a_verb_stem(nlp):
     assert {"云帆小学", "启明中学", "铺镇中心小学"} <= schools
     assert not {s for s in schools if s.startswith(("以", "吸纳"))}
     assert ("铺镇中心小学", "铺镇") in triples(ex, "locatedIn")
+
+
+def test_extract_a_table_cell_may_list_two_whole_honours_with_a_comma(nlp):
+    text = (
+        "二、省级（2项）\n序号\t单位\t荣誉名称\t授予部门\n"
+        "5\t永春县第一中学\t福建省文明校园、福建省中小学德育工作先进集体"
+        "\t福建省委文明办、福建省教育厅\n"
+        "6\t永春县蓬壶中学\t福建省体育传统项目学校\t福建省教育厅\n"
+    )
+    got = triples(run(nlp, text, publisher="永春县教育局"), "receivedAward")
+    assert got == {
+        ("永春县第一中学", "福建省文明校园"),
+        ("永春县第一中学", "福建省中小学德育工作先进集体"),
+        ("永春县蓬壶中学", "福建省体育传统项目学校"),
+    }

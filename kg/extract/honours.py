@@ -2913,6 +2913,19 @@ def _tiered_header(
 
 #: The honours of a table cell, set apart by semicolons.
 _CELL_PART = re.compile(r"[^；;]+")
+_LISTED_PART = re.compile(r"[^；;、]+")
+
+
+def _cell_honours(cell: str, rules: Rules) -> list[re.Match[str]]:
+    """The honours of a table cell: set apart by semicolons, or by 、 where
+    each piece is a whole honour with its place (福建省文明校园、福建省中小学
+    德育工作先进集体; not 省、市级文明校园, one honour at two levels)."""
+    listed = list(_LISTED_PART.finditer(cell))
+    if len(listed) > 1 and all(
+        _placed_honour(clean_award_name(p.group()), rules) for p in listed
+    ):
+        return listed
+    return list(_CELL_PART.finditer(cell))
 
 
 def _event_tier_unit_row(
@@ -3358,7 +3371,7 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
                 if unit is None or cell.start() <= unit.start():
                     continue
                 # 江西省文明校园；江西省平安校园: one cell, two honours
-                for part in _CELL_PART.finditer(cell.group()):
+                for part in _cell_honours(cell.group(), rules):
                     name = clean_award_name(part.group())
                     if _placed_honour(name, rules):
                         at = pos + cell.start() + part.start()
