@@ -10075,3 +10075,13 @@ def test_extract_a_table_cell_may_list_two_whole_honours_with_a_comma(nlp):
         ("永春县第一中学", "福建省中小学德育工作先进集体"),
         ("永春县蓬壶中学", "福建省体育传统项目学校"),
     }
+
+
+def test_extract_a_row_s_zone_column_places_its_school(nlp):
+    text = (
+        "序号　　县（市、区）　　学校名称　　认定类别\n"
+        "1　　旌阳区　　孝泉镇中心学校　　特色学校\n"
+        "2　　德阳经开区　　八角井中学　　特色学校\n"
+    )
+    got = triples(run(nlp, text, publisher="德阳市教育局"), "locatedIn")
+    assert ("八角井中学", "德阳经开区") in got

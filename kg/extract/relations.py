@@ -1214,6 +1214,9 @@ def _located(
         in_label = bool(labelled) and m.start < labelled_end
         line_section = labelled if in_label else section
         zone = _in_zone(m, zones) if m.label in ("Bureau", "School") else None
+        if zone is None and m.label == "School":
+            # 26　绵阳高新区　普明中学: the zone the row's region column names
+            zone = _row_zone(text, m, mentions, zones)
         if zone is not None:
             out.append(
                 RelationMention(
@@ -1371,6 +1374,43 @@ def _row_region(
     if any(c != deepest and c not in index.ancestors(deepest) for c in beside):
         return ""
     return deepest
+
+
+def _row_zone(
+    text: str,
+    school: Mention,
+    mentions: list[Mention],
+    zones: list[tuple[int, Mention]],
+) -> int | None:
+    """The one zone a spaced table row names beside its school (no place of
+    the division list beside it), or None."""
+    start = text.rfind("\n", 0, school.start) + 1
+    end = text.find("\n", school.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if not _SPACED_ROW.match(line) or PROSE_MARK.search(line):
+        return None
+    units = [
+        (u.start, u.end)
+        for u in mentions
+        if u.label in ("School", "Bureau") and start <= u.start < end
+    ]
+    beside = [
+        (i, zone)
+        for i, zone in zones
+        if start <= zone.start < end and not any(s <= zone.start < e for s, e in units)
+    ]
+    # (绵阳 of 绵阳高新区 is the zone's, not a place beside it)
+    taken = units + [(zone.start, zone.end) for _, zone in beside]
+    placed = [
+        m
+        for m in mentions
+        if m.label == "Region"
+        and m.region
+        and start <= m.start < end
+        and not any(s <= m.start < e for s, e in taken)
+    ]
+    return beside[0][0] if len(beside) == 1 and not placed else None
 
 
 def _town_by_short_form(
