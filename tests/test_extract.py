@@ -10085,3 +10085,11 @@ def test_extract_a_row_s_zone_column_places_its_school(nlp):
     )
     got = triples(run(nlp, text, publisher="德阳市教育局"), "locatedIn")
     assert ("八角井中学", "德阳经开区") in got
+
+
+def test_extract_a_stem_jieba_cut_after_a_street_names_the_school(nlp):
+    text = "三、先进单位\n田柳中心小学　　洛城街道斟灌小学　　农圣小学\n"
+    ex = run(nlp, text, publisher="寿光市教育和体育局")
+    schools = {m.name for m in ex.mentions if m.label == "School"}
+    assert "洛城街道斟灌小学" in schools
+    assert ("洛城街道斟灌小学", "洛城街道") in triples(ex, "locatedIn")

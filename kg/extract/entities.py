@@ -487,6 +487,7 @@ def _walk_left(
             and not _rare_word_split(view, p_start, token)
             and not _trade_in_college_name(view, p_start, token)
             and not _stem_of_a_listed_school(view, p_start, token, start)
+            and not _stem_cut_after_a_place(view, p_start, start)
         ):
             before = view.previous_token(p_start)
             # 通山县启智学校, 厦门双十中学, 武进区刘海粟小学: right after a
@@ -1128,6 +1129,40 @@ def _county_streets_as_written(county: str) -> dict[str, RegionRef]:
     ]
     names = Counter(t.name[:-1] for t in streets)
     return {t.name[:-1]: t for t in streets if names[t.name[:-1]] == 1}
+
+
+#: Adverbs, prepositions, conjunctions, particles: jieba's tags of words no
+#: stem is made of.
+_NOT_IN_A_STEM = frozenset("dpcu")
+
+
+def _stem_cut_after_a_place(view: TextView, p_start: int, start: int) -> bool:
+    """洛城街道|斟|灌|小学, X镇|杨家|墩|小学: jieba cut the stem between a
+    place and the ending into words it tags verbs; two or three characters
+    there, one of them a word of its own, are the school's stem."""
+    edge, pieces = p_start, []
+    while edge > 0 and start - edge <= 3:
+        token = view.next_token(edge)
+        before = view.previous_token(edge)
+        if token is None or before is None or not _CJK_ONLY.fullmatch(token[1]):
+            return False
+        pieces.append(token[1])
+        place = before[1]
+        if (
+            2 <= start - edge <= 3
+            and (place in _region_words() or place.endswith(("镇", "乡", "街道")))
+            and place not in _LEX.generic_name_prefixes  # 城区, 乡镇: no place
+        ):
+            # (城区|公|民办|幼儿园: kinds of kindergarten, no stem; 红湾寺镇|均|
+            # 建有|中心学校: an adverb and a verb, a sentence going on)
+            return any(len(piece) == 1 for piece in pieces) and not any(
+                piece in _LEX.generic_name_prefixes
+                or view.tags.get(piece, "")[:1] in _NOT_IN_A_STEM
+                or (len(piece) > 1 and view.tags.get(piece, "").startswith("v"))
+                for piece in pieces
+            )
+        edge = before[0]
+    return False
 
 
 #: What may follow a school's name that ends a list item (启明中学|为, |、).
