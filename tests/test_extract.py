@@ -10093,3 +10093,26 @@ def test_extract_a_stem_jieba_cut_after_a_street_names_the_school(nlp):
     schools = {m.name for m in ex.mentions if m.label == "School"}
     assert "洛城街道斟灌小学" in schools
     assert ("洛城街道斟灌小学", "洛城街道") in triples(ex, "locatedIn")
+
+
+def test_extract_a_holders_prize_takes_the_contest_of_the_clause_before(nlp):
+    text = (
+        "县教育体育局荣获楚雄州第九届中小学生艺术展演活动优秀组织奖，"
+        "牟定县第一中学、共和镇中心小学荣获学校优秀组织奖。\n"
+    )
+    got = triples(run(nlp, text, publisher="牟定县教育体育局"), "receivedAward")
+    prize = "楚雄州第九届中小学生艺术展演活动学校优秀组织奖"
+    assert {("牟定县第一中学", prize), ("共和镇中心小学", prize)} <= got
+
+
+def test_extract_tiers_take_the_contest_an_earlier_clause_says_was_held(nlp):
+    text = (
+        "今年4月，县教育体育局举办了牟定县第五届中小学生艺术展演活动；"
+        "牟定县第一中学、共和镇中心小学分获中学组团体总分第一名和小学组团体总分第一名。\n"
+    )
+    got = triples(run(nlp, text, publisher="牟定县教育体育局"), "receivedAward")
+    contest = "牟定县第五届中小学生艺术展演活动"
+    assert got == {
+        ("牟定县第一中学", contest + "中学组团体总分第一名"),
+        ("共和镇中心小学", contest + "小学组团体总分第一名"),
+    }

@@ -3970,6 +3970,11 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
         return placed_contest(
             _without_host(earlier[-1]), contest_named_before(text, pos, rules)
         )
+    hosted = _CONTEST_HOSTED.findall(text, sentence, pos)
+    if hosted:
+        # 县教育体育局举办了祥云县第八届X展演活动；A、B分获中学组团体总分第一名
+        # 和…: the contest an earlier clause says was held
+        return clean_award_name(hosted[-1])
     won = _PRIZE_WON_BEFORE.findall(text, sentence, pos)
     if won:
         # A获X小学组一等奖，B获二等奖: the contest of the prize an earlier
@@ -4154,6 +4159,7 @@ def _with_contest(
     if not any(
         BARE_TIER.fullmatch(a.name)
         or a.name in _CONTEST_PRIZES
+        or _HOLDERS_PRIZE.fullmatch(a.name)
         or _ITEM_TIER.fullmatch(a.name)
         for a in awards
     ):
@@ -4187,7 +4193,7 @@ def _with_contest(
                 if event_contest
                 else award
             )
-        elif award.name in _CONTEST_PRIZES:
+        elif award.name in _CONTEST_PRIZES or _HOLDERS_PRIZE.fullmatch(award.name):
             # 在全市艺术展演中荣获优秀组织奖: that contest's prize; alone, the
             # title's contest's (本次比赛…，A获优秀组织奖), or as written
             prize_contest = contest or elsewhere
@@ -4328,8 +4334,10 @@ _TIER_LINE_OPENING = re.compile(
 _PRIZE_WON_BEFORE = re.compile(
     r"获得?([^，,。；;、\s“”]{4,40}?(?:"
     + _alt(_LEX.award_events)
-    + r"))((?:[\u4e00-\u9fff]{1,6}组)?)(?:团体|个人)?(?:"
+    + r")(?:活动)?)((?:[\u4e00-\u9fff]{1,6}组)?)(?:团体|个人)?(?:"
     + _TIER
+    + "|"
+    + _alt(_LEX.contest_prizes)
     + r")[，,；;]"
 )
 #: 获初中组二等奖: a tier with a group of its own after the trigger.
@@ -4362,6 +4370,12 @@ _CONTEST_HELD = re.compile(
     r"([^，,。；;！!？?\n在]{4,30}?(?:" + _alt(_LEX.award_events) + r")(?:活动)?)"
     r"(?:在[^，,。；;！!？?\n]{2,20}?)?(?:隆重|顺利)?(?:举行|举办|开幕|落幕|闭幕)"
 )
+#: 举办了X展演活动: a contest a clause says someone held.
+_CONTEST_HOSTED = re.compile(
+    r"(?:举办|举行|承办|组织开展|开展)了?([^，,。；;！!？?\n在]{4,30}?(?:"
+    + _alt(_LEX.award_events)
+    + r")(?:活动)?)(?=[，,；;])"
+)
 _COMMENDED_BEFORE = re.compile(
     r"对([^，,。；;！!？?对]{4,40}?)(?:进行了?|予以)(?:表彰|表扬|通报表扬)"
 )
@@ -4389,6 +4403,8 @@ _LEVEL_AFTER_SHORT = re.compile("[省市县区旗州盟]|地区")
 _SHORT_SCHOOL_AFTER = re.compile(r"[一二三四五六七八九十\d]+[中小]")
 # Prizes a contest gives besides its tiers (…展演优秀组织奖).
 _CONTEST_PRIZES = _LEX.contest_prizes
+#: 学校优秀组织奖: a contest's prize named with the kind of its holders.
+_HOLDERS_PRIZE = re.compile("(?:学校|单位|集体)(?:" + _alt(_LEX.contest_prizes) + ")")
 # What follows a school inside 在…比赛中 that hosts the contest.
 _HOST_VERB = re.compile(_alt(_LEX.host_verbs))
 # The tier a contest awards after its name (…作文大赛一等奖).
