@@ -10116,3 +10116,9 @@ def test_extract_tiers_take_the_contest_an_earlier_clause_says_was_held(nlp):
         ("牟定县第一中学", contest + "中学组团体总分第一名"),
         ("共和镇中心小学", contest + "小学组团体总分第一名"),
     }
+
+
+def test_extract_an_area_s_trial_zone_title_is_the_region_s(nlp):
+    text = "凤冈县成功入选全国青少年校园足球改革试验区。\n"
+    got = triples(run(nlp, text, publisher="凤冈县教育体育局"), "receivedAward")
+    assert got == {("凤冈县", "全国青少年校园足球改革试验区")}
