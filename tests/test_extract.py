@@ -10122,3 +10122,16 @@ def test_extract_an_area_s_trial_zone_title_is_the_region_s(nlp):
     text = "凤冈县成功入选全国青少年校园足球改革试验区。\n"
     got = triples(run(nlp, text, publisher="凤冈县教育体育局"), "receivedAward")
     assert got == {("凤冈县", "全国青少年校园足球改革试验区")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "积极争取上级项目资金2000万元。\n",
+        "校舍改造是县教育局今年实施的重点民生项目之一。\n",
+        "县第一中学在机器人竞赛项目中荣获高中组一等奖。\n",
+    ],
+)
+def test_extract_funding_a_kind_or_an_event_of_projects_is_no_program(nlp, text):
+    ex = run(nlp, text, publisher="汉中市汉台区教育体育局")
+    assert not [m for m in ex.mentions if m.label == "Program"]
