@@ -10135,3 +10135,10 @@ def test_extract_an_area_s_trial_zone_title_is_the_region_s(nlp):
 def test_extract_funding_a_kind_or_an_event_of_projects_is_no_program(nlp, text):
     ex = run(nlp, text, publisher="汉中市汉台区教育体育局")
     assert not [m for m in ex.mentions if m.label == "Program"]
+
+
+def test_extract_the_bureaus_of_a_run_of_levels_are_no_bureau(nlp):
+    text = "经旗县区教育局推荐，市教育局审核，决定命名以下学校。\n"
+    ex = run(nlp, text, publisher="赤峰市教育局")
+    bureaus = {m.name for m in ex.mentions if m.label == "Bureau"}
+    assert not {b for b in bureaus if b.endswith("区教育局")}

@@ -2206,6 +2206,9 @@ def is_generic(prefix: str, generic: frozenset[str]) -> bool:
 
 _EACH_BEFORE = re.compile(r"各[省市县区旗盟州级（）()、]*$")
 _MASK_BEFORE = re.compile(_MASK.pattern + "$")
+#: 旗县区, 县市区: a run of levels, the bureaus of all of them (not 新市区,
+#: a district's name, which ends a region found there).
+_LEVELS_BEFORE = re.compile("[省市县区旗盟州]{2,}$")
 
 
 _COMMITTEE_BEFORE = re.compile(r"(?:管委会|管理委员会)$")
@@ -2232,6 +2235,16 @@ def _find_bureaus(
             continue  # 开设学前教育部、义务教育部: a special school's sections
         if _EACH_BEFORE.search(text, max(0, start - 10), start):
             continue  # 各县（市、区）教育局: every one of them, no bureau
+        if start not in region_by_end and _LEVELS_BEFORE.search(
+            text, max(0, start - 4), start
+        ):
+            continue  # 经旗县区教育局推荐: the bureaus of every level, no one
+        if (
+            match.group()[0] in "省市县区旗盟州"
+            and start not in region_by_end
+            and _LEVELS_BEFORE.search(text, max(0, start - 3), start + 1)
+        ):
+            continue  # 旗县|区教育局: the level read as the bureau's own
         left, codes = start, []
         while left in region_by_end:
             region = region_by_end[left]
