@@ -10142,3 +10142,12 @@ def test_extract_the_bureaus_of_a_run_of_levels_are_no_bureau(nlp):
     ex = run(nlp, text, publisher="赤峰市教育局")
     bureaus = {m.name for m in ex.mentions if m.label == "Bureau"}
     assert not {b for b in bureaus if b.endswith("区教育局")}
+
+
+def test_extract_honours_spoken_of_or_units_described_are_no_award(nlp):
+    text = (
+        "对弄虚作假的单位，撤销其所获荣誉称号。获得荣誉的学校和单位要珍惜荣誉。"
+        "请获得认定的学校于2024年1月15日前将特色学校建设规划报市教育局。\n"
+    )
+    ex = run(nlp, text, publisher="新密市教育局")
+    assert not [m for m in ex.mentions if m.label == "Award"]

@@ -3414,6 +3414,11 @@ _PROGRAM_PART_END = re.compile(
 )
 
 
+_NO_HONOUR_NAMED = re.compile(
+    r"^荣誉(?:称号)?$|^荣誉的|^认定的|(?<!满意)的(?:学校|单位|集体)|于(?:19|20)\d\d年"
+)
+
+
 def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool:
     name = LEVEL_ALTERNATIVES.sub("", name)
     if len(name) < 3 or len(name) > 40:
@@ -3431,6 +3436,10 @@ def _is_award_name(name: str, rules: Rules, after_trigger: bool = False) -> bool
         return False  # 省市一等奖或特等奖: a choice of prizes names none
     if _DESCRIBED_PEOPLE.search(name):
         return False  # 取得省级教练员证书的教师: people described, no title
+    if _NO_HONOUR_NAMED.search(name):
+        # 撤销其所获荣誉称号, 获得荣誉的学校, 获得认定的学校于…前将特色学校:
+        # honours spoken of, units described, a clause running on
+        return False
     if name.endswith(rules.award_suffixes):
         return True
     if name.endswith("奖") and not name.endswith(_LEX.not_prize_words):
