@@ -10151,3 +10151,22 @@ def test_extract_honours_spoken_of_or_units_described_are_no_award(nlp):
     )
     ex = run(nlp, text, publisher="新密市教育局")
     assert not [m for m in ex.mentions if m.label == "Award"]
+
+
+def test_extract_member_schools_taken_in_take_part(nlp):
+    text = (
+        "实施集团化办学提升行动，以雪堰镇中心小学为牵头校，新组建教育集团3个，"
+        "吸纳前黄镇寨桥初级中学、礼嘉中学等7所成员校。\n"
+    )
+    got = triples(run(nlp, text, publisher="常州市武进区教育局"), "participatesIn")
+    assert {s for s, _ in got} == {"雪堰镇中心小学", "前黄镇寨桥初级中学", "礼嘉中学"}
+
+
+def test_extract_lead_schools_running_others_take_part_in_the_scheme(nlp):
+    text = (
+        "6．实施城乡学校“领雁工程”。由璧山区凤鸣小学、璧山区青云中学等6所城区"
+        "优质学校分别领办七塘镇中心小学、福禄镇初级中学等乡镇学校。\n"
+    )
+    got = triples(run(nlp, text, publisher="重庆市璧山区教育委员会"), "participatesIn")
+    schools = ("璧山区凤鸣小学", "璧山区青云中学", "七塘镇中心小学", "福禄镇初级中学")
+    assert got == {(s, "领雁工程") for s in schools}

@@ -2539,6 +2539,11 @@ def _programs_of(
     return [i for i in by_sentence.get(sentence, ()) if mentions[i].label == "Program"]
 
 
+#: 城乡学校“领雁工程”: how far before a program its words may say it groups
+#: schools.
+_SCHEME_LEAD = 6
+
+
 def _grouped_under(
     text: str,
     mentions: list[Mention],
@@ -2551,7 +2556,9 @@ def _grouped_under(
     """深化“名校+”集团化办学改革。以A为龙头，联合B、C组建…: a sentence that
     groups schools right after a grouping scheme puts them in it; so does a
     later group of its list (``continued``: 乙镇：C；)."""
-    scheme = text[mentions[program].start : mentions[program].end + 8]
+    scheme = text[
+        max(0, mentions[program].start - _SCHEME_LEAD) : mentions[program].end + 8
+    ]
     if not any(word in scheme for word in _GROUPING_SCHEMES):
         return []
     if (len(schools) < 2 and not continued) or not any(
