@@ -10170,3 +10170,14 @@ def test_extract_lead_schools_running_others_take_part_in_the_scheme(nlp):
     got = triples(run(nlp, text, publisher="重庆市璧山区教育委员会"), "participatesIn")
     schools = ("璧山区凤鸣小学", "璧山区青云中学", "七塘镇中心小学", "福禄镇初级中学")
     assert got == {(s, "领雁工程") for s in schools}
+
+
+def test_extract_a_quoted_alliance_scheme_is_a_program_its_schools_join(nlp):
+    text = (
+        "深化“名校+”教育联合体建设。以汉台区博雅小学为领衔校，"
+        "吸纳铺镇中心小学、武乡镇初级中学为成员校。\n"
+    )
+    got = triples(run(nlp, text, publisher="汉中市汉台区教育体育局"), "participatesIn")
+    assert got == {
+        (s, "名校+") for s in ("汉台区博雅小学", "铺镇中心小学", "武乡镇初级中学")
+    }
