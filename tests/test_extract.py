@@ -10181,3 +10181,9 @@ def test_extract_a_quoted_alliance_scheme_is_a_program_its_schools_join(nlp):
     assert got == {
         (s, "名校+") for s in ("汉台区博雅小学", "铺镇中心小学", "武乡镇初级中学")
     }
+
+
+def test_extract_a_school_carrying_its_project_on_takes_part(nlp):
+    text = "凤冈县中等职业学校深化“茶旅融合”产教融合项目，建成实训基地2个。\n"
+    got = triples(run(nlp, text, publisher="凤冈县教育局"), "participatesIn")
+    assert got == {("凤冈县中等职业学校", "茶旅融合产教融合项目")}
