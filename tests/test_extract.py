@@ -10187,3 +10187,9 @@ def test_extract_a_school_carrying_its_project_on_takes_part(nlp):
     text = "凤冈县中等职业学校深化“茶旅融合”产教融合项目，建成实训基地2个。\n"
     got = triples(run(nlp, text, publisher="凤冈县教育局"), "participatesIn")
     assert got == {("凤冈县中等职业学校", "茶旅融合产教融合项目")}
+
+
+def test_extract_a_second_program_for_a_group_of_people_is_carried_out(nlp):
+    text = "实施“椰乡好课堂”提质工程和教师“领航”研修计划，全面提升教学质量。\n"
+    got = triples(run(nlp, text, publisher="澄迈县教育局"), "implements")
+    assert {o for _, o in got} == {"椰乡好课堂提质工程", "领航研修计划"}

@@ -108,8 +108,10 @@ _LIST_GAP = re.compile(
     # “宝鸡名师”培养工程和“银龄讲学计划”: the first quote's head, then the next
     # (“县管校聘”管理改革和“强师工程”: a reform's head too)
     r"(?:(?<=[”\"」』])[\u4e00-\u9fff]{0,4}?(?:工程|计划|行动|项目|工作|建设|改革|试点))?"
-    # 和县级“强师工程”: the level that runs the next
-    r"\s*(?:、|和|及|以及|与)\s*(?:(?:国家|省|市|县|区)级)?[“\"「『]?"
+    # 和县级“强师工程”: the level that runs the next; 和教师“领航”研修计划:
+    # the people it is for
+    r"\s*(?:、|和|及|以及|与)\s*"
+    r"(?:(?:国家|省|市|县|区)级|(?:青年|乡村|骨干)?教师|学生|校长|班主任)?[“\"「『]?"
     r"|[”\"」』]\s*[“\"「『]"
 )
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
