@@ -10193,3 +10193,11 @@ def test_extract_a_second_program_for_a_group_of_people_is_carried_out(nlp):
     text = "实施“椰乡好课堂”提质工程和教师“领航”研修计划，全面提升教学质量。\n"
     got = triples(run(nlp, text, publisher="澄迈县教育局"), "implements")
     assert {o for _, o in got} == {"椰乡好课堂提质工程", "领航研修计划"}
+
+
+def test_extract_a_pilot_area_title_quoted_whole_is_an_award_only(nlp):
+    text = "光山县被河南省教育厅确定为“河南省城乡学校托管帮扶工作试点县”。\n"
+    ex = run(nlp, text, publisher="光山县教育体育局")
+    title = "河南省城乡学校托管帮扶工作试点县"
+    assert triples(ex, "receivedAward") == {("光山县", title)}
+    assert not [m for m in ex.mentions if m.label == "Program"]

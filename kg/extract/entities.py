@@ -5180,6 +5180,8 @@ def _area_pilots(text: str) -> list[Candidate]:
     out = []
     for match in _AREA_PILOT.finditer(text):
         start = match.start(1)
+        if text.startswith("“", start) and text.startswith("”", match.end()):
+            continue  # 确定为“河南省X工作试点县”: a title quoted whole, an Award
         quote = text.find("“", start, match.end(1))
         if quote >= 0:
             start = quote + 1  # 宝鸡市“高效课堂”改革试点: the pilot's own name
