@@ -10201,3 +10201,28 @@ def test_extract_a_pilot_area_title_quoted_whole_is_an_award_only(nlp):
     title = "河南省城乡学校托管帮扶工作试点县"
     assert triples(ex, "receivedAward") == {("光山县", title)}
     assert not [m for m in ex.mentions if m.label == "Program"]
+
+
+def test_extract_schools_given_roles_take_part_in_the_one_grouping_scheme(nlp):
+    text = (
+        "今年以来，县教体局深入实施“强校带弱校”集团化办学工程，组建教育集团14个。\n"
+        "（一）牵头引领。郯城县第一实验小学作为牵头校，与港上镇中心小学组建"
+        "教育集团。\n（二）领办新校。县教体局将新建成的郯城县金岭小学交由"
+        "郯城县第一实验小学领办。\n"
+        "（三）托管帮扶。对花园镇初级中学实行整体托管。结合“县管校聘”管理改革，"
+        "集团内教师统一调配。\n"
+    )
+    got = triples(run(nlp, text, publisher="郯城县教育和体育局"), "participatesIn")
+    scheme = "强校带弱校集团化办学工程"
+    schools = {"郯城县第一实验小学", "港上镇中心小学", "郯城县金岭小学"}
+    schools.add("花园镇初级中学")
+    assert got == {(s, scheme) for s in schools}
+
+
+def test_extract_two_grouping_schemes_leave_roles_unplaced(nlp):
+    text = (
+        "深入实施“强校带弱校”集团化办学工程，推进城乡学校“手拉手”结对帮扶。\n"
+        "郯城县第一实验小学作为牵头校，与港上镇中心小学组建教育集团。\n"
+    )
+    got = triples(run(nlp, text, publisher="郯城县教育和体育局"), "participatesIn")
+    assert not {s for s, _ in got} & {"港上镇中心小学"}

@@ -2786,6 +2786,7 @@ def _participates(
     out += _role_lines_take_part(text, mentions)
     out += _grouped_in_a_table(text, mentions, rules)
     out += _counted_schools_take_part(text, mentions)
+    out += _roles_in_the_one_scheme(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
         schools = [i for i in ids if mentions[i].label == "School"]
@@ -2919,6 +2920,70 @@ _COUNTED_SCHOOLS = re.compile(
     r"(?:均|都|同时|也|还)*(?:为|作为|是|成为|入选|被确定为|被列为)"
 )
 _A_SCHOOLS_PART = re.compile(_SCHOOL_PARTS)
+
+
+#: 牵头校, 成员园, 领办, 托管, 集团内: a school's role in a group of schools.
+_GROUP_ROLE_WORDS = (*_GROUPING_CUES, "集团", "成员园", "核心校", "领衔校")
+
+
+#: 集团化办学, 教共体, 托管帮扶: schemes that group schools (not 托幼一体化 or
+#: 协作, which need not).
+_GROUP_SCHEMES = ("集团", "共同体", "教共体", "联合体", "联盟", "托管", "结对", "帮扶")
+#: ；四是…: a later task of a prose enumeration.
+_NEW_TASK = re.compile(r"[；;。]\s*[一二三四五六七八九十]+是")
+
+
+def _said_with(text: str, m: Mention) -> str:
+    """A program's name with the words of its clause just after it (“名校+”
+    教育联合体建设)."""
+    end = clause_of(text, m.start)[1]
+    return text[m.start : min(end, m.end + 8)]
+
+
+def _roles_in_the_one_scheme(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """深入实施“强校带弱校”集团化办学工程，组建教育集团14个 … A作为牵头校，与B、C
+    组建A教育集团; 将D交由A领办: where a report runs one grouping scheme, each
+    school its later clauses give a role in a group takes part in it."""
+    schemes = {
+        m.name: i
+        for i, m in enumerate(mentions)
+        if m.label == "Program"
+        and any(word in _said_with(text, m) for word in _GROUP_SCHEMES)
+    }
+    # (集团化办学工程 again after “强校带弱校”集团化办学工程: one scheme)
+    longest = max(schemes, key=len, default="")
+    if not schemes or any(name not in longest for name in schemes):
+        return []
+    program = schemes[longest]
+    first = min(m.start for m in mentions if m.label == "Program" and m.name in schemes)
+    out = []
+    for i, m in enumerate(mentions):
+        if m.label != "School" or m.start < first:
+            continue
+        if _NEW_TASK.search(text, first, m.start):
+            break  # …；四是推进集团化办学，组建A、B等教育集团: a task of its own
+        if any(
+            p.label == "Program" and p.sentence == m.sentence and p.name not in schemes
+            for p in mentions
+        ):
+            continue  # 实施县中崛起行动，A对口帮扶B: the sentence's own program
+        start, end = clause_of(text, m.start)
+        if any(word in text[start:end] for word in _GROUP_ROLE_WORDS) and not (
+            _PEOPLE_AFTER.match(text, m.end)
+        ):
+            out.append(
+                RelationMention(
+                    i,
+                    program,
+                    "participatesIn",
+                    "participates.group-role",
+                    m.sentence,
+                    m.status,
+                )
+            )
+    return out
 
 
 def _counted_schools_take_part(
