@@ -10226,3 +10226,15 @@ def test_extract_two_grouping_schemes_leave_roles_unplaced(nlp):
     )
     got = triples(run(nlp, text, publisher="郯城县教育和体育局"), "participatesIn")
     assert not {s for s, _ in got} & {"港上镇中心小学"}
+
+
+def test_extract_a_second_tier_heading_looks_past_a_long_spaced_line_of_units(nlp):
+    text = (
+        "二、2023年度全区中小学教育质量综合评价获奖学校（8所）\n（一）一等奖（5所）\n"
+        "永川区萱花中学　　永川区红河小学　　朱沱镇中心小学　　永川区汇龙小学　　"
+        "双石镇中心小学\n（二）二等奖（3所）\n五间镇中心小学　　永川区北山中学"
+        "　　来苏镇中心小学\n"
+    )
+    got = triples(run(nlp, text, publisher="重庆市永川区教育委员会"), "receivedAward")
+    second = "2023年度全区中小学教育质量综合评价二等奖"
+    assert {o for s, o in got if s == "永川区北山中学"} == {second}

@@ -2386,6 +2386,7 @@ def _heading_above(
             or _LIST_NOTE.fullmatch(line)
             or _unit_alone(line, rules)
             or _TABLE_LINE.fullmatch(line)
+            or _spaced_units(line, rules)
         ):
             # 一等奖：A、B above 二等奖：C — the same heading's tiers;
             # （共18个，按组别和等次排列）— a note on the list; a school
@@ -2463,6 +2464,19 @@ def _numbered_school(line: str) -> bool:
 
 
 _DIGIT_ITEM = re.compile(r"^\d+[、.．]\s*[\u4e00-\u9fff]")
+
+
+#: Full-width or double spaces between the units of a list line.
+_UNIT_GAP = re.compile(r"[\t\u3000]+| {2,}")
+
+
+def _spaced_units(line: str, rules: Rules) -> bool:
+    """A line of units set apart by spaces (A中学　　B小学　　C小学): an earlier
+    tier's units."""
+    cells = [c for c in _UNIT_GAP.split(line.strip()) if c]
+    return len(cells) >= 2 and all(
+        c.endswith(rules.lexicon.school_suffixes) for c in cells
+    )
 
 
 def _unit_alone(line: str, rules: Rules) -> bool:
