@@ -10238,3 +10238,14 @@ def test_extract_a_second_tier_heading_looks_past_a_long_spaced_line_of_units(nl
     got = triples(run(nlp, text, publisher="重庆市永川区教育委员会"), "receivedAward")
     second = "2023年度全区中小学教育质量综合评价二等奖"
     assert {o for s, o in got if s == "永川区北山中学"} == {second}
+
+
+def test_extract_an_item_number_before_a_year_closes_the_list_above(nlp):
+    text = (
+        "三、先进集体\n1.2023年度全州控辍保学工作先进县（市）（2个）\n"
+        "元阳县　　绿春县\n2.2023年度全州学校体育工作优秀组织单位（2个）\n"
+        "个旧市教育体育局　　开远市教育体育局\n"
+    )
+    got = triples(run(nlp, text, publisher="红河州教育局"), "receivedAward")
+    first = {s for s, o in got if o == "2023年度全州控辍保学工作先进县"}
+    assert first == {"元阳县", "绿春县"}
