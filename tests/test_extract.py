@@ -10249,3 +10249,11 @@ def test_extract_an_item_number_before_a_year_closes_the_list_above(nlp):
     got = triples(run(nlp, text, publisher="红河州教育局"), "receivedAward")
     first = {s for s, o in got if o == "2023年度全州控辍保学工作先进县"}
     assert first == {"元阳县", "绿春县"}
+
+
+def test_extract_a_town_whose_name_ends_like_a_title_opens_a_school(nlp):
+    text = "以下学校被认定为标杆校：西吉县吉强镇第三小学、彭阳县白阳镇中心小学。\n"
+    ex = run(nlp, text, publisher="固原市教育局")
+    schools = {m.name for m in ex.mentions if m.label == "School"}
+    assert "西吉县吉强镇第三小学" in schools
+    assert not [m for m in ex.mentions if m.label == "Award" and "强镇" in m.name]

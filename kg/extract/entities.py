@@ -4722,6 +4722,18 @@ _MEDAL_TALLY = re.compile(r"\s*[\d一二三四五六七八九十两]+\s*枚")
 _MEDAL_TALLY_IN = re.compile(r"牌\s*[\d一二三四五六七八九十两]+\s*枚")
 
 
+def _a_chain_of_places(name: str, rules: Rules) -> bool:
+    """Whether ``name`` is one place's name or a chain of them, down to a town
+    (西吉县吉强镇)."""
+    ends: dict[int, int] = {}
+    for start, end in rules.region_words.occurrences(name):
+        ends[start] = max(end, ends.get(start, 0))
+    at = 0
+    while at in ends:
+        at = ends[at]
+    return at == len(name) or (at < len(name) and name[at:] in _town_names())
+
+
 def _find_suffix_awards(
     view: TextView, rules: Rules, stop: frozenset[str]
 ) -> list[Candidate]:
@@ -4753,8 +4765,8 @@ def _find_suffix_awards(
             continue  # “新课程新教材实施”省级实验校: a part in the quoted program
         if name.endswith(rules.lexicon.zone_suffixes):
             continue  # 航空港经济综合实验区: a zone (decision 17), no honour
-        if rules.region_words.occurrences(name)[:1] == [(0, len(name))]:
-            continue  # 杨凌示范区: a place's name, however it ends
+        if _a_chain_of_places(name, rules):
+            continue  # 杨凌示范区, 西吉县吉强镇: places' names, however they end
         if rules.award_trigger.search(name):
             continue  # …大赛中获金奖: the verb's statement names the prize
         place = rules.region_pattern.match(name)
