@@ -10257,3 +10257,16 @@ def test_extract_a_town_whose_name_ends_like_a_title_opens_a_school(nlp):
     schools = {m.name for m in ex.mentions if m.label == "School"}
     assert "西吉县吉强镇第三小学" in schools
     assert not [m for m in ex.mentions if m.label == "Award" and "强镇" in m.name]
+
+
+def test_extract_schools_selected_as_project_schools_name_no_program(nlp):
+    text = (
+        "深入推进全省“强基赋能”课堂教学改革，铁东区北山实验学校、十四中入选项目"
+        "学校，全市遴选市级优质课386节。\n"
+    )
+    ex = run(nlp, text, publisher="四平市教育局")
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {
+        "强基赋能课堂教学改革"
+    }
+    got = triples(ex, "participatesIn")
+    assert {s for s, _ in got} == {"铁东区北山实验学校", "十四中"}
