@@ -10270,3 +10270,17 @@ def test_extract_schools_selected_as_project_schools_name_no_program(nlp):
     }
     got = triples(ex, "participatesIn")
     assert {s for s, _ in got} == {"铁东区北山实验学校", "十四中"}
+
+
+def test_extract_the_holders_listed_after_a_conferred_title_hold_it(nlp):
+    text = "被授予“安徽省文明校园”称号的有：宿州二中、三十中、埇桥区涂山小学。\n"
+    got = triples(run(nlp, text, publisher="宿州市教育局"), "receivedAward")
+    assert got == {
+        (s, "安徽省文明校园") for s in ("宿州二中", "三十中", "埇桥区涂山小学")
+    }
+
+
+def test_extract_a_second_team_total_placing_keeps_its_qualifier(nlp):
+    text = "宿州二中、砀山一中分获安徽省中学生田径锦标赛团体总分第一名和第三名。\n"
+    got = triples(run(nlp, text, publisher="宿州市教育局"), "receivedAward")
+    assert ("砀山一中", "安徽省中学生田径锦标赛团体总分第三名") in got

@@ -4370,7 +4370,7 @@ _OWN_GROUP = re.compile(
 _TIER_ONLY = re.compile("(?:" + _TIER + ")")
 #: What a tier is of after the contest's name: 男子组, 团体, 小学组团体.
 _TIER_QUALIFIER = re.compile(
-    r"((?:[\u4e00-\u9fff]{1,6}[组类])?(?:团体|个人)?)(?=" + _TIER + ")"
+    r"((?:[\u4e00-\u9fff]{1,6}[组类])?(?:团体总分|团体|个人)?)(?=" + _TIER + ")"
 )
 #: The group or category a tier is of (小学组 in 小学组一等奖, 戏剧类).
 _GROUP_OF_TIER = re.compile(r"([\u4e00-\u9fff]{1,6}[组类])(?=" + _TIER + ")")

@@ -136,7 +136,7 @@ _ASSESSED = re.compile(
 
 # 被评为“X”的学校有A、B、C: the holders follow the honour.
 _HOLDERS_FOLLOW = re.compile(
-    r"(?:被评为|评为|获评|荣获|获得|被命名为|被认定为)“?([^，,。；;：:\n]{3,30}?)”?"
+    r"(?:被评为|评为|获评|荣获|获得|被命名为|被认定为|被授予|授予)“?([^，,。；;：:\n]{3,30}?)”?"
     r"(?:称号)?的(?:学校|单位|幼儿园|集体|县区|县|区)?(?:有|是)[：:]?"
 )
 # 下列学校被评为X：A、B; 获评X：A、B — the holders after the honour and a colon.
