@@ -10284,3 +10284,19 @@ def test_extract_a_second_team_total_placing_keeps_its_qualifier(nlp):
     text = "宿州二中、砀山一中分获安徽省中学生田径锦标赛团体总分第一名和第三名。\n"
     got = triples(run(nlp, text, publisher="宿州市教育局"), "receivedAward")
     assert ("砀山一中", "安徽省中学生田径锦标赛团体总分第三名") in got
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "“苏韵耕读”劳动课程基地建设项目学校名单",
+        "附：纳溪区名师领航工程部分基地校名单",
+    ],
+)
+def test_extract_a_program_s_school_list_confers_no_honour(nlp, title):
+    text = (
+        f"{title}\n序号\t设区市\t学校名称\n1\t无锡市\t江阴市华士镇实验小学\n"
+        "2\t南京市\t南京市玄武区锁金湖畔小学\n"
+    )
+    ex = run(nlp, text, publisher="江苏省教育厅")
+    assert triples(ex, "receivedAward") == set()

@@ -937,8 +937,13 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
 #: “强校提质”行动|重点扶持学校: a quoted program's kind, then the role its
 #: schools have in it.
 _QUOTED_PROGRAM_ROLE = re.compile(
-    r"[”\"」』](?P<between>[\u4e00-\u9fff]{0,6}?)(?P<kind>行动|工程|计划|项目)"
+    r"[”\"」』](?P<between>[\u4e00-\u9fff]{0,10}?)(?P<kind>行动|工程|计划|项目)"
     r"(?P<role>[^”\"」』]+)$"
+)
+#: 名师领航工程部分基地校: an unquoted program's kind, then its schools' part.
+_PROGRAMS_PART = re.compile(
+    r"(?:行动|工程|计划)(?:部分|首批|第[一二三四五六七八九十]批)?"
+    r"(?:基地校|基地学校|项目学校|项目校|试点学校|试点校|成员校|实施学校)$"
 )
 
 
@@ -946,6 +951,8 @@ def _programs_role(title: str) -> bool:
     """A list title naming the role of schools in a quoted program, with no
     honour word (先进, 示范 …) in it: “X”行动重点扶持学校, “X”集群发展项目学校,
     “X”应用示范项目学校; not “X”行动先进学校 or “X”体育特色项目学校 (a title)."""
+    if _PROGRAMS_PART.search(_PAREN_TAIL.sub("", title.strip())):
+        return True
     role = _QUOTED_PROGRAM_ROLE.search(_PAREN_TAIL.sub("", title.strip()))
     if role is None or HONOUR_HEAD.search(role.group("role")):
         return False
