@@ -10300,3 +10300,11 @@ def test_extract_a_program_s_school_list_confers_no_honour(nlp, title):
     )
     ex = run(nlp, text, publisher="江苏省教育厅")
     assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_a_school_named_after_a_prize_word_is_no_prize(nlp):
+    text = (
+        "七台河市桃山区冠军路小学、勃利县冠军小学入选黑龙江省中小学冰雪运动特色学校。\n"
+    )
+    got = triples(run(nlp, text, publisher="黑龙江省教育厅"), "receivedAward")
+    assert {s for s, _ in got} == {"七台河市桃山区冠军路小学", "勃利县冠军小学"}

@@ -4748,6 +4748,10 @@ def _find_suffix_awards(
             continue  # 特级教师后备人才: candidates for the honour, not holders
         if _MEDAL_TALLY.match(text, end):
             continue  # 共获得金牌23枚、银牌19枚: a tally of medals, no prize
+        if text[end : end + 1] in _ROAD_WORDS or text.startswith(
+            rules.lexicon.school_suffixes, end
+        ):
+            continue  # 桃山区冠军路小学, 冠军小学: a school named after the word
         left = _after_joined_quotes(
             text, _walk_left(view, start, stop, 20, floor, _PHRASE_STOP_TAGS), start
         )
