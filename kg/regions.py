@@ -44,7 +44,14 @@ _SUFFIXES = (
 # 恩施, 黔西南布依族苗族自治州 → 黔西南 (not 黔西, as any characters before 族
 # would give), 巴音郭楞蒙古自治州 → 巴音郭楞.
 _PEOPLES = sorted(load_lexicon().minority_peoples, key=len, reverse=True)
-_ETHNIC = re.compile(r"^(.{2,}?)(?:(?:" + "|".join(_PEOPLES) + ")族|蒙古)+$")
+# 察布查尔锡伯自治县: a people of two characters or more may be named without 族.
+_ETHNIC = re.compile(
+    r"^(.{2,}?)(?:(?:"
+    + "|".join(_PEOPLES)
+    + ")族|"
+    + "|".join(p for p in _PEOPLES if len(p) >= 2)
+    + ")+$"
+)
 
 
 def short_form(name: str) -> str:

@@ -10308,3 +10308,11 @@ def test_extract_a_school_named_after_a_prize_word_is_no_prize(nlp):
     )
     got = triples(run(nlp, text, publisher="黑龙江省教育厅"), "receivedAward")
     assert {s for s, _ in got} == {"七台河市桃山区冠军路小学", "勃利县冠军小学"}
+
+
+def test_extract_an_autonomous_county_s_short_form_names_its_bureau(nlp):
+    text = "察布查尔县教育局深化学区制管理改革，城乡教育一体化水平不断提高。\n"
+    ex = run(nlp, text, publisher="伊犁哈萨克自治州教育局")
+    bureaus = {m.name for m in ex.mentions if m.label == "Bureau"}
+    assert "伊犁哈萨克自治州察布查尔锡伯自治县教育局" in bureaus
+    assert "县教育局" not in bureaus

@@ -2261,6 +2261,12 @@ def _find_bureaus(
         elif not codes and left > 0 and text[left - 1] in "省市区县旗州盟":
             qualifier = text[left - 1]
             left -= 1
+            while left in region_by_end:
+                # 察布查尔|县|教育局: an autonomous county's short form, then
+                # its level
+                region = region_by_end[left]
+                codes.insert(0, region.region)
+                left = region.start
             masked = _MASK_BEFORE.search(text, max(0, left - 4), left)
             if masked:
                 # 郴州市XX区教育局 (decision 20): named as written, with the
