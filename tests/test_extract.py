@@ -10316,3 +10316,12 @@ def test_extract_an_autonomous_county_s_short_form_names_its_bureau(nlp):
     bureaus = {m.name for m in ex.mentions if m.label == "Bureau"}
     assert "伊犁哈萨克自治州察布查尔锡伯自治县教育局" in bureaus
     assert "县教育局" not in bureaus
+
+
+def test_extract_bureaus_listed_as_subjects_all_run_the_program(nlp):
+    text = "奎屯市教育局、霍尔果斯市教育局全面推进“三个课堂”常态化应用。\n"
+    got = triples(run(nlp, text, publisher="伊犁哈萨克自治州教育局"), "implements")
+    assert {s for s, _ in got} == {
+        "伊犁哈萨克自治州奎屯市教育局",
+        "伊犁哈萨克自治州霍尔果斯市教育局",
+    }

@@ -1625,10 +1625,32 @@ def _implements(
                 agent = _inspected_bureau(text, mentions, i, publisher)
                 if agent is None:
                     continue
-            for each in (agent, *_partners(text, mentions, i, agent)):
+            partners = {
+                *_partners(text, mentions, i, agent),
+                *_listed_with(text, mentions, agent),
+            }
+            for each in (agent, *sorted(partners)):
                 out.append(
                     RelationMention(each, i, "implements", rule, m.sentence, m.status)
                 )
+    return out
+
+
+def _listed_with(text: str, mentions: list[Mention], agent: int) -> list[int]:
+    """A、B教育局全面推进X: the bureaus listed right before the agent, the
+    subjects of its verb too."""
+    bureaus = {
+        b.end: j
+        for j, b in enumerate(mentions)
+        if b.label == "Bureau" and b.end > b.start
+    }
+    out = []
+    at = mentions[agent].start
+    while text[at - 1 : at] in ("、", "和", "及") and at - 1 in bureaus:
+        j = bureaus[at - 1]
+        if mentions[j].name != mentions[agent].name:
+            out.append(j)
+        at = mentions[j].start
     return out
 
 
