@@ -10325,3 +10325,13 @@ def test_extract_bureaus_listed_as_subjects_all_run_the_program(nlp):
         "伊犁哈萨克自治州奎屯市教育局",
         "伊犁哈萨克自治州霍尔果斯市教育局",
     }
+
+
+def test_extract_towns_and_streets_listed_under_their_title_hold_it(nlp):
+    text = (
+        "一、2023年度全区教育工作先进镇街（3个）\n几江街道　　德感街道　　白沙镇\n\n"
+        "二、2023年度全区学校安全工作先进单位（1个）\n朱杨镇中心小学\n"
+    )
+    got = triples(run(nlp, text, publisher="重庆市江津区教育委员会"), "receivedAward")
+    title = "2023年度全区教育工作先进镇街"
+    assert {s for s, o in got if o == title} == {"几江街道", "德感街道", "白沙镇"}
