@@ -10335,3 +10335,16 @@ def test_extract_towns_and_streets_listed_under_their_title_hold_it(nlp):
     got = triples(run(nlp, text, publisher="重庆市江津区教育委员会"), "receivedAward")
     title = "2023年度全区教育工作先进镇街"
     assert {s for s, o in got if o == title} == {"几江街道", "德感街道", "白沙镇"}
+
+
+def test_extract_a_title_named_as_a_kind_of_bureau_heads_its_list(nlp):
+    text = (
+        "附件\n二、2023年度全州教育系统先进教育局（3个）\n\n"
+        "奎屯市教育局　　霍尔果斯市教育局　　特克斯县教育局\n"
+    )
+    ex = run(nlp, text, publisher="伊犁哈萨克自治州教育局")
+    got = triples(ex, "receivedAward")
+    assert len({s for s, _ in got}) == 3
+    assert {o for _, o in got} == {"2023年度全州教育系统先进教育局"}
+    # (the title's 教育局 names no bureau)
+    assert not [m for m in ex.mentions if m.label == "Bureau" and m.text == "教育局"]

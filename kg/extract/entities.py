@@ -2235,6 +2235,8 @@ def _find_bureaus(
             continue  # 开设学前教育部、义务教育部: a special school's sections
         if _EACH_BEFORE.search(text, max(0, start - 10), start):
             continue  # 各县（市、区）教育局: every one of them, no bureau
+        if text[max(0, start - 2) : start] in ("先进", "优秀", "模范", "标兵"):
+            continue  # 全州教育系统先进教育局: a title, no bureau
         if start not in region_by_end and _LEVELS_BEFORE.search(
             text, max(0, start - 4), start
         ):

@@ -807,6 +807,10 @@ def _names_results(name: str) -> bool:
     return bool(_RESULTS_ONLY.fullmatch(name) or _CONTEST_RESULTS.search(name))
 
 
+#: 全州教育系统先进教育局: a title bureaus hold, named as a kind of bureau.
+_BUREAU_TITLE = re.compile(r"(?:先进|优秀|模范|标兵)(?:教育局|教体局|教育体育局)$")
+
+
 def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
     """A line ``X名单`` naming an honour, the units on the lines below it."""
     out = []
@@ -829,8 +833,10 @@ def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
         elif match is None:
             honour = _HEADING_HONOUR.match(stripped)
             named = clean_award_name(honour.group(1)) if honour else ""
-            if named.endswith(_BUREAU_ENDS):
-                honour = None  # 杨凌示范区教育局 in a list: a unit, no heading
+            if named.endswith(_BUREAU_ENDS) and not _BUREAU_TITLE.search(named):
+                # 杨凌示范区教育局 in a list: a unit, no heading (先进教育局
+                # is a title)
+                honour = None
             if _WIN_STATED.search(named):
                 # 盛泽镇锦华小学获评江苏省文明校园 in a 荣誉榜 of lines with no
                 # full stop: a sentence (its winner is its own), no heading
