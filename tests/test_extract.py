@@ -7200,12 +7200,13 @@ def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     [
         # a school's building work is no program (decision 14)
         ("东津新区实验学校主体工程完工。", {"东津新区实验学校"}, set()),
-        # schools before the verb are no items of the programs listed after it
+        # schools before the verb are no items of what is listed after it;
+        # the activities a service offers are no programs (GUIDELINES)
         (
             "城北小学、东风小学结合寒地特色开设冰雪运动、版画课程、编程课程等"
             "课后服务项目。",
             {"城北小学", "东风小学"},
-            {"冰雪运动", "版画课程", "编程课程", "课后服务项目"},
+            set(),
         ),
     ],
 )
@@ -10348,3 +10349,20 @@ def test_extract_a_title_named_as_a_kind_of_bureau_heads_its_list(nlp):
     assert {o for _, o in got} == {"2023年度全州教育系统先进教育局"}
     # (the title's 教育局 names no bureau)
     assert not [m for m in ex.mentions if m.label == "Bureau" and m.text == "教育局"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各校开展苗绣、侗族大歌、屯堡地戏等民族文化传承活动项目。\n",
+        "做好课后服务项目公示、学生选课等工作。\n",
+        "示范校教师平台注册率、应用率均应达到100%。\n",
+    ],
+)
+def test_extract_activities_a_service_or_a_platform_s_use_name_no_program(nlp, text):
+    ex = run(nlp, text, publisher="黔南州教育局")
+    assert not {
+        m.name
+        for m in ex.mentions
+        if m.label == "Program" and m.name != "民族文化传承活动项目"
+    }

@@ -3012,8 +3012,20 @@ def _find_programs(
             name, end = name[:-2], end - 2
         if suffix == "平台" and _verb_before(view, end - len(suffix), stop):
             continue  # 常态化使用平台, 9月底前完成平台账号开通: the platform, unnamed
+        if (
+            suffix == "平台"
+            and view.text.startswith(_PLATFORM_USE, end)
+            and not LEVEL_PREFIX.match(name)
+        ):
+            # 示范校教师平台注册率: how much a platform is used, unnamed (not
+            # 国家中小学智慧教育平台注册使用率, a named one)
+            continue
         out.append(Candidate(start, end, "Program", name, "program.suffix", ""))
     return out
+
+
+#: 平台注册率, 平台使用率: figures of a platform's use.
+_PLATFORM_USE = ("注册", "使用率", "应用率", "覆盖率", "登录", "账号")
 
 
 def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
@@ -3159,6 +3171,12 @@ def _find_listed_programs(view: TextView, rules: Rules) -> list[Candidate]:
             name = text[start:end].translate(_STRIP_QUOTES).strip()
             if name.endswith(rules.school_suffixes) or _is_construction(name, rules):
                 continue
+            if (
+                match.group().endswith("项目")
+                and quote is None
+                and not name.endswith(rules.program_suffixes)
+            ):
+                continue  # 开展苗绣、侗族大歌等民族文化传承项目: activities, unnamed
             if len(name) >= 3 and _CJK.search(name):
                 out.append(
                     Candidate(
