@@ -10366,3 +10366,9 @@ def test_extract_activities_a_service_or_a_platform_s_use_name_no_program(nlp, t
         for m in ex.mentions
         if m.label == "Program" and m.name != "民族文化传承活动项目"
     }
+
+
+def test_extract_a_quoted_reform_of_school_groups_is_a_program(nlp):
+    text = "实施义务教育“优质校+”集团化办学，全市组建教育集团63个。\n"
+    got = triples(run(nlp, text, publisher="通辽市教育局"), "implements")
+    assert got == {("通辽市教育局", "优质校+")}
