@@ -10372,3 +10372,13 @@ def test_extract_a_quoted_reform_of_school_groups_is_a_program(nlp):
     text = "实施义务教育“优质校+”集团化办学，全市组建教育集团63个。\n"
     got = triples(run(nlp, text, publisher="通辽市教育局"), "implements")
     assert got == {("通辽市教育局", "优质校+")}
+
+
+def test_extract_teachers_titles_are_awards_their_schools_do_not_hold(nlp):
+    text = (
+        "尤溪一中教师林晓燕获评福建省杰出人民教师；宁化县青年教师获评三明市教坛新星。\n"
+    )
+    ex = run(nlp, text, publisher="三明市教育局")
+    awards = {m.name for m in ex.mentions if m.label == "Award"}
+    assert {"福建省杰出人民教师", "三明市教坛新星"} <= awards
+    assert triples(ex, "receivedAward") == set()
