@@ -10382,3 +10382,14 @@ def test_extract_teachers_titles_are_awards_their_schools_do_not_hold(nlp):
     awards = {m.name for m in ex.mentions if m.label == "Award"}
     assert {"福建省杰出人民教师", "三明市教坛新星"} <= awards
     assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_a_later_batch_of_pilot_schools_joins_the_report_s_one_pilot(nlp):
+    text = (
+        "玛纳斯县“智慧课堂”试点项目启动仪式举行\n"
+        "确定以下学校为“智慧课堂”首批试点学校：玛纳斯县雪莲中学、玛纳斯镇碧玉小学。\n"
+        "其中，玛纳斯县雪莲中学作为项目基地校，承担教师培训任务。"
+        "六户地镇中心学校、兰州湾镇中心学校作为第二批试点学校，将于秋季启动建设。\n"
+    )
+    got = triples(run(nlp, text, publisher="玛纳斯县教育局"), "participatesIn")
+    assert {"六户地镇中心学校", "兰州湾镇中心学校"} <= {s for s, _ in got}

@@ -2731,6 +2731,14 @@ def _designated_for_the_program_before(
             for i, m in enumerate(mentions)
             if m.label == "Program" and m.end <= title_end and m.name.endswith("试点")
         ]
+        if len({mentions[i].name for i in in_title}) != 1:
+            # 确定以下8所学校为“智慧课堂”首批试点学校 … C、D作为第二批试点学校:
+            # the one pilot the report names
+            in_title = [
+                i
+                for i, m in enumerate(mentions)
+                if m.label == "Program" and m.end <= start and "试点" in m.name
+            ]
         if len({mentions[i].name for i in in_title}) == 1:
             earlier, before, titled = 0, in_title, True
     if len({mentions[i].name for i in before}) != 1:
