@@ -10393,3 +10393,13 @@ def test_extract_a_later_batch_of_pilot_schools_joins_the_report_s_one_pilot(nlp
     )
     got = triples(run(nlp, text, publisher="玛纳斯县教育局"), "participatesIn")
     assert {"六户地镇中心学校", "兰州湾镇中心学校"} <= {s for s, _ in got}
+
+
+def test_extract_this_school_is_not_the_partner_a_sentence_before_named(nlp):
+    text = (
+        "在民和县第五中学，调研组听取了学校办学成效介绍。去年，该校与西宁市"
+        "夏都中学签订托管帮扶协议。今年，该校被评为“青海省普通高中新课程新教材"
+        "实施示范校”。\n"
+    )
+    got = triples(run(nlp, text, publisher="海东市教育局"), "receivedAward")
+    assert got == {("民和县第五中学", "青海省普通高中新课程新教材实施示范校")}

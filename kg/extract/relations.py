@@ -811,6 +811,21 @@ def _subjects(
                 mentions, _sentence_floor(text, max(floor - 1, 0)), start
             )
             back = floor
+            before = _sentence_floor(text, max(floor - 1, 0))
+            if named and _THIS_SCHOOL.search(text, before, mentions[named[0]].start):
+                # 在A中学，…。该校与B中学签订协议。今年，该校被评为X: the sentence
+                # before speaks of the same school, B its partner; the school
+                # is the one named further back
+                named, end = [], before
+                for _ in range(_STORY_SENTENCES):
+                    if end == 0 or text[end - 1] == "\n":
+                        break
+                    back = _sentence_floor(text, end - 1)
+                    named = _schools_between(mentions, back, end)
+                    if named:
+                        break
+                    end = back
+                back = 0  # (the walk is done)
             for _ in range(_STORY_SENTENCES):
                 # X中学始建于1958年…。近年来，学校坚持…。学校先后获评…: back
                 # over the paragraph's sentences about the school to the one
