@@ -10403,3 +10403,12 @@ def test_extract_this_school_is_not_the_partner_a_sentence_before_named(nlp):
     )
     got = triples(run(nlp, text, publisher="海东市教育局"), "receivedAward")
     assert got == {("民和县第五中学", "青海省普通高中新课程新教材实施示范校")}
+
+
+def test_extract_that_county_runs_what_its_bureau_describes(nlp):
+    text = (
+        "乐都区教育局局长介绍，该区深入实施“县中振兴行动”，实施“乡村教师支持计划”。\n"
+    )
+    got = triples(run(nlp, text, publisher="海东市教育局"), "implements")
+    assert {s for s, _ in got} == {"海东市乐都区教育局"}
+    assert {o for _, o in got} == {"县中振兴行动", "乡村教师支持计划"}

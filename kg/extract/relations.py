@@ -1902,6 +1902,23 @@ def _bureau_subject(
         # reporting bureau runs it
         and not _NOT_THE_AGENT.search(text, max(start, b.start - 4), b.start)
     ]
+    floor = sentence_start(text, start)
+    area = max(
+        _THAT_AREA.finditer(text, floor, mentions[program].start),
+        key=lambda m: m.start(),
+        default=None,
+    )
+    if not named and area is not None:
+        # 互助县教育局局长介绍，该县深入实施“X”，实施“Y”: the area the
+        # sentence's bureau serves runs them
+        named = [
+            j
+            for j, b in enumerate(mentions)
+            if b.label == "Bureau"
+            and b.end > b.start
+            and floor <= b.start
+            and b.end <= area.start()
+        ][-1:]
     if not named or (
         publisher is not None and mentions[named[-1]].name == mentions[publisher].name
     ):
@@ -1909,6 +1926,8 @@ def _bureau_subject(
     return named[-1]
 
 
+#: 该县, 该区: the area the text spoke of just before.
+_THAT_AREA = re.compile(r"该(?:县|区|市|旗)")
 _NOT_THE_AGENT = re.compile(
     r"(?:在|与|和|同|及|联合|配合|会同|协同|协助|按照|根据|向)$"
 )
