@@ -10412,3 +10412,18 @@ def test_extract_that_county_runs_what_its_bureau_describes(nlp):
     got = triples(run(nlp, text, publisher="海东市教育局"), "implements")
     assert {s for s, _ in got} == {"海东市乐都区教育局"}
     assert {o for _, o in got} == {"县中振兴行动", "乡村教师支持计划"}
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        (
+            "固原市教育局推进“互联网+教研”模式改革，建立网络研修共同体126个。",
+            "互联网+教研模式改革",
+        ),
+        ("彭阳县教育局深化学区制管理改革，城乡一体化水平不断提高。", "学区制管理改革"),
+    ],
+)
+def test_extract_a_reform_deepened_or_quoting_what_it_reforms(nlp, text, program):
+    got = triples(run(nlp, text + "\n", publisher="宁夏回族自治区教育厅"), "implements")
+    assert {o for _, o in got} == {program}

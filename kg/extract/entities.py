@@ -3036,7 +3036,11 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
     systems = kinds.get("system-suffix", [])
     suffixes = sorted(kinds.get("suffix", []) + systems, key=len, reverse=True)
     generic = tuple(kinds.get("generic", ()))
-    name = rf"([\u4e00-\u9fff]{{2,20}}?(?:{'|'.join(map(re.escape, suffixes))}))"
+    # (“互联网+教研”模式改革: a reform may quote what it reforms)
+    name = (
+        rf"((?:[\u4e00-\u9fff]|“[\u4e00-\u9fff+]{{2,10}}”){{2,20}}?"
+        rf"(?:{'|'.join(map(re.escape, suffixes))}))"
+    )
     intro = "|".join(map(re.escape, kinds.get("introducer", [])))
     by_verb = re.compile(rf"(?:{intro}){name}")
     # A system (…校长负责制) may open a clause without a verb before it.
@@ -3063,7 +3067,7 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
     spans: list[tuple[int, int]] = []
     for pattern in (by_verb, at_clause, by_system_verb, by_meeting, by_report):
         for match in pattern.finditer(text):
-            found = match.group(1)
+            found = match.group(1).translate(_STRIP_QUOTES)
             begin = match.start(1)
             if found.startswith("了"):  # 承担了X试点: the aspect mark is no part
                 found = found[1:]
