@@ -10427,3 +10427,11 @@ def test_extract_that_county_runs_what_its_bureau_describes(nlp):
 def test_extract_a_reform_deepened_or_quoting_what_it_reforms(nlp, text, program):
     got = triples(run(nlp, text + "\n", publisher="宁夏回族自治区教育厅"), "implements")
     assert {o for _, o in got} == {program}
+
+
+def test_extract_a_beijing_township_named_by_its_area_office_is_a_region(nlp):
+    text = (
+        "序号\t学校名称\t所属街乡\t学段\n5\t北京市朝阳区金盏沐阳中学\t金盏地区\t初中\n"
+    )
+    ex = run(nlp, text, publisher="北京市朝阳区教育委员会")
+    assert ("北京市朝阳区金盏沐阳中学", "金盏乡") in triples(ex, "locatedIn")

@@ -1101,7 +1101,19 @@ def _county_town_names(county: str) -> dict[str, tuple[RegionRef, ...]]:
                 older = stem + before
                 if older not in current:
                     by_name[older].append(town)
+        if county.startswith(_AREA_OFFICE_PROVINCES) and town.name.endswith(
+            ("乡", "镇")
+        ):
+            # 朝阳区来广营地区: Beijing names a township by its 地区办事处
+            office = town.name[:-1] + "地区"
+            if len(office) >= 4 and office not in current:
+                by_name[office].append(town)
     return {name: tuple(refs) for name, refs in by_name.items()}
+
+
+#: Provinces (by code) whose townships are named by their area offices
+#: (来广营地区 for 来广营乡): Beijing.
+_AREA_OFFICE_PROVINCES = ("11",)
 
 
 @lru_cache(maxsize=4096)
