@@ -10435,3 +10435,17 @@ def test_extract_a_beijing_township_named_by_its_area_office_is_a_region(nlp):
     )
     ex = run(nlp, text, publisher="北京市朝阳区教育委员会")
     assert ("北京市朝阳区金盏沐阳中学", "金盏乡") in triples(ex, "locatedIn")
+
+
+@pytest.mark.parametrize("mark", ["——", "："])
+def test_extract_tier_lines_take_the_contest_of_the_lead_above_them(nlp, mark):
+    text = (
+        "全区学生在市级以上竞赛中获奖1460人次。\n"
+        f"4．在2023年宜昌市中小学生合唱比赛中，我区获奖情况如下{mark}\n"
+        "一等奖：夷陵区鹿鸣小学、黄花镇稻香小学\n二等奖：驿路小学\n"
+    )
+    got = triples(run(nlp, text, publisher="宜昌市夷陵区教育局"), "receivedAward")
+    assert {o for _, o in got} == {
+        "宜昌市中小学生合唱比赛一等奖",
+        "宜昌市中小学生合唱比赛二等奖",
+    }

@@ -4198,6 +4198,12 @@ _SCOPED_CONTEST = re.compile(
 )
 
 
+def names_its_place(contest: str) -> bool:
+    """Whether a contest is named with its place, edition or year (大理州第八届
+    X展演, 2023年X比赛), not as a category (艺术表演类评比, 各组别比赛)."""
+    return _SCOPED_CONTEST.search(contest) is not None
+
+
 def placed_contest(contest: str, page_contest: str) -> str:
     """在艺术表演类（合唱、器乐）评比中荣获一等奖 on a page about 大理州第八届中小学生
     艺术展演活动: a category of the page's contest, whose prize the tier is; a

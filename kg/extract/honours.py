@@ -42,6 +42,7 @@ from .entities import (
     last_contest,
     lines_above,
     listed_below,
+    names_its_place,
     part_in_quoted_program,
     placed_contest,
     this_contest_named,
@@ -1135,7 +1136,9 @@ def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
     if _on_top_heading(text, pos):
         # 五、优秀组织奖: the whole event's prize, beside the sections above
         return contest_named_before(text, pos, rules)
-    section = contest_heading_above(text, pos, rules, _TIER_LINES)
+    section = contest_heading_above(text, pos, rules, _TIER_LINES) or _lead_contest(
+        text, pos, rules
+    )
     contest = section or contest_named_before(text, pos, rules)
     if section and _UNPLACED_EVENT.fullmatch(section):
         # 二、机器人竞赛 under a title naming X科技节: X科技节's 机器人竞赛
@@ -1146,6 +1149,24 @@ def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
         # 在艺术表演类（合唱、朗诵）评比中 over a table of tiers: the page's contest
         contest = placed_contest(section, contest_named_before(text, pos, rules))
     return contest + _category_above(text, pos, rules) if contest else ""
+
+
+#: 在X比赛中，我区获奖情况如下——: a lead over tier lines naming their contest.
+_LEAD_OVER_TIERS = re.compile(r".*(?:如下|名单)[：:—\-]*$")
+
+
+def _lead_contest(text: str, pos: int, rules: Rules) -> str:
+    """4．在2023年襄阳市中小学生合唱比赛中，我区获奖情况如下—— over 一等奖：A、B:
+    the contest the lead right above the tier lines names, or ""."""
+    for line in lines_above(text, pos, _TIER_LINES):
+        if not line or _TIER_LINE.match(line) or _TIER_ALONE.fullmatch(line):
+            continue  # an earlier tier's line
+        if not _LEAD_OVER_TIERS.fullmatch(line):
+            return ""
+        # (各组别比赛结果如下: no contest of its own, the page's)
+        contest = last_contest(line, rules) or ""
+        return contest if names_its_place(contest) else ""
+    return ""
 
 
 #: 机器人竞赛, 征文比赛: a section's contest named by its event alone (no
