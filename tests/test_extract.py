@@ -10449,3 +10449,9 @@ def test_extract_tier_lines_take_the_contest_of_the_lead_above_them(nlp, mark):
         "宜昌市中小学生合唱比赛一等奖",
         "宜昌市中小学生合唱比赛二等奖",
     }
+
+
+def test_extract_a_two_character_town_after_its_county_opens_a_longer_name(nlp):
+    text = "11\t崇明区堡镇东滩中学\t崇明区\n"
+    got = triples(run(nlp, text, publisher="上海市崇明区教育局"), "locatedIn")
+    assert ("崇明区堡镇东滩中学", "堡镇") in got

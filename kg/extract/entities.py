@@ -1524,13 +1524,32 @@ def _find_short_towns(
                     # 吸纳|铺镇中心小学: the verb taking the schools in
                     or text[max(0, at - 2) : at] in _LEX.name_stop_tokens
                 )
-                and text.startswith(endings, ordinal.end() if ordinal else end)
+                and (
+                    text.startswith(endings, ordinal.end() if ordinal else end)
+                    # 崇明区堡镇东滩中学: right after its county, the town may
+                    # open a school's longer name
+                    or (
+                        _after_its_county(text, at, ref)
+                        and _school_ending_soon(text, end, endings)
+                    )
+                )
                 and not _inside_accepted(at, accepted)
             ):
                 accepted[at] = Candidate(
                     at, end, "Region", ref.name, "region.town-before-school", ref.code
                 )
             at = text.find(name, end)
+
+
+def _school_ending_soon(text: str, pos: int, endings: tuple[str, ...]) -> bool:
+    """Whether a school's ending follows ``pos`` within a few characters of a
+    name (东滩|中学), with no mark between."""
+    for size in range(1, 7):
+        if not _CJK.match(text, pos + size - 1):
+            return False
+        if text.startswith(endings, pos + size):
+            return True
+    return False
 
 
 def _after_its_county(text: str, at: int, town: RegionRef) -> bool:
