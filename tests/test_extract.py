@@ -10455,3 +10455,15 @@ def test_extract_a_two_character_town_after_its_county_opens_a_longer_name(nlp):
     text = "11\t崇明区堡镇东滩中学\t崇明区\n"
     got = triples(run(nlp, text, publisher="上海市崇明区教育局"), "locatedIn")
     assert ("崇明区堡镇东滩中学", "堡镇") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        ("深入推进“组团式”教育人才援藏，选派教师120名。\n", "组团式教育人才援藏"),
+        ("实施“互联网+教育”精准帮扶，覆盖学校86所。\n", "互联网+教育精准帮扶"),
+    ],
+)
+def test_extract_an_aid_scheme_named_by_its_quote_is_run(nlp, text, program):
+    got = triples(run(nlp, text, publisher="拉萨市教育局"), "implements")
+    assert got == {("拉萨市教育局", program)}

@@ -2569,10 +2569,13 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         whole = tail.group() if tail is not None else ""
         if whole and text.startswith("试点", tail.end()):
             whole += "试点"  # “强基提质”课堂教学改革试点: the pilot of the reform
+        aid = _QUOTE_HEAD.match(text, match.end(), match.end() + 20)
+        if not whole and aid is not None and aid.group().endswith(_AID_HEADS):
+            whole = aid.group()  # “组团式”教育人才援藏: the scheme's whole name
         if (
             not canonical
             and rule == "program.quoted-follower"
-            and whole.endswith((*lex.program_suffixes, "改革", "试点"))
+            and whole.endswith((*lex.program_suffixes, "改革", "试点", *_AID_HEADS))
             and not re.match(r"等|[一二三四五六七八九十两\d]+[大项个类]", whole)
             and "、" not in inner
         ):
@@ -2633,6 +2636,10 @@ _SLOGAN_PHRASE = (
     r"(?![\u4e00-\u9fff]{2}(?:工程|计划|行动|项目|改革|平台))[\u4e00-\u9fff]{4}"
 )
 _SLOGAN_LIST = re.compile(f"(?:{_SLOGAN_PHRASE}、)+{_SLOGAN_PHRASE}")
+
+
+#: 援藏, 精准帮扶: aid schemes, named whole with their quote.
+_AID_HEADS = ("援藏", "援疆", "精准帮扶")
 
 
 def _is_local_works(name: str, rules: Rules, names_site: bool = False) -> bool:
