@@ -10467,3 +10467,17 @@ def test_extract_a_two_character_town_after_its_county_opens_a_longer_name(nlp):
 def test_extract_an_aid_scheme_named_by_its_quote_is_run(nlp, text, program):
     got = triples(run(nlp, text, publisher="拉萨市教育局"), "implements")
     assert got == {("拉萨市教育局", program)}
+
+
+def test_extract_a_unit_holds_every_honour_its_honour_cell_names(nlp):
+    text = (
+        "四、单项工作先进单位（2个）\n\n序号\t单位名称\t荣誉称号\n"
+        "1\t壶天镇中心学校\t控辍保学工作先进单位、教育宣传工作先进单位\n"
+        "2\t金石镇中心学校\t控辍保学工作先进单位\n"
+    )
+    got = triples(run(nlp, text, publisher="湘乡市教育局"), "receivedAward")
+    assert {
+        ("壶天镇中心学校", "控辍保学工作先进单位"),
+        ("壶天镇中心学校", "教育宣传工作先进单位"),
+        ("金石镇中心学校", "控辍保学工作先进单位"),
+    } <= got

@@ -194,7 +194,7 @@ def find_honour_statements(text: str, rules: Rules) -> list[AwardStatement]:
     out += _categories(text, rules)
     out += _rolls(text, rules) + _counted(text, rules) + _assessed(text, rules)
     out += _honours_listed_after_lead(text, rules)
-    out += _honours_table_of_its_holder(text, rules)
+    out += _honours_table_of_its_holder(text, rules) + _unit_honour_rows(text, rules)
     out += _holders_follow(text, rules) + _selected_holders(text, rules)
     placements = _placements_first(text, rules)
     # 第一名：A under its contest's headings: the placement reader names it
@@ -1634,6 +1634,47 @@ def _honours_table_of_its_holder(text: str, rules: Rules) -> list[AwardStatement
         if awards:
             verb = heading.span("verb")
             out.append(AwardStatement(*verb, False, tuple(awards), False))
+    return out
+
+
+#: The honours of a cell of an honour column: set apart by 、 or ；.
+_HONOUR_CELL_PART = re.compile(r"[^、；;]+")
+
+
+def _unit_honour_rows(text: str, rules: Rules) -> list[AwardStatement]:
+    """序号　单位名称　荣誉称号 over 1　A中心学校　控辍保学工作先进单位、教育宣传
+    工作先进单位: each row's unit holds every honour its honour cell names,
+    placed or not (decision 10: a unit followed by several honours)."""
+    out = []
+    for header, roles in _headed_tables(text, rules):
+        if "unit" not in roles or "honour" not in roles or "tier" in roles:
+            continue
+        unit, column = roles.index("unit"), roles.index("honour")
+        for cells in _body_rows(text, header, len(roles)):
+            if not _unit_cell(cells[unit].group()):
+                continue
+            awards = []
+            for part in _HONOUR_CELL_PART.finditer(cells[column].group()):
+                name = clean_award_name(part.group())
+                if len(name) >= 4 and name.endswith(rules.award_suffixes):
+                    at = cells[column].start() + part.start()
+                    awards.append(
+                        Candidate(
+                            at,
+                            at + len(part.group()),
+                            "Award",
+                            name,
+                            "award.table-row",
+                            "",
+                        )
+                    )
+            if awards:
+                at = cells[column].start()
+                out.append(
+                    AwardStatement(
+                        at, at, False, tuple(awards), False, cells[unit].span()
+                    )
+                )
     return out
 
 
