@@ -10481,3 +10481,13 @@ def test_extract_a_unit_holds_every_honour_its_honour_cell_names(nlp):
         ("壶天镇中心学校", "教育宣传工作先进单位"),
         ("金石镇中心学校", "控辍保学工作先进单位"),
     } <= got
+
+
+def test_extract_a_declared_short_name_leaves_one_program_to_take_part_in(nlp):
+    text = (
+        "扎实推进义务教育薄弱环节改善与能力提升工程（以下简称“薄改提升工程”），"
+        "完成渣津镇中心小学、马坳镇中学等12所学校的校舍改造。\n"
+    )
+    got = triples(run(nlp, text, publisher="修水县教育体育局"), "participatesIn")
+    program = "义务教育薄弱环节改善与能力提升工程"
+    assert got == {("渣津镇中心小学", program), ("马坳镇中学", program)}

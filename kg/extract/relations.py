@@ -1995,6 +1995,10 @@ def _topic_takes_part(
     return None if between else later[0]
 
 
+#: （以下简称“: a short name declared for the name just before.
+_SHORT_NAME_DECLARED = re.compile(r"[（(]?(?:以下)?简称[“\"]?$")
+
+
 def _program_taken_part_in(
     text: str,
     mentions: list[Mention],
@@ -2010,6 +2014,14 @@ def _program_taken_part_in(
     and names no honour of its own: 实施“双减”，晨光小学获评全国文明校园
     says nothing of the school and 双减.
     """
+    # (X工程（以下简称“Y”）: Y is X's short name, one program)
+    programs = [
+        p
+        for p in programs
+        if not _SHORT_NAME_DECLARED.search(
+            text, max(0, mentions[p].start - 8), mentions[p].start
+        )
+    ] or programs
     start, end = clause_of(text, mentions[school].start)
     if (
         not any(cue in text[start:end] for cue in cues)
