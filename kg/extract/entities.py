@@ -4797,15 +4797,12 @@ _MEDAL_TALLY_IN = re.compile(r"牌\s*[\d一二三四五六七八九十两]+\s*�
 
 
 def _a_chain_of_places(name: str, rules: Rules) -> bool:
-    """Whether ``name`` is one place's name or a chain of them, down to a town
-    (西吉县吉强镇)."""
-    ends: dict[int, int] = {}
-    for start, end in rules.region_words.occurrences(name):
-        ends[start] = max(end, ends.get(start, 0))
-    at = 0
-    while at in ends:
-        at = ends[at]
-    return at == len(name) or (at < len(name) and name[at:] in _town_names())
+    """Whether ``name`` is one place's name (杨凌示范区, a zone's) or a chain
+    of them down to a town (西吉县吉强镇)."""
+    if (0, len(name)) in rules.region_words.occurrences(name):
+        return True
+    _, rest = _peel_places(name, full_names=True)
+    return not rest or rest in _town_names()
 
 
 def _find_suffix_awards(

@@ -446,6 +446,11 @@ def _award(start: int, name: str, rule: str, level: str = "") -> Candidate:
     return Candidate(start, start + len(name), "Award", name, rule, "", level=level)
 
 
+def _cell_award(start: int, written: str, name: str) -> Candidate:
+    """The honour ``name`` a table cell holds, on the characters ``written``."""
+    return Candidate(start, start + len(written), "Award", name, "award.table-row", "")
+
+
 #: 对A等3个单位、B等14所学校予以“X”通报表扬: the units praised with X.
 _PRAISED_WITH = re.compile(
     r"对([^。；;！？!?\n]{2,200}?)予以“([^”]{3,40})”(?:通报表扬|通报嘉奖|表彰|表扬)"
@@ -1658,16 +1663,7 @@ def _unit_honour_rows(text: str, rules: Rules) -> list[AwardStatement]:
                 name = clean_award_name(part.group())
                 if len(name) >= 4 and name.endswith(rules.award_suffixes):
                     at = cells[column].start() + part.start()
-                    awards.append(
-                        Candidate(
-                            at,
-                            at + len(part.group()),
-                            "Award",
-                            name,
-                            "award.table-row",
-                            "",
-                        )
-                    )
+                    awards.append(_cell_award(at, part.group(), name))
             if awards:
                 at = cells[column].start()
                 out.append(
@@ -3466,16 +3462,7 @@ def _spaced_rows(text: str, rules: Rules) -> list[AwardStatement]:
                     name = clean_award_name(part.group())
                     if _placed_honour(name, rules):
                         at = pos + cell.start() + part.start()
-                        awards.append(
-                            Candidate(
-                                at,
-                                at + len(part.group()),
-                                "Award",
-                                name,
-                                "award.table-row",
-                                "",
-                            )
-                        )
+                        awards.append(_cell_award(at, part.group(), name))
             if unit is not None and awards:
                 span = (pos + unit.start(), pos + unit.end())
                 out.append(
