@@ -10491,3 +10491,17 @@ def test_extract_a_declared_short_name_leaves_one_program_to_take_part_in(nlp):
     got = triples(run(nlp, text, publisher="修水县教育体育局"), "participatesIn")
     program = "义务教育薄弱环节改善与能力提升工程"
     assert got == {("渣津镇中心小学", program), ("马坳镇中学", program)}
+
+
+def test_extract_pilot_schools_join_the_program_their_headline_names(nlp):
+    text = (
+        "张家口市崇礼区人民政府　　首页 >> 新闻中心\n"
+        "赤城县启动“冰雪运动进校园提质行动”　12所中小学成为首批试点校\n"
+        "仪式上，县教体局宣读了《实施方案》，为首批12所试点校授牌。"
+        "赤城县第一小学、赤城县第二中学等12所学校成为首批试点校。\n"
+    )
+    got = triples(run(nlp, text, publisher="赤城县教育和体育局"), "participatesIn")
+    assert got == {
+        ("赤城县第一小学", "冰雪运动进校园提质行动"),
+        ("赤城县第二中学", "冰雪运动进校园提质行动"),
+    }

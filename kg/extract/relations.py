@@ -2690,6 +2690,29 @@ def _item_body_takes_part(
 _GROUP_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}[：:]")
 
 
+#: Lines read for a story's headline.
+_HEADLINE_LINES = 3
+
+
+def _headline_pilot(text: str, mentions: list[Mention]) -> list[int]:
+    """崇礼区启动“X行动”　12所中小学成为首批试点校: the programs a headline
+    (one of the first lines, no sentence) names where it says schools became
+    its pilot schools."""
+    pos = 0
+    for _ in range(_HEADLINE_LINES):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if "。" not in line and re.search("试点(?:学校|校)", line):
+            return [
+                i
+                for i, m in enumerate(mentions)
+                if m.label == "Program" and pos <= m.start and m.end <= end
+            ]
+        pos = end + 1
+    return []
+
+
 def _designated_for_the_program_before(
     text: str,
     mentions: list[Mention],
@@ -2785,6 +2808,8 @@ def _designated_for_the_program_before(
                 for i, m in enumerate(mentions)
                 if m.label == "Program" and m.end <= start and "试点" in m.name
             ]
+        if len({mentions[i].name for i in in_title}) != 1:
+            in_title = _headline_pilot(text, mentions)
         if len({mentions[i].name for i in in_title}) == 1:
             earlier, before, titled = 0, in_title, True
     if len({mentions[i].name for i in before}) != 1:
