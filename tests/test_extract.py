@@ -10505,3 +10505,16 @@ def test_extract_pilot_schools_join_the_program_their_headline_names(nlp):
         ("赤城县第一小学", "冰雪运动进校园提质行动"),
         ("赤城县第二中学", "冰雪运动进校园提质行动"),
     }
+
+
+def test_extract_schools_a_program_is_tried_out_in_take_part_hold_nothing(nlp):
+    text = (
+        "启动“品质课堂三年攻坚行动”，确定瀚文中学、南海区启明实验小学等20所学校为"
+        "首批品质课堂实验学校，每校配备区级学科指导团队。\n"
+    )
+    ex = run(nlp, text, publisher="佛山市南海区教育局")
+    assert triples(ex, "receivedAward") == set()
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "瀚文中学",
+        "南海区启明实验小学",
+    }

@@ -3648,6 +3648,23 @@ class AwardStatement:
     recipients: tuple[int, int] | None = None
 
 
+#: 首批品质课堂实验学校: the schools a program is tried out in, by its stem.
+_TRIAL_SCHOOLS = re.compile(
+    r"(?:首批|第[一二三四五六七八九十]批)?(?P<stem>[\u4e00-\u9fff]{2,10}?)"
+    r"(?:实验学校|实验校|实验园)"
+)
+
+
+def tried_in(phrase: str, text: str, pos: int) -> bool:
+    """启动“品质课堂三年攻坚行动”，确定A、B为首批品质课堂实验学校: the schools
+    the program quoted earlier in the sentence is tried out in, no title."""
+    trial = _TRIAL_SCHOOLS.fullmatch(phrase)
+    return (
+        trial is not None
+        and f"“{trial.group('stem')}" in text[sentence_start(text, pos) : pos]
+    )
+
+
 #: 唯一入选的区, 首所省一级高中: what 成为 makes a unit, when not an honour.
 _ONLY_ONE = ("唯一", "首所", "首个", "首家", "第一所", "第一个")
 
@@ -3749,6 +3766,8 @@ def find_award_statements(text: str, rules: Rules) -> list[AwardStatement]:
             text, sentence_start(text, match.start()), match.start()
         ) and PROGRAMS_MODEL_SCHOOL.search(text, match.start(), end):
             continue  # 实施“X工程”，A被确定为首批示范校: X's school, no honour
+        if tried_in(phrase.strip(), text, match.start()):
+            continue
         if _SELECTED_PROJECT.search(phrase):
             # 入选X示范校培育项目, 入选X项目建设园: a project schools take part
             # in, no honour (the program finders name it)

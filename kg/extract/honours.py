@@ -46,6 +46,7 @@ from .entities import (
     part_in_quoted_program,
     placed_contest,
     this_contest_named,
+    tried_in,
 )
 from .headings import (
     ANNEX_MARK,
@@ -646,6 +647,8 @@ def _grant_as(
         # 确定A为“X”实验学校, 确定A为工程首批实施学校, 确定A为课程基地建设学校:
         # a part in a program
         return None
+    if tried_in(raw.strip(), text, match.start()):
+        return None  # 启动“X攻坚行动”，确定A为首批X实验学校: the program's schools
     name = clean_award_name(_PAREN_TAIL.sub("", raw.strip()))
     if not name or not _is_designation(name, rules):
         return None
