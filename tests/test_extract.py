@@ -10518,3 +10518,12 @@ def test_extract_schools_a_program_is_tried_out_in_take_part_hold_nothing(nlp):
         "瀚文中学",
         "南海区启明实验小学",
     }
+
+
+def test_extract_the_kind_of_reform_a_pilot_carries_out_is_no_program(nlp):
+    text = (
+        "6．推进九年一贯制学校改革试点，在南苑街道晨曦学校、卢沟桥街道晓月学校开展"
+        "课程贯通、学段衔接、教师统筹的整体改革，探索形成可复制的经验。\n"
+    )
+    ex = run(nlp, text, publisher="北京市丰台区教育委员会")
+    assert {o for _, o in triples(ex, "participatesIn")} == {"九年一贯制学校改革试点"}

@@ -3170,8 +3170,10 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
                 continue
             suffix = next(x for x in suffixes if name.endswith(x))
             head = name[: -len(suffix)]
-            if len(head) < 4 or is_generic(
-                head, rules.lexicon.generic_name_prefixes | set(generic)
+            if (
+                len(head) < 4
+                or is_generic(head, rules.lexicon.generic_name_prefixes | set(generic))
+                or head.endswith(generic)  # 教师统筹的整体改革: a kind of reform
             ):
                 continue
             seen.add(begin)
