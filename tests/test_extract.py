@@ -10527,3 +10527,13 @@ def test_extract_the_kind_of_reform_a_pilot_carries_out_is_no_program(nlp):
     )
     ex = run(nlp, text, publisher="北京市丰台区教育委员会")
     assert {o for _, o in triples(ex, "participatesIn")} == {"九年一贯制学校改革试点"}
+
+
+def test_extract_a_quoted_experiment_is_a_program_a_quoted_lab_is_not(nlp):
+    text = (
+        "深入推进“幼小科学衔接”实验，在长辛店街道杏林幼儿园开展入学适应教育实践研究。"
+        "建成“AI创新”实验室3个。\n"
+    )
+    ex = run(nlp, text, publisher="北京市丰台区教育委员会")
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {"幼小科学衔接"}
+    assert triples(ex, "participatesIn") == {("长辛店街道杏林幼儿园", "幼小科学衔接")}
