@@ -9932,67 +9932,16 @@ def test_extract_many_schemes_or_a_contests_events_name_no_program(nlp):
     assert not [m for m in ex.mentions if m.label == "Program"]
 
 
-def test_extract_units_that_each_passed_an_assessment_hold_their_own_title(nlp):
-    text = (
-        "岚皋县城关中学、岚皋县第三中学分别通过了省级示范高中复评、"
-        "“市级示范性高中”创建评估验收和授牌。\n"
-    )
-    got = triples(run(nlp, text, publisher="岚皋县教育体育局"), "receivedAward")
-    assert got == {
-        ("岚皋县城关中学", "省级示范高中"),
-        ("岚皋县第三中学", "市级示范性高中"),
-    }
-
-
 def test_extract_a_school_after_our_county_is_named_without_the_county(nlp):
     text = "我县城关小学荣获“省级文明校园”称号。\n"
     ex = run(nlp, text, publisher="安化县教育局")
     assert {m.name for m in ex.mentions if m.label == "School"} == {"城关小学"}
 
 
-def test_extract_a_second_tier_keeps_the_contest_s_activity_word(nlp):
-    text = "城关小学、新化县第三中学分获全市中小学生艺术展演活动一等奖和二等奖。\n"
-    got = triples(run(nlp, text, publisher="新化县教育局"), "receivedAward")
-    assert got == {
-        ("城关小学", "全市中小学生艺术展演活动一等奖"),
-        ("新化县第三中学", "全市中小学生艺术展演活动二等奖"),
-    }
-
-
-def test_extract_a_category_cell_swaps_the_kind_word_of_the_title_s_honour(nlp):
-    text = (
-        "2024年德阳市中小学劳动教育示范校和特色学校拟认定名单\n"
-        "序号　　县（市、区）　　学校名称　　认定类别\n"
-        "1　　旌阳区　　孝泉镇中心学校　　特色学校\n"
-        "2　　中江县　　中江县凯江中学　　示范校\n"
-    )
-    got = triples(run(nlp, text, publisher="德阳市教育局"), "receivedAward")
-    assert got == {
-        ("孝泉镇中心学校", "德阳市中小学劳动教育特色学校"),
-        ("中江县凯江中学", "德阳市中小学劳动教育示范校"),
-    }
-
-
 def test_extract_a_two_character_town_opens_a_name_in_a_spaced_row(nlp):
     text = "（三）小学（2个）\n稻田镇中心小学　　侯镇中心小学\n"
     got = triples(run(nlp, text, publisher="寿光市教育和体育局"), "locatedIn")
     assert ("侯镇中心小学", "侯镇") in got
-
-
-def test_extract_a_later_sentence_listing_its_units_honours_owns_the_table(nlp):
-    text = (
-        "全县教育系统荣获湖南省“学生资助工作先进集体”。"
-        "全县学校获市级以上主要集体荣誉情况如下：\n"
-        "序号\t学校\t荣誉名称\t授予单位\n"
-        "1\t溆浦县第一中学\t湖南省文明校园\t湖南省精神文明建设指导委员会\n"
-        "2\t溆浦县第二中学\t湖南省乡村温馨校园\t湖南省教育厅\n"
-    )
-    got = triples(run(nlp, text, publisher="溆浦县教育局"), "receivedAward")
-    assert got == {
-        ("怀化市溆浦县教育局", "湖南省学生资助工作先进集体"),
-        ("溆浦县第一中学", "湖南省文明校园"),
-        ("溆浦县第二中学", "湖南省乡村温馨校园"),
-    }
 
 
 @pytest.mark.parametrize(
@@ -10063,21 +10012,6 @@ def test_extract_schools_named_after_a_coverb_a_verb_or_with_a_verb_stem(nlp):
     assert ("铺镇中心小学", "铺镇") in triples(ex, "locatedIn")
 
 
-def test_extract_a_table_cell_may_list_two_whole_honours_with_a_comma(nlp):
-    text = (
-        "二、省级（2项）\n序号\t单位\t荣誉名称\t授予部门\n"
-        "5\t永春县第一中学\t福建省文明校园、福建省中小学德育工作先进集体"
-        "\t福建省委文明办、福建省教育厅\n"
-        "6\t永春县蓬壶中学\t福建省体育传统项目学校\t福建省教育厅\n"
-    )
-    got = triples(run(nlp, text, publisher="永春县教育局"), "receivedAward")
-    assert got == {
-        ("永春县第一中学", "福建省文明校园"),
-        ("永春县第一中学", "福建省中小学德育工作先进集体"),
-        ("永春县蓬壶中学", "福建省体育传统项目学校"),
-    }
-
-
 def test_extract_a_row_s_zone_column_places_its_school(nlp):
     text = (
         "序号　　县（市、区）　　学校名称　　认定类别\n"
@@ -10117,12 +10051,6 @@ def test_extract_tiers_take_the_contest_an_earlier_clause_says_was_held(nlp):
         ("牟定县第一中学", contest + "中学组团体总分第一名"),
         ("共和镇中心小学", contest + "小学组团体总分第一名"),
     }
-
-
-def test_extract_an_area_s_trial_zone_title_is_the_region_s(nlp):
-    text = "凤冈县成功入选全国青少年校园足球改革试验区。\n"
-    got = triples(run(nlp, text, publisher="凤冈县教育体育局"), "receivedAward")
-    assert got == {("凤冈县", "全国青少年校园足球改革试验区")}
 
 
 @pytest.mark.parametrize(
@@ -10395,16 +10323,6 @@ def test_extract_a_later_batch_of_pilot_schools_joins_the_report_s_one_pilot(nlp
     assert {"六户地镇中心学校", "兰州湾镇中心学校"} <= {s for s, _ in got}
 
 
-def test_extract_this_school_is_not_the_partner_a_sentence_before_named(nlp):
-    text = (
-        "在民和县第五中学，调研组听取了学校办学成效介绍。去年，该校与西宁市"
-        "夏都中学签订托管帮扶协议。今年，该校被评为“青海省普通高中新课程新教材"
-        "实施示范校”。\n"
-    )
-    got = triples(run(nlp, text, publisher="海东市教育局"), "receivedAward")
-    assert got == {("民和县第五中学", "青海省普通高中新课程新教材实施示范校")}
-
-
 def test_extract_that_county_runs_what_its_bureau_describes(nlp):
     text = (
         "乐都区教育局局长介绍，该区深入实施“县中振兴行动”，实施“乡村教师支持计划”。\n"
@@ -10537,3 +10455,89 @@ def test_extract_a_quoted_experiment_is_a_program_a_quoted_lab_is_not(nlp):
     ex = run(nlp, text, publisher="北京市丰台区教育委员会")
     assert {m.name for m in ex.mentions if m.label == "Program"} == {"幼小科学衔接"}
     assert triples(ex, "participatesIn") == {("长辛店街道杏林幼儿园", "幼小科学衔接")}
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "expected"),
+    [
+        pytest.param(
+            "岚皋县城关中学、岚皋县第三中学分别通过了省级示范高中复评、"
+            "“市级示范性高中”创建评估验收和授牌。\n",
+            "岚皋县教育体育局",
+            {
+                ("岚皋县城关中学", "省级示范高中"),
+                ("岚皋县第三中学", "市级示范性高中"),
+            },
+            id="units_that_each_passed_an_assessment_hold_their_own_title",
+        ),
+        pytest.param(
+            "城关小学、新化县第三中学分获全市中小学生艺术展演活动一等奖和二等奖。\n",
+            "新化县教育局",
+            {
+                ("城关小学", "全市中小学生艺术展演活动一等奖"),
+                ("新化县第三中学", "全市中小学生艺术展演活动二等奖"),
+            },
+            id="a_second_tier_keeps_the_contest_s_activity_word",
+        ),
+        pytest.param(
+            "2024年德阳市中小学劳动教育示范校和特色学校拟认定名单\n"
+            "序号　　县（市、区）　　学校名称　　认定类别\n"
+            "1　　旌阳区　　孝泉镇中心学校　　特色学校\n"
+            "2　　中江县　　中江县凯江中学　　示范校\n",
+            "德阳市教育局",
+            {
+                ("孝泉镇中心学校", "德阳市中小学劳动教育特色学校"),
+                ("中江县凯江中学", "德阳市中小学劳动教育示范校"),
+            },
+            id="a_category_cell_swaps_the_kind_word_of_the_title_s_honour",
+        ),
+        pytest.param(
+            "全县教育系统荣获湖南省“学生资助工作先进集体”。"
+            "全县学校获市级以上主要集体荣誉情况如下：\n"
+            "序号\t学校\t荣誉名称\t授予单位\n"
+            "1\t溆浦县第一中学\t湖南省文明校园\t湖南省精神文明建设指导委员会\n"
+            "2\t溆浦县第二中学\t湖南省乡村温馨校园\t湖南省教育厅\n",
+            "溆浦县教育局",
+            {
+                ("怀化市溆浦县教育局", "湖南省学生资助工作先进集体"),
+                ("溆浦县第一中学", "湖南省文明校园"),
+                ("溆浦县第二中学", "湖南省乡村温馨校园"),
+            },
+            id="a_later_sentence_listing_its_units_honours_owns_the_table",
+        ),
+        pytest.param(
+            "二、省级（2项）\n序号\t单位\t荣誉名称\t授予部门\n"
+            "5\t永春县第一中学\t福建省文明校园、福建省中小学德育工作先进集体"
+            "\t福建省委文明办、福建省教育厅\n"
+            "6\t永春县蓬壶中学\t福建省体育传统项目学校\t福建省教育厅\n",
+            "永春县教育局",
+            {
+                ("永春县第一中学", "福建省文明校园"),
+                ("永春县第一中学", "福建省中小学德育工作先进集体"),
+                ("永春县蓬壶中学", "福建省体育传统项目学校"),
+            },
+            id="a_table_cell_may_list_two_whole_honours_with_a_comma",
+        ),
+        pytest.param(
+            "凤冈县成功入选全国青少年校园足球改革试验区。\n",
+            "凤冈县教育体育局",
+            {("凤冈县", "全国青少年校园足球改革试验区")},
+            id="an_area_s_trial_zone_title_is_the_region_s",
+        ),
+        pytest.param(
+            "在民和县第五中学，调研组听取了学校办学成效介绍。去年，该校与西宁市"
+            "夏都中学签订托管帮扶协议。今年，该校被评为“青海省普通高中新课程新教材"
+            "实施示范校”。\n",
+            "海东市教育局",
+            {("民和县第五中学", "青海省普通高中新课程新教材实施示范校")},
+            id="this_school_is_not_the_partner_a_sentence_before_named",
+        ),
+    ],
+)
+def test_extract_each_unit_holds_exactly_its_own_honours(
+    nlp, text, publisher, expected
+):
+    """Honours read from assessments, tables, category cells, area titles and
+    later sentences: each unit holds its own and nothing more."""
+    got = triples(run(nlp, text, publisher=publisher), "receivedAward")
+    assert got == expected
