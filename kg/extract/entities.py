@@ -2237,6 +2237,8 @@ def is_generic(prefix: str, generic: frozenset[str]) -> bool:
 
 _EACH_BEFORE = re.compile(r"各[省市县区旗盟州级（）()、]*$")
 _MASK_BEFORE = re.compile(_MASK.pattern + "$")
+#: 先进教育局, 优秀教育局: words that make a kind of bureau a title.
+BUREAU_TITLE_WORDS = ("先进", "优秀", "模范", "标兵")
 #: 旗县区, 县市区: a run of levels, the bureaus of all of them (not 新市区,
 #: a district's name, which ends a region found there).
 _LEVELS_BEFORE = re.compile("[省市县区旗盟州]{2,}$")
@@ -2266,18 +2268,14 @@ def _find_bureaus(
             continue  # 开设学前教育部、义务教育部: a special school's sections
         if _EACH_BEFORE.search(text, max(0, start - 10), start):
             continue  # 各县（市、区）教育局: every one of them, no bureau
-        if text[max(0, start - 2) : start] in ("先进", "优秀", "模范", "标兵"):
+        if text[max(0, start - 2) : start] in BUREAU_TITLE_WORDS:
             continue  # 全州教育系统先进教育局: a title, no bureau
+        # (旗县|区教育局: a level the match opens with is the run's too)
+        levels_end = start + (match.group()[0] in "省市县区旗盟州")
         if start not in region_by_end and _LEVELS_BEFORE.search(
-            text, max(0, start - 4), start
+            text, max(0, levels_end - 4), levels_end
         ):
             continue  # 经旗县区教育局推荐: the bureaus of every level, no one
-        if (
-            match.group()[0] in "省市县区旗盟州"
-            and start not in region_by_end
-            and _LEVELS_BEFORE.search(text, max(0, start - 3), start + 1)
-        ):
-            continue  # 旗县|区教育局: the level read as the bureau's own
         left, codes = start, []
         while left in region_by_end:
             region = region_by_end[left]
@@ -4255,9 +4253,9 @@ def placed_contest(contest: str, page_contest: str) -> str:
     """在艺术表演类（合唱、器乐）评比中荣获一等奖 on a page about 大理州第八届中小学生
     艺术展演活动: a category of the page's contest, whose prize the tier is; a
     contest named with its place, edition or year is its own."""
-    if not contest or _SCOPED_CONTEST.search(contest) or _THIS_CONTEST.match(contest):
+    if not contest or names_its_place(contest) or _THIS_CONTEST.match(contest):
         return contest  # (本次展演: the one told before, see this_contest_named)
-    return page_contest if _SCOPED_CONTEST.search(page_contest) else contest
+    return page_contest if names_its_place(page_contest) else contest
 
 
 def _with_contest(
@@ -4283,7 +4281,7 @@ def _with_contest(
         return awards
     contests = _CONTEST_BEFORE.findall(clause)
     contest = _without_host(contests[-1] if contests else "")
-    if contest and not _SCOPED_CONTEST.search(contest):
+    if contest and not names_its_place(contest):  # (page() reads the title lines)
         contest = placed_contest(contest, page())
     # 参加全省技能大赛，获得汽车维修项目一等奖: an event's placing names the
     # contest it was won in, joined a clause before.

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from ..resources import load_lexicon
 from .entities import (
     BARE_TIER,
+    BUREAU_TITLE_WORDS,
     HONOUR_HEAD,
     LEVEL_PREFIX,
     NEGATED_HONOUR,
@@ -817,7 +818,9 @@ def _names_results(name: str) -> bool:
 
 
 #: 全州教育系统先进教育局: a title bureaus hold, named as a kind of bureau.
-_BUREAU_TITLE = re.compile(r"(?:先进|优秀|模范|标兵)(?:教育局|教体局|教育体育局)$")
+_BUREAU_TITLE = re.compile(
+    "(?:" + "|".join(BUREAU_TITLE_WORDS) + ")(?:教育局|教体局|教育体育局)$"
+)
 
 
 def _heading_lists(text: str, rules: Rules) -> list[AwardStatement]:
@@ -1645,10 +1648,6 @@ def _honours_table_of_its_holder(text: str, rules: Rules) -> list[AwardStatement
     return out
 
 
-#: The honours of a cell of an honour column: set apart by 、 or ；.
-_HONOUR_CELL_PART = re.compile(r"[^、；;]+")
-
-
 def _unit_honour_rows(text: str, rules: Rules) -> list[AwardStatement]:
     """序号　单位名称　荣誉称号 over 1　A中心学校　控辍保学工作先进单位、教育宣传
     工作先进单位: each row's unit holds every honour its honour cell names,
@@ -1662,7 +1661,7 @@ def _unit_honour_rows(text: str, rules: Rules) -> list[AwardStatement]:
             if not _unit_cell(cells[unit].group()):
                 continue
             awards = []
-            for part in _HONOUR_CELL_PART.finditer(cells[column].group()):
+            for part in _LISTED_PART.finditer(cells[column].group()):
                 name = clean_award_name(part.group())
                 if len(name) >= 4 and name.endswith(rules.award_suffixes):
                     at = cells[column].start() + part.start()
@@ -3003,6 +3002,7 @@ def _tiered_header(
 
 #: The honours of a table cell, set apart by semicolons.
 _CELL_PART = re.compile(r"[^；;]+")
+#: … or by 、 too (an honour column's cell, or whole honours with their place).
 _LISTED_PART = re.compile(r"[^；;、]+")
 
 

@@ -1357,6 +1357,27 @@ _SPACED_ROW = re.compile(
 )
 
 
+def _spaced_row(
+    text: str, school: Mention, mentions: list[Mention]
+) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The span of the spaced table row a school stands in and the spans of
+    the units named in it, or None when its line is no such row. (A place
+    inside another unit's name in the row is that unit's: 小学男子组　迎宾路
+    小学　长凝镇中心小学.)"""
+    start = text.rfind("\n", 0, school.start) + 1
+    end = text.find("\n", school.end)
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    if not _SPACED_ROW.match(line) or PROSE_MARK.search(line):
+        return None
+    units = [
+        (u.start, u.end)
+        for u in mentions
+        if u.label in ("School", "Bureau") and start <= u.start < end
+    ]
+    return start, end, units
+
+
 def _row_region(
     text: str,
     school: Mention,
@@ -1365,19 +1386,10 @@ def _row_region(
     index,
 ) -> str:
     """The most specific region a spaced table row names beside its school, or ""."""
-    start = text.rfind("\n", 0, school.start) + 1
-    end = text.find("\n", school.end)
-    end = len(text) if end < 0 else end
-    line = text[start:end]
-    if not _SPACED_ROW.match(line) or PROSE_MARK.search(line):
+    row = _spaced_row(text, school, mentions)
+    if row is None:
         return ""
-    # (a place inside another school's name in the row is that school's:
-    # 小学男子组　迎宾路小学　长凝镇中心小学)
-    units = [
-        (u.start, u.end)
-        for u in mentions
-        if u.label in ("School", "Bureau") and start <= u.start < end
-    ]
+    start, end, units = row
     beside = [
         mentions[j].region
         for j in region_mentions
@@ -1401,17 +1413,10 @@ def _row_zone(
 ) -> int | None:
     """The one zone a spaced table row names beside its school (no place of
     the division list beside it), or None."""
-    start = text.rfind("\n", 0, school.start) + 1
-    end = text.find("\n", school.end)
-    end = len(text) if end < 0 else end
-    line = text[start:end]
-    if not _SPACED_ROW.match(line) or PROSE_MARK.search(line):
+    row = _spaced_row(text, school, mentions)
+    if row is None:
         return None
-    units = [
-        (u.start, u.end)
-        for u in mentions
-        if u.label in ("School", "Bureau") and start <= u.start < end
-    ]
+    start, end, units = row
     beside = [
         (i, zone)
         for i, zone in zones
@@ -3059,17 +3064,18 @@ def _roles_in_the_one_scheme(
         return []
     program = schemes[longest]
     first = min(m.start for m in mentions if m.label == "Program" and m.name in schemes)
+    # 实施县中崛起行动，A对口帮扶B: a sentence with a program of its own
+    own_programs = {
+        p.sentence for p in mentions if p.label == "Program" and p.name not in schemes
+    }
     out = []
     for i, m in enumerate(mentions):
         if m.label != "School" or m.start < first:
             continue
         if _NEW_TASK.search(text, first, m.start):
             break  # …；四是推进集团化办学，组建A、B等教育集团: a task of its own
-        if any(
-            p.label == "Program" and p.sentence == m.sentence and p.name not in schemes
-            for p in mentions
-        ):
-            continue  # 实施县中崛起行动，A对口帮扶B: the sentence's own program
+        if m.sentence in own_programs:
+            continue
         start, end = clause_of(text, m.start)
         if any(word in text[start:end] for word in _GROUP_ROLE_WORDS) and not (
             _PEOPLE_AFTER.match(text, m.end)
