@@ -246,6 +246,10 @@ class Lexicon:
     supervision_words: tuple[str, ...] = ()
     grouping_schemes: tuple[str, ...] = ()
     grouping_cues: tuple[str, ...] = ()
+    # 集团化办学, 教共体: a program that groups schools under lead schools.
+    school_group_schemes: tuple[str, ...] = ()
+    # 牵头校, 成员园, 核心校: a school's role in a group (with grouping_cues).
+    school_group_roles: tuple[str, ...] = ()
     # 初中数学|名师工作室: the subjects a teacher's studio is named by.
     teaching_subjects: tuple[str, ...] = ()
     # An honour a group of schools holds: none of its schools holds it.
@@ -401,6 +405,8 @@ def load_lexicon() -> Lexicon:
         supervision_words=lines("supervision_words"),
         grouping_schemes=lines("grouping_schemes"),
         grouping_cues=lines("grouping_cues"),
+        school_group_schemes=lines("school_group_schemes"),
+        school_group_roles=lines("school_group_roles"),
         teaching_subjects=lines("teaching_subjects"),
         group_honour_ends=lines("group_honour_ends"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),

@@ -3029,12 +3029,9 @@ _A_SCHOOLS_PART = re.compile(_SCHOOL_PARTS)
 
 
 #: 牵头校, 成员园, 领办, 托管, 集团内: a school's role in a group of schools.
-_GROUP_ROLE_WORDS = (*_GROUPING_CUES, "集团", "成员园", "核心校", "领衔校")
-
-
-#: 集团化办学, 教共体, 托管帮扶: schemes that group schools (not 托幼一体化 or
-#: 协作, which need not).
-_GROUP_SCHEMES = ("集团", "共同体", "教共体", "联合体", "联盟", "托管", "结对", "帮扶")
+_GROUP_ROLE_WORDS = (*_GROUPING_CUES, *load_lexicon().school_group_roles)
+#: 集团化办学, 教共体, 托管帮扶: schemes that group schools.
+_GROUP_SCHEMES = load_lexicon().school_group_schemes
 #: ；四是…: a later task of a prose enumeration.
 _NEW_TASK = re.compile(r"[；;。]\s*[一二三四五六七八九十]+是")
 
