@@ -79,7 +79,8 @@ class _Tables:
     program_words: tuple[str, ...]  # longest first
     school_level_marks: frozenset[str]
     level_prefix: re.Pattern[str]
-    relative_bureau: re.Pattern[str]
+    relative_bureau: re.Pattern[str]  # group "level": the level word, if any
+    relative_levels: Mapping[str, int]  # level word -> division level
 
 
 def _longest_first(rows: Iterable[tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
@@ -97,6 +98,10 @@ def _merge_tables() -> _Tables:
     lexicon = load_lexicon()
     endings = sorted(lexicon.bureau_suffixes, key=len, reverse=True)
     endings += read_lines("lexicon/relative_bureau_endings.txt")
+    relative_levels = {
+        word: int(level)
+        for word, level in read_table("lexicon/relative_bureau_levels.tsv", 2)
+    }
     return _Tables(
         abbreviations=_longest_first(read_table("gazetteers/abbreviations.tsv", 2)),
         program_tails=_longest_first(read_table("lexicon/program_name_tails.tsv", 2)),
@@ -109,10 +114,11 @@ def _merge_tables() -> _Tables:
         # The first level word listed wins (全国 before 国家), as written.
         level_prefix=re.compile(f"^(?:{_alternatives(lexicon.level_words)})"),
         relative_bureau=re.compile(
-            "^(?:"
-            + _alternatives(read_lines("lexicon/relative_bureau_levels.txt"))
+            "^(?P<level>"
+            + _alternatives(sorted(relative_levels, key=len, reverse=True))
             + f")?(?:{_alternatives(endings)})$"
         ),
+        relative_levels=relative_levels,
     )
 
 
@@ -203,6 +209,56 @@ def key_school(name: str, scope: str) -> str:
     return entity_key(
         "School", _swap_ending(name, _merge_tables().abbreviations), scope
     )
+
+
+#: The ministry: one bureau, though its name is a bare bureau ending.
+_NATIONAL_BUREAUS = frozenset({"教育部"})
+
+
+def key_relative_bureau(
+    name: str, home: str, doc_id: str, index: RegionIndex
+) -> str | None:
+    """Key rule: 省教育厅 in a 江苏 report and in a 湖北 report are two bureaus.
+
+    A bureau named by level and kind alone (省教育厅, 自治区教育厅, 市教委,
+    教育局), which the report's context could not name in full, is keyed in
+    the division of its level that holds the report's region, or in its
+    report when that region is unknown; one name would make every
+    province's 省教育厅 one node.
+
+    Args:
+        name: the bureau's normalized name.
+        home: the division code of the report's region, or "".
+        doc_id: the report's id.
+        index: the division list.
+
+    Returns:
+        The key, or None when the name is no context-relative form.
+
+    Example:
+        >>> from kg.regions import load_region_index
+        >>> index = load_region_index()
+        >>> jiangsu = key_relative_bureau("省教育厅", "320613", "a", index)
+        >>> jiangsu == key_relative_bureau("省教育厅", "320282", "b", index)
+        True
+        >>> jiangsu == key_relative_bureau("省教育厅", "420602", "c", index)
+        False
+    """
+    tables = _merge_tables()
+    found = tables.relative_bureau.match(name)
+    if found is None or name in _NATIONAL_BUREAUS:
+        return None
+    level = tables.relative_levels.get(found["level"] or "")
+    scope = ""
+    for code in (home, *index.ancestors(home)) if home in index.by_code else ():
+        ref = index.by_code[code]
+        # 市教委 in a 北京 district's report is the municipality's, and
+        # 市教育局 in a county-level city's report that city's (context).
+        city = found["level"] == "市" and ref.level in (1, 3)
+        if level is None or ref.level == level or (city and ref.name.endswith("市")):
+            scope = code
+            break
+    return entity_key("Bureau", name, scope or f"report {doc_id}")
 
 
 def key_award(name: str, level: str) -> str:
@@ -671,7 +727,7 @@ class _Corpus:
         for r in ex.regions:  # a code listed twice: its first entry counts
             levels.setdefault(r.code, r.level)
         keys = [
-            self._key(ex, m, scopes.get(i), levels, overrides)
+            self._key(ex, m, scopes.get(i), levels, overrides, index)
             for i, m in enumerate(ex.mentions)
         ]
         for rel in ex.relations:
@@ -712,6 +768,7 @@ class _Corpus:
         scope: tuple[str, str] | None,
         levels: Mapping[str, int],
         overrides: Overrides,
+        index: RegionIndex,
     ) -> str:
         name = normalize_name(m.name)
         if m.label == "Program":
@@ -725,6 +782,10 @@ class _Corpus:
             key = key_school(*scope)
         elif m.label == "Award":
             key = key_award(name, m.award_level)
+        elif m.label == "Bureau" and (
+            relative := key_relative_bureau(name, ex.home_region, ex.doc.doc_id, index)
+        ):
+            key = relative
         else:
             key = entity_key(m.label, name)
         facts = self.facts.get(key)

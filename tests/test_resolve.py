@@ -80,6 +80,32 @@ def test_resolve_relative_bureau_names_follow_each_report(extractions):
     assert publishers["a.txt"] == publishers["c.txt"] != publishers["b.txt"]
 
 
+def test_resolve_keeps_each_provinces_unnamed_department_apart():
+    """省教育厅 in two provinces' reports is two bureaus; in one province's, one."""
+    nlp = build_nlp()
+    reports = {
+        "js1.txt": ("南通市崇川区教育局", "崇川区第一小学被省教育厅评为省文明校园。"),
+        "js2.txt": ("无锡市梁溪区教育局", "梁溪区第一小学被省教育厅评为省文明校园。"),
+        "hb.txt": ("襄阳市襄城区教育局", "襄城区第一小学被省教育厅评为省文明校园。"),
+        "nx.txt": ("银川市兴庆区教育局", "兴庆区第一小学被自治区教育厅表彰。"),
+        "gx.txt": ("南宁市青秀区教育局", "青秀区第一小学被自治区教育厅表彰。"),
+    }
+    res = resolve(
+        [
+            extract(Document(name, name, text, ReportMeta("", pub, None, 2023)), nlp)
+            for name, (pub, text) in sorted(reports.items())
+        ]
+    )
+    reports_of = {
+        e.name: [] for e in res.entities if e.name in ("省教育厅", "自治区教育厅")
+    }
+    for e in res.entities:
+        if e.name in reports_of:
+            reports_of[e.name].append(sorted({ev.doc_id for ev in e.mentions}))
+    assert sorted(reports_of["省教育厅"]) == [["hb.txt"], ["js1.txt", "js2.txt"]]
+    assert sorted(reports_of["自治区教育厅"]) == [["gx.txt"], ["nx.txt"]]
+
+
 def test_resolve_is_order_independent(extractions):
     assert resolve(extractions) == resolve(list(reversed(extractions)))
 
