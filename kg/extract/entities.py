@@ -4077,7 +4077,7 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
     earlier = _CONTEST_BEFORE.findall(text, sentence, pos)
     if earlier:
         return placed_contest(
-            _without_host(earlier[-1]), contest_named_before(text, pos, rules)
+            _without_host(earlier[-1]), lambda: contest_named_before(text, pos, rules)
         )
     hosted = _CONTEST_HOSTED.findall(text, sentence, pos)
     if hosted:
@@ -4115,7 +4115,7 @@ def _titled_contest(text: str, pos: int, rules: Rules) -> str:
         # 对在2022年吉林省X大赛中取得优异成绩的学校予以通报表扬。…A获得“Y”赛项
         # 一等奖: the contest an earlier sentence of the paragraph named in full
         return placed_contest(
-            _without_host(told[-1]), contest_named_before(text, pos, rules)
+            _without_host(told[-1]), lambda: contest_named_before(text, pos, rules)
         )
     headed = contest_heading_above(text, pos, rules)
     if headed:
@@ -4249,13 +4249,16 @@ def names_its_place(contest: str) -> bool:
     return _SCOPED_CONTEST.search(contest) is not None
 
 
-def placed_contest(contest: str, page_contest: str) -> str:
+def placed_contest(contest: str, page_contest: Callable[[], str]) -> str:
     """在艺术表演类（合唱、器乐）评比中荣获一等奖 on a page about 大理州第八届中小学生
     艺术展演活动: a category of the page's contest, whose prize the tier is; a
-    contest named with its place, edition or year is its own."""
+    contest named with its place, edition or year is its own. The page's
+    contest is looked for only then (``page_contest``, read from the text
+    above)."""
     if not contest or names_its_place(contest) or _THIS_CONTEST.match(contest):
         return contest  # (本次展演: the one told before, see this_contest_named)
-    return page_contest if names_its_place(page_contest) else contest
+    page = page_contest()
+    return page if names_its_place(page) else contest
 
 
 def _with_contest(
@@ -4282,7 +4285,7 @@ def _with_contest(
     contests = _CONTEST_BEFORE.findall(clause)
     contest = _without_host(contests[-1] if contests else "")
     if contest and not names_its_place(contest):  # (page() reads the title lines)
-        contest = placed_contest(contest, page())
+        contest = placed_contest(contest, page)
     # 参加全省技能大赛，获得汽车维修项目一等奖: an event's placing names the
     # contest it was won in, joined a clause before.
     joined = _CONTEST_JOINED.findall(clause)

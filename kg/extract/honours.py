@@ -1158,7 +1158,9 @@ def _contest_of_tier(text: str, pos: int, rules: Rules) -> str:
             contest = whole.removesuffix("活动") + section
     elif section:
         # 在艺术表演类（合唱、朗诵）评比中 over a table of tiers: the page's contest
-        contest = placed_contest(section, contest_named_before(text, pos, rules))
+        contest = placed_contest(
+            section, lambda: contest_named_before(text, pos, rules)
+        )
     return contest + _category_above(text, pos, rules) if contest else ""
 
 
@@ -2969,7 +2971,7 @@ def _tiered_header(
         # names first (2023年X评比获奖名单)
         contest = placed_contest(
             contest_in(text[above:above_end], rules),
-            contest_named_before(text, pos, rules),
+            lambda: contest_named_before(text, pos, rules),
         ) or _contest_of_tier(text, pos, rules)
         if not contest:
             return None
