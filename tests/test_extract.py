@@ -10541,3 +10541,34 @@ def test_extract_each_unit_holds_exactly_its_own_honours(
     later sentences: each unit holds its own and nothing more."""
     got = triples(run(nlp, text, publisher=publisher), "receivedAward")
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a ★ in a program's column (the header names the program as written)
+        "序号\t学校名称\t“晨读”实验校\t“绿野”基地校\n"
+        "1\t晨曦区东湖小学\t★\t\n"
+        "2\t晨曦区西岭中学\t\t★\n"
+        "3\t晨曦区南山小学\t√\t√\n"
+        "4\t晨曦区北塘小学\t\t\n",
+        # a column of the programs each row's school takes part in
+        "序号　学校名称　　　试点项目　　　评估等次\n"
+        "1　　晨曦区东湖小学　晨读　　　　　优秀\n"
+        "2　　晨曦区西岭中学　绿野　　　　　良好\n"
+        "3　　晨曦区南山小学　晨读、绿野　　优秀\n"
+        "4　　晨曦区北塘小学　无　　　　　　合格\n",
+    ],
+)
+def test_extract_tables_say_which_program_each_school_takes_part_in(nlp, table):
+    text = (
+        "晨曦区教育局实施“晨读”工程和“绿野”工程，确定一批实验校和基地校。\n"
+        "名单如下：\n" + table
+    )
+    ex = run(nlp, text, "晨曦区教育局")
+    assert triples(ex, "participatesIn") == {
+        ("晨曦区东湖小学", "晨读"),
+        ("晨曦区西岭中学", "绿野"),
+        ("晨曦区南山小学", "晨读"),
+        ("晨曦区南山小学", "绿野"),
+    }

@@ -2202,6 +2202,85 @@ def _grouped_in_a_table(
     return out
 
 
+#: ★, √, ●: a cell that marks its row as taking part in its column's program.
+_MARK_CELL = re.compile(r"[★☆√✓✔●▲◆◎]|是")
+#: 试点项目, 承担项目: a column whose cells name the programs of their row.
+_PROGRAMS_COLUMN = re.compile(r"(?:试点|实验|参与|承担|入选|申报|所属)?项目(?:名称)?")
+#: Quotes and spaces around a program's name as written.
+_NAME_WRAP = "“”\"'‘’「」『』 \u3000"
+_SPACED_CELLS = re.compile(r"[\u3000 ]+")
+_LISTED_NAMES = re.compile(r"[、，,；;/]")
+
+
+def _row_cells(line: str) -> list[str]:
+    """A table line's cells: split at tabs, where empty cells keep their
+    place, or else at runs of spaces."""
+    if "\t" in line:
+        return [cell.strip(" \u3000") for cell in line.split("\t")]
+    return _SPACED_CELLS.split(line.strip(" \u3000"))
+
+
+def _programs_in_columns(text: str, mentions: list[Mention]) -> list[RelationMention]:
+    """Tables that say which program each school's row takes part in:
+    序号　学校名称　“X”实验校　“Y”基地校 over rows marking a column with ★ or
+    √, or 学校名称　试点项目 over rows naming programs (X、Y). A column is a
+    program's when its header holds the name, as written, of a program the
+    report names (X of X实验校); the rows are the lines below the header with
+    as many cells (any number, where tabs set them), as far as they go."""
+    programs = [
+        (m.text.strip(_NAME_WRAP), i)
+        for i, m in enumerate(mentions)
+        if m.label == "Program" and len(m.text.strip(_NAME_WRAP)) >= 2
+    ]
+
+    def named_in(cell: str) -> int | None:
+        named = [(len(mentions[i].name), i) for core, i in programs if core in cell]
+        return max(named)[1] if named else None
+
+    out: list[RelationMention] = []
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    row = 0
+    while row < len(lines):
+        header = _row_cells(lines[row])
+        row += 1
+        if len(header) < 2:
+            continue
+        marked = {
+            j: program
+            for j, cell in enumerate(header)
+            if not _MARK_CELL.fullmatch(cell)
+            and (program := named_in(cell)) is not None
+        }
+        listing = [
+            j for j, cell in enumerate(header) if _PROGRAMS_COLUMN.fullmatch(cell)
+        ]
+        if not (marked or listing):
+            continue
+        tabbed = "\t" in lines[row - 1]
+        while row < len(lines) and ("\t" in lines[row]) == tabbed:
+            cells = _row_cells(lines[row])
+            if len(cells) < 2 or (not tabbed and len(cells) != len(header)):
+                break
+            cells += [""] * (len(header) - len(cells))
+            taken = [p for j, p in marked.items() if _MARK_CELL.fullmatch(cells[j])]
+            for j in listing:
+                for name in _LISTED_NAMES.split(cells[j]):
+                    program = named_in(name) if len(name) >= 2 else None
+                    if program is not None:
+                        taken.append(program)
+            for program in dict.fromkeys(taken):
+                out += _schools_take_part(
+                    mentions,
+                    program,
+                    starts[row],
+                    starts[row] + len(lines[row]),
+                    "participates.program-column",
+                )
+            row += 1
+    return out
+
+
 def _program_a_title_speaks_of(
     title: str, mentions: list[Mention], before: int
 ) -> int | None:
@@ -2891,6 +2970,7 @@ def _participates(
     out += _on_a_published_pilot_list(text, mentions)
     out += _role_lines_take_part(text, mentions)
     out += _grouped_in_a_table(text, mentions, rules)
+    out += _programs_in_columns(text, mentions)
     out += _counted_schools_take_part(text, mentions)
     out += _roles_in_the_one_scheme(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
