@@ -250,6 +250,8 @@ class Lexicon:
     school_group_schemes: tuple[str, ...] = ()
     # 牵头校, 成员园, 核心校: a school's role in a group (with grouping_cues).
     school_group_roles: tuple[str, ...] = ()
+    # 集团, 共同体: a group of schools named as a body (X教育集团).
+    school_group_bodies: tuple[str, ...] = ()
     # 初中数学|名师工作室: the subjects a teacher's studio is named by.
     teaching_subjects: tuple[str, ...] = ()
     # An honour a group of schools holds: none of its schools holds it.
@@ -407,6 +409,7 @@ def load_lexicon() -> Lexicon:
         grouping_cues=lines("grouping_cues"),
         school_group_schemes=lines("school_group_schemes"),
         school_group_roles=lines("school_group_roles"),
+        school_group_bodies=lines("school_group_bodies"),
         teaching_subjects=lines("teaching_subjects"),
         group_honour_ends=lines("group_honour_ends"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),

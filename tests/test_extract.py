@@ -10148,6 +10148,25 @@ def test_extract_schools_given_roles_take_part_in_the_one_grouping_scheme(nlp):
     assert got == {(s, scheme) for s in schools}
 
 
+def test_extract_a_body_of_another_kind_is_no_part_of_the_one_scheme(nlp):
+    """Under a 结对帮扶 scheme, the 共同体 a table row names is another group:
+    its schools take no part in the scheme; the schools paired in it do."""
+    text = (
+        "晨曦区教育局关于公布示范性城乡教育共同体名单的通知\n"
+        "同时，将参与“手拉手”结对帮扶行动的学校结对安排一并公布。\n"
+        "一、充分发挥牵头学校作用。\n附件1\n示范性城乡教育共同体名单\n"
+        "序号\t共同体名称\t牵头学校\t成员学校\n"
+        "1\t晨曦区东湖小学城乡教育共同体\t晨曦区东湖小学\t老河乡中心小学\n"
+        "附件2\n“手拉手”结对帮扶学校安排表\n序号\t市直学校\t结对学校\n"
+        "1\t晨曦区西岭中学\t留庄镇第一小学\n"
+    )
+    got = triples(run(nlp, text, publisher="晨曦区教育局"), "participatesIn")
+    assert got == {
+        ("晨曦区西岭中学", "手拉手结对帮扶行动"),
+        ("留庄镇第一小学", "手拉手结对帮扶行动"),
+    }
+
+
 def test_extract_two_grouping_schemes_leave_roles_unplaced(nlp):
     text = (
         "深入实施“强校带弱校”集团化办学工程，推进城乡学校“手拉手”结对帮扶。\n"

@@ -3112,8 +3112,18 @@ _A_SCHOOLS_PART = re.compile(_SCHOOL_PARTS)
 _GROUP_ROLE_WORDS = (*_GROUPING_CUES, *load_lexicon().school_group_roles)
 #: 集团化办学, 教共体, 托管帮扶: schemes that group schools.
 _GROUP_SCHEMES = load_lexicon().school_group_schemes
+#: 教育集团, 共同体: a group of schools named as a body.
+_GROUP_BODIES = load_lexicon().school_group_bodies
 #: ；四是…: a later task of a prose enumeration.
 _NEW_TASK = re.compile(r"[；;。]\s*[一二三四五六七八九十]+是")
+
+
+def _group_kinds(text: str) -> set[str]:
+    """The kinds of group of schools ``text`` names as a body (集团, 共同体 …;
+    教共体 is a 共同体)."""
+    return {
+        "共同体" if word == "教共体" else word for word in _GROUP_BODIES if word in text
+    }
 
 
 def _said_with(text: str, m: Mention) -> str:
@@ -3140,6 +3150,13 @@ def _roles_in_the_one_scheme(
     if not schemes or any(name not in longest for name in schemes):
         return []
     program = schemes[longest]
+    kinds = _group_kinds(
+        " ".join(
+            _said_with(text, m)
+            for m in mentions
+            if m.name in schemes and m.label == "Program"
+        )
+    )
     first = min(m.start for m in mentions if m.label == "Program" and m.name in schemes)
     # 实施县中崛起行动，A对口帮扶B: a sentence with a program of its own
     own_programs = {
@@ -3154,7 +3171,10 @@ def _roles_in_the_one_scheme(
         if m.sentence in own_programs:
             continue
         start, end = clause_of(text, m.start)
-        if any(word in text[start:end] for word in _GROUP_ROLE_WORDS) and not (
+        clause = text[start:end]
+        if _group_kinds(clause).isdisjoint(kinds) and _group_kinds(clause):
+            continue  # a row of a 共同体 list under a 结对帮扶 scheme: another group
+        if any(word in clause for word in _GROUP_ROLE_WORDS) and not (
             _PEOPLE_AFTER.match(text, m.end)
         ):
             out.append(
