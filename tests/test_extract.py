@@ -10591,3 +10591,19 @@ def test_extract_tables_say_which_program_each_school_takes_part_in(nlp, table):
         ("晨曦区南山小学", "晨读"),
         ("晨曦区南山小学", "绿野"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare part in a program heading its schools: no honour's name
+        "会上，晨曦区教育局为第二批10所“晨读”实验校授牌。第二批实验校分别是："
+        "晨曦区东湖小学、晨曦区西岭中学。\n",
+        # the schools of the kinds of program named before: no honour either
+        "晨曦区开展“晨读”实验校和“绿野”基地校认定。\n"
+        "晨曦区2024年度两类项目学校拟认定名单\n1．晨曦区东湖小学\n2．晨曦区西岭中学\n",
+    ],
+)
+def test_extract_a_list_of_schools_parts_in_programs_confers_no_honour(nlp, text):
+    ex = run(nlp, text, "晨曦区教育局")
+    assert triples(ex, "receivedAward") == set()

@@ -958,9 +958,10 @@ _QUOTED_PROGRAM_ROLE = re.compile(
     r"[”\"」』](?P<between>[\u4e00-\u9fff]{0,10}?)(?P<kind>行动|工程|计划|项目)"
     r"(?P<role>[^”\"」』]+)$"
 )
-#: 名师领航工程部分基地校: an unquoted program's kind, then its schools' part.
+#: 名师领航工程部分基地校: an unquoted program's kind, then its schools' part
+#: (三类项目学校: the schools of the kinds of program named before).
 _PROGRAMS_PART = re.compile(
-    r"(?:行动|工程|计划)(?:部分|首批|第[一二三四五六七八九十]批)?"
+    r"(?:行动|工程|计划|[两二三四五六七八九十]类)(?:部分|首批|第[一二三四五六七八九十]批)?"
     r"(?:基地校|基地学校|项目学校|项目校|试点学校|试点校|成员校|实施学校)$"
 )
 
@@ -2340,12 +2341,17 @@ def _honour_headed_lists(text: str, rules: Rules) -> list[AwardStatement]:
                 or _qualified_before(text, match.start(), name, rules)
                 or name
             )
+        if _BARE_PART.fullmatch(name):
+            continue  # 第二批实验校分别是：A、B: the schools' part in a program
         award = Candidate(at, at + len(raw), "Award", name, "award.heading-list", "")
         awards = (award,) if parent is None else (award, parent)
         out.append(AwardStatement(at, at, False, awards, False, (match.end(), end)))
     return out
 
 
+#: 实验校, 试点学校: a school's part in a program, named by nothing else, is
+#: no honour's name.
+_BARE_PART = re.compile(r"(?:试点|实验|基地|项目|培育|立项)(?:校|学校|园|幼儿园)")
 #: What may qualify an honour's name before it, after its place: 2023年度,
 #: 第二批, 省级, 中小学.
 _QUALIFIER_REST = re.compile(
