@@ -676,6 +676,8 @@ def test_extract_school_names(nlp, text, expected):
         # a school hosting a contest is named; one inside the contest's name not
         ("学生在晨曦小学举办的全县作文比赛中获奖。", {"晨曦小学"}),
         ("彩虹中学在全市高中教学质量评估中获一等奖。", {"彩虹中学"}),
+        # a school named as the group's lead: its name stops before 为
+        ("柏溪学区以晨曦区育才实验学校为学区长学校。", {"晨曦区育才实验学校"}),
     ],
 )
 def test_extract_schools_beside_generic_words(nlp, text, expected):
@@ -926,6 +928,13 @@ def test_extract_a_trade_name_needs_its_place_right_before(nlp):
         "办好区级家长学校。",
         "推进清廉学校建设。",
         "与杭州市拱墅区学校开展同步课堂。",
+        # a school's role in a group, or the other school of a pair
+        "由学区长学校统筹辖区内中小学课程。",
+        "各学区牵头学校每周组织一次教研。",
+        "两个联盟由联盟长学校轮流主持。",
+        "城里学校教师每学期送教下乡。",
+        "结对双方互派教师，对方学校选派骨干教师跟岗。",
+        "推动合作办学学校从“输血”向“造血”转变。",
     ],
 )
 def test_extract_generic_school_phrases_are_not_schools(nlp, text):
