@@ -10616,3 +10616,53 @@ def test_extract_tables_say_which_program_each_school_takes_part_in(nlp, table):
 def test_extract_a_list_of_schools_parts_in_programs_confers_no_honour(nlp, text):
     ex = run(nlp, text, "晨曦区教育局")
     assert triples(ex, "receivedAward") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "expected"),
+    [
+        # 三所学校 two sentences after the sentence naming the three
+        (
+            "改善晨曦区东湖小学、晨曦区西岭中学、晨曦区南山小学3所学校办学条件。"
+            "三所学校新建食堂。同年，三所学校均被评为晨曦市“平安校园”。",
+            "receivedAward",
+            {
+                ("晨曦区东湖小学", "晨曦市平安校园"),
+                ("晨曦区西岭中学", "晨曦市平安校园"),
+                ("晨曦区南山小学", "晨曦市平安校园"),
+            },
+        ),
+        # 两所中学 in the paragraph after the pair
+        (
+            "晨曦区东湖中学与晨曦区西岭中学结对。\n今年4月，两所中学同时入选"
+            "“湖南省中小学劳动教育特色学校”。",
+            "receivedAward",
+            {
+                ("晨曦区东湖中学", "湖南省中小学劳动教育特色学校"),
+                ("晨曦区西岭中学", "湖南省中小学劳动教育特色学校"),
+            },
+        ),
+        # 两校又被一并纳入 a program: the pair of the clause before
+        (
+            "2018年，晨曦区东湖中学与晨曦区西岭中学结为对子；2021年，两校又被一并"
+            "纳入全区“强校带弱校”捆绑发展工程。",
+            "participatesIn",
+            {
+                ("晨曦区东湖中学", "强校带弱校捆绑发展工程"),
+                ("晨曦区西岭中学", "强校带弱校捆绑发展工程"),
+            },
+        ),
+    ],
+)
+def test_extract_counted_schools_stand_for_the_schools_named_before(
+    nlp, text, relation, expected
+):
+    assert triples(run(nlp, text, "晨曦区教育局"), relation) == expected
+
+
+def test_extract_counted_schools_not_as_many_as_named_hold_nothing(nlp):
+    text = (
+        "晨曦区东湖小学、晨曦区西岭中学开展结对。同年，三所学校均被评为"
+        "晨曦市“平安校园”。"
+    )
+    assert triples(run(nlp, text, "晨曦区教育局"), "receivedAward") == set()

@@ -764,6 +764,13 @@ def _subjects(
         # 凭借突出的科创教育成果，学校…被评为X: what the school had before
         # the school itself, no winner of its own
         lead = span[this.start() :]
+    if not inside and (these := _THESE_SCHOOLS.search(span)):
+        # A、B实行…管理，两校均被评为…: the schools the sentence named, or
+        # else the last sentence before it to name any (A、B…。同年，三所学校
+        # 均被评为…), when they are as many as counted (not some 三所 schools)
+        named = _counted_schools_before(text, mentions, start, _NUMERALS[these[1]])
+        if named:
+            return named
     if _NON_RECIPIENT.search(lead):
         return []
     if inside:
@@ -842,11 +849,6 @@ def _subjects(
             )
         if len({mentions[i].name for i in named}) == 1:
             return named[-1:]  # (two schools before: which is not said)
-    if not inside and (these := _THESE_SCHOOLS.search(span)):
-        # A、B实行…管理，两校均被评为…: the schools the sentence named
-        named = _schools_between(mentions, _sentence_floor(text, start), start)
-        if len({mentions[i].name for i in named}) == _NUMERALS[these[1]]:
-            return named
     if schools:
         chosen = _list_run(text, mentions, schools) if first_only else schools
         # 我局和X中学, X中学和县教育局: the bureau joined to the schools wins too
@@ -964,8 +966,31 @@ def _schools_between(mentions: list[Mention], lowest: int, end: int) -> list[int
     ]
 
 
-#: 两校均, 三所学校都: the schools just named, counted.
-_THESE_SCHOOLS = re.compile(r"([两二三四五])(?:校|所学校)(?:均|都|同时)?$")
+#: 两校均, 三所学校都, 两所中学同时, 两校又被: the schools just named, counted.
+_THESE_SCHOOLS = re.compile(
+    r"([两二三四五])(?:校|所(?:学校|中学|小学|初中|高中|幼儿园))"
+    r"(?:又|也|还|均|都|同时|双双|先后|一并|共同)*被?$"
+)
+
+
+def _counted_schools_before(
+    text: str, mentions: list[Mention], start: int, count: int
+) -> list[int]:
+    """The ``count`` schools a counted short form (两校, 三所学校) at ``start``
+    stands for: those its sentence names before it, or else those of the
+    nearest of the few sentences before it that names any; none when the
+    number of schools named there is not ``count``."""
+    floor = _sentence_floor(text, start)
+    named = _schools_between(mentions, floor, start)
+    for _ in range(_STORY_SENTENCES):
+        if named or floor == 0:
+            break
+        back = _sentence_floor(text, floor - 1)
+        named = _schools_between(mentions, back, floor)
+        floor = back
+    return named if len({mentions[i].name for i in named}) == count else []
+
+
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
 _NUMERALS |= {"九": 9, "十": 10}
 
@@ -3100,10 +3125,14 @@ _SENTENCE_STOP = re.compile(r"[。！？!?\n]")
 
 #: 两校均为“X”基地校, 上述5所学校作为“X”基地校: the schools just named,
 #: counted, then their part in the program.
+#: 两校又被一并纳入“X”工程, 两校共同参与X: counted schools taking part,
+#: whatever their part's name.
 _COUNTED_SCHOOLS = re.compile(
     r"(?P<back>上述|以上)?(?P<count>[两二三四五六七八九十]|\d{1,2})"
-    r"(?:校|所(?:学校|学校|幼儿园|示范学校|示范基地|基地校|试点校))"
-    r"(?:均|都|同时|也|还)*(?:为|作为|是|成为|入选|被确定为|被列为)"
+    r"(?:校|所(?:学校|中学|小学|幼儿园|示范学校|示范基地|基地校|试点校))"
+    r"(?:均|都|同时|也|还|又|一并|共同|双双)*"
+    r"(?:(?P<part>为|作为|是|成为|入选|被确定为|被列为)"
+    r"|(?:被(?:一并|同时)?)?(?:纳入|列入|参与|参加|承担|加入)了?)"
 )
 _A_SCHOOLS_PART = re.compile(_SCHOOL_PARTS)
 
@@ -3207,12 +3236,17 @@ def _counted_schools_take_part(
             for i, m in enumerate(mentions)
             if m.label == "Program" and match.end() <= m.start < end
         ]
-        if len(programs) != 1 or not _A_SCHOOLS_PART.search(text, match.end(), end):
+        if len(programs) != 1 or (
+            match["part"] and not _A_SCHOOLS_PART.search(text, match.end(), end)
+        ):
             continue  # (两校均为市级文明校园: an honour, no program's part)
-        floor = sentence_start(text, match.start())
         if match["back"]:
-            floor = _paragraph_above(text, floor)
-        named = _schools_between(mentions, floor, match.start())
+            floor = _paragraph_above(text, sentence_start(text, match.start()))
+            named = _schools_between(mentions, floor, match.start())
+        else:
+            # A、B结为对子。2021年，两校又被一并纳入X: the sentence's schools,
+            # or those of the nearest sentence before that names any
+            named = _counted_schools_before(text, mentions, match.start(), n)
         if n < 2 or len({mentions[i].name for i in named}) != n:
             continue
         program = mentions[programs[0]]
