@@ -830,15 +830,16 @@ def test_extract_a_quote_listing_what_one_scheme_brings_in(nlp):
     ex = run(
         nlp,
         "依托海南省“好校长、好教师”引进工程引进人才。推进“双减、新高考”重点改革。"
-        "实施“强县中、强乡校”工程。",
+        "实施“强县中、强乡校”工程。深入实施“强师资、优均衡、促普惠”三年行动。",
         publisher="海口市教育局",
     )
     assert names(ex, "Program") == {
         "好校长、好教师引进工程",
         "双减",
         "新高考",
-        # 工程 right after the quote: one scheme too
+        # 工程 or 三年行动 right after the quote: one scheme too
         "强县中、强乡校工程",
+        "强师资、优均衡、促普惠三年行动",
     }
 
 

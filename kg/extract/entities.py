@@ -2412,10 +2412,10 @@ _RUN_JOINER = re.compile(_QUOTE_JOINER)
 _BRAND = re.compile(r"^(?!党建)[\u4e00-\u9fff]{0,4}?品牌")
 
 
-#: 引进工程, 培养工程 right after a quote listing what a scheme brings in
+#: 引进工程, 培养工程, 三年行动 right after a quote listing what a scheme brings in
 #: (not 四大工程, a count of the schemes the quote lists).
 _LISTED_BRAND_TAIL = re.compile(
-    r"(?![一二三四五六七八九十两\d]+[大项个类])[\u4e00-\u9fff]{0,4}?(?:工程|计划)"
+    r"(?![一二三四五六七八九十两\d]+[大项个类])[\u4e00-\u9fff]{0,4}?(?:工程|计划|行动)"
 )
 
 
