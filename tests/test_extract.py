@@ -10667,3 +10667,15 @@ def test_extract_counted_schools_not_as_many_as_named_hold_nothing(nlp):
         "晨曦市“平安校园”。"
     )
     assert triples(run(nlp, text, "晨曦区教育局"), "receivedAward") == set()
+
+
+def test_extract_a_counted_batch_of_a_programs_schools_takes_part_in_it(nlp):
+    """2022年确定的首批3所实验校为A、B、C: the schools of the program the
+    sentence before names."""
+    text = (
+        "至此，全市“晨读课堂”实验校已达20所。\n2022年确定的首批3所实验校为"
+        "晨曦区东湖小学、晨曦区西岭中学、晨曦区南山小学。"
+    )
+    got = triples(run(nlp, text, "晨曦区教育局"), "participatesIn")
+    schools = {"晨曦区东湖小学", "晨曦区西岭中学", "晨曦区南山小学"}
+    assert got == {(school, "晨读课堂") for school in schools}

@@ -2680,7 +2680,12 @@ _BARE_DESIGNATION = re.compile(
 
 #: 项目学校包括：A、B; 首批试点学校为A、B: the schools after the designation.
 _DESIGNATION_LEAD = re.compile(
-    r"\s*" + _BATCH + rf"(?:{_SCHOOL_PARTS})" + r"(?:分别)?(?:包括|为|是|有|名单)[：:]?"
+    # 2022年确定的首批8所实验校为: when and how they were chosen, how many
+    r"\s*(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{1,4}?的)?"
+    + _BATCH
+    + r"(?:[0-9一二三四五六七八九十两]{1,3}所)?"
+    + rf"(?:{_SCHOOL_PARTS})"
+    + r"(?:分别)?(?:包括|为|是|有|名单)[：:]?"
 )
 
 
