@@ -1564,6 +1564,21 @@ def test_extract_a_list_of_an_honours_and_a_pilots_schools_by_category(nlp):
     }
 
 
+def test_extract_a_pilots_list_sorted_by_a_category_of_no_designation(nlp):
+    """A pilot's list with a 类别 column of A类/B类: every row is the pilot's."""
+    text = (
+        "保定市第二批“智创未来”人工智能教育试点学校名单\n\n"
+        "序号\t学校名称\t所属县（市、区）\t类别\n"
+        "1\t晨曦区东湖小学\t晨曦区\tA类\n"
+        "2\t晨曦区西岭中学\t晨曦区\tB类\n"
+    )
+    ex = run(nlp, text, publisher="保定市教育局")
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "晨曦区东湖小学",
+        "晨曦区西岭中学",
+    }
+
+
 def test_extract_a_contests_results_list_titled_with_its_winners(nlp):
     """附件2 / 2023年X评比获奖名单 over 序号　等次　获奖单位: the contest the
     line right above names, its tiers; 评比获奖 is no honour."""

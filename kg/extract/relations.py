@@ -2186,24 +2186,34 @@ def _listed_under_a_pilot_title(
 
 def _pilot_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The rows of a list that are a pilot's: all of them, or, under a header
-    with a category column (序号　学校名称　类别), those whose category is a
-    pilot's part (试点学校), not an honour beside it (示范校)."""
+    with a category column (序号　学校名称　类别) naming a pilot's part in
+    some rows, those whose category is that part (试点学校), not an honour
+    beside it (示范校). Categories that name no designation at all (A类,
+    初中) only sort the pilot's schools: every row is the pilot's."""
     header_end = text.find("\n", start, end)
     names = text[start : header_end if header_end >= 0 else end].split()
     roles = [_TABLE_HEADERS.get(n) for n in names]
     if "category" not in roles:
         return [(start, end)]
     column = roles.index("category")
-    rows = []
+    rows, kept = [], []
+    designations = False
     pos = header_end + 1
     while 0 < pos < end:
         stop = text.find("\n", pos, end)
         stop = end if stop < 0 else stop
         cells = text[pos:stop].split()
-        if len(cells) == len(names) and cells[column].endswith(_PILOT_PARTS):
+        if len(cells) == len(names):
             rows.append((pos, stop))
+            if cells[column].endswith(_PILOT_PARTS):
+                kept.append((pos, stop))
+            designations |= cells[column].endswith(_DESIGNATION_ENDS)
         pos = stop + 1
-    return rows
+    return rows if not designations else kept
+
+
+#: 示范校, 试点园, 先进单位: a category cell naming a designation.
+_DESIGNATION_ENDS = ("校", "园", "单位", "基地")
 
 
 def _grouped_in_a_table(
