@@ -10694,3 +10694,17 @@ def test_extract_a_counted_batch_of_a_programs_schools_takes_part_in_it(nlp):
     got = triples(run(nlp, text, "晨曦区教育局"), "participatesIn")
     schools = {"晨曦区东湖小学", "晨曦区西岭中学", "晨曦区南山小学"}
     assert got == {(school, "晨读课堂") for school in schools}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 将 opening a town's or a county's name is no 将 of the future
+        "西吉县第三小学、将台堡镇中心小学入选自治区“互联网+教育”标杆学校。",
+        "将乐县第一中学入选福建省“互联网+教育”标杆学校。",
+    ],
+)
+def test_extract_a_place_opening_with_a_modal_character_is_reported(nlp, text):
+    ex = run(nlp, text, "晨曦区教育局")
+    assert ex.relations
+    assert {r.status for r in ex.relations} == {"reported"}

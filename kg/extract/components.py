@@ -609,7 +609,9 @@ def _first_modal(
             object_marker = marker == "将" and any(
                 verb in clause for verb in lex.object_marker_verbs
             )
-            if at in token_starts and not object_marker:
+            # 将 opening 将台堡镇, a word of its own: no modal
+            whole = at + len(marker) in token_starts or at + len(marker) >= end
+            if at in token_starts and whole and not object_marker:
                 first = at
                 break
             at = text.find(marker, at + 1, end)
