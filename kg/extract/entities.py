@@ -25,7 +25,7 @@ from ..resources import Lexicon, load_lexicon
 from ..types import RegionRef
 from .headings import ANNEX_MARK, BATCH_MARK, BRACKET_NOTE, NUMBER_MARK
 from .levels import SCOPE_PREFIX, agent_level
-from .rules import Rules
+from .rules import Rules, WordMatcher
 
 _LEX = load_lexicon()
 
@@ -4332,10 +4332,26 @@ def _with_contest(
 
 
 def _without_places(clause: str, rules: Rules) -> str:
-    """``clause`` with its places' names blanked out (将乐县 holds no 将)."""
-    for start, end in rules.region_words.occurrences(clause):
+    """``clause`` with its places' names blanked out (将乐县, 将台堡镇 hold no
+    将)."""
+    places = rules.region_words.occurrences(clause)
+    places += _towns_opening_with_a_modal().occurrences(clause)
+    for start, end in places:
         clause = clause[:start] + "　" * (end - start) + clause[end:]
     return clause
+
+
+@cache
+def _towns_opening_with_a_modal() -> WordMatcher:
+    """The towns whose names open with a plan word (将台堡镇): a few hundred
+    of the forty thousand, so the matcher stays small."""
+    markers = tuple(load_lexicon().plan_markers)
+    return WordMatcher(
+        town.name
+        for towns in load_region_index().towns.values()
+        for town in towns
+        if town.name.startswith(markers)
+    )
 
 
 def _plan_marked(clause: str, trigger: str, lex: Lexicon) -> bool:
