@@ -252,6 +252,8 @@ class Lexicon:
     school_group_roles: tuple[str, ...] = ()
     # 集团, 共同体: a group of schools named as a body (X教育集团).
     school_group_bodies: tuple[str, ...] = ()
+    # 学区长, 联盟长: words jieba keeps whole (为|学区长|学校, not 为学|区长).
+    whole_words: tuple[str, ...] = ()
     # 初中数学|名师工作室: the subjects a teacher's studio is named by.
     teaching_subjects: tuple[str, ...] = ()
     # An honour a group of schools holds: none of its schools holds it.
@@ -410,6 +412,7 @@ def load_lexicon() -> Lexicon:
         school_group_schemes=lines("school_group_schemes"),
         school_group_roles=lines("school_group_roles"),
         school_group_bodies=lines("school_group_bodies"),
+        whole_words=lines("whole_words"),
         teaching_subjects=lines("teaching_subjects"),
         group_honour_ends=lines("group_honour_ends"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),

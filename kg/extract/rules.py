@@ -135,9 +135,7 @@ class Rules:
         words.update(lex.programs, lex.school_aliases)
         # Trigger verbs stay whole so a name's left edge stops at them.
         words.update(lex.award_triggers, lex.award_pursuit_triggers, lex.grant_triggers)
-        # 为|学区长|学校, not 为学|区长|学校: a generic word before a school
-        # suffix stays whole, so the candidate starts at it and is generic.
-        words.update(w for w in lex.generic_name_prefixes if len(w) >= 3)
+        words.update(lex.whole_words)
         words.update(name for name in self.regions.by_name if len(name) >= 3)
         words.update(
             t.name
