@@ -10709,3 +10709,16 @@ def test_extract_a_place_opening_with_a_modal_character_is_reported(nlp, text):
     honours = [r for r in ex.relations if r.predicate == "receivedAward"]
     assert {ex.mentions[r.head].name[:2] for r in honours} >= {text[:2]}
     assert {r.status for r in ex.relations} == {"reported"}
+
+
+def test_extract_an_autonomous_regions_department_is_no_districts_bureau(nlp):
+    """来源：自治区教育厅 over a text naming districts: 自治区's 区 is the
+    province's, so the publisher is the region's department."""
+    text = (
+        "宁夏回族自治区教育厅　首页\n自治区教育厅关于公布考核结果的通知\n"
+        "序号\t地市\t县区\n1\t吴忠市\t利通区\n2\t吴忠市\t利通区\n"
+        "自治区教育厅将把考核结果作为分配专项资金的依据。\n"
+    )
+    ex = run(nlp, text, publisher="自治区教育厅")
+    assert ex.publisher is not None
+    assert ex.mentions[ex.publisher].name == "宁夏回族自治区教育厅"

@@ -211,11 +211,11 @@ def _own_bureau(text, candidates, regions, index, rules: Rules) -> str:
         if not cand.region or text[cand.end : cand.end + 2] in ("关于", "的"):
             continue
         suffix = rules.bureau_ending(cand.name)
-        level_char = bureau_level_char(cand.name, rules)
+        level_word = bureau_level_word(cand.name, rules)
         own = (
             text.count(cand.name)
-            + text.count(level_char + suffix)
-            - (cand.name.endswith(level_char + suffix) * text.count(cand.name))
+            + text.count(level_word + suffix)
+            - (cand.name.endswith(level_word + suffix) * text.count(cand.name))
         )
         # A bureau that opens the text and comes back, or speaks as 我局/我县.
         if own >= 2 or _FIRST_PERSON.search(text):
@@ -386,11 +386,21 @@ def _in_autonomous_region(code: str, index) -> bool:
     )
 
 
-def bureau_level_char(name: str, rules: Rules) -> str:
-    """The level character before a bureau's ending (区 of 区教育局), or ""."""
+def bureau_level_word(name: str, rules: Rules) -> str:
+    """The level word before a bureau's ending as written (区 of 区教育局,
+    自治区 of 自治区教育厅), or ""."""
     suffix = rules.bureau_ending(name)
     head = name[: -len(suffix)] if suffix else ""
+    if head.endswith("自治区"):
+        return "自治区"
     return head[-1] if head and head[-1] in "省市区县旗州盟" else ""
+
+
+def bureau_level_char(name: str, rules: Rules) -> str:
+    """The level character of a bureau's name (区 of 区教育局), or ""; 省 for
+    自治区教育厅, whose 区 is a province's, not a district's."""
+    word = bureau_level_word(name, rules)
+    return "省" if word == "自治区" else word
 
 
 _COMMITTEES = ("管委会", "管理委员会")
@@ -508,7 +518,7 @@ def resolve_bureau(
     if (
         publisher_full
         and same_body
-        and head in ("", bureau_level_char(publisher_name, rules))
+        and head in ("", bureau_level_word(publisher_name, rules))
     ):
         return publisher_full, home
     city = context.county_city
