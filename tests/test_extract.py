@@ -10722,3 +10722,15 @@ def test_extract_an_autonomous_regions_department_is_no_districts_bureau(nlp):
     ex = run(nlp, text, publisher="自治区教育厅")
     assert ex.publisher is not None
     assert ex.mentions[ex.publisher].name == "宁夏回族自治区教育厅"
+
+
+def test_extract_a_later_events_prize_keeps_the_first_ones_group(nlp):
+    text = (
+        "晨曦区职业技术学校在2023年湖北省职业院校技能大赛中获中职组汽车维修项目"
+        "二等奖、电子商务项目三等奖。"
+    )
+    contest = "湖北省职业院校技能大赛中职组"
+    assert triples(run(nlp, text, "晨曦区教育局"), "receivedAward") == {
+        ("晨曦区职业技术学校", contest + "汽车维修项目二等奖"),
+        ("晨曦区职业技术学校", contest + "电子商务项目三等奖"),
+    }

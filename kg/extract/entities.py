@@ -4306,6 +4306,12 @@ def _with_contest(
         elif group and _TIER_ONLY.fullmatch(award.name):
             award = replace(award, name=group + award.name)
         if _ITEM_TIER.fullmatch(award.name):
+            # 获中职组A项目二等奖、B项目三等奖: B's event is of the first's group
+            item_group = _GROUP_OF_ITEM.match(award.name)
+            if item_group is not None:
+                group = item_group.group(1)
+            elif group.endswith("组"):
+                award = replace(award, name=group + award.name)
             out.append(
                 replace(award, name=event_contest + award.name)
                 if event_contest
@@ -4519,6 +4525,10 @@ _CONTEST_JOINED = re.compile(
 # 汽车维修项目一等奖: a placing in one event of a contest, named with it.
 #: 汽车维修项目一等奖, 声乐类一等奖: a tier of one event or category of a contest.
 _ITEM_TIER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:项目|赛项|类)(?:" + _TIER + ")")
+#: 中职组汽车维修项目二等奖: the group an event's prize opens with.
+_GROUP_OF_ITEM = re.compile(
+    r"([\u4e00-\u9fff]{1,4}组)(?=[\u4e00-\u9fff]{2,10}(?:项目|赛项))"
+)
 #: “A”“B”: a run of quoted events of a contest (赛项), each its own prize.
 _QUOTED_ITEMS = r"((?:[“\"][^“”\"\n]{2,20}[”\"][、和及]?){1,8})"
 #: 在“A”“B”2个赛项中|获得一等奖: the events named before the trigger.
