@@ -10734,3 +10734,18 @@ def test_extract_a_later_events_prize_keeps_the_first_ones_group(nlp):
         ("晨曦区职业技术学校", contest + "汽车维修项目二等奖"),
         ("晨曦区职业技术学校", contest + "电子商务项目三等奖"),
     }
+
+
+def test_extract_schools_a_batch_was_chosen_as_are_no_honour(nlp):
+    """确定的首批2所实验校为A和B: 确定 describes the batch; A和B are its schools,
+    not an honour granted."""
+    text = (
+        "至此，全市“晨读课堂”实验校已达20所。2022年确定的首批2所实验校为"
+        "晨曦区东湖小学和晨曦区西岭中学。"
+    )
+    ex = run(nlp, text, "晨曦区教育局")
+    assert names(ex, "Award") == set()
+    assert triples(ex, "participatesIn") == {
+        ("晨曦区东湖小学", "晨读课堂"),
+        ("晨曦区西岭中学", "晨读课堂"),
+    }

@@ -631,6 +631,8 @@ def _grant_as(
     text: str, match: re.Match[str], t_end: int, clause: str, rules: Rules
 ) -> AwardStatement | None:
     """确认A等10个县为X, 同意以下学校为X：."""
+    if clause.startswith("的"):
+        return None  # 2022年确定的首批8所实验校为A、B: who they are, no grant
     wei = clause.find("为")
     if wei < 2:
         return None
