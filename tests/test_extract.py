@@ -678,6 +678,9 @@ def test_extract_school_names(nlp, text, expected):
         ("彩虹中学在全市高中教学质量评估中获一等奖。", {"彩虹中学"}),
         # a school named as the group's lead: its name stops before 为
         ("柏溪学区以晨曦区育才实验学校为学区长学校。", {"晨曦区育才实验学校"}),
+        # a visit's or a summary's verb before a school is no part of its name
+        ("总结古城小学与箐门学校的结对经验。", {"古城小学", "箐门学校"}),
+        ("前往晨曦区西岭中学调研。", {"晨曦区西岭中学"}),
     ],
 )
 def test_extract_schools_beside_generic_words(nlp, text, expected):
