@@ -10752,3 +10752,10 @@ def test_extract_schools_a_batch_was_chosen_as_are_no_honour(nlp):
         ("晨曦区东湖小学", "晨读课堂"),
         ("晨曦区西岭中学", "晨读课堂"),
     }
+
+
+def test_extract_a_skill_title_is_a_persons_honour(nlp):
+    """技术能手 is an honour (decision 4: a person's, so no relation)."""
+    ex = run(nlp, "教师李明被评为“晨曦市技术能手”。", "晨曦区教育局")
+    assert names(ex, "Award") == {"晨曦市技术能手"}
+    assert triples(ex, "receivedAward") == set()
