@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from .resources import load_lexicon
 from .types import RegionRef
 
-__all__ = ["RegionIndex", "load_region_index", "plain_township_name", "short_form"]
+__all__ = [
+    "RegionIndex",
+    "divisions_of_level",
+    "load_region_index",
+    "plain_township_name",
+    "short_form",
+]
 
 # Longest first: the suffix stripped to get a region's short form (北仑区 → 北仑).
 _SUFFIXES = (
@@ -115,6 +122,31 @@ class RegionIndex:
         """Return the full hierarchical name (浙江省宁波市北仑区)."""
         codes = [*reversed(self.ancestors(code)), code]
         return "".join(self.by_code[c].name for c in codes)
+
+
+def divisions_of_level(home: str, level_word: str, index: RegionIndex) -> Iterator[str]:
+    """The divisions holding ``home``, nearest first, that a bureau named by a
+    level word and its kind alone (省教育厅, 市教委, 区教育局) may belong to.
+
+    The word's level is ``lexicon/relative_bureau_levels.tsv``'s; 市 is also
+    a municipality (北京市, level 1) or a county-level city (溧阳市, level 3);
+    a word of no level ("", a bare 教育局) fits every division.
+
+    Example:
+        >>> index = load_region_index()
+        >>> list(divisions_of_level("320613", "省", index))
+        ['320000']
+        >>> list(divisions_of_level("110105", "市", index))
+        ['110000']
+    """
+    if home not in index.by_code:
+        return
+    level = load_lexicon().relative_bureau_levels.get(level_word)
+    for code in (home, *index.ancestors(home)):
+        ref = index.by_code[code]
+        city = level_word == "市" and ref.level in (1, 3) and ref.name.endswith("市")
+        if level is None or ref.level == level or city:
+            yield code
 
 
 def _prefecture_short_names(

@@ -43,7 +43,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import DataFileError
-from .regions import RegionIndex, load_region_index
+from .regions import RegionIndex, divisions_of_level, load_region_index
 from .resources import load_lexicon, read_lines, read_table
 from .types import (
     Entity,
@@ -80,7 +80,6 @@ class _Tables:
     school_level_marks: frozenset[str]
     level_prefix: re.Pattern[str]
     relative_bureau: re.Pattern[str]  # group "level": the level word, if any
-    relative_levels: Mapping[str, int]  # level word -> division level
 
 
 def _longest_first(rows: Iterable[tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
@@ -98,10 +97,6 @@ def _merge_tables() -> _Tables:
     lexicon = load_lexicon()
     endings = sorted(lexicon.bureau_suffixes, key=len, reverse=True)
     endings += read_lines("lexicon/relative_bureau_endings.txt")
-    relative_levels = {
-        word: int(level)
-        for word, level in read_table("lexicon/relative_bureau_levels.tsv", 2)
-    }
     return _Tables(
         abbreviations=_longest_first(read_table("gazetteers/abbreviations.tsv", 2)),
         program_tails=_longest_first(read_table("lexicon/program_name_tails.tsv", 2)),
@@ -115,10 +110,11 @@ def _merge_tables() -> _Tables:
         level_prefix=re.compile(f"^(?:{_alternatives(lexicon.level_words)})"),
         relative_bureau=re.compile(
             "^(?P<level>"
-            + _alternatives(sorted(relative_levels, key=len, reverse=True))
+            + _alternatives(
+                sorted(lexicon.relative_bureau_levels, key=len, reverse=True)
+            )
             + f")?(?:{_alternatives(endings)})$"
         ),
-        relative_levels=relative_levels,
     )
 
 
@@ -244,20 +240,10 @@ def key_relative_bureau(
         >>> jiangsu == key_relative_bureau("省教育厅", "420602", "c", index)
         False
     """
-    tables = _merge_tables()
-    found = tables.relative_bureau.match(name)
+    found = _merge_tables().relative_bureau.match(name)
     if found is None or name in _NATIONAL_BUREAUS:
         return None
-    level = tables.relative_levels.get(found["level"] or "")
-    scope = ""
-    for code in (home, *index.ancestors(home)) if home in index.by_code else ():
-        ref = index.by_code[code]
-        # 市教委 in a 北京 district's report is the municipality's, and
-        # 市教育局 in a county-level city's report that city's (context).
-        city = found["level"] == "市" and ref.level in (1, 3)
-        if level is None or ref.level == level or (city and ref.name.endswith("市")):
-            scope = code
-            break
+    scope = next(divisions_of_level(home, found["level"] or "", index), "")
     return entity_key("Bureau", name, scope or f"report {doc_id}")
 
 

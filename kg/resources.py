@@ -254,6 +254,8 @@ class Lexicon:
     school_group_bodies: tuple[str, ...] = ()
     # 学区长, 联盟长: words jieba keeps whole (为|学区长|学校, not 为学|区长).
     whole_words: tuple[str, ...] = ()
+    # 省 → 1, 市 → 2, 区 → 3: the division level a bureau's level word names.
+    relative_bureau_levels: dict[str, int] = field(default_factory=dict)
     # 初中数学|名师工作室: the subjects a teacher's studio is named by.
     teaching_subjects: tuple[str, ...] = ()
     # An honour a group of schools holds: none of its schools holds it.
@@ -413,6 +415,10 @@ def load_lexicon() -> Lexicon:
         school_group_roles=lines("school_group_roles"),
         school_group_bodies=lines("school_group_bodies"),
         whole_words=lines("whole_words"),
+        relative_bureau_levels={
+            word: int(level)
+            for word, level in read_table("lexicon/relative_bureau_levels.tsv", 2)
+        },
         teaching_subjects=lines("teaching_subjects"),
         group_honour_ends=lines("group_honour_ends"),
         table_headers=dict(read_table("lexicon/table_headers.tsv", 2)),

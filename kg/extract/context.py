@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..regions import divisions_of_level
 from ..resources import load_lexicon
 from ..types import RegionRef
 from .entities import (
@@ -534,17 +535,10 @@ def resolve_bureau(
     ):
         # 区教委 in a report about a district (decision 12): that district's.
         return bureau_name(surface, home, index, rules), home
-    if home and head in ("省", "市", "州", "盟", "自治区", "自治州"):
+    if home and rules.lexicon.relative_bureau_levels.get(head, 3) < 3:
         # 市教育局 in a district's report is the bureau of the district's city
         # (of the municipality itself under 北京/上海/天津/重庆).
-        target = {"省": 1, "自治区": 1, "市": 2, "州": 2, "盟": 2, "自治州": 2}[head]
-        for code in (home, *index.ancestors(home)):
-            ref = index.by_code[code]
-            level = (
-                2
-                if head == "市" and ref.level == 1 and ref.name.endswith("市")
-                else ref.level
-            )
-            if level == target and code in context.named:
+        for code in divisions_of_level(home, head, index):
+            if code in context.named:
                 return bureau_name(surface, code, index, rules), code
     return surface, ""

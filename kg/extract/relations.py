@@ -823,15 +823,7 @@ def _subjects(
                 # 在A中学，…。该校与B中学签订协议。今年，该校被评为X: the sentence
                 # before speaks of the same school, B its partner; the school
                 # is the one named further back
-                named, end = [], before
-                for _ in range(_STORY_SENTENCES):
-                    if end == 0 or text[end - 1] == "\n":
-                        break
-                    back = _sentence_floor(text, end - 1)
-                    named = _schools_between(mentions, back, end)
-                    if named:
-                        break
-                    end = back
+                named = _schools_named_before(text, mentions, before, paragraph=True)
                 back = 0  # (the walk is done)
             for _ in range(_STORY_SENTENCES):
                 # X中学始建于1958年…。近年来，学校坚持…。学校先后获评…: back
@@ -981,14 +973,26 @@ def _counted_schools_before(
     nearest of the few sentences before it that names any; none when the
     number of schools named there is not ``count``."""
     floor = _sentence_floor(text, start)
-    named = _schools_between(mentions, floor, start)
-    for _ in range(_STORY_SENTENCES):
-        if named or floor == 0:
-            break
-        back = _sentence_floor(text, floor - 1)
-        named = _schools_between(mentions, back, floor)
-        floor = back
+    named = _schools_between(mentions, floor, start) or _schools_named_before(
+        text, mentions, floor, paragraph=False
+    )
     return named if len({mentions[i].name for i in named}) == count else []
+
+
+def _schools_named_before(
+    text: str, mentions: list[Mention], end: int, *, paragraph: bool
+) -> list[int]:
+    """The schools of the nearest of the few sentences before ``end`` that
+    names any (within ``end``'s paragraph when ``paragraph``), or none."""
+    for _ in range(_STORY_SENTENCES):
+        if end == 0 or (paragraph and text[end - 1] == "\n"):
+            break
+        back = _sentence_floor(text, end - 1)
+        named = _schools_between(mentions, back, end)
+        if named:
+            return named
+        end = back
+    return []
 
 
 _NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
@@ -3194,14 +3198,9 @@ def _roles_in_the_one_scheme(
     if not schemes or any(name not in longest for name in schemes):
         return []
     program = schemes[longest]
-    kinds = _group_kinds(
-        " ".join(
-            _said_with(text, m)
-            for m in mentions
-            if m.name in schemes and m.label == "Program"
-        )
-    )
-    first = min(m.start for m in mentions if m.label == "Program" and m.name in schemes)
+    said = [m for m in mentions if m.label == "Program" and m.name in schemes]
+    kinds = _group_kinds(" ".join(_said_with(text, m) for m in said))
+    first = min(m.start for m in said)
     # 实施县中崛起行动，A对口帮扶B: a sentence with a program of its own
     own_programs = {
         p.sentence for p in mentions if p.label == "Program" and p.name not in schemes
@@ -3216,7 +3215,8 @@ def _roles_in_the_one_scheme(
             continue
         start, end = clause_of(text, m.start)
         clause = text[start:end]
-        if _group_kinds(clause).isdisjoint(kinds) and _group_kinds(clause):
+        bodies = _group_kinds(clause)
+        if bodies and bodies.isdisjoint(kinds):
             continue  # a row of a 共同体 list under a 结对帮扶 scheme: another group
         if any(word in clause for word in _GROUP_ROLE_WORDS) and not (
             _PEOPLE_AFTER.match(text, m.end)
