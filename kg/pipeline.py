@@ -891,6 +891,8 @@ def _write_store(
             previous=_previous_graph(output_dir),
             threads=min(2, _usable_cores()),
             more_after=more,
+            changes=changes,
+            reports=len(report.reports),
         )
         if written:
             report.outputs[TABLES_DIR] = str(output_dir / TABLES_DIR)

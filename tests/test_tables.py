@@ -295,3 +295,91 @@ def test_tables_that_cannot_be_written_cost_the_tables_not_the_build(
     assert TABLES_DIR not in report.outputs
     assert not (out / TABLES_DIR).exists()
     assert named_query("evidence").run(out).rows
+
+
+# ------------------------------------------------------- updated tables
+
+_NEW_REPORT = (
+    "绵阳市涪城区教育局2024年工作总结\n\n"
+    "2024年，涪城区实验小学荣获全国文明校园称号，全区新建学校3所，"
+    "新增学位2400个。区教育局实施“强校工程”。\n"
+)
+
+
+def _edit_honour(corpus: Path) -> None:
+    report = corpus / "01_chengdu_wenjiang_2023_summary.txt"
+    text = report.read_text("utf-8")
+    report.write_text(
+        text + "\n温江区东大街第一小学荣获全国青少年校园足球特色学校称号。"
+        "全年资助学生1200人次。\n",
+        "utf-8",
+    )
+
+
+def _delete_one(corpus: Path) -> None:
+    (corpus / "04_chongqing_dazu_2023_summary.txt").unlink()
+
+
+def _add_one(corpus: Path) -> None:
+    (corpus / "05_mianyang_fucheng_2024_summary.txt").write_text(_NEW_REPORT, "utf-8")
+
+
+@pytest.mark.parametrize("edit", [_edit_honour, _delete_one, _add_one])
+def test_a_rebuild_updates_the_tables_a_cold_build_would_write(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit
+) -> None:
+    out = tmp_path / "out"
+    build(example_copy, out, html=False)
+    before = _tables(out / TABLES_DIR)
+    edit(example_copy)
+    evaluated: list[str] = []
+    original = kg.tables._evaluate
+
+    def spy(store, sparql: str, path: Path) -> None:
+        evaluated.append(path.stem)
+        original(store, sparql, path)
+
+    monkeypatch.setattr(kg.tables, "_evaluate", spy)
+    build(example_copy, out, html=False)
+    # region-record lists DISTINCT rows without their file: evaluated whole.
+    assert evaluated == ["region-record"]
+    monkeypatch.undo()
+    cold = tmp_path / "cold"
+    build(example_copy, cold, html=False)
+    updated = _tables(out / TABLES_DIR)
+    assert updated == _tables(cold / TABLES_DIR)
+    assert updated != before
+
+
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "SELECT DISTINCT ?file WHERE { ?r edu:sourceFile ?file } ORDER BY ?file",
+        "SELECT ?file WHERE { ?r edu:sourceFile ?file } ORDER BY DESC(?file)",
+        "SELECT ?file WHERE { ?r edu:sourceFile ?file } ORDER BY (STR(?file))",
+        "SELECT ?file WHERE { ?r edu:sourceFile ?file }",
+    ],
+)
+def test_a_table_it_cannot_keep_in_order_is_evaluated_whole(sparql: str) -> None:
+    assert kg.tables._updatable(NamedQuery("q", "", sparql, table=True)) is None
+
+
+def test_an_update_reads_the_predicates_its_query_names() -> None:
+    query = NamedQuery(
+        "q",
+        "",
+        "SELECT ?file ?l WHERE { ?r a edu:Report ; edu:sourceFile ?file . "
+        "OPTIONAL { ?r dcterms:publisher/rdfs:label ?l } } "
+        'ORDER BY (CONCAT("~", ?file)) ?l',
+        table=True,
+    )
+    updatable = kg.tables._updatable(query)
+    assert updatable is not None
+    assert updatable.order == ((True, "file"), (False, "l"))
+    edu = "https://w3id.org/edukg/ontology#"
+    assert {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        edu + "sourceFile",
+        "http://purl.org/dc/terms/publisher",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+    } <= updatable.predicates
