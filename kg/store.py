@@ -59,6 +59,7 @@ __all__ = [
     "StoreLoader",
     "file_identity",
     "file_sha256",
+    "graph_checksum",
     "graph_file",
     "load_graph",
     "open_store",
@@ -125,10 +126,16 @@ def _format(path: Path):
 
 
 def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file, read a megabyte at a time."""
+    """The SHA-256 of a file, read 16 MB at a time.
+
+    Reading and hashing release the GIL; a thread taking it back waits for
+    the switch interval while another thread runs Python. Beside the build's
+    graph code, a megabyte at a time took 1.8 s for a 180 MB graph, which
+    takes 0.13 s alone.
+    """
     digest = hashlib.sha256()
     with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
+        while chunk := f.read(16 << 20):
             digest.update(chunk)
     return digest.hexdigest()
 
@@ -696,6 +703,35 @@ def store_graph_checksum(graph_path: Path | str) -> str | None:
         return None
     checksum = recorded.get("graph_sha256") if isinstance(recorded, dict) else None
     return checksum if isinstance(checksum, str) else None
+
+
+def graph_checksum(graph_path: Path | str) -> str | None:
+    """The SHA-256 of a graph file; None if it cannot be read.
+
+    Taken from its store's marker while the file is the one the store
+    recorded (same identity), without reading it; computed otherwise. Unlike
+    :func:`store_problem`, it does not ask whether the store's own files are
+    intact: a rebuild's checkpoint of them changes their ctimes.
+    """
+    graph = graph_file(graph_path)
+    store_dir = graph.parent / STORE_DIR
+    try:
+        recorded = json.loads((store_dir / MARKER).read_text("utf-8"))
+        checked = _recorded_check(store_dir)
+        if (
+            isinstance(recorded, dict)
+            and isinstance(checked, dict)
+            and recorded.get("graph") == graph.name
+            and checked.get("graph") == file_identity(graph)
+            and isinstance(recorded.get("graph_sha256"), str)
+        ):
+            return recorded["graph_sha256"]
+    except (OSError, ValueError):
+        pass
+    try:
+        return file_sha256(graph)
+    except OSError:
+        return None
 
 
 def store_is_fresh(graph_path: Path | str) -> bool:

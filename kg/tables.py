@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 from .store import (
     STORE_DIR,
     file_sha256,
+    graph_checksum,
     graph_file,
     store_graph_checksum,
     store_problem,
@@ -152,8 +153,8 @@ def write_tables(
     bases: dict = {}
     delta: _Delta | None = None
     if changes is not None and previous is not None:
-        before = store_graph_checksum(previous)
-        if before is not None and store_problem(previous) is None:
+        before = graph_checksum(previous)
+        if before is not None:
             bases = _previous_tables(previous, before)
         if bases:
             delta = _Delta(changes)
@@ -185,7 +186,11 @@ def write_tables(
             return None
 
     pending = queue.SimpleQueue()
-    for query in queries:
+    # Queries evaluated whole go first: each takes seconds without the GIL,
+    # beside the updates on the other thread.
+    for query in sorted(
+        queries, key=lambda q: q.name in bases and _updatable(q) is not None
+    ):
         pending.put(query)
     done: list[tuple[str, dict]] = []
 

@@ -383,3 +383,26 @@ def test_an_update_reads_the_predicates_its_query_names() -> None:
         "http://purl.org/dc/terms/publisher",
         "http://www.w3.org/2000/01/rdf-schema#label",
     } <= updatable.predicates
+
+
+def test_a_graphs_checksum_is_read_from_its_store_while_the_file_is_unchanged(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    import kg.store
+
+    out = tmp_path / "out"
+    build(example_copy, out, html=False)
+    ttl = (out / "graph.ttl").resolve()
+    expected = hashlib.sha256(ttl.read_bytes()).hexdigest()
+    real_sha256 = kg.store.file_sha256
+
+    def refuse(path: Path) -> str:
+        raise AssertionError(f"read {path}")
+
+    monkeypatch.setattr(kg.store, "file_sha256", refuse)
+    assert kg.store.graph_checksum(out) == expected
+    monkeypatch.setattr(kg.store, "file_sha256", real_sha256)
+    ttl.write_bytes(ttl.read_bytes() + b"\n")
+    assert kg.store.graph_checksum(out) == hashlib.sha256(ttl.read_bytes()).hexdigest()
