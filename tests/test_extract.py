@@ -1257,6 +1257,22 @@ def test_extract_a_program_carried_out_as_the_subject(nlp, text, implemented):
     assert {p for _, p in triples(ex, "implements")} == implemented
 
 
+@pytest.mark.parametrize(
+    ("text", "implemented"),
+    [
+        # a quoted program all its section's heading names: the area's work
+        ("（二）“双减”工作。全市校外培训机构压减率达96%。", {"双减"}),
+        ("三、“县管校聘”改革\n全县已完成教师交流轮岗。", {"县管校聘"}),
+        # a heading that says more, or a contest's unquoted category: none
+        ("（二）“双减”背景下的作业设计研究\n课题组完成论文。", set()),
+        ("三、科技辅导员项目\n李老师获一等奖。", set()),
+    ],
+)
+def test_extract_a_program_a_section_is_given_to_is_implemented(nlp, text, implemented):
+    ex = run(nlp, text, publisher="三明市教育局")
+    assert {p for _, p in triples(ex, "implements")} == implemented
+
+
 def test_extract_a_community_of_schools_is_a_program(nlp):
     """“城乡学校发展共同体”, “教共体”: a scheme its paired schools take part in;
     an idea held (“…共同体”意识) is none."""

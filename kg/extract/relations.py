@@ -1652,6 +1652,10 @@ def _implements(
             rule = "implements.carried-out"
         elif _taken_as_the_means(text, m):
             rule = "implements.as-means"
+        elif _heading_topic(text, m):
+            # （二）“双减”工作: a section of the report given to the program,
+            # the area's own work (GUIDELINES implements)
+            rule = "implements.heading"
         elif _LAUNCHED.match(text, _written_end(text, m)):
             # 市教育局在A小学举行“X”工程启动仪式: the bureau starts X
             rule = "implements.launched"
@@ -1701,6 +1705,25 @@ def _listed_with(text: str, mentions: list[Mention], agent: int) -> list[int]:
             out.append(j)
         at = mentions[j].start
     return out
+
+
+def _heading_topic(text: str, program: Mention) -> bool:
+    """The program, quoted, is all a numbered section heading names:
+    （二）“双减”工作。…, 三、“县管校聘”改革 (not 三、科技辅导员项目, a contest's
+    category)."""
+    line_start = text.rfind("\n", 0, program.start) + 1
+    return bool(
+        _HEADING_OPENING.fullmatch(text, line_start, program.start)
+        and _HEADING_TAIL.match(text, _written_end(text, program))
+    )
+
+
+_HEADING_OPENING = re.compile(r"[ \t\u3000]*" + NUMBER_MARK + r"[ \t\u3000]*[“\"「『]")
+#: What may follow the program on its heading, up to the heading's end (the
+#: line's or its full stop): a generic head, no predicate.
+_HEADING_TAIL = re.compile(
+    r"[”\"」』](?:工作|政策|改革|建设)?[ \t\u3000]*(?:[。：:]|$)", re.M
+)
 
 
 #: 启动仪式 after a program: the ceremony that starts it.
