@@ -1273,6 +1273,37 @@ def test_extract_a_program_a_section_is_given_to_is_implemented(nlp, text, imple
     assert {p for _, p in triples(ex, "implements")} == implemented
 
 
+@pytest.mark.parametrize(
+    ("text", "programs"),
+    [
+        # a policy coined as A+B names itself, whatever follows
+        ("区教体局推行“雪场+学校”结对共建。", {"雪场+学校"}),
+        ("利通区深化“互联网+教育”应用。", {"互联网+教育"}),
+        # a way of working, codes, party work: no program
+        ("采取“走教+送教”的方式破解师资不足。", set()),
+        ("构建“基础+拓展+特色”三级课程体系。", set()),
+        ("推行课后服务“5+2”全覆盖。", set()),
+        ("开展“党建+共同体”联建活动。", set()),
+        ("确定了“牵头校+成员校”“领办+新建校”两种组团方式。", set()),
+    ],
+)
+def test_extract_a_quoted_policy_coined_with_a_plus_is_a_program(nlp, text, programs):
+    ex = run(nlp, text, publisher="吴忠市利通区教育局")
+    assert names(ex, "Program") == programs
+
+
+def test_extract_the_bureau_opening_a_sentence_runs_its_later_clauses_programs(nlp):
+    text = (
+        "德清县教育局依托地理信息小镇资源，推动“地信+科创”课程进校园。"
+        "市教育局统筹资源，持续推进“冰雪润童心”工程。"
+    )
+    ex = run(nlp, text, publisher="湖州市长兴县教育局")
+    assert triples(ex, "implements") == {
+        ("湖州市德清县教育局", "地信+科创"),
+        ("湖州市教育局", "冰雪润童心"),
+    }
+
+
 def test_extract_a_community_of_schools_is_a_program(nlp):
     """“城乡学校发展共同体”, “教共体”: a scheme its paired schools take part in;
     an idea held (“…共同体”意识) is none."""

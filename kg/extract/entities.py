@@ -2404,6 +2404,17 @@ _QUOTE_JOINER = "[、和及与]"
 _NEXT_QUOTE = re.compile(_QUOTE_JOINER + r"?[“\"]")
 #: What a quoted idea is followed by (“X”意识, “X”理念).
 _IDEA = ("意识", "理念", "的原则", "的理念", "的方针", "的宗旨", "原则")
+#: 互联网+教育, 学区+集团+托管: words joined by +, each of two or more
+#: characters (not “5+2”, “1+N”, codes that name a pattern, not a policy).
+#: 党建+共同体 joins party work to a scheme: a party activity, no program.
+_COINED_PLUS = re.compile(r"(?!党建)[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})+")
+#: After an A+B quote: the shape of the work (模式, 方式, 格局, 产教融合), no
+#: program; or the next of several quoted shapes (“牵头校+成员校”“领办+新建校”
+#: 三种组团方式).
+_PLUS_SHAPE = re.compile(
+    r"[“\"]|(?:的)?(?:[\u4e00-\u9fff]{0,4}?)"
+    r"(?:模式|方式|格局|体系|机制|架构|布局|路径|赛道|思路|融合)"
+)
 #: What may close a verb's quoted object: the clause's end or the next quote.
 _CLOSES_OBJECT = re.compile(r"[，。；,;]|" + _QUOTE_JOINER + r"[“\"]")
 _RUN_JOINER = re.compile(_QUOTE_JOINER)
@@ -2539,6 +2550,10 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue
         elif after.startswith(lex.program_quote_followers):
             rule = "program.quoted-follower"
+        elif _COINED_PLUS.fullmatch(inner) and not _PLUS_SHAPE.match(after):
+            # “互联网+教育”示范区建设, “雪场+学校”结对共建: a policy coined as
+            # A+B names itself (not “走教+送教”的方式, a way of working)
+            rule = "program.quoted-plus"
         elif canonical:
             rule = "program.gazetteer"
         elif (

@@ -1976,6 +1976,18 @@ def _bureau_subject(
             and floor <= b.start
             and b.end <= area.start()
         ][-1:]
+    if not named:
+        # 德清县教育局依托…资源，推动“X”课程进校园: the bureau that opens the
+        # sentence is the subject of each of its clauses
+        named = [
+            j
+            for j, b in enumerate(mentions)
+            if b.label == "Bureau"
+            and b.end > b.start
+            and b.start >= floor
+            and not text[floor : b.start].strip(" \t\u3000")
+            and b.end <= mentions[program].start
+        ]
     if not named or (
         publisher is not None and mentions[named[-1]].name == mentions[publisher].name
     ):
