@@ -2550,10 +2550,6 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             continue
         elif after.startswith(lex.program_quote_followers):
             rule = "program.quoted-follower"
-        elif _COINED_PLUS.fullmatch(inner) and not _PLUS_SHAPE.match(after):
-            # “互联网+教育”示范区建设, “雪场+学校”结对共建: a policy coined as
-            # A+B names itself (not “走教+送教”的方式, a way of working)
-            rule = "program.quoted-plus"
         elif canonical:
             rule = "program.gazetteer"
         elif (
@@ -2574,6 +2570,10 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         ):
             # 推行“阳光分班”和“阳光招生”，: a scheme put into practice
             rule = "program.quoted-object"
+        elif _COINED_PLUS.fullmatch(inner) and not _PLUS_SHAPE.match(after):
+            # “互联网+教育”示范区建设, “雪场+学校”结对共建: a policy coined as
+            # A+B names itself (not “走教+送教”的方式, a way of working)
+            rule = "program.quoted-plus"
         if not rule:
             pending.append((match.start(1), match.end(1), inner))
             continue
