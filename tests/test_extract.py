@@ -1243,6 +1243,7 @@ def test_extract_what_a_program_changes_from_is_no_program_implemented(nlp):
     [
         # the program is the subject of what the area achieved with it
         ("（二）“双减”政策落实有力。", {"双减"}),
+        ("（三）“双减”工作提质增效\n全县课后服务全覆盖。", {"双减"}),
         (
             "农村义务教育学生营养改善计划覆盖全县196所学校。",
             {"农村义务教育学生营养改善计划"},
