@@ -339,12 +339,13 @@ def read_table(graph_path: Path | str, query: NamedQuery) -> QueryResult | None:
 # updated when each of its rows is made from one report: from the nodes
 # with ``edu:inReport`` that report, the report itself, and what they reach
 # through the predicates the query names; the row's ``?file`` is that
-# report's file. Then the rows of the reports a change reaches are dropped
+# report's file (so DISTINCT, which merges only equal rows, never merges rows
+# of two reports). Then the rows of the reports a change reaches are dropped
 # from the previous table and made again, by the same query, on a small
 # store holding just those reports' part of the new graph; each is put in
 # its place by the query's ORDER BY, compared here as Oxigraph compares
 # (:func:`_row_key`). Anything this cannot vouch for (no ``?file``,
-# DISTINCT, an ORDER BY of another shape, a change reaching too many
+# REDUCED, an ORDER BY of another shape, a change reaching too many
 # reports, rows it cannot place) has the query evaluated whole, as a cold
 # build does; tests compare the two, byte for byte.
 
@@ -365,7 +366,8 @@ _NUMERIC = frozenset(
         "unsignedByte",
     )
 )  # fmt: skip
-_COMMENT = re.compile(r"#[^\n]*")
+#: A comment: ``#`` after a space or at a line's start, not in "#" or <…#type>.
+_COMMENT = re.compile(r"(?:^|(?<=\s))#[^\n]*", re.M)
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b(.*)\Z", re.S | re.I)
 #: The ORDER BY terms a table can be kept sorted by: ``?var`` and
 #: ``(CONCAT("~", ?var))`` (how the shipped queries sort unbound labels first).
@@ -396,8 +398,8 @@ def _updatable(query: NamedQuery) -> _Updatable | None:
 
     body = _COMMENT.sub("", query.sparql)
     first_select = re.search(r"\bSELECT\s+(\w*)", body, re.I)
-    if first_select is None or first_select.group(1).upper() in {"DISTINCT", "REDUCED"}:
-        return None
+    if first_select is None or first_select.group(1).upper() == "REDUCED":
+        return None  # which duplicates it keeps is the engine's choice
     tail = _ORDER_BY.search(body)
     if tail is None or "}" in tail.group(1):
         return None  # no ORDER BY on the outer query
