@@ -10807,3 +10807,14 @@ def test_extract_a_skill_title_is_a_persons_honour(nlp):
     ex = run(nlp, "教师李明被评为“晨曦市技术能手”。", "晨曦区教育局")
     assert names(ex, "Award") == {"晨曦市技术能手"}
     assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_a_count_of_reformed_areas_is_no_program(nlp):
+    """推进A和B两项改革 counts the areas reformed; the program named before
+    keeps its schools."""
+    text = (
+        "实施“义务教育强基提质工程”，推进乡村学校课后服务和寄宿制管理两项改革，"
+        "八面城镇中学、聂家乡中心小学作为项目学校先行先试。推进作业设计与管理改革。"
+    )
+    ex = run(nlp, text, publisher="铁岭市教育局")
+    assert names(ex, "Program") == {"义务教育强基提质工程", "作业设计与管理改革"}

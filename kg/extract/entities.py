@@ -3079,6 +3079,9 @@ def _find_programs(
 _PLATFORM_USE = ("注册", "使用率", "应用率", "覆盖率", "登录", "账号")
 
 
+_COUNTED_REFORMS = re.compile(r"[一二三四五六七八九十两\d]+[项个]$")
+
+
 def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
     """实施X改革, 推进X领导的校长负责制: reforms and systems (decision 14)."""
     kinds: dict[str, list[str]] = {}
@@ -3144,6 +3147,8 @@ def _find_reforms(text: str, rules: Rules) -> list[Candidate]:
             head = found[: -len(suffix)]
             if len(head) < 4 or _LEVEL_ONLY.fullmatch(head):
                 continue  # (入选首批省级试点学校: no pilot named)
+            if _COUNTED_REFORMS.search(head):
+                continue  # 推进A和B两项改革: a count of the areas reformed
             if suffix in pilots:
                 # 开展人工智能教育试点: a pilot of any named thing; only one of
                 # nothing but modifiers (开展省级改革试点) names none
