@@ -324,7 +324,17 @@ def _add_one(corpus: Path) -> None:
     (corpus / "05_mianyang_fucheng_2024_summary.txt").write_text(_NEW_REPORT, "utf-8")
 
 
-@pytest.mark.parametrize("edit", [_edit_honour, _delete_one, _add_one])
+def _add_one_naming_a_school_whole(corpus: Path) -> None:
+    # 大足区宝顶镇中心小学 becomes the label of the school another report
+    # names 宝顶镇中心小学: that report's rows change too.
+    (corpus / "06_jingxian_brief_2024.txt").write_text(
+        "泾县教育局2024年工作简报\n大足区宝顶镇中心小学获评市级文明校园。\n", "utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    "edit", [_edit_honour, _delete_one, _add_one, _add_one_naming_a_school_whole]
+)
 def test_a_rebuild_updates_the_tables_a_cold_build_would_write(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit
 ) -> None:
