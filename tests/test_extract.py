@@ -10818,3 +10818,12 @@ def test_extract_a_count_of_reformed_areas_is_no_program(nlp):
     )
     ex = run(nlp, text, publisher="铁岭市教育局")
     assert names(ex, "Program") == {"义务教育强基提质工程", "作业设计与管理改革"}
+
+
+def test_extract_a_listed_school_keeps_its_lone_first_characters(nlp):
+    """城关小学、下|摄司|学校、中|和|小学: jieba cuts lone characters off a
+    listed name (a place word, a conjunction); the list's separator is its
+    start."""
+    text = "城关小学、下关中学、下摄司学校、中和小学获评区级文明校园。"
+    ex = run(nlp, text, publisher="湘潭市岳塘区教育局")
+    assert names(ex, "School") == {"城关小学", "下关中学", "下摄司学校", "中和小学"}

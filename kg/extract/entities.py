@@ -1731,7 +1731,15 @@ def _find_suffix_names(
                     left += 1
         if left == start and label == "School":
             left = _verb_named(view, start, end, rules, stop)
-        if label == "School" and start - left <= 1:
+        if (
+            label == "School"
+            and (
+                start - left <= 1
+                # 、下|摄司|学校: the walk stopped at a lone character of a
+                # listed name
+                or (0 < left - floor <= 2 and text[floor - 1 : floor] == "、")
+            )
+        ):
             left = _clause_opening_name(view, floor, left, start, stop)
         name = text[left:end]
         prefix = name[: len(name) - (end - start)]
@@ -1926,9 +1934,16 @@ def _clause_opening_name(
         return left  # 并|作为|学校: a clause opening with a function word
     if any(len(p) > 1 and view.tags.get(p) in _NAME_STOP_TAGS - {"m"} for p in pieces):
         return left  # 作为, 加强: a known word of another kind (八一 may name)
+    # 城关小学、下|摄司|学校、中|和|小学: an item of a list of schools, whose
+    # lone characters begin its name, whatever jieba makes of them
+    listed = text[opening - 1 : opening] == "、" and text.endswith(
+        _LEX.school_suffixes, 0, opening - 1
+    )
     for i, piece in enumerate(pieces):
         if piece in _CONJUNCTIONS and i > 0 and all(len(p) == 1 for p in pieces[:i]):
             continue  # 人|和|街, 致|和: no list joins a lone character
+        if listed and len(piece) == 1:
+            continue
         if piece in stop or piece in _LEX.generic_name_prefixes:
             return left
     return opening
