@@ -10827,3 +10827,23 @@ def test_extract_a_listed_school_keeps_its_lone_first_characters(nlp):
     text = "城关小学、下关中学、下摄司学校、中和小学获评区级文明校园。"
     ex = run(nlp, text, publisher="湘潭市岳塘区教育局")
     assert names(ex, "School") == {"城关小学", "下关中学", "下摄司学校", "中和小学"}
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        # a 顺德区 report's own names: 镜湖 is no district of Anhui here
+        (
+            "新组建镜湖教育集团，以乐从镜湖中学为龙头校。镜湖中学开设人工智能课程。",
+            {"顺德区"},
+        ),
+        # where the text names that province's places in full, it may be one
+        (
+            "与安徽省芜湖市结对。镜湖教育集团与镜湖中学开展交流，镜湖中学派出教师。",
+            {"顺德区", "安徽省", "芜湖市", "镜湖区"},
+        ),
+    ],
+)
+def test_extract_a_short_form_used_again_is_of_the_reports_province(nlp, text, regions):
+    ex = run(nlp, text, publisher="佛山市顺德区教育局")
+    assert names(ex, "Region") == regions

@@ -763,11 +763,24 @@ def find_regions(
     context = set(seed_codes)
     accepted: dict[int, Candidate] = {}
     standalone = _standalone_short_forms(text, hits, rules)
+    # The provinces the report is of or names in full: a short form used
+    # again and again (镜湖中学, 镜湖教育集团 in a 顺德区 report) is a
+    # district of another province only where the text names that province's
+    # places in full.
+    provinces = {code[:2] for code in seed_codes} | {
+        hit[3][0][:2] for hit in hits if hit[4] and len(hit[3]) == 1
+    }
     for start, end, surface, codes, is_full in hits:
         if (
             not is_full
             and len(codes) == 1
-            and (surface in standalone or index.by_code[codes[0]].level == 1)
+            and (
+                (
+                    surface in standalone
+                    and (not seed_codes or codes[0][:2] in provinces)
+                )
+                or index.by_code[codes[0]].level == 1
+            )
             and (
                 token_bounds is None
                 or (
