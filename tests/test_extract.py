@@ -10847,3 +10847,16 @@ def test_extract_a_listed_school_keeps_its_lone_first_characters(nlp):
 def test_extract_a_short_form_used_again_is_of_the_reports_province(nlp, text, regions):
     ex = run(nlp, text, publisher="佛山市顺德区教育局")
     assert names(ex, "Region") == regions
+
+
+def test_extract_a_platform_named_in_quotes_after_it_is_the_program(nlp):
+    """智慧作业管理平台“鹿邑作业通”: the quote names the platform the bureau
+    built; 教育系统“X”晚会 is the sector's event, no platform."""
+    text = (
+        "建成全县智慧作业管理平台“鹿邑作业通”，覆盖全县中小学。"
+        "成功举办全县教育系统“迎国庆”文艺晚会。"
+    )
+    ex = run(nlp, text, publisher="鹿邑县教育体育局")
+    assert "鹿邑作业通" in names(ex, "Program")
+    assert "迎国庆" not in names(ex, "Program")
+    assert ("周口市鹿邑县教育体育局", "鹿邑作业通") in triples(ex, "implements")

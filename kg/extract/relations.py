@@ -1662,6 +1662,14 @@ def _implements(
         elif (
             previous is not None
             and previous[1]
+            and m.rule == "program.quoted-platform-name"
+            and text[previous[0] : m.start] in ("“", '"')
+        ):
+            # 建成智慧作业管理平台“鹿邑作业通”: the platform's name, run with it
+            rule = "implements.named-platform"
+        elif (
+            previous is not None
+            and previous[1]
             and _LIST_GAP.fullmatch(text[previous[0] : m.start])
         ):
             # 启动的“A”、“B”和“C”: the verb before a list's first item
