@@ -10860,3 +10860,20 @@ def test_extract_a_platform_named_in_quotes_after_it_is_the_program(nlp):
     assert "鹿邑作业通" in names(ex, "Program")
     assert "迎国庆" not in names(ex, "Program")
     assert ("周口市鹿邑县教育体育局", "鹿邑作业通") in triples(ex, "implements")
+
+
+@pytest.mark.parametrize(
+    ("text", "program"),
+    [
+        (
+            "县职业中专开展“3+2”中高职贯通培养试点，新增专业2个。",
+            "3+2中高职贯通培养试点",
+        ),
+        ("县职教中心继续开展“1+X”证书制度试点工作。", "1+X证书制度试点"),
+        # a model another word goes on from: no program
+        ("在原有“212”集优化改革模式基础上升级。", None),
+    ],
+)
+def test_extract_a_coded_pilot_is_a_program(nlp, text, program):
+    ex = run(nlp, text, publisher="鹿邑县教育体育局")
+    assert names(ex, "Program") == ({program} if program else set())

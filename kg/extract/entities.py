@@ -2722,11 +2722,17 @@ def _scopes() -> tuple[str, ...]:
 _CODE = re.compile(r"[0-9０-９]+(?:[+＋][0-9０-９A-Za-z]+)*|[0-9０-９]+[+＋][A-Za-z]")
 
 
+#: A pilot or a reform named with a code (“1+X”证书制度试点).
+_CODED_PILOT_ENDS = ("试点", "改革")
+_CODED_PILOT_FOLLOWERS = ("工作", "任务", "学校", "院校", "单位")
+
+
 def _coded_program(
     text: str, match: re.Match[str], inner: str, rules: Rules
 ) -> Candidate | None:
-    """“1358”教师成长工程, “9+3”免费教育计划: a numeric code and the program
-    head after it name one program (the code alone names nothing)."""
+    """“1358”教师成长工程, “9+3”免费教育计划, “3+2”中高职贯通培养试点: a
+    numeric code and the program, pilot or reform head after it name one
+    program (the code alone names nothing)."""
     if not _CODE.fullmatch(inner):
         return None
     run = re.match(r"[\u4e00-\u9fff]{2,14}", text[match.end() :])
@@ -2738,6 +2744,19 @@ def _coded_program(
         for x in rules.program_suffixes
         for i in [head.rfind(x)]
         if i >= 0 and i + len(x) >= 2
+    ]
+    # a pilot or reform that ends the name (…试点，, …试点工作), not one
+    # another word goes on from (“212”集优化改革模式: a model)
+    ends += [
+        i + len(x)
+        for x in _CODED_PILOT_ENDS
+        for i in [head.rfind(x)]
+        if i >= 0
+        and i + len(x) >= 2
+        and (
+            i + len(x) == len(head)
+            or head.startswith(_CODED_PILOT_FOLLOWERS, i + len(x))
+        )
     ]
     if not ends:
         return None
