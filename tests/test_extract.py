@@ -2309,6 +2309,7 @@ def test_extract_an_education_cloud_is_a_program(nlp):
         ("奋力打造“学在城关”金名片。", "学在城关"),
         ("全面推进“教学评一致性”课堂变革。", "教学评一致性"),
         ("开展“作业设计与实施”专项研究。", "作业设计与实施"),
+        ("建好用好“龙江红色教育资源库”。", "龙江红色教育资源库"),
     ],
 )
 def test_extract_a_quoted_brand_or_reform_is_a_program(nlp, text, program):
