@@ -10878,3 +10878,15 @@ def test_extract_a_platform_named_in_quotes_after_it_is_the_program(nlp):
 def test_extract_a_coded_pilot_is_a_program(nlp, text, program):
     ex = run(nlp, text, publisher="鹿邑县教育体育局")
     assert names(ex, "Program") == ({program} if program else set())
+
+
+def test_extract_colleges_built_under_a_scheme_take_part_in_it(nlp):
+    text = (
+        "支持冰城轨道交通职业学院、航空职业学院2所国家“双高计划”建设院校"
+        "高质量通过中期绩效评价。"
+    )
+    ex = run(nlp, text, publisher="黑龙江省教育厅")
+    assert triples(ex, "participatesIn") == {
+        ("冰城轨道交通职业学院", "双高计划"),
+        ("航空职业学院", "双高计划"),
+    }
