@@ -374,6 +374,7 @@ _ORDER_BY = re.compile(r"\bORDER\s+BY\b(.*)\Z", re.S | re.I)
 _ORDER_TERM = re.compile(r'\(\s*CONCAT\(\s*"~"\s*,\s*\?(\w+)\s*\)\s*\)|\?(\w+)|(\S)')
 _PREFIXED = re.compile(r"(?<![\w?$])([A-Za-z][\w-]*):([\w-]+)")
 _IRI = re.compile(r"<([^<>\s]+)>")
+_DECLARED_PREFIX = re.compile(r"\bPREFIX\s+([A-Za-z][\w-]*):\s*<([^<>\s]*)>", re.I)
 _TYPE_A = re.compile(r"(?<![\w?$:\"])a(?![\w:])")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _IN_REPORT = "https://w3id.org/edukg/ontology#inReport"
@@ -408,11 +409,15 @@ def _updatable(query: NamedQuery) -> _Updatable | None:
         if other:
             return None
         order.append((bool(concat), concat or var))
+    # Every IRI the text names stands in for the predicates it reads: an
+    # update walks only those, so a name it cannot expand leaves it blind.
+    namespaces = {**PREFIX_MAP, **dict(_DECLARED_PREFIX.findall(body))}
     predicates = {_RDF_TYPE} if _TYPE_A.search(body) else set()
     predicates.update(_IRI.findall(body))
     for prefix, local in _PREFIXED.findall(body):
-        if prefix in PREFIX_MAP:
-            predicates.add(PREFIX_MAP[prefix] + local)
+        if prefix not in namespaces:
+            return None
+        predicates.add(namespaces[prefix] + local)
     return _Updatable(tuple(order), frozenset(predicates))
 
 

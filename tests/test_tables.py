@@ -367,6 +367,8 @@ def test_a_rebuild_updates_the_tables_a_cold_build_would_write(
         "SELECT ?file WHERE { ?r edu:sourceFile ?file } ORDER BY DESC(?file)",
         "SELECT ?file WHERE { ?r edu:sourceFile ?file } ORDER BY (STR(?file))",
         "SELECT ?file WHERE { ?r edu:sourceFile ?file }",
+        # a predicate it cannot name: a change to it would go unseen
+        "SELECT ?file WHERE { ?r foo:file ?file } ORDER BY ?file",
     ],
 )
 def test_a_table_it_cannot_keep_in_order_is_evaluated_whole(sparql: str) -> None:
