@@ -10890,3 +10890,14 @@ def test_extract_colleges_built_under_a_scheme_take_part_in_it(nlp):
         ("冰城轨道交通职业学院", "双高计划"),
         ("航空职业学院", "双高计划"),
     }
+
+
+def test_extract_a_short_form_of_a_city_whose_namesake_county_is_named_too(nlp):
+    """铁岭市 and its 铁岭县 both named in full: 铁岭 alone is the city."""
+    text = (
+        "铁岭县新台子镇中心小学等10所学校被授予铁岭市示范学校。"
+        "依托“铁岭智慧教育平台”开设同步课堂。"
+    )
+    ex = run(nlp, text, publisher="铁岭市教育局")
+    short = [m for m in ex.mentions if m.label == "Region" and m.text == "铁岭"]
+    assert short and {m.name for m in short} == {"铁岭市"}

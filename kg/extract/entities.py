@@ -825,6 +825,8 @@ def find_regions(
             fits = [c for c in codes if _supported(c, context, index, is_full)]
             if len(fits) > 1:
                 fits = _under_the_place_before(fits, accepted, start, index)
+            if len(fits) == 2 and not is_full:
+                fits = _city_over_its_namesake_county(fits, index)
             if len(fits) > 1:
                 fits = _under_nearest_context(fits, context, index)
             if len(fits) == 2 and not is_full:
@@ -844,6 +846,18 @@ def find_regions(
                 changed = True
     _find_towns(text, index, context, accepted)
     return [accepted[k] for k in sorted(accepted)]
+
+
+def _city_over_its_namesake_county(fits: list[str], index: RegionIndex) -> list[str]:
+    """铁岭 of 铁岭市 and of its 铁岭县, both named in full in the text: the
+    city (“铁岭智慧教育平台”); the county is written with its 县, which the
+    level char after a short form already decides. Not 吉林 of 吉林省 and
+    吉林市, where the context's deeper reading stays."""
+    first, second = (index.by_code[c] for c in fits)
+    for city, county in ((first, second), (second, first)):
+        if city.level == 2 and county.level == 3 and county.parent == city.code:
+            return [city.code]
+    return fits
 
 
 def _larger_over_its_namesake(fits: list[str], index: RegionIndex) -> list[str]:
