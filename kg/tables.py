@@ -49,6 +49,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .query import PREFIX_MAP
 from .store import (
     STORE_DIR,
     file_sha256,
@@ -356,7 +357,7 @@ _UPDATE_ALWAYS = 20
 #: A walk from the changed subjects, or the part of the graph copied for the
 #: reached reports, past this many nodes: evaluated whole.
 _UPDATE_MAX_NODES = 200_000
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD = PREFIX_MAP["xsd"]
 _NUMERIC = frozenset(
     _XSD + name
     for name in (
@@ -376,9 +377,9 @@ _PREFIXED = re.compile(r"(?<![\w?$])([A-Za-z][\w-]*):([\w-]+)")
 _IRI = re.compile(r"<([^<>\s]+)>")
 _DECLARED_PREFIX = re.compile(r"\bPREFIX\s+([A-Za-z][\w-]*):\s*<([^<>\s]*)>", re.I)
 _TYPE_A = re.compile(r"(?<![\w?$:\"])a(?![\w:])")
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_IN_REPORT = "https://w3id.org/edukg/ontology#inReport"
-_SOURCE_FILE = "https://w3id.org/edukg/ontology#sourceFile"
+_RDF_TYPE = PREFIX_MAP["rdf"] + "type"
+_IN_REPORT = PREFIX_MAP["edu"] + "inReport"
+_SOURCE_FILE = PREFIX_MAP["edu"] + "sourceFile"
 
 
 class _UnplaceableError(Exception):
@@ -395,8 +396,6 @@ class _Updatable:
 
 def _updatable(query: NamedQuery) -> _Updatable | None:
     """How ``query``'s table is updated, or None if it is evaluated whole."""
-    from .query import PREFIX_MAP
-
     body = _COMMENT.sub("", query.sparql)
     first_select = re.search(r"\bSELECT\s+(\w*)", body, re.I)
     if first_select is None or first_select.group(1).upper() == "REDUCED":
@@ -502,11 +501,13 @@ def _update_table(
         return False
     file_cells = delta.file_cells(reached, store)
     at = columns.index("file")
-    kept = [
-        line for line in lines if line.split(b"\t")[at].rstrip(b"\n") not in file_cells
-    ]
+
+    def file_of(line: bytes) -> bytes:
+        return line.split(b"\t")[at].rstrip(b"\n")
+
+    kept = [line for line in lines if file_of(line) not in file_cells]
     new_lines = fresh_body.splitlines(keepends=True)
-    if any(line.split(b"\t")[at].rstrip(b"\n") not in file_cells for line in new_lines):
+    if any(file_of(line) not in file_cells for line in new_lines):
         return False  # a row of a report the change did not reach
 
     keys: list[tuple] = []

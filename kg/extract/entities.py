@@ -853,11 +853,9 @@ def _city_over_its_namesake_county(fits: list[str], index: RegionIndex) -> list[
     city (“铁岭智慧教育平台”); the county is written with its 县, which the
     level char after a short form already decides. Not 吉林 of 吉林省 and
     吉林市, where the context's deeper reading stays."""
-    first, second = (index.by_code[c] for c in fits)
-    for city, county in ((first, second), (second, first)):
-        if city.level == 2 and county.level == 3 and county.parent == city.code:
-            return [city.code]
-    return fits
+    if sorted(index.by_code[c].level for c in fits) != [2, 3]:
+        return fits
+    return _larger_over_its_namesake(fits, index)
 
 
 def _larger_over_its_namesake(fits: list[str], index: RegionIndex) -> list[str]:
@@ -2446,13 +2444,13 @@ _QUOTE_JOINER = "[、和及与]"
 _NEXT_QUOTE = re.compile(_QUOTE_JOINER + r"?[“\"]")
 #: What a quoted idea is followed by (“X”意识, “X”理念).
 _IDEA = ("意识", "理念", "的原则", "的理念", "的方针", "的宗旨", "原则")
-#: 互联网+教育, 学区+集团+托管: words joined by +, each of two or more
-#: characters (not “5+2”, “1+N”, codes that name a pattern, not a policy).
 #: A platform, system or app written right before a quote that names it
 #: (not 教育系统, the education sector: 全市教育系统“庆祝…”文艺晚会).
 _NAMED_PLATFORM_BEFORE = re.compile(
     r"(?:平台|(?<!教育)(?<![全本])系统|小程序|APP|App|客户端|公众号)$"
 )
+#: 互联网+教育, 学区+集团+托管: words joined by +, each of two or more
+#: characters (not “5+2”, “1+N”, codes that name a pattern, not a policy);
 #: 党建+共同体 joins party work to a scheme: a party activity, no program.
 _COINED_PLUS = re.compile(r"(?!党建)[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})+")
 #: After an A+B quote: the shape of the work (模式, 方式, 格局, 产教融合), no
@@ -2617,7 +2615,9 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
         ):
             # 推行“阳光分班”和“阳光招生”，: a scheme put into practice
             rule = "program.quoted-object"
-        elif _NAMED_PLATFORM_BEFORE.search(text, 0, match.start()):
+        elif _NAMED_PLATFORM_BEFORE.search(
+            text, max(0, match.start() - 3), match.start()
+        ):
             # 智慧作业管理平台“鹿邑作业通”: the platform's own name
             rule = "program.quoted-platform-name"
         elif _COINED_PLUS.fullmatch(inner) and not _PLUS_SHAPE.match(after):
