@@ -247,6 +247,10 @@ def _kept_blocks(kept: set[bytes], head: bytes) -> Callable[[bytes, bytes], bool
         rb"[\t ](?:" + b"|".join(map(re.escape, names)) + rb") (\S+) [;.]\n"
     )
 
+    # A report has dozens of nodes, all naming it the same way: each name
+    # is expanded once.
+    kept_name: dict[bytes, bool] = {}
+
     def keep(subject: bytes, block: bytes) -> bool:
         if not subject.startswith(own):
             return False
@@ -255,7 +259,11 @@ def _kept_blocks(kept: set[bytes], head: bytes) -> Callable[[bytes, bytes], bool
         found = pattern.search(block)
         if found is None:
             raise ValueError(f"a report's node without its report: {subject[:80]!r}")
-        return expand_name(found.group(1), namespaces) in kept
+        name = found.group(1)
+        verdict = kept_name.get(name)
+        if verdict is None:
+            verdict = kept_name[name] = expand_name(name, namespaces) in kept
+        return verdict
 
     return keep
 
