@@ -10901,3 +10901,21 @@ def test_extract_a_short_form_of_a_city_whose_namesake_county_is_named_too(nlp):
     ex = run(nlp, text, publisher="铁岭市教育局")
     short = [m for m in ex.mentions if m.label == "Region" and m.text == "铁岭"]
     assert short and {m.name for m in short} == {"铁岭市"}
+
+
+def test_extract_bare_heading_takes_the_honour_its_title_confers(nlp):
+    """一、先进集体 in 关于表彰…先进集体和先进个人的通报: the units hold the
+    title's honour, not an earlier quoted one the area itself won."""
+    text = (
+        "东湖区教育局关于表彰2023年度全区教育系统先进集体和先进个人的通报\n"
+        "全区教育系统被市委、市政府评为“宁川市教育工作先进集体”。"
+        "决定对东湖区第一小学等2个先进集体予以通报表彰。\n\n"
+        "一、先进集体（2个）\n东湖区第一小学、东湖区第二中学\n"
+    )
+    ex = run(nlp, text, publisher="东湖区教育局")
+    honour = "2023年度全区教育系统先进集体"
+    assert {
+        (school, award)
+        for school, award in triples(ex, "receivedAward")
+        if school.startswith("东湖区第")
+    } == {("东湖区第一小学", honour), ("东湖区第二中学", honour)}

@@ -1005,10 +1005,15 @@ _COUNT_AT_END = re.compile(_COUNT_PAREN + r"\s*[：:]?\s*$")
 
 
 def _named_in_full_before(text: str, pos: int, name: str) -> str:
-    """The last quoted honour before ``pos`` that ``name`` (a bare 先进集体) is
-    the end of, or ""."""
+    """The honour ``name`` (a bare 先进集体) is the end of: the one the
+    document's title confers, else the last quoted before ``pos``, or ""."""
     if not 2 <= len(name) <= 10 or BARE_TIER.fullmatch(name):
         return ""  # (一等奖 is a tier of the heading above, not a quoted prize)
+    conferred = _conferred_by_title(text, name)
+    if conferred:
+        # 一、先进集体 of 关于表彰2023年度全区教育系统先进集体和先进个人的通报:
+        # the title's, not a “遵义市教育工作先进集体” the area won above it
+        return conferred
     # “先进镇（街道）” over 一、先进镇（街道）（6个）, whose bracket was cut
     longer = [
         f
@@ -1016,6 +1021,29 @@ def _named_in_full_before(text: str, pos: int, name: str) -> str:
         if _PAREN_TAIL.sub("", f).endswith(name) and len(f) > len(name)
     ]
     return longer[-1] if longer else ""
+
+
+#: 关于表彰X和Y的通报: what a commendation's title confers.
+_COMMENDATION_TITLE = re.compile(
+    r"表彰(?P<what>[^，。；：\n]{4,60}?)的(?:通报|决定|通知)"
+)
+
+
+def _conferred_by_title(text: str, name: str) -> str:
+    """The honour ending in ``name`` that the title of a commendation (its
+    first lines) confers, or ""."""
+    found = _COMMENDATION_TITLE.search(text, 0, _TITLE_REACH)
+    if found is None:
+        return ""
+    for part in re.split("[和及与、]", found.group("what")):
+        part = clean_award_name(part)
+        if part.endswith(name) and len(part) > len(name):
+            return part
+    return ""
+
+
+#: How far into a text its title runs.
+_TITLE_REACH = 120
 
 
 def _quoted_before(text: str, pos: int, name: str) -> bool:
