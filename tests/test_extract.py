@@ -3234,6 +3234,32 @@ def test_extract_a_pairing_table_s_schools_take_part_in_its_program(nlp):
     }
 
 
+def test_extract_a_news_item_s_pairing_table_is_of_the_scheme_its_title_names(nlp):
+    """A 帮扶学校　受援学校 table below a paragraph that names a platform in
+    passing: its schools take part in the scheme the headline names."""
+    text = (
+        "青秀区与马山县签订城乡教育共同体结对帮扶协议\n"
+        "本报讯　两地4所学校结成教育共同体，"
+        "这是深入推进“城乡教育共同体”建设的具体举措。\n"
+        "协议明确了重点任务：一是共享管理经验；二是共享数字资源，"
+        "依托南宁市智慧教育平台实现资源共享。协议还明确，两地每学期联合督查。\n\n"
+        "结对名单一览\n"
+        "帮扶学校　　　　受援学校\n"
+        "青秀区滨湖路小学　　马山县白山镇中心小学\n"
+        "青秀区第二中学　　马山县古零镇中学\n"
+    )
+    got = triples(run(nlp, text), "participatesIn")
+    assert got == {
+        (school, "城乡教育共同体")
+        for school in (
+            "青秀区滨湖路小学",
+            "马山县白山镇中心小学",
+            "青秀区第二中学",
+            "马山县古零镇中学",
+        )
+    }
+
+
 def test_extract_a_batch_heading_over_a_pilot_s_table_is_the_lead_s_pilot(nlp):
     text = (
         "为深入推进顺德区中小学人工智能教育试点工作，确定以下学校为试点学校。\n"
@@ -4218,6 +4244,23 @@ def test_extract_units_a_pilot_takes_on_listed_by_kind_in_a_table(nlp):
         ("城南港湾职业技术学院", program),
     }
     assert triples(ex, "receivedAward") == set()
+
+
+def test_extract_schools_a_pilot_takes_on_in_a_table_under_its_caption(nlp):
+    """X试点学校拟立项名单 over a table of schools: each row's school takes
+    part in the pilot, not only those the lead names."""
+    text = (
+        "拟确定宁川市第一中学等2所学校为宁川市“数智课堂”建设试点学校。\n\n附件1\n\n"
+        "2024年宁川市“数智课堂”建设试点学校拟立项名单\n\n"
+        "序号\t辖市（区）\t学校名称\t试点方向\n"
+        "1\t市直\t宁川市第一中学\t初中数学分层作业\n"
+        "2\t东湖区\t东湖区实验小学\t乡村小学双师课堂\n"
+    )
+    ex = run(nlp, text, publisher="宁川市教育局")
+    assert triples(ex, "participatesIn") == {
+        ("宁川市第一中学", "数智课堂"),
+        ("东湖区实验小学", "数智课堂"),
+    }
 
 
 @pytest.mark.parametrize(

@@ -2558,7 +2558,8 @@ _PILOT_LIST_HEADING = re.compile(
     r"(?:" + ANNEX_MARK + r"[ \t]*)?"
     r"(?P<pilot>\S{2,40}?(?:试点|项目|实验|基地|建设|工程))(?:(?:学校|校|园)"
     # X试点学校（第一批）名单: the batch before the list's title
-    r"(?P<title>(?:[（(][^（）()\n]{1,8}[）)])?(?:拟?(?:确定|认定|入选|推荐)|拟定)?名单)?"
+    # X试点学校拟立项名单: the schools a pilot takes on
+    r"(?P<title>(?:[（(][^（）()\n]{1,8}[）)])?(?:拟?(?:确定|认定|入选|推荐|立项)|拟定)?名单)?"
     # 第三批X试点拟立项名单: a list of the units a pilot takes on
     r"|(?P<units>拟?(?:立项|确定|认定|入选)(?:单位|学校)?名单)"
     # 一、江苏省普通高中课程基地（10个）: the projects themselves, counted
@@ -3358,6 +3359,12 @@ def _role_lines_take_part(text: str, mentions: list[Mention]) -> list[RelationMe
             rows = _role_table_rows(text, lines, n, len(header.group().split()))
             program = _program_above(text, mentions, programs, lines, n, start)
             if program is None:
+                # 签订城乡教育共同体结对帮扶协议 over a news item's 帮扶学校
+                # 受援学校 table: the scheme the item is about
+                program = _the_one_program(
+                    mentions, lambda m, e=lines[0][1]: m.end <= e
+                )
+            if program is None:
                 program = _program_of_roles(mentions, programs, header.group(), start)
             if program is not None and rows:
                 out += _schools_take_part(
@@ -3397,6 +3404,10 @@ def _program_above(
         ):
             continue  # the group before, or a gap: the program is further up
         stop = stop_at if above_end == end else above_end
+        if text.count("。", above_start, stop) > 1:
+            # a paragraph: a program it names in passing (依托X平台实现共享)
+            # is not the one the groups below are of
+            return None
         named = {mentions[i].name: i for at, i in programs if above_start <= at < stop}
         if len(named) > 1:
             return None  # two programs: which one the groups are of is not said
