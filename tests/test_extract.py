@@ -10962,3 +10962,41 @@ def test_extract_bare_heading_takes_the_honour_its_title_confers(nlp):
         for school, award in triples(ex, "receivedAward")
         if school.startswith("东湖区第")
     } == {("东湖区第一小学", honour), ("东湖区第二中学", honour)}
+
+
+def test_extract_tiers_of_an_honour_table_whose_title_ends_in_its_unit_word(nlp):
+    """X优胜单位名单 over 类别　等次　单位 rows: each unit holds the tier of
+    its group (X高中组一等奖), not only X; a 类别 of entries (合唱) is no group."""
+    text = (
+        "附件1\n\n2023年度教育教学质量优胜单位名单\n\n"
+        "类别\t等次\t单位\n"
+        "高中组\t一等奖\t东湖县第一中学\n"
+        "初中组\t二等奖\t花园镇中心学校、石桥镇中学\n"
+    )
+    ex = run(nlp, text, publisher="东湖县教育局")
+    honour = "2023年度教育教学质量优胜单位"
+    assert triples(ex, "receivedAward") == {
+        ("东湖县第一中学", honour),
+        ("东湖县第一中学", honour + "高中组一等奖"),
+        ("花园镇中心学校", honour),
+        ("花园镇中心学校", honour + "初中组二等奖"),
+        ("石桥镇中学", honour),
+        ("石桥镇中学", honour + "初中组二等奖"),
+    }
+
+
+def test_extract_a_results_table_s_kind_of_entry_is_no_group_of_its_tier(nlp):
+    """序号　节目名称　类别　选送单位　奖次 under a contest's results: 类别 holds
+    the kind of entry (合唱), which is no part of the prize's name."""
+    text = (
+        "在东湖县第八届中小学生艺术展演活动中，我县共有2个节目获奖：\n\n"
+        "序号　节目名称　类别　选送单位　奖次\n"
+        "1　《山歌》　合唱　东湖县第一中学　一等奖\n"
+        "2　《花灯》　舞蹈　花园镇中心学校　二等奖\n"
+    )
+    ex = run(nlp, text, publisher="东湖县教育局")
+    contest = "东湖县第八届中小学生艺术展演活动"
+    assert triples(ex, "receivedAward") == {
+        ("东湖县第一中学", contest + "一等奖"),
+        ("花园镇中心学校", contest + "二等奖"),
+    }

@@ -2917,6 +2917,8 @@ class _TieredTable:
     person: int | None = None
     #: the column naming the event a row's tier was won in (项目: 合唱)
     event: int | None = None
+    #: whether the group column is headed 组别 (not 类别)
+    group_named: bool = True
 
     def row(self, pos: int, cells: list[re.Match[str]]) -> AwardStatement | None:
         """A row's unit holds the title's prize of its group and tier, and the
@@ -2931,7 +2933,10 @@ class _TieredTable:
             # 一、团体项目 over 项目　组别　等次: the row's event says which (a
             # row of players holds its team's prize, named by its kind)
             name = _ENTRY_KIND_END.sub("", name) + cells[self.event].group()
-        if self.group is not None:
+        if self.group is not None and (
+            # (类别 holds a group, 高中组, or the kind of an entry, 合唱)
+            self.group_named or cells[self.group].group().endswith("组")
+        ):
             # 一、团体奖项 over 组别　奖次　学校: X小学组团体一等奖, the group
             # before the kind of entry
             kind = _ENTRY_KIND_END.search(name)
@@ -2966,6 +2971,15 @@ def _with_tier(name: str, tier: str) -> str:
     return name + tier
 
 
+def _group_column(roles: list[str | None]) -> int | None:
+    """The column naming a row's group: 组别, or 类别 beside a tier column
+    (类别　等次　单位 over 高中组　一等奖　A)."""
+    for role in ("group", "category"):
+        if role in roles:
+            return roles.index(role)
+    return None
+
+
 def _tiered_header(
     text: str, pos: int, cells: list[re.Match[str]], rules: Rules
 ) -> _TieredTable | None:
@@ -2990,15 +3004,18 @@ def _tiered_header(
             len(cells),
             roles.index("unit"),
             roles.index("tier"),
-            roles.index("group") if "group" in roles else None,
+            _group_column(roles),
             contest=contest,
             person=roles.index("person") if "person" in roles else None,
             event=roles.index("event") if "event" in roles else None,
+            group_named="group" in roles,
         )
 
     heading_name = clean_award_name(heading.group(1)) if heading else ""
+    # 2023年度X优胜单位名单 over 类别　等次　单位: an honour in tiers too
+    tiered = heading_name.endswith("奖") or _is_honour(heading_name, rules)
     if (
-        not heading_name.endswith("奖")
+        not tiered
         or heading_name in _PRIZE_KINDS
         or _names_results(heading_name)  # 一、获奖名单, X评比获奖名单
     ):
@@ -3026,7 +3043,7 @@ def _tiered_header(
         )
     raw = _PAREN_TAIL.sub("", heading.group(1).strip())
     name = clean_award_name(raw)
-    if not name.endswith("奖") or BARE_TIER.fullmatch(name):
+    if BARE_TIER.fullmatch(name):
         return None
     title = _listed_honour(text, above, above_end, raw, name)
     if title is None:
