@@ -155,6 +155,7 @@ class _Rules:
     bureau_in_text: re.Pattern[str]
     bureau_line: re.Pattern[str]
     org_suffixes: tuple[str, ...]
+    press_suffixes: tuple[str, ...]
     aliases: tuple[tuple[str, str], ...]
     title: re.Pattern[str]
     summary: re.Pattern[str]
@@ -236,7 +237,7 @@ def _rules() -> _Rules:
     )
 
     toc = _table("toc_blocks.txt", {"start": 1, "end": 1})
-    pubs = _table("publishers.txt", {"org": 1, "alias": 2})
+    pubs = _table("publishers.txt", {"org": 1, "press": 1, "alias": 2})
     # One list of bureau endings for every stage (kg/data/lexicon).
     bureau = _literal_alternation(load_lexicon().bureau_suffixes)
     titles = _table(
@@ -276,6 +277,7 @@ def _rules() -> _Rules:
             r"(?:19|20)\d\d(?:年|-|/|\.)[^\n]*)?$"
         ),
         org_suffixes=tuple(v[0] for _, v in pubs["org"]),
+        press_suffixes=tuple(v[0] for _, v in pubs["press"]),
         aliases=tuple((v[0], v[1]) for _, v in pubs["alias"]),
         title=kind("title"),
         summary=kind("summary"),
@@ -640,14 +642,21 @@ def _canonical(name: str, rules: _Rules) -> str:
 
 
 def _publisher(
-    fields: list[tuple[str, str]], title: str, kept: list[str], rules: _Rules
+    fields: list[tuple[str, str]],
+    title: str,
+    kept: list[str],
+    rules: _Rules,
+    *,
+    press: bool = False,
 ) -> str | None:
     """Pick the issuing body: the first place that names one, in its fullest form.
 
     Places in order: 发布机构, 来源 (when it looks like an organisation), a
     bureau inside the title, a bureau heading in the first lines. A later
     place wins only with a fuller spelling of the same body (区教育局 →
-    某市某区教育局), never with another body.
+    某市某区教育局), never with another body. A news outlet's page
+    (``press``) is issued only by a body its fields name (decision 13): a
+    bureau in its headline is the news, not its source.
     """
     candidates: list[str] = []
     for name, value in fields:
@@ -655,9 +664,13 @@ def _publisher(
         if not _CJK_RE.search(value) or len(value) > 40:
             continue
         if role == "publisher" or (
-            role == "source" and value.endswith(rules.org_suffixes)
+            role == "source"
+            and value.endswith(rules.org_suffixes)
+            and not value.endswith(rules.press_suffixes)  # 县融媒体中心
         ):
             candidates.append(_bureau_of_office(value, rules))
+    if press:
+        return candidates[0] if candidates else None
     match = rules.bureau_in_text.search(_TITLE_PREFIX_RE.sub("", title))
     if match:
         candidates.append(_TITLE_PREFIX_RE.sub("", match.group()))
@@ -674,6 +687,23 @@ def _publisher(
         if len(candidate) > len(best) and _canonical(candidate, rules).endswith(base):
             best = candidate
     return best
+
+
+def _is_press(fields: list[tuple[str, str]], rules: _Rules) -> bool:
+    """Whether the page's 来源 is a news outlet (宁夏日报, 川观新闻) or its
+    byline a reporter's (作者：记者 马晓霞)."""
+    for name, value in fields:
+        role = rules.meta_roles.get(name, ("other", 0))[0]
+        value = value.strip()
+        if role == "source" and value.endswith(rules.press_suffixes):
+            return True
+        if value.startswith(_REPORTER):
+            return True
+    return False
+
+
+#: 作者：记者 X, 本报记者 X: a byline naming a newspaper's reporter.
+_REPORTER = ("记者", "本报记者", "本台记者", "本网记者")
 
 
 def _bureau_of_office(value: str, rules: _Rules) -> str:
@@ -887,6 +917,7 @@ def _build_meta(analysis: _Analysis, page: _PageMeta) -> ReportMeta:
     if year is None and issued:
         year = int(issued[:4])
 
+    press = _is_press(fields, rules)
     if titled:
         is_plan = bool(rules.plan.search(title)) and not rules.summary.search(title)
     else:
@@ -895,10 +926,11 @@ def _build_meta(analysis: _Analysis, page: _PageMeta) -> ReportMeta:
         is_plan = future >= 5 and future > 2 * past
     return ReportMeta(
         title=title,
-        publisher_name=_publisher(fields, title, analysis.kept, rules),
+        publisher_name=_publisher(fields, title, analysis.kept, rules, press=press),
         issued=issued,
         year=year,
         is_plan=is_plan,
+        press=press,
     )
 
 

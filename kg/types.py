@@ -62,6 +62,8 @@ class ReportMeta:
         year: the year the report covers (a plan: the year planned for).
         is_plan: the report as a whole is a plan (工作计划/要点/目标) rather
             than a summary.
+        press: the page is a news outlet's item (来源：宁夏日报, 作者：记者 X):
+            no bureau issued it unless its metadata names one (decision 13).
     """
 
     title: str = ""
@@ -69,6 +71,7 @@ class ReportMeta:
     issued: str | None = None
     year: int | None = None
     is_plan: bool = False
+    press: bool = False
 
 
 @dataclass(frozen=True, slots=True)

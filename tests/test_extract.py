@@ -11000,3 +11000,21 @@ def test_extract_a_results_table_s_kind_of_entry_is_no_group_of_its_tier(nlp):
         ("东湖县第一中学", contest + "一等奖"),
         ("花园镇中心学校", contest + "二等奖"),
     }
+
+
+def test_extract_a_news_outlets_item_has_no_publisher(nlp):
+    """A bureau a newspaper's item is about (decision 13) is no publisher of
+    it; the same text on the bureau's own page is the bureau's."""
+    text = (
+        "东湖区教育局召开集团化办学推进会\n"
+        "3月20日，东湖区教育局召开全区集团化办学推进会。"
+        "东湖区教育局局长出席会议并讲话。\n"
+    )
+
+    def publisher(press: bool) -> str | None:
+        meta = ReportMeta("", None, None, 2024, False, press=press)
+        ex = extract(Document("t.txt", "t.txt", text, meta), nlp)
+        return None if ex.publisher is None else ex.mentions[ex.publisher].name
+
+    assert publisher(press=True) is None
+    assert publisher(press=False) == "南昌市东湖区教育局"

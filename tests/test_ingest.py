@@ -773,10 +773,38 @@ def test_title(tmp_path: Path, raw: str, title: str) -> None:
             id="a-source-before-the-page-tools",
         ),
         pytest.param("年度工作计划\n" + BODY, None, id="none"),
+        pytest.param(
+            "某某区教育局召开集团化办学推进会\n"
+            "2024-03-22 09:15\u3000\u3000来源：某某日报\u3000\u3000"
+            "作者：记者 王某\n" + BODY,
+            None,
+            id="a-newspapers-item-on-a-bureau",
+        ),
+        pytest.param(
+            "某某区教育局召开集团化办学推进会\n"
+            "来源：某某县融媒体中心\u3000\u3000发布时间：2024-03-22\n" + BODY,
+            None,
+            id="a-county-media-centres-item",
+        ),
+        pytest.param(
+            "某某区教育局召开集团化办学推进会\n"
+            "来源：某某区教育局\u3000\u3000作者：记者 王某\n" + BODY,
+            "某某区教育局",
+            id="a-reporters-item-the-bureau-publishes",
+        ),
     ],
 )
 def test_publisher(tmp_path: Path, raw: str, publisher: str | None) -> None:
     assert read_document(write(tmp_path, raw)).meta.publisher_name == publisher
+
+
+def test_a_news_outlets_page_is_press_and_a_bureaus_is_not(tmp_path: Path) -> None:
+    """来源：X日报 makes a page a news outlet's item (decision 13); a bureau's
+    page that reports its own news is not."""
+    press = "某区召开推进会\n来源：某某日报\u3000作者：通讯员 李某\n" + BODY
+    own = "某区召开推进会\n来源：某某区教育局\n" + BODY
+    assert read_document(write(tmp_path, press)).meta.press
+    assert not read_document(write(tmp_path, own)).meta.press
 
 
 @pytest.mark.parametrize(

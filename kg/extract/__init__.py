@@ -141,6 +141,12 @@ def extract(doc: Document, nlp: Language, rules: Rules | None = None) -> Extract
         sentences=sdoc._.kg_sentences,
         mentions=mentions,
         relations=sdoc._.kg_relations,
-        publisher=sdoc._.kg_publisher,
+        # A news outlet's page no bureau issued (decision 13): the bureau the
+        # text is about still stands for its area's work, but is no publisher.
+        publisher=(
+            None
+            if doc.meta.press and not doc.meta.publisher_name
+            else sdoc._.kg_publisher
+        ),
         regions=region_refs,
     )
