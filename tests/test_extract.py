@@ -11018,3 +11018,24 @@ def test_extract_a_news_outlets_item_has_no_publisher(nlp):
 
     assert publisher(press=True) is None
     assert publisher(press=False) == "南昌市东湖区教育局"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "program"),
+    [
+        ("深入实施“同心圆”民族团结进步教育工程。", "同心圆民族团结进步教育工程"),
+        # a 的 ends the run: what follows is said of the quote, no name
+        ("落实“双减”背景下的课后服务提升行动。", None),
+    ],
+)
+def test_extract_a_quote_and_its_long_unquoted_head_name_one_program(
+    nlp, sentence, program
+):
+    """“X”民族团结进步教育工程: up to eight characters between the quote and
+    the program word still name the quote's scheme in full."""
+    ex = run(nlp, sentence, publisher="宁夏回族自治区教育厅")
+    found = names(ex, "Program")
+    if program is None:
+        assert not any(name.startswith("双减") and len(name) > 2 for name in found)
+    else:
+        assert program in found

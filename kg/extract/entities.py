@@ -97,7 +97,9 @@ def _studio_named_by_its_stage(text: str, end: int) -> bool:
 # (“五问五破”作风建设专项行动, “陇原名师”培育工程) names a program.
 #: Matched at the quote's end (``match(text, pos)``: no ``^``).
 _FOLLOWER = re.compile(
-    r"[^的\W\d][\u4e00-\u9fff]{0,5}?(?:" + _alt(_LEX.program_heads) + ")"
+    # “石榴籽”民族团结进步教育工程: up to eight characters before the head,
+    # none a 的 (“X”背景下的…行动 names no scheme)
+    r"[^的\W\d][^的\W\d]{0,7}?(?:" + _alt(_LEX.program_heads) + ")"
 )
 #: “岗课赛证”综合育人试点, “手拉手”结对共建; not …试点项目, the longer name
 #: the suffix reads.
