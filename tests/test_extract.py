@@ -11039,3 +11039,16 @@ def test_extract_a_quote_and_its_long_unquoted_head_name_one_program(
         assert not any(name.startswith("双减") and len(name) > 2 for name in found)
     else:
         assert program in found
+
+
+@pytest.mark.parametrize("body", ["教育部", "省教育厅", "市教委"])
+def test_extract_a_program_named_after_its_sponsoring_body(nlp, body):
+    """入选教育部X项目学校: the sponsor is no part of the program's name, and
+    the schools take part in it."""
+    text = f"东湖县第一中学、东湖县第二中学入选{body}县中托管帮扶项目学校。"
+    ex = run(nlp, text, publisher="东湖县教育局")
+    assert "县中托管帮扶项目" in names(ex, "Program")
+    assert {s for s, o in triples(ex, "participatesIn") if o == "县中托管帮扶项目"} == {
+        "东湖县第一中学",
+        "东湖县第二中学",
+    }

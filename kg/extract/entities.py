@@ -3010,15 +3010,21 @@ def _verb_and_ending(view: TextView, start: int, name: str, rules: Rules) -> boo
     return view.text[token[0] + len(token[1]) : end] in rules.program_suffixes
 
 
+#: 市场监督管理局, 教育部, 省教育厅, 市教委: a body a program's sponsor is
+#: named by, before the program's own name.
+_OFFICE_ENDS = ("局", "教育部", "教育厅", "教委")
+
+
 def _after_an_office(view: TextView, start: int, end: int) -> int | None:
     """Where a program's name starts after an office the walk ran through
     (联合区市场监督管理局|深入开展|校园食品安全守护行动): past the last word
-    ending in 局 but 布局 and its kind; None when there is none."""
+    ending in 局 but 布局 and its kind, or in an education authority's name
+    (入选教育部|县中托管帮扶项目); None when there is none."""
     i = bisect_left(view.token_starts, start)
     cut = None
     while i < len(view.tokens) and view.token_ends[i] < end:
         token = view.tokens[i]
-        if len(token) >= 3 and token.endswith("局"):
+        if len(token) >= 3 and token.endswith(_OFFICE_ENDS):
             cut = view.token_ends[i]
         i += 1
     return cut
