@@ -11052,3 +11052,17 @@ def test_extract_a_program_named_after_its_sponsoring_body(nlp, body):
         "东湖县第一中学",
         "东湖县第二中学",
     }
+
+
+def test_extract_holders_of_an_unquoted_honour_plaques_were_given_for(nlp):
+    """为首批X授牌，A、B等60所学校获此称号: 此称号 is X, named unquoted before."""
+    text = (
+        "会上，市教委为首批宁川市中小学劳动教育特色学校授牌，"
+        "东湖区实验小学、西湖区第二中学等60所学校获此称号。"
+    )
+    ex = run(nlp, text, publisher="宁川市东湖区教育局")
+    honour = "宁川市中小学劳动教育特色学校"
+    assert triples(ex, "receivedAward") == {
+        ("东湖区实验小学", honour),
+        ("西湖区第二中学", honour),
+    }

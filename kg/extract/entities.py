@@ -3665,11 +3665,25 @@ def _honour_referred_to(
         for m in _QUOTED_NAME.finditer(text, sentence_start(text, trigger), trigger)
         if m.group(1).endswith(rules.award_suffixes)
     ]
+    if not quoted:
+        # 市教委为首批X特色学校授牌，A、B等60所学校获此称号: the honour the
+        # plaques were given for, unquoted
+        quoted = [
+            m
+            for m in _PLAQUES_FOR.finditer(text, sentence_start(text, trigger), trigger)
+            if m.group(1).endswith(rules.award_suffixes)
+        ]
     if len(quoted) != 1:
         return None  # none, or several: which one is not said
     (m,) = quoted
     name = clean_award_name(m.group(1))
     return Candidate(m.start(1), m.end(1), "Award", name, "award.back-reference", "")
+
+
+#: 为首批X授牌: the honour a ceremony gave plaques for.
+_PLAQUES_FOR = re.compile(
+    r"为(?:首批|第[一二三四五六七八九十\d]+批)?([\u4e00-\u9fff]{4,30}?)(?:授牌|颁牌)"
+)
 
 
 #: 的A市、B市, 的A中学: units right after the 的 closing an honour's clause.
