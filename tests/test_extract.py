@@ -11066,3 +11066,17 @@ def test_extract_holders_of_an_unquoted_honour_plaques_were_given_for(nlp):
         ("东湖区实验小学", honour),
         ("西湖区第二中学", honour),
     }
+
+
+def test_extract_holders_that_made_a_counted_honour_s_list(nlp):
+    """新增11所X，A、B等榜上有名: A and B hold X."""
+    text = (
+        "全年新增11所全国青少年校园足球特色学校，"
+        "东湖区实验小学、西湖区第二中学等榜上有名。"
+    )
+    ex = run(nlp, text, publisher="宁川市教育局")
+    honour = "全国青少年校园足球特色学校"
+    assert triples(ex, "receivedAward") == {
+        ("东湖区实验小学", honour),
+        ("西湖区第二中学", honour),
+    }

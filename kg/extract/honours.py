@@ -1922,6 +1922,13 @@ _ADDED_THEN_LISTED = re.compile(
     + r"([^，,。；;！？\n（）()0-9]{3,30}?)\s*[0-9一二三四五六七八九十两]+\s*[所个家]"
     r"[，,]\s*(?:分别是|分别为|包括)[：:]?\s*([^。；;\n]{2,300})"
 )
+#: 新增11所X，A、B等榜上有名: the count before the honour, the holders after
+#: it with the words that say they made its list.
+_ADDED_COUNT_FIRST = re.compile(
+    _ADDED_LEAD + r"\s*[0-9一二三四五六七八九十两]+\s*[所个家]\s*"
+    r"([^，,。；;！？\n（）()0-9]{3,30}?)[，,]\s*([^。；;\n，,]{2,300}?)"
+    r"(?:等(?:[0-9一二三四五六七八九十两]+[所个家](?:学校)?)?)?(?:榜上有名|上榜|名列其中)"
+)
 #: ，Y 4所（C、D）: the next honour of the same count, right after the first.
 _NEXT_WITH_HOLDERS = re.compile(r"[，,；;、]\s*" + _HONOUR_COUNT_HOLDERS)
 
@@ -1931,7 +1938,11 @@ def _added_with_holders(text: str, rules: Rules) -> list[AwardStatement]:
     units in brackets, or listed after the count, hold X."""
     out = []
     firsts = sorted(
-        [*_ADDED_WITH_HOLDERS.finditer(text), *_ADDED_THEN_LISTED.finditer(text)],
+        [
+            *_ADDED_WITH_HOLDERS.finditer(text),
+            *_ADDED_THEN_LISTED.finditer(text),
+            *_ADDED_COUNT_FIRST.finditer(text),
+        ],
         key=lambda m: m.start(),
     )
     for first in firsts:
