@@ -11080,3 +11080,10 @@ def test_extract_holders_that_made_a_counted_honour_s_list(nlp):
         ("东湖区实验小学", honour),
         ("西湖区第二中学", honour),
     }
+
+
+def test_extract_a_bureau_speeding_its_platform_along_implements_it(nlp):
+    """市教育局加快“X平台”二期建设: the bureau runs the platform."""
+    text = "市教育局加快“宁川智慧教育云平台”二期建设，完成全部学校接入。"
+    ex = run(nlp, text, publisher="宁川市教育局")
+    assert ("宁川市教育局", "宁川智慧教育云平台") in triples(ex, "implements")
