@@ -11087,3 +11087,17 @@ def test_extract_a_bureau_speeding_its_platform_along_implements_it(nlp):
     text = "市教育局加快“宁川智慧教育云平台”二期建设，完成全部学校接入。"
     ex = run(nlp, text, publisher="宁川市教育局")
     assert ("宁川市教育局", "宁川智慧教育云平台") in triples(ex, "implements")
+
+
+def test_extract_schools_a_program_s_own_verb_takes_in_the_next_sentence(nlp):
+    """实施“X”培育计划。重点培育A、B等8所学校: A and B take part in the plan;
+    a verb the program's name does not hold says nothing of it."""
+    text = (
+        "实施“新优质学校”培育计划。重点培育东湖区实验小学、东湖区第二中学等8所学校。"
+        "实施“书香校园”建设行动。重点培育西湖区实验小学。"
+    )
+    ex = run(nlp, text, publisher="宁川市东湖区教育局")
+    assert triples(ex, "participatesIn") == {
+        ("东湖区实验小学", "新优质学校培育计划"),
+        ("东湖区第二中学", "新优质学校培育计划"),
+    }

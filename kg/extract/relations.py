@@ -2737,6 +2737,11 @@ _BARE_DESIGNATION = re.compile(
 
 
 #: 项目学校包括：A、B; 首批试点学校为A、B: the schools after the designation.
+#: 重点培育, 扶持: a sentence opening with a verb that a program's name may
+#: hold (培育计划), whose objects are then that program's schools.
+_PROGRAMS_OWN_VERB = re.compile(
+    r"\s*(?:重点|着力|优先|首批)?(?P<verb>培育|扶持|支持|打造|创建|遴选)"
+)
 _DESIGNATION_LEAD = re.compile(
     # 2022年确定的首批8所实验校为: when and how they were chosen, how many
     r"\s*(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{1,4}?的)?"
@@ -2993,6 +2998,12 @@ def _designated_for_the_program_before(
         again = _DESIGNATED_AGAIN.search(text, start, end)
         if again is not None and mentions[program].name.endswith(again.group("stem")):
             designation = again
+    if designation is None and lead is None:
+        # 实施“新优质学校”培育计划。重点培育A、B等8所学校: the schools the
+        # program's own verb takes
+        own = _PROGRAMS_OWN_VERB.match(text, start)
+        if own is not None and own.group("verb") in mentions[program].name:
+            lead = own
     grouping_run = all(
         any(cue in text[slice(*sentences[between])] for cue in _GROUPING_CUES)
         for between in range(earlier + 1, first)
