@@ -11101,3 +11101,18 @@ def test_extract_schools_a_program_s_own_verb_takes_in_the_next_sentence(nlp):
         ("东湖区实验小学", "新优质学校培育计划"),
         ("东湖区第二中学", "新优质学校培育计划"),
     }
+
+
+def test_extract_a_quote_heading_a_reform_experiment_is_a_program(nlp):
+    """深入开展“X”区域教改实验，A、B作为实验基地校: X is the program the
+    schools take part in; “X”实验室 is no program."""
+    text = (
+        "深入开展“精准教学”区域教改实验，东湖区第一中学、东湖区实验小学作为"
+        "实验基地校先行先试。建成“未来科学”实验室3个。"
+    )
+    ex = run(nlp, text, publisher="宁川市东湖区教育局")
+    assert names(ex, "Program") == {"精准教学"}
+    assert triples(ex, "participatesIn") == {
+        ("东湖区第一中学", "精准教学"),
+        ("东湖区实验小学", "精准教学"),
+    }

@@ -99,7 +99,10 @@ def _studio_named_by_its_stage(text: str, end: int) -> bool:
 _FOLLOWER = re.compile(
     # “石榴籽”民族团结进步教育工程: up to eight characters before the head,
     # none a 的 (“X”背景下的…行动 names no scheme)
-    r"[^的\W\d][^的\W\d]{0,7}?(?:" + _alt(_LEX.program_heads) + ")"
+    # (“精准教学”区域教改实验: an experiment in reform, no lab's experiment)
+    r"[^的\W\d][^的\W\d]{0,7}?(?:"
+    + _alt((*_LEX.program_heads, "教改实验", "改革实验"))
+    + ")"
 )
 #: “岗课赛证”综合育人试点, “手拉手”结对共建; not …试点项目, the longer name
 #: the suffix reads.
