@@ -11116,3 +11116,13 @@ def test_extract_a_quote_heading_a_reform_experiment_is_a_program(nlp):
         ("东湖区第一中学", "精准教学"),
         ("东湖区实验小学", "精准教学"),
     }
+
+
+@pytest.mark.parametrize(
+    "school", ["东湖区上海路小学", "北京东路小学", "东湖区大连路小学"]
+)
+def test_extract_a_province_or_city_named_in_a_street_s_name_is_no_region(nlp, school):
+    """上海路小学, 北京东路小学: the place names a street, not the school's area."""
+    ex = run(nlp, f"{school}获评市级文明校园。", publisher="宁川市东湖区教育局")
+    assert school in names(ex, "School")
+    assert not {"上海市", "北京市", "大连市"} & names(ex, "Region")

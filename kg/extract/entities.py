@@ -779,6 +779,8 @@ def find_regions(
         if (
             not is_full
             and len(codes) == 1
+            # 上海路小学, 北京东路: a street named after the place
+            and not _street_after(text, end)
             and (
                 (
                     surface in standalone
@@ -890,7 +892,7 @@ def _short_form_as_place(
     or another place of a list.
     """
     start, end, surface, _codes, _full = hit
-    if text.startswith(_LEX.street_ends, end):
+    if _street_after(text, end):
         return False  # 南阳路分园, 北京路小学: a street named after the place
     school_follows = rules.school_suffix.match(text, end) is not None or bool(
         _SHORT_SCHOOL_AFTER.match(text, end)
@@ -1648,6 +1650,18 @@ def _supported(code: str, context: set[str], index: RegionIndex, is_full: bool) 
             continue
         return True
     return False
+
+
+def _street_after(text: str, end: int) -> bool:
+    """A street's end right after a place's name (北京|路, 上海|东路)."""
+    if text.startswith(_LEX.street_ends, end):
+        return True
+    return text[end : end + 1] in _DIRECTIONS and text.startswith(
+        _LEX.street_ends, end + 1
+    )
+
+
+_DIRECTIONS = frozenset("东南西北中")
 
 
 def _standalone_short_forms(text: str, hits, rules: Rules) -> set[str]:
