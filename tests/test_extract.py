@@ -11126,3 +11126,11 @@ def test_extract_a_province_or_city_named_in_a_street_s_name_is_no_region(nlp, s
     ex = run(nlp, f"{school}获评市级文明校园。", publisher="宁川市东湖区教育局")
     assert school in names(ex, "School")
     assert not {"上海市", "北京市", "大连市"} & names(ex, "Region")
+
+
+def test_extract_another_county_s_program_is_not_the_publisher_s(nlp):
+    """江津区实施“X”行动 in 璧山区's report: 江津区's work, not the
+    publisher's; 璧山区 running one is."""
+    text = "会上，江津区实施“耕读江津”劳动教育行动。璧山区深入实施“田园课堂”建设行动。"
+    ex = run(nlp, text, publisher="重庆市璧山区教育委员会")
+    assert triples(ex, "implements") == {("重庆市璧山区教育委员会", "田园课堂建设行动")}

@@ -1996,11 +1996,45 @@ def _bureau_subject(
             and not text[floor : b.start].strip(" \t\u3000")
             and b.end <= mentions[program].start
         ]
+    if (
+        not named
+        and publisher is not None
+        and _another_area_opens(
+            text, mentions, start, mentions[program].start, mentions[publisher].region
+        )
+    ):
+        # 江津区实施“X”行动 in 璧山区's report: that area's work, its bureau
+        # unnamed, none of the publisher's
+        return None
     if not named or (
         publisher is not None and mentions[named[-1]].name == mentions[publisher].name
     ):
         return publisher
     return named[-1]
+
+
+def _another_area_opens(
+    text: str, mentions: list[Mention], start: int, stop: int, home: str
+) -> bool:
+    """Whether the clause from ``start`` opens with a county-level region that
+    is neither the publisher's area ``home`` nor one above it."""
+    if not home:
+        return False
+    index = load_region_index()
+    for m in mentions:
+        if m.label != "Region" or not m.region or not start <= m.start < stop:
+            continue
+        if text[start : m.start].strip(" \t\u3000"):
+            return False  # the clause opens with something else
+        level = index.by_code.get(m.region)
+        return (
+            level is not None
+            and level.level >= 3
+            and m.region != home
+            and m.region not in index.ancestors(home)
+            and home not in index.ancestors(m.region)
+        )
+    return False
 
 
 #: 该县, 该区: the area the text spoke of just before.
