@@ -60,7 +60,7 @@ from .workers import (
 )
 
 if TYPE_CHECKING:
-    from .store import StoreLoader
+    from .store import StoreCopy, StoreLoader
     from .turtle import TurtleChanges
 
 __all__ = [
@@ -479,6 +479,51 @@ def _publish(
 
     ``extractions`` is emptied once resolved and summarised, to free them.
     """
+    from .store import store_is_fresh
+
+    # A fresh previous store is updated, not loaded anew. It is copied beside
+    # resolution (the copy is most of an update's time and needs nothing of
+    # the new graph). Asked first: the copy's hard links change the ctimes
+    # of the store's files, and a check after it would read them all.
+    previous = _previous_graph(output_dir)
+    fresh = previous is not None and store_is_fresh(previous)
+    copying = _StoreCopying(previous if fresh else None, output_dir / STATE_DIR)
+    try:
+        _resolve_and_write(
+            report,
+            extractions,
+            hashes,
+            near,
+            input_path,
+            output_dir,
+            html,
+            overrides,
+            t0,
+            tables=tables,
+            copying=copying,
+            fresh=fresh,
+        )
+    finally:
+        copying.discard()  # unless write_store took it
+
+
+def _resolve_and_write(
+    report: BuildReport,
+    extractions: list[Extraction],
+    hashes: dict[str, str],
+    near: dict[str, str],
+    input_path: Path,
+    output_dir: Path,
+    html: bool,
+    overrides: Path | None,
+    t0: float,
+    *,
+    tables: bool,
+    copying: _StoreCopying,
+    fresh: bool,
+) -> None:
+    """:func:`_publish`'s work, given the store's copy being made and
+    whether the previous store was ``fresh``."""
     from .graph import to_networkx
     from .graphfile import write_graph
     from .resolve import load_overrides, resolve
@@ -505,7 +550,7 @@ def _publish(
     store_load: _InBackground | None = None
     loader = None
     try:
-        loader = _store_loader(gen, output_dir)
+        loader = None if fresh else _store_loader(gen)
         # The store loads each sorted run as it is spilled, beside the sort
         # and the Turtle (the load is the longest serial step of a build).
         written = write_graph(
@@ -539,6 +584,7 @@ def _publish(
                 tables=tables,
                 more=graphml_written,
                 changes=changes,
+                copying=copying,
             )
         )
         t3 = time.perf_counter()
@@ -817,24 +863,55 @@ class _InBackground:
             raise self._error
 
 
+class _StoreCopying:
+    """A copy of the previous build's store (:func:`kg.store.copy_store`),
+    made in a thread: the copy's I/O releases the GIL."""
+
+    def __init__(self, previous: Path | None, where: Path) -> None:
+        self._copy: StoreCopy | None = None
+        self._thread: threading.Thread | None = None
+        if previous is not None:
+            self._thread = threading.Thread(
+                target=self._run, args=(previous, where), daemon=True
+            )
+            self._thread.start()
+
+    def _run(self, previous: Path, where: Path) -> None:
+        from .store import copy_store
+
+        try:
+            self._copy = copy_store(previous, where)
+        except Exception as exc:  # only the update's head start is lost
+            log.info("%s: the store is not copied ahead: %s", previous, exc)
+
+    def take(self) -> StoreCopy | None:
+        """The copy, once made (None if none); the taker discards it."""
+        if self._thread is not None:
+            self._thread.join()
+        copy, self._copy = self._copy, None
+        return copy
+
+    def discard(self) -> None:
+        copy = self.take()
+        if copy is not None:
+            copy.discard()
+
+
 def _previous_graph(output_dir: Path) -> Path | None:
     """The graph.ttl of the build this one replaces (before the switch)."""
     previous = output_dir / STATE_DIR / _CURRENT / "graph.ttl"
     return previous if previous.is_file() else None
 
 
-def _store_loader(gen: Path, output_dir: Path) -> StoreLoader | None:
+def _store_loader(gen: Path) -> StoreLoader | None:
     """A store loaded while graph.ttl is written, or None to load it after.
 
-    None when the previous build's store is fresh: a rebuild that changed a
-    few subjects updates a checkpoint of it (:func:`kg.store.write_store`),
-    which needs the whole new graph.ttl first.
+    Not asked for when the previous build's store is fresh: a rebuild that
+    changed a few subjects updates a checkpoint of it
+    (:func:`kg.store.write_store`), which needs the whole new graph.ttl first.
     """
-    from .store import STORE_DIR, StoreLoader, store_is_fresh
+    from .store import STORE_DIR, StoreLoader
 
-    previous = _previous_graph(output_dir)
-    if previous is not None and store_is_fresh(previous):
-        return None
     try:
         return StoreLoader(gen / STORE_DIR)
     except OSError as exc:
@@ -851,6 +928,7 @@ def _write_store(
     tables: bool = True,
     more: threading.Event | None = None,
     changes: TurtleChanges | None = None,
+    copying: _StoreCopying | None = None,
 ) -> None:
     """Finish ``<gen>/store`` so ``kg query`` need not parse graph.ttl.
 
@@ -876,6 +954,7 @@ def _write_store(
                 gen / STORE_DIR,
                 previous=_previous_graph(output_dir),
                 changes=changes,
+                copy=None if copying is None else copying.take(),
             )
     except KGError as exc:
         log.warning("%s (queries will read graph.ttl)", exc)
