@@ -239,10 +239,12 @@ def _survey(files: list[Path], root: Path, report: BuildReport) -> list[_Entry]:
 def _collector_paused() -> Iterator[None]:
     """Run the block without the cyclic garbage collector.
 
-    For blocks that only decode extractions, which make no reference
-    cycles: the collector would walk every extraction decoded so far again
-    and again (a third of the client's time beside two workers). What the
-    block made is then frozen, as the build freezes all extractions later.
+    For blocks that make many objects but no (or next to no) reference
+    cycles, such as decoding extractions or resolving them: the collector
+    would walk every object made so far again and again (a third of the
+    client's time beside two workers). What the block made and kept is
+    then frozen, as the build freezes all extractions later; whatever
+    cycle it left is collected after the build's unfreeze.
     """
     if not gc.isenabled():
         yield
@@ -532,7 +534,13 @@ def _resolve_and_write(
     t2 = time.perf_counter()
     if overrides is None and (output_dir / "overrides.tsv").is_file():
         overrides = output_dir / "overrides.tsv"
-    resolution = resolve(extractions, load_overrides(overrides) if overrides else None)
+    # Resolution, the graph's writing and GraphML make millions of objects
+    # and (measured) next to no reference cycles; the collector walked the
+    # growing heap again and again: a third of their time.
+    with _collector_paused():
+        resolution = resolve(
+            extractions, load_overrides(overrides) if overrides else None
+        )
     if overrides:
         report.outputs["overrides"] = str(overrides)
     report.timings["resolve"] = time.perf_counter() - t2
@@ -553,13 +561,14 @@ def _resolve_and_write(
         loader = None if fresh else _store_loader(gen)
         # The store loads each sorted run as it is spilled, beside the sort
         # and the Turtle (the load is the longest serial step of a build).
-        written = write_graph(
-            resolution,
-            gen,
-            _previous_graph(output_dir),
-            tee=loader.wrote if loader else None,
-            spilled=loader.load_run if loader else None,
-        )
+        with _collector_paused():
+            written = write_graph(
+                resolution,
+                gen,
+                _previous_graph(output_dir),
+                tee=loader.wrote if loader else None,
+                spilled=loader.load_run if loader else None,
+            )
         if written.changes is not None and loader is not None:
             loader.abort()  # spliced: the store is updated by the changes
             loader = None
@@ -590,10 +599,11 @@ def _resolve_and_write(
         t3 = time.perf_counter()
         # GraphML is written from the graph's parts; networkx's graph is
         # made only for the page (making it took longer than the GraphML).
-        parts = graph_parts(resolution)
-        report.timings["graph"] += time.perf_counter() - t3
-        t4 = time.perf_counter()
-        write_graphml(parts, gen / "graph.graphml")
+        with _collector_paused():
+            parts = graph_parts(resolution)
+            report.timings["graph"] += time.perf_counter() - t3
+            t4 = time.perf_counter()
+            write_graphml(parts, gen / "graph.graphml")
         report.outputs["graph.graphml"] = str(output_dir / "graph.graphml")
         _checkpoint("write:graph.graphml")
         payloads = {"resolution.jsonl": jsonl_bytes(resolution.merges)}
