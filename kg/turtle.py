@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import itertools
 import mmap
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -366,22 +367,32 @@ def splice_owned(
             count = len(new_blocks)
             return TurtleChanges(new_head, replacement, count, count, count)
         with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            return _Splice(data, previous, new_head, new_blocks).write(
+            return _Splice(data, handle.fileno(), previous, new_head, new_blocks).write(
                 output, owner_span, spans, owners, link, subjects
             )
 
 
 class _Splice:
-    """The pieces of :func:`splice_owned`: ``data`` is the previous graph."""
+    """The pieces of :func:`splice_owned`: ``data`` is the previous graph.
+
+    The map is used to look at a few blocks (bisection); what is read whole
+    (the search for links, the replaced blocks) is read from ``fd`` a piece
+    at a time, and what is kept is copied by the kernel where it can: pages
+    of a map, once touched, count in the process's memory (a 64 MB corpus's
+    graph.ttl is 700 MB).
+    """
 
     def __init__(
         self,
         data: mmap.mmap,
+        fd: int,
         previous: Path,
         new_head: bytes,
         new_blocks: list[bytes],
     ) -> None:
         self.data = data
+        self.fd = fd
+        self._kernel_copy = True
         self.previous = previous
         start = 0
         while data[start : start + 8] == b"@prefix ":
@@ -428,6 +439,44 @@ class _Splice:
         while at < end and data[at] == _TAB:
             at = data.find(b"\n", at, end) + 1 or end
         return at
+
+    def _read(self, start: int, end: int) -> bytes:
+        """The bytes of the previous graph from ``start`` to ``end``."""
+        pieces = []
+        while start < end:
+            piece = os.pread(self.fd, end - start, start)
+            if not piece:
+                raise ValueError(f"{self.previous}: changed while spliced")
+            pieces.append(piece)
+            start += len(piece)
+        return b"".join(pieces)
+
+    def _chunks(self, start: int, end: int) -> Iterator[tuple[int, bytes]]:
+        """(offset, bytes) of whole blocks from ``start`` to ``end``, in pieces
+        of about :data:`_READ_CHUNK` bytes."""
+        while start < end:
+            cut = self._next_block(min(start + _READ_CHUNK, end), end)
+            yield start, self._read(start, cut)
+            start = cut
+
+    def _copy(self, output: IO[bytes], start: int, end: int) -> None:
+        """Copy the previous graph from ``start`` to ``end`` to ``output``."""
+        try:
+            fileno = output.fileno()
+        except (AttributeError, OSError, io.UnsupportedOperation):
+            fileno = None
+        if fileno is not None and self._kernel_copy:
+            output.flush()  # the copy goes where the file's offset is
+            try:
+                while start < end:
+                    copied = os.copy_file_range(self.fd, fileno, end - start, start)
+                    if copied <= 0:
+                        raise OSError("the copy stopped short")
+                    start += copied
+            except OSError:
+                self._kernel_copy = False  # another file system: read, write
+        for _, piece in self._chunks(start, end):
+            output.write(piece)
 
     def _name(self, at: int) -> bytes:
         """The subject of the block at ``at`` as written."""
@@ -523,15 +572,16 @@ class _Splice:
         else:
             pattern = re.compile(re.escape(link_name) + rb" (\S+) [;.]\n")
             wanted = names
-        data = self.data
         for start, end, *_ in runs:
-            for found in pattern.finditer(data, start, end):
-                if found.start() == start or data[found.start() - 1] not in _BEFORE:
-                    continue
-                if wanted is not None and found.group(1) not in wanted:
-                    continue
-                at = self._block_start(found.start(), start)
-                blocks.append((at, self._block_end(at, end)))
+            for offset, piece in self._chunks(start, end):
+                for found in pattern.finditer(piece):
+                    # At a block's start the name is a subject, not a link.
+                    if not found.start() or piece[found.start() - 1] not in _BEFORE:
+                        continue
+                    if wanted is not None and found.group(1) not in wanted:
+                        continue
+                    at = self._block_start(offset + found.start(), start)
+                    blocks.append((at, self._block_end(at, end)))
         return sorted(set(blocks))
 
     def _link_name(
@@ -624,36 +674,32 @@ class _Splice:
         return [
             block
             for start, end in pieces
-            for block in _split_blocks(self.data[start:end])
+            for block in _split_blocks(self._read(start, end))
         ]
 
     def _emit(
         self, output: IO[bytes], kept: list[tuple[int, int]], places: list[int]
     ) -> None:
         """Write the head, then kept pieces and new blocks by offset."""
-        view = memoryview(self.data)
-        try:
-            if kept or self.new_blocks:
-                output.write(self.head)
-            pending: list[bytes] = []
-            pieces = iter(kept)
+        if kept or self.new_blocks:
+            output.write(self.head)
+        pending: list[bytes] = []
+        pieces = iter(kept)
+        piece = next(pieces, None)
+        for block, place in zip(self.new_blocks, places, strict=True):
+            while piece is not None and piece[0] < place:
+                start, end = piece[0], min(piece[1], place)
+                if pending:
+                    output.writelines(pending)
+                    pending.clear()
+                self._copy(output, start, end)
+                piece = (end, piece[1]) if end < piece[1] else next(pieces, None)
+            pending.append(block)
+        if pending:
+            output.writelines(pending)
+        while piece is not None:
+            self._copy(output, *piece)
             piece = next(pieces, None)
-            for block, place in zip(self.new_blocks, places, strict=True):
-                while piece is not None and piece[0] < place:
-                    start, end = piece[0], min(piece[1], place)
-                    if pending:
-                        output.writelines(pending)
-                        pending.clear()
-                    output.write(view[start:end])
-                    piece = (end, piece[1]) if end < piece[1] else next(pieces, None)
-                pending.append(block)
-            if pending:
-                output.writelines(pending)
-            while piece is not None:
-                output.write(view[piece[0] : piece[1]])
-                piece = next(pieces, None)
-        finally:
-            view.release()
 
     def _changes(self, old_blocks: list[bytes], subjects: int | None) -> TurtleChanges:
         new = set(self.new_blocks)
@@ -661,7 +707,11 @@ class _Splice:
         removed = [block for block in old_blocks if block not in new]
         added = [block for block in self.new_blocks if block not in old]
         if subjects is None:
-            subjects = _count_blocks(self.data, self.start)
+            # The blocks of whole pieces: lines not followed by a tab's.
+            subjects = sum(
+                piece.count(b"\n") - piece.count(b"\n\t")
+                for _, piece in self._chunks(self.start, self.end)
+            )
         # A subject is in both graphs unless all its blocks differ: only the
         # blocks that differ need their subjects.
         removed_subjects = {block_subject(b, self.namespaces) for b in removed}
@@ -675,20 +725,3 @@ class _Splice:
             total,
             after,
         )
-
-
-def _count_blocks(data: mmap.mmap, start: int) -> int:
-    """The blocks of a graph from ``start``: lines not followed by a tab's."""
-    count = 0
-    at = start
-    while at < len(data):
-        # Pieces end at a block's end, so no "\n\t" is cut in two.
-        end = min(at + _READ_CHUNK, len(data))
-        if end < len(data):
-            end = data.rfind(b"\n", at, end) + 1 or len(data)
-            while end < len(data) and data[end] == _TAB:
-                end = data.find(b"\n", end) + 1 or len(data)
-        piece = data[at:end]
-        count += piece.count(b"\n") - piece.count(b"\n\t")
-        at = end
-    return count
