@@ -465,11 +465,13 @@ class _Splice:
             fileno = output.fileno()
         except (AttributeError, OSError, io.UnsupportedOperation):
             fileno = None
-        if fileno is not None and self._kernel_copy:
+        # os.copy_file_range is Linux's (and FreeBSD's) only.
+        copy_range = getattr(os, "copy_file_range", None)
+        if fileno is not None and copy_range is not None and self._kernel_copy:
             output.flush()  # the copy goes where the file's offset is
             try:
                 while start < end:
-                    copied = os.copy_file_range(self.fd, fileno, end - start, start)
+                    copied = copy_range(self.fd, fileno, end - start, start)
                     if copied <= 0:
                         raise OSError("the copy stopped short")
                     start += copied

@@ -202,3 +202,33 @@ def test_an_owner_without_a_block_is_refused(tmp_path: Path) -> None:
             owners=[OWNERS[1].encode()],
             link=LINK.encode(),
         )
+
+
+@pytest.mark.parametrize("kernel", ["copies", "refuses"])
+def test_a_spliced_file_is_the_same_whether_the_kernel_copies_or_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kernel: str
+) -> None:
+    owner_of = {OWNED[0]: OWNERS[0], OWNED[1]: OWNERS[1], OWNED[3]: OWNERS[2]}
+    rows = [(s, PREDICATES[0], LITERAL, "x" * 50, "", "") for s in OWNED + OTHERS]
+    old = _owned_graph(owner_of, set(OWNERS), rows)
+    new = [r for r in old if r[0] not in (OWNERS[1], OWNED[1])]
+    previous = tmp_path / "old.ttl"
+    previous.write_bytes(_turtle(old))
+    if kernel == "refuses":
+
+        def refuse(*_args: object) -> int:
+            raise OSError(18, "Invalid cross-device link")
+
+        monkeypatch.setattr("os.copy_file_range", refuse, raising=False)
+    out = tmp_path / "new.ttl"
+    with out.open("wb") as handle:
+        splice_owned(
+            previous,
+            _turtle([r for r in new if r[0] in OTHERS]),
+            handle,
+            owner_span=f"{BASE}report/".encode(),
+            spans=[f"{BASE}mention/".encode()],
+            owners=[OWNERS[1].encode()],
+            link=LINK.encode(),
+        )
+    assert out.read_bytes() == _turtle(new)
