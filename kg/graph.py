@@ -37,12 +37,14 @@ __all__ = [
     "LITERAL",
     "PREFIXES",
     "REPORT_NODE_KINDS",
+    "GraphParts",
     "ReportNodes",
     "Row",
     "build_rdf",
     "complete_regions",
     "entity_iri",
     "entity_iris",
+    "graph_parts",
     "iter_entity_rows",
     "iter_rows",
     "iter_triples",
@@ -309,7 +311,7 @@ class ReportNodes:
     node's IRI carries the report's file name, so the report's nodes are
     whole blocks of graph.ttl that nothing else writes to. :meth:`digest`
     says whether an earlier build wrote the same blocks for the report (see
-    :func:`kg.serialize.splice_turtle`).
+    :func:`kg.turtle.splice_owned`).
 
     Attributes:
         record: the report node's metadata.
@@ -537,11 +539,80 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
 
     Nodes are entity and report IRIs with ``type``, ``label``, ``aliases``,
     ``region``, ``year``, ``evidence`` and ``source``; edges carry
-    ``relation``, ``evidence`` and ``status``.
+    ``relation``, ``evidence`` and ``status``. The graph of
+    :func:`graph_parts`, which GraphML is written from without networkx.
     """
+    return graph_parts(resolution).to_networkx()
+
+
+#: A node's or an edge's attributes, as networkx holds them.
+Attributes = dict[str, object]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class GraphParts:
+    """The nodes and edges of :func:`to_networkx`'s graph, without networkx.
+
+    Building the networkx graph took longer than writing its GraphML; a
+    build without the page writes GraphML from these
+    (:func:`kg.serialize.write_graphml`), listed as networkx lists them.
+
+    Attributes:
+        nodes: each node's attributes, in the order the nodes were added.
+        edges: (source, target, key, attributes), in the order added;
+            both ends are in ``nodes``.
+    """
+
+    nodes: dict[str, Attributes]
+    edges: list[tuple[str, str, str, Attributes]]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph()
+        graph.add_nodes_from(self.nodes.items())
+        graph.add_edges_from(self.edges)
+        return graph
+
+    def out_edges(self) -> Iterator[tuple[str, str, str, Attributes]]:
+        """The edges in the order of ``MultiDiGraph.edges(keys=True)``: by
+        source (in node order), then by target (in the order first linked
+        from that source), then in the order added."""
+        by_source: dict[str, dict[str, list[tuple[str, str, str, Attributes]]]] = {}
+        for edge in self.edges:
+            by_source.setdefault(edge[0], {}).setdefault(edge[1], []).append(edge)
+        for node in self.nodes:
+            for edges in by_source.get(node, {}).values():
+                yield from edges
+
+
+def _iri_of(entity: Entity) -> str:
+    """``str(entity_iri(entity))``, without making an rdflib term."""
+    if entity.label == "Region" and entity.region:
+        return f"{_BASE}region/{entity.region}"
+    return f"{_BASE}{entity.label.lower()}/{entity.key}"
+
+
+def graph_parts(resolution: Resolution) -> GraphParts:
+    """The nodes and edges of :func:`to_networkx`'s graph (see :class:`GraphParts`)."""
     resolution = complete_regions(resolution)
-    graph = nx.MultiDiGraph()
+    nodes: dict[str, Attributes] = {}
+    edge_list: list[tuple[str, str, str, Attributes]] = []
+
+    # What networkx's add_node and add_edge do: a node added again has its
+    # attributes updated, and an edge adds the nodes it links.
+    def add_node(node: str, data: Attributes) -> None:
+        if node in nodes:
+            nodes[node].update(data)
+        else:
+            nodes[node] = data
+
+    def add_edge(source: str, target: str, key: str, data: Attributes) -> None:
+        for node in (source, target):
+            if node not in nodes:
+                nodes[node] = {}
+        edge_list.append((source, target, key, data))
+
     by_key = {e.key: e for e in resolution.entities}
+    iri = {e.key: _iri_of(e) for e in resolution.entities}
     region_names = {
         e.region: e.name for e in resolution.entities if e.label == "Region"
     }
@@ -553,58 +624,64 @@ def to_networkx(resolution: Resolution) -> nx.MultiDiGraph:
         if rel.predicate == "locatedIn"
     }
     year_of = {r.doc_id: r.year or 0 for r in resolution.reports}
-    # Edge keys number the edges in insertion order; networkx's
-    # number_of_edges() walks every node, so calling it per edge was quadratic.
+    # Edge keys number the edges in the order added (networkx's
+    # number_of_edges() walks every node: calling it per edge was quadratic).
     edges = 0
     for entity in resolution.entities:
         first = entity.mentions[0] if entity.mentions else None
-        graph.add_node(
-            str(entity_iri(entity)),
-            type=entity.label,
-            label=entity.name,
-            aliases=" | ".join(entity.aliases),
-            region=located.get(entity.key) or region_names.get(entity.region, ""),
-            year=min(
-                (year_of.get(ev.doc_id, 0) or 9999 for ev in entity.mentions), default=0
-            )
-            % 9999,
-            evidence=first.sentence if first else "",
-            source=" | ".join(sorted({ev.source for ev in entity.mentions})),
+        add_node(
+            iri[entity.key],
+            {
+                "type": entity.label,
+                "label": entity.name,
+                "aliases": " | ".join(entity.aliases),
+                "region": located.get(entity.key)
+                or region_names.get(entity.region, ""),
+                "year": min(
+                    (year_of.get(ev.doc_id, 0) or 9999 for ev in entity.mentions),
+                    default=0,
+                )
+                % 9999,
+                "evidence": first.sentence if first else "",
+                "source": " | ".join(sorted({ev.source for ev in entity.mentions})),
+            },
         )
     for report in resolution.reports:
         node = str(report_iri(report.doc_id))
-        graph.add_node(
+        add_node(
             node,
-            type="Report",
-            label=report.title or report.source,
-            aliases="",
-            region="",
-            year=report.year or 0,
-            evidence="",
-            source=report.source,
+            {
+                "type": "Report",
+                "label": report.title or report.source,
+                "aliases": "",
+                "region": "",
+                "year": report.year or 0,
+                "evidence": "",
+                "source": report.source,
+            },
         )
         if report.publisher:
-            graph.add_edge(
+            add_edge(
                 node,
-                str(entity_iri(by_key[report.publisher])),
-                key=f"publisher-{edges}",
-                relation="publisher",
-                evidence="",
-                status="reported",
+                iri[report.publisher],
+                f"publisher-{edges}",
+                {"relation": "publisher", "evidence": "", "status": "reported"},
             )
             edges += 1
     for rel in resolution.relations:
         ev = rel.evidence[0] if rel.evidence else None
-        graph.add_edge(
-            str(entity_iri(by_key[rel.subject])),
-            str(entity_iri(by_key[rel.object])),
+        add_edge(
+            iri[rel.subject],
+            iri[rel.object],
             # GraphML writes the key as the edge id, which Gephi needs unique.
-            key=f"{rel.predicate}-{edges}",
-            relation=rel.predicate,
-            evidence=ev.sentence if ev else "",
-            status="planned"
-            if rel.evidence and all(e.status == "planned" for e in rel.evidence)
-            else "reported",
+            f"{rel.predicate}-{edges}",
+            {
+                "relation": rel.predicate,
+                "evidence": ev.sentence if ev else "",
+                "status": "planned"
+                if rel.evidence and all(e.status == "planned" for e in rel.evidence)
+                else "reported",
+            },
         )
         edges += 1
-    return graph
+    return GraphParts(nodes, edge_list)

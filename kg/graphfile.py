@@ -9,7 +9,7 @@ each report's nodes beside graph.ttl (:data:`INDEX`). The next build into
 the same folder then writes only what changed: the triples of every entity
 (a tenth of the graph, made anew each time) and of the reports whose digest
 differs, while the blocks of every other report are copied from the previous
-graph.ttl (:func:`kg.turtle.splice_turtle`). The file is the same, byte for
+graph.ttl (:func:`kg.turtle.splice_owned`). The file is the same, byte for
 byte, as one written from all the triples at once; a rebuild after one
 changed report writes it in a fraction of the time, and knows which
 subjects changed, so the store is updated without comparing the two files.
@@ -27,7 +27,6 @@ import hashlib
 import io
 import json
 import logging
-import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -44,6 +43,7 @@ from .graph import (
     ReportNodes,
     entity_iris,
     iter_entity_rows,
+    report_iri,
     report_nodes,
 )
 from .serialize import (
@@ -54,13 +54,7 @@ from .serialize import (
     write_turtle_rows,
 )
 from .store import file_identity
-from .turtle import (
-    TurtleChanges,
-    expand_name,
-    splice_turtle,
-    turtle_head,
-    turtle_namespaces,
-)
+from .turtle import TurtleChanges, splice_owned
 from .types import Resolution
 from .vocab import EDU
 
@@ -137,7 +131,7 @@ def write_graph(
     old = _previous_index(previous) if previous is not None else None
     if old is not None and previous is not None:
         try:
-            written = _splice(resolution, iri, reports, digests, old, previous, path)
+            written = _splice(resolution, iri, reports, digests, *old, previous, path)
         except (ValueError, SyntaxError) as exc:
             log.warning("%s: graph.ttl written whole: %s", previous, exc)
     if written is None:
@@ -151,7 +145,9 @@ def write_graph(
             len(reports),
             previous,
         )
-    _write_index(folder, path, digests, counts)
+    _write_index(
+        folder, path, digests, counts, None if changes is None else changes.after
+    )
     return WrittenGraph(triples, changes, copied, graph_seconds - t0)
 
 
@@ -193,12 +189,15 @@ def _splice(
     reports: list[ReportNodes],
     digests: dict[str, str],
     old: dict[str, list],
+    subjects: int | None,
     previous: Path,
     path: Path,
 ) -> tuple[int, dict[str, int], TurtleChanges, int, float] | None:
     """The unchanged reports' blocks copied from ``previous``, the rest made.
 
-    None when too many reports changed to gain from it.
+    ``old`` is the previous index's reports, ``subjects`` the number of
+    subjects (blocks) it records for the previous graph, if it does. None
+    when too many reports changed to gain from it.
     """
     counts = {
         doc_id: old[doc_id][1]
@@ -208,8 +207,9 @@ def _splice(
     redo = [nodes for nodes in reports if nodes.doc_id not in counts]
     if len(redo) > max(SPLICE_SHARE * len(reports), SPLICE_ALWAYS):
         return None
-    # IRIs as UTF-8, as kg.turtle.block_subject gives them
-    kept = {nodes.iri.encode() for nodes in reports if nodes.doc_id in counts}
+    # The blocks of the reports made anew, and of those gone, are left out
+    # of the previous graph: each is named by its report node's IRI.
+    owners = [report_iri(doc_id).encode() for doc_id in old if doc_id not in counts]
     triples = sum(counts.values())
     fresh = set(map(ntriples_line, iter_entity_rows(resolution, iri)))
     for nodes in redo:
@@ -219,53 +219,22 @@ def _splice(
     write_turtle_rows(sorted(fresh), fresh_turtle)
     del fresh
     graph_done = time.perf_counter()
-    replacement = fresh_turtle.getvalue()
-    keep = _kept_blocks(kept, turtle_head(io.BytesIO(replacement)))
     with atomic_writer(path) as handle:
-        changes = splice_turtle(previous, replacement, handle, keep)
-    return triples, counts, changes, len(kept), graph_done
-
-
-def _kept_blocks(kept: set[bytes], head: bytes) -> Callable[[bytes, bytes], bool]:
-    """``keep(subject, block)`` for :func:`kg.turtle.splice_turtle`.
-
-    A block stays when it is a report's own node (its IRI is one of
-    :data:`kg.graph.REPORT_NODE_KINDS`) and that report is in ``kept``: the
-    report node itself, or the node whose ``edu:inReport`` names it. Every
-    entity's block is made anew.
-    """
-    namespaces = turtle_namespaces(head)
-    own = tuple(f"{BASE}{kind}/".encode() for kind in REPORT_NODE_KINDS)
-    report_node = f"{BASE}report/".encode()
-    in_report = str(EDU.inReport).encode()
-    names = [b"<" + in_report + b">"] + [
-        prefix + b":" + in_report[len(ns) :]
-        for prefix, ns in namespaces.items()
-        if in_report.startswith(ns) and in_report[len(ns) :].isalnum()
-    ]
-    pattern = re.compile(
-        rb"[\t ](?:" + b"|".join(map(re.escape, names)) + rb") (\S+) [;.]\n"
-    )
-
-    # A report has dozens of nodes, all naming it the same way: each name
-    # is expanded once.
-    kept_name: dict[bytes, bool] = {}
-
-    def keep(subject: bytes, block: bytes) -> bool:
-        if not subject.startswith(own):
-            return False
-        if subject.startswith(report_node):
-            return subject in kept
-        found = pattern.search(block)
-        if found is None:
-            raise ValueError(f"a report's node without its report: {subject[:80]!r}")
-        name = found.group(1)
-        verdict = kept_name.get(name)
-        if verdict is None:
-            verdict = kept_name[name] = expand_name(name, namespaces) in kept
-        return verdict
-
-    return keep
+        changes = splice_owned(
+            previous,
+            fresh_turtle.getvalue(),
+            handle,
+            owner_span=f"{BASE}report/".encode(),
+            spans=[
+                f"{BASE}{kind}/".encode()
+                for kind in REPORT_NODE_KINDS
+                if kind != "report"
+            ],
+            owners=owners,
+            link=str(EDU.inReport).encode(),
+            subjects=subjects,
+        )
+    return triples, counts, changes, len(reports) - len(redo), graph_done
 
 
 @cache
@@ -283,8 +252,9 @@ def _writer() -> str:
     return digest.hexdigest()[:16]
 
 
-def _previous_index(previous: Path) -> dict[str, list] | None:
-    """The previous graph's reports (digest, triples), if it may be spliced."""
+def _previous_index(previous: Path) -> tuple[dict[str, list], int | None] | None:
+    """The previous graph's reports (digest, triples) and subjects, if it may
+    be spliced (the subjects are counted by a splice, not by a whole write)."""
     try:
         index = json.loads((previous.parent / INDEX).read_text("utf-8"))
     except (OSError, ValueError):
@@ -296,13 +266,21 @@ def _previous_index(previous: Path) -> dict[str, list] | None:
     if index.get("graph") != file_identity(previous):
         return None  # written since: the blocks may not be what the index says
     reports = index.get("reports")
-    return reports if isinstance(reports, dict) else None
+    subjects = index.get("subjects")
+    if not isinstance(subjects, int) or isinstance(subjects, bool):
+        subjects = None
+    return (reports, subjects) if isinstance(reports, dict) else None
 
 
 def _write_index(
-    folder: Path, graph: Path, digests: dict[str, str], counts: dict[str, int]
+    folder: Path,
+    graph: Path,
+    digests: dict[str, str],
+    counts: dict[str, int],
+    subjects: int | None,
 ) -> None:
     index = {
+        "subjects": subjects,
         "version": _INDEX_VERSION,
         "writer": _writer(),
         "graph": file_identity(graph),

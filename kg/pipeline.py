@@ -60,7 +60,7 @@ from .workers import (
 )
 
 if TYPE_CHECKING:
-    from .store import StoreLoader
+    from .store import StoreCopy, StoreLoader
     from .turtle import TurtleChanges
 
 __all__ = [
@@ -96,6 +96,9 @@ _LINKED = (*OUTPUT_NAMES, _STORE, _TABLES)
 CACHE_DIR = "cache"
 #: Marks a page EduKG wrote, so a build never reads its own output as a report.
 GENERATOR_META = b'<meta name="generator" content="EduKG">'
+#: Up to this many reports extracted in the build's process, the collector
+#: is paused meanwhile (:func:`_read_reports`).
+PAUSED_EXTRACTIONS = 16
 #: Cleaned texts shorter than this are flagged ``little-text`` in the summary.
 LITTLE_TEXT = 200
 #: Test hook: ``KG_FAULT_KILL_AT=<step>`` makes the build SIGKILL itself at
@@ -156,6 +159,11 @@ def _written_by_edukg(path: Path) -> bool:
         return False
 
 
+def _name(f: Path, root: Path) -> str:
+    """A file's name in the build's messages: its path in the input folder."""
+    return f.relative_to(root).as_posix() if f != root else f.name
+
+
 def _select(
     files: list[Path],
     root: Path,
@@ -167,21 +175,34 @@ def _select(
     real_root = root.resolve()
     real_out = output_dir.resolve()
     produced = {real_out / name for name in (*_LINKED, CACHE_DIR)}
+    state = real_out / STATE_DIR
+    # Each folder is resolved once: a file that is no link is where its
+    # folder really is (resolving every file, a lstat per part of its path,
+    # took a third of a second for 6,000 files).
+    real_folders: dict[Path, Path] = {}
     wanted = []
     for f in files:
-        name = f.relative_to(root).as_posix() if f != root else f.name
-        real = f.resolve()
-        if real in produced or _within(real, real_out / STATE_DIR):
+        link = f.is_symlink()
+        if link:
+            real = f.resolve()
+        else:
+            folder = real_folders.get(f.parent)
+            if folder is None:
+                folder = real_folders[f.parent] = f.parent.resolve()
+            real = folder / f.name
+        if real in produced or _within(real, state):
             continue  # this build's own outputs, when written inside the input
         if any(_within(real, p) for p in produced):
             continue  # the query store's files
-        if f.is_symlink() and not f.exists():
-            _skip(report, SkippedFile(name, "missing", "broken symbolic link"))
+        if link and not f.exists():
+            _skip(
+                report, SkippedFile(_name(f, root), "missing", "broken symbolic link")
+            )
         elif not follow_symlinks and not _within(real, real_root):
             _skip(
                 report,
                 SkippedFile(
-                    name,
+                    _name(f, root),
                     "symlink-outside-input",
                     f"links to {real}, outside the input folder "
                     "(--follow-symlinks reads it)",
@@ -191,7 +212,7 @@ def _select(
             _skip(
                 report,
                 SkippedFile(
-                    name,
+                    _name(f, root),
                     "unsupported-type",
                     f"suffix {f.suffix or '(none)'} is not one of "
                     + ", ".join(SUPPORTED_SUFFIXES),
@@ -200,7 +221,9 @@ def _select(
         elif _written_by_edukg(f):
             _skip(
                 report,
-                SkippedFile(name, "edukg-output", "a page written by kg build"),
+                SkippedFile(
+                    _name(f, root), "edukg-output", "a page written by kg build"
+                ),
             )
         else:
             wanted.append(f)
@@ -239,10 +262,12 @@ def _survey(files: list[Path], root: Path, report: BuildReport) -> list[_Entry]:
 def _collector_paused() -> Iterator[None]:
     """Run the block without the cyclic garbage collector.
 
-    For blocks that only decode extractions, which make no reference
-    cycles: the collector would walk every extraction decoded so far again
-    and again (a third of the client's time beside two workers). What the
-    block made is then frozen, as the build freezes all extractions later.
+    For blocks that make many objects but no (or next to no) reference
+    cycles, such as decoding extractions or resolving them: the collector
+    would walk every object made so far again and again (a third of the
+    client's time beside two workers). What the block made and kept is
+    then frozen, as the build freezes all extractions later; whatever
+    cycle it left is collected after the build's unfreeze.
     """
     if not gc.isenabled():
         yield
@@ -312,9 +337,13 @@ def _read_reports(
         cache=spot,
     )
     # Extraction in this process makes cycles for the collector to free;
-    # results from workers are only decoded here.
+    # results from workers are only decoded here. A few reports extracted
+    # here make next to none (43 objects for one report): the collector,
+    # walking what importing spaCy and the rules makes, took 0.4 s of the
+    # 2.8 s a rebuild spends extracting one report.
     in_process = runs_in_process(jobs, scheduler, len(todo))
-    with contextlib.nullcontext() if in_process else _collector_paused():
+    collect = in_process and len(todo) > PAUSED_EXTRACTIONS
+    with contextlib.nullcontext() if collect else _collector_paused():
         for entry, result in zip(todo, results, strict=True):
             by_key[entry.key] = result
             if store is None or result.extraction is None:
@@ -479,7 +508,52 @@ def _publish(
 
     ``extractions`` is emptied once resolved and summarised, to free them.
     """
-    from .graph import to_networkx
+    from .store import store_is_fresh
+
+    # A fresh previous store is updated, not loaded anew. It is copied beside
+    # resolution (the copy is most of an update's time and needs nothing of
+    # the new graph). Asked first: the copy's hard links change the ctimes
+    # of the store's files, and a check after it would read them all.
+    previous = _previous_graph(output_dir)
+    fresh = previous is not None and store_is_fresh(previous)
+    copying = _StoreCopying(previous if fresh else None, output_dir / STATE_DIR)
+    try:
+        _resolve_and_write(
+            report,
+            extractions,
+            hashes,
+            near,
+            input_path,
+            output_dir,
+            html,
+            overrides,
+            t0,
+            tables=tables,
+            copying=copying,
+            fresh=fresh,
+        )
+    finally:
+        copying.discard()  # unless write_store took it
+
+
+def _resolve_and_write(
+    report: BuildReport,
+    extractions: list[Extraction],
+    hashes: dict[str, str],
+    near: dict[str, str],
+    input_path: Path,
+    output_dir: Path,
+    html: bool,
+    overrides: Path | None,
+    t0: float,
+    *,
+    tables: bool,
+    copying: _StoreCopying,
+    fresh: bool,
+) -> None:
+    """:func:`_publish`'s work, given the store's copy being made and
+    whether the previous store was ``fresh``."""
+    from .graph import graph_parts
     from .graphfile import write_graph
     from .resolve import load_overrides, resolve
     from .serialize import atomic_write, jsonl_bytes, write_graphml, write_json
@@ -487,7 +561,13 @@ def _publish(
     t2 = time.perf_counter()
     if overrides is None and (output_dir / "overrides.tsv").is_file():
         overrides = output_dir / "overrides.tsv"
-    resolution = resolve(extractions, load_overrides(overrides) if overrides else None)
+    # Resolution, the graph's writing and GraphML make millions of objects
+    # and (measured) next to no reference cycles; the collector walked the
+    # growing heap again and again: a third of their time.
+    with _collector_paused():
+        resolution = resolve(
+            extractions, load_overrides(overrides) if overrides else None
+        )
     if overrides:
         report.outputs["overrides"] = str(overrides)
     report.timings["resolve"] = time.perf_counter() - t2
@@ -505,16 +585,17 @@ def _publish(
     store_load: _InBackground | None = None
     loader = None
     try:
-        loader = _store_loader(gen, output_dir)
+        loader = None if fresh else _store_loader(gen)
         # The store loads each sorted run as it is spilled, beside the sort
         # and the Turtle (the load is the longest serial step of a build).
-        written = write_graph(
-            resolution,
-            gen,
-            _previous_graph(output_dir),
-            tee=loader.wrote if loader else None,
-            spilled=loader.load_run if loader else None,
-        )
+        with _collector_paused():
+            written = write_graph(
+                resolution,
+                gen,
+                _previous_graph(output_dir),
+                tee=loader.wrote if loader else None,
+                spilled=loader.load_run if loader else None,
+            )
         if written.changes is not None and loader is not None:
             loader.abort()  # spliced: the store is updated by the changes
             loader = None
@@ -539,25 +620,31 @@ def _publish(
                 tables=tables,
                 more=graphml_written,
                 changes=changes,
+                copying=copying,
             )
         )
         t3 = time.perf_counter()
-        nx_graph = to_networkx(resolution)
-        report.timings["graph"] += time.perf_counter() - t3
-        t4 = time.perf_counter()
-        write_graphml(nx_graph, gen / "graph.graphml")
+        # GraphML is written from the graph's parts; networkx's graph is
+        # made only for the page (making it took longer than the GraphML).
+        with _collector_paused():
+            parts = graph_parts(resolution)
+            report.timings["graph"] += time.perf_counter() - t3
+            t4 = time.perf_counter()
+            write_graphml(parts, gen / "graph.graphml")
         report.outputs["graph.graphml"] = str(output_dir / "graph.graphml")
         _checkpoint("write:graph.graphml")
         payloads = {"resolution.jsonl": jsonl_bytes(resolution.merges)}
         if html:
             from .visualize import render_html
 
-            page = render_html(nx_graph, title=f"EduKG: {input_path.resolve().name}")
+            page = render_html(
+                parts.to_networkx(), title=f"EduKG: {input_path.resolve().name}"
+            )
             payloads["graph.html"] = _mark_page(page.encode("utf-8"))
             del page
         # Nothing below needs the resolution: freed before the tables take a
         # second thread, which raises the peak by the rows it holds.
-        del nx_graph, written, resolution
+        del parts, written, resolution
         graphml_written.set()
         for name in list(payloads):
             # Dropped once written: the page (40 MB for 16 MB of reports) is
@@ -817,24 +904,55 @@ class _InBackground:
             raise self._error
 
 
+class _StoreCopying:
+    """A copy of the previous build's store (:func:`kg.store.copy_store`),
+    made in a thread: the copy's I/O releases the GIL."""
+
+    def __init__(self, previous: Path | None, where: Path) -> None:
+        self._copy: StoreCopy | None = None
+        self._thread: threading.Thread | None = None
+        if previous is not None:
+            self._thread = threading.Thread(
+                target=self._run, args=(previous, where), daemon=True
+            )
+            self._thread.start()
+
+    def _run(self, previous: Path, where: Path) -> None:
+        from .store import copy_store
+
+        try:
+            self._copy = copy_store(previous, where)
+        except Exception as exc:  # only the update's head start is lost
+            log.info("%s: the store is not copied ahead: %s", previous, exc)
+
+    def take(self) -> StoreCopy | None:
+        """The copy, once made (None if none); the taker discards it."""
+        if self._thread is not None:
+            self._thread.join()
+        copy, self._copy = self._copy, None
+        return copy
+
+    def discard(self) -> None:
+        copy = self.take()
+        if copy is not None:
+            copy.discard()
+
+
 def _previous_graph(output_dir: Path) -> Path | None:
     """The graph.ttl of the build this one replaces (before the switch)."""
     previous = output_dir / STATE_DIR / _CURRENT / "graph.ttl"
     return previous if previous.is_file() else None
 
 
-def _store_loader(gen: Path, output_dir: Path) -> StoreLoader | None:
+def _store_loader(gen: Path) -> StoreLoader | None:
     """A store loaded while graph.ttl is written, or None to load it after.
 
-    None when the previous build's store is fresh: a rebuild that changed a
-    few subjects updates a checkpoint of it (:func:`kg.store.write_store`),
-    which needs the whole new graph.ttl first.
+    Not asked for when the previous build's store is fresh: a rebuild that
+    changed a few subjects updates a checkpoint of it
+    (:func:`kg.store.write_store`), which needs the whole new graph.ttl first.
     """
-    from .store import STORE_DIR, StoreLoader, store_is_fresh
+    from .store import STORE_DIR, StoreLoader
 
-    previous = _previous_graph(output_dir)
-    if previous is not None and store_is_fresh(previous):
-        return None
     try:
         return StoreLoader(gen / STORE_DIR)
     except OSError as exc:
@@ -851,6 +969,7 @@ def _write_store(
     tables: bool = True,
     more: threading.Event | None = None,
     changes: TurtleChanges | None = None,
+    copying: _StoreCopying | None = None,
 ) -> None:
     """Finish ``<gen>/store`` so ``kg query`` need not parse graph.ttl.
 
@@ -876,6 +995,7 @@ def _write_store(
                 gen / STORE_DIR,
                 previous=_previous_graph(output_dir),
                 changes=changes,
+                copy=None if copying is None else copying.take(),
             )
     except KGError as exc:
         log.warning("%s (queries will read graph.ttl)", exc)

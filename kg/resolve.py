@@ -39,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Set
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import DataFileError
@@ -128,6 +128,7 @@ def _swap_ending(name: str, endings: tuple[tuple[str, str], ...]) -> str:
 # ------------------------------------------------------------ names and keys
 
 
+@lru_cache(maxsize=1 << 17)  # names repeat across a corpus's mentions
 def normalize_name(name: str) -> str:
     """NFKC-normalize a name and drop quotes and spaces.
 
@@ -138,6 +139,7 @@ def normalize_name(name: str) -> str:
     return unicodedata.normalize("NFKC", name).translate(_STRIP)
 
 
+@lru_cache(maxsize=1 << 17)
 def entity_key(label: str, name: str, scope: str = "") -> str:
     """Return the deterministic key of an entity (sha1 of label, name, scope)."""
     raw = f"{label}\x1f{name}\x1f{scope}"
@@ -712,13 +714,17 @@ class _Corpus:
         levels: dict[str, int] = {}
         for r in ex.regions:  # a code listed twice: its first entry counts
             levels.setdefault(r.code, r.level)
+        # A sentence's text, sliced once for all its evidence (a mention,
+        # relation or figure per clause: slicing it each time was a tenth of
+        # resolution, and as many copies of it were held).
+        texts: dict[int, str] = {}
         keys = [
-            self._key(ex, m, scopes.get(i), levels, overrides, index)
+            self._key(ex, m, scopes.get(i), levels, overrides, index, texts)
             for i, m in enumerate(ex.mentions)
         ]
         for rel in ex.relations:
             self.relations[(keys[rel.head], rel.predicate, keys[rel.tail])].add(
-                _relation_evidence(ex, rel)
+                _relation_evidence(ex, rel, texts)
             )
         publisher = keys[ex.publisher] if ex.publisher is not None else None
         if ex.figures:
@@ -731,6 +737,7 @@ class _Corpus:
                     "figure.number-unit",
                     fig.status,
                     fig.text,
+                    texts,
                 )
                 self.indicators.append((fig, publisher or region_before(fig.start), ev))
         meta = ex.doc.meta
@@ -755,6 +762,7 @@ class _Corpus:
         levels: Mapping[str, int],
         overrides: Overrides,
         index: RegionIndex,
+        texts: dict[int, str] | None = None,
     ) -> str:
         name = normalize_name(m.name)
         if m.label == "Program":
@@ -779,7 +787,9 @@ class _Corpus:
             facts = self.facts[key] = _Facts(m.label)
         if m.label == "Region" and m.region:
             facts.level = levels.get(m.region, 0)
-        ev = _evidence(ex, m.sentence, (m.start, m.end), m.rule, m.status, m.text)
+        ev = _evidence(
+            ex, m.sentence, (m.start, m.end), m.rule, m.status, m.text, texts
+        )
         facts.add(m, name, ev)
         return key
 
@@ -963,13 +973,22 @@ def _evidence(
     rule: str,
     status: str,
     surface: str = "",
+    texts: dict[int, str] | None = None,
 ) -> Evidence:
-    s_start, s_end = ex.sentences[sentence] if ex.sentences else (0, 0)
-    text = ex.doc.text[s_start:s_end]
+    """The evidence of a span in a sentence; ``texts`` keeps each sentence's
+    text once sliced."""
+    text = None if texts is None else texts.get(sentence)
+    if text is None:
+        s_start, s_end = ex.sentences[sentence] if ex.sentences else (0, 0)
+        text = ex.doc.text[s_start:s_end]
+        if texts is not None:
+            texts[sentence] = text
     return Evidence(ex.doc.doc_id, ex.doc.source, text, *span, rule, status, surface)
 
 
-def _relation_evidence(ex: Extraction, rel: RelationMention) -> Evidence:
+def _relation_evidence(
+    ex: Extraction, rel: RelationMention, texts: dict[int, str] | None = None
+) -> Evidence:
     s_start, s_end = ex.sentences[rel.sentence] if ex.sentences else (0, 0)
     # The span covers the arguments written in the evidence sentence;
     # one may stand elsewhere (the publisher, a region named earlier).
@@ -980,7 +999,7 @@ def _relation_evidence(ex: Extraction, rel: RelationMention) -> Evidence:
     ]
     start = min((a for a, _ in inside), default=s_start)
     end = max((b for _, b in inside), default=s_end)
-    return _evidence(ex, rel.sentence, (start, end), rel.rule, rel.status)
+    return _evidence(ex, rel.sentence, (start, end), rel.rule, rel.status, "", texts)
 
 
 def _evidence_order(ev: Evidence) -> tuple:

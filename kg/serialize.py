@@ -31,7 +31,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
 if TYPE_CHECKING:
-    from .graph import Row
+    from .graph import GraphParts, Row
 
 __all__ = [
     "GRAPHML_BATCH",
@@ -404,13 +404,17 @@ def read_graph(path: Path) -> Graph:
     return graph
 
 
-def graphml_bytes(graph: nx.Graph) -> bytes:
-    """Serialise a networkx graph as GraphML (for Gephi)."""
+def graphml_bytes(graph: nx.Graph | GraphParts) -> bytes:
+    """Serialise a networkx graph (or its parts) as GraphML (for Gephi)."""
     return "".join(iter_graphml(graph)).encode("utf-8")
 
 
-def write_graphml(graph: nx.Graph, path: Path) -> None:
-    """Write a networkx graph as GraphML (for Gephi) atomically, streaming."""
+def write_graphml(graph: nx.Graph | GraphParts, path: Path) -> None:
+    """Write a networkx graph as GraphML (for Gephi) atomically, streaming.
+
+    ``graph`` may be the :class:`kg.graph.GraphParts` of the graph
+    :func:`kg.graph.to_networkx` makes: the same bytes, without networkx.
+    """
     with atomic_writer(path) as handle:
         for piece in iter_graphml(graph):
             handle.write(piece.encode("utf-8"))
@@ -425,7 +429,7 @@ _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _ASCII_LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e"
 
 
-def iter_graphml(graph: nx.Graph) -> Iterator[str]:
+def iter_graphml(graph: nx.Graph | GraphParts) -> Iterator[str]:
     """GraphML of ``graph`` in pieces of :data:`GRAPHML_BATCH` nodes or edges.
 
     The pieces join to the bytes networkx's pretty-printed
@@ -436,20 +440,41 @@ def iter_graphml(graph: nx.Graph) -> Iterator[str]:
     formatted as a string, escaped and indented as ElementTree and networkx
     would (building and serialising an element per node cost most of the
     time). A graph with graph-level attributes or defaults is left to
-    networkx.
+    networkx. :class:`kg.graph.GraphParts` (a directed multigraph) are
+    written as the networkx graph they make would be.
     """
+    if not isinstance(graph, nx.Graph):
+        edges = list(graph.out_edges())
+        yield from _iter_graphml(
+            lambda: graph.nodes.items(), lambda: edges, directed=True
+        )
+        return
     if graph.graph:
         lines = nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)
         yield "\n".join(lines) + "\n"
         return
+    yield from _iter_graphml(
+        lambda: graph.nodes(data=True),
+        lambda: _graphml_edges(graph),
+        directed=graph.is_directed(),
+    )
+
+
+def _iter_graphml(
+    nodes: Callable[[], Iterable[tuple[object, dict]]],
+    edges: Callable[[], Iterable[tuple[object, object, str | None, dict]]],
+    *,
+    directed: bool,
+) -> Iterator[str]:
+    """:func:`iter_graphml` of the nodes and edges (each listed twice)."""
     writer = nx.readwrite.graphml.GraphMLWriter(encoding="utf-8", prettyprint=True)
     # networkx numbers the keys in the order its data first appear, nodes
     # before edges, and lists them newest first.
     node_data = _GraphMLData(writer, "node")
-    for _, data in graph.nodes(data=True):
+    for _, data in nodes():
         node_data.declare(data)
     edge_data = _GraphMLData(writer, "edge")
-    for *_, data in _graphml_edges(graph):
+    for *_, data in edges():
         edge_data.declare(data)
     head = [
         f'<graphml xmlns="{writer.NS_GRAPHML}" xmlns:xsi="{writer.NS_XSI}"'
@@ -458,13 +483,10 @@ def iter_graphml(graph: nx.Graph) -> Iterator[str]:
     for key in writer.xml:
         key.tail = "\n  "
         head.append(_xml(key))
-    edgedefault = "directed" if graph.is_directed() else "undirected"
+    edgedefault = "directed" if directed else "undirected"
     elements = itertools.chain(
-        (_graphml_node(node, node_data(data)) for node, data in graph.nodes(data=True)),
-        (
-            _graphml_edge(u, v, key, edge_data(data))
-            for u, v, key, data in _graphml_edges(graph)
-        ),
+        (_graphml_node(node, node_data(data)) for node, data in nodes()),
+        (_graphml_edge(u, v, key, edge_data(data)) for u, v, key, data in edges()),
     )
     batch = list(itertools.islice(elements, GRAPHML_BATCH))
     if not batch:

@@ -45,6 +45,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -56,7 +57,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STORE_DIR",
+    "StoreCopy",
     "StoreLoader",
+    "copy_store",
     "file_identity",
     "file_sha256",
     "graph_checksum",
@@ -196,6 +199,7 @@ def write_store(
     *,
     previous: Path | str | None = None,
     changes: TurtleChanges | None = None,
+    copy: StoreCopy | None = None,
 ) -> Path:
     """Bulk-load a graph file into a persisted Oxigraph store folder.
 
@@ -215,6 +219,9 @@ def write_store(
         changes: what differs between ``previous`` and ``ttl_path``, when
             the caller knows (it spliced one from the other); found by
             reading both otherwise.
+        copy: :func:`copy_store` of ``previous``, made while the graph was
+            being written; used (and moved) if the store is updated,
+            discarded otherwise.
 
     Returns:
         ``store_dir``.
@@ -231,18 +238,107 @@ def write_store(
         size = ttl_path.stat().st_size
         checksum = file_sha256(ttl_path)
         tmp = _new_folder(store_dir)
-        triples = None
+        updated = None
         if previous is not None:
-            triples = _try_update(tmp, ttl_path, Path(previous), changes)
-        if triples is None:
-            triples = _load(tmp, ttl_path)
-        _commit(tmp, store_dir, ttl_path, graph_identity, size, checksum, triples)
+            updated = _try_update(tmp, ttl_path, Path(previous), changes, copy)
+        triples, known = updated if updated is not None else (_load(tmp, ttl_path), {})
+        _commit(
+            tmp, store_dir, ttl_path, graph_identity, size, checksum, triples, known
+        )
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"{store_dir}: cannot write the query store: {exc}") from exc
     finally:
         if tmp is not None:
             _discard(tmp)
+        if copy is not None:
+            copy.discard()  # a no-op once moved into the store
     return store_dir
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCopy:
+    """A copy of a fresh store, made ahead of :func:`write_store`.
+
+    Attributes:
+        graph: the graph the store is of (the previous build's graph.ttl).
+        folder: the copy: a checkpoint whose files are its own (:func:`_unshare`).
+        triples: how many triples it holds.
+        known: the size and SHA-256 of each file the copy shares with the
+            store's marker (see :func:`_commit`).
+    """
+
+    graph: Path
+    folder: Path
+    triples: int
+    known: dict[str, tuple[int, str]]
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def copy_store(graph: Path | str, where: Path | str) -> StoreCopy | None:
+    """A copy of the store of ``graph`` in a new hidden folder in ``where``.
+
+    Copying the files is most of an update's time (a second or two per GB)
+    and needs nothing of the new graph: a build makes it beside resolution
+    and hands it to :func:`write_store`. None when the store is not fresh or
+    was written by another Oxigraph (an update would load it anew).
+    The caller discards what :func:`write_store` is not given.
+    """
+    graph = graph_file(graph)
+    if store_problem(graph) is not None:
+        return None
+    base = graph.parent / STORE_DIR
+    try:
+        recorded = json.loads((base / MARKER).read_text("utf-8"))
+        if recorded.get("pyoxigraph") != _oxigraph_version():
+            return None
+        triples = recorded["triples"]
+        files = recorded["files"]
+        if not isinstance(triples, int) or not isinstance(files, dict):
+            return None
+    except (OSError, ValueError, KeyError, AttributeError):
+        return None
+    folder = Path(tempfile.mkdtemp(prefix=".store.", suffix=".tmp", dir=where))
+    try:
+        _checkpoint(base, folder)
+        known = _known_files(folder, files)
+    except (OSError, ValueError, RuntimeError) as exc:
+        log.info("%s: the store is not copied ahead: %s", base, exc)
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
+    return StoreCopy(graph, folder, triples, known)
+
+
+def _checkpoint(base: Path, folder: Path) -> None:
+    """Make ``folder`` (empty) a copy of the store in ``base``."""
+    import pyoxigraph as ox
+
+    folder.rmdir()  # a checkpoint is made into a folder that does not exist
+    source = ox.Store.read_only(str(base))
+    try:
+        source.backup(str(folder))
+    finally:
+        del source
+    folder.chmod(0o777 & ~_umask())
+    _unshare(folder)
+
+
+def _known_files(folder: Path, files: dict) -> dict[str, tuple[int, str]]:
+    """The checksums the base store's marker gives for files of its copy.
+
+    Only table files (``*.sst``), which RocksDB never writes once made (nor
+    reuses the name of), so a copy of a checked one has its checksum; at the
+    size recorded, or it is not the file the marker saw.
+    """
+    known = {}
+    for path in _checked_files(folder):
+        entry = files.get(path.name)
+        if path.suffix == ".sst" and isinstance(entry, list) and len(entry) == 2:
+            size, digest = entry
+            if size == path.stat().st_size and isinstance(digest, str):
+                known[path.name] = (size, digest)
+    return known
 
 
 class StoreLoader:
@@ -474,8 +570,15 @@ def _commit(
     size: int,
     checksum: str,
     triples: int,
+    known: dict[str, tuple[int, str]] | None = None,
 ) -> None:
-    """Write the marker and the record into ``tmp``, then rename it to ``store_dir``."""
+    """Write the marker and the record into ``tmp``, then rename it to ``store_dir``.
+
+    ``known``: the size and SHA-256 of files copied from a checked store
+    (:func:`_known_files`), not read again: hashing every file of an
+    updated store took longer than updating it.
+    """
+    known = known or {}
     marker = {
         "version": _MARKER_VERSION,
         "graph": graph.name,
@@ -483,7 +586,10 @@ def _commit(
         "graph_sha256": checksum,
         "triples": triples,
         "files": {
-            p.name: [p.stat().st_size, file_sha256(p)] for p in _checked_files(tmp)
+            p.name: list(known[p.name])
+            if p.name in known and known[p.name][0] == p.stat().st_size
+            else [p.stat().st_size, file_sha256(p)]
+            for p in _checked_files(tmp)
         },
         "pyoxigraph": _oxigraph_version(),  # RocksDB layouts may differ between them
     }
@@ -524,17 +630,25 @@ def _load(folder: Path, graph: Path) -> int:
 
 
 def _try_update(
-    folder: Path, graph: Path, previous: Path, changes: TurtleChanges | None = None
-) -> int | None:
-    """Fill the empty ``folder`` from the store of ``previous``; the triple count.
+    folder: Path,
+    graph: Path,
+    previous: Path,
+    changes: TurtleChanges | None = None,
+    copy: StoreCopy | None = None,
+) -> tuple[int, dict[str, tuple[int, str]]] | None:
+    """Fill the empty ``folder`` from the store of ``previous``.
 
-    None, with ``folder`` empty again, when a load is the better way: the
-    previous store is missing or stale, the graphs are not both Turtle in
-    EduKG's layout, or too much changed.
+    Returns the triple count and the checksums known of its files (see
+    :func:`_commit`); None, with ``folder`` empty again, when a load is the
+    better way: the previous store is missing or stale, the graphs are not
+    both Turtle in EduKG's layout, or too much changed. ``copy``, a copy of
+    that store made ahead (:func:`copy_store`), is moved into ``folder``.
     """
     if not graph.suffix == previous.suffix == ".ttl":
         return None  # the walk reads the Turtle layout pyoxigraph writes
-    problem = store_problem(previous)
+    if copy is not None and copy.graph != previous:
+        copy = None  # of another graph: the caller discards it
+    problem = None if copy is not None else store_problem(previous)
     if problem is not None:
         log.info("%s: loaded anew, the previous store is not used: %s", graph, problem)
         return None
@@ -543,11 +657,22 @@ def _try_update(
             changes = changed_subjects(previous, graph)
         if changes is None or changes.subjects > UPDATE_SHARE * changes.total:
             return None
-        recorded = json.loads((previous.parent / STORE_DIR / MARKER).read_text("utf-8"))
-        if recorded.get("pyoxigraph") != _oxigraph_version():
-            return None  # another Oxigraph may lay its files out otherwise
-        folder.rmdir()  # a checkpoint is made into a folder that does not exist
-        return _apply(folder, previous.parent / STORE_DIR, changes, recorded["triples"])
+        if copy is not None:
+            # Checked when copied; a build's previous generation does not
+            # change while the build holds its lock.
+            folder.rmdir()
+            os.replace(copy.folder, folder)
+            triples, known = copy.triples, copy.known
+        else:
+            recorded = json.loads(
+                (previous.parent / STORE_DIR / MARKER).read_text("utf-8")
+            )
+            if recorded.get("pyoxigraph") != _oxigraph_version():
+                return None  # another Oxigraph may lay its files out otherwise
+            _checkpoint(previous.parent / STORE_DIR, folder)
+            triples = recorded["triples"]
+            known = _known_files(folder, recorded["files"])
+        return _apply(folder, changes, triples), known
     except (SyntaxError, ValueError, KeyError, TypeError, OSError) as exc:
         log.warning(
             "%s: loaded anew, updating the previous store failed: %s", graph, exc
@@ -557,17 +682,10 @@ def _try_update(
         return None
 
 
-def _apply(folder: Path, base: Path, changes: TurtleChanges, base_triples: int) -> int:
-    """Checkpoint ``base`` into ``folder`` and apply ``changes``; the triple count."""
+def _apply(folder: Path, changes: TurtleChanges, base_triples: int) -> int:
+    """Apply ``changes`` to the copy of a store in ``folder``; the triple count."""
     import pyoxigraph as ox
 
-    source = ox.Store.read_only(str(base))
-    try:
-        source.backup(str(folder))
-    finally:
-        del source
-    folder.chmod(0o777 & ~_umask())
-    _unshare(folder)
     store = ox.Store(str(folder))
     try:
         gone = list(ox.parse(changes.removed, format=ox.RdfFormat.TURTLE))

@@ -34,7 +34,6 @@ table" below).
 
 from __future__ import annotations
 
-import bisect
 import concurrent.futures
 import dataclasses
 import decimal
@@ -45,7 +44,7 @@ import queue
 import re
 import shutil
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -478,13 +477,12 @@ def _update_table(
     updatable = _updatable(query)
     if updatable is None:
         return False
-    with old_table.open("rb") as handle:
-        header = handle.readline()
-        lines = handle.readlines()
+    data = old_table.read_bytes()
+    header = data[: data.find(b"\n") + 1]
     columns = [name.lstrip("?") for name in header.rstrip(b"\n").decode().split("\t")]
     params = {p.name for p in query.params}
     ordered = {var for _concat, var in updatable.order}
-    if "file" not in columns or not set(columns) - params <= ordered:
+    if not header or "file" not in columns or not set(columns) - params <= ordered:
         return False  # rows equal in the ORDER BY could differ
     reached = delta.reports_reached(updatable.predicates, store)
     if reached is None or len(reached) > max(_UPDATE_ALWAYS, _UPDATE_SHARE * reports):
@@ -505,10 +503,17 @@ def _update_table(
     def file_of(line: bytes) -> bytes:
         return line.split(b"\t")[at].rstrip(b"\n")
 
-    kept = [line for line in lines if file_of(line) not in file_cells]
+    # The table's rows stay bytes: the rows of the reached reports are found
+    # by searching for their file cells (a row is split only when it holds
+    # one), the others kept as one piece, and each new row placed by
+    # bisection over its offsets. Splitting every row in Python held the
+    # GIL for a second beside the build's GraphML.
+    kept = _without_rows(data, len(header), file_cells, file_of)
     new_lines = fresh_body.splitlines(keepends=True)
     if any(file_of(line) not in file_cells for line in new_lines):
         return False  # a row of a report the change did not reach
+    if kept and not kept.endswith(b"\n"):
+        return False  # rows are joined as they are
 
     keys: list[tuple] = []
 
@@ -519,21 +524,36 @@ def _update_table(
         keys.append(_row_key(next(iter(solutions)), updatable.order))
         return keys[-1]
 
+    def line_at(start: int) -> bytes:
+        return kept[start : kept.find(b"\n", start) + 1]
+
     try:
         out: list[bytes] = []
         start = 0
         for line in new_lines:
             line_key = key(line)
-            place = bisect.bisect_right(kept, line_key, lo=start, key=key)
+            # bisect_right over the rows from ``start``: offsets of rows.
+            low, high = start, len(kept)
+            while low < high:
+                row = kept.rfind(b"\n", low, (low + high) // 2) + 1 or low
+                end = kept.find(b"\n", row) + 1
+                if key(kept[row:end]) <= line_key:
+                    low = end
+                else:
+                    high = row
+            place = low
             # Rows with equal keys are equal rows (every column is ordered):
             # one that is not would have no certain place.
-            for neighbour in kept[max(place - 1, 0) : place + 1]:
+            neighbours = [line_at(place)] if place < len(kept) else []
+            if place > 0:
+                neighbours.insert(0, line_at(kept.rfind(b"\n", 0, place - 1) + 1))
+            for neighbour in neighbours:
                 if key(neighbour) == line_key and neighbour != line:
                     raise _UnplaceableError(line.decode())
-            out.extend(kept[start:place])
+            out.append(kept[start:place])
             out.append(line)
             start = place
-        out.extend(kept[start:])
+        out.append(kept[start:])
     except _UnplaceableError as exc:
         log.info("%s: evaluated whole: cannot place a row: %s", query.name, exc)
         return False
@@ -543,6 +563,30 @@ def _update_table(
         handle.write(header)
         handle.writelines(out)
     return True
+
+
+def _without_rows(
+    data: bytes,
+    start: int,
+    cells: set[bytes],
+    file_of: Callable[[bytes], bytes],
+) -> bytes:
+    """The rows of ``data`` from ``start`` whose file cell is not in ``cells``."""
+    gone: set[tuple[int, int]] = set()
+    for cell in cells:
+        at = data.find(cell, start)
+        while at >= 0:
+            row = data.rfind(b"\n", start, at) + 1 or start
+            end = data.find(b"\n", at) + 1 or len(data)
+            if file_of(data[row:end]) == cell:
+                gone.add((row, end))
+            at = data.find(cell, end)
+    pieces = []
+    for row, end in sorted(gone):
+        pieces.append(data[start:row])
+        start = end
+    pieces.append(data[start:])
+    return b"".join(pieces)
 
 
 def _literal_kinds_agree(keys: Iterable[tuple]) -> bool:

@@ -13,10 +13,11 @@ import pytest
 from conftest import Built
 
 import kg.graphfile
+import kg.store
 from kg.graph import report_nodes
 from kg.graphfile import INDEX, WrittenGraph
 from kg.pipeline import build
-from kg.store import load_graph, open_store
+from kg.store import CHECKED, STORE_DIR, load_graph, open_store, store_problem
 
 EDITED = "01_chengdu_wenjiang_2023_summary.txt"
 
@@ -83,6 +84,31 @@ def test_added_and_deleted_reports_are_spliced_in_and_out(
     assert written[-1].changes is not None
     assert written[-1].reports_copied == len(list(example_copy.iterdir())) - 1
     assert (out / "graph.ttl").read_bytes() == _cold(example_copy, tmp_path / "cold2")
+
+
+def test_a_rebuild_s_store_is_a_copy_updated_whose_checksums_hold(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build(example_copy, out, html=False, tables=False)
+    _edit(example_copy)
+    copies: list[object] = []
+    original = kg.store.copy_store
+
+    def recording(*args, **kwargs):
+        copies.append(original(*args, **kwargs))
+        return copies[-1]
+
+    monkeypatch.setattr(kg.store, "copy_store", recording)
+    build(example_copy, out, html=False, tables=False)
+    assert len(copies) == 1 and copies[0] is not None  # copied ahead, and used
+    assert not copies[0].folder.exists()  # moved into the new store
+    assert copies[0].known  # checksums the marker did not read again
+    store = out / "generations" / "current" / STORE_DIR
+    # Every recorded checksum, the copied files' included, is the file's.
+    (store / CHECKED).unlink()
+    assert store_problem(out / "graph.ttl") is None
+    assert not list((out / "generations").glob(".store.*"))
 
 
 def test_a_previous_graph_written_since_is_not_copied(

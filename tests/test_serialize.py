@@ -11,7 +11,7 @@ import pytest
 from conftest import Built
 
 import kg.serialize
-from kg.graph import iter_rows, iter_triples
+from kg.graph import GraphParts, graph_parts, iter_rows, iter_triples, to_networkx
 from kg.serialize import (
     SortedRows,
     graphml_bytes,
@@ -235,3 +235,27 @@ def test_graphml_rejects_what_networkx_rejects() -> None:
         _networkx_graphml(graph)
     with pytest.raises(nx.NetworkXError):
         graphml_bytes(graph)
+
+
+def test_graphml_of_a_graph_s_parts_is_that_of_its_networkx_graph(
+    example_build: Built,
+) -> None:
+    parts = graph_parts(example_build.resolution)
+    assert graphml_bytes(parts) == graphml_bytes(to_networkx(example_build.resolution))
+    # Edges listed by source, then by target first linked, whatever the order
+    # they were added in; a node an edge names is added with it.
+    data = {"relation": "r"}
+    parts = GraphParts(
+        {"b": {"type": "x"}, "a": {"year": 1}},
+        [
+            ("a", "c", "k0", data),
+            ("b", "a", "k1", data),
+            ("a", "b", "k2", {}),
+            ("a", "c", "k3", {"relation": "s", "year": 2}),
+            ("c", "a", "k4", data),
+        ],
+    )
+    parts.nodes["c"] = {}
+    assert graphml_bytes(parts) == graphml_bytes(parts.to_networkx())
+    graph = parts.to_networkx()
+    assert list(graph.edges(keys=True)) == [e[:3] for e in parts.out_edges()]
