@@ -11134,3 +11134,16 @@ def test_extract_another_county_s_program_is_not_the_publisher_s(nlp):
     text = "会上，江津区实施“耕读江津”劳动教育行动。璧山区深入实施“田园课堂”建设行动。"
     ex = run(nlp, text, publisher="重庆市璧山区教育委员会")
     assert triples(ex, "implements") == {("重庆市璧山区教育委员会", "田园课堂建设行动")}
+
+
+def test_extract_a_program_and_its_bracketed_short_name_are_one_for_its_schools(nlp):
+    """启动X计划（“Y”计划），A等6所院校纳入首批建设单位: Y is X's short name,
+    so A takes part in the one program the sentence names."""
+    text = (
+        "启动自治区高水平职业院校和专业建设计划（“双高”计划），"
+        "东湖职业技术学院等6所院校纳入首批建设单位。"
+    )
+    ex = run(nlp, text, publisher="宁夏回族自治区教育厅")
+    assert triples(ex, "participatesIn") == {
+        ("东湖职业技术学院", "自治区高水平职业院校和专业建设计划")
+    }

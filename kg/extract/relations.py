@@ -2107,7 +2107,11 @@ def _topic_takes_part(
 
 
 #: （以下简称“: a short name declared for the name just before.
-_SHORT_NAME_DECLARED = re.compile(r"[（(]?(?:以下)?简称[“\"]?$")
+#: X计划（以下简称“Y”）, X计划（“Y”计划）: Y, in the bracket right after X,
+#: is X's short name.
+_SHORT_NAME_DECLARED = re.compile(
+    r"(?:[（(]?(?:以下)?简称|(?:计划|工程|项目|行动|改革|试点)[（(])[“\"]?$"
+)
 
 
 def _program_taken_part_in(
