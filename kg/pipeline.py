@@ -508,6 +508,10 @@ def _publish(
 
     ``extractions`` is emptied once resolved and summarised, to free them.
     """
+    from .graph import graph_parts
+    from .graphfile import write_graph
+    from .resolve import load_overrides, resolve
+    from .serialize import atomic_write, jsonl_bytes, write_graphml, write_json
     from .store import store_is_fresh
 
     # A fresh previous store is updated, not loaded anew. It is copied beside
@@ -516,158 +520,117 @@ def _publish(
     # of the store's files, and a check after it would read them all.
     previous = _previous_graph(output_dir)
     fresh = previous is not None and store_is_fresh(previous)
-    copying = _StoreCopying(previous if fresh else None, output_dir / STATE_DIR)
-    try:
-        _resolve_and_write(
-            report,
-            extractions,
-            hashes,
-            near,
-            input_path,
-            output_dir,
-            html,
-            overrides,
-            t0,
-            tables=tables,
-            copying=copying,
-            fresh=fresh,
-        )
-    finally:
-        copying.discard()  # unless write_store took it
-
-
-def _resolve_and_write(
-    report: BuildReport,
-    extractions: list[Extraction],
-    hashes: dict[str, str],
-    near: dict[str, str],
-    input_path: Path,
-    output_dir: Path,
-    html: bool,
-    overrides: Path | None,
-    t0: float,
-    *,
-    tables: bool,
-    copying: _StoreCopying,
-    fresh: bool,
-) -> None:
-    """:func:`_publish`'s work, given the store's copy being made and
-    whether the previous store was ``fresh``."""
-    from .graph import graph_parts
-    from .graphfile import write_graph
-    from .resolve import load_overrides, resolve
-    from .serialize import atomic_write, jsonl_bytes, write_graphml, write_json
-
-    t2 = time.perf_counter()
-    if overrides is None and (output_dir / "overrides.tsv").is_file():
-        overrides = output_dir / "overrides.tsv"
-    # Resolution, the graph's writing and GraphML make millions of objects
-    # and (measured) next to no reference cycles; the collector walked the
-    # growing heap again and again: a third of their time.
-    with _collector_paused():
-        resolution = resolve(
-            extractions, load_overrides(overrides) if overrides else None
-        )
-    if overrides:
-        report.outputs["overrides"] = str(overrides)
-    report.timings["resolve"] = time.perf_counter() - t2
-
-    t3 = time.perf_counter()
-    _count(report, resolution)
-    report.reports = _summaries(extractions, resolution, hashes, near)
-    # The summaries were the extractions' last use: the build's list is
-    # emptied so they are freed before the graph is made (a tenth of a large
-    # build's peak), not held to its end.
-    extractions.clear()
-    # Outputs are streamed into the new generation, which nobody sees before
-    # the switch: memory stays bounded whatever the number of triples.
-    gen = _new_generation(output_dir)
-    store_load: _InBackground | None = None
-    loader = None
-    try:
-        loader = None if fresh else _store_loader(gen)
-        # The store loads each sorted run as it is spilled, beside the sort
-        # and the Turtle (the load is the longest serial step of a build).
+    with _StoreCopying(previous if fresh else None, output_dir / STATE_DIR) as copying:
+        t2 = time.perf_counter()
+        if overrides is None and (output_dir / "overrides.tsv").is_file():
+            overrides = output_dir / "overrides.tsv"
+        # Resolution, the graph's writing and GraphML make millions of objects
+        # and (measured) next to no reference cycles; the collector walked the
+        # growing heap again and again: a third of their time.
         with _collector_paused():
-            written = write_graph(
-                resolution,
-                gen,
-                _previous_graph(output_dir),
-                tee=loader.wrote if loader else None,
-                spilled=loader.load_run if loader else None,
+            resolution = resolve(
+                extractions, load_overrides(overrides) if overrides else None
             )
-        if written.changes is not None and loader is not None:
-            loader.abort()  # spliced: the store is updated by the changes
-            loader = None
-        report.triples = written.triples
-        report.timings["graph"] = written.graph_seconds
-        report.timings["write"] = time.perf_counter() - t3 - written.graph_seconds
-        report.outputs["graph.ttl"] = str(output_dir / "graph.ttl")
-        _checkpoint("write:graph.ttl")
-        # Oxigraph loads the store, and evaluates the tabled queries on it,
-        # without the GIL: both run beside the networkx graph, GraphML and
-        # the page (a fifth of a large build).
-        # The tables take a second core once GraphML is written (below):
-        # beside it, two tables at once would raise a large build's peak.
-        graphml_written = threading.Event()
-        changes = written.changes
-        store_load = _InBackground(
-            lambda: _write_store(
-                gen,
-                output_dir,
-                report,
-                loader,
-                tables=tables,
-                more=graphml_written,
-                changes=changes,
-                copying=copying,
-            )
-        )
+        if overrides:
+            report.outputs["overrides"] = str(overrides)
+        report.timings["resolve"] = time.perf_counter() - t2
+
         t3 = time.perf_counter()
-        # GraphML is written from the graph's parts; networkx's graph is
-        # made only for the page (making it took longer than the GraphML).
-        with _collector_paused():
-            parts = graph_parts(resolution)
-            report.timings["graph"] += time.perf_counter() - t3
-            t4 = time.perf_counter()
-            write_graphml(parts, gen / "graph.graphml")
-        report.outputs["graph.graphml"] = str(output_dir / "graph.graphml")
-        _checkpoint("write:graph.graphml")
-        payloads = {"resolution.jsonl": jsonl_bytes(resolution.merges)}
-        if html:
-            from .visualize import render_html
-
-            page = render_html(
-                parts.to_networkx(), title=f"EduKG: {input_path.resolve().name}"
+        _count(report, resolution)
+        report.reports = _summaries(extractions, resolution, hashes, near)
+        # The summaries were the extractions' last use: the build's list is
+        # emptied so they are freed before the graph is made (a tenth of a large
+        # build's peak), not held to its end.
+        extractions.clear()
+        # Outputs are streamed into the new generation, which nobody sees before
+        # the switch: memory stays bounded whatever the number of triples.
+        gen = _new_generation(output_dir)
+        store_load: _InBackground | None = None
+        loader = None
+        try:
+            loader = None if fresh else _store_loader(gen)
+            # The store loads each sorted run as it is spilled, beside the sort
+            # and the Turtle (the load is the longest serial step of a build).
+            with _collector_paused():
+                written = write_graph(
+                    resolution,
+                    gen,
+                    previous,
+                    tee=loader.wrote if loader else None,
+                    spilled=loader.load_run if loader else None,
+                )
+            if written.changes is not None and loader is not None:
+                loader.abort()  # spliced: the store is updated by the changes
+                loader = None
+            report.triples = written.triples
+            report.timings["graph"] = written.graph_seconds
+            report.timings["write"] = time.perf_counter() - t3 - written.graph_seconds
+            report.outputs["graph.ttl"] = str(output_dir / "graph.ttl")
+            _checkpoint("write:graph.ttl")
+            # Oxigraph loads the store, and evaluates the tabled queries on it,
+            # without the GIL: both run beside the networkx graph, GraphML and
+            # the page (a fifth of a large build).
+            # The tables take a second core once GraphML is written (below):
+            # beside it, two tables at once would raise a large build's peak.
+            graphml_written = threading.Event()
+            changes = written.changes
+            store_load = _InBackground(
+                lambda: _write_store(
+                    gen,
+                    output_dir,
+                    report,
+                    loader,
+                    tables=tables,
+                    more=graphml_written,
+                    changes=changes,
+                    copying=copying,
+                )
             )
-            payloads["graph.html"] = _mark_page(page.encode("utf-8"))
-            del page
-        # Nothing below needs the resolution: freed before the tables take a
-        # second thread, which raises the peak by the rows it holds.
-        del parts, written, resolution
-        graphml_written.set()
-        for name in list(payloads):
-            # Dropped once written: the page (40 MB for 16 MB of reports) is
-            # not held through the store load.
-            atomic_write(gen / name, payloads.pop(name))
-            report.outputs[name] = str(output_dir / name)
-            _checkpoint(f"write:{name}")
-        report.outputs["report.json"] = str(output_dir / "report.json")
-        report.timings["write"] += time.perf_counter() - t4
-        store_load.join()
-        _checkpoint("store")
-        report.timings["total"] = time.perf_counter() - t0
-        write_json(report.to_dict(), gen / "report.json")
-        _checkpoint("write:report.json")
-    except BaseException:
-        if store_load is not None:
-            graphml_written.set()  # or the tables would wait for it forever
-            store_load.wait()  # it writes into gen: remove gen after it stops
-        elif loader is not None:
-            loader.abort()
-        shutil.rmtree(gen, ignore_errors=True)
-        raise
-    _switch(output_dir, gen)
+            t3 = time.perf_counter()
+            # GraphML is written from the graph's parts; networkx's graph is
+            # made only for the page (making it took longer than the GraphML).
+            with _collector_paused():
+                parts = graph_parts(resolution)
+                report.timings["graph"] += time.perf_counter() - t3
+                t4 = time.perf_counter()
+                write_graphml(parts, gen / "graph.graphml")
+            report.outputs["graph.graphml"] = str(output_dir / "graph.graphml")
+            _checkpoint("write:graph.graphml")
+            payloads = {"resolution.jsonl": jsonl_bytes(resolution.merges)}
+            if html:
+                from .visualize import render_html
+
+                page = render_html(
+                    parts.to_networkx(), title=f"EduKG: {input_path.resolve().name}"
+                )
+                payloads["graph.html"] = _mark_page(page.encode("utf-8"))
+                del page
+            # Nothing below needs the resolution: freed before the tables take a
+            # second thread, which raises the peak by the rows it holds.
+            del parts, written, resolution
+            graphml_written.set()
+            for name in list(payloads):
+                # Dropped once written: the page (40 MB for 16 MB of reports) is
+                # not held through the store load.
+                atomic_write(gen / name, payloads.pop(name))
+                report.outputs[name] = str(output_dir / name)
+                _checkpoint(f"write:{name}")
+            report.outputs["report.json"] = str(output_dir / "report.json")
+            report.timings["write"] += time.perf_counter() - t4
+            store_load.join()
+            _checkpoint("store")
+            report.timings["total"] = time.perf_counter() - t0
+            write_json(report.to_dict(), gen / "report.json")
+            _checkpoint("write:report.json")
+        except BaseException:
+            if store_load is not None:
+                graphml_written.set()  # or the tables would wait for it forever
+                store_load.wait()  # it writes into gen: remove gen after it stops
+            elif loader is not None:
+                loader.abort()
+            shutil.rmtree(gen, ignore_errors=True)
+            raise
+        _switch(output_dir, gen)
 
 
 def _mark_page(page: bytes) -> bytes:
@@ -936,6 +899,12 @@ class _StoreCopying:
         copy = self.take()
         if copy is not None:
             copy.discard()
+
+    def __enter__(self) -> _StoreCopying:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.discard()  # unless write_store took it
 
 
 def _previous_graph(output_dir: Path) -> Path | None:
