@@ -289,16 +289,10 @@ def copy_store(graph: Path | str, where: Path | str) -> StoreCopy | None:
     if store_problem(graph) is not None:
         return None
     base = graph.parent / STORE_DIR
-    try:
-        recorded = json.loads((base / MARKER).read_text("utf-8"))
-        if recorded.get("pyoxigraph") != _oxigraph_version():
-            return None
-        triples = recorded["triples"]
-        files = recorded["files"]
-        if not isinstance(triples, int) or not isinstance(files, dict):
-            return None
-    except (OSError, ValueError, KeyError, AttributeError):
+    recorded = _recorded(base)
+    if recorded is None:
         return None
+    triples, files = recorded
     folder = Path(tempfile.mkdtemp(prefix=".store.", suffix=".tmp", dir=where))
     try:
         _checkpoint(base, folder)
@@ -308,6 +302,23 @@ def copy_store(graph: Path | str, where: Path | str) -> StoreCopy | None:
         shutil.rmtree(folder, ignore_errors=True)
         return None
     return StoreCopy(graph, folder, triples, known)
+
+
+def _recorded(base: Path) -> tuple[int, dict] | None:
+    """The triple count and file checksums the marker of the store in
+    ``base`` records; None when it cannot be read or another Oxigraph wrote
+    the store (it may lay its files out otherwise)."""
+    try:
+        recorded = json.loads((base / MARKER).read_text("utf-8"))
+        if recorded.get("pyoxigraph") != _oxigraph_version():
+            return None
+        triples = recorded["triples"]
+        files = recorded["files"]
+    except (OSError, ValueError, KeyError, AttributeError):
+        return None
+    if not isinstance(triples, int) or not isinstance(files, dict):
+        return None
+    return triples, files
 
 
 def _checkpoint(base: Path, folder: Path) -> None:
@@ -664,14 +675,12 @@ def _try_update(
             os.replace(copy.folder, folder)
             triples, known = copy.triples, copy.known
         else:
-            recorded = json.loads(
-                (previous.parent / STORE_DIR / MARKER).read_text("utf-8")
-            )
-            if recorded.get("pyoxigraph") != _oxigraph_version():
-                return None  # another Oxigraph may lay its files out otherwise
+            recorded = _recorded(previous.parent / STORE_DIR)
+            if recorded is None:
+                return None
+            triples, files = recorded
             _checkpoint(previous.parent / STORE_DIR, folder)
-            triples = recorded["triples"]
-            known = _known_files(folder, recorded["files"])
+            known = _known_files(folder, files)
         return _apply(folder, changes, triples), known
     except (SyntaxError, ValueError, KeyError, TypeError, OSError) as exc:
         log.warning(
