@@ -2026,10 +2026,10 @@ def _another_area_opens(
             continue
         if text[start : m.start].strip(" \t\u3000"):
             return False  # the clause opens with something else
-        level = index.by_code.get(m.region)
+        ref = index.by_code.get(m.region)
         return (
-            level is not None
-            and level.level >= 3
+            ref is not None
+            and ref.level >= 3
             and m.region != home
             and m.region not in index.ancestors(home)
             and home not in index.ancestors(m.region)
@@ -2774,12 +2774,12 @@ _BARE_DESIGNATION = re.compile(
 )
 
 
-#: 项目学校包括：A、B; 首批试点学校为A、B: the schools after the designation.
 #: 重点培育, 扶持: a sentence opening with a verb that a program's name may
 #: hold (培育计划), whose objects are then that program's schools.
 _PROGRAMS_OWN_VERB = re.compile(
     r"\s*(?:重点|着力|优先|首批)?(?P<verb>培育|扶持|支持|打造|创建|遴选)"
 )
+#: 项目学校包括：A、B; 首批试点学校为A、B: the schools after the designation.
 _DESIGNATION_LEAD = re.compile(
     # 2022年确定的首批8所实验校为: when and how they were chosen, how many
     r"\s*(?:(?:19|20)\d{2}年度?)?(?:[\u4e00-\u9fff]{1,4}?的)?"
