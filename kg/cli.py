@@ -173,6 +173,8 @@ def build(
     click.echo(f"{result.triples} triples in {result.timings.get('total', 0):.1f}s")
     for name, path in sorted(result.outputs.items()):
         click.echo(f"  {name}: {path}")
+    global _built_heap
+    _built_heap = True
 
 
 def _report_lines(reports: list[dict]) -> list[str]:
@@ -291,7 +293,47 @@ def stats(graph: Path, as_json: bool) -> None:
 
 def main() -> None:
     """Entry point of the ``kg`` console script."""
-    cli(prog_name="kg")
+    try:
+        cli(prog_name="kg")
+    except SystemExit as exc:
+        if _built_heap:
+            _exit_without_teardown(exc.code)
+        raise
+
+
+#: Set once ``kg build`` has finished in this process: what it built (a
+#: corpus's resolution, millions of objects) is still in memory.
+_built_heap = False
+
+
+def _exit_without_teardown(code: object) -> None:
+    """End the process as :func:`sys.exit` would, without freeing its objects.
+
+    After a large build the interpreter's teardown frees every object one by
+    one: 0.6 s of a 12 s rebuild of 6,600 reports, with nothing left to write.
+    Exit handlers (logging's flush among them) still run first; the process
+    ends normally when another thread is still running.
+    """
+    import atexit
+    import os
+    import threading
+
+    if any(
+        t is not threading.main_thread() and not t.daemon and t.is_alive()
+        for t in threading.enumerate()
+    ):
+        return
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message") prints it and ends with 1
+        print(code, file=sys.stderr)
+        status = 1
+    atexit._run_exitfuncs()  # private, but there is no public way to run them early
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 # ---------------------------------------------------------- export, validate

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -70,6 +71,35 @@ def test_the_command_imports_no_export_machinery() -> None:
 
 
 # ------------------------------------------------------------------ build
+
+
+def test_a_build_run_as_a_command_ends_with_its_whole_output_and_exit_handlers(
+    tmp_path: Path,
+) -> None:
+    # After a build, main() ends the process without the interpreter's
+    # teardown: what was printed into a pipe and the exit handlers must
+    # still come out, and the exit status must be the command's.
+    code = (
+        "import atexit, sys, kg.cli; "
+        "atexit.register(lambda: print('exit handlers ran')); "
+        f"sys.argv = ['kg', 'build', {str(EXAMPLES)!r}, '-o', "
+        f"{str(tmp_path / 'out')!r}, '--no-html']; "
+        "kg.cli.main()"
+    )
+    # Buffered, as a pipe's output is unless the environment says otherwise.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "exit handlers ran"
+    assert lines[-2] == f"  tables: {tmp_path / 'out' / 'tables'}"
+    assert (tmp_path / "out" / "report.json").is_file()
 
 
 def test_build_of_a_missing_folder_exits_2_with_one_line(tmp_path: Path) -> None:
