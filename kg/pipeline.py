@@ -35,6 +35,7 @@ import dataclasses
 import fcntl
 import gc
 import logging
+import multiprocessing
 import os
 import shutil
 import signal
@@ -43,6 +44,8 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +57,10 @@ from .workers import (
     CacheSpot,
     ReportJob,
     ReportResult,
+    load_nlp,
     near_duplicates,
+    process_batch,
+    process_report,
     run_reports,
     runs_in_process,
 )
@@ -288,12 +294,14 @@ def _read_reports(
     jobs: int,
     scheduler: str | None,
     progress: Progress | None,
+    warm: _WarmWorker | None = None,
 ) -> tuple[list[Extraction], dict[str, tuple[int, ...]]]:
     """Each report's extraction: from the cache, or read and extracted anew.
 
     A content seen before in this build (a copy, a link) is extracted once
     and relabelled. Returns the extractions in file order and each report's
-    signature; failures are recorded in ``report``.
+    signature; failures are recorded in ``report``. ``warm`` extracts them
+    when there are few (:data:`WARM_MOST`).
     """
     from .ingest import read_report_bytes
 
@@ -328,20 +336,26 @@ def _read_reports(
             yield ReportJob(entry.doc_id, entry.source, data)
 
     spot = None if store is None else CacheSpot(str(store.root), store.version)
-    results = run_reports(
-        jobs_to_run(),
-        len(todo),
-        jobs=jobs,
-        scheduler=scheduler,
-        progress=progress,
-        cache=spot,
-    )
+    in_process = runs_in_process(jobs, scheduler, len(todo))
+    if warm is not None and scheduler is None and 0 < len(todo) <= WARM_MOST:
+        results = warm.run(
+            list(jobs_to_run()), spot, jobs_setting=jobs, progress=progress
+        )
+        in_process = False
+    else:
+        results = run_reports(
+            jobs_to_run(),
+            len(todo),
+            jobs=jobs,
+            scheduler=scheduler,
+            progress=progress,
+            cache=spot,
+        )
     # Extraction in this process makes cycles for the collector to free;
     # results from workers are only decoded here. A few reports extracted
     # here make next to none (43 objects for one report): the collector,
     # walking what importing spaCy and the rules makes, took 0.4 s of the
     # 2.8 s a rebuild spends extracting one report.
-    in_process = runs_in_process(jobs, scheduler, len(todo))
     collect = in_process and len(todo) > PAUSED_EXTRACTIONS
     with contextlib.nullcontext() if collect else _collector_paused():
         for entry, result in zip(todo, results, strict=True):
@@ -368,6 +382,124 @@ def _read_reports(
         signatures[entry.doc_id] = result.signature
         report.files_read.append(entry.doc_id)
     return extractions, signatures
+
+
+#: A warm worker (:class:`_WarmWorker`) extracts at most this many reports;
+#: more are extracted as they would be without it.
+WARM_MOST = 16
+#: What a warm worker extracts, to load what extraction loads on first use.
+_WARM_TEXT = (
+    "某某县教育局2023年工作总结\n\n全县共有学校12所，第一中学荣获省级文明校园称号。\n"
+)
+
+
+def _warm_up() -> None:
+    process_report(ReportJob("warm-up.txt", "warm-up.txt", _WARM_TEXT.encode()))
+
+
+def _warm_main(conn: Connection) -> None:
+    """A warm worker's process: load the NLP, then extract the reports sent.
+
+    Without the collector: the process ends after a few reports, whose
+    extraction leaves next to no cycles (see :func:`_read_reports`).
+    """
+    gc.disable()
+    try:
+        load_nlp()
+        _warm_up()
+        # A forked worker holds the build's end of the pipe too, so the
+        # build's death closes nothing: it is seen by its sentinel.
+        parent = multiprocessing.parent_process()
+        waited = [conn] if parent is None else [conn, parent.sentinel]
+        if conn not in wait(waited):
+            return  # the build is gone
+        message = conn.recv()
+    except EOFError:
+        return  # not needed after all
+    if message is not None:
+        jobs, spot = message
+        conn.send(process_batch(jobs, spot))
+
+
+class _WarmWorker:
+    """One worker process, started when a rebuild starts, its NLP loaded.
+
+    A rebuild that extracts one changed report spent most of that importing
+    spaCy and the rules and loading the NLP (two to three seconds, before
+    resolution can start). This worker does it on the other core while the
+    build surveys the files and decodes the cache, then extracts the few
+    reports that changed, as a worker of ``--jobs`` does (the same results,
+    sent as cache entries). :meth:`close` ends it, used or not: a rebuild
+    with nothing to extract ends it at once.
+    """
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context()
+        self._conn, child = context.Pipe()
+        self._process: BaseProcess | None = context.Process(
+            target=_warm_main, args=(child,), name="edukg-warm", daemon=True
+        )
+        self._process.start()
+        child.close()
+
+    def run(
+        self,
+        jobs: list[ReportJob],
+        spot: CacheSpot | None,
+        *,
+        jobs_setting: int = 1,
+        progress: Progress | None = None,
+    ) -> list[ReportResult]:
+        """The results of ``jobs``, in order.
+
+        A worker that dies on them (killed, out of memory) leaves them to
+        :func:`kg.workers.run_reports`, as the build would have run them.
+        """
+        results = None
+        if self._process is not None:
+            try:
+                self._conn.send((jobs, spot))
+                results = self._conn.recv()
+            except (EOFError, OSError):
+                log.warning("the warm worker died; extracting as without it")
+            self.close(finished=results is not None)
+        if results is None:
+            return list(run_reports(jobs, len(jobs), jobs=jobs_setting, cache=spot))
+        if progress:
+            for done in range(1, len(results) + 1):
+                progress("extract", done, len(results))
+        return results
+
+    def close(self, *, finished: bool = False) -> None:
+        """End the worker: it ends by itself once ``finished`` (it sent its
+        results), and is stopped at once otherwise."""
+        if self._process is None:
+            return
+        if finished:
+            self._process.join(timeout=1)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+        self._conn.close()
+        self._process = None
+
+
+def _warm_worker(
+    output_dir: Path, cache: bool, scheduler: str | None
+) -> _WarmWorker | None:
+    """A warm worker for a rebuild: a build into a folder whose extraction
+    cache holds this code's entries, extracting here or on local workers."""
+    if not cache or scheduler is not None:
+        return None
+    from .cache import fingerprint
+
+    if not (output_dir / CACHE_DIR / fingerprint()).is_dir():
+        return None  # a cold build: its workers are started as usual
+    try:
+        return _WarmWorker()
+    except OSError as exc:  # no process to be had: extract as without it
+        log.info("no warm worker: %s", exc)
+        return None
 
 
 # ------------------------------------------------------------ the build
@@ -441,16 +573,28 @@ def build(
     root = input_path if input_path.is_dir() else input_path.parent
     with _OutputLock(output_dir):
         _clean_stale(output_dir)
-        wanted = _select(files, root, output_dir, follow_symlinks, report)
-        store = ExtractionCache(output_dir / CACHE_DIR) if cache else None
-        entries = _survey(wanted, root, report)
-        report.timings["ingest"] = time.perf_counter() - t0
-        _checkpoint("ingest")
+        # Started first: it loads the NLP while the files are surveyed.
+        warm = _warm_worker(output_dir, cache, scheduler)
+        try:
+            wanted = _select(files, root, output_dir, follow_symlinks, report)
+            store = ExtractionCache(output_dir / CACHE_DIR) if cache else None
+            entries = _survey(wanted, root, report)
+            report.timings["ingest"] = time.perf_counter() - t0
+            _checkpoint("ingest")
 
-        t1 = time.perf_counter()
-        extractions, signatures = _read_reports(
-            entries, store, report, jobs=jobs, scheduler=scheduler, progress=progress
-        )
+            t1 = time.perf_counter()
+            extractions, signatures = _read_reports(
+                entries,
+                store,
+                report,
+                jobs=jobs,
+                scheduler=scheduler,
+                progress=progress,
+                warm=warm,
+            )
+        finally:
+            if warm is not None:
+                warm.close()
         report.timings["extract"] = time.perf_counter() - t1
         if not extractions:
             reasons = Counter(s["reason"] for s in report.files_skipped)

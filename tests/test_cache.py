@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, Built
 
+import kg.pipeline
 import kg.workers
 from kg.cache import ExtractionCache, content_key, decode, encode, relabel
 from kg.pipeline import CACHE_DIR, build
@@ -18,7 +20,11 @@ OUTPUTS = ("graph.ttl", "graph.graphml", "resolution.jsonl")
 
 
 def _extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record the reports the per-report stage reads from now on."""
+    """Record the reports the per-report stage reads from now on.
+
+    In this process, or in the warm worker a rebuild starts (told here of
+    the reports it is given).
+    """
     seen: list[str] = []
     original: Callable[[ReportJob], ReportResult] = kg.workers.process_report
 
@@ -26,7 +32,14 @@ def _extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(job.doc_id)
         return original(job)
 
+    warm_run = kg.pipeline._WarmWorker.run
+
+    def counting_warm(self, jobs: list[ReportJob], *args, **kwargs):
+        seen.extend(job.doc_id for job in jobs)
+        return warm_run(self, jobs, *args, **kwargs)
+
     monkeypatch.setattr(kg.workers, "process_report", counting)
+    monkeypatch.setattr(kg.pipeline._WarmWorker, "run", counting_warm)
     return seen
 
 
@@ -55,6 +68,10 @@ def test_a_rebuild_extracts_only_the_changed_report_and_matches_a_cold_build(
     seen = _extracted(monkeypatch)
     build(example_copy, out, html=False)
     assert seen == [changed.name]
+    assert not multiprocessing.active_children()  # the warm worker has ended
+    build(example_copy, out, html=False)  # nothing to extract: ended at once
+    assert seen == [changed.name]
+    assert not multiprocessing.active_children()
     monkeypatch.undo()
     build(example_copy, tmp_path / "cold", html=False, cache=False)
     _same_outputs(out, tmp_path / "cold")
