@@ -459,7 +459,7 @@ class _WarmWorker:
         if self._process is not None:
             try:
                 self._conn.send((jobs, spot))
-                _import_later_stages()  # while it extracts
+                _prepare_later_stages()  # while it extracts
                 results = self._conn.recv()
             except (EOFError, OSError):
                 log.warning("the warm worker died; extracting as without it")
@@ -485,13 +485,17 @@ class _WarmWorker:
         self._process = None
 
 
-def _import_later_stages() -> None:
-    """Import what the stages after extraction use, while a warm worker
-    extracts: 0.7 s of a rebuild otherwise spent after it, half of it the
-    scipy that datasketch's LSH (near-duplicates) imports."""
+def _prepare_later_stages() -> None:
+    """Import and load what the stages after extraction use, while a warm
+    worker extracts: 0.8 s of a rebuild otherwise spent after it, half of it
+    the scipy that datasketch's LSH (near-duplicates) imports, a tenth the
+    division index resolution keys regions by."""
     import datasketch  # noqa: F401
 
     from . import graph, graphfile, resolve, serialize, store, tables  # noqa: F401
+    from .regions import load_region_index
+
+    load_region_index()
 
 
 def _warm_worker(
