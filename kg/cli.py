@@ -57,7 +57,11 @@ def cli(verbose: bool) -> None:
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Worker processes for ingest and extraction.",
+    help=(
+        "Worker processes for ingest and extraction. A rebuild that re-extracts"
+        " at most 16 changed reports does it in one worker started at once,"
+        " whatever N."
+    ),
 )
 @click.option("--no-html", is_flag=True, help="Skip the interactive HTML graph.")
 @click.option(

@@ -385,7 +385,8 @@ def _read_reports(
 
 
 #: A warm worker (:class:`_WarmWorker`) extracts at most this many reports;
-#: more are extracted as they would be without it.
+#: more are extracted as they would be without it. (``kg build --help`` and
+#: README's "Large corpora" give the number.)
 WARM_MOST = 16
 #: What a warm worker extracts, to load what extraction loads on first use.
 _WARM_TEXT = (
