@@ -9644,6 +9644,23 @@ def test_extract_schools_counted_after_they_are_named_take_part(nlp):
     }
 
 
+@pytest.mark.parametrize("verb", ["确定为", "拟认定为", "被遴选为", "列为"])
+def test_extract_schools_counted_then_made_pilots_take_part(nlp, verb):
+    """A、B、C，以上3所学校确定为“X”建设试点校 (or 认定为, 遴选为, 列为, a
+    published 拟 list): each school counted is selected for the pilot."""
+    ex = run(
+        nlp,
+        "桐城市双港小学、桐城市新渡小学、桐城市金神小学，"
+        f"以上3所学校{verb}“乡村温馨校园”建设试点校。",
+        publisher="桐城市教育局",
+    )
+    assert triples(ex, "participatesIn") == {
+        ("桐城市双港小学", "乡村温馨校园"),
+        ("桐城市新渡小学", "乡村温馨校园"),
+        ("桐城市金神小学", "乡村温馨校园"),
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

@@ -3235,7 +3235,8 @@ def _sentence_end(text: str, pos: int) -> int:
 _SENTENCE_STOP = re.compile(r"[。！？!?\n]")
 
 
-#: 两校均为“X”基地校, 上述5所学校作为“X”基地校: the schools just named,
+#: 两校均为“X”基地校, 上述5所学校作为“X”基地校, 以上3所学校（拟）认定为“X”
+#: 试点校 (a published list counts, decision 10): the schools just named,
 #: counted, then their part in the program.
 #: 两校又被一并纳入“X”工程, 两校共同参与X: counted schools taking part,
 #: whatever their part's name.
@@ -3243,7 +3244,7 @@ _COUNTED_SCHOOLS = re.compile(
     r"(?P<back>上述|以上)?(?P<count>[两二三四五六七八九十]|\d{1,2})"
     r"(?:校|所(?:学校|中学|小学|幼儿园|示范学校|示范基地|基地校|试点校))"
     r"(?:均|都|同时|也|还|又|一并|共同|双双)*"
-    r"(?:(?P<part>为|作为|是|成为|入选|被确定为|被列为)"
+    r"(?:(?P<part>为|作为|是|成为|入选|(?:被|拟)?(?:确定|认定|遴选|选定|列)为)"
     r"|(?:被(?:一并|同时)?)?(?:纳入|列入|参与|参加|承担|加入)了?)"
 )
 _A_SCHOOLS_PART = re.compile(_SCHOOL_PARTS)
