@@ -9661,6 +9661,20 @@ def test_extract_schools_counted_then_made_pilots_take_part(nlp, verb):
     }
 
 
+def test_extract_the_verb_that_selects_a_list_is_no_part_of_its_first_school(nlp):
+    """遴选出A、B等10所学校作为“X”项目校: 遴选出 is one jieba word; the first
+    school's name starts after it."""
+    ex = run(
+        nlp,
+        "遴选出修水县白岭小学、修水县大椿小学等10所学校作为“乡村少年宫”项目校。",
+        publisher="修水县教育局",
+    )
+    assert {m.name for m in ex.mentions if m.label == "School"} == {
+        "修水县白岭小学",
+        "修水县大椿小学",
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(
