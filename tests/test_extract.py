@@ -6091,6 +6091,32 @@ def test_extract_honours_listed_below_a_lead_of_the_story_school(nlp):
     }
 
 
+def test_extract_items_under_an_honours_heading_that_name_their_holders(nlp):
+    """二、全年获得的主要荣誉 over 1.A被…评为X；3.B获Y称号: each numbered item is
+    a sentence with its own holder, not an honour's name."""
+    text = (
+        "二、全年获得的主要荣誉\n"
+        "1.县教育和体育局被安庆市人民政府评为全市教育工作先进单位；\n"
+        "2.岳西县获评“安徽省全民健身示范县”；\n"
+        "3.岳西县文峰中学获安徽省文明校园称号；\n"
+        "4.冶溪镇初级中学荣获安庆市平安校园称号。\n"
+    )
+    ex = run(nlp, text, publisher="岳西县教育和体育局")
+    assert {m.name for m in ex.mentions if m.label == "Award"} == {
+        "全市教育工作先进单位",
+        "安徽省全民健身示范县",
+        "安徽省文明校园",
+        "安庆市平安校园",
+    }
+    assert {h for _, h in triples(ex, "receivedAward")} == {
+        "全市教育工作先进单位",
+        "安徽省全民健身示范县",
+        "安徽省文明校园",
+        "安庆市平安校园",
+    }
+    assert ("岳西县文峰中学", "安徽省文明校园") in triples(ex, "receivedAward")
+
+
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
     """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
     Y's, and neither the county the team stands for nor the contest's places

@@ -1620,6 +1620,19 @@ _HONOUR_LINE = re.compile(
 )
 
 
+def _names_its_holder(line: str, rules: Rules) -> bool:
+    """县教育和体育局被…评为X先进单位, A中学获X称号: a holder, an award verb,
+    then an honour, not an honour's name."""
+    verb = _LAST_TRIGGER.match(line)
+    if verb is None or verb.end() == len(line):
+        return False
+    holder = line[: verb.end()]
+    honour = clean_award_name(line[verb.end() :])
+    return len(holder) > 3 and (
+        _is_honour(honour, rules) or honour.endswith(rules.award_suffixes)
+    )
+
+
 def _honours_listed_after_lead(text: str, rules: Rules) -> list[AwardStatement]:
     """A先后获得以下荣誉：over lines of honours (2018年　X（教育部）): the lead's
     subject holds each (decision 10)."""
@@ -1633,6 +1646,11 @@ def _honours_listed_after_lead(text: str, rules: Rules) -> list[AwardStatement]:
             if line is None:
                 break
             name = clean_award_name(line.group("name"))
+            if _names_its_holder(name, rules):
+                # 3.A中学获X称号 under 二、全年获得的主要荣誉: a sentence with a
+                # holder of its own, read where sentences are
+                pos = stop + 1
+                continue
             if not (_is_honour(name, rules) or name.endswith(rules.award_suffixes)):
                 break
             awards.append(_award(line.start("name"), name, "award.heading-list"))
