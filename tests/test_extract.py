@@ -9701,6 +9701,24 @@ def test_extract_the_verb_that_selects_a_list_is_no_part_of_its_first_school(nlp
     }
 
 
+def test_extract_a_programs_list_of_schools_it_grows_is_no_honour(nlp):
+    """附件2 第二批X行动培育学校名单 over a table of schools: the schools the
+    program grows toward its project schools take part in it; 培育学校 is no
+    honour they hold."""
+    text = (
+        "附件2\n\n第二批绵阳市中小学科学教育提质行动培育学校名单（10所）\n\n"
+        "序号\t县（市、区）\t学校名称\n"
+        "1\t涪城区\t绵阳市涪城区吴家镇小学\n"
+        "2\t游仙区\t绵阳市游仙区沉抗镇初级中学\n"
+    )
+    ex = run(nlp, text, publisher="绵阳市教育和体育局")
+    assert not triples(ex, "receivedAward")
+    assert triples(ex, "participatesIn") == {
+        ("绵阳市涪城区吴家镇小学", "绵阳市中小学科学教育提质行动"),
+        ("绵阳市游仙区沉抗镇初级中学", "绵阳市中小学科学教育提质行动"),
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

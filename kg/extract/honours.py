@@ -615,9 +615,10 @@ def _quoted_grant(
 
 #: X行动项目学校, X计划试点学校: a program's name, then its schools' part.
 _PROGRAMS_SCHOOLS = re.compile(
-    # X计划第二批项目学校: the batch the schools were chosen in
+    # X计划第二批项目学校: the batch the schools were chosen in; X行动培育学校:
+    # the schools it grows toward its project schools
     r"(?:行动|计划|工程|改革)" + BATCH_MARK + "?"
-    r"(?:项目|试点|实验)(?:学校|校|园)$"
+    r"(?:项目|试点|实验|培育)(?:学校|校|园)$"
 )
 
 
