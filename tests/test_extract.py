@@ -6117,6 +6117,32 @@ def test_extract_items_under_an_honours_heading_that_name_their_holders(nlp):
     assert ("岳西县文峰中学", "安徽省文明校园") in triples(ex, "receivedAward")
 
 
+def test_extract_a_bureaus_group_heading_written_with_its_levels(nlp):
+    """授予以下单位“X”称号 over （一）县（市、区）教育局（3个） and （二）市直学校
+    （3所）: the group headings sort the units; each unit holds X."""
+    text = (
+        "现决定对以下单位予以表彰：\n\n"
+        "一、授予以下单位“2023年度通化市教育工作先进集体”称号（共6个）\n\n"
+        "（一）县（市、区）教育局（3个）\n"
+        "集安市教育局　柳河县教育局　东昌区教育局\n\n"
+        "（二）市直学校（3所）\n"
+        "通化市第八中学　通化市东山实验高中　通化市特殊教育学校\n"
+    )
+    ex = run(nlp, text, publisher="通化市教育局")
+    honour = "2023年度通化市教育工作先进集体"
+    assert triples(ex, "receivedAward") == {
+        (unit, honour)
+        for unit in (
+            "通化市集安市教育局",
+            "通化市柳河县教育局",
+            "通化市东昌区教育局",
+            "通化市第八中学",
+            "通化市东山实验高中",
+            "通化市特殊教育学校",
+        )
+    }
+
+
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
     """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
     Y's, and neither the county the team stands for nor the contest's places

@@ -2678,9 +2678,10 @@ _ONE_SCHOOL_KIND = (
 _SCHOOL_KIND = (
     # 一、普通高中、职业学校（3个）, 一、高中及中等职业学校: kinds sorted together
     r"(?:" + _ONE_SCHOOL_KIND + r"(?:[、及和与]" + _ONE_SCHOOL_KIND + r")*"
-    # （一）县级教育行政部门（3个）, （一）旗县区教育局（3个）: the bureaus of a
-    # list of units
-    r"|[\u4e00-\u9fff]{2,6}行政部门|[\u4e00-\u9fff]{0,6}(?:教育局|教育体育局|教体局))"
+    # （一）县级教育行政部门（3个）, （一）旗县区教育局（3个）, （一）县（市、区）
+    # 教育局（3个）: the bureaus of a list of units
+    r"|[\u4e00-\u9fff]{2,6}行政部门|[\u4e00-\u9fff]{0,6}"
+    r"(?:[（(][\u4e00-\u9fff、]{1,6}[）)])?(?:教育局|教育体育局|教体局))"
 )
 
 
