@@ -6143,6 +6143,32 @@ def test_extract_a_bureaus_group_heading_written_with_its_levels(nlp):
     }
 
 
+def test_extract_a_long_line_of_units_spaced_apart_under_an_honour(nlp):
+    """二、X先进单位（10个） over one line of ten units spaced by full-width
+    spaces: each holds X, however long the line."""
+    units = [
+        "黑山县教育局",
+        "锦州市第八中学",
+        "锦州市实验学校",
+        "锦州市特殊教育学校",
+        "凌海市实验幼儿园",
+        "北镇市高级中学",
+        "黑山县第二幼儿园",
+        "锦州市第一中学",
+        "锦州市第二中学",
+        "义县第三初级中学",
+    ]
+    text = (
+        "附件\n\n二、锦州市平安校园建设先进单位（10个）\n"
+        + "　　".join(units)
+        + "\n\n三、锦州市优秀教师（20名）\n"
+    )
+    ex = run(nlp, text, publisher="锦州市教育局")
+    found = triples(ex, "receivedAward")
+    assert len(found) == 10
+    assert {h for _, h in found} == {"锦州市平安校园建设先进单位"}
+
+
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
     """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
     Y's, and neither the county the team stands for nor the contest's places

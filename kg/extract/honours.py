@@ -255,9 +255,10 @@ def list_block(text: str, line_end: int) -> tuple[int, int] | None:
             pos = stop + 1
             continue  # （共40所，按地区排列）: a note on the list under its title
         if line:
-            # A long line is a list only when 、 or ； joins it (ten units in
-            # one line).
-            longest = _MAX_LIST_LINE * (8 if _JOINED_UNITS.search(line) else 1)
+            # A long line is a list only when 、 or ； joins it, or spaces
+            # space it (ten units in one line).
+            joined = _JOINED_UNITS.search(line) or _SPACED_UNITS.search(line)
+            longest = _MAX_LIST_LINE * (8 if joined else 1)
             if len(line) > longest or (
                 "，" in line[:-1] and not _units_joined_by_commas(line)
             ):
@@ -387,6 +388,9 @@ def _numbered_rows(block: str) -> bool:
 _NUMBERED_ROW = re.compile(r"\d{1,3}[\s\u3000]+\S")
 #: 、 or ； joining the units of a list line.
 _JOINED_UNITS = re.compile("[、；;]")
+#: A　　B　　C: spaces between the units of a list line (ten units on a line
+#: of an annex).
+_SPACED_UNITS = re.compile(r"\S(?:\u3000+| {2,})\S")
 _CHINESE_NUMERALS = "一二三四五六七八九十"
 #: （茶园种植类）: a note after a unit, not a count.
 _NOTE_AT_END = re.compile(r"\s*[（(][^（）()\d]{1,12}[）)]\s*$")
