@@ -6169,6 +6169,22 @@ def test_extract_a_long_line_of_units_spaced_apart_under_an_honour(nlp):
     assert {h for _, h in found} == {"锦州市平安校园建设先进单位"}
 
 
+def test_extract_a_school_named_for_the_engineering_it_teaches(nlp):
+    """锦州市机电工程学校, 建筑工程学校: schools, no program 锦州市机电工程;
+    强基工程 before 学校建设 stays a scheme."""
+    ex = run(
+        nlp,
+        "授予锦州市机电工程学校、锦州市建筑工程学校“锦州市文明校园”称号。"
+        "推进强基工程学校建设。",
+        publisher="锦州市教育局",
+    )
+    assert {m.name for m in ex.mentions if m.label == "School"} == {
+        "锦州市机电工程学校",
+        "锦州市建筑工程学校",
+    }
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {"强基工程"}
+
+
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
     """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
     Y's, and neither the county the team stands for nor the contest's places

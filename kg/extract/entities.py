@@ -1803,11 +1803,13 @@ def _find_suffix_names(
             and not (
                 prefix.endswith("工程")
                 and len(prefix) > 2
-                and text[start:end] in _COLLEGE_ENDS
+                and (
+                    text[start:end] in _COLLEGE_ENDS or _engineering_taught(view, start)
+                )
             )
         ):
             # 乡村温馨校园建设项目学校: a school's part in a program (but
-            # 机电工程职业学院 teaches engineering)
+            # 机电工程职业学院 and 锦州市机电工程学校 teach engineering)
             continue
         if (
             label == "School"
@@ -1995,6 +1997,20 @@ def _clause_opening_name(
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _PROGRAM_WORDS = ("项目", "工程", "计划", "行动", "试点")
+
+
+def _engineering_taught(view: TextView, end: int) -> bool:
+    """机电工程|学校, 建筑|工程|学校: 工程 ending at ``end`` is a branch of
+    engineering a school teaches, a noun with it (jieba's tag) of two or more
+    characters, not a scheme's name (强基|工程, “薄改”工程)."""
+    token = view.previous_token(end)
+    if token is not None and token[1] == "工程":
+        token = view.previous_token(token[0])
+    elif token is not None and token[1].endswith("工程"):
+        token = (token[0], token[1][: -len("工程")])
+    return token is not None and len(token[1]) >= 2 and view.tags.get(token[1]) == "n"
+
+
 #: Endings of colleges and vocational schools, whose names may hold a
 #: discipline: 石化工程职业学院, 建筑工程职业技术学校.
 _COLLEGE_ENDS = frozenset(
