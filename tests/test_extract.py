@@ -6185,6 +6185,40 @@ def test_extract_a_school_named_for_the_engineering_it_teaches(nlp):
     assert {m.name for m in ex.mentions if m.label == "Program"} == {"强基工程"}
 
 
+def test_extract_a_bare_tier_after_a_prize_is_that_prizes(nlp):
+    """A、B分获X活动一等奖、二等奖 after 举办Y活动; 分别获国家级教学成果奖一等奖、
+    二等奖: each later tier is the first tier's prize (decision 3), not the
+    contest the sentence named before nor a level's bare tier."""
+    ex = run(
+        nlp,
+        "举办全市课堂教学展评活动，冠县实验高中、高唐县第一中学分获"
+        "全省中小学实验教学说课活动一等奖、二等奖。"
+        "东湖实验中学、汉江实验中学分别获国家级教学成果奖一等奖、二等奖。",
+        publisher="聊城市教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("冠县实验高中", "全省中小学实验教学说课活动一等奖"),
+        ("高唐县第一中学", "全省中小学实验教学说课活动二等奖"),
+        ("东湖实验中学", "国家级教学成果奖一等奖"),
+        ("汉江实验中学", "国家级教学成果奖二等奖"),
+    }
+
+
+def test_extract_groups_sharing_a_place_are_split_among_its_winners(nlp):
+    """在X运动会上，A、B分获中学组、小学组团体总分第一名: A holds X's 中学组
+    placing and B its 小学组 one (decision 3)."""
+    ex = run(
+        nlp,
+        "在2023年通化市中小学生冰雪运动会上，通化市第八中学、东昌区光明路小学"
+        "分获中学组、小学组团体总分第一名。",
+        publisher="通化市教育局",
+    )
+    assert triples(ex, "receivedAward") == {
+        ("通化市第八中学", "通化市中小学生冰雪运动会中学组团体总分第一名"),
+        ("东昌区光明路小学", "通化市中小学生冰雪运动会小学组团体总分第一名"),
+    }
+
+
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
     """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
     Y's, and neither the county the team stands for nor the contest's places

@@ -4023,10 +4023,12 @@ def _tier_list_pieces(award: Candidate, text: str) -> list[Candidate]:
     return pieces
 
 
-#: 合唱类、舞蹈类、器乐类一等奖: categories sharing one tier.
+#: 合唱类、舞蹈类、器乐类一等奖, 中学组、小学组团体总分第一名: categories
+#: sharing one tier or place.
 _CATEGORY_LIST = re.compile(
     r"^((?:[\u4e00-\u9fff]{1,6}[类组]、)+[\u4e00-\u9fff]{1,6}[类组])"
-    r"((?:[一二三四五六七八九十]等|特等|金|银|铜)奖|冠军|亚军|季军)$"
+    r"((?:团体|个人)?(?:总分)?"
+    r"(?:(?:[一二三四五六七八九十]等|特等|金|银|铜)奖|冠军|亚军|季军|第[一二三四五六七八]名))$"
 )
 
 
@@ -4644,6 +4646,8 @@ BARE_TIER = re.compile(
     + _TIER
     + ")"
 )
+#: The tier ending a prize's name (一等奖 of 教学成果奖一等奖).
+_BARE_TIER_END = re.compile("(?:" + _TIER + ")$")
 # 在全省篮球比赛中荣获一等奖: the contest named before the verb.
 _CONTEST_BEFORE = re.compile(
     # (在X展演活动中: the contest's name keeps its 活动, as its title writes it)
@@ -4878,6 +4882,7 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
     first_event = ""
     first_group = ""
     first_stem = ""
+    first_prize = ""
     for i, (p_start, piece) in enumerate(merged):
         if piece.strip() in rules.lexicon.participation_cues:
             continue  # 被确定为项目学校: a part in the sentence's program
@@ -4925,6 +4930,10 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
                 else ""
             )
             first_stem = _stem_before_ending(name, rules)
+            # 说课活动一等奖、二等奖, 教学成果奖一等奖、二等奖: the prize the first
+            # tier is of, whose later bare tiers are its too (decision 3)
+            bare = _BARE_TIER_END.search(name)
+            first_prize = name[: bare.start()] if bare and bare.start() else ""
         else:
             if (
                 not first_event
@@ -4943,6 +4952,8 @@ def _split_awards(phrase: str, offset: int, rules: Rules) -> list[Candidate]:
             elif first_group and _TIER_ONLY.fullmatch(name):
                 # 分获团体一等奖、二等奖: the later bare tiers are 团体 too
                 name = first_group + name
+            elif first_prize and _BARE_TIER_END.fullmatch(name):
+                name = first_prize + name
             elif (
                 first_level
                 and not LEVEL_PREFIX.match(name)
