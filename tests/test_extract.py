@@ -6219,6 +6219,25 @@ def test_extract_groups_sharing_a_place_are_split_among_its_winners(nlp):
     }
 
 
+def test_extract_a_school_party_committees_honour_is_the_schools(nlp):
+    """授予以下基层党组织“X”称号 over 中共A中学总支部委员会 lines: each school
+    holds X (decision 19: a party branch's honour is its school's)."""
+    text = (
+        "五、授予以下基层党组织“2023年度全市教育系统先进基层党组织”称号（共3个）\n"
+        "中共通化市第八中学总支部委员会\n"
+        "中共东昌区光明路小学支部委员会\n"
+        "中国共产党集安市鸭江高级中学委员会\n"
+    )
+    ex = run(nlp, "现决定：\n\n" + text, publisher="通化市教育局")
+    honour = "2023年度全市教育系统先进基层党组织"
+    assert triples(ex, "receivedAward") == {
+        ("通化市第八中学", honour),
+        ("东昌区光明路小学", honour),
+        ("集安市鸭江高级中学", honour),
+    }
+    assert not [m for m in ex.mentions if m.label == "Organization"]
+
+
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
     """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
     Y's, and neither the county the team stands for nor the contest's places

@@ -3563,7 +3563,7 @@ def clean_award_name(raw: str) -> str:
     # 市教育局颁发的“优秀组织奖”: the body that gave it is no part of the name.
     name = re.sub(r"^[^的]{2,20}(?:颁发|授予|评选|命名|认定|表彰)的", "", name)
     # 授予以下学校“X”称号： as a list's heading: the honour is X
-    name = re.sub(r"^授予以下[^“”\"]{0,8}?(?:学校|单位|集体|幼儿园)", "", name)
+    name = re.sub(r"^授予以下[^“”\"]{0,8}?(?:学校|单位|集体|幼儿园|党组织)", "", name)
     # 近日揭晓的第五届X大赛: when the contest ended is no part of its name
     name = _EVENT_NEWS_LEAD.sub("", name)
     # 我县学前教育普及普惠县: the report's own area speaking, not the title
@@ -4540,10 +4540,11 @@ def _tier_lines_in(text: str, block: tuple[int, int]) -> bool:
 _LEAD_REMARK = re.compile(r"[（(][^（）()\n]{1,12}[）)]$")
 
 
-#: 授予以下8所学校, 对以下单位: the units the lines below list.
+#: 授予以下8所学校, 对以下单位, 授予以下基层党组织: the units the lines below
+#: list (a party branch's honour is its school's, decision 19).
 UNITS_BELOW = re.compile(
     r"以下(?:\d+|[一二三四五六七八九十两]+)?(?:所|个|家)?"
-    r"(?:学校|单位|集体|幼儿园|县（市、区）|县区|县市区)"
+    r"(?:学校|单位|集体|幼儿园|县（市、区）|县区|县市区|(?:基层)?党组织)"
 )
 #: ”称号：at the end of a lead's line.
 _COLON_ENDS = re.compile(r"[”\"」』]?(?:荣誉)?(?:称号)?\s*[：:]\s*")
@@ -5739,7 +5740,16 @@ def _listed_town(name: str, generic: frozenset[str]) -> bool:
 
 
 def _schools_unit(name: str, rules: Rules) -> bool:
-    return name.endswith("团委") and rules.school_suffix.search(name[:-2]) is not None
+    """晨光小学团委, 中共A中学总支部委员会: a school's youth league or party
+    committee (its branch is the school's, decision 19)."""
+    unit = _SCHOOL_COMMITTEE.fullmatch(name)
+    return unit is not None and rules.school_suffix.search(unit.group(1)) is not None
+
+
+#: 晨光小学团委, 中共A中学（总）支部委员会, A小学党支部委员会: a school's unit.
+_SCHOOL_COMMITTEE = re.compile(
+    r"(?:中共|中国共产党)?(.+?)(?:团委|(?:党|党的)?(?:总支部|支部|总支)?委员会)"
+)
 
 
 def find_unresolved_area(
