@@ -9840,6 +9840,24 @@ def test_extract_a_programs_list_of_schools_it_grows_is_no_honour(nlp):
     }
 
 
+def test_extract_a_program_named_again_by_the_end_of_its_name(nlp):
+    """开展X攻坚行动，遴选A、B为攻坚行动试点园校: 攻坚行动 is X攻坚行动 again,
+    the program the schools take part in."""
+    ex = run(
+        nlp,
+        "开展幼小科学衔接攻坚行动，遴选岳西县实验小学、岳西县第二幼儿园等8所园校"
+        "为攻坚行动试点园校。",
+        publisher="岳西县教育和体育局",
+    )
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {
+        "幼小科学衔接攻坚行动"
+    }
+    assert triples(ex, "participatesIn") == {
+        ("岳西县实验小学", "幼小科学衔接攻坚行动"),
+        ("岳西县第二幼儿园", "幼小科学衔接攻坚行动"),
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

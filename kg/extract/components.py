@@ -705,6 +705,7 @@ def make_mentions(nlp: Language, name: str):
                 )
             )
         mentions = _bracketed_short_forms(text, _fullest_short_forms(mentions))
+        mentions = _programs_named_again_by_their_end(mentions)
         mentions, publisher_full = _fullest_bureaus(
             mentions, context.publisher_full, rules
         )
@@ -852,6 +853,35 @@ def _fullest_short_forms(mentions: list[Mention]) -> list[Mention]:
 
 
 _LEVELS = frozenset("县市区")
+
+
+def _programs_named_again_by_their_end(mentions: list[Mention]) -> list[Mention]:
+    """开展幼小科学衔接攻坚行动，遴选A、B为攻坚行动试点园校: a program named
+    again, later in its sentence, by the end of its name is that program.
+
+    Only an end of four characters or more, and only when one program named
+    before it in the sentence ends with it.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "Program" and len(m.name) >= _PROGRAM_END_MIN:
+            fuller = {
+                p.name
+                for p in out
+                if p.label == "Program"
+                and p.sentence == m.sentence
+                and p.end <= m.start
+                and len(p.name) > len(m.name)
+                and p.name.endswith(m.name)
+            }
+            if len(fuller) == 1:
+                m = replace(m, name=fuller.pop())
+        out.append(m)
+    return out
+
+
+#: The fewest characters of a program's end that name it again (攻坚行动).
+_PROGRAM_END_MIN = 4
 
 
 def _bracketed_short_forms(text: str, mentions: list[Mention]) -> list[Mention]:
