@@ -9858,6 +9858,23 @@ def test_extract_a_program_named_again_by_the_end_of_its_name(nlp):
     }
 
 
+def test_extract_schools_made_pilots_of_a_reform_named_by_no_more_than_that(nlp):
+    """1.全面推行X负责制。…A、B作为全市首批改革试点校: the schools pilot the
+    item's reform; 改革试点 names no program of its own."""
+    ex = run(
+        nlp,
+        "1.全面推行中小学校党组织领导的校长负责制。全区61所中小学全部完成章程修订，"
+        "凤鸣中学、翠湖实验小学作为全市首批改革试点校，形成可复制经验2项。",
+        publisher="重庆市璧山区教育委员会",
+    )
+    reform = "中小学校党组织领导的校长负责制"
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {reform}
+    assert triples(ex, "participatesIn") == {
+        ("凤鸣中学", reform),
+        ("翠湖实验小学", reform),
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

@@ -5516,6 +5516,10 @@ def _named_just_before(text: str, at: int, stem: str) -> bool:
     )
 
 
+#: 改革试点校: a pilot of a reform, named by no more than that.
+_BARE_REFORM = frozenset({"改革", "课改", "教改"})
+
+
 def _find_pilot_lists(text: str) -> list[Candidate]:
     """The program a list of its pilot or project schools is titled with, or
     a school's designation names (入选X试点学校)."""
@@ -5547,11 +5551,13 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
             # 确定A、B为首批县级融合教育试点校: the pilot is what follows the batch
             start, name = start + batch.end(), name[batch.end() :]
         if (
-            is_generic(name[:-2], generic)
+            is_generic(name[:-2], generic | _BARE_REFORM)
             or _LEVEL_ONLY.fullmatch(name[:-2])
             or _BATCH_WORD.search(name)
         ):
-            continue  # 确定为首批省级试点学校, 作为平台首批试点学校: none named
+            # 确定为首批省级试点学校, 作为平台首批试点学校, 作为全市首批改革试点校:
+            # none named (the last, the reform its sentence or item runs)
+            continue
         if name.endswith("基地") and _PROGRAM_RUN_BEFORE.search(
             text, text.rfind("\n", 0, match.start()) + 1, match.start()
         ):
