@@ -510,6 +510,8 @@ def _warm_worker(
 
     if not (output_dir / CACHE_DIR / fingerprint()).is_dir():
         return None  # a cold build: its workers are started as usual
+    if multiprocessing.current_process().daemon:
+        return None  # a daemonic process (a pool's worker) may start none
     try:
         return _WarmWorker()
     except OSError as exc:  # no process to be had: extract as without it

@@ -78,6 +78,31 @@ def test_a_rebuild_extracts_only_the_changed_report_and_matches_a_cold_build(
     assert not (tmp_path / "cold" / CACHE_DIR).exists()
 
 
+def _rebuild_after_an_edit(corpus: Path, out: Path) -> None:
+    build(corpus, out, html=False)
+    changed = corpus / "01_chengdu_wenjiang_2023_summary.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n区教育局表彰了温江区实验小学。\n",
+        encoding="utf-8",
+    )
+    build(corpus, out, html=False)
+
+
+def test_a_rebuild_in_a_daemonic_process_extracts_there(
+    example_copy: Path, tmp_path: Path
+) -> None:
+    # A pool's worker may start no process of its own: the rebuild must not
+    # try to start the warm worker there.
+    child = multiprocessing.get_context().Process(
+        target=_rebuild_after_an_edit, args=(example_copy, tmp_path / "out")
+    )
+    child.daemon = True
+    child.start()
+    child.join(timeout=600)
+    assert child.exitcode == 0
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
 def test_a_deleted_report_leaves_no_facts_and_no_cache_entry(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
