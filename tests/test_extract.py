@@ -9875,6 +9875,21 @@ def test_extract_schools_made_pilots_of_a_reform_named_by_no_more_than_that(nlp)
     }
 
 
+def test_extract_a_training_scheme_named_after_famous_teachers_is_a_program(nlp):
+    """实施璧山名师培养工程, 实施中小学名校长培养工程: programs named in full; 璧山
+    名师 is no honour there, and 名 of 名校长 is no counter ending the name."""
+    ex = run(
+        nlp,
+        "深入实施璧山名师培养工程。实施中小学名校长培养工程。",
+        publisher="重庆市璧山区教育委员会",
+    )
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {
+        "璧山名师培养工程",
+        "中小学名校长培养工程",
+    }
+    assert not [m for m in ex.mentions if m.label == "Award"]
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(
