@@ -9890,6 +9890,20 @@ def test_extract_a_training_scheme_named_after_famous_teachers_is_a_program(nlp)
     assert not [m for m in ex.mentions if m.label == "Award"]
 
 
+def test_extract_colleges_selected_to_run_a_program_take_part_in_it(nlp):
+    """实施X计划，A等12所高校入选实施高校: A takes part in X; 实施高校 is a
+    part in it, no honour."""
+    ex = run(
+        nlp,
+        "持续实施荆楚卓越人才协同育人计划，湖北东湖科技大学等12所高校入选实施高校。",
+        publisher="湖北省教育厅",
+    )
+    assert triples(ex, "participatesIn") == {
+        ("湖北东湖科技大学", "荆楚卓越人才协同育人计划")
+    }
+    assert not [m for m in ex.mentions if m.label == "Award"]
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(
