@@ -6238,6 +6238,25 @@ def test_extract_a_school_party_committees_honour_is_the_schools(nlp):
     assert not [m for m in ex.mentions if m.label == "Organization"]
 
 
+def test_extract_a_place_won_in_a_showing_is_that_showings_prize(nlp):
+    """在X锦标赛中…。A醒狮队在Y展示活动中获一等奖: A holds Y's 一等奖, not the
+    earlier contest's (decision 15)."""
+    ex = run(
+        nlp,
+        "在2024年广东省中学生篮球锦标赛中，肇庆市砚都中学获高中男子组冠军。"
+        "封开县江口街道中心小学醒狮队在广东省中小学生传统体育展示活动中获一等奖。",
+        publisher="肇庆市教育局",
+    )
+    assert (
+        "封开县江口街道中心小学",
+        "广东省中小学生传统体育展示活动一等奖",
+    ) in triples(ex, "receivedAward")
+    assert not any(
+        s == "封开县江口街道中心小学" and "锦标赛" in h
+        for s, h in triples(ex, "receivedAward")
+    )
+
+
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
     """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
     Y's, and neither the county the team stands for nor the contest's places
