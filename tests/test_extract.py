@@ -9923,6 +9923,20 @@ def test_extract_colleges_selected_to_run_a_program_take_part_in_it(nlp):
     assert not [m for m in ex.mentions if m.label == "Award"]
 
 
+def test_extract_schools_in_demand_and_a_lists_county_high_schools_are_kinds(nlp):
+    """部分热点学校学位紧张; 推动A、B等县中标准化建设: kinds of school, no school
+    named (decision 11)."""
+    ex = run(
+        nlp,
+        "部分热点学校学位紧张。推动萍乡市玉湖中学、上栗县金山中学等县中标准化建设。",
+        publisher="萍乡市教育局",
+    )
+    assert {m.name for m in ex.mentions if m.label == "School"} == {
+        "萍乡市玉湖中学",
+        "上栗县金山中学",
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

@@ -3428,9 +3428,10 @@ _COUNT_OF_TIMES = re.compile(
 )
 #: 中等职业学校, 中等专业学校: 中 of a level of schooling, no short form's end.
 _MIDDLE_LEVEL = re.compile(r"中等(?:职业|专业|师范|教育)")
-#: 县中 after a county's name or a quantifier: the county high schools as a
-#: kind (支持平武县县中提质, 部分县中生源外流; decision 11), not one school.
-_COUNTY_HIGH_SCHOOLS = re.compile(r"(?:县|部分|各|全省|全市|所有|薄弱)县中$")
+#: 县中 after a county's name, a quantifier or a list (A、B等县中): the county
+#: high schools as a kind (支持平武县县中提质, 部分县中生源外流; decision 11),
+#: not one school.
+_COUNTY_HIGH_SCHOOLS = re.compile(r"(?:县|部分|各|全省|全市|所有|薄弱|等)县中$")
 #: 县中振兴, 县中托管帮扶: the policy for county high schools as a kind.
 _COUNTY_HIGH_SCHOOLS_AS_A_KIND = re.compile("振兴|托管|帮扶|发展提升")
 
