@@ -9937,6 +9937,18 @@ def test_extract_schools_in_demand_and_a_lists_county_high_schools_are_kinds(nlp
     }
 
 
+def test_extract_an_oversight_platform_of_no_name_is_no_program(nlp):
+    """全部接入监管平台: a kind of platform; 校园食品安全智慧监管平台 names one."""
+    ex = run(
+        nlp,
+        "全县132所学校食堂全部接入监管平台。建成校园食品安全智慧监管平台。",
+        publisher="岳西县教育和体育局",
+    )
+    assert {m.name for m in ex.mentions if m.label == "Program"} == {
+        "校园食品安全智慧监管平台"
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(
