@@ -9949,6 +9949,21 @@ def test_extract_an_oversight_platform_of_no_name_is_no_program(nlp):
     }
 
 
+def test_extract_a_verb_governs_a_second_program_of_a_named_area(nlp):
+    """扎实推进“X”三年攻坚行动和锦州市“Y工程”: the bureau carries out both; the
+    area named before the second quote is whose program it is."""
+    ex = run(
+        nlp,
+        "扎实推进“辽宁省县域义务教育优质均衡发展”三年攻坚行动和锦州市“教育强基提质工程”，"
+        "教育事业发展取得了新的成绩。",
+        publisher="锦州市教育局",
+    )
+    assert {p for _, p in triples(ex, "implements")} == {
+        "辽宁省县域义务教育优质均衡发展三年攻坚行动",
+        "教育强基提质工程",
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

@@ -111,7 +111,9 @@ _LIST_GAP = re.compile(
     # 和县级“强师工程”: the level that runs the next; 和教师“领航”研修计划:
     # the people it is for
     r"\s*(?:、|和|及|以及|与)\s*"
-    r"(?:(?:国家|省|市|县|区)级|(?:青年|乡村|骨干)?教师|学生|校长|班主任)?[“\"「『]?"
+    # 和锦州市“教育强基提质工程”: the area whose program the next is
+    r"(?:(?:国家|省|市|县|区)级|(?:青年|乡村|骨干)?教师|学生|校长|班主任"
+    r"|[\u4e00-\u9fff]{1,6}[省市县区旗州](?=[“\"「『]))?[“\"「『]?"
     r"|[”\"」』]\s*[“\"「『]"
 )
 _HEADING_REGION = re.compile(r"^\s*\S{2,12}[:：]")
@@ -1624,6 +1626,7 @@ def _implements(
 ) -> list[RelationMention]:
     out = []
     previous: tuple[int, bool] | None = None  # (end, implemented) of the last program
+    previous_name = ""
     for i, m in enumerate(mentions):
         if m.label != "Program":
             continue
@@ -1675,7 +1678,11 @@ def _implements(
             # 启动的“A”、“B”和“C”: the verb before a list's first item
             # governs every item.
             rule = "implements.verb-list"
-        previous = (_written_end(text, m), bool(rule))
+        # “X”三年攻坚行动和…: the program's unquoted tail, read as its own
+        # mention of the same program, carries the verb on to the next item
+        carried = previous is not None and previous[1] and m.name == previous_name
+        previous = (_written_end(text, m), bool(rule) or carried)
+        previous_name = m.name
         if rule:
             agent = _bureau_subject(text, mentions, i, publisher)
             if agent is None:
