@@ -9964,6 +9964,16 @@ def test_extract_a_verb_governs_a_second_program_of_a_named_area(nlp):
     }
 
 
+def test_extract_a_verbs_second_object_may_open_with_what_it_is_for(nlp):
+    """落实学前教育资助和义务教育“两免一补”政策: the bureau carries out 两免一补."""
+    ex = run(
+        nlp,
+        "落实学前教育资助和义务教育“两免一补”政策，发放资助资金300万元。",
+        publisher="哈尔滨市香坊区教育局",
+    )
+    assert {p for _, p in triples(ex, "implements")} == {"两免一补"}
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

@@ -1949,8 +1949,10 @@ def _implement_verb_governs(before: str) -> bool:
 
 _CHANGED_FROM = re.compile("从")
 #: 和“: a program that is the second object of a verb (推进A和“双减”工作).
-_SECOND_OBJECT = re.compile(r"[和及][“\"]?$")
-_FIRST_OBJECT = re.compile(r"[^\W\d的以为从]{2,20}[和及][“\"]?")
+#: 落实学前教育资助和义务教育“两免一补”政策: the verb's second object, which
+#: may open with what it is for (义务教育).
+_SECOND_OBJECT = re.compile(r"[和及][^\W\d的以为从]{0,6}[“\"]?$")
+_FIRST_OBJECT = re.compile(r"[^\W\d的以为从]{2,20}[和及][^\W\d的以为从]{0,6}[“\"]?")
 #: 作业、睡眠、手机“: what a program covers, listed between its verb and it
 #: (not 以“A、B”为主要内容的: what an activity is about).
 _COVERED_LIST = re.compile(r"[^\W\d的以为]+(?:、[^\W\d的以为]+)+[“\"]?")
