@@ -92,8 +92,10 @@ def test_a_rebuild_in_a_daemonic_process_extracts_there(
     example_copy: Path, tmp_path: Path
 ) -> None:
     # A pool's worker may start no process of its own: the rebuild must not
-    # try to start the warm worker there.
-    child = multiprocessing.get_context().Process(
+    # try to start the warm worker there. (Spawned: a fork of this process
+    # would inherit the locks of Oxigraph's threads that earlier tests
+    # started, and hang in its store.)
+    child = multiprocessing.get_context("spawn").Process(
         target=_rebuild_after_an_edit, args=(example_copy, tmp_path / "out")
     )
     child.daemon = True
