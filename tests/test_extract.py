@@ -6257,6 +6257,21 @@ def test_extract_a_place_won_in_a_showing_is_that_showings_prize(nlp):
     )
 
 
+def test_extract_several_honours_in_the_bracket_after_a_unit(nlp):
+    """六、获得省级以上荣誉的单位 over A（X、Y）: A holds X and Y (decision 10)."""
+    text = (
+        "六、获得省级以上荣誉的单位（予以通报表扬）\n"
+        "东昌区光明路小学（全国青少年校园冰雪运动特色学校）\n"
+        "通化市第八中学（吉林省文明校园、吉林省普通高中新课程新教材实施示范校）\n"
+    )
+    ex = run(nlp, text, publisher="通化市教育局")
+    assert triples(ex, "receivedAward") == {
+        ("东昌区光明路小学", "全国青少年校园冰雪运动特色学校"),
+        ("通化市第八中学", "吉林省文明校园"),
+        ("通化市第八中学", "吉林省普通高中新课程新教材实施示范校"),
+    }
+
+
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):
     """A队代表X县参加Y联赛（Z赛区），获小学男子组第三名: the group's placing is
     Y's, and neither the county the team stands for nor the contest's places

@@ -178,7 +178,7 @@ _UNIT_COLON = re.compile(
     r"([\u4e00-\u9fff（）()、]{4,120}?)(?:[：:]|——|—|--)([^：:。；;\n—]{3,200})"
 )
 # A（省级文明校园）、B（市级平安校园）: each unit's honour in brackets after it.
-_BRACKETED_HONOUR = re.compile(r"[（(]([^（）()\n，,。；;]{3,30})[）)]")
+_BRACKETED_HONOUR = re.compile(r"[（(]([^（）()\n，,。；;]{3,60})[）)]")
 _LIST_MARK = re.compile(r"[、，,：:；;。\n]")
 
 
@@ -2890,28 +2890,39 @@ def _unit_honour_lists(text: str, rules: Rules) -> list[AwardStatement]:
 
 
 def _bracketed_honours(text: str, rules: Rules) -> list[AwardStatement]:
-    """A（省级文明校园）、B（市级平安校园） (decision 10): the honour in brackets
-    is held by the unit named right before it. Only an honour with its level
-    or place (省级…, 台州市…): a bracket holds many other things."""
+    """A（省级文明校园）、B（市级平安校园、省级绿色学校） (decision 10): the
+    honours in brackets are held by the unit named right before them. Only
+    honours with their level or place (省级…, 台州市…): a bracket holds many
+    other things."""
     out = []
     for match in _BRACKETED_HONOUR.finditer(text):
-        raw = match.group(1).strip()
-        name = clean_award_name(raw)
-        if not _placed_honour(name, rules):
+        # A（省级文明校园、市级平安校园）: each honour of the bracket's list
+        awards = []
+        at = match.start(1)
+        for part in match.group(1).split("、"):
+            raw = part.strip()
+            name = clean_award_name(raw)
+            if not _placed_honour(name, rules):
+                awards = []
+                break
+            begin = at + part.find(raw)
+            awards.append(
+                Candidate(begin, begin + len(raw), "Award", name, "award.bracketed", "")
+            )
+            at += len(part) + 1
+        if not awards:
             continue
         floor = max(0, match.start() - 40)
         marks = list(_LIST_MARK.finditer(text, floor, match.start()))
         unit_start = marks[-1].end() if marks else floor
         if match.start() - unit_start < 4:
             continue
-        at = match.start(1) + match.group(1).find(raw)
-        award = Candidate(at, at + len(raw), "Award", name, "award.bracketed", "")
         out.append(
             AwardStatement(
                 match.start(),
                 match.start(),
                 False,
-                (award,),
+                tuple(awards),
                 False,
                 (unit_start, match.start()),
             )
