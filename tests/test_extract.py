@@ -9989,6 +9989,22 @@ def test_extract_a_verbs_second_object_may_open_with_what_it_is_for(nlp):
     assert {p for _, p in triples(ex, "implements")} == {"两免一补"}
 
 
+def test_extract_schools_named_among_a_programs_pilot_schools_take_part(nlp):
+    """第一批“X”应用试点学校中，A、B成效显著，被评为…优秀学校: A and B are among
+    X's pilot schools (and hold the honour too)."""
+    ex = run(
+        nlp,
+        "经中期评估，第一批“数智课堂”应用试点学校中，湖州市清风实验学校、"
+        "长兴县画溪实验小学成效显著，被评为第一批“数智课堂”应用试点优秀学校。",
+        publisher="湖州市教育局",
+    )
+    assert triples(ex, "participatesIn") == {
+        ("湖州市清风实验学校", "数智课堂"),
+        ("长兴县画溪实验小学", "数智课堂"),
+    }
+    assert len(triples(ex, "receivedAward")) == 2
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

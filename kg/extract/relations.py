@@ -3118,6 +3118,7 @@ def _participates(
     out += _grouped_in_a_table(text, mentions, rules)
     out += _programs_in_columns(text, mentions)
     out += _counted_schools_take_part(text, mentions)
+    out += _named_among_a_programs_schools(text, mentions)
     out += _roles_in_the_one_scheme(text, mentions)
     for sentence, ids in sorted(by_sentence.items()):
         programs = [i for i in ids if mentions[i].label == "Program"]
@@ -3334,6 +3335,34 @@ def _roles_in_the_one_scheme(
                     m.status,
                 )
             )
+    return out
+
+
+#: 试点学校中，, 项目校中: among a program's schools (the clause after names
+#: some of them).
+_AMONG_THE_SCHOOLS = re.compile(
+    r"[”\"]?(?:应用|建设|改革)?(?:试点|项目|实验)(?:学校|校|园)中[，,]"
+)
+
+
+def _named_among_a_programs_schools(
+    text: str, mentions: list[Mention]
+) -> list[RelationMention]:
+    """第一批“数智课堂”应用试点学校中，A、B、C成效显著: the schools the next clause
+    names are among the program's pilot schools, so they take part in it."""
+    out = []
+    for p, m in enumerate(mentions):
+        if m.label != "Program":
+            continue
+        among = _AMONG_THE_SCHOOLS.match(text, _written_end(text, m))
+        if among is None:
+            among = _AMONG_THE_SCHOOLS.match(text, m.end)
+        if among is None:
+            continue
+        _, end = clause_of(text, among.end())
+        out += _schools_take_part(
+            mentions, p, among.end(), end, "participates.named-among"
+        )
     return out
 
 
