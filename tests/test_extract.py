@@ -10005,6 +10005,16 @@ def test_extract_schools_named_among_a_programs_pilot_schools_take_part(nlp):
     assert len(triples(ex, "receivedAward")) == 2
 
 
+def test_extract_a_campaign_named_by_its_quote_before_its_kind(nlp):
+    """开展“红色基因代代传”主题教育活动: a campaign the bureau runs (decision 14)."""
+    ex = run(
+        nlp,
+        "开展“红色基因代代传”主题教育活动，覆盖全市中小学生。",
+        publisher="肇庆市教育局",
+    )
+    assert {p for _, p in triples(ex, "implements")} == {"红色基因代代传"}
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(
