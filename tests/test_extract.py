@@ -4643,7 +4643,8 @@ def test_extract_tier_lines_named_as_the_report_names_them(nlp):
 
 def test_extract_tier_lines_named_as_a_count_of_tiers_names_them(nlp):
     """评出X团体一等奖4个、二等奖6个 over 一、X团体奖 / 二等奖：A: every tier
-    is named as the count names the first, X团体二等奖."""
+    is named as the count names the first, X团体二等奖, and as the contest's
+    (decision 3: the title's contest before it)."""
     text = (
         "关于公布2023年全区中小学生科技创新大赛获奖名单的通知\n"
         "本届大赛共评出机器人竞赛团体一等奖2个、二等奖1个。\n"
@@ -4656,10 +4657,11 @@ def test_extract_tier_lines_named_as_a_count_of_tiers_names_them(nlp):
         for school, award in triples(ex, "receivedAward")
         if not award.endswith("团体奖")
     }
+    contest = "全区中小学生科技创新大赛"
     assert tiers == {
-        ("晨光小学", "机器人竞赛团体一等奖"),
-        ("启明中学", "机器人竞赛团体一等奖"),
-        ("阳光小学", "机器人竞赛团体二等奖"),
+        ("晨光小学", contest + "机器人竞赛团体一等奖"),
+        ("启明中学", contest + "机器人竞赛团体一等奖"),
+        ("阳光小学", contest + "机器人竞赛团体二等奖"),
     }
 
 
@@ -6270,6 +6272,23 @@ def test_extract_several_honours_in_the_bracket_after_a_unit(nlp):
         ("通化市第八中学", "吉林省文明校园"),
         ("通化市第八中学", "吉林省普通高中新课程新教材实施示范校"),
     }
+
+
+def test_extract_a_team_prize_of_a_contests_event_over_its_tiers(nlp):
+    """（二）机器人竞技团体奖 over 团体一等奖：A、B under the contest's title: A
+    holds the contest's 机器人竞技团体一等奖 (decision 3), and the heading is no
+    honour; 一、学校团体奖 names who holds it, no event."""
+    title = "金州区教育局关于2023年金州区中小学生科技创新大赛获奖情况的通报\n\n"
+    tiers = "团体一等奖：金州区第十三中学、金州区友谊小学\n团体二等奖：金州区站前小学\n"
+    contest = "金州区中小学生科技创新大赛"
+    ex = run(nlp, title + "（二）机器人竞技团体奖\n" + tiers, publisher="金州区教育局")
+    assert triples(ex, "receivedAward") == {
+        ("金州区第十三中学", contest + "机器人竞技团体一等奖"),
+        ("金州区友谊小学", contest + "机器人竞技团体一等奖"),
+        ("金州区站前小学", contest + "机器人竞技团体二等奖"),
+    }
+    ex = run(nlp, title + "一、学校团体奖\n" + tiers, publisher="金州区教育局")
+    assert ("金州区站前小学", contest + "团体二等奖") in triples(ex, "receivedAward")
 
 
 def test_extract_a_team_that_joined_a_contest_for_its_county(nlp):

@@ -2577,13 +2577,19 @@ def _heading_above(
         name = _WINNERS_TAIL.sub("", name)
         if BARE_TIER.fullmatch(name):
             continue  # （一）一等奖 above （二）二等奖: an earlier tier
-        if name in _PRIZE_KINDS:
+        kind = next((k for k in _PRIZE_KINDS if name.endswith(k)), "")
+        event = name[: -len(kind)] if kind else ""
+        if event in _PRIZE_HOLDERS:
+            event = ""  # 一、学校团体奖: who holds it, no event of the contest
+        if kind and len(event) <= _EVENT_OF_PRIZE_KIND:
             # 一、团体奖 over 小学组： over 一等奖　A: the contest's team prize
-            # of that group (X比赛小学组团体一等奖), no honour of its own
+            # of that group (X比赛小学组团体一等奖), no honour of its own; （二）
+            # 机器人竞技团体奖 over 团体一等奖：A: the team prize of the
+            # contest's event (X大赛机器人竞技团体一等奖)
             contest = contest_named_before(text, above, rules)
-            if not contest:
+            if not contest or (event and event in contest):
                 return None
-            return contest + (group or "") + name[:-1], "", None
+            return contest + event + (group or "") + kind[:-1], "", None
         # 一、教育教学质量综合考核奖: a prize in tiers is named with 奖;
         # 三、乡镇教育工作综合考评（9个）over 一等奖：A: the evaluation's prizes
         held = _is_honour(name, rules) or name.endswith("奖")
@@ -2599,6 +2605,10 @@ def _heading_above(
 
 #: 一、团体奖, 二、个人奖: the kinds of a contest's prizes, not prizes.
 _PRIZE_KINDS = ("团体奖", "个人奖", "集体奖")
+#: The longest event a kind of prize may name before it (机器人竞技团体奖).
+_EVENT_OF_PRIZE_KIND = 8
+#: Who a kind of prize is for, named before it (学校团体奖, 学生个人奖).
+_PRIZE_HOLDERS = frozenset({"学校", "学生", "教师", "单位", "集体", "中小学", "幼儿园"})
 
 
 def _numbered_school(line: str) -> bool:
