@@ -10034,6 +10034,22 @@ def test_extract_a_campaign_named_by_its_quote_before_its_kind(nlp):
     assert {p for _, p in triples(ex, "implements")} == {"红色基因代代传"}
 
 
+def test_extract_a_pilot_run_under_a_quoted_program_is_named_with_it(nlp):
+    """在A、B开展“强基计划”后备人才培养试点: the schools take part in the pilot
+    强基计划后备人才培养试点, a program of its own (decision 14)."""
+    ex = run(
+        nlp,
+        "在安庆市第一中学、桐城市桐城中学开展“强基计划”后备人才培养试点，"
+        "探索中学与高校衔接培养机制。",
+        publisher="安庆市教育局",
+    )
+    pilot = "强基计划后备人才培养试点"
+    assert triples(ex, "participatesIn") == {
+        ("安庆市第一中学", pilot),
+        ("桐城市桐城中学", pilot),
+    }
+
+
 def test_extract_the_count_must_match_the_schools_named(nlp):
     """三校均为“X”基地校 after two schools: which three is not said."""
     ex = run(

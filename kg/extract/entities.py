@@ -113,6 +113,8 @@ _QUOTE_HEAD = re.compile(
     + _alt(_LEX.program_suffixes)
     + "))"
 )
+#: 后备人才培养试点 right after “X计划”: a pilot run under the quoted program.
+_PILOT_OF_A_PROGRAM = re.compile(r"[^的\W\d]{2,10}?试点(?![\u4e00-\u9fff])")
 #: 一对一, 一校一策: a formula of how, no program's name.
 _FORMULA = re.compile(
     "[一二三四五六七八九十两][\u4e00-\u9fff][一二三四五六七八九十两][\u4e00-\u9fff]?"
@@ -2680,6 +2682,13 @@ def _find_quoted_programs(text: str, rules: Rules) -> list[Candidate]:
             # “新优质学校”集群发展项目: the program's whole name, the quote its
             # short name (the mention's surface, which resolution keeps)
             name = inner + whole
+        elif (
+            rule in ("program.quoted-suffix", "program.gazetteer")
+            and (pilot := _PILOT_OF_A_PROGRAM.match(text, match.end())) is not None
+        ):
+            # 开展“强基计划”后备人才培养试点: a pilot run under the quoted
+            # program, a program of its own named with it (decision 14)
+            name = inner + pilot.group()
         object_run_end = match.end() if rule == "program.quoted-object" else 0
         listed_tail = _LISTED_BRAND_TAIL.match(text, match.end())
         if "、" in inner and not canonical and listed_tail is not None:
