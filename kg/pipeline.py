@@ -741,6 +741,7 @@ def _publish(
                     output_dir,
                     report,
                     loader,
+                    previous,
                     tables=tables,
                     more=graphml_written,
                     changes=changes,
@@ -1095,6 +1096,7 @@ def _write_store(
     output_dir: Path,
     report: BuildReport,
     loader: StoreLoader | None,
+    previous: Path | None,
     *,
     tables: bool = True,
     more: threading.Event | None = None,
@@ -1104,14 +1106,15 @@ def _write_store(
     """Finish ``<gen>/store`` so ``kg query`` need not parse graph.ttl.
 
     With a ``loader``, the store has been loading while graph.ttl was
-    written; without one it is updated from the previous build's store
-    (by ``changes``, what the splice of graph.ttl replaced, when given) or
-    loaded now. It is a cache of graph.ttl, not part of the build's
-    contract: if it cannot be written the build still succeeds and queries
-    read the Turtle. With ``tables``, the whole-table named queries are
-    then evaluated on it into ``<gen>/tables`` (:func:`kg.tables.write_tables`),
-    a cache of the store. They are evaluated on one thread, and on as many
-    as two cores from when ``more`` is set.
+    written; without one it is updated from the store of the previous build
+    (whose graph.ttl is ``previous``; by ``changes``, what the splice of
+    graph.ttl replaced, when given) or loaded now. It is a cache of
+    graph.ttl, not part of the build's contract: if it cannot be written the
+    build still succeeds and queries read the Turtle. With ``tables``, the
+    whole-table named queries are then evaluated on it into ``<gen>/tables``
+    (:func:`kg.tables.write_tables`), a cache of the store. They are
+    evaluated on one thread, and on as many as two cores from when ``more``
+    is set.
     """
     from .store import STORE_DIR, write_store
 
@@ -1123,7 +1126,7 @@ def _write_store(
             write_store(
                 gen / "graph.ttl",
                 gen / STORE_DIR,
-                previous=_previous_graph(output_dir),
+                previous=previous,
                 changes=changes,
                 copy=None if copying is None else copying.take(),
             )
@@ -1138,7 +1141,7 @@ def _write_store(
         t = time.perf_counter()
         written = write_tables(
             gen / "graph.ttl",
-            previous=_previous_graph(output_dir),
+            previous=previous,
             threads=min(2, _usable_cores()),
             more_after=more,
             changes=changes,
