@@ -1625,8 +1625,8 @@ def _implements(
     publisher: int | None,
 ) -> list[RelationMention]:
     out = []
-    previous: tuple[int, bool] | None = None  # (end, implemented) of the last program
-    previous_name = ""
+    # (end, implemented, name) of the last program
+    previous: tuple[int, bool, str] | None = None
     for i, m in enumerate(mentions):
         if m.label != "Program":
             continue
@@ -1680,9 +1680,8 @@ def _implements(
             rule = "implements.verb-list"
         # “X”三年攻坚行动和…: the program's unquoted tail, read as its own
         # mention of the same program, carries the verb on to the next item
-        carried = previous is not None and previous[1] and m.name == previous_name
-        previous = (_written_end(text, m), bool(rule) or carried)
-        previous_name = m.name
+        carried = previous is not None and previous[1] and m.name == previous[2]
+        previous = (_written_end(text, m), bool(rule) or carried, m.name)
         if rule:
             agent = _bureau_subject(text, mentions, i, publisher)
             if agent is None:
