@@ -300,8 +300,9 @@ def _read_reports(
 
     A content seen before in this build (a copy, a link) is extracted once
     and relabelled. Returns the extractions in file order and each report's
-    signature; failures are recorded in ``report``. ``warm`` extracts them
-    when there are few (:data:`WARM_MOST`).
+    signature; failures are recorded in ``report``. ``warm`` (never given
+    with a ``scheduler``: :func:`_warm_worker`) extracts them when there are
+    few (:data:`WARM_MOST`).
     """
     from .ingest import read_report_bytes
 
@@ -337,7 +338,7 @@ def _read_reports(
 
     spot = None if store is None else CacheSpot(str(store.root), store.version)
     in_process = runs_in_process(jobs, scheduler, len(todo))
-    if warm is not None and scheduler is None and 0 < len(todo) <= WARM_MOST:
+    if warm is not None and 0 < len(todo) <= WARM_MOST:
         results = warm.run(
             list(jobs_to_run()), spot, jobs_setting=jobs, progress=progress
         )
