@@ -37,13 +37,16 @@ import gc
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -670,10 +673,9 @@ def _publish(
 
     ``extractions`` is emptied once resolved and summarised, to free them.
     """
-    from .graph import graph_parts
     from .graphfile import write_graph
     from .resolve import load_overrides, resolve
-    from .serialize import atomic_write, jsonl_bytes, write_graphml, write_json
+    from .serialize import atomic_write, jsonl_bytes, write_json
     from .store import store_is_fresh
 
     # A fresh previous store is updated, not loaded anew. It is copied beside
@@ -708,8 +710,17 @@ def _publish(
         # the switch: memory stays bounded whatever the number of triples.
         gen = _new_generation(output_dir)
         store_load: _InBackground | None = None
+        graphml_child: _InChild | None = None
         loader = None
         try:
+            # A rebuild updates the store in a moment, leaving the second core
+            # idle while graph.ttl is written: GraphML is written there, by a
+            # child forked before the store is opened. A cold build's store
+            # load takes that core already (and a child would hold a second
+            # copy of a large resolution's pages).
+            graphml_child = (
+                _InChild(partial(_write_graphml, resolution, gen)) if fresh else None
+            )
             loader = None if fresh else _store_loader(gen)
             # The store loads each sorted run as it is spilled, beside the sort
             # and the Turtle (the load is the longest serial step of a build).
@@ -749,28 +760,28 @@ def _publish(
                     copying=copying,
                 )
             )
-            t3 = time.perf_counter()
-            # GraphML is written from the graph's parts; networkx's graph is
-            # made only for the page (making it took longer than the GraphML).
-            with _collector_paused():
-                parts = graph_parts(resolution)
-                report.timings["graph"] += time.perf_counter() - t3
-                t4 = time.perf_counter()
-                write_graphml(parts, gen / "graph.graphml")
-            report.outputs["graph.graphml"] = str(output_dir / "graph.graphml")
-            _checkpoint("write:graph.graphml")
+            t4 = time.perf_counter()
             payloads = {"resolution.jsonl": jsonl_bytes(resolution.merges)}
             if html:
+                from .graph import graph_parts
                 from .visualize import render_html
 
-                page = render_html(
-                    parts.to_networkx(), title=f"EduKG: {input_path.resolve().name}"
-                )
+                with _collector_paused():
+                    page = render_html(
+                        graph_parts(resolution).to_networkx(),
+                        title=f"EduKG: {input_path.resolve().name}",
+                    )
                 payloads["graph.html"] = _mark_page(page.encode("utf-8"))
                 del page
+            if graphml_child is None:
+                _write_graphml(resolution, gen)
+            else:
+                graphml_child.join()
+            report.outputs["graph.graphml"] = str(output_dir / "graph.graphml")
+            _checkpoint("write:graph.graphml")
             # Nothing below needs the resolution: freed before the tables take a
             # second thread, which raises the peak by the rows it holds.
-            del parts, written, resolution
+            del written, resolution
             graphml_written.set()
             for name in list(payloads):
                 # Dropped once written: the page (40 MB for 16 MB of reports) is
@@ -786,6 +797,8 @@ def _publish(
             write_json(report.to_dict(), gen / "report.json")
             _checkpoint("write:report.json")
         except BaseException:
+            if graphml_child is not None:
+                graphml_child.kill()  # it writes into gen too
             if store_load is not None:
                 graphml_written.set()  # or the tables would wait for it forever
                 store_load.wait()  # it writes into gen: remove gen after it stops
@@ -794,6 +807,16 @@ def _publish(
             shutil.rmtree(gen, ignore_errors=True)
             raise
         _switch(output_dir, gen)
+
+
+def _write_graphml(resolution: Resolution, gen: Path) -> None:
+    """``gen/graph.graphml``, written from the graph's parts: networkx's graph
+    is made only for the page (making it took longer than the GraphML)."""
+    from .graph import graph_parts
+    from .serialize import write_graphml
+
+    with _collector_paused():
+        write_graphml(graph_parts(resolution), gen / "graph.graphml")
 
 
 def _mark_page(page: bytes) -> bytes:
@@ -1028,6 +1051,94 @@ class _InBackground:
         self.wait()
         if self._error is not None:
             raise self._error
+
+
+class _InChild:
+    """Run ``work`` in a forked child, or here where no fork is safe;
+    :meth:`join` waits and raises what it raised.
+
+    The child shares the parent's objects (copied only as pages are written)
+    and only runs ``work``: it touches no store (the parent's RocksDB threads
+    do not exist in it and their locks may be held), runs no collector (a
+    collected store would close itself) and ends with :func:`os._exit`, so
+    no handler or finalizer of the parent runs twice.
+    """
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        self._pid: int | None = None
+        self._error: BaseException | None = None
+        # Elsewhere a fork of a threaded process is not safe (macOS) or
+        # not possible (Windows).
+        if not sys.platform.startswith("linux"):
+            self._run_here(work)
+            return
+        read_end, write_end = os.pipe()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()  # or the child's exit would not, but the parent's would
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            self._child(work, write_end)
+        os.close(write_end)
+        self._pid, self._pipe = pid, read_end
+
+    def _run_here(self, work: Callable[[], None]) -> None:
+        try:
+            work()
+        except BaseException as exc:  # raised by join, as a child's would be
+            self._error = exc
+
+    @staticmethod
+    def _child(work: Callable[[], None], pipe: int) -> None:
+        status = 0
+        try:
+            gc.disable()
+            work()
+        except BaseException as exc:
+            status = 1
+            # What it was, then the exception itself if it can be sent.
+            message = f"{type(exc).__name__}: {exc}".encode("utf-8", "replace")
+            try:
+                sent = pickle.dumps(exc)
+            except Exception:
+                sent = b""
+            with contextlib.suppress(OSError), os.fdopen(pipe, "wb") as out:
+                out.write(len(message).to_bytes(4, "big") + message + sent)
+        finally:
+            os._exit(status)
+
+    def join(self) -> None:
+        """Wait for the child; raise what ``work`` raised, or why it died."""
+        if self._pid is None:
+            if self._error is not None:
+                raise self._error
+            return
+        with os.fdopen(self._pipe, "rb") as pipe:
+            message = pipe.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        if message:
+            size = int.from_bytes(message[:4], "big")
+            try:
+                error = pickle.loads(message[4 + size :])
+            except Exception:  # not sent, or not made again here
+                error = KGError(message[4 : 4 + size].decode("utf-8", "replace"))
+            raise error
+        if status:
+            code = os.waitstatus_to_exitcode(status)
+            why = f"signal {-code}" if code < 0 else f"exit status {code}"
+            raise KGError(f"the child writing GraphML ended with {why}")
+
+    def kill(self) -> None:
+        """Stop the child at once and wait for its end (after a failure)."""
+        if self._pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        os.waitpid(self._pid, 0)
+        os.close(self._pipe)
+        self._pid = None
 
 
 class _StoreCopying:

@@ -8,6 +8,9 @@ import logging
 import os
 import random
 import shutil
+import signal
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -345,6 +348,65 @@ def test_a_failing_writer_leaves_the_previous_build_intact(
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert not _tmp_files(out)
+
+
+def _graphml_killed(*_args: object, **_kwargs: object) -> None:
+    if os.getpid() == _TEST_PROCESS:  # never kill the test run itself
+        raise AssertionError("GraphML was written in the building process")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+_TEST_PROCESS = os.getpid()
+
+
+@pytest.mark.parametrize(
+    ("writer", "error", "message"),
+    [
+        (_explode, RuntimeError, "disk on fire"),
+        (_graphml_killed, KGError, "writing GraphML ended with signal 9"),
+    ],
+    ids=["raises", "killed"],
+)
+def test_a_rebuild_whose_graphml_writer_fails_keeps_the_previous_build(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: Callable[..., object],
+    error: type[Exception],
+    message: str,
+) -> None:
+    # A rebuild (its store is updated) writes GraphML in a child process:
+    # what stops the child fails the build as it would in the build itself.
+    out = tmp_path / "out"
+    build(GOOD, out, html=False)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(kg.serialize, "write_graphml", writer)
+    with pytest.raises(error, match=message):
+        build(GOOD, out, html=False)
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not _tmp_files(out)
+
+
+def test_a_stopped_child_is_gone_and_its_work_undone(tmp_path: Path) -> None:
+    marker = tmp_path / "written"
+
+    def slow() -> None:
+        time.sleep(30)
+        marker.write_text("late", encoding="utf-8")
+
+    child = kg.pipeline._InChild(slow)
+    started = time.monotonic()
+    child.kill()  # what a failed build does before removing its generation
+    assert time.monotonic() - started < 10
+    child.kill()  # twice is harmless
+    assert not marker.exists()
+
+
+def test_a_childs_work_is_seen_by_the_parent(tmp_path: Path) -> None:
+    marker = tmp_path / "written"
+    child = kg.pipeline._InChild(lambda: marker.write_text("done", encoding="utf-8"))
+    child.join()
+    assert marker.read_text(encoding="utf-8") == "done"
 
 
 def test_atomic_write_keeps_the_old_file_when_the_rename_fails(
