@@ -69,6 +69,7 @@ from .workers import (
 )
 
 if TYPE_CHECKING:
+    from .resolve import Resolver
     from .store import StoreCopy, StoreLoader
     from .turtle import TurtleChanges
 
@@ -298,6 +299,7 @@ def _read_reports(
     scheduler: str | None,
     progress: Progress | None,
     warm: _WarmWorker | None = None,
+    resolver: Resolver | None = None,
 ) -> tuple[list[Extraction], dict[str, tuple[int, ...]]]:
     """Each report's extraction: from the cache, or read and extracted anew.
 
@@ -305,7 +307,8 @@ def _read_reports(
     and relabelled. Returns the extractions in file order and each report's
     signature; failures are recorded in ``report``. ``warm`` (never given
     with a ``scheduler``: :func:`_warm_worker`) extracts them when there are
-    few (:data:`WARM_MOST`).
+    few (:data:`WARM_MOST`); while it does, ``resolver`` reads the reports
+    found in the cache.
     """
     from .ingest import read_report_bytes
 
@@ -341,9 +344,19 @@ def _read_reports(
 
     spot = None if store is None else CacheSpot(str(store.root), store.version)
     in_process = runs_in_process(jobs, scheduler, len(todo))
+    relabelled: dict[str, Extraction] = {}
     if warm is not None and 0 < len(todo) <= WARM_MOST:
+
+        def read_ahead(ready: Callable[[], bool]) -> None:
+            if resolver is not None:
+                _read_ahead(resolver, entries, by_key, relabelled, ready)
+
         results = warm.run(
-            list(jobs_to_run()), spot, jobs_setting=jobs, progress=progress
+            list(jobs_to_run()),
+            spot,
+            jobs_setting=jobs,
+            progress=progress,
+            while_waiting=read_ahead,
         )
         in_process = False
     else:
@@ -382,10 +395,38 @@ def _read_reports(
             why = result.skipped
             _skip(report, dataclasses.replace(why, source=entry.doc_id))
             continue
-        extractions.append(relabel(result.extraction, entry.doc_id, entry.source))
+        ex = relabelled.get(entry.doc_id)
+        if ex is None:
+            ex = relabel(result.extraction, entry.doc_id, entry.source)
+        extractions.append(ex)
         signatures[entry.doc_id] = result.signature
         report.files_read.append(entry.doc_id)
     return extractions, signatures
+
+
+def _read_ahead(
+    resolver: Resolver,
+    entries: list[_Entry],
+    found: dict[str, ReportResult],
+    relabelled: dict[str, Extraction],
+    ready: Callable[[], bool],
+) -> None:
+    """Resolution reads the reports ``found`` already, in report order, until
+    ``ready`` says what it waits for has come (the rest it reads later).
+
+    Reading is most of resolution and needs no other report: a rebuild
+    would otherwise wait idle for the one report it extracts anew.
+    """
+    with _collector_paused():
+        for entry in sorted(entries, key=lambda e: e.doc_id):
+            if ready():
+                return
+            result = found.get(entry.key)
+            if result is None or result.extraction is None:
+                continue
+            ex = relabel(result.extraction, entry.doc_id, entry.source)
+            relabelled[entry.doc_id] = ex
+            resolver.read(ex)
 
 
 #: A warm worker (:class:`_WarmWorker`) extracts at most this many reports;
@@ -454,17 +495,22 @@ class _WarmWorker:
         *,
         jobs_setting: int = 1,
         progress: Progress | None = None,
+        while_waiting: Callable[[Callable[[], bool]], None] | None = None,
     ) -> list[ReportResult]:
         """The results of ``jobs``, in order.
 
-        A worker that dies on them (killed, out of memory) leaves them to
-        :func:`kg.workers.run_reports`, as the build would have run them.
+        ``while_waiting`` is given a test of whether the results have come
+        and works until they have. A worker that dies on them (killed, out
+        of memory) leaves them to :func:`kg.workers.run_reports`, as the
+        build would have run them.
         """
         results = None
         if self._process is not None:
             try:
                 self._conn.send((jobs, spot))
                 _prepare_later_stages()  # while it extracts
+                if while_waiting is not None:
+                    while_waiting(self._conn.poll)
                 results = self._conn.recv()
             except (EOFError, OSError):
                 log.warning("the warm worker died; extracting as without it")
@@ -603,6 +649,9 @@ def build(
             report.timings["ingest"] = time.perf_counter() - t0
             _checkpoint("ingest")
 
+            overrides = overrides or _overrides_file(output_dir)
+            resolver = _resolver(overrides)
+
             t1 = time.perf_counter()
             extractions, signatures = _read_reports(
                 entries,
@@ -612,6 +661,7 @@ def build(
                 scheduler=scheduler,
                 progress=progress,
                 warm=warm,
+                resolver=resolver,
             )
         finally:
             if warm is not None:
@@ -639,6 +689,7 @@ def build(
         try:
             _publish(
                 report,
+                resolver,
                 extractions,
                 hashes,
                 near,
@@ -656,8 +707,23 @@ def build(
     return report
 
 
+def _overrides_file(output_dir: Path) -> Path | None:
+    """``<output_dir>/overrides.tsv``, if the user wrote one."""
+    path = output_dir / "overrides.tsv"
+    return path if path.is_file() else None
+
+
+def _resolver(overrides: Path | None) -> Resolver:
+    """Resolution, with the user's overrides (read before any extraction,
+    so a bad line fails the build at once)."""
+    from .resolve import Resolver, load_overrides
+
+    return Resolver(load_overrides(overrides) if overrides else None)
+
+
 def _publish(
     report: BuildReport,
+    resolver: Resolver,
     extractions: list[Extraction],
     hashes: dict[str, str],
     near: dict[str, str],
@@ -671,10 +737,10 @@ def _publish(
 ) -> None:
     """Resolve, render and write a new generation, then switch to it.
 
+    ``resolver`` may have read some of ``extractions`` already.
     ``extractions`` is emptied once resolved and summarised, to free them.
     """
     from .graphfile import write_graph
-    from .resolve import load_overrides, resolve
     from .serialize import atomic_write, jsonl_bytes, write_json
     from .store import store_is_fresh
 
@@ -686,15 +752,14 @@ def _publish(
     fresh = previous is not None and store_is_fresh(previous)
     with _StoreCopying(previous if fresh else None, output_dir / STATE_DIR) as copying:
         t2 = time.perf_counter()
-        if overrides is None and (output_dir / "overrides.tsv").is_file():
-            overrides = output_dir / "overrides.tsv"
         # Resolution, the graph's writing and GraphML make millions of objects
         # and (measured) next to no reference cycles; the collector walked the
         # growing heap again and again: a third of their time.
         with _collector_paused():
-            resolution = resolve(
-                extractions, load_overrides(overrides) if overrides else None
-            )
+            for ex in sorted(extractions, key=lambda e: e.doc.doc_id):
+                if not resolver.has_read(ex.doc.doc_id):
+                    resolver.read(ex)
+            resolution = resolver.finish()
         if overrides:
             report.outputs["overrides"] = str(overrides)
         report.timings["resolve"] = time.perf_counter() - t2

@@ -609,11 +609,48 @@ def resolve(
         The resolution; entities, relations and reports sorted by key, so
         the result does not depend on the order of ``extractions``.
     """
-    overrides = overrides or Overrides()
-    corpus = _Corpus()
-    index = load_region_index()
+    resolver = Resolver(overrides)
     for ex in sorted(extractions, key=lambda e: e.doc.doc_id):
-        corpus.read(ex, index, overrides)
+        resolver.read(ex)
+    return resolver.finish()
+
+
+class Resolver:
+    """:func:`resolve`, fed one report at a time, in any order.
+
+    A build reads the reports it holds already while it waits for the few
+    it extracts anew; the result is the one :func:`resolve` gives the same
+    reports. (What the first mention in report order decides, an entity's
+    region among them, is kept with its place and settled by it.)
+    """
+
+    def __init__(self, overrides: Overrides | None = None) -> None:
+        self._overrides = overrides or Overrides()
+        self._corpus = _Corpus()
+        self._index = load_region_index()
+        self._read: set[str] = set()
+
+    def read(self, ex: Extraction) -> None:
+        """Key one report's mentions and file what it says.
+
+        Raises:
+            ValueError: a report of this ``doc_id`` was read already.
+        """
+        if ex.doc.doc_id in self._read:
+            raise ValueError(f"{ex.doc.doc_id}: this report was read already")
+        self._read.add(ex.doc.doc_id)
+        self._corpus.read(ex, self._index, self._overrides)
+
+    def has_read(self, doc_id: str) -> bool:
+        return doc_id in self._read
+
+    def finish(self) -> Resolution:
+        """The resolution of every report read."""
+        return _resolution(self._corpus, self._overrides)
+
+
+def _resolution(corpus: _Corpus, overrides: Overrides) -> Resolution:
+    corpus.settle_order()
     candidates = corpus.candidates()
     by_level = merge_level_prefixed_variants(candidates)
     by_stem = merge_program_stem_variants(candidates, {r.source for r in by_level})
@@ -640,19 +677,35 @@ def resolve(
 _FRAGMENT_RULES = ("award.tier-list", "award.event-items")
 
 
+#: Where a mention stands in the corpus: its report, its index in it.
+_Place = tuple[str, int]
+
+
 @dataclass(slots=True)
 class _Facts:
-    """What the mentions with one key say, gathered over the corpus."""
+    """What the mentions with one key say, gathered over the corpus.
+
+    ``first``, ``region_at`` and ``level_at`` are the places of the key's
+    first mention, of the mention its region was taken from and of the one
+    its level was: a report read out of order changes them only if it
+    stands before (after, for the level) them.
+    """
 
     label: str
+    first: _Place
     names: set[str] = field(default_factory=set)
     forms: set[str] = field(default_factory=set)
     evidence: set[Evidence] = field(default_factory=set)
     award_levels: dict[str, int] | None = None  # votes, for an Award only
     region: str = ""  # the first one stated
-    level: int = 0  # of a Region
+    region_at: _Place | None = None
+    level: int = 0  # of a Region, the last one stated
+    level_at: _Place | None = None
 
-    def add(self, m: Mention, name: str, evidence: Evidence) -> None:
+    def add(
+        self, m: Mention, name: str, evidence: Evidence, at: _Place, late: bool
+    ) -> None:
+        """File a mention at ``at``; ``late`` when a report after it was read."""
         self.names.add(name)
         surface = normalize_name(m.text) or name
         # A fragment an elliptical honour was rebuilt from (…、学前教育普及
@@ -664,7 +717,11 @@ class _Facts:
             and (name.endswith(surface) or m.rule in _FRAGMENT_RULES)
         ):
             self.forms.add(surface)
-        self.region = self.region or m.region
+        if m.region and (
+            not self.region
+            or (late and self.region_at is not None and at < self.region_at)
+        ):
+            self.region, self.region_at = m.region, at
         if m.award_level:
             self._vote(m.award_level, 1)
         self.evidence.add(evidence)
@@ -679,12 +736,15 @@ class _Facts:
         votes = dict(self.award_levels) if self.award_levels else None
         out = _Facts(
             self.label,
+            self.first,
             set(self.names),
             set(self.forms),
             set(self.evidence),
             votes,
             self.region,
+            self.region_at,
             self.level,
+            self.level_at,
         )
         for other in others:
             out.names |= other.names
@@ -707,9 +767,17 @@ class _Corpus:
     reports: list[ReportRecord] = field(default_factory=list)
     indicators: list[tuple[Figure, str | None, Evidence]] = field(default_factory=list)
     records: list[MergeRecord] = field(default_factory=list)
+    last_read: str = ""  # the doc_id of the report read last, in order
+    out_of_order: bool = False  # a report was read after one it precedes
 
     def read(self, ex: Extraction, index: RegionIndex, overrides: Overrides) -> None:
         """Key every mention of one report and file what it says."""
+        doc_id = ex.doc.doc_id
+        late = doc_id < self.last_read
+        if late:
+            self.out_of_order = True
+        else:
+            self.last_read = doc_id
         scopes = school_scopes(ex, index)
         levels: dict[str, int] = {}
         for r in ex.regions:  # a code listed twice: its first entry counts
@@ -719,7 +787,9 @@ class _Corpus:
         # resolution, and as many copies of it were held).
         texts: dict[int, str] = {}
         keys = [
-            self._key(ex, m, scopes.get(i), levels, overrides, index, texts)
+            self._key(
+                ex, m, (doc_id, i), late, scopes.get(i), levels, overrides, index, texts
+            )
             for i, m in enumerate(ex.mentions)
         ]
         for rel in ex.relations:
@@ -758,6 +828,8 @@ class _Corpus:
         self,
         ex: Extraction,
         m: Mention,
+        at: _Place,
+        late: bool,
         scope: tuple[str, str] | None,
         levels: Mapping[str, int],
         overrides: Overrides,
@@ -784,14 +856,27 @@ class _Corpus:
             key = entity_key(m.label, name)
         facts = self.facts.get(key)
         if facts is None:
-            facts = self.facts[key] = _Facts(m.label)
-        if m.label == "Region" and m.region:
-            facts.level = levels.get(m.region, 0)
+            facts = self.facts[key] = _Facts(m.label, at)
+        elif late and at < facts.first:
+            facts.first = at
+        if (
+            m.label == "Region"
+            and m.region
+            and not (late and facts.level_at is not None and at < facts.level_at)
+        ):
+            facts.level, facts.level_at = levels.get(m.region, 0), at
         ev = _evidence(
             ex, m.sentence, (m.start, m.end), m.rule, m.status, m.text, texts
         )
-        facts.add(m, name, ev)
+        facts.add(m, name, ev, at, late)
         return key
+
+    def settle_order(self) -> None:
+        """Order the keys by their first mention, as reading the reports in
+        order would have (the entity rules and merges take them so)."""
+        if self.out_of_order:
+            self.facts = dict(sorted(self.facts.items(), key=lambda kv: kv[1].first))
+            self.out_of_order = False
 
     def candidates(self) -> dict[str, Candidate]:
         """The keys as the entity rules see them."""

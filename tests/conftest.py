@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,25 +63,30 @@ class Built:
 def build_capturing(input_path: Path, out: Path, **kwargs: object) -> Built:
     """Run :func:`kg.pipeline.build` and keep the extractions and resolution.
 
-    ``kg.resolve.resolve`` is wrapped for the duration of the build, so the
-    resolution is exactly the one the graph files were written from.
+    ``kg.resolve.Resolver`` is wrapped for the duration of the build, so the
+    resolution is exactly the one the graph files were written from, and
+    the extractions are the ones it read, in the order it read them.
     """
-    seen: dict[str, object] = {}
-    original = kg.resolve.resolve
+    read: list[Extraction] = []
+    resolved: list[Resolution] = []
+    original_read = kg.resolve.Resolver.read
+    original_finish = kg.resolve.Resolver.finish
 
-    def spy(
-        extractions: Iterable[Extraction], *args: object, **kwargs: object
-    ) -> Resolution:
-        extractions = tuple(extractions)
-        seen["extractions"] = extractions
-        seen["resolution"] = original(extractions, *args, **kwargs)
-        return seen["resolution"]
+    def spy_read(self: kg.resolve.Resolver, ex: Extraction) -> None:
+        read.append(ex)
+        original_read(self, ex)
+
+    def spy_finish(self: kg.resolve.Resolver) -> Resolution:
+        resolved.append(original_finish(self))
+        return resolved[-1]
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(kg.resolve, "resolve", spy)
+        mp.setattr(kg.resolve.Resolver, "read", spy_read)
+        mp.setattr(kg.resolve.Resolver, "finish", spy_finish)
         report = build(input_path, out, **kwargs)
     report_json = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    return Built(out, report, report_json, seen["extractions"], seen["resolution"])
+    (resolution,) = resolved
+    return Built(out, report, report_json, tuple(read), resolution)
 
 
 @pytest.fixture(scope="session")

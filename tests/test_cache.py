@@ -78,6 +78,36 @@ def test_a_rebuild_extracts_only_the_changed_report_and_matches_a_cold_build(
     assert not (tmp_path / "cold" / CACHE_DIR).exists()
 
 
+def test_a_rebuild_resolves_the_reports_it_holds_while_it_extracts(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The changed report sorts first, yet is resolved last: the others were
+    # read while the warm worker extracted it. The graph is a cold build's.
+    import kg.resolve
+
+    out = tmp_path / "out"
+    build(example_copy, out, html=False)
+    changed = example_copy / "01_chengdu_wenjiang_2023_summary.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n区教育局表彰了温江区实验小学。\n",
+        encoding="utf-8",
+    )
+    read: list[str] = []
+    original = kg.resolve.Resolver.read
+
+    def recording(self: kg.resolve.Resolver, ex: kg.resolve.Extraction) -> None:
+        read.append(ex.doc.doc_id)
+        original(self, ex)
+
+    monkeypatch.setattr(kg.resolve.Resolver, "read", recording)
+    build(example_copy, out, html=False)
+    others = sorted(p.name for p in example_copy.iterdir() if p != changed)
+    assert read == [*others, changed.name]
+    monkeypatch.undo()
+    build(example_copy, tmp_path / "cold", html=False, cache=False)
+    _same_outputs(out, tmp_path / "cold")
+
+
 def _rebuild_after_an_edit(corpus: Path, out: Path) -> None:
     build(corpus, out, html=False)
     changed = corpus / "01_chengdu_wenjiang_2023_summary.txt"

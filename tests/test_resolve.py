@@ -259,3 +259,81 @@ def test_resolve_a_school_named_with_and_without_its_town_is_one():
         if r.predicate == "locatedIn" and by_key[r.subject].name == "六都寨镇荷香小学"
     }
     assert located == {"六都寨镇"}
+
+
+def _one_mention_report(doc_id: str, region: str, regions: tuple) -> Extraction:
+    """A report naming one institute, placed in ``region``, and 金塔县 (whose
+    level is what ``regions`` says)."""
+    from kg.types import Mention
+
+    text = "甘肃省教育科学研究院在金塔县。"
+    doc = Document(doc_id, doc_id, text, ReportMeta("", "", None, 2023))
+    mentions = (
+        Mention(doc_id, 0, 10, text[:10], "Bureau", text[:10], "test", 0, region),
+        Mention(doc_id, 11, 14, "金塔县", "Region", "金塔县", "test", 0, "620921"),
+    )
+    return Extraction(doc, ((0, len(text)),), mentions, (), regions=regions)
+
+
+def test_a_resolver_fed_in_any_order_resolves_as_resolve_does():
+    # What the first mention decides (the institute's region: a's) and the
+    # last (金塔县's level: c's) follow the reports' order, not the reading's.
+    from itertools import permutations
+
+    from kg.resolve import Resolver
+    from kg.types import RegionRef
+
+    county = RegionRef("620921", "金塔县", 3, "620900")
+    reports = [
+        _one_mention_report("a.txt", "620921", ()),
+        _one_mention_report("b.txt", "620902", (county,)),
+        _one_mention_report("c.txt", "620900", ()),
+    ]
+    expected = resolve(reports)
+    institute = next(e for e in expected.entities if e.label == "Bureau")
+    assert institute.region == "620921"
+    assert next(e for e in expected.entities if e.label == "Region").level == 0
+    for order in permutations(reports):
+        resolver = Resolver()
+        for ex in order:
+            resolver.read(ex)
+        assert resolver.finish() == expected, [ex.doc.doc_id for ex in order]
+
+
+def test_a_resolver_reads_each_report_once(extractions):
+    from kg.resolve import Resolver
+
+    resolver = Resolver()
+    resolver.read(extractions[0])
+    with pytest.raises(ValueError, match="read already"):
+        resolver.read(extractions[0])
+
+
+def test_merged_keys_give_their_region_in_report_order_whatever_the_reading():
+    # Three names of one program (a long stem with 项目, 计划, 工程) merge
+    # into one key; the one they merge into states no region, so the
+    # entity's is the first the others state in report order.
+    from itertools import permutations
+
+    from kg.resolve import Resolver, entity_key
+    from kg.types import Mention
+
+    names = ["义务教育能力提升项目", "义务教育能力提升计划", "义务教育能力提升工程"]
+    target = min(names, key=lambda n: entity_key("Program", n))
+    others = iter(["620921", "620902"])
+    reports = []
+    for doc_id, name in zip(["a.txt", "b.txt", "c.txt"], names, strict=True):
+        text = f"推进{name}。"
+        region = "" if name == target else next(others)
+        doc = Document(doc_id, doc_id, text, ReportMeta("", "", None, 2023))
+        mention = Mention(doc_id, 2, 12, name, "Program", name, "test", 0, region)
+        reports.append(Extraction(doc, ((0, len(text)),), (mention,), ()))
+    expected = resolve(reports)
+    (program,) = expected.entities
+    first = next(ex for ex in reports if ex.mentions[0].region)
+    assert program.region == first.mentions[0].region
+    for order in permutations(reports):
+        resolver = Resolver()
+        for ex in order:
+            resolver.read(ex)
+        assert resolver.finish() == expected, [ex.doc.doc_id for ex in order]
