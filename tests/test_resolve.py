@@ -174,6 +174,29 @@ def test_build_honours_the_overrides_file_in_the_output_folder(tmp_path: Path):
     assert "override-merge" in merges
 
 
+def test_a_bad_overrides_line_fails_the_build_before_any_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import kg.workers
+    from kg.errors import DataFileError
+    from kg.pipeline import build
+
+    reports = tmp_path / "in"
+    reports.mkdir()
+    (reports / "a.txt").write_text(REPORTS["a.txt"][1], encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "overrides.tsv").write_text("merge\tSchool\t肃州职高\n", encoding="utf-8")
+    extracted: list[str] = []
+    monkeypatch.setattr(
+        kg.workers, "process_report", lambda job: extracted.append(job.doc_id)
+    )
+    with pytest.raises(DataFileError, match=r"overrides\.tsv:1"):
+        build(reports, out, html=False)
+    assert extracted == []
+    assert not (out / "graph.ttl").exists()
+
+
 def test_resolve_school_located_in_an_ambiguous_region():
     """新华区 names several districts (no code): 县春晖路小学 there stays unscoped."""
     from kg.types import Mention, RelationMention
