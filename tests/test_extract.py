@@ -1630,6 +1630,24 @@ def test_extract_a_pilots_list_sorted_by_a_category_of_no_designation(nlp):
     }
 
 
+def test_extract_a_pilots_list_title_leaves_its_place_and_batch_out(nlp):
+    """晨曦市第二批“X”人工智能教育试点学校名单: the pilot is named after the
+    batch, as 确定A等12所学校为第二批“X”人工智能教育试点学校 names it; the
+    place and the batch are no part of it."""
+    text = (
+        "确定晨曦区东湖小学等2所学校为第二批“慧学未来”人工智能教育试点学校。\n"
+        "附件\n晨曦市第二批“慧学未来”人工智能教育试点学校名单\n"
+        "1.晨曦区东湖小学\n2.晨曦区西岭中学\n"
+    )
+    ex = run(nlp, text, publisher="晨曦市教育局")
+    pilot = "慧学未来人工智能教育试点"
+    assert {o for _, o in triples(ex, "participatesIn")} == {pilot}
+    assert {s for s, _ in triples(ex, "participatesIn")} == {
+        "晨曦区东湖小学",
+        "晨曦区西岭中学",
+    }
+
+
 def test_extract_a_contests_results_list_titled_with_its_winners(nlp):
     """附件2 / 2023年X评比获奖名单 over 序号　等次　获奖单位: the contest the
     line right above names, its tiers; 评比获奖 is no honour."""
@@ -9858,6 +9876,25 @@ def test_extract_schools_counted_then_made_pilots_take_part(nlp, verb):
         ("桐城市双港小学", "乡村温馨校园"),
         ("桐城市新渡小学", "乡村温馨校园"),
         ("桐城市金神小学", "乡村温馨校园"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "确定城关区实验小学、七里镇中心小学等2所学校为“智慧课堂”人工智能助教应用试点校。",
+        "城关区实验小学、七里镇中心小学被确定为“智慧课堂”人工智能助教应用试点校。",
+    ],
+    ids=["listed-between", "listed-before"],
+)
+def test_extract_a_pilot_named_with_a_quote_inside_takes_its_schools(nlp, sentence):
+    """确定A、B等2所学校为“X”Y试点校: the pilot is named up to 试点, its quote
+    marks left out, and each school listed takes part in it."""
+    ex = run(nlp, sentence, publisher="某某市教育局")
+    pilot = "智慧课堂人工智能助教应用试点"
+    assert triples(ex, "participatesIn") == {
+        ("城关区实验小学", pilot),
+        ("七里镇中心小学", pilot),
     }
 
 

@@ -5442,7 +5442,8 @@ _DESIGNATED_PILOT = re.compile(
     # 作为X试点校; 确定A、B为X试点学校: 为 right after the schools
     r"(?:入选|确定为|列为|遴选为|成为|作为"
     r"|(?:(?<=[学校园])|(?<=[（(][校园][）)]))(?:同时|均|也|都|还|亦)?为)"
-    r"(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{4,30}?(?:试点|建设项目|基地))(?:基地)?"
+    # (“智慧课堂”应用试点校: the quote is part of the name, left out of it)
+    r"(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff“”]{4,30}?(?:试点|建设项目|基地))(?:基地)?"
     # 试点校（园）: schools and kindergartens alike
     r"(?:学校|校|园)(?:[（(][校园][）)])?(?![\u4e00-\u9fff])"
 )
@@ -5560,6 +5561,7 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
                 continue
             # 确定A、B为首批县级融合教育试点校: the pilot is what follows the batch
             start, name = start + batch.end(), name[batch.end() :]
+        name = name.translate(_STRIP_QUOTES)
         if (
             is_generic(name[:-2], generic | _BARE_REFORM)
             or _LEVEL_ONLY.fullmatch(name[:-2])
@@ -5609,6 +5611,10 @@ def _find_pilot_lists(text: str) -> list[Candidate]:
             # X拟认定名单及Y试点园名单: the title's last list is the pilot's
             start = joined.end()
         batch = _LEADING_BATCH.match(text, start, match.end(2))
+        place = _LEADING_PLACE.match(text, start, match.end(2))
+        if batch is None and place is not None:
+            # 保定市第二批X试点: a place before the batch, no part of the name
+            batch = _LEADING_BATCH.match(text, place.end(), match.end(2))
         if batch is not None and match.end(2) - batch.end() >= 4:
             start = batch.end()  # 第三批省级现代学徒制试点: the pilot is after it
         name = text[start : match.end(2)].translate(_STRIP_QUOTES)
