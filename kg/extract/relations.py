@@ -2233,7 +2233,7 @@ _AT_THE_SCHOOLS = re.compile(r"\s*在(?:[^，,。；;]*、)?")
 #: 薄弱环节改善与能力提升项目, 校舍改造工程: a scheme that builds in schools.
 _WORKS_SCHEME = re.compile(r"(?:改善|改造|改扩建|扩容|补短板|标准化|薄弱|校舍|宿舍)")
 #: 新建学生宿舍楼, 完成校舍维修: works done in a school.
-_WORKS_DONE = re.compile(r"(?:新建|改建|扩建|改扩建|改造|维修|建成|建设)")
+_WORKS_DONE = re.compile(r"(?:新建|改建|扩建|改扩建|改造|维修|建成|建设|改善)")
 
 
 def _grouped_under_the_scheme(
