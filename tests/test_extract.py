@@ -7533,6 +7533,32 @@ def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     }
 
 
+def test_extract_schools_a_bureaus_scheme_improves_take_part(nlp):
+    """区教育局实施X改善工程，改善A、B的住宿条件: the bureau runs the scheme,
+    whose works (改善) are done in the schools, which take part."""
+    text = (
+        "区教育局实施义务教育薄弱环节改善与能力提升工程，改善晨光乡小学、"
+        "彩虹乡小学2所乡村学校的住宿、食堂条件。"
+    )
+    ex = run(nlp, text, "晨光区教育局")
+    program = "义务教育薄弱环节改善与能力提升工程"
+    assert triples(ex, "participatesIn") == {
+        ("晨光乡小学", program),
+        ("彩虹乡小学", program),
+    }
+
+
+def test_extract_schools_a_program_pushes_forward_take_part(nlp):
+    """实施X，推动A、B等县中标准化建设: the program's work is pushed in the
+    schools named after 推动."""
+    text = "实施县域普通高中振兴计划，推动晨光中学、彩虹中学等县中标准化建设。"
+    ex = run(nlp, text, "晨光市教育局")
+    assert triples(ex, "participatesIn") == {
+        ("晨光中学", "县域普通高中振兴计划"),
+        ("彩虹中学", "县域普通高中振兴计划"),
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "schools", "programs"),
     [
