@@ -7548,6 +7548,25 @@ def test_extract_schools_a_bureaus_scheme_improves_take_part(nlp):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "programs"),
+    [
+        (
+            "晨光一中、晨光二中承担晨光省普通高中新课程新教材实施项目。",
+            {"晨光省普通高中新课程新教材实施项目"},
+        ),
+        # 实施 carrying out projects it does not name
+        ("今年计划实施项目14个。", set()),
+        ("全县实施项目14个。", set()),
+        ("学校实施项目管理。", set()),
+    ],
+)
+def test_extract_a_project_named_for_what_it_carries_out(nlp, text, programs):
+    """X实施项目 is a program when X names what it carries out (新课程新教材)."""
+    ex = run(nlp, text, "晨光县教育局")
+    assert {m.name for m in ex.mentions if m.label == "Program"} == programs
+
+
 def test_extract_schools_a_program_pushes_forward_take_part(nlp):
     """实施X，推动A、B等县中标准化建设: the program's work is pushed in the
     schools named after 推动."""

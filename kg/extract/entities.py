@@ -1904,7 +1904,10 @@ def _find_suffix_names(
             # 这所海拔1300多米的高山学校, 唯一一所以X为特色的民族小学, 称为
             # “家门口的技能学校”: what the school named before is, no name
             continue
-        if label == "Program" and _NO_PROGRAM_PREFIX.search(prefix):
+        if label == "Program" and (
+            _NO_PROGRAM_PREFIX.search(prefix)
+            or _carried_out_names_nothing(prefix, text, end)
+        ):
             # 该计划项目学校, 今年计划实施项目14个, 教师平台注册率, 学校取消项目
             # 学校资格: a plan referred to, a count, people's or a verb's
             continue
@@ -2295,8 +2298,30 @@ def _town_named_elsewhere(text: str, name: str) -> bool:
 _NO_PROGRAM_PREFIX = re.compile(
     r"^(?:该|此|这|上述|本)|今年|去年|明年|年内|全年"
     r"|^(?:两校|各校|学校|教师|学生|家长|计划)+$"
-    r"|(?:实施|取消|申报|推荐|立项|承担)$"
+    r"|(?:取消|申报|推荐|立项|承担)$"
 )
+#: 计划实施项目, 全面实施项目: 实施 carries out projects, which it names not.
+_CARRIED_OUT_BY = re.compile(
+    r"(?:计划|拟|将|已|并|全面|深入|进一步|积极|继续|组织|负责|共|累计)$"
+)
+
+
+def _carried_out_names_nothing(prefix: str, text: str, end: int) -> bool:
+    """X实施项目 names a program when X does (新课程新教材实施项目: the project
+    carrying out the new curriculum); 计划实施项目14个 and 学校实施项目 name
+    none."""
+    if not prefix.endswith("实施"):
+        return False
+    what = prefix[:-2]
+    return (
+        len(what) < 4
+        or _CARRIED_OUT_BY.search(what) is not None
+        or is_generic(what, _LEX.generic_name_prefixes)
+        or _COUNT_AFTER.match(text, end) is not None
+    )
+
+
+_COUNT_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百千几两]")
 
 
 def is_generic(prefix: str, generic: frozenset[str]) -> bool:
