@@ -11,6 +11,7 @@ import pytest
 from conftest import EXAMPLES, Built
 
 import kg.pipeline
+import kg.resolve
 import kg.workers
 from kg.cache import ExtractionCache, content_key, decode, encode, relabel
 from kg.pipeline import CACHE_DIR, build
@@ -43,6 +44,16 @@ def _extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def _edit_a_report(corpus: Path) -> Path:
+    """Append a sentence to the report that sorts first; its path."""
+    changed = corpus / "01_chengdu_wenjiang_2023_summary.txt"
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n区教育局表彰了温江区实验小学。\n",
+        encoding="utf-8",
+    )
+    return changed
+
+
 def _same_outputs(a: Path, b: Path) -> None:
     for name in OUTPUTS:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
@@ -55,20 +66,34 @@ def test_an_extraction_survives_the_cache_unchanged(example_build: Built) -> Non
         assert signature == (1, 2, 3)
 
 
+def _resolved(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the reports resolution reads from now on, in its order."""
+    read: list[str] = []
+    original = kg.resolve.Resolver.read
+
+    def recording(self: kg.resolve.Resolver, ex: kg.resolve.Extraction) -> None:
+        read.append(ex.doc.doc_id)
+        original(self, ex)
+
+    monkeypatch.setattr(kg.resolve.Resolver, "read", recording)
+    return read
+
+
 def test_a_rebuild_extracts_only_the_changed_report_and_matches_a_cold_build(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
     build(example_copy, out, html=False)
-    changed = example_copy / "01_chengdu_wenjiang_2023_summary.txt"
-    changed.write_text(
-        changed.read_text(encoding="utf-8") + "\n区教育局表彰了温江区实验小学。\n",
-        encoding="utf-8",
-    )
+    changed = _edit_a_report(example_copy)
     seen = _extracted(monkeypatch)
+    read = _resolved(monkeypatch)
     build(example_copy, out, html=False)
     assert seen == [changed.name]
     assert not multiprocessing.active_children()  # the warm worker has ended
+    # The changed report sorts first, yet is resolved last: the others were
+    # read while the warm worker extracted it.
+    others = sorted(p.name for p in example_copy.iterdir() if p != changed)
+    assert read == [*others, changed.name]
     build(example_copy, out, html=False)  # nothing to extract: ended at once
     assert seen == [changed.name]
     assert not multiprocessing.active_children()
@@ -78,43 +103,9 @@ def test_a_rebuild_extracts_only_the_changed_report_and_matches_a_cold_build(
     assert not (tmp_path / "cold" / CACHE_DIR).exists()
 
 
-def test_a_rebuild_resolves_the_reports_it_holds_while_it_extracts(
-    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The changed report sorts first, yet is resolved last: the others were
-    # read while the warm worker extracted it. The graph is a cold build's.
-    import kg.resolve
-
-    out = tmp_path / "out"
-    build(example_copy, out, html=False)
-    changed = example_copy / "01_chengdu_wenjiang_2023_summary.txt"
-    changed.write_text(
-        changed.read_text(encoding="utf-8") + "\n区教育局表彰了温江区实验小学。\n",
-        encoding="utf-8",
-    )
-    read: list[str] = []
-    original = kg.resolve.Resolver.read
-
-    def recording(self: kg.resolve.Resolver, ex: kg.resolve.Extraction) -> None:
-        read.append(ex.doc.doc_id)
-        original(self, ex)
-
-    monkeypatch.setattr(kg.resolve.Resolver, "read", recording)
-    build(example_copy, out, html=False)
-    others = sorted(p.name for p in example_copy.iterdir() if p != changed)
-    assert read == [*others, changed.name]
-    monkeypatch.undo()
-    build(example_copy, tmp_path / "cold", html=False, cache=False)
-    _same_outputs(out, tmp_path / "cold")
-
-
 def _rebuild_after_an_edit(corpus: Path, out: Path) -> None:
     build(corpus, out, html=False)
-    changed = corpus / "01_chengdu_wenjiang_2023_summary.txt"
-    changed.write_text(
-        changed.read_text(encoding="utf-8") + "\n区教育局表彰了温江区实验小学。\n",
-        encoding="utf-8",
-    )
+    _edit_a_report(corpus)
     build(corpus, out, html=False)
 
 

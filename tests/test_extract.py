@@ -7533,48 +7533,30 @@ def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     }
 
 
-def test_extract_schools_a_bureaus_scheme_improves_take_part(nlp):
-    """区教育局实施X改善工程，改善A、B的住宿条件: the bureau runs the scheme,
-    whose works (改善) are done in the schools, which take part."""
-    text = (
-        "区教育局实施义务教育薄弱环节改善与能力提升工程，改善晨光乡小学、"
-        "彩虹乡小学2所乡村学校的住宿、食堂条件。"
-    )
-    ex = run(nlp, text, "晨光区教育局")
-    program = "义务教育薄弱环节改善与能力提升工程"
-    assert triples(ex, "participatesIn") == {
-        ("晨光乡小学", program),
-        ("彩虹乡小学", program),
-    }
-
-
 @pytest.mark.parametrize(
-    ("text", "programs"),
+    ("text", "program"),
     [
+        # 区教育局实施X改善工程，改善A、B的住宿条件: the bureau runs the
+        # scheme, whose works (改善) are done in the schools
         (
-            "晨光一中、晨光二中承担晨光省普通高中新课程新教材实施项目。",
-            {"晨光省普通高中新课程新教材实施项目"},
+            "区教育局实施义务教育薄弱环节改善与能力提升工程，改善晨光中学、"
+            "彩虹中学2所乡村学校的住宿、食堂条件。",
+            "义务教育薄弱环节改善与能力提升工程",
         ),
-        # 实施 carrying out projects it does not name
-        ("今年计划实施项目14个。", set()),
-        ("全县实施项目14个。", set()),
-        ("学校实施项目管理。", set()),
+        # 实施X，推动A、B等县中标准化建设: the program's work is pushed in the
+        # schools named after 推动
+        (
+            "实施县域普通高中振兴计划，推动晨光中学、彩虹中学等县中标准化建设。",
+            "县域普通高中振兴计划",
+        ),
     ],
+    ids=["improves", "pushes-forward"],
 )
-def test_extract_a_project_named_for_what_it_carries_out(nlp, text, programs):
-    """X实施项目 is a program when X names what it carries out (新课程新教材)."""
-    ex = run(nlp, text, "晨光县教育局")
-    assert {m.name for m in ex.mentions if m.label == "Program"} == programs
-
-
-def test_extract_schools_a_program_pushes_forward_take_part(nlp):
-    """实施X，推动A、B等县中标准化建设: the program's work is pushed in the
-    schools named after 推动."""
-    text = "实施县域普通高中振兴计划，推动晨光中学、彩虹中学等县中标准化建设。"
+def test_extract_schools_a_programs_work_reaches_take_part(nlp, text, program):
     ex = run(nlp, text, "晨光市教育局")
     assert triples(ex, "participatesIn") == {
-        ("晨光中学", "县域普通高中振兴计划"),
-        ("彩虹中学", "县域普通高中振兴计划"),
+        ("晨光中学", program),
+        ("彩虹中学", program),
     }
 
 
