@@ -44,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -784,7 +785,9 @@ def _publish(
             # load takes that core already (and a child would hold a second
             # copy of a large resolution's pages).
             graphml_child = (
-                _InChild(partial(_write_graphml, resolution, gen)) if fresh else None
+                _InChild(partial(_write_graphml, resolution, gen), "writing GraphML")
+                if fresh
+                else None
             )
             loader = None if fresh else _store_loader(gen)
             # The store loads each sorted run as it is spilled, beside the sort
@@ -1129,9 +1132,10 @@ class _InChild:
     no handler or finalizer of the parent runs twice.
     """
 
-    def __init__(self, work: Callable[[], None]) -> None:
+    def __init__(self, work: Callable[[], None], what: str) -> None:
         self._pid: int | None = None
         self._error: BaseException | None = None
+        self._what = what
         # Elsewhere a fork of a threaded process is not safe (macOS) or
         # not possible (Windows).
         if not sys.platform.startswith("linux"):
@@ -1141,7 +1145,11 @@ class _InChild:
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(Exception):
                 stream.flush()  # or the child's exit would not, but the parent's would
-        pid = os.fork()
+        with warnings.catch_warnings():
+            # Python 3.12+ warns of forking a process with threads: the
+            # hazard (their locks) is the one this class keeps away from.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            pid = os.fork()
         if pid == 0:
             os.close(read_end)
             self._child(work, write_end)
@@ -1193,7 +1201,7 @@ class _InChild:
         if status:
             code = os.waitstatus_to_exitcode(status)
             why = f"signal {-code}" if code < 0 else f"exit status {code}"
-            raise KGError(f"the child writing GraphML ended with {why}")
+            raise KGError(f"the child {self._what} ended with {why}")
 
     def kill(self) -> None:
         """Stop the child at once and wait for its end (after a failure)."""

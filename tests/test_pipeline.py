@@ -394,7 +394,7 @@ def test_a_stopped_child_is_gone_and_its_work_undone(tmp_path: Path) -> None:
         time.sleep(30)
         marker.write_text("late", encoding="utf-8")
 
-    child = kg.pipeline._InChild(slow)
+    child = kg.pipeline._InChild(slow, "sleeping")
     started = time.monotonic()
     child.kill()  # what a failed build does before removing its generation
     assert time.monotonic() - started < 10
@@ -404,7 +404,9 @@ def test_a_stopped_child_is_gone_and_its_work_undone(tmp_path: Path) -> None:
 
 def test_a_childs_work_is_seen_by_the_parent(tmp_path: Path) -> None:
     marker = tmp_path / "written"
-    child = kg.pipeline._InChild(lambda: marker.write_text("done", encoding="utf-8"))
+    child = kg.pipeline._InChild(
+        lambda: marker.write_text("done", encoding="utf-8"), "writing"
+    )
     child.join()
     assert marker.read_text(encoding="utf-8") == "done"
 
