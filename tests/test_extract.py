@@ -7533,6 +7533,20 @@ def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     }
 
 
+def test_extract_schools_take_part_in_the_program_of_the_clause_before_theirs(nlp):
+    """打造“X”品牌，实施“Y”行动，A、B作为…基地校: of the sentence's two
+    programs, the one of the clause right before the schools' is theirs."""
+    text = (
+        "全力打造“晨光育人”德育品牌，实施“彩虹少年”劳动教育行动，晨光中学、"
+        "彩虹中学作为茶园劳动教育实践基地校，全年开展劳动实践课程。"
+    )
+    ex = run(nlp, text, "晨光县教育局")
+    assert triples(ex, "participatesIn") == {
+        ("晨光中学", "彩虹少年劳动教育行动"),
+        ("彩虹中学", "彩虹少年劳动教育行动"),
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "program"),
     [

@@ -2189,6 +2189,10 @@ def _program_taken_part_in(
             p_end = clause_of(text, mentions[following[0]].start)[1]
             if kind in text[mentions[following[0]].start : p_end]:
                 return following[0]
+    if not own and len(programs) > 1:
+        # 打造“X”品牌，实施“Y”行动，A、B作为Y的基地校: the program of the clause
+        # right before the school's, when the rest stand further back
+        programs = _program_of_the_clause_before(text, mentions, programs, start)
     if own or len(programs) != 1:
         return None  # two programs: which one is not said by position alone
     if _own_program_named(text, start, end):
@@ -2223,6 +2227,23 @@ def _program_taken_part_in(
         # the pilot 县教育局启动“X”试点，确定A、B为试点学校 designates them for)
         return None
     return programs[0]
+
+
+def _program_of_the_clause_before(
+    text: str, mentions: list[Mention], programs: list[int], start: int
+) -> list[int]:
+    """The one program of the clause that ends where the school's clause
+    (from ``start``) begins, if every other program stands before it;
+    ``programs`` as given otherwise."""
+    if start == 0 or text[start - 1] not in "，,":
+        return programs  # (a list's 、 or a sentence's end: no clause before)
+    before_start, _ = clause_of(text, start - 1)
+    before = [p for p in programs if before_start <= mentions[p].start < start]
+    if len(before) == 1 and all(
+        mentions[p].end <= before_start for p in programs if p not in before
+    ):
+        return before
+    return programs
 
 
 _ONLY_OFFERS = re.compile("开设")
