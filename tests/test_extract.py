@@ -7533,6 +7533,18 @@ def test_extract_schools_given_works_of_a_scheme_take_part(nlp):
     }
 
 
+def test_extract_a_short_quote_in_a_pilots_name_is_no_program_of_its_own(nlp):
+    """入选晨光省乡村小规模学校“一体化”办学试点学校: the quote stresses a word
+    of the pilot's name; the pilot, named whole, is what the schools enter."""
+    text = "晨光中学、彩虹中学入选晨光省乡村小规模学校“一体化”办学试点学校。"
+    ex = run(nlp, text, "晨光县教育局")
+    pilot = "晨光省乡村小规模学校一体化办学试点"
+    assert triples(ex, "participatesIn") == {
+        ("晨光中学", pilot),
+        ("彩虹中学", pilot),
+    }
+
+
 def test_extract_schools_take_part_in_the_program_of_the_clause_before_theirs(nlp):
     """打造“X”品牌，实施“Y”行动，A、B作为…基地校: of the sentence's two
     programs, the one of the clause right before the schools' is theirs."""
