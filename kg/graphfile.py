@@ -102,6 +102,7 @@ def write_graph(
     *,
     tee: Callable[[IO[bytes], bytes], None] | None = None,
     spilled: Callable[[Path], None] | None = None,
+    visited: Callable[[], None] | None = None,
 ) -> WrittenGraph:
     """Write ``folder/graph.ttl`` and its :data:`INDEX` for a resolution.
 
@@ -114,6 +115,8 @@ def write_graph(
             whole (:meth:`kg.store.StoreLoader.wrote`).
         spilled: told of every sorted run of N-Triples lines, when it is
             written whole (:meth:`kg.store.StoreLoader.load_run`).
+        visited: called once every report's nodes are made, before the
+            file is written (the build forks its GraphML writer then).
 
     A spliced graph tells neither (a splice that fails half-way is written
     again whole, and a loader cannot take back what it was told): then
@@ -126,6 +129,8 @@ def write_graph(
     iri = entity_iris(resolution)
     reports = report_nodes(resolution, iri)
     digests = {nodes.doc_id: nodes.digest() for nodes in reports}
+    if visited is not None:
+        visited()
     path = folder / "graph.ttl"
     written = None
     old = _previous_index(previous) if previous is not None else None

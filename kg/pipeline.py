@@ -793,12 +793,16 @@ def _publish(
             # The store loads each sorted run as it is spilled, beside the sort
             # and the Turtle (the load is the longest serial step of a build).
             with _collector_paused():
+                # Forked once the report nodes are made: visiting the
+                # resolution's objects after the fork would copy the pages
+                # the child shares (a spread of a second in measured rebuilds).
                 written = write_graph(
                     resolution,
                     gen,
                     previous,
                     tee=loader.wrote if loader else None,
                     spilled=loader.load_run if loader else None,
+                    visited=graphml_child.start if graphml_child else None,
                 )
             if written.changes is not None and loader is not None:
                 loader.abort()  # spliced: the store is updated by the changes
@@ -1122,8 +1126,8 @@ class _InBackground:
 
 
 class _InChild:
-    """Run ``work`` in a forked child, or here where no fork is safe;
-    :meth:`join` waits and raises what it raised.
+    """Run ``work`` in a child forked by :meth:`start`, or here where no fork
+    is safe; :meth:`join` waits and raises what it raised.
 
     The child shares the parent's objects (copied only as pages are written)
     and only runs ``work``: it touches no store (the parent's RocksDB threads
@@ -1133,9 +1137,16 @@ class _InChild:
     """
 
     def __init__(self, work: Callable[[], None], what: str) -> None:
+        self._work: Callable[[], None] | None = work
         self._pid: int | None = None
         self._error: BaseException | None = None
         self._what = what
+
+    def start(self) -> None:
+        """Fork the child (once; :meth:`join` starts it if nobody did)."""
+        work, self._work = self._work, None
+        if work is None:
+            return
         # Elsewhere a fork of a threaded process is not safe (macOS) or
         # not possible (Windows).
         if not sys.platform.startswith("linux"):
@@ -1183,6 +1194,7 @@ class _InChild:
 
     def join(self) -> None:
         """Wait for the child; raise what ``work`` raised, or why it died."""
+        self.start()
         if self._pid is None:
             if self._error is not None:
                 raise self._error
@@ -1204,7 +1216,9 @@ class _InChild:
             raise KGError(f"the child {self._what} ended with {why}")
 
     def kill(self) -> None:
-        """Stop the child at once and wait for its end (after a failure)."""
+        """Stop the child at once and wait for its end (after a failure); one
+        not started never will be."""
+        self._work = None
         if self._pid is None:
             return
         with contextlib.suppress(ProcessLookupError):

@@ -395,6 +395,7 @@ def test_a_stopped_child_is_gone_and_its_work_undone(tmp_path: Path) -> None:
         marker.write_text("late", encoding="utf-8")
 
     child = kg.pipeline._InChild(slow, "sleeping")
+    child.start()
     started = time.monotonic()
     child.kill()  # what a failed build does before removing its generation
     assert time.monotonic() - started < 10
