@@ -163,7 +163,9 @@ _QUOTED_PART_ADJACENT = re.compile(_QUOTED_THEN + _PART_DESIGNATIONS + "(?:名�
 _QUOTE = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,24})[”\"」』]")
 _BOOK = re.compile(r"《([^《》\n]{2,60})》")
 _STRIP_QUOTES = str.maketrans("", "", '“”"「」『』《》‘’')
-_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万几两]+$")
+#: The characters a count is written with, in Arabic or Chinese numerals.
+_COUNT_CHARS = "[0-9０-９一二三四五六七八九十百千万几两]"
+_DIGIT = re.compile(_COUNT_CHARS + "+$")
 _ORDINAL_BEFORE = re.compile(r"第[0-9０-９一二三四五六七八九十百〇零两]*$")
 # 一〇九学校, 十一学校, 一六八中学: a number of two or more Chinese numerals
 # right before the ending names the school (a count has its measure word).
@@ -2300,6 +2302,7 @@ _NO_PROGRAM_PREFIX = re.compile(
     r"|^(?:两校|各校|学校|教师|学生|家长|计划)+$"
     r"|(?:取消|申报|推荐|立项|承担)$"
 )
+_COUNT_START = re.compile(_COUNT_CHARS)
 #: 计划实施项目, 全面实施项目: 实施 carries out projects, which it names not.
 _CARRIED_OUT_BY = re.compile(
     r"(?:计划|拟|将|已|并|全面|深入|进一步|积极|继续|组织|负责|共|累计)$"
@@ -2317,11 +2320,8 @@ def _carried_out_names_nothing(prefix: str, text: str, end: int) -> bool:
         len(what) < 4
         or _CARRIED_OUT_BY.search(what) is not None
         or is_generic(what, _LEX.generic_name_prefixes)
-        or _COUNT_AFTER.match(text, end) is not None
+        or _COUNT_START.match(text, end) is not None
     )
-
-
-_COUNT_AFTER = re.compile(r"[0-9０-９一二三四五六七八九十百千几两]")
 
 
 def is_generic(prefix: str, generic: frozenset[str]) -> bool:
