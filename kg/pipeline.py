@@ -445,7 +445,9 @@ def _warm_up() -> None:
 
 
 def _warm_main(conn: Connection) -> None:
-    """A warm worker's process: load the NLP, then extract the reports sent.
+    """A warm worker's process: load the NLP, then do what it is sent: extract
+    reports (:func:`kg.workers.process_batch`) or find the near-duplicates
+    among reports listed (:func:`kg.workers.near_duplicates`), until None.
 
     Without the collector: the process ends after a few reports, whose
     extraction leaves next to no cycles (see :func:`_read_reports`).
@@ -458,14 +460,20 @@ def _warm_main(conn: Connection) -> None:
         # build's death closes nothing: it is seen by its sentinel.
         parent = multiprocessing.parent_process()
         waited = [conn] if parent is None else [conn, parent.sentinel]
-        if conn not in wait(waited):
-            return  # the build is gone
-        message = conn.recv()
+        while conn in wait(waited):
+            message = conn.recv()
+            if message is None:
+                return  # done with, or not needed after all
+            task, *args = message
+            conn.send(
+                process_batch(*args) if task == _EXTRACT else near_duplicates(*args)
+            )
     except EOFError:
-        return  # not needed after all
-    if message is not None:
-        jobs, spot = message
-        conn.send(process_batch(jobs, spot))
+        return
+
+
+_EXTRACT = "extract"
+_NEAR = "near"
 
 
 class _WarmWorker:
@@ -476,8 +484,10 @@ class _WarmWorker:
     resolution can start). This worker does it on the other core while the
     build surveys the files and decodes the cache, then extracts the few
     reports that changed, as a worker of ``--jobs`` does (the same results,
-    sent as cache entries). :meth:`close` ends it, used or not: a rebuild
-    with nothing to extract ends it at once.
+    sent as cache entries). It then finds the near-duplicates of the
+    corpus while the build resolves: their index imports scipy (0.4 s) and
+    takes 0.25 s more for 6,600 reports, which the build spent before
+    resolving. :meth:`close` ends it, used or not.
     """
 
     def __init__(self) -> None:
@@ -508,14 +518,14 @@ class _WarmWorker:
         results = None
         if self._process is not None:
             try:
-                self._conn.send((jobs, spot))
+                self._conn.send((_EXTRACT, jobs, spot))
                 _prepare_later_stages()  # while it extracts
                 if while_waiting is not None:
                     while_waiting(self._conn.poll)
                 results = self._conn.recv()
             except (EOFError, OSError):
                 log.warning("the warm worker died; extracting as without it")
-            self.close(finished=results is not None)
+                self.close()
         if results is None:
             return list(run_reports(jobs, len(jobs), jobs=jobs_setting, cache=spot))
         if progress:
@@ -523,12 +533,38 @@ class _WarmWorker:
                 progress("extract", done, len(results))
         return results
 
+    def find_near_duplicates(self, listing: _Listing) -> Callable[[], dict[str, str]]:
+        """Have the worker find :func:`kg.workers.near_duplicates` of
+        ``listing`` while the build goes on; the function returned waits for
+        them (found here if the worker cannot: it died, or was closed)."""
+        sent = False
+        if self._process is not None:
+            try:
+                self._conn.send((_NEAR, listing))
+                sent = True
+            except OSError:
+                self.close()
+
+        def found() -> dict[str, str]:
+            near = None
+            if sent and self._process is not None:
+                try:
+                    near = self._conn.recv()
+                except (EOFError, OSError):
+                    log.info("the warm worker died; near-duplicates are found here")
+                self.close(finished=near is not None)
+            return near_duplicates(listing) if near is None else near
+
+        return found
+
     def close(self, *, finished: bool = False) -> None:
-        """End the worker: it ends by itself once ``finished`` (it sent its
-        results), and is stopped at once otherwise."""
+        """End the worker: told to, once ``finished`` (it sent all it was
+        asked for), and stopped at once otherwise."""
         if self._process is None:
             return
         if finished:
+            with contextlib.suppress(OSError):
+                self._conn.send(None)
             self._process.join(timeout=1)
         if self._process.is_alive():
             self._process.terminate()
@@ -537,13 +573,16 @@ class _WarmWorker:
         self._process = None
 
 
+#: What :func:`kg.workers.near_duplicates` takes: (doc_id, content key,
+#: signature) of each report read, in build order.
+_Listing = list[tuple[str, str, tuple[int, ...]]]
+
+
 def _prepare_later_stages() -> None:
     """Import and load what the stages after extraction use, while a warm
-    worker extracts: 0.8 s of a rebuild otherwise spent after it, half of it
-    the scipy that datasketch's LSH (near-duplicates) imports, a tenth the
-    division index resolution keys regions by."""
-    import datasketch  # noqa: F401
-
+    worker extracts: 0.4 s of a rebuild otherwise spent after it, a fifth of
+    it the division index resolution keys regions by. (Not datasketch: the
+    warm worker finds the near-duplicates.)"""
     from . import graph, graphfile, resolve, serialize, store, tables  # noqa: F401
     from .regions import load_region_index
 
@@ -664,45 +703,48 @@ def build(
                 warm=warm,
                 resolver=resolver,
             )
-        finally:
-            if warm is not None:
-                warm.close()
-        report.timings["extract"] = time.perf_counter() - t1
-        if not extractions:
-            reasons = Counter(s["reason"] for s in report.files_skipped)
-            raise KGError(
-                f"{input_path}: no report could be read ("
-                + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
-                + "); nothing written"
-            )
-        _checkpoint("extract")
-        hashes = {e.doc_id: e.key for e in entries}
-        near = near_duplicates(
-            [
+            report.timings["extract"] = time.perf_counter() - t1
+            if not extractions:
+                reasons = Counter(s["reason"] for s in report.files_skipped)
+                raise KGError(
+                    f"{input_path}: no report could be read ("
+                    + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items()))
+                    + "); nothing written"
+                )
+            _checkpoint("extract")
+            hashes = {e.doc_id: e.key for e in entries}
+            listing = [
                 (ex.doc.doc_id, hashes[ex.doc.doc_id], signatures[ex.doc.doc_id])
                 for ex in extractions
             ]
-        )
-        # The extractions live through resolution (then _publish frees them):
-        # the collector need not walk them on every full collection (half of
-        # resolve's time).
-        gc.freeze()
-        try:
-            _publish(
-                report,
-                resolver,
-                extractions,
-                hashes,
-                near,
-                input_path,
-                output_dir,
-                html,
-                overrides,
-                t0,
-                tables=tables,
+            near = (
+                partial(near_duplicates, listing)
+                if warm is None
+                else warm.find_near_duplicates(listing)
             )
+            # The extractions live through resolution (then _publish frees
+            # them): the collector need not walk them on every full
+            # collection (half of resolve's time).
+            gc.freeze()
+            try:
+                _publish(
+                    report,
+                    resolver,
+                    extractions,
+                    hashes,
+                    near,
+                    input_path,
+                    output_dir,
+                    html,
+                    overrides,
+                    t0,
+                    tables=tables,
+                )
+            finally:
+                gc.unfreeze()
         finally:
-            gc.unfreeze()
+            if warm is not None:
+                warm.close()
         if store is not None:
             store.prune()  # after the switch: a failed build keeps the cache
     return report
@@ -727,7 +769,7 @@ def _publish(
     resolver: Resolver,
     extractions: list[Extraction],
     hashes: dict[str, str],
-    near: dict[str, str],
+    near: Callable[[], dict[str, str]],
     input_path: Path,
     output_dir: Path,
     html: bool,
@@ -740,6 +782,7 @@ def _publish(
 
     ``resolver`` may have read some of ``extractions`` already.
     ``extractions`` is emptied once resolved and summarised, to free them.
+    ``near`` gives the near-duplicates, found meanwhile (by the warm worker).
     """
     from .graphfile import write_graph
     from .serialize import atomic_write, jsonl_bytes, write_json
@@ -767,7 +810,7 @@ def _publish(
 
         t3 = time.perf_counter()
         _count(report, resolution)
-        report.reports = _summaries(extractions, resolution, hashes, near)
+        report.reports = _summaries(extractions, resolution, hashes, near())
         # The summaries were the extractions' last use: the build's list is
         # emptied so they are freed before the graph is made (a tenth of a large
         # build's peak), not held to its end.

@@ -126,12 +126,78 @@ def test_a_rebuild_in_a_daemonic_process_extracts_there(
     assert (tmp_path / "out" / "graph.ttl").is_file()
 
 
+def _with_a_repost(corpus: Path) -> None:
+    """Add a repost of a report, with other boilerplate around it."""
+    body = (corpus / "01_chengdu_wenjiang_2023_summary.txt").read_text(encoding="utf-8")
+    (corpus / "zz_repost.txt").write_text(
+        "转载自某某教育网 2024-01-05\n" + body + "\n责任编辑：某某\n", encoding="utf-8"
+    )
+
+
+def _near(report: kg.pipeline.BuildReport) -> dict[str, str]:
+    return {
+        r["file"]: r["near_duplicate_of"]
+        for r in report.reports
+        if r["near_duplicate_of"]
+    }
+
+
+def test_a_rebuild_has_the_warm_worker_find_the_near_duplicates(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_a_repost(example_copy)
+    out = tmp_path / "out"
+    build(example_copy, out, html=False)
+    _edit_a_report(example_copy)
+    # The worker is a fork of this process: it calls the recorder too, but
+    # into its own copy of the list.
+    found_here: list[int] = []
+    original = kg.pipeline.near_duplicates
+
+    def recording(listing: list, *args: object) -> dict[str, str]:
+        found_here.append(len(listing))
+        return original(listing, *args)
+
+    monkeypatch.setattr(kg.pipeline, "near_duplicates", recording)
+    rebuilt = build(example_copy, out, html=False)
+    assert found_here == []
+    assert not multiprocessing.active_children()
+    monkeypatch.undo()
+    cold = build(example_copy, tmp_path / "cold", html=False, cache=False)
+    assert (
+        _near(rebuilt)
+        == _near(cold)
+        == {"zz_repost.txt": "01_chengdu_wenjiang_2023_summary.txt"}
+    )
+
+
+def test_near_duplicates_are_found_here_when_the_warm_worker_dies(
+    example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_a_repost(example_copy)
+    out = tmp_path / "out"
+    build(example_copy, out, html=False)
+    _edit_a_report(example_copy)
+    warm_run = kg.pipeline._WarmWorker.run
+
+    def dying_after_extraction(self, *args, **kwargs):
+        results = warm_run(self, *args, **kwargs)
+        self._process.kill()
+        self._process.join()
+        return results
+
+    monkeypatch.setattr(kg.pipeline._WarmWorker, "run", dying_after_extraction)
+    rebuilt = build(example_copy, out, html=False)
+    assert _near(rebuilt) == {"zz_repost.txt": "01_chengdu_wenjiang_2023_summary.txt"}
+    assert not multiprocessing.active_children()
+
+
 def test_a_deleted_report_leaves_no_facts_and_no_cache_entry(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
     build(example_copy, out, html=False)
-    gone = example_copy / "04_chongqing_dazu_2023_summary.txt"
+    gone = example_copy / "01_chengdu_wenjiang_2023_summary.txt"
     key = content_key(gone.read_bytes(), gone.name)
     gone.unlink()
     seen = _extracted(monkeypatch)
@@ -177,7 +243,7 @@ def test_a_copied_report_is_extracted_once_and_listed_as_a_duplicate(
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    source = EXAMPLES / "04_chongqing_dazu_2023_summary.txt"
+    source = EXAMPLES / "01_chengdu_wenjiang_2023_summary.txt"
     shutil.copy(source, folder / "a.txt")
     shutil.copy(source, folder / "b.txt")
     seen = _extracted(monkeypatch)
