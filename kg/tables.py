@@ -165,19 +165,23 @@ def write_tables(
         old = reusable.get(query.name)
         base = bases.get(query.name)
         try:
+            digest = None  # of the file written, when known without reading it
             if old is not None and old[0]["query_sha256"] == query_sha:
                 shutil.copyfile(old[1], path)
-            elif not (
-                delta is not None
-                and base is not None
-                and base[0]["query_sha256"] == query_sha
-                and _update_table(store, query, base[1], path, delta, reports)
-            ):
-                _evaluate(store, query.sparql, path)
+                digest = old[0]["sha256"]  # read by _intact just now
+            else:
+                if (
+                    delta is not None
+                    and base is not None
+                    and base[0]["query_sha256"] == query_sha
+                ):
+                    digest = _update_table(store, query, base[1], path, delta, reports)
+                if digest is None:
+                    _evaluate(store, query.sparql, path)
             return query.name, {
                 "query_sha256": query_sha,
                 "bytes": path.stat().st_size,
-                "sha256": file_sha256(path),
+                "sha256": digest or file_sha256(path),
             }
         except (OSError, RuntimeError, SyntaxError, ValueError) as exc:
             # A table only saves time: the query is evaluated without it.
@@ -464,10 +468,11 @@ def _update_table(
     path: Path,
     delta: _Delta,
     reports: int,
-) -> bool:
-    """Write ``query``'s table at ``path`` by updating ``old_table``.
+) -> str | None:
+    """Write ``query``'s table at ``path`` by updating ``old_table``; the
+    SHA-256 of what was written.
 
-    False, with nothing written, when the update cannot vouch for the rows
+    None, with nothing written, when the update cannot vouch for the rows
     (see the section comment); the caller then evaluates the query.
     """
     import pyoxigraph as ox
@@ -476,27 +481,27 @@ def _update_table(
 
     updatable = _updatable(query)
     if updatable is None:
-        return False
+        return None
     data = old_table.read_bytes()
     header = data[: data.find(b"\n") + 1]
     columns = [name.lstrip("?") for name in header.rstrip(b"\n").decode().split("\t")]
     params = {p.name for p in query.params}
     ordered = {var for _concat, var in updatable.order}
     if not header or "file" not in columns or not set(columns) - params <= ordered:
-        return False  # rows equal in the ORDER BY could differ
+        return None  # rows equal in the ORDER BY could differ
     reached = delta.reports_reached(updatable.predicates, store)
     if reached is None or len(reached) > max(_UPDATE_ALWAYS, _UPDATE_SHARE * reports):
-        return False
+        return None
     part = delta.part_of(reached, updatable.predicates, store)
     if part is None:
-        return False
+        return None
     result = part.query(PREFIXES + query.sparql)
     if not isinstance(result, ox.QuerySolutions):
-        return False
+        return None
     fresh = result.serialize(format=ox.QueryResultsFormat.TSV)
     fresh_header, _, fresh_body = fresh.partition(b"\n")
     if fresh_header + b"\n" != header:
-        return False
+        return None
     file_cells = delta.file_cells(reached, store)
     at = columns.index("file")
 
@@ -511,9 +516,9 @@ def _update_table(
     kept = _without_rows(data, len(header), file_cells, file_of)
     new_lines = fresh_body.splitlines(keepends=True)
     if any(file_of(line) not in file_cells for line in new_lines):
-        return False  # a row of a report the change did not reach
+        return None  # a row of a report the change did not reach
     if kept and not kept.endswith(b"\n"):
-        return False  # rows are joined as they are
+        return None  # rows are joined as they are
 
     keys: list[tuple] = []
 
@@ -556,13 +561,18 @@ def _update_table(
         out.append(kept[start:])
     except _UnplaceableError as exc:
         log.info("%s: evaluated whole: cannot place a row: %s", query.name, exc)
-        return False
+        return None
     if not _literal_kinds_agree(keys):
-        return False
+        return None
+    # Hashed as written: reading the tables again to hash them took a
+    # quarter of a rebuild's time on them.
+    digest = hashlib.sha256(header)
     with path.open("wb") as handle:
         handle.write(header)
-        handle.writelines(out)
-    return True
+        for piece in out:
+            digest.update(piece)
+            handle.write(piece)
+    return digest.hexdigest()
 
 
 def _without_rows(
