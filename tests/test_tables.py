@@ -396,6 +396,97 @@ def test_an_update_reads_the_predicates_its_query_names() -> None:
     } <= updatable.predicates
 
 
+class _ReachedFiles:
+    """A change reaching the reports whose rows have ``cells`` as file, whose
+    part of the new graph is ``part`` (what kg.tables._Delta gives)."""
+
+    def __init__(self, part, cells: set[bytes]) -> None:
+        self.part, self.cells = part, cells
+
+    def reports_reached(self, predicates, store) -> set[str]:
+        return {"reached"}
+
+    def part_of(self, reached, predicates, store):
+        return self.part
+
+    def file_cells(self, reached, store) -> set[bytes]:
+        return self.cells
+
+
+def _report_store(reports: dict[str, list]):
+    """A store of reports (file name: the literals they are labelled with)."""
+    import pyoxigraph as ox
+
+    edu = "https://w3id.org/edukg/ontology#"
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    store = ox.Store()
+    for file, labels in reports.items():
+        report = ox.NamedNode(f"https://w3id.org/edukg/id/report/{file}")
+        store.add(ox.Quad(report, ox.NamedNode(edu + "sourceFile"), ox.Literal(file)))
+        for text in labels:
+            store.add(ox.Quad(report, label, text))
+    return store
+
+
+_LABELLED = NamedQuery(
+    "labelled",
+    "",
+    "SELECT ?file ?l WHERE { ?r edu:sourceFile ?file . OPTIONAL { ?r rdfs:label ?l } }"
+    ' ORDER BY (CONCAT("~", ?file)) (CONCAT("~", ?l))',
+    table=True,
+)
+
+
+def _labels(*texts: str, lang: str | None = "zh"):
+    import pyoxigraph as ox
+
+    return [ox.Literal(text, language=lang) for text in texts]
+
+
+def test_an_updated_table_places_each_new_row_as_the_query_orders_it(
+    tmp_path: Path,
+) -> None:
+    old = {
+        "a.txt": _labels("乙", "甲"),
+        "c.txt": _labels("丙"),
+        "e.txt": [],
+        "g.txt": _labels("丁", "戊", "甲"),
+    }
+    new = {"b.txt": _labels("己", "甲"), "f.txt": [], "h.txt": _labels("庚")}
+    old_table, updated = tmp_path / "old.tsv", tmp_path / "new.tsv"
+    kg.tables._evaluate(_report_store(old), _LABELLED.sparql, old_table)
+    # c.txt changed: its row goes, its new rows come.
+    new["c.txt"] = _labels("辛", "丙")
+    cells = {b'"c.txt"', b'"b.txt"', b'"f.txt"', b'"h.txt"'}
+    delta = _ReachedFiles(_report_store(new), cells)
+    digest = kg.tables._update_table(
+        _report_store({}), _LABELLED, old_table, updated, delta, reports=100
+    )
+    whole = tmp_path / "whole.tsv"
+    kg.tables._evaluate(_report_store({**old, **new}), _LABELLED.sparql, whole)
+    assert updated.read_bytes() == whole.read_bytes()
+    assert digest == kg.tables.file_sha256(updated)
+
+
+def test_a_new_row_equal_in_order_to_another_row_is_not_placed(
+    tmp_path: Path,
+) -> None:
+    # CONCAT("~", ?l) orders "甲"@zh and "甲" alike: which comes first is the
+    # engine's choice, so the table is evaluated whole instead.
+    old = {"a.txt": _labels("甲"), "c.txt": []}
+    old_table = tmp_path / "old.tsv"
+    kg.tables._evaluate(_report_store(old), _LABELLED.sparql, old_table)
+    delta = _ReachedFiles(_report_store({"a.txt": _labels("甲", lang=None)}), set())
+    updated = tmp_path / "new.tsv"
+    assert (
+        kg.tables._update_table(
+            _report_store({}), _LABELLED, old_table, updated, delta, reports=100
+        )
+        is None
+    )
+    assert not updated.exists()
+
+
 def test_a_graphs_checksum_is_read_from_its_store_while_the_file_is_unchanged(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
