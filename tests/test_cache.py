@@ -134,6 +134,13 @@ def _with_a_repost(corpus: Path) -> None:
     )
 
 
+def _built_then_reposted_and_edited(corpus: Path, out: Path) -> None:
+    """Build a corpus with a repost into ``out``, then edit another report."""
+    _with_a_repost(corpus)
+    build(corpus, out, html=False)
+    _edit_a_report(corpus)
+
+
 def _near(report: kg.pipeline.BuildReport) -> dict[str, str]:
     return {
         r["file"]: r["near_duplicate_of"]
@@ -145,10 +152,8 @@ def _near(report: kg.pipeline.BuildReport) -> dict[str, str]:
 def test_a_rebuild_has_the_warm_worker_find_the_near_duplicates(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _with_a_repost(example_copy)
     out = tmp_path / "out"
-    build(example_copy, out, html=False)
-    _edit_a_report(example_copy)
+    _built_then_reposted_and_edited(example_copy, out)
     # The worker is a fork of this process: it calls the recorder too, but
     # into its own copy of the list.
     found_here: list[int] = []
@@ -174,10 +179,8 @@ def test_a_rebuild_has_the_warm_worker_find_the_near_duplicates(
 def test_near_duplicates_are_found_here_when_the_warm_worker_dies(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _with_a_repost(example_copy)
     out = tmp_path / "out"
-    build(example_copy, out, html=False)
-    _edit_a_report(example_copy)
+    _built_then_reposted_and_edited(example_copy, out)
     warm_run = kg.pipeline._WarmWorker.run
 
     def dying_after_extraction(self, *args, **kwargs):
