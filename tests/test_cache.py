@@ -134,7 +134,7 @@ def _with_a_repost(corpus: Path) -> None:
     )
 
 
-def _built_then_reposted_and_edited(corpus: Path, out: Path) -> None:
+def _built_with_a_repost_then_edited(corpus: Path, out: Path) -> None:
     """Build a corpus with a repost into ``out``, then edit another report."""
     _with_a_repost(corpus)
     build(corpus, out, html=False)
@@ -153,7 +153,7 @@ def test_a_rebuild_has_the_warm_worker_find_the_near_duplicates(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    _built_then_reposted_and_edited(example_copy, out)
+    _built_with_a_repost_then_edited(example_copy, out)
     # The worker is a fork of this process: it calls the recorder too, but
     # into its own copy of the list.
     found_here: list[int] = []
@@ -180,7 +180,7 @@ def test_near_duplicates_are_found_here_when_the_warm_worker_dies(
     example_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    _built_then_reposted_and_edited(example_copy, out)
+    _built_with_a_repost_then_edited(example_copy, out)
     warm_run = kg.pipeline._WarmWorker.run
 
     def dying_after_extraction(self, *args, **kwargs):
