@@ -72,9 +72,10 @@ _INDEX_VERSION = 1
 SPLICE_SHARE = 0.1
 #: This many changed reports are spliced whatever the share: few triples.
 SPLICE_ALWAYS = 10
-#: The modules and libraries that make a report's blocks from its nodes.
+#: The modules and libraries that make a report's blocks from its nodes, and
+#: their digest.
 _WRITER_SOURCES = ("graph.py", "serialize.py", "turtle.py", "vocab.py")
-_WRITER_LIBRARIES = ("pyoxigraph", "rdflib")
+_WRITER_LIBRARIES = ("msgspec", "pyoxigraph", "rdflib")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 from conftest import Built
 
@@ -164,9 +165,9 @@ def test_a_report_s_digest_is_the_same_in_another_process_and_sees_every_field(
     first = nodes[0]
     key, iri, ev = first.mentions[0]
     for changed in (
-        dataclasses.replace(ev, rule=ev.rule + "x"),
-        dataclasses.replace(ev, sentence=ev.sentence + "。"),
-        dataclasses.replace(ev, status=ev.status + "x"),
+        msgspec.structs.replace(ev, rule=ev.rule + "x"),
+        msgspec.structs.replace(ev, sentence=ev.sentence + "。"),
+        msgspec.structs.replace(ev, status=ev.status + "x"),
     ):
         edited = dataclasses.replace(
             first, mentions=((key, iri, changed), *first.mentions[1:])
