@@ -74,7 +74,7 @@ SPLICE_SHARE = 0.1
 SPLICE_ALWAYS = 10
 #: The modules and libraries that make a report's blocks from its nodes, and
 #: their digest.
-_WRITER_SOURCES = ("graph.py", "serialize.py", "turtle.py", "vocab.py")
+_WRITER_SOURCES = ("graph.py", "serialize.py", "turtle.py", "types.py", "vocab.py")
 _WRITER_LIBRARIES = ("msgspec", "pyoxigraph", "rdflib")
 
 

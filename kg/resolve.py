@@ -468,7 +468,12 @@ def merge_program_stem_variants(
 def _labelled(
     candidates: Mapping[str, Candidate], labels: tuple[str, ...]
 ) -> list[Candidate]:
-    return [candidates[k] for k in sorted(candidates) if candidates[k].label in labels]
+    # Filtered before it is sorted: honours and programs are a twentieth of
+    # the keys.
+    return [
+        candidates[k]
+        for k in sorted(k for k, c in candidates.items() if c.label in labels)
+    ]
 
 
 def _merge_record(rule: str, merged: Candidate, into: str) -> MergeRecord:
@@ -929,7 +934,7 @@ def _entities(
                 aliases,
                 f.region,
                 f.level,
-                tuple(sorted(f.evidence, key=_evidence_order)),
+                tuple(sorted(f.evidence)),
                 _award_level(f.award_levels) if f.label == "Award" else "",
             )
         )
@@ -948,9 +953,7 @@ def _relations(
     for s, p, o in _located_above_another(grouped):
         del grouped[(s, p, o)]
     return tuple(
-        ResolvedRelation(
-            s, p, o, tuple(sorted(grouped[(s, p, o)], key=_evidence_order))
-        )
+        ResolvedRelation(s, p, o, tuple(sorted(grouped[(s, p, o)])))
         for s, p, o in sorted(grouped)
     )
 
@@ -1068,7 +1071,16 @@ def _evidence(
         text = ex.doc.text[s_start:s_end]
         if texts is not None:
             texts[sentence] = text
-    return Evidence(ex.doc.doc_id, ex.doc.source, text, *span, rule, status, surface)
+    return Evidence(
+        doc_id=ex.doc.doc_id,
+        start=span[0],
+        end=span[1],
+        rule=rule,
+        status=status,
+        sentence=text,
+        source=ex.doc.source,
+        surface=surface,
+    )
 
 
 def _relation_evidence(
@@ -1085,7 +1097,3 @@ def _relation_evidence(
     start = min((a for a, _ in inside), default=s_start)
     end = max((b for _, b in inside), default=s_end)
     return _evidence(ex, rel.sentence, (start, end), rel.rule, rel.status, "", texts)
-
-
-def _evidence_order(ev: Evidence) -> tuple:
-    return (ev.doc_id, ev.start, ev.end, ev.rule, ev.status, ev.sentence)

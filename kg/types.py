@@ -250,24 +250,26 @@ class Extraction:
         return self.doc.text[start:end]
 
 
-class Evidence(msgspec.Struct, frozen=True, array_like=True):
+class Evidence(msgspec.Struct, frozen=True, order=True, array_like=True):
     """Where a fact was read: report, sentence and offsets in the cleaned text.
 
     A msgspec Struct, not a dataclass like its neighbours: a build makes one
-    per mention and per piece of relation evidence, hashes each into a set
-    and digests them all (:meth:`kg.graph.ReportNodes.digest`), and a
-    Struct's constructor and hash run in C (a frozen dataclass's
-    ``__init__`` was a sixth of a rebuild's resolution). Encoded as an
-    array: the digest reads no field names.
+    per mention and per piece of relation evidence, hashes each into a set,
+    sorts and digests them all (:meth:`kg.graph.ReportNodes.digest`), and a
+    Struct's constructor, hash and comparisons run in C (a frozen
+    dataclass's ``__init__`` was a sixth of a rebuild's resolution, sorting
+    by a key function another). Evidence sorts by its fields in order: by
+    report, offsets, rule, status, then sentence. Encoded as an array: the
+    digest reads no field names.
     """
 
     doc_id: str
-    source: str
-    sentence: str
     start: int
     end: int
     rule: str
-    status: str = "reported"
+    status: str
+    sentence: str
+    source: str
     surface: str = ""  # the mention's text, for entity mentions
 
 

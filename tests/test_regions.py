@@ -27,7 +27,9 @@ from kg.vocab import EDU
 
 def _region(code: str, *, mentioned: bool = True) -> Entity:
     ref = load_region_index().by_code[code]
-    ev = Evidence("doc", "doc.txt", f"{ref.name}的学校。", 0, len(ref.name), "gaz")
+    ev = Evidence(
+        "doc", 0, len(ref.name), "gaz", "reported", f"{ref.name}的学校。", "doc.txt"
+    )
     return Entity(
         f"region-{code}",
         "Region",
@@ -40,7 +42,7 @@ def _region(code: str, *, mentioned: bool = True) -> Entity:
 
 
 def _school(name: str, region: str) -> Entity:
-    ev = Evidence("doc", "doc.txt", f"{name}。", 0, len(name), "suffix")
+    ev = Evidence("doc", 0, len(name), "suffix", "reported", f"{name}。", "doc.txt")
     return Entity(f"school-{name}", "School", name, (), region, 0, (ev,))
 
 
@@ -79,7 +81,9 @@ def test_a_district_gets_its_city_and_province() -> None:
 def test_a_skipped_level_is_filled_in() -> None:
     """北仑区 → 浙江省 (宁波市 not named) becomes 北仑区 → 宁波市 → 浙江省."""
     beilun, zhejiang = _region("330206"), _region("330000")
-    ev = Evidence("doc", "doc.txt", "浙江省北仑区。", 3, 6, "region.hierarchy")
+    ev = Evidence(
+        "doc", 3, 6, "region.hierarchy", "reported", "浙江省北仑区。", "doc.txt"
+    )
     stated = ResolvedRelation(beilun.key, "subRegionOf", zhejiang.key, (ev,))
     done = complete_regions(Resolution((beilun, zhejiang), (stated,), ()))
     pairs = {(r.subject, r.object) for r in done.relations}
