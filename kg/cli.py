@@ -110,7 +110,12 @@ def build(
     read or extracted is skipped with its reason (see report.json).
     """
     from .pipeline import build as run_build
+    from .pipeline import keep_to_exit
 
+    if _ends_with_command:
+        # The build's objects need not be freed as it returns: the process
+        # ends without freeing them (_exit_without_teardown).
+        keep_to_exit()
     bar: dict = {}
 
     def progress(stage: str, done: int, total: int) -> None:
@@ -297,6 +302,8 @@ def stats(graph: Path, as_json: bool) -> None:
 
 def main() -> None:
     """Entry point of the ``kg`` console script."""
+    global _ends_with_command
+    _ends_with_command = True
     try:
         cli(prog_name="kg")
     except SystemExit as exc:
@@ -305,6 +312,9 @@ def main() -> None:
         raise
 
 
+#: Set by :func:`main`: the process ends once its command is done (a test's
+#: CliRunner runs commands in a process that goes on).
+_ends_with_command = False
 #: Set once ``kg build`` has finished in this process: what it built (a
 #: corpus's resolution, millions of objects) is still in memory.
 _built_heap = False

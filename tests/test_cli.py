@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -19,6 +20,7 @@ from kg import __version__
 from kg.cli import cli
 from kg.pipeline import OUTPUT_NAMES
 from kg.query import graph_stats
+from kg.resolve import Resolver
 
 COMMANDS = sorted(cli.commands)
 README = ROOT / "README.md"
@@ -131,6 +133,17 @@ def test_build_prints_counts_and_outputs(tmp_path: Path) -> None:
     for name in OUTPUT_NAMES:
         assert f"{name}: {out / name}" in result.stdout
         assert (out / name).is_file()
+
+
+def test_a_build_in_a_process_that_goes_on_frees_what_it_read(tmp_path: Path) -> None:
+    # Only `kg build` run as the process's command leaves its objects to the
+    # exit; a notebook's or a test's process would hold every build's.
+    for n in range(2):
+        assert (
+            kg("build", str(EXAMPLES), "-o", str(tmp_path / f"out{n}")).exit_code == 0
+        )
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, Resolver)]
 
 
 def test_build_warns_about_skipped_files(tmp_path: Path) -> None:
