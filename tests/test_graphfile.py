@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import pickle
 import subprocess
@@ -19,6 +20,7 @@ from kg.graph import report_nodes
 from kg.graphfile import INDEX, WrittenGraph
 from kg.pipeline import build
 from kg.store import CHECKED, STORE_DIR, load_graph, open_store, store_problem
+from kg.turtle import turtle_blocks
 
 EDITED = "01_chengdu_wenjiang_2023_summary.txt"
 
@@ -66,6 +68,43 @@ def test_a_rebuild_copies_the_unchanged_reports_and_writes_the_same_bytes(
     ttl = out / "graph.ttl"
     assert set(open_store(ttl)) == set(load_graph(ttl))  # the store kept up
     assert len(open_store(ttl)) == report.triples
+
+
+def test_the_index_counts_graph_ttl_s_subjects_written_whole_or_spliced(
+    example_copy: Path, tmp_path: Path
+) -> None:
+    # The next splice takes the count from the index instead of reading the
+    # whole previous graph for it.
+    out = tmp_path / "out"
+    index = out / "generations" / "current" / INDEX
+    for edit in (False, True):  # cold, then a splice
+        if edit:
+            _edit(example_copy)
+        build(example_copy, out, html=False, tables=False)
+        blocks = sum(1 for _ in turtle_blocks(out / "graph.ttl"))
+        assert blocks > 100
+        assert json.loads(index.read_text("utf-8"))["subjects"] == blocks
+
+
+def test_subjects_are_counted_whatever_the_pieces_graph_ttl_is_written_in(
+    example_build: Built,
+) -> None:
+    data = example_build.ttl.read_bytes()[:3000]
+    data = data[: data.rindex(b"\n", 0, data.rindex(b"\n\t")) + 1]  # whole blocks
+    blocks = sum(
+        1 for line in data.splitlines() if not line.startswith((b"\t", b"@prefix "))
+    )
+    for cut in range(0, len(data), 7):
+        for step in (1, 2, 64):
+            count = kg.graphfile._SubjectCount(None)
+            pieces = [
+                data[:cut],
+                *(data[i : i + step] for i in range(cut, len(data), step)),
+            ]
+            for piece in pieces:
+                count(io.BytesIO(), piece)
+            assert count.subjects(1) == blocks
+    assert kg.graphfile._SubjectCount(None).subjects(0) == 0
 
 
 def test_added_and_deleted_reports_are_spliced_in_and_out(
