@@ -309,9 +309,13 @@ class ResolvedRelation:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Indicator:
-    """A figure attached to its subject (a Region or Bureau entity key)."""
+class Indicator(msgspec.Struct, frozen=True, array_like=True):
+    """A figure attached to its subject (a Region or Bureau entity key).
+
+    A msgspec Struct encoded as an array, as :class:`Evidence` is: a build
+    makes one per figure (70,000 at 16 MB) and digests them with their
+    report's nodes.
+    """
 
     key: str
     measure: str
