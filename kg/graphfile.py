@@ -192,7 +192,7 @@ class _SubjectCount:
 
     def __init__(self, tee: Callable[[IO[bytes], bytes], None] | None) -> None:
         self.tee = tee
-        self.lines = 0  # that start no tab's line
+        self.lines = 0  # less those that start with a tab
         self._line_ended = False
 
     def __call__(self, handle: IO[bytes], piece: bytes) -> None:

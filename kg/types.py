@@ -256,11 +256,11 @@ class Evidence(msgspec.Struct, frozen=True, order=True, array_like=True):
     A msgspec Struct, not a dataclass like its neighbours: a build makes one
     per mention and per piece of relation evidence, hashes each into a set,
     sorts and digests them all (:meth:`kg.graph.ReportNodes.digest`), and a
-    Struct's constructor, hash and comparisons run in C (a frozen
-    dataclass's ``__init__`` was a sixth of a rebuild's resolution, sorting
-    by a key function another). Evidence sorts by its fields in order: by
-    report, offsets, rule, status, then sentence. Encoded as an array: the
-    digest reads no field names.
+    Struct's constructor, hash and comparisons run in C. (At 16 MB a frozen
+    dataclass's ``__init__`` took 0.4 s of the 1.5 s resolution spent
+    reading the reports, and sorting by a key function 0.35 s of the rest.)
+    Evidence sorts by its fields in order: by report, offsets, rule, status,
+    then sentence. Encoded as an array: the digest reads no field names.
     """
 
     doc_id: str
