@@ -54,7 +54,7 @@ from .serialize import (
     write_turtle_rows,
 )
 from .store import file_identity
-from .turtle import TurtleChanges, splice_owned
+from .turtle import BlockCount, TurtleChanges, splice_owned
 from .types import Resolution
 from .vocab import EDU
 
@@ -184,7 +184,6 @@ def _write_whole(
 class _SubjectCount:
     """Counts the subjects of graph.ttl as it is written, then tells ``tee``.
 
-    Each subject is a block: a line, then the lines that go on with a tab.
     The next build's splice needs their number; counting them in the
     written file was a read of all of it (a quarter of a second for 180 MB)
     in the first rebuild after every whole write.
@@ -192,22 +191,17 @@ class _SubjectCount:
 
     def __init__(self, tee: Callable[[IO[bytes], bytes], None] | None) -> None:
         self.tee = tee
-        self.lines = 0  # less those that start with a tab
-        self._line_ended = False
+        self.blocks = BlockCount()
 
     def __call__(self, handle: IO[bytes], piece: bytes) -> None:
-        self.lines += piece.count(b"\n") - piece.count(b"\n\t")
-        if self._line_ended and piece.startswith(b"\t"):
-            self.lines -= 1
-        if piece:
-            self._line_ended = piece.endswith(b"\n")
+        self.blocks.add(piece)
         if self.tee is not None:
             self.tee(handle, piece)
 
     def subjects(self, triples: int) -> int:
-        """The blocks written: the lines less the prefixes' (written with a
-        first triple, not in an empty graph)."""
-        return self.lines - len(PREFIXES) if triples else 0
+        """The blocks written, less the prefix lines (written with a first
+        triple, not in an empty graph)."""
+        return self.blocks.lines - len(PREFIXES) if triples else 0
 
 
 def _own_lines(nodes: ReportNodes, counts: dict[str, int]) -> set[bytes]:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 __all__ = [
+    "BlockCount",
     "TurtleChanges",
     "block_subject",
     "changed_subjects",
@@ -146,6 +147,23 @@ def block_subject(block: bytes, namespaces: dict[bytes, bytes]) -> bytes:
         ValueError: the block does not start with a subject EduKG writes.
     """
     return expand_name(block[: max(block.find(b" "), 0)], namespaces)
+
+
+class BlockCount:
+    """Counts the lines of Turtle in EduKG's layout that start no tab's,
+    fed a piece at a time, cut anywhere: its blocks, with its prefix lines.
+    """
+
+    def __init__(self) -> None:
+        self.lines = 0
+        self._line_ended = False
+
+    def add(self, piece: bytes) -> None:
+        self.lines += piece.count(b"\n") - piece.count(b"\n\t")
+        if self._line_ended and piece.startswith(b"\t"):
+            self.lines -= 1  # the line break before it was counted
+        if piece:
+            self._line_ended = piece.endswith(b"\n")
 
 
 def last_block_start(data: bytes) -> int:
@@ -709,11 +727,10 @@ class _Splice:
         removed = [block for block in old_blocks if block not in new]
         added = [block for block in self.new_blocks if block not in old]
         if subjects is None:
-            # The blocks of whole pieces: lines not followed by a tab's.
-            subjects = sum(
-                piece.count(b"\n") - piece.count(b"\n\t")
-                for _, piece in self._chunks(self.start, self.end)
-            )
+            counted = BlockCount()
+            for _, piece in self._chunks(self.start, self.end):
+                counted.add(piece)
+            subjects = counted.lines
         # A subject is in both graphs unless all its blocks differ: only the
         # blocks that differ need their subjects.
         removed_subjects = {block_subject(b, self.namespaces) for b in removed}
