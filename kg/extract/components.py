@@ -99,6 +99,10 @@ PIPELINE = (
 _HEADING = re.compile(r"^\s*" + NUMBER_MARK)
 #: Sentence-ending characters (a run of them ends one sentence).
 _SENTENCE_END = frozenset("。！？；!?;")
+# A character that may begin a sentence-ending token (a half-width full stop
+# only in Chinese text, :func:`_cjk_full_stop`).
+_STOP_CHAR = re.compile("[。！？；!?;.]")
+_LINE_BREAK = re.compile("\n")
 
 for _name in (
     "kg_text",
@@ -254,21 +258,32 @@ def make_sentences(nlp: Language, name: str):
             return doc
         text = text_of(doc)
         idx = token_starts(doc)
+        count = len(idx)
         lengths = doc.to_array("LENGTH").tolist()
-        tokens = [text[a : a + n] for a, n in zip(idx, lengths, strict=True)]
-        ends = [
-            bool(t)
-            and (all(ch in _SENTENCE_END for ch in t) or _cjk_full_stop(text, a, t))
-            for a, t in zip(idx, tokens, strict=True)
-        ]
-        flags = [1] + [-1] * (len(tokens) - 1)
-        for i in range(1, len(tokens)):
-            prev = tokens[i - 1]
-            newline = "\n" in prev and prev.isspace()
-            if newline or (ends[i - 1] and not ends[i]):
-                flags[i] = 1
-        values = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)
-        doc.from_array([SENT_START], values)
+        # Only tokens that start with a stop or hold a line break can end a
+        # sentence: find those characters in the text and the tokens at
+        # them, rather than testing every token (a seventh of extraction).
+        ends: set[int] = set()
+        for match in _STOP_CHAR.finditer(text):
+            at = match.start()
+            i = bisect_left(idx, at)
+            if i < count and idx[i] == at:
+                token = text[at : at + lengths[i]]
+                if all(ch in _SENTENCE_END for ch in token) or _cjk_full_stop(
+                    text, at, token
+                ):
+                    ends.add(i)
+        breaks = set()
+        for match in _LINE_BREAK.finditer(text):
+            i = bisect_right(idx, match.start()) - 1
+            if text[idx[i] : idx[i] + lengths[i]].isspace():
+                breaks.add(i)
+        values = numpy.full((count, 1), -1, dtype="int64")
+        values[0] = 1
+        for i in breaks | {i for i in ends if i + 1 not in ends}:
+            if i + 1 < count:
+                values[i + 1] = 1
+        doc.from_array([SENT_START], values.astype("uint64"))
         doc._.kg_sentences = sentence_offsets(doc)
         return doc
 
