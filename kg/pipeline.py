@@ -915,6 +915,12 @@ def _publish(
             # Nothing below needs the resolution: freed before the tables take a
             # second thread, which raises the peak by the rows it holds.
             del written, resolution
+            if changes is None:
+                # The tables are evaluated whole, each holding its rows to
+                # sort them: what resolution read is freed first, and handed
+                # back to the system (a 64 MB build's peak: 3.77 → 3.32 GB).
+                resolver.release()
+                _return_freed_memory()
             graphml_written.set()
             for name in list(payloads):
                 # Dropped once written: the page (40 MB for 16 MB of reports) is
@@ -940,6 +946,23 @@ def _publish(
             shutil.rmtree(gen, ignore_errors=True)
             raise
         _switch(output_dir, gen)
+
+
+def _return_freed_memory() -> None:
+    """Give the C heap's free pages back to the system (glibc only).
+
+    glibc keeps what the main thread freed in that thread's arena; the
+    tables are evaluated on other threads, which allocate from arenas of
+    their own, so without this the freed pages sit unused beside their rows.
+    """
+    import ctypes
+
+    try:
+        # The process's own symbols: libc's, without searching for it.
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return  # not glibc (musl, macOS, Windows): nothing to ask
+    trim(0)
 
 
 def _write_graphml(resolution: Resolution, gen: Path) -> None:

@@ -653,6 +653,13 @@ class Resolver:
         """The resolution of every report read."""
         return _resolution(self._corpus, self._overrides)
 
+    def release(self) -> None:
+        """Drop every report read, as if none had been: a build that no
+        longer needs them frees them (most of its memory) here rather than
+        when the resolver goes."""
+        self._corpus = _Corpus()
+        self._read = set()
+
 
 def _resolution(corpus: _Corpus, overrides: Overrides) -> Resolution:
     corpus.settle_order()

@@ -332,6 +332,22 @@ def test_a_resolver_reads_each_report_once(extractions):
         resolver.read(extractions[0])
 
 
+def test_a_released_resolver_holds_no_report(extractions):
+    # A build releases the resolver before the tables hold their rows: what
+    # it read must be gone, not hidden behind a flag.
+    from kg.resolve import Resolver
+
+    resolver = Resolver()
+    for ex in extractions:
+        resolver.read(ex)
+    assert resolver.finish().entities
+    resolver.release()
+    assert not resolver.has_read(extractions[0].doc.doc_id)
+    assert resolver.finish() == resolve([])
+    resolver.read(extractions[0])
+    assert resolver.finish() == resolve(extractions[:1])
+
+
 def test_merged_keys_give_their_region_in_report_order_whatever_the_reading():
     # Three names of one program (a long stem with 项目, 计划, 工程) merge
     # into one key; the one they merge into states no region, so the
