@@ -45,8 +45,9 @@ import tempfile
 import threading
 import time
 import warnings
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -400,7 +401,10 @@ def _read_reports(
         if ex is None:
             ex = relabel(result.extraction, entry.doc_id, entry.source)
         extractions.append(ex)
-        signatures[entry.doc_id] = result.signature
+        # One array, not a tuple of 64 int objects: a signature lives to the
+        # build's end, and its ints, laid out among the extraction's objects,
+        # would keep their memory from being given back once those are freed.
+        signatures[entry.doc_id] = array("Q", result.signature)
         report.files_read.append(entry.doc_id)
     return extractions, signatures
 
@@ -575,7 +579,7 @@ class _WarmWorker:
 
 #: What :func:`kg.workers.near_duplicates` takes: (doc_id, content key,
 #: signature) of each report read, in build order.
-_Listing = list[tuple[str, str, tuple[int, ...]]]
+_Listing = list[tuple[str, str, Sequence[int]]]
 
 
 def _prepare_later_stages() -> None:

@@ -21,7 +21,7 @@ import functools
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -330,7 +330,7 @@ NEAR_DUPLICATE = 0.8
 
 
 def near_duplicates(
-    reports: list[tuple[str, str, tuple[int, ...]]],
+    reports: list[tuple[str, str, Sequence[int]]],
     threshold: float = NEAR_DUPLICATE,
 ) -> dict[str, str]:
     """Map each near-duplicate report to the earliest report it repeats.
