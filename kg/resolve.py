@@ -655,8 +655,8 @@ class Resolver:
 
     def release(self) -> None:
         """Drop every report read, as if none had been: a build that no
-        longer needs them frees them (most of its memory) here rather than
-        when the resolver goes."""
+        longer needs them frees them here rather than when the resolver
+        goes."""
         self._corpus = _Corpus()
         self._read = set()
 
