@@ -270,6 +270,39 @@ def _survey(files: list[Path], root: Path, report: BuildReport) -> list[_Entry]:
     return entries
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _ReportRead:
+    """What a build keeps of a report once resolution has read its extraction:
+    the facts of its line in ``report.json`` (:func:`_summaries`)."""
+
+    doc_id: str
+    title: str
+    publisher_name: str | None
+    year: int | None
+    is_plan: bool
+    encoding: str
+    chars: int
+    mentions: int
+    relations: int
+    notes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, ex: Extraction) -> _ReportRead:
+        doc, meta = ex.doc, ex.doc.meta
+        return cls(
+            doc.doc_id,
+            meta.title,
+            meta.publisher_name,
+            meta.year,
+            meta.is_plan,
+            doc.encoding,
+            len(doc.text),
+            len(ex.mentions),
+            len(ex.relations),
+            doc.notes,
+        )
+
+
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Run the block without the cyclic garbage collector.
@@ -300,25 +333,49 @@ def _read_reports(
     jobs: int,
     scheduler: str | None,
     progress: Progress | None,
+    resolver: Resolver,
     warm: _WarmWorker | None = None,
-    resolver: Resolver | None = None,
-) -> tuple[list[Extraction], dict[str, tuple[int, ...]]]:
-    """Each report's extraction: from the cache, or read and extracted anew.
+) -> tuple[list[_ReportRead], dict[str, Sequence[int]]]:
+    """Each report's extraction, from the cache or read and extracted anew,
+    read by ``resolver`` as soon as it is made.
 
     A content seen before in this build (a copy, a link) is extracted once
-    and relabelled. Returns the extractions in file order and each report's
-    signature; failures are recorded in ``report``. ``warm`` (never given
-    with a ``scheduler``: :func:`_warm_worker`) extracts them when there are
-    few (:data:`WARM_MOST`); while it does, ``resolver`` reads the reports
-    found in the cache.
+    and relabelled. Returns what the summaries need of each report, in file
+    order, and each report's signature; failures are recorded in ``report``.
+    ``warm`` (never given with a ``scheduler``: :func:`_warm_worker`)
+    extracts them when there are few (:data:`WARM_MOST`); while it does,
+    ``resolver`` reads the reports found in the cache.
+
+    No extraction is kept once resolution has read it: held until the end
+    of extraction, they were a fifth of a large build's memory, and the
+    objects resolution made among them kept it from being given back.
     """
     from .ingest import read_report_bytes
 
     by_key: dict[str, ReportResult] = {}
     first_of: dict[str, _Entry] = {}
+    of_key: dict[str, list[_Entry]] = {}
     for entry in entries:
         first_of.setdefault(entry.key, entry)
+        of_key.setdefault(entry.key, []).append(entry)
     todo = list(first_of.values())
+    relabelled: dict[str, Extraction] = {}
+    reads: dict[str, _ReportRead] = {}
+
+    def take(key: str) -> None:
+        """Resolution reads the reports of one content; its extraction is dropped."""
+        result = by_key[key]
+        if result.extraction is None:
+            return
+        for entry in of_key[key]:
+            ex = relabelled.pop(entry.doc_id, None)
+            if ex is None:
+                ex = relabel(result.extraction, entry.doc_id, entry.source)
+            if not resolver.has_read(entry.doc_id):
+                resolver.read(ex)
+            reads[entry.doc_id] = _ReportRead.of(ex)
+        by_key[key] = dataclasses.replace(result, extraction=None, encoded=b"")
+
     if store is not None:
         missing = []
         with _collector_paused():
@@ -346,7 +403,6 @@ def _read_reports(
 
     spot = None if store is None else CacheSpot(str(store.root), store.version)
     in_process = runs_in_process(jobs, scheduler, len(todo))
-    relabelled: dict[str, Extraction] = {}
     if warm is not None and 0 < len(todo) <= WARM_MOST:
 
         def read_ahead(ready: Callable[[], bool]) -> None:
@@ -362,6 +418,9 @@ def _read_reports(
         )
         in_process = False
     else:
+        with _collector_paused():
+            for key in list(by_key):
+                take(key)
         results = run_reports(
             jobs_to_run(),
             len(todo),
@@ -379,34 +438,34 @@ def _read_reports(
     with contextlib.nullcontext() if collect else _collector_paused():
         for entry, result in zip(todo, results, strict=True):
             by_key[entry.key] = result
-            if store is None or result.extraction is None:
+            if result.extraction is None:
                 continue
-            if result.filed:
-                store.used.add(entry.key)  # a local worker filed it
-            else:
-                store.put(
-                    entry.key, result.extraction, result.signature, result.encoded
-                )
+            if store is not None:
+                if result.filed:
+                    store.used.add(entry.key)  # a local worker filed it
+                else:
+                    store.put(
+                        entry.key, result.extraction, result.signature, result.encoded
+                    )
+            take(entry.key)
+    with _collector_paused():
+        for key in list(by_key):
+            take(key)  # found in the cache while a warm worker extracted
 
-    extractions = []
-    signatures = {}
+    kept = []
+    signatures: dict[str, Sequence[int]] = {}
     for entry in entries:
         result = by_key[entry.key]
-        if result.extraction is None:
-            assert result.skipped is not None
-            why = result.skipped
-            _skip(report, dataclasses.replace(why, source=entry.doc_id))
+        if result.skipped is not None:
+            _skip(report, dataclasses.replace(result.skipped, source=entry.doc_id))
             continue
-        ex = relabelled.get(entry.doc_id)
-        if ex is None:
-            ex = relabel(result.extraction, entry.doc_id, entry.source)
-        extractions.append(ex)
+        kept.append(reads[entry.doc_id])
         # One array, not a tuple of 64 int objects: a signature lives to the
         # build's end, and its ints, laid out among the extraction's objects,
         # would keep their memory from being given back once those are freed.
         signatures[entry.doc_id] = array("Q", result.signature)
         report.files_read.append(entry.doc_id)
-    return extractions, signatures
+    return kept, signatures
 
 
 def _read_ahead(
@@ -713,18 +772,18 @@ def build(
             resolver = _resolver(overrides)
 
             t1 = time.perf_counter()
-            extractions, signatures = _read_reports(
+            reads, signatures = _read_reports(
                 entries,
                 store,
                 report,
                 jobs=jobs,
                 scheduler=scheduler,
                 progress=progress,
-                warm=warm,
                 resolver=resolver,
+                warm=warm,
             )
             report.timings["extract"] = time.perf_counter() - t1
-            if not extractions:
+            if not reads:
                 reasons = Counter(s["reason"] for s in report.files_skipped)
                 raise KGError(
                     f"{input_path}: no report could be read ("
@@ -734,23 +793,23 @@ def build(
             _checkpoint("extract")
             hashes = {e.doc_id: e.key for e in entries}
             listing = [
-                (ex.doc.doc_id, hashes[ex.doc.doc_id], signatures[ex.doc.doc_id])
-                for ex in extractions
+                (read.doc_id, hashes[read.doc_id], signatures[read.doc_id])
+                for read in reads
             ]
             near = (
                 partial(near_duplicates, listing)
                 if warm is None
                 else warm.find_near_duplicates(listing)
             )
-            # The extractions live through resolution (then _publish frees
-            # them): the collector need not walk them on every full
-            # collection (half of resolve's time).
+            # What resolution read lives through it (then _publish frees it):
+            # the collector need not walk it on every full collection (half
+            # of resolve's time).
             gc.freeze()
             try:
                 _publish(
                     report,
                     resolver,
-                    extractions,
+                    reads,
                     hashes,
                     near,
                     input_path,
@@ -789,7 +848,7 @@ def _resolver(overrides: Path | None) -> Resolver:
 def _publish(
     report: BuildReport,
     resolver: Resolver,
-    extractions: list[Extraction],
+    reads: list[_ReportRead],
     hashes: dict[str, str],
     near: Callable[[], dict[str, str]],
     input_path: Path,
@@ -802,8 +861,7 @@ def _publish(
 ) -> None:
     """Resolve, render and write a new generation, then switch to it.
 
-    ``resolver`` may have read some of ``extractions`` already.
-    ``extractions`` is emptied once resolved and summarised, to free them.
+    ``resolver`` has read every report of ``reads``.
     ``near`` gives the near-duplicates, found meanwhile (by the warm worker).
     """
     from .graphfile import write_graph
@@ -822,9 +880,6 @@ def _publish(
         # and (measured) next to no reference cycles; the collector walked the
         # growing heap again and again: a third of their time.
         with _collector_paused():
-            for ex in sorted(extractions, key=lambda e: e.doc.doc_id):
-                if not resolver.has_read(ex.doc.doc_id):
-                    resolver.read(ex)
             resolution = resolver.finish()
         if overrides:
             report.outputs["overrides"] = str(overrides)
@@ -832,11 +887,7 @@ def _publish(
 
         t3 = time.perf_counter()
         _count(report, resolution)
-        report.reports = _summaries(extractions, resolution, hashes, near())
-        # The summaries were the extractions' last use: the build's list is
-        # emptied so they are freed before the graph is made (a tenth of a large
-        # build's peak), not held to its end.
-        extractions.clear()
+        report.reports = _summaries(reads, resolution, hashes, near())
         # Outputs are streamed into the new generation, which nobody sees before
         # the switch: memory stays bounded whatever the number of triples.
         gen = _new_generation(output_dir)
@@ -988,7 +1039,7 @@ def _mark_page(page: bytes) -> bytes:
 
 
 def _summaries(
-    extractions: list[Extraction],
+    reads: list[_ReportRead],
     resolution: Resolution,
     hashes: dict[str, str],
     near: dict[str, str],
@@ -999,38 +1050,38 @@ def _summaries(
     for doc_id in sorted(hashes):
         first_of.setdefault(hashes[doc_id], doc_id)
     out = []
-    for ex in sorted(extractions, key=lambda e: e.doc.doc_id):
-        doc, meta = ex.doc, ex.doc.meta
-        record = records.get(doc.doc_id)
+    for read in sorted(reads, key=lambda r: r.doc_id):
+        doc_id = read.doc_id
+        record = records.get(doc_id)
         flags = []
         if record is None or record.publisher is None:
             flags.append("publisher-unresolved")
-        if meta.year is None:
+        if read.year is None:
             flags.append("no-year")
-        original = first_of.get(hashes.get(doc.doc_id, ""), doc.doc_id)
-        if original != doc.doc_id:
+        original = first_of.get(hashes.get(doc_id, ""), doc_id)
+        if original != doc_id:
             flags.append("duplicate")
-        elif doc.doc_id in near:
+        elif doc_id in near:
             flags.append("near-duplicate")
-        if len(doc.text) < LITTLE_TEXT:
+        if read.chars < LITTLE_TEXT:
             flags.append("little-text")
-        flags.extend(doc.notes)
-        if len(doc.text) > WINDOW:
+        flags.extend(read.notes)
+        if read.chars > WINDOW:
             flags.append("windowed")
         out.append(
             {
-                "file": doc.doc_id,
-                "title": meta.title,
-                "publisher": meta.publisher_name,
-                "year": meta.year,
-                "kind": "plan" if meta.is_plan else "summary",
-                "encoding": doc.encoding,
-                "chars": len(doc.text),
-                "mentions": len(ex.mentions),
+                "file": doc_id,
+                "title": read.title,
+                "publisher": read.publisher_name,
+                "year": read.year,
+                "kind": "plan" if read.is_plan else "summary",
+                "encoding": read.encoding,
+                "chars": read.chars,
+                "mentions": read.mentions,
                 "entities": len(record.mentions) if record else 0,
-                "relations": len(ex.relations),
-                "duplicate_of": original if original != doc.doc_id else None,
-                "near_duplicate_of": near.get(doc.doc_id),
+                "relations": read.relations,
+                "duplicate_of": original if original != doc_id else None,
+                "near_duplicate_of": near.get(doc_id),
                 "flags": flags,
             }
         )

@@ -644,6 +644,46 @@ def test_summary_flags_duplicates_missing_metadata_and_little_text(
     )
 
 
+def test_no_extraction_is_held_once_resolution_has_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large build's memory: each report's extraction is freed as soon as
+    resolution has read it, not held to the end of extraction."""
+    import gc
+
+    from kg.types import Extraction
+
+    # Names no other test's reports have: other builds of this session may
+    # still hold their own extractions.
+    names = {"held-a.txt", "held-b.txt", "held-c.txt"}
+    folder = _good_copies(tmp_path, "held-a.txt", "held-b.txt")
+    shutil.copy(
+        EXAMPLES / "01_chengdu_wenjiang_2023_summary.txt", folder / "held-c.txt"
+    )
+    held: list[int] = []
+    publish = kg.pipeline._publish
+
+    def counting(*args: object, **kwargs: object) -> None:
+        gc.unfreeze()  # the build froze what it read: count those too
+        gc.collect()
+        held.append(
+            sum(
+                isinstance(o, Extraction) and o.doc.doc_id in names
+                for o in gc.get_objects()
+            )
+        )
+        publish(*args, **kwargs)
+
+    monkeypatch.setattr(kg.pipeline, "_publish", counting)
+    build(folder, tmp_path / "out", html=False)
+    assert held == [0]
+    rows = {r["file"]: r for r in build_report_json(tmp_path / "out")["reports"]}
+    assert set(rows) == names
+    assert rows["held-b.txt"]["duplicate_of"] == "held-a.txt"
+    assert rows["held-a.txt"]["mentions"] == rows["held-b.txt"]["mentions"] > 0
+    assert rows["held-c.txt"]["chars"] > rows["held-c.txt"]["mentions"] > 0
+
+
 def test_build_prints_one_line_per_report(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
