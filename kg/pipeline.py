@@ -360,22 +360,32 @@ def _read_reports(
         first_of.setdefault(entry.key, entry)
         of_key.setdefault(entry.key, []).append(entry)
     todo = list(first_of.values())
-    relabelled: dict[str, Extraction] = {}
     reads: dict[str, _ReportRead] = {}
 
     def take(key: str) -> None:
         """Resolution reads the reports of one content; its extraction is dropped."""
         result = by_key[key]
         if result.extraction is None:
-            return
+            return  # skipped, or taken already
         for entry in of_key[key]:
-            ex = relabelled.pop(entry.doc_id, None)
-            if ex is None:
-                ex = relabel(result.extraction, entry.doc_id, entry.source)
-            if not resolver.has_read(entry.doc_id):
-                resolver.read(ex)
+            ex = relabel(result.extraction, entry.doc_id, entry.source)
+            resolver.read(ex)
             reads[entry.doc_id] = _ReportRead.of(ex)
         by_key[key] = dataclasses.replace(result, extraction=None, encoded=b"")
+
+    def take_found(ready: Callable[[], bool] = lambda: False) -> None:
+        """Resolution reads the reports found so far, in report order, until
+        ``ready`` says what it waits for has come (the rest it reads later).
+
+        Reading is most of resolution and needs no other report: a rebuild
+        would otherwise wait idle for the one report it extracts anew.
+        """
+        with _collector_paused():
+            for entry in sorted(entries, key=lambda e: e.doc_id):
+                if ready():
+                    return
+                if entry.key in by_key:
+                    take(entry.key)
 
     if store is not None:
         missing = []
@@ -405,23 +415,16 @@ def _read_reports(
     spot = None if store is None else CacheSpot(str(store.root), store.version)
     in_process = runs_in_process(jobs, scheduler, len(todo))
     if warm is not None and 0 < len(todo) <= WARM_MOST:
-
-        def read_ahead(ready: Callable[[], bool]) -> None:
-            if resolver is not None:
-                _read_ahead(resolver, entries, by_key, relabelled, ready)
-
         results = warm.run(
             list(jobs_to_run()),
             spot,
             jobs_setting=jobs,
             progress=progress,
-            while_waiting=read_ahead,
+            while_waiting=take_found,
         )
         in_process = False
     else:
-        with _collector_paused():
-            for key in list(by_key):
-                take(key)
+        take_found()
         results = run_reports(
             jobs_to_run(),
             len(todo),
@@ -449,9 +452,7 @@ def _read_reports(
                         entry.key, result.extraction, result.signature, result.encoded
                     )
             take(entry.key)
-    with _collector_paused():
-        for key in list(by_key):
-            take(key)  # found in the cache while a warm worker extracted
+    take_found()  # cached reports not read before the warm worker's results came
 
     kept = []
     signatures: dict[str, Sequence[int]] = {}
@@ -467,31 +468,6 @@ def _read_reports(
         signatures[entry.doc_id] = array("Q", result.signature)
         report.files_read.append(entry.doc_id)
     return kept, signatures
-
-
-def _read_ahead(
-    resolver: Resolver,
-    entries: list[_Entry],
-    found: dict[str, ReportResult],
-    relabelled: dict[str, Extraction],
-    ready: Callable[[], bool],
-) -> None:
-    """Resolution reads the reports ``found`` already, in report order, until
-    ``ready`` says what it waits for has come (the rest it reads later).
-
-    Reading is most of resolution and needs no other report: a rebuild
-    would otherwise wait idle for the one report it extracts anew.
-    """
-    with _collector_paused():
-        for entry in sorted(entries, key=lambda e: e.doc_id):
-            if ready():
-                return
-            result = found.get(entry.key)
-            if result is None or result.extraction is None:
-                continue
-            ex = relabel(result.extraction, entry.doc_id, entry.source)
-            relabelled[entry.doc_id] = ex
-            resolver.read(ex)
 
 
 #: A warm worker (:class:`_WarmWorker`) extracts at most this many reports;
