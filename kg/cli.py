@@ -91,7 +91,8 @@ def cli(verbose: bool) -> None:
     "--no-tables",
     is_flag=True,
     help="Skip the whole-table named queries' tables (OUTPUT/tables), which "
-    "kg query otherwise reads instead of evaluating those queries.",
+    "kg query otherwise reads instead of evaluating those queries; `kg tables "
+    "OUTPUT` writes them later, apart from the build's memory.",
 )
 def build(
     reports: Path,
@@ -276,6 +277,26 @@ def _quote(text: str) -> str:
     import shlex
 
     return shlex.quote(text)
+
+
+@cli.command()
+@click.argument("output", type=click.Path(path_type=Path))
+def tables(output: Path) -> None:
+    """Write the query tables of the build in OUTPUT (after --no-tables).
+
+    The whole-table named queries are evaluated once on the build's store,
+    as `kg build` does without --no-tables, so that `kg query` and `kg serve`
+    answer them from a file. Run apart from the build, they do not add
+    their rows to the build's peak memory.
+    """
+    from .pipeline import write_build_tables
+
+    try:
+        written = write_build_tables(output)
+    except KGError as exc:
+        _fail(exc)
+    for name, size in written.items():
+        click.echo(f"  {name}: {size:,} bytes")
 
 
 @cli.command()

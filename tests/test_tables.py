@@ -167,6 +167,60 @@ def test_a_build_without_tables_removes_the_old_ones(build_copy: Path) -> None:
     assert named_query("evidence").run(build_copy).rows
 
 
+def test_kg_tables_writes_after_no_tables_what_a_build_writes(
+    build_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with_tables = _tables(build_copy / TABLES_DIR)
+    build(EXAMPLES, build_copy, html=False, tables=False)
+    assert not (build_copy / TABLES_DIR).exists()
+
+    result = CliRunner().invoke(cli, ["tables", str(build_copy)])
+    assert result.exit_code == 0, result.output
+    for name in WHOLE_TABLES:
+        assert name in result.output
+    # The same files, manifest included, in the current generation.
+    assert _tables(build_copy / TABLES_DIR) == with_tables
+    assert (build_copy / TABLES_DIR).resolve().parent == (
+        (build_copy / "graph.ttl").resolve().parent
+    )
+    _no_evaluation(monkeypatch)
+    assert format_result(named_query("evidence").run(build_copy), "csv")
+
+
+def test_a_build_after_kg_tables_switches_its_tables(
+    build_copy: Path, example_copy: Path
+) -> None:
+    build(example_copy, build_copy, html=False, tables=False)
+    assert CliRunner().invoke(cli, ["tables", str(build_copy)]).exit_code == 0
+    first = sorted(example_copy.iterdir())[0]
+    first.write_text(first.read_text("utf-8") + "\n全县新建学校3所。\n", "utf-8")
+
+    build(example_copy, build_copy, html=False)
+    query = named_query("evidence")
+    table = read_table(build_copy, query)
+    assert table is not None
+    assert table.rows == _live(build_copy, query).rows
+    build(example_copy, build_copy, html=False, tables=False)
+    assert not (build_copy / TABLES_DIR).exists()
+
+
+def test_kg_tables_names_a_folder_without_a_build(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["tables", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path}: no build here" in result.output
+    assert not (tmp_path / TABLES_DIR).exists()
+
+
+def test_kg_tables_refuses_a_stale_store(build_copy: Path) -> None:
+    build(EXAMPLES, build_copy, html=False, tables=False)
+    graph = (build_copy / "graph.ttl").resolve()
+    graph.write_bytes(graph.read_bytes() + b"\n")  # the store no longer matches
+    result = CliRunner().invoke(cli, ["tables", str(build_copy)])
+    assert result.exit_code == 2
+    assert "no query tables written" in result.output
+    assert not (build_copy / TABLES_DIR).exists()
+
+
 def test_a_rebuild_of_the_same_graph_copies_its_tables(
     build_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
