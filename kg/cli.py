@@ -151,6 +151,10 @@ def build(
             scheduler=scheduler,
             cache=not no_cache,
             tables=not no_tables,
+            # A command ends after the build: nothing of the caller's is
+            # copied, and the tables are evaluated once the build's memory
+            # is given back.
+            isolate=True,
         )
     except (KGError, OSError) as exc:
         _fail(exc)

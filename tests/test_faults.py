@@ -437,6 +437,33 @@ def test_kill_9_during_a_first_build_leaves_no_half_outputs(tmp_path: Path) -> N
     assert _files_read(out) == [GOOD.name]
 
 
+@pytest.mark.parametrize("step", ["extract", "store", "write:report.json", "switch"])
+def test_kill_9_of_kg_build_in_its_child_or_while_it_waits(
+    two_corpora: dict, step: str
+) -> None:
+    """``kg build`` builds a cold folder in a child (``isolate``) and writes
+    the tables once it has ended: killed in either process, the whole build
+    dies and the folder holds the previous build or the new one."""
+    out = two_corpora["root"] / f"kg-{step.replace(':', '-')}"
+    build(GOOD, out, html=False, cache=False)  # no cache: the next build is cold
+    command = ["build", str(two_corpora["new"]), "-o", str(out), "--no-html"]
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", *command],
+        env={**os.environ, FAULT_ENV: step},
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == -9
+    _generation(out)
+    expected = "new" if step == "switch" else "old"
+    assert (out / "graph.ttl").read_bytes() == two_corpora["ttl"][expected]
+    build(two_corpora["new"], out, html=False)
+    assert (out / "graph.ttl").read_bytes() == two_corpora["ttl"]["new"]
+    assert (
+        len([p for p in (out / STATE_DIR).iterdir() if p.name.startswith("gen-")]) <= 2
+    )
+
+
 # ------------------------------------------------------------ the command
 
 

@@ -9,6 +9,8 @@ import os
 import random
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -410,6 +412,132 @@ def test_a_childs_work_is_seen_by_the_parent(tmp_path: Path) -> None:
     )
     child.join()
     assert marker.read_text(encoding="utf-8") == "done"
+
+
+def test_a_childs_result_is_returned_and_its_error_raised() -> None:
+    assert kg.pipeline._InChild(lambda: {"triples": 3}, "counting").join() == {
+        "triples": 3
+    }
+
+    def fail() -> None:
+        raise KGError("reports/a.txt: unreadable")
+
+    with pytest.raises(KGError, match=r"reports/a\.txt: unreadable"):
+        kg.pipeline._InChild(fail, "failing").join()
+
+
+# ------------------------------------------------ a build in a child process
+
+#: Builds as ``kg build`` does, recording the process that resolved and wrote
+#: the graph; prints this process's id. argv: reports, output, record file.
+_ISOLATED = """
+import os, sys
+import kg.pipeline as pipeline
+publish = pipeline._publish
+def recorded(*args, **kwargs):
+    with open(sys.argv[3], "a") as out:
+        out.write(f"{os.getpid()}\\n")
+    if os.environ.get("TEST_DIE_IN_PUBLISH"):
+        os.kill(os.getpid(), 9)
+    return publish(*args, **kwargs)
+pipeline._publish = recorded
+pipeline.build(sys.argv[1], sys.argv[2], html=False, isolate=True)
+print(os.getpid())
+"""
+
+
+def _build_isolated(
+    reports: Path, out: Path, record: Path, **env: str
+) -> tuple[subprocess.CompletedProcess, list[int]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _ISOLATED, str(reports), str(out), str(record)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env},
+    )
+    written = record.read_text().split() if record.exists() else []
+    record.unlink(missing_ok=True)
+    return done, [int(pid) for pid in written]
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    files = {
+        name: (out / name).read_bytes()
+        for name in ("graph.ttl", "graph.graphml", "resolution.jsonl")
+    }
+    for table in sorted((out / TABLES_DIR).iterdir()):
+        files[f"tables/{table.name}"] = table.read_bytes()
+    report = build_report_json(out)
+    report.pop("timings")
+    report.pop("outputs")
+    files["report.json"] = json.dumps(report, sort_keys=True).encode()
+    return files
+
+
+def test_an_isolated_build_runs_in_a_child_and_writes_the_same_bytes(
+    tmp_path: Path, example_copy: Path
+) -> None:
+    """The memory a cold build leaves behind goes with its child, before the
+    tables: what it writes is what a build in one process writes."""
+    here = tmp_path / "here"
+    build(example_copy, here, html=False)
+    out, record = tmp_path / "out", tmp_path / "pids"
+
+    done, pids = _build_isolated(example_copy, out, record)
+    assert done.returncode == 0, done.stderr
+    assert len(pids) == 1 and pids[0] != int(done.stdout.split()[-1])
+    assert _outputs(out) == _outputs(here)
+    report = build_report_json(out)
+    assert set(report["outputs"]) >= {TABLES_DIR, STORE_DIR, "report.json"}
+    assert report["timings"]["total"] >= report["timings"]["tables"] > 0
+    assert sorted(p.name for p in (out / "generations").iterdir()) == sorted(
+        ["current", "lock", (out / "generations" / "current").resolve().name]
+    )
+
+    # A rebuild from the cache stays in the process: it is seconds, and
+    # updates the store and tables the child would make anew.
+    first = sorted(example_copy.iterdir())[0]
+    first.write_text(first.read_text("utf-8") + "\n全县新建学校3所。\n", "utf-8")
+    build(example_copy, here, html=False)
+    done, pids = _build_isolated(example_copy, out, record)
+    assert done.returncode == 0, done.stderr
+    assert pids == [int(done.stdout.split()[-1])]
+    assert _outputs(out) == _outputs(here)
+
+
+def test_an_isolated_build_whose_child_dies_keeps_the_previous_outputs(
+    tmp_path: Path,
+) -> None:
+    out, record = tmp_path / "out", tmp_path / "pids"
+    build(GOOD, out, html=False, cache=False)  # so the next build is cold
+
+    def built() -> dict[Path, bytes]:
+        # Not the cache: the reports extracted before the death are kept.
+        return {
+            p: p.read_bytes()
+            for p in out.rglob("*")
+            if p.is_file() and "cache" not in p.relative_to(out).parts
+        }
+
+    before = built()
+    done, pids = _build_isolated(EXAMPLES, out, record, TEST_DIE_IN_PUBLISH="1")
+    assert done.returncode == 1 and len(pids) == 1
+    assert "ended with signal 9" in done.stderr
+    assert built() == before
+    assert len(list((out / "generations").glob("gen-*"))) == 1
+    assert not _tmp_files(out)
+
+
+def test_an_isolated_build_raises_what_its_child_raised(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "empty.txt").write_bytes(b"")
+    (reports / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    with pytest.raises(KGError, match="no report could be read"):
+        build(reports, tmp_path / "out", isolate=True)
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+    assert not list((tmp_path / "out" / "generations").glob("gen-*"))
 
 
 def test_atomic_write_keeps_the_old_file_when_the_rename_fails(
