@@ -641,11 +641,9 @@ def _warm_worker(
 ) -> _WarmWorker | None:
     """A warm worker for a rebuild: a build into a folder whose extraction
     cache holds this code's entries, extracting here or on local workers."""
-    if not cache or scheduler is not None:
+    if scheduler is not None:
         return None
-    from .cache import fingerprint
-
-    if not (output_dir / CACHE_DIR / fingerprint()).is_dir():
+    if not _cached_before(output_dir, cache):
         return None  # a cold build: its workers are started as usual
     if multiprocessing.current_process().daemon:
         return None  # a daemonic process (a pool's worker) may start none
