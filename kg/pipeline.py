@@ -943,31 +943,28 @@ def _build_locked(
 def _switch_with_tables(built: _Unswitched, output_dir: Path, t0: float) -> None:
     """Evaluate the tables of a build's child's generation, write its
     ``report.json`` and switch to it."""
-    from .serialize import write_json
     from .store import STORE_DIR
-    from .tables import TABLES_DIR, write_tables
 
     report, gen = built.report, built.gen
     try:
-        t = time.perf_counter()
         if STORE_DIR in report.outputs:  # written: it may fail, as a cache
-            written = write_tables(
-                gen / "graph.ttl",
-                previous=built.previous,
-                threads=_table_threads(),
-                changes=built.changes,
-                reports=len(report.reports),
+            _write_generation_tables(
+                gen, output_dir, report, built.previous, built.changes
             )
-            if written:
-                report.outputs[TABLES_DIR] = str(output_dir / TABLES_DIR)
-            report.timings["tables"] = time.perf_counter() - t
-        report.timings["total"] = time.perf_counter() - t0
-        write_json(report.to_dict(), gen / "report.json")
-        _checkpoint("write:report.json")
+        _write_report(report, gen, t0)
     except BaseException:
         shutil.rmtree(gen, ignore_errors=True)
         raise
     _switch(output_dir, gen)
+
+
+def _write_report(report: BuildReport, gen: Path, t0: float) -> None:
+    """``<gen>/report.json``, the last file of a generation before its switch."""
+    from .serialize import write_json
+
+    report.timings["total"] = time.perf_counter() - t0
+    write_json(report.to_dict(), gen / "report.json")
+    _checkpoint("write:report.json")
 
 
 def write_build_tables(output_dir: Path | str) -> dict[str, int]:
@@ -1048,7 +1045,7 @@ def _publish(
     ``report.json``, and returned unswitched.
     """
     from .graphfile import write_graph
-    from .serialize import atomic_write, jsonl_bytes, write_json
+    from .serialize import atomic_write, jsonl_bytes
     from .store import store_is_fresh
 
     # A fresh previous store is updated, not loaded anew. It is copied beside
@@ -1172,9 +1169,7 @@ def _publish(
             _checkpoint("store")
             if not switch:
                 return _Unswitched(report, gen, previous, changes, None)
-            report.timings["total"] = time.perf_counter() - t0
-            write_json(report.to_dict(), gen / "report.json")
-            _checkpoint("write:report.json")
+            _write_report(report, gen, t0)
         except BaseException:
             if graphml_child is not None:
                 graphml_child.kill()  # it writes into gen too
@@ -1702,20 +1697,34 @@ def _write_store(
     report.outputs[STORE_DIR] = str(output_dir / STORE_DIR)
     report.timings["store"] = time.perf_counter() - t
     if tables:
-        from .tables import TABLES_DIR, write_tables
+        _write_generation_tables(gen, output_dir, report, previous, changes, more=more)
 
-        t = time.perf_counter()
-        written = write_tables(
-            gen / "graph.ttl",
-            previous=previous,
-            threads=_table_threads(),
-            more_after=more,
-            changes=changes,
-            reports=len(report.reports),
-        )
-        if written:
-            report.outputs[TABLES_DIR] = str(output_dir / TABLES_DIR)
-        report.timings["tables"] = time.perf_counter() - t
+
+def _write_generation_tables(
+    gen: Path,
+    output_dir: Path,
+    report: BuildReport,
+    previous: Path | None,
+    changes: TurtleChanges | None,
+    *,
+    more: threading.Event | None = None,
+) -> None:
+    """The query tables of a build's generation, on its store (updated from
+    ``previous``'s by ``changes`` when given), entered in its ``report``."""
+    from .tables import TABLES_DIR, write_tables
+
+    t = time.perf_counter()
+    written = write_tables(
+        gen / "graph.ttl",
+        previous=previous,
+        threads=_table_threads(),
+        more_after=more,
+        changes=changes,
+        reports=len(report.reports),
+    )
+    if written:
+        report.outputs[TABLES_DIR] = str(output_dir / TABLES_DIR)
+    report.timings["tables"] = time.perf_counter() - t
 
 
 def _table_threads() -> int:
