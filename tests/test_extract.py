@@ -3525,6 +3525,42 @@ def test_extract_a_town_two_counties_share_is_the_one_heading_its_line(nlp):
     assert ("四塘镇初级中学", "四塘镇") in triples(ex, "locatedIn")
 
 
+def test_extract_a_town_of_the_named_city_when_no_county_is_named(nlp):
+    # A district's 区教委 that never names its district: the town is read
+    # under the city it names, and its code places it in its district.
+    text = "区教委2023年工作总结\n组织上海市教育系统志愿者到张江镇开展社区服务。\n"
+    ex = run(nlp, text)
+    assert {m.region for m in ex.mentions if m.name == "张江镇"} == {"310115125"}
+    # jieba cuts a town it does not know across its edge (到德胜|街道)
+    text = "区教委2023年工作总结\n北京市教育系统志愿者到德胜街道开展服务。\n"
+    assert "德胜街道" in names(run(nlp, text), "Region")
+
+
+@pytest.mark.parametrize(
+    ("province", "sentence"),
+    [
+        # each name is a town of only one county of the province
+        ("四川省", "加强重点中心镇学校建设。"),  # 中心: a common word
+        ("吉林省", "推进小城镇教育协调发展。"),  # 小城: a common word
+        ("四川省", "助力和平乡村振兴。"),  # jieba's 乡村 runs past the 乡
+        ("河北省", "推进江南城乡一体化。"),  # 南城乡 ends in 城乡, a common word
+        # a name many towns of the province share
+        ("四川省", "城关镇中心校开展教研活动。"),
+    ],
+)
+def test_extract_no_town_of_a_province_from_a_word_or_a_shared_name(
+    nlp, province, sentence
+):
+    ex = run(nlp, f"{province}教育厅2023年工作要点\n{sentence}\n")
+    assert names(ex, "Region") == {province}
+
+
+def test_extract_no_town_of_the_province_beside_a_named_county(nlp):
+    # 和平乡 is a town of 新龙县: a report of 武侯区 reads only 武侯区's towns.
+    ex = run(nlp, "四川省成都市武侯区教育局组织专家到和平乡开展调研。\n")
+    assert "和平乡" not in names(ex, "Region")
+
+
 def test_extract_a_city_written_before_its_district_holds_no_title(nlp):
     text = (
         "福建省教育厅关于公示的通知\n"

@@ -855,7 +855,7 @@ def find_regions(
                     code,
                 )
                 changed = True
-    _find_towns(text, index, context, accepted)
+    _find_towns(text, index, context, accepted, token_bounds, word_tags)
     return [accepted[k] for k in sorted(accepted)]
 
 
@@ -1282,7 +1282,12 @@ def _leftmost_longest(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
 
 
 def _find_towns(
-    text: str, index: RegionIndex, context: set[str], accepted: dict[int, Candidate]
+    text: str,
+    index: RegionIndex,
+    context: set[str],
+    accepted: dict[int, Candidate],
+    token_bounds: tuple[set[int], set[int]] | None = None,
+    word_tags: Mapping[str, str] | None = None,
 ) -> None:
     """Towns and streets (level 4), only under counties already in context,
     or under a city that has no counties (东莞市虎门镇, 中山市小榄镇)."""
@@ -1296,6 +1301,12 @@ def _find_towns(
     for county in counties:
         for name, refs in _county_town_names(county).items():
             by_name[name].extend(refs)
+    if not counties:
+        if token_bounds and word_tags:
+            _find_towns_of_areas(
+                text, index, context, accepted, token_bounds, word_tags
+            )
+        return
     if not by_name:
         return
     county_ending = {c.end: c.region for c in accepted.values()}
@@ -1325,6 +1336,94 @@ def _find_towns(
     _find_towns_written_with_peoples(text, by_name, accepted)
     _find_short_towns(text, counties, accepted)
     _find_listed_town_stems(text, counties, accepted)
+
+
+#: The endings of a town's or street's full name (新城街道, 青溪镇, 保基乡).
+_TOWN_ENDINGS = ("街道", "镇", "乡")
+
+
+def _find_towns_of_areas(
+    text: str,
+    index: RegionIndex,
+    context: set[str],
+    accepted: dict[int, Candidate],
+    token_bounds: tuple[set[int], set[int]],
+    word_tags: Mapping[str, str],
+) -> None:
+    """Towns and streets written in full in a report that names no county,
+    under the province or city it names: 区教委 of Beijing reporting on its
+    龙山街道 without naming its district. Only a full name that one town of
+    those areas has; the county between is known from the town's code.
+
+    No word of jieba's dictionary runs across the name's edges (和平|乡村),
+    and neither its stem nor its last two characters are a common word of
+    that dictionary (中心镇 of 重点中心镇, 南城乡 of 江南城乡一体化). Words jieba
+    makes of characters it does not know (到德胜|街道) may cross an edge: it
+    cuts a town it does not know anywhere.
+    """
+    areas = {c for c in context if index.by_code[c].level in (1, 2)}
+    deepest = sorted(
+        a for a in areas if not any(a in index.ancestors(b) for b in areas)
+    )
+    found: dict[tuple[int, int], list[RegionRef]] = defaultdict(list)
+    for area in deepest:
+        matcher, towns = _area_towns(area)
+        for start, end, name in matcher.finditer(text):
+            found[start, end].extend(towns[name])
+    for (start, end), refs in sorted(found.items()):
+        name = text[start:end]
+        stem = name[: -2 if name.endswith("街道") else -1]
+        if (
+            len(refs) != 1
+            or _dictionary_word_across(text, start, token_bounds, word_tags)
+            or _dictionary_word_across(text, end, token_bounds, word_tags)
+            or word_tags.get(stem, "ns") not in _PROPER_NAME_TAGS
+            or (
+                len(stem) == len(name) - 1
+                and word_tags.get(name[-2:], "ns") not in _PROPER_NAME_TAGS
+            )
+            or start in accepted
+            or _inside_accepted(start, accepted)
+        ):
+            continue
+        accepted[start] = Candidate(
+            start, end, "Region", refs[0].name, "region.town-of-area", refs[0].code
+        )
+
+
+def _dictionary_word_across(
+    text: str,
+    at: int,
+    token_bounds: tuple[set[int], set[int]],
+    word_tags: Mapping[str, str],
+) -> bool:
+    """Whether a token that is a word of jieba's dictionary holds ``at``
+    inside it (not at its edge)."""
+    starts, ends = token_bounds
+    if at in starts or at >= len(text):
+        return False
+    start = next((i for i in range(at - 1, -1, -1) if i in starts), 0)
+    end = next((i for i in range(at + 1, len(text) + 1) if i in ends), len(text))
+    return text[start:end] in word_tags
+
+
+#: jieba's part-of-speech tags of proper names: place, person, other, organisation.
+_PROPER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt"})
+
+
+@lru_cache(maxsize=64)
+def _area_towns(area: str) -> tuple[WordMatcher, dict[str, tuple[RegionRef, ...]]]:
+    """The towns under a province or prefecture city, by full name (those of
+    three characters or more, as :func:`_county_town_names` reads them)."""
+    index = load_region_index()
+    prefix = area[:2] if index.by_code[area].level == 1 else area[:4]
+    by_name: dict[str, list[RegionRef]] = defaultdict(list)
+    for county in sorted(index.towns):
+        if county.startswith(prefix):
+            for town in index.towns[county]:
+                if len(town.name) >= 3 and town.name.endswith(_TOWN_ENDINGS):
+                    by_name[town.name].append(town)
+    return WordMatcher(by_name), {k: tuple(v) for k, v in by_name.items()}
 
 
 #: 大市聚镇|中心小学: a town's name before the ending of its school's name.
