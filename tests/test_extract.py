@@ -377,6 +377,20 @@ def test_extract_the_bureau_of_a_zone_committee(nlp):
     assert "延吉高新区管委会教育局" in names(ex, "Bureau")
 
 
+def test_extract_the_zone_a_committee_runs_is_a_region(nlp):
+    # decision 17: the zone is a Region, lying in the report's province
+    text = "吉林省教育厅2023年工作要点\n各市(州)、查干湖管委会教育局：\n"
+    ex = run(nlp, text, publisher="吉林省教育厅")
+    assert {"查干湖", "吉林省"} <= names(ex, "Region")
+    assert ("查干湖管委会教育局", "查干湖") in triples(ex, "locatedIn")
+    assert ("查干湖", "吉林省") in triples(ex, "subRegionOf")
+
+
+def test_extract_a_bare_zone_ending_before_a_committee_is_no_region(nlp):
+    ex = run(nlp, "高新区管委会教育局组织教师培训。")
+    assert names(ex, "Region") == set()
+
+
 @pytest.mark.parametrize(
     ("publisher", "text", "expected"),
     [

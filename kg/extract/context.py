@@ -17,6 +17,7 @@ from ..types import RegionRef
 from .entities import (
     Candidate,
     dominant_region,
+    find_committee_zones,
     find_named_zones,
     find_regions,
     find_unlisted_towns,
@@ -143,6 +144,7 @@ def read_context(
             candidates = _extend_bureaus(candidates, unresolved)
     zones = find_zones(text, regions, index)
     zones += find_named_zones(text, [*regions, *zones])
+    zones += find_committee_zones(candidates, [*regions, *zones])
     zones += find_unlisted_towns(text, [*regions, *zones], index, home)
     if zones:
         # 成都高新区 (decision 17): a Region of its own, and the bureau named

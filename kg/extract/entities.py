@@ -42,6 +42,7 @@ __all__ = [
     "drop_regions_in_media",
     "find_award_statements_all",
     "find_bureaus",
+    "find_committee_zones",
     "find_documents",
     "find_listed_programs",
     "find_named_zones",
@@ -1060,6 +1061,35 @@ def find_named_zones(text: str, regions: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def find_committee_zones(
+    bureaus: Iterable[Candidate], regions: list[Candidate]
+) -> list[Candidate]:
+    """长白山 of 长白山管委会教育局: the zone whose administering committee
+    (管委会, 管理委员会) runs the bureau (decision 17), a Region without a
+    division code, where no region was found."""
+    taken = [(r.start, r.end) for r in regions]
+    out = []
+    for bureau in bureaus:
+        committee = _COMMITTEE_IN_NAME.search(bureau.name)
+        if bureau.label != "Bureau" or committee is None:
+            continue
+        name = bureau.name[: committee.start()]
+        start, end = bureau.start, bureau.start + len(name)
+        if (
+            len(name) < 2
+            or not _CJK_ONLY.fullmatch(name)
+            or name in _LEX.zone_suffixes  # 高新区管委会: which one, unsaid
+            or is_generic(name, _LEX.generic_name_prefixes)
+            or any(s < end and start < e for s, e in taken)
+        ):
+            continue
+        out.append(Candidate(start, end, "Region", name, "region.zone", ""))
+        taken.append((start, end))
+    return out
+
+
+#: The committee running a zone, then the bureau's ending.
+_COMMITTEE_IN_NAME = re.compile("(?:管委会|管理委员会)(?=教育)")
 _NAMED_ZONE_END = re.compile(
     "(?:"
     + _alt(tuple(sorted((*_LEX.zone_suffixes, "管理区"), key=len, reverse=True)))
