@@ -157,6 +157,7 @@ class Lexicon:
     next_period_words: tuple[str, ...]
     summary_section_markers: tuple[str, ...]
     name_stop_tokens: frozenset[str]
+    school_stems_among_stop_words: frozenset[str]
     program_stop_tokens: frozenset[str]
     generic_name_prefixes: frozenset[str]
     program_generic_heads: frozenset[str]
@@ -299,6 +300,7 @@ def load_lexicon() -> Lexicon:
             + lines("award_triggers")
             + lines("award_pursuit_triggers")
         ),
+        school_stems_among_stop_words=frozenset(lines("school_stems_among_stop_words")),
         program_stop_tokens=frozenset(
             lines("program_stop_tokens")
             + lines("award_triggers")

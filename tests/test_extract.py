@@ -275,6 +275,36 @@ def test_extract_school_names_jieba_cuts(nlp, text, schools):
     assert names(run(nlp, text, publisher="某区教育局"), "School") == schools
 
 
+@pytest.mark.parametrize(
+    ("text", "school", "place"),
+    [
+        # 建设 stops a name's left edge (推进|建设), yet names many schools
+        ("河西区建设小学获评市级文明校园。", "河西区建设小学", "河西区"),
+        ("沛县建设小学获评市级文明校园。", "沛县建设小学", "沛县"),
+        ("XX区建设小学党建案例入选典型案例。", "XX区建设小学", None),
+    ],
+)
+def test_extract_a_school_named_after_a_stop_word_behind_its_place(
+    nlp, text, school, place
+):
+    ex = run(nlp, text)
+    assert school in names(ex, "School")
+    if place:
+        assert (school, place) in triples(ex, "locatedIn")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "XX区教育局工作要点\n2023年XX区建设小学3所。\n",  # a count: built
+        "天津市教育两委工作要点\n推进城区建设小学扩容。\n",  # 城区: also a word
+        "河西区教育局工作要点\n全区建设小学两所。\n",
+    ],
+)
+def test_extract_no_school_named_after_a_stop_word_without_its_place(nlp, text):
+    assert not any("建设" in n for n in names(run(nlp, text), "School"))
+
+
 @pytest.mark.parametrize("town", ["新圩镇", "塘厦镇"])
 def test_extract_a_town_jieba_tags_a_verb_opens_its_school(nlp, town):
     # jieba's dictionary tags these towns v: the school's name still starts

@@ -362,6 +362,37 @@ _ROAD_WORDS = frozenset({"路", "街", "大街", "大道", "巷"})
 _SCHOOL_KIND_ENDS = frozenset({"中学", "小学", "学校", "儿园"})
 
 
+def _stop_word_named_after_its_place(
+    text: str, stem: tuple[int, str], start: int, stop: frozenset[str]
+) -> bool:
+    """Whether a word that stops names is a school's whole stem (建设 of
+    ``school_stems_among_stop_words``): right before the school's ending,
+    right after a division's name with its level character or a masked one
+    (港北区, XX区). A counted ending (XX区建设小学3所: the district builds
+    them) is no school before this is asked (tested)."""
+    p_start, token = stem
+    if (
+        token not in stop
+        or token not in _LEX.school_stems_among_stop_words
+        or p_start + len(token) != start
+    ):
+        return False
+    if _MASKED_REGION_BEFORE.search(text, max(0, p_start - 6), p_start):
+        return True
+    # a name of three characters or more, or one of two with 县 (沛县): 城区
+    # is also a word
+    sizes = range(2, 9) if text[p_start - 1 : p_start] == "县" else range(3, 9)
+    return (
+        p_start > 0
+        and text[p_start - 1] in "省市县区旗"
+        and any(text[p_start - size : p_start] in _region_words() for size in sizes)
+    )
+
+
+#: A masked division right before a position: XX区, **县.
+_MASKED_REGION_BEFORE = re.compile(_MASKED_REGION.pattern + "$")
+
+
 def _walk_left(
     view: TextView,
     start: int,
@@ -1890,6 +1921,16 @@ def _find_suffix_names(
                 # with what it acts on (推广|行动研究 alone is no name)
                 further = _walk_left(view, verb[0], stop, max_chars, floor, stop_tags)
                 left = further if further < verb[0] else start
+        if label == "School" and left == start:
+            stem = view.previous_token(start)
+            if stem is not None and _stop_word_named_after_its_place(
+                text, stem, start, stop
+            ):
+                # 港北区|建设|小学, XX区|建设|小学: a school named 建设, whose
+                # place before it shows the word is its name
+                left = _walk_left(
+                    view, stem[0], stop, max_chars, floor, stop_tags, long_places=True
+                )
         # 3所学校 → the count's measure word is no part of a name (人亚学校
         # starts with 人 and is one).
         while (
