@@ -15,6 +15,7 @@ from ..regions import divisions_of_level
 from ..resources import load_lexicon
 from ..types import RegionRef
 from .entities import (
+    ZONE_COMMITTEES,
     Candidate,
     dominant_region,
     find_committee_zones,
@@ -281,7 +282,7 @@ def _is_bureau_name(name: str, rules: Rules) -> bool:
     if not suffix:
         return False
     head = name[: -len(suffix)]
-    if not head or head[-1] in "省市区县旗州盟" or head.endswith(_COMMITTEES):
+    if not head or head[-1] in "省市区县旗州盟" or head.endswith(ZONE_COMMITTEES):
         return True  # …管理委员会教育局: a zone's administering committee
     match = rules.region_pattern.match(head)
     return bool(match) and match.end() == len(head)
@@ -406,9 +407,6 @@ def bureau_level_char(name: str, rules: Rules) -> str:
     return "省" if word == "自治区" else word
 
 
-_COMMITTEES = ("管委会", "管理委员会")
-
-
 def _zone_bureau(name: str, regions: list[Candidate], index, rules: Rules) -> str:
     """The bureau of a development zone (decision 17), named after the zone.
 
@@ -425,7 +423,9 @@ def _zone_bureau(name: str, regions: list[Candidate], index, rules: Rules) -> st
         return zones[-1].name + suffix
     start = max((r.end for r in regions), default=0)
     rest = head[start:]
-    if len(rest) > 2 and rest.endswith((*rules.lexicon.zone_suffixes, *_COMMITTEES)):
+    if len(rest) > 2 and rest.endswith(
+        (*rules.lexicon.zone_suffixes, *ZONE_COMMITTEES)
+    ):
         return rest + suffix  # 贵安新区: a zone of the province, no city's
     return ""
 

@@ -36,6 +36,7 @@ def _alt(words: tuple[str, ...]) -> str:
 
 
 __all__ = [
+    "ZONE_COMMITTEES",
     "AwardStatement",
     "Candidate",
     "TextView",
@@ -1119,8 +1120,10 @@ def find_committee_zones(
     return out
 
 
+#: The committee that runs a zone and has its bureau (长白山管委会教育局).
+ZONE_COMMITTEES = ("管委会", "管理委员会")
 #: The committee running a zone, then the bureau's ending.
-_COMMITTEE_IN_NAME = re.compile("(?:管委会|管理委员会)(?=教育)")
+_COMMITTEE_IN_NAME = re.compile(f"(?:{_alt(ZONE_COMMITTEES)})(?=教育)")
 _NAMED_ZONE_END = re.compile(
     "(?:"
     + _alt(tuple(sorted((*_LEX.zone_suffixes, "管理区"), key=len, reverse=True)))
@@ -1443,7 +1446,6 @@ def _find_towns_of_areas(
                 len(stem) == len(name) - 1
                 and word_tags.get(name[-2:], "ns") not in _PROPER_NAME_TAGS
             )
-            or start in accepted
             or _inside_accepted(start, accepted)
         ):
             continue
@@ -2516,7 +2518,7 @@ BUREAU_TITLE_WORDS = ("先进", "优秀", "模范", "标兵")
 _LEVELS_BEFORE = re.compile("[省市县区旗盟州]{2,}$")
 
 
-_COMMITTEE_BEFORE = re.compile(r"(?:管委会|管理委员会)$")
+_COMMITTEE_BEFORE = re.compile(f"(?:{_alt(ZONE_COMMITTEES)})$")
 
 
 #: 学前|教育部, 义务|教育部, 职业|教育部: a school's section, not the ministry.
